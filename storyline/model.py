@@ -1,0 +1,311 @@
+"""The records that flow between storyline's stages.
+
+Every stage takes and returns these records and nothing else (see DESIGN.md,
+"Who imports whom"): this module imports nothing of ours.  Records are
+``msgspec.Struct`` classes, so they are cheap to build, compare by value, and
+serialize to JSON for the store without a hand-written codec.
+
+Offsets (``start``/``end``) are character offsets into ``Article.text``, end
+exclusive.  Sentence numbers are indexes into ``Annotation.sentences``.
+Dates are ISO 8601 strings at the granularity the text gives
+(``"2023"``, ``"2023-06"``, ``"2023-06-18"``); a record never carries a day
+that its source does not give.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+DateBasis = Literal["header", "byline", "metadata", "inferred"]
+Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
+EventStatus = Literal["occurred", "planned", "expected", "cancelled"]
+ConflictKind = Literal["quantity", "date", "name", "attribution", "other"]
+
+SCHEMA_VERSION = 1
+
+
+class Record(msgspec.Struct, kw_only=True, omit_defaults=False):
+    """Base of every record: keyword-only construction, value equality."""
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+class Published(Record):
+    """When an article was published, and how we know."""
+
+    date: str | None = None  # YYYY-MM-DD
+    basis: DateBasis | None = None
+    note: str | None = None  # for "inferred": from what
+
+
+class Article(Record):
+    """One news report as ingested (stage 1)."""
+
+    id: str  # content hash of the normalized body text
+    text: str  # body text: header, byline and credit lines removed
+    title: str | None = None
+    outlet: str | None = None
+    authors: list[str] = []
+    credits: list[str] = []  # agencies credited for the copy: "AFP", "Reuters"
+    cites: list[str] = []  # outlets the article reports from: "Al Jazeera"
+    published: Published = msgspec.field(default_factory=Published)
+    language: str = "en"
+    path: str | None = None
+    url: str | None = None
+
+
+class Rejection(Record):
+    """An input that could not be ingested, and why (shown to the user)."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+
+# --------------------------------------------------------------------------- annotate
+
+
+class Sentence(Record):
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class Mention(Record):
+    """A named-entity mention."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, LOC, NORP, EVENT, FAC, ...
+    title: str | None = None  # role words right before it: "Foreign Minister"
+
+
+class TimeExpr(Record):
+    """A time expression normalized against the article's date."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str  # TimeML value: "2023-06-18", "2022-11", "P3M", "PRESENT_REF", "XXXX-WXX-1"
+    granularity: Granularity | None = None  # for DATE/TIME values that are calendar dates
+    relative: bool = False  # resolved against the anchor ("last Wednesday", "on Monday")
+
+
+class Quote(Record):
+    """What someone said, with the sentences it stands in."""
+
+    sentence: int  # first sentence of the quote
+    sentences: list[int]
+    text: str  # the quoted words (direct) or the reported clause (indirect)
+    speaker: str | None = None  # the speaker as written, resolved within the article
+    cue: str | None = None  # "said", "told reporters", "according to"
+    direct: bool = True
+
+
+class Quantity(Record):
+    sentence: int
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None = None  # "hour", "percent", "USD", "person", ...
+    modifier: str | None = None  # "more than", "about", "at least", ...
+
+
+class Annotation(Record):
+    """Everything stage 2 learns about one article."""
+
+    article: str
+    sentences: list[Sentence]
+    mentions: list[Mention] = []
+    timexes: list[TimeExpr] = []
+    quotes: list[Quote] = []
+    quantities: list[Quantity] = []
+    embedding_dim: int = 0
+    embeddings: bytes = b""  # float32, len(sentences) x embedding_dim, L2-normalized
+    annotator: str = ""  # version tag of the annotator that made it
+
+
+# --------------------------------------------------------------------------- link
+
+
+class Evidence(Record):
+    article: str
+    sentence: int
+    text: str  # exactly Annotation.sentences[sentence].text
+
+
+class Merge(Record):
+    """Why two names were taken for one entity."""
+
+    alias: str
+    into: str
+    rule: str  # "exact", "surname", "title", "edit-distance+context", ...
+    detail: str = ""
+
+
+class Entity(Record):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = []
+    titles: list[str] = []
+    articles: list[str] = []
+    mentions: int = 0
+    merges: list[Merge] = []
+
+
+class Duplicate(Record):
+    article: str
+    duplicate_of: str
+    similarity: float
+    reason: str  # "near-duplicate", "same agency copy"
+
+
+class Claim(Record):
+    """One fact, told by one or more sentences across articles."""
+
+    id: str
+    text: str
+    evidence: list[Evidence]
+    outlets: list[str] = []
+    independent_outlets: list[str] = []
+
+
+class Event(Record):
+    date: str | None
+    granularity: Granularity | None
+    status: EventStatus
+    text: str
+    entities: list[str] = []
+    evidence: list[Evidence] = []
+    claim: str | None = None
+
+
+class Story(Record):
+    id: str
+    title: str
+    articles: list[str]
+
+
+class Links(Record):
+    """What stage 3 finds across the articles of one story."""
+
+    story: str
+    duplicates: list[Duplicate] = []
+    entities: list[Entity] = []
+    claims: list[Claim] = []
+    events: list[Event] = []
+    mention_entity: dict[str, str] = {}  # "article:start" -> entity id
+
+
+# --------------------------------------------------------------------------- synthesize
+
+
+class SummarySentence(Record):
+    text: str
+    evidence: list[Evidence]
+
+
+class Position(Record):
+    value: str
+    evidence: list[Evidence]
+
+
+class Conflict(Record):
+    about: str
+    kind: ConflictKind
+    positions: list[Position]
+    note: str | None = None
+
+
+class QuoteEntry(Record):
+    speaker: str | None
+    speaker_entity: str | None
+    text: str
+    direct: bool
+    evidence: list[Evidence]
+
+
+class Coverage(Record):
+    outlet: str
+    articles: list[str]
+    claims: list[str]
+    exclusive_claims: list[str] = []
+    missing_claims: list[str] = []
+
+
+class DossierArticle(Record):
+    id: str
+    path: str | None
+    url: str | None
+    title: str | None
+    outlet: str | None
+    authors: list[str]
+    credits: list[str]
+    cites: list[str]
+    published: Published
+    language: str
+    duplicate_of: str | None = None
+
+
+class StoryInfo(Record):
+    id: str
+    title: str
+    articles: int
+    first_published: str | None
+    last_published: str | None
+
+
+class DossierClaim(Record):
+    id: str
+    text: str
+    evidence: list[Evidence]
+    outlets: int
+    independent_outlets: int
+    outlet_names: list[str] = []
+    independent_outlet_names: list[str] = []
+
+
+class TimelineEntry(Record):
+    date: str
+    granularity: Granularity
+    status: EventStatus
+    text: str
+    entities: list[str]
+    evidence: list[Evidence]
+
+
+class DossierEntity(Record):
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    titles: list[str]
+    articles: list[str]
+    mentions: int
+    merges: list[Merge] = []
+
+
+class Dossier(Record):
+    """The story dossier: the public JSON contract of DESIGN.md, schema_version 1."""
+
+    schema_version: int = SCHEMA_VERSION
+    generated: str = ""  # ISO timestamp of the build; the only field that varies between builds
+    story: StoryInfo
+    articles: list[DossierArticle]
+    entities: list[DossierEntity]
+    timeline: list[TimelineEntry]
+    summary: list[SummarySentence]
+    claims: list[DossierClaim]
+    conflicts: list[Conflict]
+    quotes: list[QuoteEntry]
+    coverage: list[Coverage]
