@@ -58,11 +58,16 @@ class Article(Record):
 
 
 class Rejection(Record):
-    """An input that could not be ingested, and why (shown to the user)."""
+    """A problem with one input, shown to the user with the file and the reason.
+
+    ``rejected`` is False for a warning about an input that was still ingested
+    (for example a file that is not UTF-8 and was decoded as Latin-1).
+    """
 
     path: str
     reason: str
     line: int | None = None
+    rejected: bool = True
 
 
 # --------------------------------------------------------------------------- annotate
