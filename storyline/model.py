@@ -33,7 +33,7 @@ class Record(msgspec.Struct, kw_only=True, omit_defaults=False):
 # --------------------------------------------------------------------------- ingest
 
 
-class Published(Record):
+class Published(Record, kw_only=True):
     """When an article was published, and how we know."""
 
     date: str | None = None  # YYYY-MM-DD
@@ -41,7 +41,7 @@ class Published(Record):
     note: str | None = None  # for "inferred": from what
 
 
-class Article(Record):
+class Article(Record, kw_only=True):
     """One news report as ingested (stage 1)."""
 
     id: str  # content hash of the normalized body text
@@ -57,7 +57,7 @@ class Article(Record):
     url: str | None = None
 
 
-class Rejection(Record):
+class Rejection(Record, kw_only=True):
     """A problem with one input, shown to the user with the file and the reason.
 
     ``rejected`` is False for a warning about an input that was still ingested
@@ -73,14 +73,14 @@ class Rejection(Record):
 # --------------------------------------------------------------------------- annotate
 
 
-class Sentence(Record):
+class Sentence(Record, kw_only=True):
     index: int
     start: int
     end: int
     text: str
 
 
-class Mention(Record):
+class Mention(Record, kw_only=True):
     """A named-entity mention."""
 
     sentence: int
@@ -91,7 +91,7 @@ class Mention(Record):
     title: str | None = None  # role words right before it: "Foreign Minister"
 
 
-class TimeExpr(Record):
+class TimeExpr(Record, kw_only=True):
     """A time expression normalized against the article's date."""
 
     sentence: int
@@ -104,7 +104,7 @@ class TimeExpr(Record):
     relative: bool = False  # resolved against the anchor ("last Wednesday", "on Monday")
 
 
-class Quote(Record):
+class Quote(Record, kw_only=True):
     """What someone said, with the sentences it stands in."""
 
     sentence: int  # first sentence of the quote
@@ -115,7 +115,7 @@ class Quote(Record):
     direct: bool = True
 
 
-class Quantity(Record):
+class Quantity(Record, kw_only=True):
     sentence: int
     start: int
     end: int
@@ -125,7 +125,7 @@ class Quantity(Record):
     modifier: str | None = None  # "more than", "about", "at least", ...
 
 
-class Annotation(Record):
+class Annotation(Record, kw_only=True):
     """Everything stage 2 learns about one article."""
 
     article: str
@@ -142,13 +142,13 @@ class Annotation(Record):
 # --------------------------------------------------------------------------- link
 
 
-class Evidence(Record):
+class Evidence(Record, kw_only=True):
     article: str
     sentence: int
     text: str  # exactly Annotation.sentences[sentence].text
 
 
-class Merge(Record):
+class Merge(Record, kw_only=True):
     """Why two names were taken for one entity."""
 
     alias: str
@@ -157,7 +157,7 @@ class Merge(Record):
     detail: str = ""
 
 
-class Entity(Record):
+class Entity(Record, kw_only=True):
     id: str
     name: str
     type: str
@@ -168,14 +168,14 @@ class Entity(Record):
     merges: list[Merge] = []
 
 
-class Duplicate(Record):
+class Duplicate(Record, kw_only=True):
     article: str
     duplicate_of: str
     similarity: float
     reason: str  # "near-duplicate", "same agency copy"
 
 
-class Claim(Record):
+class Claim(Record, kw_only=True):
     """One fact, told by one or more sentences across articles."""
 
     id: str
@@ -185,7 +185,7 @@ class Claim(Record):
     independent_outlets: list[str] = []
 
 
-class Event(Record):
+class Event(Record, kw_only=True):
     date: str | None
     granularity: Granularity | None
     status: EventStatus
@@ -195,13 +195,13 @@ class Event(Record):
     claim: str | None = None
 
 
-class Story(Record):
+class Story(Record, kw_only=True):
     id: str
     title: str
     articles: list[str]
 
 
-class Links(Record):
+class Links(Record, kw_only=True):
     """What stage 3 finds across the articles of one story."""
 
     story: str
@@ -215,24 +215,24 @@ class Links(Record):
 # --------------------------------------------------------------------------- synthesize
 
 
-class SummarySentence(Record):
+class SummarySentence(Record, kw_only=True):
     text: str
     evidence: list[Evidence]
 
 
-class Position(Record):
+class Position(Record, kw_only=True):
     value: str
     evidence: list[Evidence]
 
 
-class Conflict(Record):
+class Conflict(Record, kw_only=True):
     about: str
     kind: ConflictKind
     positions: list[Position]
     note: str | None = None
 
 
-class QuoteEntry(Record):
+class QuoteEntry(Record, kw_only=True):
     speaker: str | None
     speaker_entity: str | None
     text: str
@@ -240,7 +240,7 @@ class QuoteEntry(Record):
     evidence: list[Evidence]
 
 
-class Coverage(Record):
+class Coverage(Record, kw_only=True):
     outlet: str
     articles: list[str]
     claims: list[str]
@@ -248,7 +248,7 @@ class Coverage(Record):
     missing_claims: list[str] = []
 
 
-class DossierArticle(Record):
+class DossierArticle(Record, kw_only=True):
     id: str
     path: str | None
     url: str | None
@@ -262,7 +262,7 @@ class DossierArticle(Record):
     duplicate_of: str | None = None
 
 
-class StoryInfo(Record):
+class StoryInfo(Record, kw_only=True):
     id: str
     title: str
     articles: int
@@ -270,7 +270,7 @@ class StoryInfo(Record):
     last_published: str | None
 
 
-class DossierClaim(Record):
+class DossierClaim(Record, kw_only=True):
     id: str
     text: str
     evidence: list[Evidence]
@@ -280,7 +280,7 @@ class DossierClaim(Record):
     independent_outlet_names: list[str] = []
 
 
-class TimelineEntry(Record):
+class TimelineEntry(Record, kw_only=True):
     date: str
     granularity: Granularity
     status: EventStatus
@@ -289,7 +289,7 @@ class TimelineEntry(Record):
     evidence: list[Evidence]
 
 
-class DossierEntity(Record):
+class DossierEntity(Record, kw_only=True):
     id: str
     name: str
     type: str
@@ -300,7 +300,7 @@ class DossierEntity(Record):
     merges: list[Merge] = []
 
 
-class Dossier(Record):
+class Dossier(Record, kw_only=True):
     """The story dossier: the public JSON contract of DESIGN.md, schema_version 1."""
 
     schema_version: int = SCHEMA_VERSION
