@@ -1,1 +1,111 @@
-"""storyline.annotate."""
+"""Stage 2, annotate: per article, pure and parallel.
+
+Needs an ``Article``; adds sentences, entity mentions, time expressions anchored
+on the article's publication date, quotes, quantities and sentence embeddings
+(one ``Annotation`` per article). Records in, records out: no store, no other
+stage, so that it runs the same in-process, in a process pool or on a Dask worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Protocol
+
+import numpy as np
+
+from storyline.annotate.embed import get_embedder
+from storyline.annotate.mentions import find_mentions
+from storyline.annotate.nlp import load_nlp, split_sentences
+from storyline.annotate.quantities import find_quantities
+from storyline.annotate.quotes import find_quotes
+from storyline.annotate.timex import find_timexes
+from storyline.model import Annotation, Article
+
+log = logging.getLogger(__name__)
+
+# Bump when what the annotator produces changes: stored annotations of another
+# version are made again on the next run.
+ANNOTATOR_VERSION = "1"
+
+
+class Annotator(Protocol):
+    """Stage-2 contract: articles in, one annotation each out, in the same order."""
+
+    version: str
+
+    def __call__(self, articles: Sequence[Article]) -> list[Annotation]: ...
+
+
+class SpacyAnnotator:
+    """spaCy (sentences, entities) + Recognizers-Text (time) + MiniLM (embeddings)."""
+
+    version = ANNOTATOR_VERSION
+
+    def __init__(self, embedder: str = "minilm-int8", batch_size: int = 16) -> None:
+        self.nlp = load_nlp()
+        self.embedder = get_embedder(embedder)
+        self.batch_size = batch_size
+
+    def __call__(
+        self, articles: Sequence[Article], on_progress: Callable[[int], None] | None = None
+    ) -> list[Annotation]:
+        out: list[Annotation] = []
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        for article, doc in zip(articles, docs, strict=True):
+            out.append(self._annotate(article, doc))
+            if on_progress:
+                on_progress(1)
+        return out
+
+    def _annotate(self, article: Article, doc: object) -> Annotation:
+        sentences = split_sentences(doc)  # type: ignore[arg-type]
+        anchor = _anchor(article)
+        vectors = self.embedder.embed([s.text for s in sentences])
+        return Annotation(
+            article=article.id,
+            sentences=sentences,
+            mentions=find_mentions(doc, sentences),  # type: ignore[arg-type]
+            timexes=find_timexes(doc, sentences, anchor),
+            quotes=find_quotes(doc, sentences),  # type: ignore[arg-type]
+            quantities=find_quantities(doc, sentences),  # type: ignore[arg-type]
+            embedding_dim=self.embedder.dim,
+            embeddings=np.ascontiguousarray(vectors, dtype=np.float32).tobytes(),
+            annotator=f"{self.version}+{self.embedder.name}",
+        )
+
+
+def _anchor(article: Article) -> date | None:
+    if article.published.date:
+        return date.fromisoformat(article.published.date)
+    return None
+
+
+def embeddings(annotation: Annotation) -> np.ndarray:
+    """The annotation's sentence vectors as a (sentences x dim) float32 array."""
+    if not annotation.embedding_dim:
+        return np.zeros((len(annotation.sentences), 0), dtype=np.float32)
+    arr = np.frombuffer(annotation.embeddings, dtype=np.float32)
+    return arr.reshape(-1, annotation.embedding_dim)
+
+
+def annotate_chunk(articles: Iterable[Article], embedder: str = "minilm-int8") -> list[Annotation]:
+    """Annotate a chunk with a per-process annotator (what a pool or Dask worker runs)."""
+    return _annotator(embedder)(list(articles))
+
+
+_ANNOTATORS: dict[str, SpacyAnnotator] = {}
+
+
+def _annotator(embedder: str) -> SpacyAnnotator:
+    if embedder not in _ANNOTATORS:
+        _ANNOTATORS[embedder] = SpacyAnnotator(embedder)
+    return _ANNOTATORS[embedder]
+
+
+def annotator_version(embedder: str = "minilm-int8") -> str:
+    return f"{ANNOTATOR_VERSION}+{embedder}"
+
+
+__all__ = ["ANNOTATOR_VERSION", "Annotator", "SpacyAnnotator", "annotate_chunk", "embeddings"]

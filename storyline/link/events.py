@@ -1,0 +1,194 @@
+"""Dated events: a sentence with a calendar date, its status, merged across articles.
+
+Each time expression with a calendar value (year, month or day) makes an event of
+its sentence. Status comes from the sentence's wording (a plan called off, a plan,
+an expectation) and from tense: a date after the article's publication date is
+not something that already happened. Events from different articles merge when
+their sentences say the same thing and their dates agree; the merged date is the
+finest one that all of them are consistent with, so a day is only ever kept when
+a source gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.link.vectors import sentence_vectors
+from storyline.model import Annotation, Article, Event, EventStatus, Evidence, Granularity
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+_CANCELLED = re.compile(
+    r"\b(cancel+ed|cancel+ing|called off|call off|postpone[ds]?|scrapped|scrap(?:s|ping)?|"
+    r"delay(?:ed|s|ing)?|put off|shelved|suspended|abandoned|changed plans|dropped plans|"
+    r"pulled out|will not (?:go ahead|take place)|no longer)\b",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(will|shall|plans? to|planned|planning|scheduled|is set to|are set to|set for|"
+    r"is to|are to|to be held|intends? to|is due|are due|eyeing|invited|agreed to)\b",
+    re.IGNORECASE,
+)
+_EXPECTED = re.compile(
+    r"\b(expected|expects?|likely|may|might|could|hopes? to|hoping|would|possible|probably)\b",
+    re.IGNORECASE,
+)
+
+MERGE_SIMILARITY = 0.6
+STATUS_RANK: dict[str, int] = {"cancelled": 3, "occurred": 2, "planned": 1, "expected": 0}
+
+
+def parse_date(value: str) -> tuple[str, Granularity] | None:
+    """A TimeML value as a calendar date at its own granularity, or None."""
+    if m := _DAY.match(value):
+        return f"{m[1]}-{m[2]}-{m[3]}", "day"
+    if _MONTH.match(value):
+        return value, "month"
+    if _YEAR.match(value):
+        return value, "year"
+    return None
+
+
+def status_of(sentence: str, date: str, published: str | None) -> EventStatus:
+    if _CANCELLED.search(sentence):
+        return "cancelled"
+    if _PLANNED.search(sentence):
+        return "planned"
+    if _EXPECTED.search(sentence):
+        return "expected"
+    if published and date[: len(published)] > published[: len(date)]:
+        return "planned"
+    return "occurred"
+
+
+@dataclass
+class _Raw:
+    article: str
+    sentence: int
+    text: str
+    date: str
+    granularity: Granularity
+    status: EventStatus
+    published: str
+    vector: np.ndarray
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def find_events(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    sentence_entities: dict[tuple[str, int], list[str]],
+) -> list[Event]:
+    published = {a.id: a.published.date or "" for a in articles}
+    raws: list[_Raw] = []
+    for ann in annotations:
+        vecs = sentence_vectors(ann)
+        seen: set[tuple[int, str]] = set()
+        for t in ann.timexes:
+            if t.type not in ("DATE", "TIME"):
+                continue
+            parsed = parse_date(t.value)
+            if parsed is None or (t.sentence, parsed[0]) in seen:
+                continue
+            seen.add((t.sentence, parsed[0]))
+            sent = ann.sentences[t.sentence]
+            raws.append(
+                _Raw(
+                    article=ann.article,
+                    sentence=t.sentence,
+                    text=sent.text,
+                    date=parsed[0],
+                    granularity=parsed[1],
+                    status=status_of(sent.text, parsed[0], published.get(ann.article)),
+                    published=published.get(ann.article, ""),
+                    vector=vecs[t.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
+                )
+            )
+    groups = _merge(raws)
+    events = [_event(g, sentence_entities) for g in groups]
+    events.sort(key=lambda e: (e.date or "", -len(e.evidence), e.text))
+    return events
+
+
+def _merge(raws: list[_Raw]) -> list[list[_Raw]]:
+    """Union events with compatible dates and similar sentences (blocked by year)."""
+    parent = list(range(len(raws)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_year: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(raws):
+        by_year[r.date[:4]].append(i)
+    for idx in by_year.values():
+        if len(idx) < 2:
+            continue
+        mat = np.vstack([raws[i].vector for i in idx])
+        sims = mat @ mat.T
+        for a in range(len(idx)):
+            for b in range(a + 1, len(idx)):
+                ra, rb = raws[idx[a]], raws[idx[b]]
+                if ra.article == rb.article and ra.sentence == rb.sentence:
+                    continue
+                if sims[a, b] >= MERGE_SIMILARITY and _compatible(ra.date, rb.date):
+                    parent[find(idx[a])] = find(idx[b])
+    groups: dict[int, list[_Raw]] = defaultdict(list)
+    for i, r in enumerate(raws):
+        groups[find(i)].append(r)
+    out = []
+    for g in groups.values():
+        out.extend(_split_inconsistent(g))
+    return out
+
+
+def _split_inconsistent(group: list[_Raw]) -> list[list[_Raw]]:
+    """Keep the finest date only if every member is consistent with it; split the rest off."""
+    finest = max(group, key=lambda r: (len(r.date), -len(r.text)))
+    keep = [r for r in group if finest.date.startswith(r.date)]
+    rest = [r for r in group if not finest.date.startswith(r.date)]
+    return [keep, *(_split_inconsistent(rest) if rest else [])]
+
+
+def _event(group: list[_Raw], sentence_entities: dict[tuple[str, int], list[str]]) -> Event:
+    finest = max(group, key=lambda r: len(r.date))
+    at_finest = [r for r in group if r.date == finest.date]
+    centroid = np.mean([r.vector for r in at_finest], axis=0)
+    rep = max(at_finest, key=lambda r: (float(r.vector @ centroid), -len(r.text)))
+    latest = max(group, key=lambda r: (r.published, STATUS_RANK[r.status]))
+    status = latest.status
+    if any(r.status == "cancelled" for r in group) and status in ("planned", "expected"):
+        status = "cancelled"
+    if any(r.status == "occurred" for r in group) and status in ("planned", "expected"):
+        status = "occurred"
+    seen: set[tuple[str, int]] = set()
+    evidence = []
+    entities: list[str] = []
+    for r in sorted(group, key=lambda r: (r.published, r.article, r.sentence)):
+        if (r.article, r.sentence) in seen:
+            continue
+        seen.add((r.article, r.sentence))
+        evidence.append(Evidence(article=r.article, sentence=r.sentence, text=r.text))
+        for e in sentence_entities.get((r.article, r.sentence), []):
+            if e not in entities:
+                entities.append(e)
+    return Event(
+        date=finest.date,
+        granularity=finest.granularity,
+        status=status,
+        text=rep.text,
+        entities=entities,
+        evidence=evidence,
+    )

@@ -1,0 +1,95 @@
+"""One typed settings object, built once at start and passed down.
+
+Precedence: shipped defaults < a user TOML file < command-line overrides.
+The file is ``$STORYLINE_CONFIG`` or ``~/.config/storyline/config.toml`` when it
+exists, or whatever ``--config`` names. Every value is validated here, once,
+so that the stages can trust it.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import ConfigError
+
+EXECUTORS = ("local", "process")
+EMBEDDERS = ("minilm-int8",)
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = "storyline.sqlite"  # path of the SQLite store
+    out: str = "out"  # where `build` writes dossiers
+    executor: str = "local"  # how stage 2 runs: in this process, or a process pool
+    workers: int = 2  # processes for the "process" executor
+    chunk_size: int = 64  # articles per annotate batch
+    max_bytes: int = 20_000_000  # larger input files are rejected
+    embedder: str = "minilm-int8"
+    # Linking thresholds (cosine similarity of MiniLM vectors unless said otherwise)
+    duplicate_jaccard: float = 0.8  # MinHash Jaccard over word 5-shingles: a copy of the same text
+    story_similarity: float = 0.45  # article centroid similarity to join a story
+    story_window_days: int = 365  # articles further apart than this never share a story
+    claim_similarity: float = 0.72  # two sentences tell the same fact
+    timeline_max_events: int = 40
+    summary_max_sentences: int = 8
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _check(self.executor in EXECUTORS, "executor", self.executor, f"one of {EXECUTORS}")
+        _check(self.embedder in EMBEDDERS, "embedder", self.embedder, f"one of {EMBEDDERS}")
+        _check(self.workers >= 1, "workers", self.workers, "an integer >= 1")
+        _check(self.chunk_size >= 1, "chunk_size", self.chunk_size, "an integer >= 1")
+        _check(self.max_bytes >= 1, "max_bytes", self.max_bytes, "a positive number of bytes")
+        for name in ("duplicate_jaccard", "story_similarity", "claim_similarity"):
+            value = getattr(self, name)
+            _check(0.0 < value <= 1.0, name, value, "a number in (0, 1]")
+        _check(self.story_window_days >= 1, "story_window_days", self.story_window_days, ">= 1")
+        _check(self.timeline_max_events >= 1, "timeline_max_events", self.timeline_max_events, ">= 1")
+        _check(
+            self.summary_max_sentences >= 1, "summary_max_sentences", self.summary_max_sentences, ">= 1"
+        )
+
+
+def _check(ok: bool, name: str, value: object, allowed: str) -> None:
+    if not ok:
+        raise ConfigError(f"setting {name!r} is {value!r}; it must be {allowed}")
+
+
+def default_config_path() -> Path:
+    env = os.environ.get("STORYLINE_CONFIG")
+    if env:
+        return Path(env)
+    return Path.home() / ".config" / "storyline" / "config.toml"
+
+
+def load_settings(config: str | os.PathLike[str] | None = None, **overrides: Any) -> Settings:
+    """Defaults, then the TOML file (``config`` or the default path if it exists), then overrides.
+
+    Overrides whose value is None are ignored, so CLI options left unset do not
+    shadow the file.
+    """
+    values: dict[str, Any] = {}
+    path = Path(config) if config is not None else default_config_path()
+    if config is not None and not path.is_file():
+        raise ConfigError(f"config file {str(path)!r} does not exist")
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}") from exc
+        values.update(data.get("storyline", data))
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ConfigError(
+            f"unknown setting(s) {unknown}; known settings: {sorted(known - {'extra'})}"
+        )
+    try:
+        return replace(Settings(), **values)
+    except TypeError as exc:
+        raise ConfigError(f"bad setting: {exc}") from exc

@@ -1,0 +1,169 @@
+"""The embedded store: one SQLite file in WAL mode, created on first use."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import msgspec
+
+from storyline.errors import NotFoundError, StoreError
+from storyline.model import Annotation, Article, Dossier, Story
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, published TEXT, added TEXT NOT NULL, record BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS annotations (
+    article TEXT PRIMARY KEY REFERENCES articles(id), version TEXT NOT NULL, record BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, record BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS dossiers (story TEXT PRIMARY KEY, built TEXT NOT NULL, record BLOB NOT NULL);
+"""
+SCHEMA_VERSION = "1"
+
+_enc = msgspec.msgpack.Encoder()
+_dec_article = msgspec.msgpack.Decoder(Article)
+_dec_annotation = msgspec.msgpack.Decoder(Annotation)
+_dec_story = msgspec.msgpack.Decoder(Story)
+_dec_dossier = msgspec.msgpack.Decoder(Dossier)
+
+
+class SQLiteStore:
+    """Store backed by one SQLite file (WAL mode)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            if self.path.parent != Path():
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(SCHEMA)
+            found = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            if found is None:
+                self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+                self._db.commit()
+            elif found[0] != SCHEMA_VERSION:
+                raise StoreError(
+                    f"store {str(self.path)!r} has schema {found[0]}, this storyline needs "
+                    f"{SCHEMA_VERSION}; build into a new --db file"
+                )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {str(self.path)!r}: {exc}") from exc
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                with self._db:  # commits, or rolls back on error
+                    yield self._db
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"store {str(self.path)!r}: {exc}") from exc
+
+    # articles
+    def add_article(self, article: Article) -> bool:
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?)",
+                (article.id, article.published.date, _now(), _enc.encode(article)),
+            )
+            return cur.rowcount == 1
+
+    def update_article(self, article: Article) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE articles SET published=?, record=? WHERE id=?",
+                (article.published.date, _enc.encode(article), article.id),
+            )
+
+    def get_article(self, article_id: str) -> Article:
+        row = self._db.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article {article_id!r} in {str(self.path)!r}")
+        return _dec_article.decode(row[0])
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        if ids is None:
+            rows = self._db.execute("SELECT record FROM articles ORDER BY published, id").fetchall()
+            return [_dec_article.decode(r[0]) for r in rows]
+        return [self.get_article(i) for i in ids]
+
+    def article_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # annotations
+    def put_annotations(self, annotations: Iterable[Annotation]) -> None:
+        with self._tx() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO annotations VALUES (?, ?, ?)",
+                [(a.article, a.annotator, _enc.encode(a)) for a in annotations],
+            )
+
+    def get_annotations(self, ids: Iterable[str]) -> list[Annotation]:
+        out = []
+        for i in ids:
+            row = self._db.execute("SELECT record FROM annotations WHERE article=?", (i,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"article {i!r} has no annotation yet")
+            out.append(_dec_annotation.decode(row[0]))
+        return out
+
+    def unannotated(self, version: str) -> list[str]:
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article = a.id "
+            "WHERE n.article IS NULL OR n.version != ? ORDER BY a.published, a.id",
+            (version,),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    # stories
+    def put_stories(self, stories: Iterable[Story]) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM stories")
+            db.executemany(
+                "INSERT INTO stories VALUES (?, ?)", [(s.id, _enc.encode(s)) for s in stories]
+            )
+
+    def stories(self) -> list[Story]:
+        rows = self._db.execute("SELECT record FROM stories ORDER BY id").fetchall()
+        return [_dec_story.decode(r[0]) for r in rows]
+
+    def get_story(self, story_id: str) -> Story:
+        row = self._db.execute("SELECT record FROM stories WHERE id=?", (story_id,)).fetchone()
+        if row is None:
+            matches = self._db.execute(
+                "SELECT record FROM stories WHERE id LIKE ?", (story_id + "%",)
+            ).fetchall()
+            if len(matches) == 1:
+                return _dec_story.decode(matches[0][0])
+            raise NotFoundError(
+                f"no story {story_id!r} in {str(self.path)!r}; `storyline stories` lists them"
+            )
+        return _dec_story.decode(row[0])
+
+    # dossiers
+    def put_dossier(self, dossier: Dossier) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO dossiers VALUES (?, ?, ?)",
+                (dossier.story.id, _now(), _enc.encode(dossier)),
+            )
+
+    def get_dossier(self, story_id: str) -> Dossier:
+        row = self._db.execute("SELECT record FROM dossiers WHERE story=?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"story {story_id!r} has no dossier yet; run `storyline build`")
+        return _dec_dossier.decode(row[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
