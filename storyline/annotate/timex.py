@@ -1,0 +1,266 @@
+"""Time expressions of one article, normalized to TimeML against its publication date.
+
+How it works:
+
+1. Candidates are the spans spaCy labels DATE or TIME (adjacent ones merged, so
+   "Tuesday" + "morning" is one), plus single words spaCy does not label but TimeML
+   does ("now", "recently").  Ages, bare numbers and a month name used as a person
+   or a verb are dropped here.
+2. Our rules (``timex_rules``) read what Recognizers-Text gets wrong: decades,
+   centuries, PRESENT_REF/PAST_REF words, vague durations, quarters.
+3. Everything else goes to Recognizers-Text (``timex_recognizer``), run on the
+   candidate and a few words around it ("last", "ago"), never on whole documents
+   (it manages about 90 sentences a second).
+4. Where the text allows a past and a future reading ("on Sunday", "February 6"),
+   the tense and modality of the governing verb choose: "met ... on Sunday" is the
+   Sunday before the article, "will travel ... on Sunday" the one after.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from storyline.annotate.nlp import SentenceIndex
+from storyline.annotate.timex_recognizer import is_age, recognize, to_reading
+from storyline.annotate.timex_rules import REF_TRIGGERS, Reading, match_rule
+from storyline.model import Sentence, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+log = logging.getLogger(__name__)
+
+_LABELS = frozenset({"DATE", "TIME"})
+# Words in front of a span that belong to the expression, though spaCy may leave them out.
+_LEFT_MODIFIERS = frozenset(
+    {"last", "next", "this", "early", "late", "mid", "the", "past", "coming", "previous",
+     "following", "since", "until", "before", "after", "earlier", "later", "recent", "every",
+     "each", "this", "that", "same"}
+)  # fmt: skip
+_RIGHT_MODIFIERS = frozenset({"ago", "earlier", "later", "before", "after"})
+# Words in front of a span that TimeML leaves outside the TIMEX3.
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "since", "until", "till", "by", "from", "to", "during", "for", "of",
+     "through", "throughout", "within", "between", "around", "over", "as", "and", "or",
+     "after", "before"}
+)  # fmt: skip
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"}
+)  # fmt: skip
+# Two dates that differ in every field (year, month, day, week), to tell what a reading
+# takes from the text from what it takes from the date.
+_PROBE_DATES = (datetime.date(2000, 6, 15), datetime.date(1987, 1, 28))
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LOOKING_AHEAD = frozenset({"will", "'ll", "shall", "wo", "would", "gon"})
+_PAST_AUX = frozenset({"was", "were", "had", "has", "have", "did"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "be"})
+
+
+def find_timexes(
+    doc: Doc, sentences: list[Sentence], anchor: datetime.date | None
+) -> list[TimeExpr]:
+    """Time expressions in ``doc``, normalized against ``anchor`` (the publication date).
+
+    Offsets index ``doc.text``.  With ``anchor`` None, absolute expressions still
+    resolve ("in 2018" -> "2018") and relative ones keep their shape with X digits
+    ("last Wednesday" -> "XXXX-XX-XX").
+    """
+    index = SentenceIndex(sentences)
+    found: list[tuple[int, int, Reading]] = []
+    for span in _candidates(doc):
+        found.extend(_read_candidate(doc, span, anchor))
+    out: list[TimeExpr] = []
+    for start, end, reading in _without_overlaps(found):
+        sentence = index.at(start)
+        if sentence is None:
+            log.debug("time expression %r outside every sentence", doc.text[start:end])
+            continue
+        out.append(
+            TimeExpr(
+                sentence=sentence,
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                type=reading.type,  # type: ignore[arg-type]
+                value=reading.value,
+                granularity=reading.granularity,
+                relative=reading.relative,
+            )
+        )
+    return out
+
+
+def _candidates(doc: Doc) -> list[Span]:
+    """DATE/TIME entities, adjacent ones merged, plus PRESENT/PAST/FUTURE_REF words."""
+    ents = [e for e in doc.ents if e.label_ in _LABELS]
+    merged: list[Span] = []
+    for ent in ents:
+        if merged and ent.start == merged[-1].end:
+            merged[-1] = doc[merged[-1].start : ent.end]
+        else:
+            merged.append(ent)
+    covered = {i for span in merged for i in range(span.start, span.end)}
+    for tok in doc:
+        if tok.i in covered:
+            continue
+        if tok.lower_ in REF_TRIGGERS:
+            merged.append(doc[tok.i : tok.i + 1])
+        elif (
+            tok.lower_ in ("past", "future")
+            and tok.i > 0
+            and doc[tok.i - 1].lower_ == "the"
+            and (tok.i + 1 == len(doc) or not doc[tok.i + 1].is_alpha)
+        ):
+            merged.append(doc[tok.i - 1 : tok.i + 1])
+    return sorted(merged, key=lambda s: s.start)
+
+
+def _read_candidate(
+    doc: Doc, span: Span, anchor: datetime.date | None
+) -> list[tuple[int, int, Reading]]:
+    span = _trimmed(doc, span)
+    if span is None or _rejected(span):
+        return []
+    future = _points_ahead(span)
+    if (rule := match_rule(span.text, anchor, future)) is not None:
+        return [(span.start_char, span.end_char, rule)]
+    if anchor is not None:
+        return _recognized(doc, span, anchor, future)
+    # No anchor: read against two far-apart dates and keep only what does not depend
+    # on the date ("last November" -> "XXXX-11", "in 2018" -> "2018").
+    first = _recognized(doc, span, _PROBE_DATES[0], future)
+    second = {(s, e): r for s, e, r in _recognized(doc, span, _PROBE_DATES[1], future)}
+    out = []
+    for s, e, r in first:
+        if (s, e) in second:
+            reading = _date_free(r, second[(s, e)])
+            weekdays = [w for w in _WEEKDAYS if w in doc.text[s:e].lower()]
+            if reading.value == "XXXX-XX-XX" and len(weekdays) == 1:
+                value = f"XXXX-WXX-{_WEEKDAYS.index(weekdays[0]) + 1}"
+                reading = Reading(reading.type, value, "day", relative=True)
+            out.append((s, e, reading))
+    return out
+
+
+def _date_free(a: Reading, b: Reading) -> Reading:
+    """The parts of two readings of one text (against two dates) that agree; X for the rest."""
+    if a.value == b.value:
+        return a
+    fields_a, fields_b = re.split(r"([-T])", a.value), re.split(r"([-T])", b.value)
+    if len(fields_a) != len(fields_b):
+        return Reading(a.type, re.sub(r"\d", "X", a.value), a.granularity, relative=True)
+    value = "".join(
+        fa if fa == fb else re.sub(r"\d", "X", fa) for fa, fb in zip(fields_a, fields_b, strict=True)
+    )
+    return Reading(a.type, value, a.granularity, relative=True)
+
+
+def _recognized(
+    doc: Doc, span: Span, anchor: datetime.date, future: bool | None
+) -> list[tuple[int, int, Reading]]:
+    """Readings of Recognizers-Text matches that overlap ``span``."""
+    window = _widened(doc, span)
+    offset = window.start_char
+    matches = [
+        m
+        for m in recognize(window.text, anchor)
+        if offset + m.start < span.end_char and offset + m.end > span.start_char
+    ]
+    out: list[tuple[int, int, Reading]] = []
+    for m in matches:
+        start, end = offset + m.start, offset + m.end
+        if len(matches) == 1:
+            start, end = min(start, span.start_char), max(end, span.end_char)
+        piece = _trimmed(doc, doc.char_span(start, end, alignment_mode="expand"))
+        if piece is None or is_age(piece.text):
+            continue
+        reading = match_rule(piece.text, anchor, future) or to_reading(
+            m, piece.text, anchor, future
+        )
+        if reading is not None:
+            out.append((piece.start_char, piece.end_char, reading))
+    return out
+
+
+def _trimmed(doc: Doc, span: Span | None) -> Span | None:
+    """``span`` without prepositions in front and punctuation at either end."""
+    if span is None:
+        return None
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in _PREPOSITIONS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+def _rejected(span: Span) -> bool:
+    """Ages, bare numbers, a month name that is a person or a verb."""
+    text = span.text
+    if is_age(text):
+        return True
+    if all(t.like_num or t.is_punct for t in span):
+        digits = text.replace(",", "")
+        return not (digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2199)
+    if len(span) == 1 and span[0].lower_ in _MONTHS:
+        tok = span[0]
+        return tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("nsubj", "nsubjpass", "compound")
+    return False
+
+
+def _widened(doc: Doc, span: Span) -> Span:
+    """``span`` with the modifiers around it the recognizer needs ("last", "ago")."""
+    start, end = span.start, span.end
+    sent_start, sent_end = span.sent.start, span.sent.end
+    while start > max(sent_start, span.start - 3) and doc[start - 1].lower_ in _LEFT_MODIFIERS:
+        start -= 1
+    if start > sent_start and doc[start - 1].lower_ in _PREPOSITIONS:
+        start -= 1
+    if end < sent_end and doc[end].lower_ in _RIGHT_MODIFIERS:
+        end += 1
+    return doc[start:end]
+
+
+def _points_ahead(span: Span) -> bool | None:
+    """Whether the verb that governs ``span`` looks ahead (True), back (False), or neither."""
+    tok: Token = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+            return _verb_looks_ahead(tok)
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _verb_looks_ahead(verb: Token) -> bool | None:
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.lower_ in _LOOKING_AHEAD or auxes & _LOOKING_AHEAD:
+        return True
+    if "going" in auxes or (verb.tag_ == "VB" and "to" in auxes):
+        # "is going to visit", "is expected to travel", "are likely to attend"
+        return True
+    if auxes & _PAST_AUX:
+        return False
+    if verb.tag_ == "VBD":
+        return False
+    if verb.tag_ in ("VBG", "VBN") and auxes & _PRESENT_AUX:
+        # "is meeting on Monday", "is scheduled for June"
+        return True
+    return None
+
+
+def _without_overlaps(found: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
+    """Keep the longest of overlapping expressions, in text order."""
+    kept: list[tuple[int, int, Reading]] = []
+    for item in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+        if kept and item[0] < kept[-1][1]:
+            if item[1] - item[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = item
+            continue
+        kept.append(item)
+    return kept

@@ -1,0 +1,243 @@
+"""Microsoft Recognizers-Text at the boundary: run it, and map its results to TimeML.
+
+The recognizer gives, per match, a TIMEX-like string plus one or two resolved
+candidates (the past and the future reading of "on Sunday" or "February 6").  This
+module picks a candidate (the caller says which way the verb points), and turns the
+result into a TimeML value at the granularity the text gives: "early February" stays
+a month although the library resolves it to 1-16 February, and "a year ago" stays a
+year although the library counts back to a day.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.annotate.timex_rules import TIME_UNITS, UNIT_LETTER, Reading, granularity_of
+from storyline.errors import ModelUnavailableError, StorylineError
+
+log = logging.getLogger(__name__)
+
+# Stands in for a missing anchor inside the library call only; callers without an
+# anchor read the text against two dates and keep what does not depend on them.
+_NO_ANCHOR = datetime.datetime(2000, 6, 15)
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_ONLY = re.compile(r"(?:(this|on)\s+)?(" + "|".join(_WEEKDAYS) + r")")
+# Words that show the text itself names a day.
+_DAY_WORDS = re.compile(
+    r"\b(?:\d|" + "|".join(_WEEKDAYS) + r"|today|tonight|yesterday|tomorrow|days?\b|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|\w+tieth)"
+)
+_AGO = re.compile(r"\b(day|week|month|quarter|year|decade)s?\s+(?:ago|earlier|before|later|after)")
+_VAGUE_NUMBER = re.compile(r"\b(?:several|few|many|some|couple|coming|recent)\b")
+_AGE = re.compile(r"\d+[- ](?:year|month|week|day)s?[- ]old|\byears?[- ]old\b")
+_RANGE = re.compile(r"\((\S+?),(\S+?),(P\S+)\)")
+_PERIOD = re.compile(r"P(T?)(\d+(?:\.\d+)?)([A-Z])")
+
+
+class RecognizerError(StorylineError):
+    """Recognizers-Text failed on a piece of text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One recognizer match: character offsets into the text given (end exclusive)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # date, daterange, time, timerange, datetime, datetimerange, duration, set
+    values: list[dict[str, str]]
+
+
+@functools.cache
+def _model() -> Any:
+    """The English date-time model, built once per process (about half a second)."""
+    try:
+        from recognizers_date_time import DateTimeRecognizer
+        from recognizers_text import Culture
+    except ImportError as exc:
+        raise ModelUnavailableError(
+            "Recognizers-Text is not installed; install it with: "
+            "pip install recognizers-text-date-time==1.0.2a2 'emoji<2'"
+        ) from exc
+    return DateTimeRecognizer(Culture.English).get_datetime_model()
+
+
+def recognize(text: str, anchor: datetime.date | None) -> list[Match]:
+    """Matches of the recognizer in ``text``, read against ``anchor``."""
+    ref = (
+        datetime.datetime(anchor.year, anchor.month, anchor.day) if anchor is not None else _NO_ANCHOR
+    )
+    try:
+        results = _model().parse(text, ref)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        raise RecognizerError(f"Recognizers-Text failed on {text!r}: {exc}") from exc
+    out = []
+    for r in results:
+        values = (r.resolution or {}).get("values") or []
+        kind = r.type_name.rsplit(".", 1)[-1]
+        out.append(Match(r.start, r.end + 1, r.text, kind, [v for v in values if "timex" in v]))
+    return out
+
+
+def is_age(text: str) -> bool:
+    """"52-year-old", "two years old": an age, not a time expression."""
+    return bool(_AGE.search(text.lower()))
+
+
+def to_reading(
+    match: Match, text: str, anchor: datetime.date | None, future: bool | None
+) -> Reading | None:
+    """The TimeML reading of one match; ``text`` is the span as written.
+
+    ``future`` says which candidate to take when the library offers a past and a future
+    one: True future, False past, None the one nearer the anchor.
+    """
+    if not match.values:
+        return None
+    low = " ".join(text.lower().split())
+    chosen = _choose(match.values, anchor, future)
+    timex = chosen["timex"]
+    if timex in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return Reading("DATE", timex)
+    if match.kind == "duration":
+        return _duration(timex, low)
+    if match.kind == "set":
+        return Reading("SET", timex)
+    if m := _RANGE.fullmatch(timex):
+        # "the past three years", "the next several months", "coming weeks": a stretch of
+        # time reaching from the anchor, which TimeML marks as a duration.
+        return _duration(m.group(3), low)
+    date_part, _, time_part = timex.partition("T")
+    if date_part == "" and time_part:
+        if anchor is None:
+            return Reading("TIME", f"XXXX-XX-XXT{_clock(time_part)}", "day", relative=True)
+        return Reading("TIME", f"{anchor.isoformat()}T{_clock(time_part)}", "day", relative=True)
+    weekday = _WEEKDAY_ONLY.fullmatch(low)
+    if weekday and anchor is not None:
+        date_value = _weekday(_WEEKDAYS.index(weekday.group(2)), anchor, future)
+    else:
+        date_value = _resolve_date(date_part, chosen)
+    date_value = _trim_to_text(date_value, low)
+    relative = "X" in date_part or not re.search(r"\b\d{4}\b|'\d\d\b", low)
+    if time_part:
+        return Reading("TIME", f"{date_value}T{_clock(time_part)}", "day", relative)
+    gran = granularity_of(date_value)
+    if gran is None:
+        log.debug("unrecognized date value %r for %r", date_value, text)
+        return None
+    return Reading("DATE", date_value, gran, relative)
+
+
+def _choose(
+    values: list[dict[str, str]], anchor: datetime.date | None, future: bool | None
+) -> dict[str, str]:
+    if len(values) < 2:
+        return values[0]
+    past, fut = values[0], values[-1]
+    if future is not None:
+        return fut if future else past
+    ref = anchor or _NO_ANCHOR.date()
+
+    def distance(v: dict[str, str]) -> int:
+        day = (v.get("value") or v.get("start") or "")[:10]
+        try:
+            return abs((datetime.date.fromisoformat(day) - ref).days)
+        except ValueError:
+            return 10**6
+
+    return past if distance(past) <= distance(fut) else fut
+
+
+def _duration(timex: str, low: str) -> Reading | None:
+    m = _PERIOD.fullmatch(timex)
+    if m is None:
+        return Reading("DURATION", timex)
+    time_flag, number, letter = m.groups()
+    if _VAGUE_NUMBER.search(low):
+        number = "X"
+    elif number.endswith(".0"):
+        number = number[:-2]
+    # The library spells weeks as days in ranges ("P7D"); keep the unit the text uses.
+    for unit, unit_letter in UNIT_LETTER.items():
+        if re.search(rf"\b{unit}s?\b", low) and unit_letter != letter and unit not in TIME_UNITS:
+            if not time_flag and number != "X" and unit in ("week", "decade", "quarter"):
+                return Reading("DURATION", _converted(number, letter, unit))
+    return Reading("DURATION", f"P{time_flag}{number}{letter}")
+
+
+def _converted(number: str, letter: str, unit: str) -> str:
+    """Express a library period in the unit the text names (14 days -> 2 weeks)."""
+    per = {"week": ("D", 7), "decade": ("Y", 10), "quarter": ("M", 3)}[unit]
+    if letter == per[0] and float(number) % per[1] == 0:
+        return f"P{int(float(number)) // per[1]}{UNIT_LETTER[unit]}"
+    return f"P{number}{letter}"
+
+
+def _clock(time_part: str) -> str:
+    """"10" -> "10:00", "10:30" stays, parts of day ("MO", "EV") stay."""
+    return f"{time_part}:00" if re.fullmatch(r"\d\d", time_part) else time_part
+
+
+def _weekday(weekday: int, anchor: datetime.date, future: bool | None) -> str:
+    """A weekday named alone or with "this": the nearest such day on the side the verb points.
+
+    The library reads "this Sunday" as the coming one even in "met this Sunday".
+    """
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if future is None:
+        future = ahead < back
+    delta = ahead if future else -back
+    return (anchor + datetime.timedelta(days=delta)).isoformat()
+
+
+def _resolve_date(date_part: str, chosen: dict[str, str]) -> str:
+    """Fill the X's of a library timex from the candidate it resolved."""
+    if "X" not in date_part:
+        return date_part
+    resolved = (chosen.get("value") or chosen.get("start") or "")[:10]
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", resolved):
+        return date_part
+    if re.fullmatch(r"XXXX-\d\d", date_part):
+        return resolved[:7]
+    if re.fullmatch(r"XXXX-(SP|SU|FA|WI)", date_part):
+        return resolved[:4] + date_part[4:]
+    if re.fullmatch(r"XXXX-WXX-\d|XXXX-\d\d-\d\d", date_part):
+        return resolved
+    return date_part
+
+
+def _trim_to_text(value: str, low: str) -> str:
+    """Drop a day (or month) that the text does not give: "a year ago" is a year."""
+    if not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", value):
+        return value
+    if m := _AGO.search(low):
+        unit = m.group(1)
+        if unit in ("year", "decade"):
+            return value[:4]
+        if unit == "quarter":
+            month = value[5:7]
+            return f"{value[:4]}-Q{(int(month) - 1) // 3 + 1}" if month.isdigit() else value[:4]
+        if unit == "month":
+            return value[:7]
+        if unit == "week":
+            return _iso_week(value)
+        return value
+    if not _DAY_WORDS.search(low):
+        return value[:7]
+    return value
+
+
+def _iso_week(value: str) -> str:
+    try:
+        year, week, _ = datetime.date.fromisoformat(value).isocalendar()
+    except ValueError:
+        return "XXXX-WXX"
+    return f"{year}-W{week:02d}"

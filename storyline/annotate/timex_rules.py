@@ -1,0 +1,172 @@
+"""Hand-written rules for time expressions that Recognizers-Text gets wrong or misses.
+
+Recognizers-Text has no decades ("the 1990s") or centuries ("the 20th century"), types
+"now"/"recently" as clock times, makes vague durations concrete ("several days" -> P3D)
+and reads "the first quarter" as a range of two candidate years.  These rules cover exactly
+those gaps; everything else goes to the library (see ``timex.py``).
+
+Each rule looks at the whole text of one candidate span (leading prepositions already
+removed) and returns a :class:`Reading`, or None when it does not apply.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from storyline.model import Granularity
+
+# TimeML unit letters for duration values.
+UNIT_LETTER = {
+    "second": "S",
+    "minute": "M",
+    "hour": "H",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "E",
+    "century": "C",
+}
+TIME_UNITS = frozenset({"second", "minute", "hour"})
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "eleventh": 11, "11th": 11,
+    "twelfth": 12, "12th": 12, "thirteenth": 13, "13th": 13, "fourteenth": 14, "14th": 14,
+    "fifteenth": 15, "15th": 15, "sixteenth": 16, "16th": 16, "seventeenth": 17, "17th": 17,
+    "eighteenth": 18, "18th": 18, "nineteenth": 19, "19th": 19, "twentieth": 20, "20th": 20,
+    "twenty-first": 21, "21st": 21, "twenty-second": 22, "22nd": 22,
+}  # fmt: skip
+
+_REF_WORDS = {
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "just now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "recent": "PAST_REF",
+    "lately": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "once": "PAST_REF",
+    "the past": "PAST_REF",
+    "in the past": "PAST_REF",
+    "soon": "FUTURE_REF",
+    "the future": "FUTURE_REF",
+    "future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+}
+REF_TRIGGERS = frozenset(w for w in _REF_WORDS if " " not in w) - {"once", "future", "recent"}
+
+_DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{3})0'?s")
+_SHORT_DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?'(\d)0s")
+_CENTURY = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?([\w-]+)[- ]century")
+_THIS_CENTURY = re.compile(r"this\s+century")
+_VAGUE = re.compile(
+    r"(?:the\s+)?(?:(?:past|last|next|coming|recent|previous|following)\s+)?"
+    r"(?:several|few|a\s+few|many|some|a\s+couple\s+of|couple\s+of|recent|coming|past)\s+"
+    r"(days|weeks|months|years|decades|quarters|hours|minutes)"
+)
+_QUARTER = re.compile(
+    r"(?:the\s+)?(?:(\d{4})(?:'s)?\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?"
+    r"(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One normalized time expression, before it gets its offsets and sentence."""
+
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    granularity: Granularity | None = None
+    relative: bool = False
+
+
+def granularity_of(value: str) -> Granularity | None:
+    """The calendar granularity of a TimeML DATE/TIME value, None for other values."""
+    if "T" in value and re.match(r"\d{4}-\d\d-\d\dT", value):
+        return "day"
+    for pattern, gran in _GRANULARITY:
+        if pattern.fullmatch(value):
+            return gran
+    return None
+
+
+_GRANULARITY: list[tuple[re.Pattern[str], Granularity]] = [
+    (re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}"), "day"),
+    (re.compile(r"[\dX]{4}-W[\dX]{2}-\d"), "day"),
+    (re.compile(r"[\dX]{4}-W[\dX]{2}(-WE)?"), "week"),
+    (re.compile(r"[\dX]{4}-[\dX]{2}"), "month"),
+    (re.compile(r"[\dX]{4}-Q[\dX]"), "quarter"),
+    (re.compile(r"[\dX]{4}-(SP|SU|FA|WI)"), "season"),
+    (re.compile(r"[\dX]{4}"), "year"),
+    (re.compile(r"\d{3}"), "decade"),
+    (re.compile(r"\d{2}"), "century"),
+]
+
+
+def match_rule(text: str, anchor: datetime.date | None, future: bool | None) -> Reading | None:
+    """The reading of ``text`` (a whole candidate, lower-cased) by one of our rules, or None."""
+    text = " ".join(text.lower().split())
+    if text in _REF_WORDS:
+        return Reading("DATE", _REF_WORDS[text])
+    if m := _DECADE.fullmatch(text):
+        return Reading("DATE", m.group(1), "decade")
+    if m := _SHORT_DECADE.fullmatch(text):
+        return _short_decade(int(m.group(1)), anchor)
+    if m := _CENTURY.fullmatch(text):
+        number = _ORDINALS.get(m.group(1))
+        if number is not None:
+            return Reading("DATE", f"{number - 1:02d}", "century")
+    if _THIS_CENTURY.fullmatch(text):
+        if anchor is None:
+            return Reading("DATE", "XX", "century", relative=True)
+        return Reading("DATE", f"{anchor.year // 100:02d}", "century", relative=True)
+    if m := _VAGUE.fullmatch(text):
+        unit = m.group(1).rstrip("s")
+        prefix = "PT" if unit in TIME_UNITS else "P"
+        return Reading("DURATION", f"{prefix}X{UNIT_LETTER[unit]}")
+    if m := _QUARTER.fullmatch(text):
+        return _quarter(m, text, anchor, future)
+    return None
+
+
+def _short_decade(digit: int, anchor: datetime.date | None) -> Reading:
+    """"the '90s": the latest such decade that has started by the anchor's year."""
+    if anchor is None:
+        return Reading("DATE", f"XX{digit}", "decade", relative=True)
+    century = anchor.year // 100
+    if digit * 10 > anchor.year % 100:
+        century -= 1
+    return Reading("DATE", f"{century:02d}{digit}", "decade", relative=True)
+
+
+def _quarter(
+    m: re.Match[str], text: str, anchor: datetime.date | None, future: bool | None
+) -> Reading:
+    quarter = _ORDINALS[m.group(2)]
+    explicit = m.group(1) or m.group(3)
+    if explicit:
+        return Reading("DATE", f"{explicit}-Q{quarter}", "quarter")
+    if anchor is None:
+        return Reading("DATE", f"XXXX-Q{quarter}", "quarter", relative=True)
+    year = anchor.year
+    if "last year's" in text:
+        year -= 1
+    elif "next year's" in text:
+        year += 1
+    elif "this year's" not in text and quarter > (anchor.month - 1) // 3 + 1 and not future:
+        # A quarter that has not begun yet is last year's, unless the verb looks ahead.
+        year -= 1
+    return Reading("DATE", f"{year}-Q{quarter}", "quarter", relative=True)

@@ -1,0 +1,175 @@
+"""Time expressions: fictional sentences for each rule, and the real seed sample."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+
+from storyline.annotate.nlp import load_nlp, split_sentences
+from storyline.annotate.timex import find_timexes
+from storyline.model import TimeExpr
+
+pytestmark = pytest.mark.slow
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+# A Thursday.
+ANCHOR = datetime.date(2031, 3, 13)
+
+
+def timexes(text: str, anchor: datetime.date | None = ANCHOR) -> list[TimeExpr]:
+    doc = load_nlp()(text)
+    return find_timexes(doc, split_sentences(doc), anchor)
+
+
+def one(text: str, phrase: str, anchor: datetime.date | None = ANCHOR) -> TimeExpr:
+    found = [t for t in timexes(text, anchor) if phrase in t.text or t.text in phrase]
+    assert len(found) == 1, f"{phrase!r} in {text!r}: {timexes(text, anchor)}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "granularity"),
+    [
+        ("The mayor and the baker met last November in Rivertown.", "last November",
+         "2030-11", "month"),
+        ("The mayor is expected to visit Lakeside in early April.", "early April",
+         "2031-04", "month"),
+        ("The two ministers first met in Harbor City late last year.", "late last year",
+         "2030", "year"),
+        ("The council met with the mayor on Monday.", "Monday", "2031-03-10", "day"),
+        ("The mayor will travel to Lakeside on Monday.", "Monday", "2031-03-17", "day"),
+        ("Officials argued about the bridge last Wednesday.", "last Wednesday",
+         "2031-03-05", "day"),
+        ("The envoy informed reporters this Sunday that talks went well.", "this Sunday",
+         "2031-03-09", "day"),
+        ("The envoy will fly home this Sunday.", "this Sunday", "2031-03-16", "day"),
+        ("The two leaders are likely to attend the fair in September.", "September",
+         "2031-09", "month"),
+        ("The minister said the summit would open on April 6.", "April 6",
+         "2031-04-06", "day"),
+        ("The mill burned down on February 6, workers said.", "February 6",
+         "2031-02-06", "day"),
+        ("The ferry is running again today.", "today", "2031-03-13", "day"),
+        ("The bakers union went on strike last week.", "last week", "2031-W10", "week"),
+        ("Lakeside has been ruled by the same family since 1979.", "1979", "1979", "year"),
+        ("The bridge was built in 2018 by a local firm.", "2018", "2018", "year"),
+        ("The harbor closed a year ago after the storm.", "a year ago", "2030", "year"),
+        ("Rents doubled in the 1990s across Rivertown.", "the 1990s", "199", "decade"),
+        ("Such mills were common in the 19th century.", "the 19th century", "18", "century"),
+        ("Sales rose in the third quarter of 2029.", "the third quarter of 2029",
+         "2029-Q3", "quarter"),
+    ],
+)  # fmt: skip
+def test_dates_resolve_against_the_anchor(
+    text: str, phrase: str, value: str, granularity: str
+) -> None:
+    t = one(text, phrase)
+    assert (t.type, t.value, t.granularity) == ("DATE", value, granularity)
+    assert t.text == t.text.strip() and text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "type_", "value"),
+    [
+        ("The mayor will visit the mill in the coming weeks.", "coming weeks", "DURATION", "PXW"),
+        ("Repairs will take the next several months.", "next several months", "DURATION", "PXM"),
+        ("Prices rose in the past three years.", "past three years", "DURATION", "P3Y"),
+        ("The strike lasted three months.", "three months", "DURATION", "P3M"),
+        ("The ferry now runs twice a day.", "now", "DATE", "PRESENT_REF"),
+        ("The baker recently opened a second shop.", "recently", "DATE", "PAST_REF"),
+        ("The talks ended at 10 a.m. with no deal.", "10 a.m.", "TIME", "2031-03-13T10:00"),
+    ],
+)  # fmt: skip
+def test_durations_references_and_times(text: str, phrase: str, type_: str, value: str) -> None:
+    t = one(text, phrase)
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_relative_flag_marks_what_needed_the_anchor() -> None:
+    found = {t.text: t for t in timexes("The mill opened in 2018 and closed last November.")}
+    assert found["2018"].relative is False
+    assert found["last November"].relative is True
+
+
+def test_prepositions_stay_outside_the_span() -> None:
+    t = one("Lakeside has had the same mayor since 1979.", "1979")
+    assert t.text == "1979"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 52-year-old baker lives in Lakeside.",
+        "May Tanaka said the bridge was safe.",
+        "Protesters will march to the town hall.",
+        "The home side won the match 3-1.",
+        "One of the workers said 42 people attended.",
+    ],
+)
+def test_no_false_positives(text: str) -> None:
+    assert timexes(text) == []
+
+
+def test_no_day_is_invented() -> None:
+    for t in timexes(
+        "The mayor visited in early April, late last year, a year ago, last month and in May 2030."
+    ):
+        if t.granularity == "day":
+            pytest.fail(f"{t.text!r} got a day: {t.value}")
+
+
+def test_without_anchor_relative_values_stay_unresolved() -> None:
+    found = {
+        t.text: t.value
+        for t in timexes("The mill opened in 2018, closed last November and reopened on Monday.", None)
+    }
+    assert found["2018"] == "2018"
+    assert found["last November"] == "XXXX-11"
+    assert found["Monday"] == "XXXX-WXX-1"
+
+
+def test_sentence_index_points_at_the_sentence() -> None:
+    text = "The mill opened in 2018. It closed last November."
+    found = timexes(text)
+    assert [t.sentence for t in found] == [0, 1]
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def _seed(prefix: str) -> tuple[str, datetime.date]:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    m = re.search(r"\bdate (\d{4}-\d\d-\d\d)", text)
+    assert m is not None
+    return text, datetime.date.fromisoformat(m.group(1))
+
+
+def _seed_values(prefix: str) -> list[tuple[str, str, str]]:
+    text, anchor = _seed(prefix)
+    doc = load_nlp()(text)
+    found = find_timexes(doc, split_sentences(doc), anchor)
+    return [(t.text, t.value, text[t.start - 40 : t.start]) for t in found]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed sample is not checked out next to the repo")
+def test_seed_dates_before_and_after_the_anchor() -> None:
+    found = _seed_values("000")
+    values = {(t, v) for t, v, _ in found}
+    assert ("early February", "2023-02") in values
+    assert ("February 6", "2023-02-06") in values
+    assert ("late last year", "2022") in values
+    assert ("last year", "2022") in values
+    assert all(not re.fullmatch(r"\d{4}-\d\d-\d\d", v) or t == "February 6" or "day" in t.lower()
+               or t.endswith("day") for t, v, _ in found)  # fmt: skip
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed sample is not checked out next to the repo")
+def test_seed_last_weekday_and_last_month() -> None:
+    values = {(t, v) for t, v, _ in _seed_values("003")}
+    assert ("last Wednesday", "2023-06-14") in values
+    assert ("last November", "2022-11") in values
