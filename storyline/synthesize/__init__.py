@@ -1,1 +1,123 @@
-"""storyline.synthesize."""
+"""Stage 4, synthesize: per story, the dossier.
+
+Needs a story's articles, their annotations and the story's links; adds the
+timeline, the cited summary, conflicts, corroboration counts, quotes by speaker
+and coverage by outlet, assembled into a ``Dossier`` (the JSON contract).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from storyline.link import independent_source
+from storyline.link.vectors import sentence_vectors
+from storyline.model import (
+    Annotation,
+    Article,
+    Claim,
+    Dossier,
+    DossierArticle,
+    DossierClaim,
+    DossierEntity,
+    Links,
+    Story,
+    StoryInfo,
+)
+from storyline.synthesize.conflicts import find_conflicts
+from storyline.synthesize.coverage import build_coverage
+from storyline.synthesize.quotes import collect_quotes
+from storyline.synthesize.summary import build_summary
+from storyline.synthesize.timeline import build_timeline
+
+
+def synthesize(
+    story: Story,
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    links: Links,
+    *,
+    max_events: int = 40,
+    max_summary: int = 8,
+) -> Dossier:
+    by_id = {a.id: a for a in articles}
+    copies = {d.article: d.duplicate_of for d in links.duplicates}
+
+    def source_of(article_id: str) -> str:
+        return independent_source(by_id[article_id], copies, by_id)
+
+    order = {a.id: (a.published.date or "9999", a.id) for a in articles}
+
+    def first_seen(claim: Claim) -> tuple[str, int]:
+        first = min(claim.evidence, key=lambda e: (order[e.article], e.sentence))
+        return (order[first.article][0] + order[first.article][1], first.sentence)
+
+    sentence_entities: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for ann in annotations:
+        for m in ann.mentions:
+            eid = links.mention_entity.get(f"{ann.article}:{m.start}")
+            if eid and eid not in sentence_entities[(ann.article, m.sentence)]:
+                sentence_entities[(ann.article, m.sentence)].append(eid)
+    vectors = {ann.article: sentence_vectors(ann) for ann in annotations}
+    entity_names = {e.id: e.name for e in links.entities}
+
+    dates = sorted(a.published.date for a in articles if a.published.date)
+    dossier_articles = [
+        DossierArticle(
+            id=a.id,
+            path=a.path,
+            url=a.url,
+            title=a.title,
+            outlet=a.outlet,
+            authors=a.authors,
+            credits=a.credits,
+            cites=a.cites,
+            published=a.published,
+            language=a.language,
+            duplicate_of=copies.get(a.id),
+        )
+        for a in sorted(articles, key=lambda a: order[a.id])
+    ]
+    return Dossier(
+        story=StoryInfo(
+            id=story.id,
+            title=story.title,
+            articles=len(articles),
+            first_published=dates[0] if dates else None,
+            last_published=dates[-1] if dates else None,
+        ),
+        articles=dossier_articles,
+        entities=[
+            DossierEntity(
+                id=e.id,
+                name=e.name,
+                type=e.type,
+                aliases=e.aliases,
+                titles=e.titles,
+                articles=e.articles,
+                mentions=e.mentions,
+                merges=e.merges,
+            )
+            for e in sorted(links.entities, key=lambda e: (-e.mentions, e.name))
+        ],
+        timeline=build_timeline(links.events, source_of, max_events),
+        summary=build_summary(links.claims, first_seen, max_summary),
+        claims=[
+            DossierClaim(
+                id=c.id,
+                text=c.text,
+                evidence=c.evidence,
+                outlets=len(c.outlets),
+                independent_outlets=len(c.independent_outlets),
+                outlet_names=c.outlets,
+                independent_outlet_names=c.independent_outlets,
+            )
+            for c in links.claims
+        ],
+        conflicts=find_conflicts(annotations, vectors, dict(sentence_entities), entity_names),
+        quotes=collect_quotes(annotations, links.entities, links.mention_entity),
+        coverage=build_coverage(articles, links.claims),
+    )
+
+
+__all__ = ["synthesize"]

@@ -1,0 +1,3 @@
+from storyline.cli.main import main
+
+raise SystemExit(main())

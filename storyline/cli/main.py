@@ -1,0 +1,272 @@
+"""The `storyline` command: thin wrappers over the engine's functions of the same name.
+
+Exit codes:
+    0  all good
+    1  an error stopped the command (bad setting, unreadable store, unknown story, ...)
+    2  the command line is wrong (usage)
+    3  the command finished, but some inputs were rejected (listed on standard error)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from storyline import __version__
+from storyline.errors import StorylineError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+
+EPILOG = """\
+exit codes: 0 all good; 1 an error stopped the command; 2 usage error;
+            3 finished, but some inputs were rejected (each listed with file and reason)
+
+examples:
+  storyline build examples/dravenmoor-dam -o out      build dossiers of the bundled example
+  storyline ingest reports/ feed.jsonl --db news.sqlite
+  storyline stories --db news.sqlite
+  storyline show s-1a2b3c --format md --db news.sqlite
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", help="the store: a SQLite file, created if missing (default: storyline.sqlite)"
+    )
+    common.add_argument("--config", help="a TOML settings file (default: ~/.config/storyline/config.toml)")
+    out = common.add_mutually_exclusive_group()
+    out.add_argument("-q", "--quiet", action="store_true", help="no progress, only errors")
+    out.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    common.add_argument("--json", action="store_true", help="print the result as JSON (for scripts)")
+
+    inputs = argparse.ArgumentParser(add_help=False)
+    inputs.add_argument("paths", nargs="+", metavar="PATH", help="files or folders: .txt, .json, .jsonl, .html")
+    inputs.add_argument("--max-bytes", type=int, help="reject input files larger than this (default 20000000)")
+    inputs.add_argument(
+        "--executor", choices=["local", "process"], help="run annotation in this process or a process pool"
+    )
+    inputs.add_argument("--workers", type=int, help="processes for --executor process (default 2)")
+
+    p = argparse.ArgumentParser(
+        prog="storyline",
+        description=(
+            "Turn news reports about a developing story into a sourced story dossier: a dated "
+            "timeline, a cited summary, who is who, who said what, which facts independent "
+            "outlets confirm, and where the reports disagree."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"storyline {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser(
+        "build",
+        parents=[common, inputs],
+        help="ingest PATHs and write a dossier for every story",
+        description="Ingest PATHs, then write OUT/<story-id>/dossier.json, dossier.md and "
+        "index.html for every story in the store, and print their paths.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    b.add_argument("-o", "--out", help="output folder (default: out)")
+    sub.add_parser(
+        "ingest",
+        parents=[common, inputs],
+        help="add PATHs to the store and annotate them",
+        description="Add the articles in PATHs to the store (idempotent: an article already "
+        "stored is left as it is) and annotate the new ones.",
+    )
+    sub.add_parser("stories", parents=[common], help="list the stories in the store")
+    s = sub.add_parser("show", parents=[common], help="print one story's dossier")
+    s.add_argument("story", metavar="STORY", help="story id (a unique prefix is enough)")
+    s.add_argument("--format", choices=["json", "md", "html"], default="md", help="default: md")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return COMMANDS[args.command](args)
+    except StorylineError as exc:
+        print(f"storyline: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("storyline: interrupted; everything committed so far is kept", file=sys.stderr)
+        return 130
+
+
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from storyline.settings import load_settings
+
+    return load_settings(
+        args.config,
+        db=args.db,
+        out=getattr(args, "out", None),
+        max_bytes=getattr(args, "max_bytes", None),
+        executor=getattr(args, "executor", None),
+        workers=getattr(args, "workers", None),
+    )
+
+
+def _progress(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    if args.quiet or args.json:
+        return None
+    from rich.console import Console
+
+    from storyline.cli.progress import RichProgress
+
+    return RichProgress(Console(stderr=True))
+
+
+def _report_problems(report, quiet: bool) -> None:  # type: ignore[no-untyped-def]
+    from storyline.engine import problem_text
+
+    for p in report.problems:
+        if p.rejected or not quiet:
+            print(f"storyline: {problem_text(p)}", file=sys.stderr)
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from storyline.engine import build
+
+    settings = _settings(args)
+    progress = _progress(args)
+    try:
+        report = build(args.paths, settings=settings, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    _report_problems(report, args.quiet)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "added": len(report.added),
+                    "unchanged": len(report.unchanged),
+                    "rejected": [_problem_dict(p) for p in report.rejected],
+                    "warnings": [_problem_dict(p) for p in report.problems if not p.rejected],
+                    "stories": {
+                        sid: {k: str(v) for k, v in paths.items()} for sid, paths in report.outputs.items()
+                    },
+                },
+                indent=2,
+            )
+        )
+    else:
+        for story in report.stories:
+            paths = report.outputs[story.id]
+            print(f"{story.id}  {story.title}  ({len(story.articles)} articles)")
+            for kind in ("json", "md", "html"):
+                print(f"  {paths[kind]}")
+        if not args.quiet:
+            print(
+                f"{len(report.added)} new, {len(report.unchanged)} already stored, "
+                f"{len(report.rejected)} rejected; store: {settings.db}",
+                file=sys.stderr,
+            )
+    return EXIT_REJECTED if report.rejected else EXIT_OK
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from storyline import engine
+    from storyline.store import open_store
+
+    settings = _settings(args)
+    progress = _progress(args)
+    store = open_store(settings.db)
+    try:
+        report = engine.ingest(args.paths, store, settings, progress)
+        engine.annotate(store, settings, progress)
+        engine.detect(store, settings)
+    finally:
+        store.close()
+        if progress is not None:
+            progress.close()
+    _report_problems(report, args.quiet)
+    summary = {
+        "added": report.added,
+        "unchanged": report.unchanged,
+        "rejected": [_problem_dict(p) for p in report.rejected],
+    }
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    elif not args.quiet:
+        print(
+            f"{len(report.added)} new, {len(report.unchanged)} already stored, "
+            f"{len(report.rejected)} rejected; store: {settings.db}"
+        )
+    return EXIT_REJECTED if report.rejected else EXIT_OK
+
+
+def _cmd_stories(args: argparse.Namespace) -> int:
+    from storyline.store import open_store
+
+    store = open_store(_settings(args).db)
+    try:
+        stories = store.stories()
+        rows = []
+        for s in stories:
+            dates = sorted(a.published.date for a in store.articles(s.articles) if a.published.date)
+            rows.append(
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "articles": len(s.articles),
+                    "first_published": dates[0] if dates else None,
+                    "last_published": dates[-1] if dates else None,
+                }
+            )
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    else:
+        for r in rows:
+            span = f"{r['first_published'] or '?'}..{r['last_published'] or '?'}"
+            print(f"{r['id']}  {r['articles']:>4} articles  {span}  {r['title']}")
+        if not rows and not args.quiet:
+            print("no stories yet; add articles with `storyline ingest PATH`", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from storyline import engine, render
+    from storyline.errors import NotFoundError
+    from storyline.store import open_store
+
+    settings = _settings(args)
+    store = open_store(settings.db)
+    try:
+        story = store.get_story(args.story)
+        try:
+            dossier = store.get_dossier(story.id)
+        except NotFoundError:
+            dossier = engine.dossier_for(story, store, settings)
+            store.put_dossier(dossier)
+    finally:
+        store.close()
+    fmt = "json" if args.json else args.format
+    text = {"json": render.to_json, "md": render.to_markdown, "html": render.to_html}[fmt](dossier)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+def _problem_dict(p) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {"path": p.path, "line": p.line, "reason": p.reason}
+
+
+COMMANDS = {"build": _cmd_build, "ingest": _cmd_ingest, "stories": _cmd_stories, "show": _cmd_show}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,217 @@
+"""The engine runs the flow: it reads from the store, hands records to a stage,
+and writes back what the stage returns. Stages never see the store.
+
+    ingest ──> annotate (in-process or a process pool, per chunk) ──> stories
+           ──> per story: link ──> synthesize ──> render
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Protocol
+
+from storyline import annotate as annotate_stage
+from storyline import link as link_stage
+from storyline import render as render_stage
+from storyline import synthesize as synthesize_stage
+from storyline.ingest import read_inputs
+from storyline.model import Article, Dossier, Rejection, Story
+from storyline.settings import Settings, load_settings
+from storyline.store import Store, open_store
+
+log = logging.getLogger(__name__)
+
+
+class Progress(Protocol):
+    """What the engine reports while it works; the CLI draws it, library users may ignore it."""
+
+    def start(self, task: str, total: int | None) -> None: ...
+    def advance(self, n: int = 1) -> None: ...
+    def finish(self) -> None: ...
+
+
+class NoProgress:
+    def start(self, task: str, total: int | None) -> None:
+        log.info("%s (%s)", task, total if total is not None else "?")
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)  # ids new to the store
+    unchanged: list[str] = field(default_factory=list)  # ids already stored
+    problems: list[Rejection] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> list[Rejection]:
+        return [p for p in self.problems if p.rejected]
+
+
+@dataclass
+class BuildReport(IngestReport):
+    stories: list[Story] = field(default_factory=list)
+    outputs: dict[str, dict[str, Path]] = field(default_factory=dict)  # story id -> kind -> path
+
+    @property
+    def dossiers(self) -> list[Path]:
+        return [o["json"] for o in self.outputs.values()]
+
+
+def ingest(
+    paths: Iterable[str | os.PathLike[str]],
+    store: Store,
+    settings: Settings,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Stage 1 into the store: each new article committed on its own."""
+    progress = progress or NoProgress()
+    report = IngestReport()
+    progress.start("ingest", None)
+    for item in read_inputs(paths, max_bytes=settings.max_bytes):
+        if isinstance(item, Rejection):
+            report.problems.append(item)
+            log.warning("%s", _problem_text(item))
+            continue
+        if store.add_article(item):
+            report.added.append(item.id)
+        else:
+            report.unchanged.append(item.id)
+        progress.advance()
+    progress.finish()
+    return report
+
+
+def annotate(store: Store, settings: Settings, progress: Progress | None = None) -> int:
+    """Stage 2 for every stored article that has no current annotation; returns how many."""
+    progress = progress or NoProgress()
+    version = annotate_stage.annotator_version(settings.embedder)
+    todo = store.unannotated(version)
+    if not todo:
+        return 0
+    progress.start("annotate", len(todo))
+    chunks = [todo[i : i + settings.chunk_size] for i in range(0, len(todo), settings.chunk_size)]
+    if settings.executor == "process" and len(chunks) > 1:
+        ctx = get_context("spawn")  # onnxruntime and spaCy threads do not survive fork
+        with ProcessPoolExecutor(settings.workers, mp_context=ctx) as pool:
+            futures = [
+                pool.submit(annotate_stage.annotate_chunk, store.articles(c), settings.embedder)
+                for c in chunks
+            ]
+            for fut in futures:
+                anns = fut.result()
+                store.put_annotations(anns)
+                progress.advance(len(anns))
+    else:
+        for chunk in chunks:
+            anns = annotate_stage.annotate_chunk(store.articles(chunk), settings.embedder)
+            store.put_annotations(anns)  # committed per chunk: a crash loses at most one chunk
+            progress.advance(len(anns))
+    progress.finish()
+    return len(todo)
+
+
+def detect(store: Store, settings: Settings) -> list[Story]:
+    """Stage 3a: group every stored article into stories."""
+    articles = store.articles()
+    annotations = store.get_annotations(a.id for a in articles)
+    stories = link_stage.detect_stories(
+        articles, annotations, settings.story_similarity, settings.story_window_days
+    )
+    store.put_stories(stories)
+    return stories
+
+
+def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
+    """Stages 3b and 4 for one story."""
+    articles = store.articles(story.articles)
+    annotations = store.get_annotations(story.articles)
+    links = link_stage.link_story(
+        story,
+        articles,
+        annotations,
+        duplicate_jaccard=settings.duplicate_jaccard,
+        claim_similarity=settings.claim_similarity,
+    )
+    dossier = synthesize_stage.synthesize(
+        story,
+        articles,
+        annotations,
+        links,
+        max_events=settings.timeline_max_events,
+        max_summary=settings.summary_max_sentences,
+    )
+    dossier.generated = datetime.now(UTC).isoformat(timespec="seconds")
+    return dossier
+
+
+def build(
+    paths: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str] | None = None,
+    db: str | None = None,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Ingest ``paths``, then write a dossier (JSON, Markdown, HTML) for every story."""
+    settings = settings or load_settings(db=db, out=str(out_dir) if out_dir else None)
+    if db is not None:
+        settings = _with(settings, db=db)
+    if out_dir is not None:
+        settings = _with(settings, out=str(out_dir))
+    progress = progress or NoProgress()
+    store = open_store(settings.db)
+    try:
+        ing = ingest(paths, store, settings, progress)
+        report = BuildReport(added=ing.added, unchanged=ing.unchanged, problems=ing.problems)
+        annotate(store, settings, progress)
+        report.stories = detect(store, settings)
+        progress.start("synthesize", len(report.stories))
+        for story in report.stories:
+            dossier = dossier_for(story, store, settings)
+            store.put_dossier(dossier)
+            report.outputs[story.id] = render_stage.write_dossier(
+                dossier, Path(settings.out) / story.id
+            )
+            progress.advance()
+        progress.finish()
+        return report
+    finally:
+        store.close()
+
+
+def _with(settings: Settings, **changes: object) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, **changes)  # type: ignore[arg-type]
+
+
+def _problem_text(p: Rejection) -> str:
+    where = f"{p.path}:{p.line}" if p.line is not None else p.path
+    kind = "rejected" if p.rejected else "warning"
+    return f"{where}: {kind}: {p.reason}"
+
+
+problem_text: Callable[[Rejection], str] = _problem_text
+
+__all__ = [
+    "BuildReport",
+    "IngestReport",
+    "Progress",
+    "annotate",
+    "build",
+    "detect",
+    "dossier_for",
+    "ingest",
+    "problem_text",
+]

@@ -1,0 +1,131 @@
+"""Where the reports disagree: the same quantity told with incompatible values.
+
+Two figures are about the same thing when they have the same unit and their
+sentences are alike (or name the same entities). Figures with a modifier are
+ranges, compared as such: "more than five hours" is compatible with "five and a
+half hours"; two exact figures that differ are not. When the larger figure's
+sentence says it includes something more, the ledger keeps the conflict and says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.model import Annotation, Conflict, Evidence, Position, Quantity
+
+SIMILAR = 0.55
+SIMILAR_WITH_ENTITIES = 0.3
+_INCLUDES = re.compile(r"\b(including|includ(?:es|ed)|counting|plus)\b", re.IGNORECASE)
+_LOWER = {"more than", "over", "above", "at least", "upwards of", "in excess of", "no fewer than"}
+_UPPER = {"less than", "fewer than", "under", "below", "up to", "at most", "no more than"}
+_APPROX = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "close to"}
+
+
+@dataclass
+class _Fig:
+    article: str
+    sentence: int
+    text: str
+    q: Quantity
+    vector: np.ndarray
+    entities: frozenset[str]
+
+
+def _interval(q: Quantity) -> tuple[float, float]:
+    v, mod = q.value, (q.modifier or "").lower()
+    if mod in _LOWER:
+        return (v, float("inf"))
+    if mod in _UPPER:
+        return (float("-inf"), v)
+    if mod in _APPROX or mod:
+        return (v * 0.85, v * 1.15)
+    return (v, v)
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    lo1, hi1 = _interval(a)
+    lo2, hi2 = _interval(b)
+    if not a.modifier and not b.modifier:
+        return abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
+    return max(lo1, lo2) <= min(hi1, hi2)
+
+
+def find_conflicts(
+    annotations: Sequence[Annotation],
+    vectors: dict[str, np.ndarray],
+    sentence_entities: dict[tuple[str, int], list[str]],
+    entity_names: dict[str, str],
+) -> list[Conflict]:
+    figs: list[_Fig] = []
+    for ann in annotations:
+        vecs = vectors[ann.article]
+        for q in ann.quantities:
+            if not q.unit:
+                continue
+            figs.append(
+                _Fig(
+                    article=ann.article,
+                    sentence=q.sentence,
+                    text=ann.sentences[q.sentence].text,
+                    q=q,
+                    vector=vecs[q.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
+                    entities=frozenset(sentence_entities.get((ann.article, q.sentence), [])),
+                )
+            )
+    conflicts: list[Conflict] = []
+    used: set[int] = set()
+    for i, a in enumerate(figs):
+        if i in used:
+            continue
+        about = [i] + [
+            j
+            for j in range(i + 1, len(figs))
+            if j not in used and figs[j].q.unit == a.q.unit and _same_topic(a, figs[j])
+        ]
+        exact = [k for k in about if not figs[k].q.modifier]
+        values = sorted({figs[k].q.value for k in exact})
+        if len(values) < 2 or len({figs[k].article for k in exact}) < 2:
+            continue
+        used.update(about)
+        conflicts.append(_conflict(a.q.unit or "", [figs[k] for k in about], values, entity_names))
+    return conflicts
+
+
+def _same_topic(a: _Fig, b: _Fig) -> bool:
+    if a.article == b.article and a.sentence == b.sentence:
+        return False
+    sim = float(a.vector @ b.vector) if a.vector.shape == b.vector.shape else 0.0
+    if sim >= SIMILAR:
+        return True
+    return len(a.entities & b.entities) >= 2 and sim >= SIMILAR_WITH_ENTITIES
+
+
+def _conflict(
+    unit: str, figs: list[_Fig], values: list[float], entity_names: dict[str, str]
+) -> Conflict:
+    positions = []
+    for v in values:
+        members = [f for f in figs if not f.q.modifier and f.q.value == v]
+        seen: set[tuple[str, int]] = set()
+        evidence = []
+        for f in members:
+            if (f.article, f.sentence) not in seen:
+                seen.add((f.article, f.sentence))
+                evidence.append(Evidence(article=f.article, sentence=f.sentence, text=f.text))
+        positions.append(Position(value=members[0].q.text, evidence=evidence))
+    shared = frozenset.intersection(*(f.entities for f in figs)) if figs else frozenset()
+    names = sorted(entity_names[e] for e in shared if e in entity_names)
+    about = f"{unit}s" + (f" ({', '.join(names)})" if names else "")
+    note = None
+    largest = max(values)
+    larger = [f for f in figs if f.q.value == largest and _INCLUDES.search(f.text)]
+    if larger:
+        note = (
+            f"the larger figure ({larger[0].q.text}) is told as including something more: "
+            f"{larger[0].text}"
+        )
+    return Conflict(about=about, kind="quantity", positions=positions, note=note)
