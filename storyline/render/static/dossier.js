@@ -1,0 +1,148 @@
+// storyline dossier: interactive timeline and evidence pop-ups.
+// Every piece of data is article-derived and untrusted: the DOM is built with
+// createElement + textContent only, and links are made only for http(s) URLs.
+(function () {
+  "use strict";
+  var holder = document.getElementById("storyline-data");
+  if (!holder) { return; }
+  var data = JSON.parse(holder.textContent);
+  var sources = {};
+  data.sources.forEach(function (s) { sources[String(s.n)] = s; });
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+  function auto(node) { node.dir = "auto"; return node; }
+  function safeHref(url) {
+    try {
+      var u = new URL(url);
+      return (u.protocol === "http:" || u.protocol === "https:") ? u.href : null;
+    } catch (e) { return null; }
+  }
+  function marker(n) {
+    var a = el("a", "cite", "[" + n + "]");
+    a.href = "#src-" + n;
+    a.setAttribute("data-src", String(n));
+    a.setAttribute("aria-label", "source " + n);
+    return a;
+  }
+
+  // ---- evidence pop-up: the exact sentence, its outlet and date
+  var pop = document.getElementById("cite-pop");
+  var current = null;
+  function hide() { pop.hidden = true; current = null; }
+  function show(link) {
+    var s = sources[link.getAttribute("data-src")];
+    if (!s) { return; }
+    pop.replaceChildren();
+    pop.appendChild(auto(el("blockquote", null, "“" + s.text + "”")));
+    var meta = el("p");
+    meta.appendChild(auto(el("strong", null, s.outlet)));
+    meta.appendChild(document.createTextNode(", " + s.date + " · sentence " + s.sentence + " · [" + s.n + "]"));
+    pop.appendChild(meta);
+    var line = el("p");
+    var href = s.url ? safeHref(s.url) : null;
+    if (href) {
+      var a = auto(el("a", null, s.title || "untitled"));
+      a.href = href; a.rel = "noopener noreferrer"; a.target = "_blank";
+      line.appendChild(a);
+    } else {
+      line.appendChild(auto(el("span", null, s.title || "untitled")));
+    }
+    pop.appendChild(line);
+    var close = el("button", "pop-close", "×");
+    close.type = "button"; close.setAttribute("aria-label", "Close");
+    close.addEventListener("click", hide);
+    pop.appendChild(close);
+    pop.hidden = false;
+    var box = link.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    pop.style.top = (window.scrollY + box.bottom + 6) + "px";
+    pop.style.left = (window.scrollX + Math.max(8, Math.min(box.left, width - pop.offsetWidth - 8))) + "px";
+    current = link;
+  }
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest ? ev.target.closest("a.cite") : null;
+    if (link) {
+      ev.preventDefault();
+      if (current === link) { hide(); } else { show(link); }
+    } else if (!pop.contains(ev.target)) {
+      hide();
+    }
+  });
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { hide(); } });
+
+  // ---- timeline: a vertical time axis grouped by date, filtered by status and outlet
+  var app = document.getElementById("timeline-app");
+  if (!app || !data.timeline.length) { return; }
+  var active = { status: new Set(data.statuses), outlet: new Set(data.outlets) };
+  var count = el("p", "tl-count");
+  count.setAttribute("aria-live", "polite");
+  var axis = el("ol", "tl-axis");
+
+  function gap(from, to) {
+    if (!from || !to) { return ""; }
+    var days = Math.round((Date.parse(to) - Date.parse(from)) / 864e5);
+    if (!(days > 0)) { return ""; }
+    if (days < 60) { return days + (days === 1 ? " day" : " days") + " later"; }
+    if (days < 730) { return "about " + Math.round(days / 30.44) + " months later"; }
+    return "about " + Math.round(days / 365.25) + " years later";
+  }
+  function filterBar(kind, values, label) {
+    var bar = el("div", "filters");
+    bar.appendChild(el("span", "filter-label", label));
+    values.forEach(function (value) {
+      var b = el("button", kind === "status" ? "filter st-" + value : "filter", value);
+      b.type = "button";
+      b.setAttribute("aria-pressed", "true");
+      b.addEventListener("click", function () {
+        if (active[kind].has(value)) { active[kind].delete(value); } else { active[kind].add(value); }
+        b.setAttribute("aria-pressed", String(active[kind].has(value)));
+        draw();
+      });
+      bar.appendChild(kind === "outlet" ? auto(b) : b);
+    });
+    return bar;
+  }
+  function draw() {
+    axis.replaceChildren();
+    var shown = 0, list = null, lastDate = null, lastStart = null;
+    data.timeline.forEach(function (e) {
+      if (!active.status.has(e.status)) { return; }
+      if (!e.outlets.some(function (o) { return active.outlet.has(o); })) { return; }
+      shown += 1;
+      if (e.date !== lastDate) {
+        var group = el("li", "tl-date");
+        var head = el("h3", "tl-date-label", e.label);
+        var later = gap(lastStart, e.start);
+        if (later) { head.appendChild(el("span", "tl-gap", later)); }
+        group.appendChild(head);
+        list = el("ul", "tl-events");
+        group.appendChild(list);
+        axis.appendChild(group);
+        lastDate = e.date;
+        lastStart = e.start || lastStart;
+      }
+      var item = el("li", "tl-event st-" + e.status);
+      item.appendChild(el("span", "badge st-" + e.status, e.status));
+      item.appendChild(auto(el("span", "tl-text", e.text)));
+      if (e.entities.length) { item.appendChild(auto(el("span", "tl-who", e.entities.join(", ")))); }
+      var src = auto(el("span", "tl-src", e.outlets.join(", ") + " "));
+      e.refs.forEach(function (n) { src.appendChild(marker(n)); });
+      item.appendChild(src);
+      list.appendChild(item);
+    });
+    count.textContent = "Showing " + shown + " of " + data.timeline.length + " entries";
+  }
+
+  app.replaceChildren(
+    filterBar("status", data.statuses, "Status"),
+    filterBar("outlet", data.outlets, "Outlet"),
+    count,
+    axis
+  );
+  draw();
+}());

@@ -1,0 +1,229 @@
+"""What every output format shows, worked out once from a dossier.
+
+The Markdown and HTML renderers must agree on citation numbers, article labels
+and groupings, so both read a :class:`View` built here instead of walking the
+dossier their own way.  Nothing here formats for a target: text stays raw and
+each renderer escapes it for its own syntax.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import urllib.parse
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from storyline.model import (
+    Dossier,
+    DossierArticle,
+    Evidence,
+    Published,
+    QuoteEntry,
+)
+
+UNKNOWN_OUTLET = "unknown outlet"
+
+# Links in a report go only to web pages; anything else ("javascript:", "data:",
+# "file:") is shown as text or not at all.
+_LINK_SCHEMES = frozenset({"http", "https"})
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is an absolute http(s) URL with a host, else None.
+
+    Control characters and white space are rejected outright rather than
+    stripped: browsers ignore some of them inside a scheme ("java\\tscript:"),
+    so a URL that carries them is not one we want to link to.
+    """
+    if not url or any(ord(ch) < 0x21 or ch == "\x7f" for ch in url):
+        return None
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _LINK_SCHEMES or not parts.netloc:
+        return None
+    return url
+
+
+def date_label(value: str | None) -> str:
+    """A reader's form of an ISO date at its own granularity: "18 Jun 2023", "Jun 2023", "2023"."""
+    if not value:
+        return "undated"
+    for fmt, out in (("%Y-%m-%d", "%d %b %Y"), ("%Y-%m", "%b %Y"), ("%Y", "%Y")):
+        try:
+            parsed = dt.datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        text = parsed.strftime(out)
+        # strftime's %d pads with a zero; "08 Jun" reads worse than "8 Jun".
+        return text[1:] if text.startswith("0") else text
+    return value  # a granularity we do not spell out ("2023-W23"): show it as given
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One article as a reader identifies it."""
+
+    number: int  # 1-based position in the dossier's article list
+    record: DossierArticle
+    outlet: str
+    url: str | None  # only when safe to link
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def date(self) -> str:
+        return date_label(self.record.published.date)
+
+    @property
+    def date_basis(self) -> str:
+        """ "18 Jun 2023 (header)"; the note says what an inferred date came from."""
+        published = self.record.published
+        if not published.date:
+            return "undated"
+        basis: str = published.basis or "basis unknown"
+        if published.note:
+            basis = f"{basis}: {published.note}"
+        return f"{self.date} ({basis})"
+
+    @property
+    def short(self) -> str:
+        """ "Outlet, 18 Jun 2023": how a citation names its article."""
+        return f"{self.outlet}, {self.date}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A numbered evidence sentence: what a citation marker points to."""
+
+    number: int
+    article: ArticleView
+    sentence: int
+    text: str
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    speaker: str  # display name
+    entity: str | None  # entity id when the speaker was resolved to one
+    quotes: list[QuoteEntry]
+
+
+@dataclass
+class View:
+    """Lookups and numbering shared by the renderers."""
+
+    dossier: Dossier
+    articles: dict[str, ArticleView] = field(default_factory=dict)
+    entity_names: dict[str, str] = field(default_factory=dict)
+    claim_numbers: dict[str, int] = field(default_factory=dict)
+    quote_groups: list[QuoteGroup] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    _numbers: dict[tuple[str, int, str], int] = field(default_factory=dict)
+
+    def article(self, article_id: str) -> ArticleView:
+        """The article behind an id; an id the dossier does not list still gets a label."""
+        found = self.articles.get(article_id)
+        if found is None:
+            stub = DossierArticle(
+                id=article_id,
+                path=None,
+                url=None,
+                title=None,
+                outlet=None,
+                authors=[],
+                credits=[],
+                cites=[],
+                published=Published(),
+                language="",
+            )
+            found = ArticleView(number=0, record=stub, outlet=UNKNOWN_OUTLET, url=None)
+            self.articles[article_id] = found
+        return found
+
+    def refs(self, evidence: Iterable[Evidence]) -> list[int]:
+        """Citation numbers for ``evidence``, in order, each number once."""
+        numbers: list[int] = []
+        for item in evidence:
+            key = (item.article, item.sentence, item.text)
+            number = self._numbers.get(key)
+            if number is None:
+                number = len(self.sources) + 1
+                self._numbers[key] = number
+                self.sources.append(
+                    Source(number, self.article(item.article), item.sentence, item.text)
+                )
+            if number not in numbers:
+                numbers.append(number)
+        return numbers
+
+    def entity_name(self, entity_id: str) -> str:
+        return self.entity_names.get(entity_id, entity_id)
+
+    def outlets_of(self, evidence: Iterable[Evidence]) -> list[str]:
+        """Outlets behind ``evidence``, in order of first appearance, each once."""
+        outlets: list[str] = []
+        for item in evidence:
+            outlet = self.article(item.article).outlet
+            if outlet not in outlets:
+                outlets.append(outlet)
+        return outlets
+
+    def claim_label(self, claim_id: str) -> str:
+        number = self.claim_numbers.get(claim_id)
+        return f"C{number}" if number is not None else claim_id
+
+
+def build_view(dossier: Dossier) -> View:
+    """Number articles, claims and evidence in the order the reports show them.
+
+    Citation numbers follow the reading order of the sections (summary,
+    timeline, conflicts, claims, quotes), so markers count up down the page.
+    """
+    view = View(dossier=dossier)
+    for number, record in enumerate(dossier.articles, start=1):
+        view.articles[record.id] = ArticleView(
+            number=number,
+            record=record,
+            outlet=record.outlet or UNKNOWN_OUTLET,
+            url=safe_url(record.url),
+        )
+    view.entity_names = {entity.id: entity.name for entity in dossier.entities}
+    view.claim_numbers = {claim.id: n for n, claim in enumerate(dossier.claims, start=1)}
+    view.quote_groups = _group_quotes(dossier.quotes, view.entity_names)
+
+    for sentence in dossier.summary:
+        view.refs(sentence.evidence)
+    for entry in dossier.timeline:
+        view.refs(entry.evidence)
+    for conflict in dossier.conflicts:
+        for position in conflict.positions:
+            view.refs(position.evidence)
+    for claim in dossier.claims:
+        view.refs(claim.evidence)
+    for group in view.quote_groups:
+        for quote in group.quotes:
+            view.refs(quote.evidence)
+    return view
+
+
+def _group_quotes(quotes: list[QuoteEntry], names: dict[str, str]) -> list[QuoteGroup]:
+    """Quotes by speaker (the resolved entity when there is one), in order of first quote."""
+    groups: dict[tuple[str, str], QuoteGroup] = {}
+    for quote in quotes:
+        if quote.speaker_entity:
+            key = ("entity", quote.speaker_entity)
+            speaker = names.get(quote.speaker_entity) or quote.speaker or quote.speaker_entity
+            entity: str | None = quote.speaker_entity
+        else:
+            key = ("name", quote.speaker or "")
+            speaker = quote.speaker or "Unattributed"
+            entity = None
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = QuoteGroup(speaker=speaker, entity=entity, quotes=[])
+        group.quotes.append(quote)
+    return list(groups.values())
