@@ -1,0 +1,102 @@
+"""Building an Article from parsed parts: normalized text, content id, credits, cites, language."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+from storyline.ingest.agencies import wire_agency
+from storyline.ingest.cites import find_cites
+from storyline.ingest.credits import strip_credits
+from storyline.model import Article, Published
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "en"
+# langdetect needs some text to be sure; below this we keep the default.
+_MIN_LETTERS_FOR_DETECTION = 40
+_MIN_LANGUAGE_PROBABILITY = 0.7
+_DETECTION_SAMPLE = 3000
+
+
+def content_id(text: str) -> str:
+    """The id of an article: sha256 of its NFC, whitespace-collapsed text, 16 hex digits."""
+    normalized = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]
+
+
+def clean_body(text: str) -> str:
+    """NFC, ``\\n`` line ends, no trailing spaces, at most one blank line between paragraphs."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language; the default when it cannot tell."""
+    sample = text[:_DETECTION_SAMPLE]
+    if sum(char.isalpha() for char in sample) < _MIN_LETTERS_FOR_DETECTION:
+        return DEFAULT_LANGUAGE
+    DetectorFactory.seed = 0  # langdetect is random unless seeded: same text, same answer
+    try:
+        best = detect_langs(sample)[0]
+    except LangDetectException as exc:
+        logger.debug("language detection failed: %s", exc)
+        return DEFAULT_LANGUAGE
+    if best.prob < _MIN_LANGUAGE_PROBABILITY:
+        return DEFAULT_LANGUAGE
+    return str(best.lang).split("-")[0]
+
+
+def normalize_language(value: str) -> str:
+    """``"en-US"`` -> ``"en"``; ``"EN"`` -> ``"en"``."""
+    return value.strip().replace("_", "-").split("-")[0].lower() or DEFAULT_LANGUAGE
+
+
+def build_article(
+    body: str,
+    *,
+    path: str | None,
+    title: str | None = None,
+    outlet: str | None = None,
+    authors: Iterable[str] = (),
+    published: Published | None = None,
+    language: str | None = None,
+    url: str | None = None,
+) -> Article | None:
+    """An Article from a body and its metadata; None if no text is left."""
+    found = strip_credits(clean_body(body))
+    if not found.body:
+        return None
+    outlet = outlet or found.outlet
+    credits = list(found.credits)
+    agency = wire_agency(outlet) if outlet else None
+    if agency and agency not in credits:
+        credits.insert(0, agency)
+    return Article(
+        id=content_id(found.body),
+        text=found.body,
+        title=title or None,
+        outlet=outlet or None,
+        authors=_unique([*authors, *found.contributors]),
+        credits=credits,
+        cites=[name for name in find_cites(found.body, own_outlet=outlet) if name not in credits],
+        published=published or Published(),
+        language=normalize_language(language) if language else detect_language(found.body),
+        path=path,
+        url=url or None,
+    )
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for name in names:
+        name = " ".join(name.split())
+        if name and name not in seen:
+            seen.append(name)
+    return seen

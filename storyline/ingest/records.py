@@ -1,0 +1,175 @@
+"""Articles from JSON records: a ``.json`` file (one object or a list) or JSON Lines.
+
+A record needs ``text``; it may have ``title``, ``date`` (ISO date or
+datetime), ``url``, ``outlet``, ``authors`` (a list or one string) and
+``language``. Other keys are ignored. Each bad record is rejected with its
+line; the good ones in the same file are still ingested.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from storyline.ingest.article import build_article
+from storyline.ingest.files import Source
+from storyline.model import Article, Published, Rejection
+
+_DECODER = json.JSONDecoder()
+_WHITESPACE = re.compile(r"\s*")
+_JSON_TYPES = {
+    list: "an array",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "a boolean",
+    type(None): "null",
+}
+
+
+def parse_json(source: Source) -> Iterator[Article | Rejection]:
+    """Records of a ``.json`` file: one object, or a list of objects."""
+    text = source.text
+    start = _WHITESPACE.match(text, 0).end()  # type: ignore[union-attr]
+    if text.startswith("[", start):
+        yield from _parse_list(source, start + 1)
+        return
+    try:
+        value, end = _DECODER.raw_decode(text, start)
+    except json.JSONDecodeError as exc:
+        yield _malformed(source.path, exc)
+        return
+    if text[end:].strip():
+        line, column = _position(text, end + len(text[end:]) - len(text[end:].lstrip()))
+        yield Rejection(
+            path=source.path,
+            line=line,
+            reason=f"malformed JSON at line {line}, column {column}: extra data after the "
+            "first value (for one record per line, name the file .jsonl)",
+        )
+        return
+    yield from _record(source.path, value, line=None)
+
+
+def parse_jsonl(source: Source) -> Iterator[Article | Rejection]:
+    """Records of a JSON Lines file, one object per line; blank lines are skipped."""
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Rejection(
+                path=source.path,
+                line=number,
+                reason=f"malformed JSON at line {number}, column {exc.colno}: {exc.msg}",
+            )
+            continue
+        yield from _record(source.path, value, line=number)
+
+
+def _parse_list(source: Source, index: int) -> Iterator[Article | Rejection]:
+    # json.loads would give us the list but not where each record starts, and a
+    # user with one bad record among thousands needs its line: decode item by item.
+    text = source.text
+    while True:
+        index = _WHITESPACE.match(text, index).end()  # type: ignore[union-attr]
+        if text.startswith("]", index):
+            return
+        line, _ = _position(text, index)
+        try:
+            value, index = _DECODER.raw_decode(text, index)
+        except json.JSONDecodeError as exc:
+            yield _malformed(source.path, exc)
+            return
+        yield from _record(source.path, value, line=line)
+        index = _WHITESPACE.match(text, index).end()  # type: ignore[union-attr]
+        if text.startswith(",", index):
+            index += 1
+        elif not text.startswith("]", index):
+            line, column = _position(text, index)
+            yield Rejection(
+                path=source.path,
+                line=line,
+                reason=f"malformed JSON at line {line}, column {column}: expected ',' or ']'",
+            )
+            return
+
+
+def _record(path: str, value: Any, *, line: int | None) -> Iterator[Article | Rejection]:
+    if not isinstance(value, dict):
+        kind = _JSON_TYPES.get(type(value), type(value).__name__)
+        yield Rejection(path=path, line=line, reason=f"a record must be a JSON object, not {kind}")
+        return
+    text = value.get("text")
+    if not isinstance(text, str) or not text.strip():
+        keys = ", ".join(sorted(map(str, value))) or "none"
+        reason = f"record has no 'text' (a non-empty string); its keys: {keys}"
+        yield Rejection(path=path, line=line, reason=reason)
+        return
+    date = _iso_date(value.get("date"))
+    if date is None and value.get("date") not in (None, ""):
+        yield Rejection(
+            path=path,
+            line=line,
+            rejected=False,
+            reason=f"date {value.get('date')!r} is not an ISO 8601 date (YYYY-MM-DD or a "
+            "datetime); the record is ingested without a date",
+        )
+    article = build_article(
+        text,
+        path=path,
+        title=_string(value.get("title")),
+        outlet=_string(value.get("outlet")),
+        authors=_authors(value.get("authors")),
+        published=Published(date=date, basis="metadata") if date else Published(),
+        language=_string(value.get("language")),
+        url=_string(value.get("url")),
+    )
+    if article is None:
+        yield Rejection(path=path, line=line, reason="record has no article text")
+    else:
+        yield article
+
+
+def _iso_date(value: Any) -> str | None:
+    """The day of an ISO 8601 date or datetime; None if absent or not ISO 8601."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(value).date().isoformat()
+    except ValueError:
+        return None
+
+
+def _string(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _authors(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [name for name in re.split(r"\s*(?:;|,|\band\b|&)\s*", value) if name.strip()]
+    if isinstance(value, list):
+        return [item.strip() for item in value if isinstance(item, str) and item.strip()]
+    return []
+
+
+def _malformed(path: str, exc: json.JSONDecodeError) -> Rejection:
+    return Rejection(
+        path=path,
+        line=exc.lineno,
+        reason=f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+    )
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
