@@ -1,0 +1,158 @@
+"""Name strings: clean a surface form, key it for comparison, and compare two names.
+
+Pure functions over strings, used by :mod:`storyline.link.entities`.  Nothing
+here knows about articles or records.
+
+- :func:`clean_surface` turns what spaCy marked ("the State Department",
+  "Blinken's") into the name as a reader would write it alone.
+- :func:`name_key` is the comparison key: case, accents, dotted acronyms and
+  dash variants do not matter ("U.S." and "US" share a key).
+- :func:`split_role` separates leading role words and honorifics that the
+  tagger swallowed into a person's name ("President Xi" -> "President", "Xi").
+- :func:`spelling_distance` says whether two names differ only by a small
+  spelling or transliteration slip ("Jon Smyth" / "John Smyth").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+
+from rapidfuzz.distance import Levenshtein
+
+# Generic English role words and honorifics (not tied to any story).  Used to
+# tell a role-only mention ("the Secretary") from a name, and to strip a role
+# the tagger glued to a name ("President Xi").
+ROLE_WORDS: frozenset[str] = frozenset(
+    # A word list reads best as words; a list literal would take ninety lines.
+    """
+    mr mrs ms miss dr prof sir dame lord lady rev fr sen rep gov gen col lt capt sgt
+    president vice minister prime premier chancellor secretary spokesman spokeswoman
+    spokesperson senator governor mayor king queen prince princess emperor pope
+    ambassador envoy diplomat general admiral commander chief director chairman chairwoman
+    chair ceo cfo coo founder speaker leader counterpart official adviser advisor
+    judge justice attorney prosecutor deputy assistant undersecretary commissioner
+    councillor councilor lawmaker congressman congresswoman representative delegate
+    foreign defence defense interior finance state national security
+    """.split()  # noqa: SIM905
+)
+
+# Month and weekday names from the standard library: a mention that is only a
+# calendar word ("Monday" tagged ORG) is a mis-tagged date.
+_CALENDAR_WORDS: frozenset[str] = frozenset(
+    w.casefold()
+    for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
+    if w
+)
+
+_POSSESSIVE = re.compile(r"['’′`]s$", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_EDGE_PUNCT = " \t\r\n\"'`′“”‘’«»()[]{},;:!?—–-"
+_DASHES = re.compile(r"[‐‑‒–—―]")
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_SPACE = re.compile(r"\s+")
+
+
+def clean_surface(text: str) -> str:
+    """The name as written, without a possessive, a leading article or edge punctuation.
+
+    >>> clean_surface("the State Department’s")
+    'State Department'
+    """
+    out = _SPACE.sub(" ", text).strip(_EDGE_PUNCT)
+    out = _LEADING_ARTICLE.sub("", out)
+    # "Roe's" -> "Roe"; a bare trailing apostrophe ("Jones'") goes with the edge strip.
+    out = _POSSESSIVE.sub("", out)
+    return out.strip(_EDGE_PUNCT)
+
+
+def name_key(text: str) -> str:
+    """Comparison key: case-folded, accents removed, "U.S." -> "us", dashes unified."""
+    text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _DASHES.sub("-", text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def tokens(key: str) -> list[str]:
+    """The space-separated parts of a name key."""
+    return key.split(" ") if key else []
+
+
+def is_junk(surface: str) -> bool:
+    """True for what cannot be a name: no letters, one character, a bare calendar word."""
+    letters = sum(ch.isalpha() for ch in surface)
+    if letters == 0 or len(surface.replace(" ", "")) < 2:
+        return True
+    return name_key(surface) in _CALENDAR_WORDS
+
+
+def split_role(surface: str, role_words: frozenset[str]) -> tuple[str | None, str]:
+    """Split leading role words or honorifics off a person's name.
+
+    Returns ``(role, name)``; ``role`` is None when there is none, and ``name``
+    is empty when the whole surface is role words (a role-only reference).
+    The role may hold "of" and one word that is not a role word when a role
+    word follows it or "of" precedes it ("Trade Minister", "Secretary of
+    Trade"); the last word is always kept as the name.
+    """
+    parts = surface.split(" ")
+    words = [name_key(p).rstrip(".") for p in parts]
+    if all(w in role_words for w in words):
+        return surface, ""
+    i = 0
+    modifier_used = False
+    while i < len(parts) - 1:
+        if words[i] in role_words or (words[i] == "of" and i > 0):
+            i += 1
+        elif not modifier_used and (words[i + 1] in role_words or (i > 0 and words[i - 1] == "of")):
+            modifier_used = True
+            i += 1
+        else:
+            break
+    # A role ends on a role word or on the word after "of": never on "of" or a
+    # modifier that no role word follows.
+    while i > 0 and (
+        words[i - 1] == "of"
+        or (words[i - 1] not in role_words and not (i > 1 and words[i - 2] == "of"))
+    ):
+        i -= 1
+    role = " ".join(parts[:i]) or None
+    return role, " ".join(parts[i:])
+
+
+def spelling_distance(a: str, b: str) -> int | None:
+    """Edit distance between two name keys if they may be spellings of one name, else None.
+
+    They must have as many parts, every differing part must be at least three
+    letters long and differ by at most one edit (two for parts of eight letters
+    or more), and a one-part name must be long (seven letters) so that short
+    distinct names ("Iran"/"Iraq", "Wei"/"Wen" alone) are never taken as
+    spellings of one another.
+    """
+    if a == b:
+        return 0
+    ta, tb = tokens(a), tokens(b)
+    if len(ta) != len(tb):
+        return None
+    if len(ta) == 1 and min(len(a), len(b)) < 7:
+        return None
+    total = 0
+    differing = 0
+    for x, y in zip(ta, tb, strict=True):
+        if x == y:
+            continue
+        differing += 1
+        if min(len(x), len(y)) < 3:
+            return None
+        allowed = 2 if min(len(x), len(y)) >= 8 else 1
+        d = Levenshtein.distance(x, y, score_cutoff=allowed)
+        if d > allowed:
+            return None
+        total += d
+    # A two-part name with both parts changed is another name, not a slip.
+    if len(ta) > 1 and differing == len(ta):
+        return None
+    return total

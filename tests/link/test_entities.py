@@ -1,0 +1,491 @@
+"""Entity resolution: fictional mini-articles for each rule, the real sample end to end."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from rapidfuzz.distance import Levenshtein
+
+from storyline.link.entities import resolve_entities
+from storyline.model import Annotation, Article, Entity, Mention, Sentence
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+Spec = tuple[str, str] | tuple[str, str, str | None]
+
+
+def _doc(aid: str, text: str, specs: list[Spec]) -> tuple[Article, Annotation]:
+    """An article and its annotation; each spec is (surface, label[, title]) in text order."""
+    sentences = [
+        Sentence(index=i, start=m.start(), end=m.end(), text=m.group())
+        for i, m in enumerate(re.finditer(r"[^.!?\s][^.!?]*[.!?]", text))
+    ]
+    mentions: list[Mention] = []
+    cursor = 0
+    for spec in specs:
+        surface, label = spec[0], spec[1]
+        title = spec[2] if len(spec) > 2 else None
+        start = text.index(surface, cursor)
+        cursor = start + len(surface)
+        sentence = next(s.index for s in sentences if s.start <= start < s.end)
+        mentions.append(
+            Mention(
+                sentence=sentence, start=start, end=cursor, text=surface, label=label, title=title
+            )
+        )
+    return Article(id=aid, text=text), Annotation(
+        article=aid, sentences=sentences, mentions=mentions
+    )
+
+
+def _resolve(*docs: tuple[Article, Annotation]) -> tuple[list[Entity], dict[str, str]]:
+    return resolve_entities([d[0] for d in docs], [d[1] for d in docs])
+
+
+def _named(entities: list[Entity], name: str) -> Entity:
+    found = [e for e in entities if e.name == name]
+    assert len(found) == 1, [e.name for e in entities]
+    return found[0]
+
+
+def _entity_of(
+    entities: list[Entity], mapping: dict[str, str], aid: str, text: str, at: str
+) -> Entity:
+    """The entity that the mention of ``at`` (first occurrence in ``text``) resolved to."""
+    eid = mapping[f"{aid}:{text.index(at)}"]
+    return next(e for e in entities if e.id == eid)
+
+
+# --------------------------------------------------------------------------- within an article
+
+
+def test_surname_resolves_to_nearest_earlier_full_name() -> None:
+    text = "Jane Roe opened the plant. Roe said it would hire locals."
+    ents, mapping = _resolve(_doc("a", text, [("Jane Roe", "PERSON"), ("Roe", "PERSON")]))
+    roe = _named(ents, "Jane Roe")
+    assert roe.aliases == ["Jane Roe", "Roe"]
+    assert roe.mentions == 2
+    assert [(m.alias, m.into, m.rule) for m in roe.merges] == [("Roe", "Jane Roe", "surname")]
+    assert set(mapping) == {"a:0", f"a:{text.index('Roe said')}"}
+
+
+def test_shared_surname_goes_to_the_nearest_earlier_person() -> None:
+    text = "Hana Kim greeted Jae Kim at the dock. Kim thanked her. Hana Kim left."
+    doc = _doc(
+        "a",
+        text,
+        [("Hana Kim", "PERSON"), ("Jae Kim", "PERSON"), ("Kim", "PERSON"), ("Hana Kim", "PERSON")],
+    )
+    ents, mapping = _resolve(doc)
+    assert {e.name for e in ents} == {"Hana Kim", "Jae Kim"}
+    assert _entity_of(ents, mapping, "a", text, "Kim thanked").name == "Jae Kim"
+    assert _named(ents, "Hana Kim").mentions == 2
+
+
+def test_possessive_is_normalized() -> None:
+    text = "Jane Roe spoke. Roe’s plan won. Jane Roe's team cheered."
+    ents, _ = _resolve(
+        _doc("a", text, [("Jane Roe", "PERSON"), ("Roe’s", "PERSON"), ("Jane Roe's", "PERSON")])
+    )
+    assert len(ents) == 1
+    assert ents[0].aliases == ["Jane Roe", "Roe"]
+    assert ents[0].mentions == 3
+
+
+def test_role_only_reference_is_not_a_mention() -> None:
+    text = "Jane Roe spoke. The Secretary agreed. Trade Minister Roe left."
+    doc = _doc(
+        "a",
+        text,
+        [("Jane Roe", "PERSON"), ("The Secretary", "PERSON"), ("Trade Minister Roe", "PERSON")],
+    )
+    ents, mapping = _resolve(doc)
+    assert [e.name for e in ents] == ["Jane Roe"]
+    assert f"a:{text.index('The Secretary')}" not in mapping
+    assert ents[0].titles == ["Trade Minister"]
+    assert ents[0].aliases == ["Jane Roe", "Roe"]
+
+
+def test_role_words_tagged_as_an_entity_before_a_name_are_skipped() -> None:
+    text = "Secretary of Trade Jane Roe arrived."
+    doc = _doc("a", text, [("Trade", "ORG"), ("Jane Roe", "PERSON", "Secretary of Trade")])
+    ents, _ = _resolve(doc)
+    assert [e.name for e in ents] == ["Jane Roe"]
+
+
+def test_person_tagged_as_place_at_sentence_start_is_corrected() -> None:
+    text = "Jane Roe toured the mill. Roe praised the workers. Roe left by train."
+    ents, mapping = _resolve(
+        _doc("a", text, [("Jane Roe", "PERSON"), ("Roe", "GPE"), ("Roe", "PERSON")])
+    )
+    assert len(ents) == 1 and ents[0].type == "PERSON"
+    assert len(mapping) == 3
+    assert "GPE corrected" in ents[0].merges[0].detail
+
+
+def test_place_named_like_a_person_stays_a_place() -> None:
+    one = _doc(
+        "a", "Lena Paris spoke. Paris said no.", [("Lena Paris", "PERSON"), ("Paris", "PERSON")]
+    )
+    two = _doc("b", "Talks in Paris ended.", [("Paris", "GPE")])
+    three = _doc(
+        "c", "Paris hosted the fair. Paris was busy.", [("Paris", "GPE"), ("Paris", "GPE")]
+    )
+    text = "Lena Paris flew to Paris."
+    four = _doc("d", text, [("Lena Paris", "PERSON"), ("Paris", "GPE")])
+    ents, mapping = _resolve(one, two, three, four)
+    city = _named(ents, "Paris")
+    assert city.type == "GPE" and city.articles == ["b", "c", "d"]
+    assert mapping[f"d:{text.index('Paris.')}"] == city.id
+    assert _named(ents, "Lena Paris").mentions == 3
+
+
+def test_lone_name_part_resolves_to_the_only_full_name_holding_it() -> None:
+    text = "Li Wei Chen chairs the board. Wei said profits rose."
+    ents, _ = _resolve(_doc("a", text, [("Li Wei Chen", "PERSON"), ("Wei", "PERSON")]))
+    assert len(ents) == 1
+    assert [(m.alias, m.rule) for m in ents[0].merges] == [("Wei", "name-part")]
+
+
+def test_lone_name_part_with_two_candidates_stays_apart() -> None:
+    text = "Li Wei Chen met Wei Dong Ho. Wei said profits rose."
+    ents, _ = _resolve(
+        _doc("a", text, [("Li Wei Chen", "PERSON"), ("Wei Dong Ho", "PERSON"), ("Wei", "PERSON")])
+    )
+    assert {e.name for e in ents} == {"Li Wei Chen", "Wei Dong Ho", "Wei"}
+
+
+def test_junk_mentions_are_skipped() -> None:
+    text = "On Monday 42 boats and X sailed with Jane Roe."
+    doc = _doc(
+        "a", text, [("Monday", "ORG"), ("42", "ORG"), ("X", "PERSON"), ("Jane Roe", "PERSON")]
+    )
+    ents, mapping = _resolve(doc)
+    assert [e.name for e in ents] == ["Jane Roe"]
+    assert list(mapping) == [f"a:{text.index('Jane Roe')}"]
+
+
+# --------------------------------------------------------------------------- across articles
+
+
+def test_exact_names_merge_across_articles() -> None:
+    a = _doc("a", "Omar Haddad resigned.", [("Omar Haddad", "PERSON")])
+    b = _doc(
+        "b",
+        "OMAR HADDAD denied it. Omar Haddad left.",
+        [("OMAR HADDAD", "PERSON"), ("Omar Haddad", "PERSON")],
+    )
+    ents, _ = _resolve(a, b)
+    assert len(ents) == 1
+    assert ents[0].name == "Omar Haddad" and ents[0].articles == ["a", "b"]
+    assert [(m.alias, m.rule) for m in ents[0].merges] == [("OMAR HADDAD", "exact")]
+
+
+def test_surname_in_article_without_full_name_joins_the_unique_full_name() -> None:
+    a = _doc("a", "Omar Haddad resigned.", [("Omar Haddad", "PERSON")])
+    b = _doc("b", "Haddad denied it. Haddad left.", [("Haddad", "ORG"), ("Haddad", "PERSON")])
+    c = _doc("c", "Haddad rested.", [("Haddad", "PERSON")])
+    ents, mapping = _resolve(a, b, c)
+    assert len(ents) == 1 and ents[0].type == "PERSON"
+    assert ents[0].articles == ["a", "b", "c"] and len(mapping) == 4
+    assert ents[0].merges[0].rule == "surname"
+
+
+def test_lone_word_the_story_mostly_tags_otherwise_is_not_pulled_into_a_person() -> None:
+    a = _doc("a", "Omar Haddad resigned.", [("Omar Haddad", "PERSON")])
+    b = _doc("b", "Haddad shipped goods.", [("Haddad", "ORG")])
+    ents, _ = _resolve(a, b)
+    assert {(e.name, e.type) for e in ents} == {("Omar Haddad", "PERSON"), ("Haddad", "ORG")}
+
+
+def test_ambiguous_surname_is_kept_apart() -> None:
+    a = _doc("a", "Hana Kim won.", [("Hana Kim", "PERSON")])
+    b = _doc("b", "Jae Kim lost.", [("Jae Kim", "PERSON")])
+    c = _doc("c", "Kim spoke.", [("Kim", "PERSON")])
+    ents, _ = _resolve(a, b, c)
+    assert {e.name for e in ents} == {"Hana Kim", "Jae Kim", "Kim"}
+    assert all(e.mentions == 1 for e in ents)
+
+
+def test_ambiguous_surname_attaches_by_shared_title() -> None:
+    a = _doc("a", "Mayor Hana Kim won.", [("Hana Kim", "PERSON", "Mayor")])
+    b = _doc("b", "Judge Jae Kim ruled.", [("Jae Kim", "PERSON", "Judge")])
+    c = _doc("c", "Mayor Kim spoke.", [("Kim", "PERSON", "Mayor")])
+    ents, _ = _resolve(a, b, c)
+    hana = _named(ents, "Hana Kim")
+    assert hana.articles == ["a", "c"]
+    assert [(m.alias, m.rule) for m in hana.merges] == [("Kim", "surname+title")]
+    assert _named(ents, "Jae Kim").articles == ["b"]
+
+
+def test_people_sharing_a_name_part_are_never_merged() -> None:
+    text = "Chen Bo met Chen Liang. Chen Liang spoke first. Chen agreed."
+    a = _doc(
+        "a",
+        text,
+        [
+            ("Chen Bo", "PERSON"),
+            ("Chen Liang", "PERSON"),
+            ("Chen Liang", "PERSON"),
+            ("Chen", "PERSON"),
+        ],
+    )
+    b = _doc("b", "Chen Bo returned home.", [("Chen Bo", "PERSON")])
+    ents, mapping = _resolve(a, b)
+    # "Chen" is a part of both names: it is attached to neither.
+    assert {e.name for e in ents} == {"Chen Bo", "Chen Liang", "Chen"}
+    assert _entity_of(ents, mapping, "a", text, "Chen agreed").name == "Chen"
+    assert _named(ents, "Chen Bo").articles == ["a", "b"]
+    assert _named(ents, "Chen Liang").mentions == 2
+
+
+def _smyth_story(
+    second: str, context: tuple[str, str], ids: tuple[str, str] = ("a", "b")
+) -> list[tuple[Article, Annotation]]:
+    first = "John Smyth of Acme Corp spoke in Portland. John Smyth smiled."
+    a = _doc(
+        ids[0],
+        first,
+        [
+            ("John Smyth", "PERSON"),
+            ("Acme Corp", "ORG"),
+            ("Portland", "GPE"),
+            ("John Smyth", "PERSON"),
+        ],
+    )
+    text = f"{second} of {context[0]} spoke in {context[1]}."
+    b = _doc(ids[1], text, [(second, "PERSON"), (context[0], "ORG"), (context[1], "GPE")])
+    return [a, b]
+
+
+def test_spelling_variant_with_shared_context_merges() -> None:
+    ents, _ = _resolve(*_smyth_story("Jon Smyth", ("Acme Corp", "Portland")))
+    smyth = _named(ents, "John Smyth")
+    assert smyth.aliases == ["John Smyth", "Jon Smyth"] and smyth.articles == ["a", "b"]
+    assert [(m.alias, m.rule) for m in smyth.merges] == [("Jon Smyth", "edit-distance+context")]
+
+
+def test_spelling_variant_without_shared_context_stays_apart() -> None:
+    ents, _ = _resolve(*_smyth_story("Jon Smyth", ("Zenith Bank", "Oslo")))
+    assert {"John Smyth", "Jon Smyth"} <= {e.name for e in ents}
+
+
+def test_spelling_variants_named_in_one_sentence_stay_apart() -> None:
+    text = "Jon Smyth and John Smyth of Acme Corp met in Portland."
+    doc = _doc(
+        "a",
+        text,
+        [
+            ("Jon Smyth", "PERSON"),
+            ("John Smyth", "PERSON"),
+            ("Acme Corp", "ORG"),
+            ("Portland", "GPE"),
+        ],
+    )
+    ents, _ = _resolve(doc)
+    assert {"John Smyth", "Jon Smyth"} <= {e.name for e in ents}
+
+
+def test_spelling_variants_with_different_roles_stay_apart() -> None:
+    a = _doc(
+        "a",
+        "Senator John Smyth of Acme Corp spoke in Portland.",
+        [("John Smyth", "PERSON", "Senator"), ("Acme Corp", "ORG"), ("Portland", "GPE")],
+    )
+    b = _doc(
+        "b",
+        "Coach Jon Smyth of Acme Corp spoke in Portland.",
+        [("Jon Smyth", "PERSON", "Coach"), ("Acme Corp", "ORG"), ("Portland", "GPE")],
+    )
+    ents, _ = _resolve(a, b)
+    assert {"John Smyth", "Jon Smyth"} <= {e.name for e in ents}
+
+
+def test_different_short_names_one_letter_apart_stay_apart() -> None:
+    a = _doc(
+        "a",
+        "Talks in Iran and Acme Corp in Portland.",
+        [("Iran", "GPE"), ("Acme Corp", "ORG"), ("Portland", "GPE")],
+    )
+    b = _doc(
+        "b",
+        "Talks in Iraq and Acme Corp in Portland.",
+        [("Iraq", "GPE"), ("Acme Corp", "ORG"), ("Portland", "GPE")],
+    )
+    ents, _ = _resolve(a, b)
+    assert {"Iran", "Iraq"} <= {e.name for e in ents}
+
+
+# --------------------------------------------------------------------------- names and ids
+
+
+def test_canonical_name_prefers_the_spelling_used_by_more_articles() -> None:
+    a = _doc(
+        "a",
+        "Jon Smyth of Acme Corp spoke in Portland.",
+        [("Jon Smyth", "PERSON"), ("Acme Corp", "ORG"), ("Portland", "GPE")],
+    )
+    b = _doc(
+        "b",
+        "Jon Smyth of Acme Corp left Portland.",
+        [("Jon Smyth", "PERSON"), ("Acme Corp", "ORG"), ("Portland", "GPE")],
+    )
+    text = "John Smyth of Acme Corp flew to Portland. John Smyth rested."
+    c = _doc(
+        "c",
+        text,
+        [
+            ("John Smyth", "PERSON"),
+            ("Acme Corp", "ORG"),
+            ("Portland", "GPE"),
+            ("John Smyth", "PERSON"),
+        ],
+    )
+    ents, _ = _resolve(a, b, c)
+    smyth = next(e for e in ents if "John Smyth" in e.aliases)
+    assert smyth.name == "Jon Smyth" and smyth.mentions == 4
+
+
+def test_ids_are_stable_across_input_order() -> None:
+    docs = [
+        _doc(
+            "a",
+            "Hana Kim met Omar Haddad. Kim left.",
+            [("Hana Kim", "PERSON"), ("Omar Haddad", "PERSON"), ("Kim", "PERSON")],
+        ),
+        _doc("b", "Haddad stayed in Portland.", [("Haddad", "PERSON"), ("Portland", "GPE")]),
+        *_smyth_story("Jon Smyth", ("Acme Corp", "Portland"), ids=("c", "d")),
+    ]
+    baseline = _resolve(*docs)
+    for order in itertools.permutations(docs):
+        assert _resolve(*order) == baseline
+    for e in baseline[0]:
+        assert e.id == "e-" + hashlib.sha1((e.type + e.name).encode()).hexdigest()[:10]
+
+
+def test_annotation_of_unknown_article_is_skipped(caplog: pytest.LogCaptureFixture) -> None:
+    art, ann = _doc("a", "Jane Roe spoke.", [("Jane Roe", "PERSON")])
+    _, stray = _doc("zzz", "Omar Haddad spoke.", [("Omar Haddad", "PERSON")])
+    with caplog.at_level(logging.WARNING, logger="storyline.link.entities"):
+        ents, _ = resolve_entities([art], [ann, stray])
+    assert [e.name for e in ents] == ["Jane Roe"]
+    assert "zzz" in caplog.text
+
+
+# --------------------------------------------------------------------------- the real sample
+
+# Role words that may stand lower-case in a title before a name ("spokesperson Wang").
+_ROLE_TOKENS = frozenset(
+    [
+        "president",
+        "minister",
+        "secretary",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "counterpart",
+        "diplomat",
+        "adviser",
+        "advisor",
+        "official",
+        "speaker",
+        "chief",
+        "leader",
+        "ambassador",
+        "envoy",
+    ]
+)
+
+
+def _title_before(doc: object, ent: object) -> str | None:
+    """Up to 3 title-cased or role tokens right before ``ent`` ("of" inside), as text."""
+    picked: list[str] = []
+    i = ent.start - 1  # type: ignore[attr-defined]
+    while i >= 0 and len(picked) < 3:
+        tok = doc[i]  # type: ignore[index]
+        capital = tok.is_title or (tok.is_upper and tok.is_alpha)
+        if (
+            (capital and not tok.is_stop)
+            or tok.lower_ in _ROLE_TOKENS
+            or (tok.lower_ == "of" and picked)
+        ):
+            picked.insert(0, tok.text)
+            i -= 1
+        else:
+            break
+    while picked and picked[0].lower() == "of":
+        picked.pop(0)
+    return " ".join(picked) or None
+
+
+def _seed_story(seeds_dir: Path) -> tuple[list[Article], list[Annotation]]:
+    from storyline.annotate.nlp import SentenceIndex, load_nlp, split_sentences
+
+    nlp = load_nlp()
+    articles: list[Article] = []
+    annotations: list[Annotation] = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = nlp(text)
+        sentences = split_sentences(doc)
+        index = SentenceIndex(sentences)
+        mentions = [
+            Mention(
+                sentence=sentence,
+                start=ent.start_char,
+                end=ent.end_char,
+                text=ent.text,
+                label=ent.label_,
+                title=_title_before(doc, ent),
+            )
+            for ent in doc.ents
+            if (sentence := index.at(ent.start_char)) is not None
+        ]
+        articles.append(Article(id=path.name, text=text))
+        annotations.append(Annotation(article=path.name, sentences=sentences, mentions=mentions))
+    return articles, annotations
+
+
+@pytest.mark.slow
+def test_real_sample_end_to_end(seeds_dir: Path) -> None:
+    articles, annotations = _seed_story(seeds_dir)
+    assert len(articles) == 5
+    ents, mapping = resolve_entities(articles, annotations)
+
+    def holding(alias: str) -> list[Entity]:
+        return [e for e in ents if alias in e.aliases]
+
+    # Two spokespeople called Wang are two people.
+    wenbin, wang_yi = holding("Wang Wenbin"), holding("Wang Yi")
+    assert len(wenbin) == 1 and len(wang_yi) == 1 and wenbin[0].id != wang_yi[0].id
+    # The minister, misspelled and then called by his family name or a lone part, is one.
+    (qin,) = holding("Qin Gang")
+    assert {"Qing Gang", "Qin"} <= set(qin.aliases)
+    assert holding("Qing Gang") == [qin] and holding("Qin") == [qin]
+    assert qin.type == "PERSON"
+    # The secretary of state is one entity across all five reports.
+    (blinken,) = holding("Antony Blinken")
+    assert blinken.type == "PERSON" and len(blinken.articles) == 5
+    assert holding("Blinken") == [blinken]
+    # Every kept mention maps to an entity that exists.
+    assert set(mapping.values()) <= {e.id for e in ents}
+    assert sum(e.mentions for e in ents) == len(mapping)
+    # No entity is a misspelling of another of the same type, no person a bare
+    # name part of another person.
+    for a, b in itertools.combinations(ents, 2):
+        if a.type != b.type:
+            continue
+        ka, kb = a.name.casefold(), b.name.casefold()
+        if a.type != "PERSON":
+            pass
+        elif " " not in ka and " " in kb:
+            assert ka not in kb.split(), (a.name, b.name)
+        elif " " not in kb and " " in ka:
+            assert kb not in ka.split(), (a.name, b.name)
+        if min(len(ka), len(kb)) >= 5:
+            assert Levenshtein.distance(ka, kb) > 1, (a.name, b.name)
