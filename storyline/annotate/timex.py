@@ -126,7 +126,7 @@ def _read_candidate(
     if span is None or _rejected(span):
         return []
     future = _points_ahead(span)
-    if (rule := match_rule(span.text, anchor, future)) is not None:
+    if (rule := match_rule(span.text, anchor, future, span.sent.text)) is not None:
         return [(span.start_char, span.end_char, rule)]
     if anchor is not None:
         return _recognized(doc, span, anchor, future)
@@ -178,7 +178,7 @@ def _recognized(
         piece = _trimmed(doc, doc.char_span(start, end, alignment_mode="expand"))
         if piece is None or is_age(piece.text):
             continue
-        reading = match_rule(piece.text, anchor, future) or to_reading(
+        reading = match_rule(piece.text, anchor, future, span.sent.text) or to_reading(
             m, piece.text, anchor, future
         )
         if reading is not None:

@@ -33,6 +33,10 @@ _DAY_WORDS = re.compile(
     r"\b(?:\d|" + "|".join(_WEEKDAYS) + r"|today|tonight|yesterday|tomorrow|days?\b|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|\w+tieth)"
 )
+_LAST_MONTH = re.compile(
+    r"\blast\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+)
 _AGO = re.compile(r"\b(day|week|month|quarter|year|decade)s?\s+(?:ago|earlier|before|later|after)")
 _VAGUE_NUMBER = re.compile(r"\b(?:several|few|many|some|couple|coming|recent)\b")
 _AGE = re.compile(r"\d+[- ](?:year|month|week|day)s?[- ]old|\byears?[- ]old\b")
@@ -122,9 +126,18 @@ def to_reading(
     weekday = _WEEKDAY_ONLY.fullmatch(low)
     if weekday and anchor is not None:
         date_value = _weekday(_WEEKDAYS.index(weekday.group(2)), anchor, future)
+    elif anchor is not None and (m := _LAST_MONTH.search(low)) and re.fullmatch(r"\d{4}-\d\d", date_part):
+        # "last June" is the latest June before the anchor's month; the library takes
+        # last year's June even in October.
+        month = int(date_part[5:])
+        year = anchor.year if month < anchor.month else anchor.year - 1
+        date_value = f"{year}-{month:02d}"
+    elif anchor is not None and re.fullmatch(r"XXXX-\d\d(-\d\d)?", date_part):
+        date_value = _nearest_year(date_part, anchor, future)
     else:
         date_value = _resolve_date(date_part, chosen)
-    date_value = _trim_to_text(date_value, low)
+    if not time_part:
+        date_value = _trim_to_text(date_value, low)
     relative = "X" in date_part or not re.search(r"\b\d{4}\b|'\d\d\b", low)
     if time_part:
         return Reading("TIME", f"{date_value}T{_clock(time_part)}", "day", relative)
@@ -133,6 +146,24 @@ def to_reading(
         log.debug("unrecognized date value %r for %r", date_value, text)
         return None
     return Reading("DATE", date_value, gran, relative)
+
+
+def _nearest_year(date_part: str, anchor: datetime.date, future: bool | None) -> str:
+    """Give "XXXX-02" or "XXXX-02-06" the year that puts it on the side the verb points.
+
+    The anchor's own month (or day) counts as both past and future: "in August" written
+    in August is this August.
+    """
+    month_day = date_part[5:]
+    here = anchor.isoformat()[5 : 5 + len(month_day)]
+    past_year = anchor.year if month_day <= here else anchor.year - 1
+    future_year = anchor.year if month_day >= here else anchor.year + 1
+    if future is None:
+        month = int(month_day[:2])
+        back = (anchor.month - month) % 12
+        ahead = (month - anchor.month) % 12
+        future = ahead < back
+    return f"{future_year if future else past_year}-{month_day}"
 
 
 def _choose(

@@ -54,6 +54,11 @@ _REF_WORDS = {
     "these days": "PRESENT_REF",
     "recently": "PAST_REF",
     "recent": "PAST_REF",
+    "recent days": "PAST_REF",
+    "recent weeks": "PAST_REF",
+    "recent months": "PAST_REF",
+    "recent years": "PAST_REF",
+    "recent decades": "PAST_REF",
     "lately": "PAST_REF",
     "previously": "PAST_REF",
     "formerly": "PAST_REF",
@@ -65,7 +70,9 @@ _REF_WORDS = {
     "future": "FUTURE_REF",
     "the near future": "FUTURE_REF",
 }
-REF_TRIGGERS = frozenset(w for w in _REF_WORDS if " " not in w) - {"once", "future", "recent"}
+# Words that make a candidate though spaCy does not label them.  "soon", "previously" and
+# "once" are left out: TimeML rarely annotates them and they are mostly not dates.
+REF_TRIGGERS = frozenset({"now", "currently", "recently", "nowadays", "lately"})
 
 _DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{3})0'?s")
 _SHORT_DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?'(\d)0s")
@@ -75,6 +82,18 @@ _VAGUE = re.compile(
     r"(?:the\s+)?(?:(?:past|last|next|coming|recent|previous|following)\s+)?"
     r"(?:several|few|a\s+few|many|some|a\s+couple\s+of|couple\s+of|recent|coming|past)\s+"
     r"(days|weeks|months|years|decades|quarters|hours|minutes)"
+)
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_AGO = re.compile(
+    r"(?:(?:about|nearly|almost|some|roughly|more\s+than|less\s+than|just|only)\s+)?"
+    r"(\d+|[a-z]+)\s+(day|week|month|quarter|year|decade)s?\s+(?:ago|earlier)"
+)
+_VAGUE_AGO = re.compile(
+    r"(?:(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of)\s+)?"
+    r"(?:days|weeks|months|years|decades)\s+(?:ago|earlier)"
 )
 _QUARTER = re.compile(
     r"(?:the\s+)?(?:(\d{4})(?:'s)?\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?"
@@ -116,11 +135,21 @@ _GRANULARITY: list[tuple[re.Pattern[str], Granularity]] = [
 ]
 
 
-def match_rule(text: str, anchor: datetime.date | None, future: bool | None) -> Reading | None:
-    """The reading of ``text`` (a whole candidate, lower-cased) by one of our rules, or None."""
+def match_rule(
+    text: str, anchor: datetime.date | None, future: bool | None, context: str = ""
+) -> Reading | None:
+    """The reading of ``text`` (a whole candidate) by one of our rules, or None.
+
+    ``context`` is the sentence around it (a count back in years in a sentence about
+    quarters is read as a quarter, as earnings reports mean it).
+    """
     text = " ".join(text.lower().split())
     if text in _REF_WORDS:
         return Reading("DATE", _REF_WORDS[text])
+    if _VAGUE_AGO.fullmatch(text):
+        return Reading("DATE", "PAST_REF")
+    if m := _AGO.fullmatch(text):
+        return _ago(m, anchor, "quarter" in context.lower())
     if m := _DECADE.fullmatch(text):
         return Reading("DATE", m.group(1), "decade")
     if m := _SHORT_DECADE.fullmatch(text):
@@ -140,6 +169,41 @@ def match_rule(text: str, anchor: datetime.date | None, future: bool | None) -> 
     if m := _QUARTER.fullmatch(text):
         return _quarter(m, text, anchor, future)
     return None
+
+
+def _ago(m: re.Match[str], anchor: datetime.date | None, quarters: bool) -> Reading | None:
+    """"two years ago", "a month earlier": the anchor moved back, at the unit's granularity."""
+    word, unit = m.group(1), m.group(2)
+    n = int(word) if word.isdigit() else _NUMBERS.get(word)
+    if n is None:
+        return None
+    if anchor is None:
+        shapes = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
+                  "year": "XXXX", "decade": "XXX"}  # fmt: skip
+        value = shapes[unit]
+        return Reading("DATE", value, granularity_of(value), relative=True)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)
+    if months is None:
+        days = n * (7 if unit == "week" else 1)
+        day = anchor - datetime.timedelta(days=days)
+        if unit == "day":
+            return Reading("DATE", day.isoformat(), "day", relative=True)
+        year, week, _ = day.isocalendar()
+        return Reading("DATE", f"{year}-W{week:02d}", "week", relative=True)
+    total = anchor.year * 12 + anchor.month - 1 - n * months
+    year, month = divmod(total, 12)
+    if unit == "quarter" or (unit == "year" and quarters):
+        # The quarter most recently completed at the anchor, that many quarters/years back.
+        done = (anchor.month - 1) // 3 or 4
+        done_year = anchor.year if (anchor.month - 1) // 3 else anchor.year - 1
+        back = n if unit == "quarter" else 4 * n
+        index = done_year * 4 + done - 1 - back
+        return Reading("DATE", f"{index // 4}-Q{index % 4 + 1}", "quarter", relative=True)
+    if unit == "month":
+        return Reading("DATE", f"{year}-{month + 1:02d}", "month", relative=True)
+    if unit == "decade":
+        return Reading("DATE", f"{year // 10}", "decade", relative=True)
+    return Reading("DATE", f"{year}", "year", relative=True)
 
 
 def _short_decade(digit: int, anchor: datetime.date | None) -> Reading:
