@@ -148,9 +148,9 @@ def _data(view: View, timeline: list[dict[str, Any]]) -> dict[str, Any]:
                 "article": s.article.id,
                 "sentence": s.sentence,
                 "text": s.text,
-                "outlet": s.article.outlet,
+                "outlet": s.article.name,
                 "date": s.article.date_basis,
-                "title": s.article.record.title,
+                "title": s.article.title,
                 "url": s.article.url,
             }
             for s in view.sources

@@ -21,7 +21,7 @@ _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 # Block syntax that only counts at the start of a line: headings, quotes,
 # list items, thematic breaks, setext underlines, ordered lists.
-_BLOCK_START = re.compile(r"^(\s*(?:\d+)?)([#>+=.)-])")
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 _SPACE = re.compile(r"\s+")
 # Bidi embeddings/overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI PDI).
 # An unclosed one would flip the rest of the rendered line, so md_text closes
@@ -38,8 +38,15 @@ def md_text(text: str | None) -> str:
     flat = _SPACE.sub(" ", text).strip()
     flat = _INLINE.sub(r"\\\1", flat)
     flat = _ENTITY.sub(r"\\&", flat)
-    flat = _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", flat, count=1)
+    flat = _BLOCK_START.sub(_escape_block_start, flat, count=1)
     return _close_bidi(flat)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    indent, marker, digits, delimiter = match.groups()
+    if marker:
+        return f"{indent}\\{marker}"
+    return f"{indent}{digits}\\{delimiter}"  # "1\." : a backslash before a digit is literal
 
 
 def _close_bidi(text: str) -> str:
@@ -83,7 +90,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _article_link(article: ArticleView) -> str:
-    title = md_text(article.record.title) or "untitled"
+    title = md_text(article.title)
     return f"[{title}]({_url(article.url)})" if article.url else title
 
 
@@ -298,7 +305,8 @@ def _sources(view: View) -> list[str]:
         return lines
     for source in view.sources:
         article = source.article
-        where = f"{md_text(article.short)}, sentence {source.sentence}"
+        # Readers count sentences from 1; the JSON keeps the 0-based index.
+        where = f"{md_text(article.short)}, sentence {source.sentence + 1}"
         lines.append(
             f'- <a id="src-{source.number}"></a>**\\[{source.number}\\]** {where}: '
             f"{_quoted(source.text)} — {_article_link(article)}"

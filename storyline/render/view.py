@@ -90,9 +90,25 @@ class ArticleView:
         return f"{self.date} ({basis})"
 
     @property
+    def name(self) -> str:
+        """The outlet, or for an article without one its number: "article #3"."""
+        if self.record.outlet:
+            return self.record.outlet
+        return f"article #{self.number}" if self.number else UNKNOWN_OUTLET
+
+    @property
+    def title(self) -> str:
+        """The headline, else the file name it came from, else "untitled"."""
+        if self.record.title:
+            return self.record.title
+        if self.record.path:
+            return self.record.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return "untitled"
+
+    @property
     def short(self) -> str:
-        """ "Outlet, 18 Jun 2023": how a citation names its article."""
-        return f"{self.outlet}, {self.date}"
+        """How a citation names its article: "Outlet, 18 Jun 2023"."""
+        return f"{self.name}, {self.date}"
 
 
 @dataclass(frozen=True)

@@ -148,7 +148,7 @@ def test_every_citation_points_to_its_evidence(dossier: Dossier) -> None:
     assert set(markers) == set(sources)
     cost = next(s for s in sources.values() if s["text"].startswith("Brandt put"))
     assert (cost["outlet"], cost["date"]) == ("Northern Wire", "29 Apr 2031 (inferred: file name)")
-    assert cost["title"] is None and cost["url"] is None
+    assert cost["title"] == "untitled" and cost["url"] is None
 
 
 def test_timeline_data_drives_the_filters(dossier: Dossier) -> None:

@@ -70,7 +70,7 @@ def test_citation_markers_link_to_listed_sources(dossier: Dossier) -> None:
     assert links == anchors == {"1", "2", "3", "4", "5", "6"}
     text = to_markdown(dossier)
     source_4 = next(line for line in text.splitlines() if 'id="src-4"' in line)
-    assert "Coastline Daily, 28 Apr 2031, sentence 3" in source_4
+    assert "Coastline Daily, 28 Apr 2031, sentence 4" in source_4
     assert "Mayor Ilsa Brandt said the repairs cost 40 million crowns." in source_4
 
 
@@ -128,6 +128,11 @@ def test_md_text_renders_literally(raw: str, literal: str) -> None:
     rendered = scan(_render(md_text(raw)))
     assert rendered.tags == ["p"]
     assert rendered.all_text.strip() == literal
+
+
+@pytest.mark.parametrize("plain", ["2026-11-23T10:00", "U.S. officials", "Rate: 5.5 (est.)"])
+def test_ordinary_text_is_not_escaped(plain: str) -> None:
+    assert md_text(plain) == plain
 
 
 def test_unclosed_bidi_override_is_closed() -> None:

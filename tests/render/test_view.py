@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 
 from storyline.model import Dossier
@@ -72,3 +73,16 @@ def test_unknown_article_ids_get_a_label_not_an_error(hostile: Dossier) -> None:
     view = build_view(hostile)
     assert view.article("x-unknown").outlet == "unknown outlet"
     assert view.article("x2").short == "مؤتمر الميناء 🌉🔥, undated"
+
+
+def test_articles_without_outlet_or_title_are_named_by_number_and_file(dossier: Dossier) -> None:
+    bare = msgspec.structs.replace(dossier.articles[1], outlet=None, path="in\\wire/b2.txt")
+    view = build_view(msgspec.structs.replace(dossier, articles=[dossier.articles[0], bare]))
+    article = view.article("b2")
+    assert (article.name, article.outlet, article.title) == (
+        "article #2",
+        "unknown outlet",
+        "b2.txt",
+    )
+    assert article.short == "article #2, 29 Apr 2031"
+    assert view.article("a1").title == "Bridge back in service"

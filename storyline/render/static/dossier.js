@@ -41,7 +41,7 @@
     pop.appendChild(auto(el("blockquote", null, "“" + s.text + "”")));
     var meta = el("p");
     meta.appendChild(auto(el("strong", null, s.outlet)));
-    meta.appendChild(document.createTextNode(", " + s.date + " · sentence " + s.sentence + " · [" + s.n + "]"));
+    meta.appendChild(document.createTextNode(", " + s.date + " · sentence " + (s.sentence + 1) + " · [" + s.n + "]"));
     pop.appendChild(meta);
     var line = el("p");
     var href = s.url ? safeHref(s.url) : null;
@@ -83,12 +83,16 @@
   count.setAttribute("aria-live", "polite");
   var axis = el("ol", "tl-axis");
 
+  // Time between two dates on the axis; a coarse date ("2023", "2023-06") stands for
+  // its first day, so gaps involving one are given only roughly, and not under a month.
   function gap(from, to) {
     if (!from || !to) { return ""; }
-    var days = Math.round((Date.parse(to) - Date.parse(from)) / 864e5);
-    if (!(days > 0)) { return ""; }
-    if (days < 60) { return days + (days === 1 ? " day" : " days") + " later"; }
-    if (days < 730) { return "about " + Math.round(days / 30.44) + " months later"; }
+    var days = Math.round((Date.parse(to.start) - Date.parse(from.start)) / 864e5);
+    var exact = from.granularity === "day" && to.granularity === "day";
+    if (!(days > 0) || (!exact && days < 45)) { return ""; }
+    if (exact && days < 60) { return days + (days === 1 ? " day" : " days") + " later"; }
+    var months = Math.max(1, Math.round(days / 30.44));
+    if (days < 730) { return "about " + months + (months === 1 ? " month" : " months") + " later"; }
     return "about " + Math.round(days / 365.25) + " years later";
   }
   function filterBar(kind, values, label) {
@@ -109,7 +113,7 @@
   }
   function draw() {
     axis.replaceChildren();
-    var shown = 0, list = null, lastDate = null, lastStart = null;
+    var shown = 0, list = null, lastDate = null, last = null;
     data.timeline.forEach(function (e) {
       if (!active.status.has(e.status)) { return; }
       if (!e.outlets.some(function (o) { return active.outlet.has(o); })) { return; }
@@ -117,14 +121,14 @@
       if (e.date !== lastDate) {
         var group = el("li", "tl-date");
         var head = el("h3", "tl-date-label", e.label);
-        var later = gap(lastStart, e.start);
+        var later = e.start && last ? gap(last, e) : "";
         if (later) { head.appendChild(el("span", "tl-gap", later)); }
         group.appendChild(head);
         list = el("ul", "tl-events");
         group.appendChild(list);
         axis.appendChild(group);
         lastDate = e.date;
-        lastStart = e.start || lastStart;
+        if (e.start) { last = e; }
       }
       var item = el("li", "tl-event st-" + e.status);
       item.appendChild(el("span", "badge st-" + e.status, e.status));
