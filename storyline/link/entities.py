@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -53,6 +54,7 @@ _VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "M
 # Types whose spelling variants are merged; place names that differ by a letter
 # ("Gambia"/"Zambia", "Iran"/"Iraq") are usually different places.
 _VARIANT_TYPES = frozenset({PERSON, "ORG"})
+_ROLE_OF = re.compile(r"(\w+)\s+of\s+$")
 # Words that say nothing about a role when titles are compared.
 _TITLE_STOPWORDS = frozenset({"of", "the", "and", "for", "to", "a", "an", "former", "then", "top"})
 # Context agreement for spelling variants: this many entities named in the same
@@ -123,7 +125,8 @@ def _clean(ann: Annotation, text: str) -> list[_Occ]:
     for i, m in enumerate(mentions):
         if m.label in _VALUE_LABELS:
             continue
-        if i + 1 < len(mentions) and _ends_role_of(m, mentions[i + 1], text):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if _in_role(m, nxt, text):
             log.debug("mention %r in %s is part of a role; skipped", m.text, ann.article)
             continue
         surface = clean_surface(m.text)
@@ -143,12 +146,24 @@ def _clean(ann: Annotation, text: str) -> list[_Occ]:
     return out
 
 
-def _ends_role_of(m: Mention, nxt: Mention, text: str) -> bool:
-    """True when ``m`` is the tail of the role written right before ``nxt``."""
-    if not nxt.title or nxt.sentence != m.sentence or text[m.end : nxt.start].strip():
-        return False
-    title, own = nxt.title.strip(), m.text.strip()
-    return title == own or title.endswith(" " + own)
+def _in_role(m: Mention, nxt: Mention | None, text: str) -> bool:
+    """True when ``m`` is part of a role, not a name.
+
+    Either it ends the role written right before the next mention ("Secretary
+    of State" + "Jane Roe", the title the annotator gave), or it is role words
+    after "<role word> of" ("secretary of State", "Minister of Finance").
+    """
+    own = m.text.strip()
+    if nxt and nxt.title and nxt.sentence == m.sentence and not text[m.end : nxt.start].strip():
+        title = nxt.title.strip()
+        if title == own or title.endswith(" " + own):
+            return True
+    before = _ROLE_OF.search(text, max(0, m.start - 40), m.start)
+    return (
+        before is not None
+        and name_key(before.group(1)) in ROLE_WORDS
+        and all(name_key(w) in ROLE_WORDS for w in own.split())
+    )
 
 
 def _person_full_names(occs: list[_Occ]) -> set[str]:

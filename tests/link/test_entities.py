@@ -118,6 +118,15 @@ def test_role_words_tagged_as_an_entity_before_a_name_are_skipped() -> None:
     assert [e.name for e in ents] == ["Jane Roe"]
 
 
+def test_role_words_after_role_of_are_skipped() -> None:
+    text = "The Secretary of Finance met Jane Roe, Secretary of State. They spoke of France."
+    doc = _doc(
+        "a", text, [("Finance", "ORG"), ("Jane Roe", "PERSON"), ("State", "ORG"), ("France", "GPE")]
+    )
+    ents, _ = _resolve(doc)
+    assert {e.name for e in ents} == {"Jane Roe", "France"}
+
+
 def test_person_tagged_as_place_at_sentence_start_is_corrected() -> None:
     text = "Jane Roe toured the mill. Roe praised the workers. Roe left by train."
     ents, mapping = _resolve(
