@@ -32,6 +32,7 @@ _AFTER_CUE = re.compile(
     rf"(?P<the>the\s+)?"
     rf"(?P<pre>(?:[{_UPPER}][a-z]+\s+)?(?:[a-z-]+\s+){{0,2}}(?:{_MEDIA})\s+)?"
     rf"(?P<name>{_NAME})"
+    rf"(?P<post>[ \t]+(?:{_MEDIA})\b)?"
 )
 # "[state media] X [newspaper] reported"
 _BEFORE_CUE = re.compile(
@@ -127,22 +128,26 @@ def _candidates(text: str) -> list[_Candidate]:
     for match in _AFTER_CUE.finditer(text):
         name = _clean(match["name"])
         if name:
-            strong = bool(match["pre"]) or _strong_name(name)
-            weak = bool(_ACRONYM.match(name)) and not match["the"]
+            strong = bool(match["pre"] or match["post"]) or _strong_name(name)
+            acronym = bool(_ACRONYM.match(name)) and not match["the"]
+            # "according to Velra's Ivo Brandt": an outlet and its reporter.
+            reporter = bool(re.search(r"['’]s?\s+[A-ZÀ-Þ]", match["name"]))
+            weak = acronym or reporter
             found.append(_Candidate(name, match.start("name"), strong, weak))
     for match in _BEFORE_CUE.finditer(text):
         full = _clean(match["name"])
         if not full:
             continue
         noun_next = bool(match["pre"] or match["post"])
-        initial = _sentence_initial(text, match.start("name"))
+        # A lone capitalised word opening a sentence ("Officials reported") is
+        # too weak a sign; "The Lanterne reported" is not lone.
+        initial = _sentence_initial(text, match.start("name")) and " " not in match["name"]
         tokens = full.split()
         # "Yesterday Xinhua reported": try the name without its first words too.
         for cut in range(len(tokens)):
             name = " ".join(tokens[cut:])
             strong = noun_next or _strong_name(name)
-            single_initial = initial and cut == 0 and len(tokens) == 1
-            weak = bool(_ACRONYM.match(name)) or not single_initial
+            weak = bool(_ACRONYM.match(name)) or not initial
             if cut == 0 or strong:
                 found.append(_Candidate(name, match.start("name"), strong, weak and cut == 0))
             if strong:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import trafilatura
 
@@ -13,6 +14,8 @@ from storyline.model import Article, Published, Rejection
 logger = logging.getLogger(__name__)
 
 # Only dates the page states in its metadata: no guessing from the body or the URL.
+# A page with fewer words than this and no sentence end holds no article.
+_MIN_WORDS_WITHOUT_SENTENCE = 20
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -31,7 +34,7 @@ def parse_html(source: Source) -> Article | Rejection:
         logger.debug("trafilatura failed on %s", source.path, exc_info=True)
         return Rejection(path=source.path, reason=f"cannot parse HTML: {exc}")
     text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    if not text or not _has_prose(text):
         return Rejection(path=source.path, reason="no article text found in the HTML page")
     title = _field(document, "title")
     # trafilatura returns one paragraph per line and often repeats the headline first.
@@ -53,6 +56,12 @@ def parse_html(source: Source) -> Article | Rejection:
     if article is None:
         return Rejection(path=source.path, reason="no article text found in the HTML page")
     return article
+
+
+def _has_prose(text: str) -> bool:
+    """False for what trafilatura's fallback returns from pages with no article:
+    a few menu labels, no sentence."""
+    return len(text.split()) >= _MIN_WORDS_WITHOUT_SENTENCE or bool(re.search(r"\w[.!?]", text))
 
 
 def _field(document: object, name: str) -> str | None:
