@@ -29,6 +29,7 @@ _SPACE = re.compile(r"\s+")
 _EMBED_OPEN = frozenset("\u202a\u202b\u202d\u202e")
 _ISOLATE_OPEN = frozenset("\u2066\u2067\u2068")
 _PDF, _PDI = "\u202c", "\u2069"
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def md_text(text: str | None) -> str:
@@ -50,6 +51,8 @@ def _escape_block_start(match: re.Match[str]) -> str:
 
 
 def _close_bidi(text: str) -> str:
+    if not _BIDI.search(text):
+        return text
     embeds = isolates = 0
     for ch in text:
         if ch in _EMBED_OPEN:

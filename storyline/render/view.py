@@ -9,6 +9,7 @@ each renderer escapes it for its own syntax.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
+@functools.lru_cache(maxsize=4096)
 def date_label(value: str | None) -> str:
     """A reader's form of an ISO date at its own granularity: "18 Jun 2023", "Jun 2023", "2023"."""
     if not value:

@@ -11,7 +11,7 @@ import pytest
 
 import storyline.render
 from storyline.errors import StorylineError
-from storyline.model import Dossier
+from storyline.model import Dossier, StoryInfo
 from storyline.render import to_html, to_json, to_markdown, write_dossier
 
 
@@ -64,3 +64,23 @@ def test_render_imports_no_other_stage_and_no_nlp() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_an_empty_dossier_still_renders_every_section() -> None:
+    empty = Dossier(
+        story=StoryInfo(id="s0", title="", articles=0, first_published=None, last_published=None),
+        articles=[],
+        entities=[],
+        timeline=[],
+        summary=[],
+        claims=[],
+        conflicts=[],
+        quotes=[],
+        coverage=[],
+    )
+    markdown = to_markdown(empty)
+    assert markdown.startswith("# Untitled story\n")
+    assert markdown.count("_None._") == 9
+    page = to_html(empty)
+    assert page.count('<p class="none">None.</p>') == 9
+    assert json.loads(to_json(empty))["story"]["first_published"] is None
