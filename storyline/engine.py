@@ -133,6 +133,36 @@ def detect(store: Store, settings: Settings) -> list[Story]:
     return stories
 
 
+def infer_dates(store: Store, settings: Settings, stories: Sequence[Story]) -> list[str]:
+    """Give undated articles an inferred publication date from their story; re-annotate them.
+
+    Returns the ids of the articles that got a date. An article keeps an inferred
+    date once given; a date from the source (header, byline, metadata) is never touched.
+    """
+    changed: list[str] = []
+    for story in stories:
+        articles = store.articles(story.articles)
+        undated = [a for a in articles if a.published.date is None]
+        dated = [a for a in articles if a.published.date and a.published.basis != "inferred"]
+        if not undated or not dated:
+            continue
+        pairs = list(zip(dated, store.get_annotations(a.id for a in dated), strict=True))
+        anchors = link_stage.candidate_dates(dated)
+        for article in undated:
+            readings = annotate_stage.timexes_for_anchors(article, anchors)
+            annotation = store.get_annotations([article.id])[0]
+            published = link_stage.infer_date(annotation, readings, pairs)
+            if published is None:
+                continue
+            article.published = published
+            store.update_article(article)
+            changed.append(article.id)
+    if changed:
+        store.forget_annotations(changed)
+        annotate(store, settings)
+    return changed
+
+
 def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
     """Stages 3b and 4 for one story."""
     articles = store.articles(story.articles)
@@ -176,6 +206,7 @@ def build(
         report = BuildReport(added=ing.added, unchanged=ing.unchanged, problems=ing.problems)
         annotate(store, settings, progress)
         report.stories = detect(store, settings)
+        infer_dates(store, settings, report.stories)
         progress.start("synthesize", len(report.stories))
         for story in report.stories:
             dossier = dossier_for(story, store, settings)
@@ -212,6 +243,7 @@ __all__ = [
     "build",
     "detect",
     "dossier_for",
+    "infer_dates",
     "ingest",
     "problem_text",
 ]

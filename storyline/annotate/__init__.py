@@ -104,8 +104,15 @@ def _annotator(embedder: str) -> SpacyAnnotator:
     return _ANNOTATORS[embedder]
 
 
+def timexes_for_anchors(article: Article, anchors: Sequence[date]) -> dict[date, list]:  # type: ignore[type-arg]
+    """The article's time expressions read against each candidate publication date."""
+    doc = load_nlp()(article.text)
+    sentences = split_sentences(doc)
+    return {d: find_timexes(doc, sentences, d) for d in anchors}
+
+
 def annotator_version(embedder: str = "minilm-int8") -> str:
     return f"{ANNOTATOR_VERSION}+{embedder}"
 
 
-__all__ = ["ANNOTATOR_VERSION", "Annotator", "SpacyAnnotator", "annotate_chunk", "embeddings"]
+__all__ = ["ANNOTATOR_VERSION", "Annotator", "SpacyAnnotator", "annotate_chunk", "embeddings", "timexes_for_anchors"]

@@ -188,7 +188,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     try:
         report = engine.ingest(args.paths, store, settings, progress)
         engine.annotate(store, settings, progress)
-        engine.detect(store, settings)
+        engine.infer_dates(store, settings, engine.detect(store, settings))
     finally:
         store.close()
         if progress is not None:

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from storyline.link.claims import find_claims
+from storyline.link.dates import candidate_dates, infer_date
 from storyline.link.dedup import find_duplicates
 from storyline.link.entities import resolve_entities
 from storyline.link.events import find_events
@@ -65,4 +66,7 @@ def link_story(
     )
 
 
-__all__ = ["detect_stories", "find_duplicates", "independent_source", "link_story"]
+__all__ = [
+    "candidate_dates",
+    "detect_stories",
+    "infer_date", "find_duplicates", "independent_source", "link_story"]

@@ -42,6 +42,30 @@ _EXPECTED = re.compile(
 )
 
 MERGE_SIMILARITY = 0.6
+# Sentences that name the same (at least) three entities on compatible dates need
+# less textual similarity: long news sentences carry other material around the event.
+ENTITY_MERGE = 2
+ENTITY_MERGE_SIMILARITY = 0.45
+# ...or share words right around the date ("Biden and Xi met ... in Bali last November").
+NEAR = 0.15
+WINDOW_WORDS = 10
+_TOKEN = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+_STOP = frozenset(
+    "that this with from have were been will would their there about after before which "
+    "when where while said says also into over than they them what last next early late "
+    "year years month months week weeks today yesterday tomorrow".split()
+)
+
+
+def _window(sentence: str, start: int, end: int) -> frozenset[str]:
+    """Content-word stems within WINDOW_WORDS words of the time expression, itself left out.
+
+    A five-letter prefix is a crude stem ("meeting"/"meets"), enough to compare two
+    short windows; a full lemmatizer would need the spaCy doc, which this stage does not have.
+    """
+    before = _TOKEN.findall(sentence[:start])[-WINDOW_WORDS:]
+    after = _TOKEN.findall(sentence[end:])[:WINDOW_WORDS]
+    return frozenset(w.lower()[:5] for w in before + after if w.lower() not in _STOP)
 STATUS_RANK: dict[str, int] = {"cancelled": 3, "occurred": 2, "planned": 1, "expected": 0}
 
 
@@ -78,6 +102,8 @@ class _Raw:
     status: EventStatus
     published: str
     vector: np.ndarray
+    entities: frozenset[str]
+    window: frozenset[str]
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -95,7 +121,7 @@ def find_events(
         vecs = sentence_vectors(ann)
         seen: set[tuple[int, str]] = set()
         for t in ann.timexes:
-            if t.type not in ("DATE", "TIME"):
+            if t.type != "DATE":  # a clock time alone ("20:00") gives no day of its own
                 continue
             parsed = parse_date(t.value)
             if parsed is None or (t.sentence, parsed[0]) in seen:
@@ -112,6 +138,8 @@ def find_events(
                     status=status_of(sent.text, parsed[0], published.get(ann.article)),
                     published=published.get(ann.article, ""),
                     vector=vecs[t.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
+                    entities=frozenset(sentence_entities.get((ann.article, t.sentence), [])),
+                    window=_window(sent.text, t.start - sent.start, t.end - sent.start),
                 )
             )
     groups = _merge(raws)
@@ -143,7 +171,13 @@ def _merge(raws: list[_Raw]) -> list[list[_Raw]]:
                 ra, rb = raws[idx[a]], raws[idx[b]]
                 if ra.article == rb.article and ra.sentence == rb.sentence:
                     continue
-                if sims[a, b] >= MERGE_SIMILARITY and _compatible(ra.date, rb.date):
+                if not _compatible(ra.date, rb.date):
+                    continue
+                shared = len(ra.entities & rb.entities)
+                near = len(ra.window & rb.window) / (len(ra.window | rb.window) or 1)
+                if sims[a, b] >= MERGE_SIMILARITY or (
+                    shared >= ENTITY_MERGE and (sims[a, b] >= ENTITY_MERGE_SIMILARITY or near >= NEAR)
+                ):
                     parent[find(idx[a])] = find(idx[b])
     groups: dict[int, list[_Raw]] = defaultdict(list)
     for i, r in enumerate(raws):
@@ -165,14 +199,17 @@ def _split_inconsistent(group: list[_Raw]) -> list[list[_Raw]]:
 def _event(group: list[_Raw], sentence_entities: dict[tuple[str, int], list[str]]) -> Event:
     finest = max(group, key=lambda r: len(r.date))
     at_finest = [r for r in group if r.date == finest.date]
-    centroid = np.mean([r.vector for r in at_finest], axis=0)
-    rep = max(at_finest, key=lambda r: (float(r.vector @ centroid), -len(r.text)))
     latest = max(group, key=lambda r: (r.published, STATUS_RANK[r.status]))
     status = latest.status
     if any(r.status == "cancelled" for r in group) and status in ("planned", "expected"):
         status = "cancelled"
     if any(r.status == "occurred" for r in group) and status in ("planned", "expected"):
         status = "occurred"
+    # The event's text: the most central sentence that gives the finest date and
+    # tells it with the event's status.
+    pool = [r for r in at_finest if r.status == status] or at_finest
+    centroid = np.mean([r.vector for r in group], axis=0)
+    rep = max(pool, key=lambda r: (float(r.vector @ centroid), -len(r.text)))
     seen: set[tuple[str, int]] = set()
     evidence = []
     entities: list[str] = []

@@ -114,6 +114,10 @@ class SQLiteStore:
             out.append(_dec_annotation.decode(row[0]))
         return out
 
+    def forget_annotations(self, ids: Iterable[str]) -> None:
+        with self._tx() as db:
+            db.executemany("DELETE FROM annotations WHERE article=?", [(i,) for i in ids])
+
     def unannotated(self, version: str) -> list[str]:
         rows = self._db.execute(
             "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article = a.id "

@@ -1,0 +1,63 @@
+"""Reading Timeline17 (../shared/datasets/timeline17) for the benchmarks.
+
+Layout: TOPIC_SOURCE/InputDocs/<YYYY-MM-DD>/<file> (one tokenized sentence per line)
+and TOPIC_SOURCE/timelines/*.txt. Topics with several sources (``H1N1_bbc``,
+``H1N1_guardian``) are pooled into one story, as the literature does.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "timeline17"
+
+_DETOK = [
+    (re.compile(r" ([.,;:!?%)\]}])"), r"\1"),
+    (re.compile(r"([(\[{$]) "), r"\1"),
+    (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b"), r"\1"),
+    (re.compile(r"``\s*"), '"'),
+    (re.compile(r"\s*''"), '"'),
+]
+
+
+def detokenize(line: str) -> str:
+    """Undo the corpus' tokenization ("does n't ," -> "doesn't,") so spaCy sees news text."""
+    text = line.strip()
+    for pattern, repl in _DETOK:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def topics(root: Path = DEFAULT_DIR) -> dict[str, list[Path]]:
+    """Topic name -> its source folders."""
+    out: dict[str, list[Path]] = defaultdict(list)
+    for d in sorted(p for p in root.iterdir() if p.is_dir()):
+        out[d.name.split("_")[0]].append(d)
+    return dict(out)
+
+
+def documents(source_dirs: list[Path], limit: int | None = None) -> list[dict[str, str]]:
+    """Records for storyline's JSON-lines ingest: text, date, outlet, title."""
+    docs = []
+    for src in source_dirs:
+        outlet = src.name.split("_", 1)[1] if "_" in src.name else src.name
+        for day_dir in sorted((src / "InputDocs").iterdir()):
+            for f in sorted(day_dir.iterdir()):
+                lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
+                text = "\n".join(detokenize(x) for x in lines if x.strip())
+                if text:
+                    docs.append(
+                        {"text": text, "date": day_dir.name, "outlet": outlet, "url": None, "title": None}
+                    )
+    docs.sort(key=lambda d: d["date"])
+    return docs[:limit] if limit else docs
+
+
+def write_jsonl(docs: list[dict[str, str]], path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for d in docs:
+            fh.write(json.dumps({k: v for k, v in d.items() if v is not None}) + "\n")
+    return path
