@@ -1,0 +1,311 @@
+"""Quantities: numbers with their unit and modifier ("more than five hours" -> 5 hour).
+
+How it is built, and why:
+
+* Spans come from spaCy's tokens, not from a number recognizer run over the text.
+  The Microsoft Recognizers number-with-unit models know currencies, dimensions,
+  ages and temperatures, but not counts ("12 people", "3,000 troops") nor
+  durations ("five and a half hours", which belong to its date-time model), so
+  most quantities a news story carries would be missed.  spaCy already tells us
+  what a number is part of: a DATE or TIME ("2018", "20:00"), an ORDINAL
+  ("first"), or a name ("Apollo 11"), and the parse gives the noun a number
+  counts.
+* Values come from ``recognizers-text-number`` (``NumberRecognizer``), which reads
+  number words ("five and a half", "1.2 million", "twenty-five", "a dozen");
+  digits take a fast path.  Vague plurals ("tens of thousands", "hundreds"),
+  which the recognizer does not read, get their base value and keep the vague
+  words as the modifier.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import re
+from typing import TYPE_CHECKING
+
+from storyline.annotate.nlp import SentenceIndex
+from storyline.errors import ModelUnavailableError
+from storyline.model import Quantity, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+log = logging.getLogger(__name__)
+
+# Labels of entities whose numbers are part of a name ("Apollo 11", "Boeing 737").
+_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP", "LANGUAGE"}
+)
+_DURATION_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade", "century"}
+)
+# Words before a number that qualify it; longest first so "no more than" beats "more than".
+_MODIFIERS = sorted(
+    (
+        tuple(m.split())
+        for m in (
+            "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
+            "as much as", "as few as", "as little as", "no more than", "no fewer than", "no less than",
+            "nearly", "almost", "about", "around", "roughly", "approximately", "some", "over", "under",
+            "just over", "just under", "well over", "well under", "close to", "upwards of",
+            "in excess of", "an estimated", "estimated", "more or less", "only", "just", "barely",
+            "exactly", "precisely", "circa", "approx.", "over", "below", "above",
+        )
+    ),
+    key=len,
+    reverse=True,
+)
+# Plural scale words read as "at least this many": "hundreds" of people, "tens of thousands".
+_VAGUE = {"dozens": 12.0, "scores": 20.0, "tens": 10.0, "hundreds": 100.0, "thousands": 1e3,
+          "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+_SCALE_SUFFIX = re.compile(r"^(\d+(?:[.,]\d+)*)(k|m|mn|bn|b|tn|trn)$", re.IGNORECASE)
+_SUFFIX_VALUE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
+_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+                     "₩": "KRW", "₽": "RUB", "a$": "AUD", "c$": "CAD", "hk$": "HKD"}
+_CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
+                   "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "won": "KRW", "sterling": "GBP",
+                   "franc": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY", "jpy": "JPY"}
+_PERCENT = frozenset({"%", "percent", "pct", "per cent", "percentage point"})
+# Adjectives standing for people counted: "19 dead", "40 injured".
+_PEOPLE_ADJ = frozenset({"dead", "killed", "injured", "wounded", "missing", "hurt", "hospitalized",
+                         "hospitalised", "detained", "arrested", "displaced", "homeless"})
+_UNIT_LEMMA = {"people": "person", "persons": "person", "km": "kilometer", "kilometre": "kilometer",
+               "kg": "kilogram", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
+               "sec": "second", "secs": "second", "yr": "year", "yrs": "year", "mi": "mile",
+               "metre": "meter", "centimetre": "centimeter", "millimetre": "millimeter", "tonne": "ton"}
+_TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "ago"})
+
+
+@functools.cache
+def _number_model():  # type: ignore[no-untyped-def]
+    try:
+        from recognizers_number import NumberRecognizer
+        from recognizers_text import Culture
+    except ImportError as exc:
+        raise ModelUnavailableError(
+            "recognizers-text-number is not installed; install it with: "
+            "pip install recognizers-text-number-with-unit==1.0.2a2"
+        ) from exc
+    return NumberRecognizer(Culture.English).get_number_model()
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_value(text: str) -> float | None:
+    """The value of a number written in words, or None when it is not one number."""
+    try:
+        results = _number_model().parse(text)
+    except Exception as exc:  # noqa: BLE001 - the recognizer raises bare Exceptions on odd input
+        log.debug("number recognizer failed on %r: %s", text, exc)
+        return None
+    if len(results) != 1 or results[0].text.lower() != text.lower():
+        return None
+    try:
+        return float(results[0].resolution["value"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _is_number(tok: Token) -> bool:
+    if _ORDINAL.match(tok.text) or tok.ent_type_ == "ORDINAL" or ":" in tok.text:
+        return False
+    if _DIGITS.match(tok.text) or _SCALE_SUFFIX.match(tok.text):
+        return True
+    return tok.tag_ == "CD" and tok.is_alpha
+
+
+def _is_vague(tok: Token) -> bool:
+    return tok.lower_ in _VAGUE
+
+
+def _phrase_end(doc: Doc, i: int) -> int:
+    """End (exclusive) of the number phrase that starts at token ``i``."""
+    j = i + 1
+    n = len(doc)
+    while j < n:
+        tok = doc[j]
+        prev = doc[j - 1].lower_
+        nxt = doc[j + 1].lower_ if j + 1 < n else ""
+        if _is_number(tok):  # "3.5 billion", "one hundred"
+            j += 1
+        elif tok.lower_ == "and" and (
+            nxt in ("a", "half") and (j + 2 < n and doc[j + 2].lower_ in ("half", "quarter") or nxt == "half")
+            or prev in ("hundred", "thousand") and j + 1 < n and _is_number(doc[j + 1]) and doc[j + 1].is_alpha
+        ):
+            j += 1
+        elif tok.lower_ in ("a", "an") and nxt in ("half", "quarter") and prev == "and":
+            j += 1
+        elif tok.lower_ in ("half", "quarter") and prev in ("a", "and"):
+            j += 1
+        elif tok.text == "-" and not tok.whitespace_ and j + 1 < n and _is_number(doc[j + 1]) \
+                and doc[j + 1].is_alpha and doc[j - 1].is_alpha:
+            j += 1
+        elif tok.lower_ == "of" and _is_vague(doc[j - 1]) and j + 1 < n and (
+            _is_vague(doc[j + 1])
+        ):
+            j += 1
+        elif _is_vague(tok) and prev in ("of", *_VAGUE):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _value(doc: Doc, start: int, end: int) -> tuple[float, str | None] | None:
+    """Value of doc[start:end] and the vague words that qualify it ("tens of")."""
+    words = [t.lower_ for t in doc[start:end]]
+    if any(w in _VAGUE for w in words):
+        # "tens of thousands" -> 10 x 1,000; "hundreds" -> 100, "hundreds of" kept as the modifier.
+        scales = [_VAGUE[w] for w in words if w != "of"]
+        if words[-1] not in _VAGUE or len(scales) + words.count("of") != len(words):
+            return None
+        return math.prod(scales), " ".join(words[:-1]) if len(words) > 1 else f"{words[0]} of"
+    if len(words) == 1:
+        text = doc[start].text
+        if _DIGITS.match(text):
+            return float(text.replace(",", "")), None
+        m = _SCALE_SUFFIX.match(text)
+        if m:
+            return float(m.group(1).replace(",", "")) * _SUFFIX_VALUE[m.group(2).lower()], None
+    value = _word_value(doc[start:end].text)
+    return None if value is None else (value, None)
+
+
+def _modifier(doc: Doc, start: int, floor: int) -> tuple[int, str | None]:
+    """A modifier ending right before token ``start``: (its first token, its words)."""
+    for words in _MODIFIERS:
+        k = start - len(words)
+        if k < floor:
+            continue
+        if tuple(t.lower_ for t in doc[k:start]) == words:
+            return k, " ".join(words)
+    return start, None
+
+
+def _normalize_unit(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    if tok.ent_type_ == "NORP" or lemma in _PEOPLE_ADJ and tok.pos_ == "ADJ":
+        return "person"
+    lemma = _UNIT_LEMMA.get(tok.lower_, _UNIT_LEMMA.get(lemma, lemma))
+    return _CURRENCY_WORDS.get(lemma, lemma)
+
+
+def _counted_noun(doc: Doc, start: int, end: int) -> int | None:
+    """Index of the noun the number doc[start:end] counts, or None."""
+    n = len(doc)
+    last = doc[end - 1]
+    if end < n and doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < n:
+        nxt = doc[end + 1]  # "two-day visit", "five-year-old"
+        return nxt.i if nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.is_alpha else None
+    if end < n and doc[end].lower_ == "of" and (_is_vague(last) or last.lower_ in ("million", "billion")):
+        k = end + 1  # "tens of thousands of Americans", "millions of dollars"
+        while k < n and doc[k].pos_ in ("DET", "ADJ"):
+            k += 1
+        return k if k < n and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].tag_ in ("NNS", "NNPS", "NN") else None
+    head = last.head
+    if last.dep_ in ("nummod", "quantmod", "compound") and head.i >= end and head.pos_ in ("NOUN", "PROPN") \
+            and head.i - end <= 3 and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV") for t in doc[end:head.i]):
+        return head.i
+    if end < n and (doc[end].pos_ == "NOUN" or doc[end].lower_ in _PEOPLE_ADJ):
+        return end
+    return None
+
+
+def _is_name_part(doc: Doc, start: int, end: int, has_unit: bool) -> bool:
+    first = doc[start]
+    if any(t.ent_type_ in _NAME_LABELS and t.pos_ != "NOUN" for t in doc[start:end]):
+        return True
+    if start > 0:
+        prev = doc[start - 1]
+        if prev.text == "-" and not prev.whitespace_ and start > 1 and doc[start - 2].is_alpha \
+                and not doc[start - 2].whitespace_:
+            return True  # "COVID-19", "F-16"
+        if not has_unit and prev.is_title and prev.pos_ in ("PROPN", "NOUN") and first.text[0].isdigit():
+            return True  # "Flight 370", "Route 66"
+        if prev.lower_ in ("no.", "no", "number", "#") and first.text[0].isdigit():
+            return True
+    return False
+
+
+def find_quantities(doc: Doc, sentences: list[Sentence]) -> list[Quantity]:
+    """Numbers with their unit and modifier, in text order.
+
+    Years, dates, times of day, ordinals and numbers inside names are skipped.
+    """
+    index = SentenceIndex(sentences)
+    out: list[Quantity] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not (_is_number(tok) or _is_vague(tok)):
+            i += 1
+            continue
+        start = i
+        if i > 0 and doc[i - 1].lower_ in ("a", "an") and tok.lower_ in ("dozen", "hundred", "thousand", "million",
+                                                                           "billion"):
+            start = i - 1
+        end = _phrase_end(doc, i)
+        i = end
+        quantity = _build(doc, start, end, index)
+        if quantity is not None:
+            out.append(quantity)
+    return out
+
+
+def _build(doc: Doc, start: int, end: int, index: SentenceIndex) -> Quantity | None:
+    parsed = _value(doc, start, end)
+    if parsed is None:
+        log.debug("no value for %r", doc[start:end].text)
+        return None
+    value, vague = parsed
+    unit: str | None = None
+    span_end = end
+    # Currency before the number: "$3.5 billion", "US$ 40".
+    first = start
+    if start > 0 and doc[start - 1].lower_ in _CURRENCY_SYMBOLS:
+        unit = _CURRENCY_SYMBOLS[doc[start - 1].lower_]
+        first = start - 1
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    nxt2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    if unit is None and nxt in _PERCENT:
+        unit, span_end = "percent", end + 1
+    elif unit is None and f"{nxt} {nxt2}" in _PERCENT:
+        unit, span_end = "percent", end + 2
+    elif end < len(doc) and doc[end].lemma_.lower() in _CURRENCY_WORDS:  # "40 million euros"
+        unit, span_end = unit or _CURRENCY_WORDS[doc[end].lemma_.lower()], end + 1
+    elif unit is None:
+        noun = _counted_noun(doc, start, end)
+        if noun is not None:
+            unit, span_end = _normalize_unit(doc[noun]), noun + 1
+    if _skip(doc, start, end, unit, value):
+        return None
+    mod_start, modifier = _modifier(doc, first, max(0, first - 4))
+    modifier = modifier or vague
+    start_char = doc[mod_start].idx
+    end_char = doc[span_end - 1].idx + len(doc[span_end - 1].text)
+    sentence = index.at(start_char)
+    if sentence is None:
+        return None
+    return Quantity(sentence=sentence, start=start_char, end=end_char, text=doc.text[start_char:end_char],
+                    value=value, unit=unit, modifier=modifier)
+
+
+def _skip(doc: Doc, start: int, end: int, unit: str | None, value: float) -> bool:
+    toks: Span = doc[start:end]
+    if _is_name_part(doc, start, end, unit is not None):
+        return True
+    in_time = any(t.ent_type_ in ("DATE", "TIME") for t in toks)
+    if in_time and unit not in _DURATION_UNITS:
+        return True  # "June 18", "2018", "20:00"
+    if end < len(doc) and doc[end].lower_ in _TIME_WORDS and unit not in _DURATION_UNITS:
+        return True
+    text = toks.text
+    if unit is None and re.fullmatch(r"1[5-9]\d\d|20\d\d", text):
+        return True  # a year that NER missed
+    if unit is None and text.lower() in ("one", "a", "an"):
+        return True  # "one of the", a pronoun rather than a count
+    return False

@@ -1,0 +1,296 @@
+"""Quotes: shapes, speaker resolution, negatives, the real sample, and a small labelled set.
+
+Every fixture below is fictional text written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.annotate.nlp import load_nlp, split_sentences
+from storyline.annotate.quotes import find_quotes, quoted_spans
+from storyline.model import Quote
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+
+def quotes(text: str) -> list[Quote]:
+    doc = load_nlp()(text)
+    return find_quotes(doc, split_sentences(doc))
+
+
+def curly(text: str) -> str:
+    """The same text with curly quote marks instead of straight ones."""
+    out, opened = [], False
+    for ch in text:
+        if ch == '"':
+            out.append("”" if opened else "“")
+            opened = not opened
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def only(text: str) -> Quote:
+    found = quotes(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+def test_quoted_spans_pairs_straight_and_curly_marks() -> None:
+    text = 'He said "one" and “two” then "three".'
+    assert [text[o + 1 : c] for o, c in quoted_spans(text)] == ["one", "two", "three"]
+
+
+def test_quoted_spans_closes_with_a_misused_opening_mark() -> None:
+    text = "She hoped it “ends the feud “, in the end."
+    assert [text[o + 1 : c] for o, c in quoted_spans(text)] == ["ends the feud "]
+
+
+def test_quote_left_open_runs_on_only_into_a_quoted_paragraph() -> None:
+    runs_on = 'Velden said: "We are ready.\n\n"We will start at dawn," she said.'
+    dropped = 'Velden said: "We are ready.\n\nThe ferry left.'
+    assert len(quoted_spans(runs_on)) == 2
+    assert quoted_spans(dropped) == []
+
+
+# --------------------------------------------------------------------------- shapes
+
+
+@pytest.mark.parametrize("style", [str, curly], ids=["straight", "curly"])
+def test_quote_then_speaker_said(style) -> None:
+    q = only(style('"The bridge will reopen in May," Mara Velden said.'))
+    assert (q.speaker, q.cue, q.direct, q.text) == ("Mara Velden", "said", True, "The bridge will reopen in May")
+
+
+@pytest.mark.parametrize("style", [str, curly], ids=["straight", "curly"])
+def test_speaker_said_colon_quote(style) -> None:
+    q = only(style('Mara Velden said: "We are ready for the storm."'))
+    assert (q.speaker, q.text) == ("Mara Velden", "We are ready for the storm.")
+
+
+@pytest.mark.parametrize("style", [str, curly], ids=["straight", "curly"])
+def test_said_then_speaker_with_apposition(style) -> None:
+    q = only(style('"We will not retreat," said Tomas Ekholm, the harbour commissioner.'))
+    assert (q.speaker, q.cue) == ("Tomas Ekholm", "said")
+
+
+@pytest.mark.parametrize("style", [str, curly], ids=["straight", "curly"])
+def test_quote_split_around_cue_across_sentences(style) -> None:
+    text = style(
+        'Tomas Ekholm opened the new pier on Friday. "The first phase is done," Ekholm said. '
+        '"The second phase starts in June."'
+    )
+    q = only(text)
+    assert q.speaker == "Tomas Ekholm"
+    assert q.text == "The first phase is done. The second phase starts in June."
+    assert q.sentences == [1, 2] and q.sentence == 1
+
+
+@pytest.mark.parametrize("style", [str, curly], ids=["straight", "curly"])
+def test_quote_split_around_cue_inside_one_sentence(style) -> None:
+    text = style('Tomas Ekholm spoke first. "The plan," Ekholm said, "has no money behind it."')
+    q = only(text)
+    assert (q.speaker, q.text) == ("Tomas Ekholm", "The plan has no money behind it.")
+
+
+def test_quote_over_several_sentences() -> None:
+    q = only('"We met twice. We agreed on nothing. We will meet again," Mara Velden said.')
+    assert q.speaker == "Mara Velden"
+    assert q.sentences == [0, 1, 2] and q.sentence == 0
+    assert q.text == "We met twice. We agreed on nothing. We will meet again"
+
+
+def test_according_to() -> None:
+    q = only('"The dam is safe," according to engineer Lise Parvan.')
+    assert (q.speaker, q.cue) == ("Lise Parvan", "according to")
+
+
+def test_partial_quote_inside_reported_speech() -> None:
+    q = only('Mara Velden called the talks "candid and constructive".')
+    assert (q.speaker, q.cue, q.direct, q.text) == ("Mara Velden", "called", True, "candid and constructive")
+
+
+def test_told_reporters() -> None:
+    q = only('"No deal yet," Tomas Ekholm told reporters.')
+    assert (q.speaker, q.cue) == ("Tomas Ekholm", "told reporters")
+
+
+def test_spokesperson_in_a_statement() -> None:
+    q = only('"The company regrets the delay," spokesperson Jane Roe said in a statement.')
+    assert q.speaker == "Jane Roe"
+
+
+def test_indirect_speech() -> None:
+    q = only("Mara Velden said that the bridge would reopen in May.")
+    assert (q.speaker, q.direct, q.text) == ("Mara Velden", False, "the bridge would reopen in May")
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def test_pronoun_takes_the_person_of_that_gender() -> None:
+    text = 'Jane Roe met John Doe on Monday in the port office. "We made progress," she said.'
+    assert only(text).speaker == "Jane Roe"
+    assert only(text.replace("she said", "he said")).speaker == "John Doe"
+
+
+def test_pronoun_points_back_to_the_previous_speaker() -> None:
+    text = (
+        'Olga Strand chaired the meeting. "The budget is tight," Strand said. '
+        "The vote was postponed. "
+        '"We will try again next week," she added.'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Olga Strand", "Olga Strand"]
+    assert found[1].cue == "added"
+
+
+def test_role_noun_takes_the_person_titled_so() -> None:
+    text = (
+        "Harbour spokesperson Ilse Marant announced the closure on Friday. "
+        "Mayor Piet Dorn visited the site on Saturday. "
+        '"The decision is final," the spokeswoman added.'
+    )
+    assert only(text).speaker == "Ilse Marant"
+
+
+def test_generic_role_noun_takes_the_recent_person() -> None:
+    text = 'Henrik Lindqvist left the talks at dawn. "It was a long night," the veteran negotiator said.'
+    assert only(text).speaker == "Henrik Lindqvist"
+
+
+def test_office_role_does_not_take_a_person_with_another_office() -> None:
+    text = 'Governor Alma Teque toured the plant. "Output will rise," the minister said.'
+    assert only(text).speaker is None
+
+
+def test_surname_resolves_to_full_name() -> None:
+    text = 'Lise Parvan inspected the dam. "It holds," Parvan said.'
+    assert only(text).speaker == "Lise Parvan"
+
+
+def test_two_people_share_a_surname_nearest_earlier_wins() -> None:
+    text = (
+        "Anna Berg, the mayor, opened the session. "
+        '"We start with transport," Berg said. '
+        "Council member Oskar Berg then rose to speak. "
+        '"We need more buses," Berg said.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Anna Berg", "Oskar Berg"]
+
+
+# --------------------------------------------------------------------------- negatives
+
+
+def test_scare_quotes_without_speaker_are_not_quotes() -> None:
+    assert quotes('The so-called "miracle" diet has many critics in the valley.') == []
+    assert quotes('Locals call the old ferry the "snail" because it is slow.') == []
+
+
+def test_unnamed_sources_give_no_speaker() -> None:
+    assert only('"We are ready," a senior official said.').speaker is None
+    assert only('"The road is closed," the report said.').speaker is None
+
+
+def test_pronoun_with_no_fitting_person_gives_no_speaker() -> None:
+    assert only('John Doe met the board. "We are ready," she said.').speaker is None
+
+
+def test_reported_speech_from_no_one_named_is_dropped() -> None:
+    assert quotes("Officials said that the bridge would reopen in May.") == []
+
+
+# --------------------------------------------------------------------------- real sample
+
+
+def seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def quote_starting(found: list[Quote], words: str) -> Quote:
+    matches = [q for q in found if q.text.startswith(words)]
+    assert len(matches) == 1, [q.text[:40] for q in found]
+    return matches[0]
+
+
+def test_seed_surname_resolves_to_spokesperson_full_name() -> None:
+    q = quote_starting(quotes(seed("000")), "China welcomes Secretary Blinken")
+    assert q.speaker == "Wang Wenbin"
+    assert q.direct and len(q.sentences) == 2
+
+
+def test_seed_translated_name_speaker_as_written() -> None:
+    q = quote_starting(quotes(seed("004")), "The Taiwan question")
+    assert q.speaker is not None and q.speaker.split()[0] in ("Qin", "Qing")
+
+
+def test_seed_sentence_indexes_point_at_the_quote() -> None:
+    text = seed("000")
+    doc = load_nlp()(text)
+    sentences = split_sentences(doc)
+    for q in find_quotes(doc, sentences):
+        if q.direct:
+            held = " ".join(sentences[i].text for i in q.sentences)
+            assert q.text.split()[0] in held
+
+
+# --------------------------------------------------------------------------- labelled set
+
+# Fictional articles with every attributed direct quote labelled (speaker, first words).
+LABELLED: list[tuple[str, list[tuple[str | None, str]]]] = [
+    (
+        'Karin Holm, the port director, met union leader Sven Aro on Tuesday. '
+        '"We reached a fair deal," Holm said. "Nobody got everything." '
+        'Aro was less upbeat. "It is a start," he told reporters. '
+        'The deal still needs a vote, according to a memo seen by the paper.',
+        [("Karin Holm", "We reached a fair deal"), ("Sven Aro", "It is a start")],
+    ),
+    (
+        'The city council approved the budget on Monday. Mayor Elin Voss called it "a budget for '
+        'families". "Schools get the largest share," said Voss. Finance chief Jonas Lund disagreed. '
+        '"The numbers do not add up," Lund said, "and the deficit will grow."',
+        [("Elin Voss", "a budget for families"), ("Elin Voss", "Schools get the largest share"),
+         ("Jonas Lund", "The numbers do not add up")],
+    ),
+    (
+        'Flooding closed the valley road. "We have never seen water this high," resident Maja Eng said. '
+        'Police spokesman Arne Dahl said officers were helping drivers. '
+        '"Please stay at home," the spokesman added. Dahl said that the road would stay closed.',
+        [("Maja Eng", "We have never seen water this high"), ("Arne Dahl", "Please stay at home")],
+    ),
+    (
+        'Researcher Nora Falk presented the study. "Bees are returning to the city," Falk said. '
+        '"It took ten years." The so-called "green roofs" helped, the study found. '
+        'Her colleague Ivo Sand agreed. "The roofs made the difference," he said.',
+        [("Nora Falk", "Bees are returning to the city"), ("Ivo Sand", "The roofs made the difference")],
+    ),
+    (
+        'Coach Lena Mork was blunt after the loss. "We were not good enough today," Mork said. '
+        'Captain Rolf Bye blamed the weather. "The pitch was a swamp," said Bye, the team captain. '
+        '"We will be back," the coach said.',
+        [("Lena Mork", "We were not good enough today"), ("Rolf Bye", "The pitch was a swamp"),
+         ("Lena Mork", "We will be back")],
+    ),
+]
+
+
+def test_labelled_set_precision_and_recall() -> None:
+    expected = tp = predicted = 0
+    for text, gold in LABELLED:
+        found = [(q.speaker, q.text) for q in quotes(text) if q.direct and q.speaker is not None]
+        predicted += len(found)
+        expected += len(gold)
+        for speaker, start in gold:
+            if any(s == speaker and t.startswith(start) for s, t in found):
+                tp += 1
+    precision, recall = tp / predicted, tp / expected
+    print(f"\nquotes labelled set: {tp}/{predicted} precision {precision:.2f}, {tp}/{expected} recall {recall:.2f}")
+    assert precision >= 0.9
+    assert recall >= 0.8
