@@ -116,6 +116,13 @@ def _candidates(doc: Doc) -> list[Span]:
             and (tok.i + 1 == len(doc) or not doc[tok.i + 1].is_alpha)
         ):
             merged.append(doc[tok.i - 1 : tok.i + 1])
+        elif tok.lower_ in ("quarter", "period") and tok.pos_ == "NOUN":
+            # "the latest quarter", "the year-ago period": spaCy seldom labels these.
+            span = doc[tok.left_edge.i : tok.i + 1]
+            if not covered.intersection(range(span.start, span.end)) and match_rule(
+                span.text, _PROBE_DATES[0], None
+            ):
+                merged.append(span)
     return sorted(merged, key=lambda s: s.start)
 
 
@@ -217,8 +224,6 @@ def _widened(doc: Doc, span: Span) -> Span:
     start, end = span.start, span.end
     sent_start, sent_end = span.sent.start, span.sent.end
     while start > max(sent_start, span.start - 3) and doc[start - 1].lower_ in _LEFT_MODIFIERS:
-        start -= 1
-    if start > sent_start and doc[start - 1].lower_ in _PREPOSITIONS:
         start -= 1
     if end < sent_end and doc[end].lower_ in _RIGHT_MODIFIERS:
         end += 1

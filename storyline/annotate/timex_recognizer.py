@@ -126,6 +126,14 @@ def to_reading(
     weekday = _WEEKDAY_ONLY.fullmatch(low)
     if weekday and anchor is not None:
         date_value = _weekday(_WEEKDAYS.index(weekday.group(2)), anchor, future)
+    elif anchor is not None and re.fullmatch(r"XXXX-WXX-\d", date_part):
+        # "Wednesday night": the library's past candidate skips the anchor's own day.
+        date_value = _weekday(int(date_part[-1]) - 1, anchor, future)
+    elif anchor is not None and re.fullmatch(r"\d{4}-W\d\d-WE", date_part) and not future:
+        # "the weekend" in a past-tense sentence is the one before the anchor.
+        day = anchor - datetime.timedelta(days=(anchor.weekday() - 5) % 7)
+        year, week, _ = day.isocalendar()
+        date_value = f"{year}-W{week:02d}-WE"
     elif anchor is not None and (m := _LAST_MONTH.search(low)) and re.fullmatch(r"\d{4}-\d\d", date_part):
         # "last June" is the latest June before the anchor's month; the library takes
         # last year's June even in October.

@@ -95,6 +95,13 @@ _VAGUE_AGO = re.compile(
     r"(?:(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of)\s+)?"
     r"(?:days|weeks|months|years|decades)\s+(?:ago|earlier)"
 )
+_NAMED_QUARTER = re.compile(
+    r"(?:the\s+|its\s+)?(?:(?:same|comparable|fiscal|latest|most\s+recent|"
+    r"recent|past|previous|last|current|this|next|coming|year[- ]ago|year[- ]earlier|"
+    r"just[- ]ended|just[- ]completed)\s+)*?"
+    r"(current|this|next|coming|year[- ]ago|year[- ]earlier|latest|most\s+recent|"
+    r"previous|last|past)?\s*(?:fiscal\s+)?(?:quarter|period)"
+)
 _QUARTER = re.compile(
     r"(?:the\s+)?(?:(\d{4})(?:'s)?\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?"
     r"(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
@@ -166,6 +173,10 @@ def match_rule(
         unit = m.group(1).rstrip("s")
         prefix = "PT" if unit in TIME_UNITS else "P"
         return Reading("DURATION", f"{prefix}X{UNIT_LETTER[unit]}")
+    if (m := _NAMED_QUARTER.fullmatch(text)) and (
+        "quarter" in text or "year" in (m.group(1) or "")
+    ):
+        return _named_quarter(m, anchor)
     if m := _QUARTER.fullmatch(text):
         return _quarter(m, text, anchor, future)
     return None
@@ -194,16 +205,38 @@ def _ago(m: re.Match[str], anchor: datetime.date | None, quarters: bool) -> Read
     year, month = divmod(total, 12)
     if unit == "quarter" or (unit == "year" and quarters):
         # The quarter most recently completed at the anchor, that many quarters/years back.
-        done = (anchor.month - 1) // 3 or 4
-        done_year = anchor.year if (anchor.month - 1) // 3 else anchor.year - 1
         back = n if unit == "quarter" else 4 * n
-        index = done_year * 4 + done - 1 - back
-        return Reading("DATE", f"{index // 4}-Q{index % 4 + 1}", "quarter", relative=True)
+        return _quarter_value(_quarter_index(anchor) - 1 - back)
     if unit == "month":
         return Reading("DATE", f"{year}-{month + 1:02d}", "month", relative=True)
     if unit == "decade":
         return Reading("DATE", f"{year // 10}", "decade", relative=True)
     return Reading("DATE", f"{year}", "year", relative=True)
+
+
+def _quarter_index(day: datetime.date) -> int:
+    """Quarters counted from year 0: the quarter that holds ``day``."""
+    return day.year * 4 + (day.month - 1) // 3
+
+
+def _quarter_value(index: int) -> Reading:
+    return Reading("DATE", f"{index // 4}-Q{index % 4 + 1}", "quarter", relative=True)
+
+
+def _named_quarter(m: re.Match[str], anchor: datetime.date | None) -> Reading:
+    """"the latest quarter", "the current quarter", "the year-ago quarter"."""
+    if anchor is None:
+        return Reading("DATE", "XXXX-QX", "quarter", relative=True)
+    which = m.group(1) or ""
+    here = _quarter_index(anchor)
+    if which in ("current", "this"):
+        return _quarter_value(here)
+    if which in ("next", "coming"):
+        return _quarter_value(here + 1)
+    if "year" in which:
+        return _quarter_value(here - 5)
+    # "the quarter", "the latest quarter": in a report, the last one completed.
+    return _quarter_value(here - 1)
 
 
 def _short_decade(digit: int, anchor: datetime.date | None) -> Reading:

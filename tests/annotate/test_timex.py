@@ -62,6 +62,15 @@ def one(text: str, phrase: str, anchor: datetime.date | None = ANCHOR) -> TimeEx
         ("Such mills were common in the 19th century.", "the 19th century", "18", "century"),
         ("Sales rose in the third quarter of 2029.", "the third quarter of 2029",
          "2029-Q3", "quarter"),
+        ("The mill earned less in the latest quarter than in the year-ago quarter.",
+         "the latest quarter", "2030-Q4", "quarter"),
+        ("The mill earned less in the latest quarter than in the year-ago quarter.",
+         "the year-ago quarter", "2029-Q4", "quarter"),
+        ("The mill's profit fell two years ago.", "two years ago", "2029", "year"),
+        ("The rally was held last June in the square.", "last June", "2030-06", "month"),
+        ("The rally was held last February in the square.", "last February", "2031-02",
+         "month"),
+        ("The ferry sank in March, the captain said.", "March", "2031-03", "month"),
     ],
 )  # fmt: skip
 def test_dates_resolve_against_the_anchor(
@@ -82,6 +91,10 @@ def test_dates_resolve_against_the_anchor(
         ("The ferry now runs twice a day.", "now", "DATE", "PRESENT_REF"),
         ("The baker recently opened a second shop.", "recently", "DATE", "PAST_REF"),
         ("The talks ended at 10 a.m. with no deal.", "10 a.m.", "TIME", "2031-03-13T10:00"),
+        ("The council voted on Thursday night.", "Thursday night", "TIME", "2031-03-13TNI"),
+        ("The council voted this morning.", "this morning", "TIME", "2031-03-13TMO"),
+        ("Prices have climbed in recent years.", "recent years", "DATE", "PAST_REF"),
+        ("The mill closed several years ago.", "several years ago", "DATE", "PAST_REF"),
     ],
 )  # fmt: skip
 def test_durations_references_and_times(text: str, phrase: str, type_: str, value: str) -> None:
