@@ -1,7 +1,7 @@
 """End to end: the bundled example story, built by the engine, shows every planted hard case.
 
 The story (a fictional dam failure) and the table of hard cases are in
-``examples/dravenmoor-dam/README.md``; its ids A1..A8 are used in the comments here.
+``examples/README.md``; its ids A1..A8 are used in the comments here.
 Each test reads the dossier JSON (the public contract of DESIGN.md), never the
 internal records, so it checks what a user of the dossier sees.
 """
@@ -44,7 +44,7 @@ def dossiers(tmp_path_factory: pytest.TempPathFactory) -> list[Json]:
     # The files one by one: the folder also holds README.md, which is not a news report.
     paths = sorted(p for p in EXAMPLE.iterdir() if p.suffix in {".txt", ".jsonl", ".html"})
     assert len(paths) == 7, paths
-    report = build(paths, work / "out", work / "store.sqlite")
+    report = build(paths, work / "out", str(work / "store.sqlite"))
     return [json.loads(Path(p).read_text(encoding="utf-8")) for p in report.dossiers]
 
 
@@ -206,6 +206,14 @@ def test_collapse_is_confirmed_with_the_agency_copy_counted_once(dossier: Json) 
     assert claim["outlets"] == claim["independent_outlets"] + 1, claim
 
 
+def test_agency_copy_counts_once(dossier: Json) -> None:
+    a2 = article(dossier, A2)
+    # A sentence that both CPW copies carry word for word: two outlets, one source.
+    claims = [c for c in dossier["claims"] if cites(c, a2["id"], "Emergency crews worked through")]
+    assert len(claims) == 1, [c["text"] for c in claims]
+    assert (claims[0]["outlets"], claims[0]["independent_outlets"]) == (2, 1), claims[0]
+
+
 def test_fact_from_one_outlet_only(dossier: Json) -> None:
     a6 = article(dossier, A6)
     claims = [c for c in dossier["claims"] if cites(c, a6["id"], "reported cracks in the concrete")]
@@ -232,8 +240,16 @@ def test_misspelled_name_is_merged_into_one_person(dossier: Json) -> None:
 def test_two_people_with_one_surname_stay_apart(dossier: Json) -> None:
     tomas, agnes = person(dossier, "Tomas Reyland"), person(dossier, "Agnes Reyland")
     assert tomas["id"] != agnes["id"]
+    assert any("spokesman" in t.lower() for t in tomas["titles"]), tomas
+    assert any("minister" in t.lower() for t in agnes["titles"]), agnes
     spoken = {q["speaker_entity"] for q in dossier["quotes"]}
     assert {tomas["id"], agnes["id"]} <= spoken
+
+
+@pytest.mark.parametrize("town", ["Brennick", "Kelsby", "Ostley"])
+def test_towns_are_places(dossier: Json, town: str) -> None:
+    kinds = {e["type"] for e in dossier["entities"] if town in names(e)}
+    assert kinds and kinds <= {"GPE", "LOC"}, kinds
 
 
 @pytest.mark.parametrize(
