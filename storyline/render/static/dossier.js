@@ -16,6 +16,14 @@
     return node;
   }
   function auto(node) { node.dir = "auto"; return node; }
+  // A list of names, each isolated so one right-to-left name cannot reorder the others.
+  function names(node, list) {
+    list.forEach(function (name, i) {
+      if (i) { node.appendChild(document.createTextNode(", ")); }
+      node.appendChild(el("bdi", null, name));
+    });
+    return node;
+  }
   function safeHref(url) {
     try {
       var u = new URL(url);
@@ -133,8 +141,9 @@
       var item = el("li", "tl-event st-" + e.status);
       item.appendChild(el("span", "badge st-" + e.status, e.status));
       item.appendChild(auto(el("span", "tl-text", e.text)));
-      if (e.entities.length) { item.appendChild(auto(el("span", "tl-who", e.entities.join(", ")))); }
-      var src = auto(el("span", "tl-src", e.outlets.join(", ") + " "));
+      if (e.entities.length) { item.appendChild(names(el("span", "tl-who"), e.entities)); }
+      var src = names(el("span", "tl-src"), e.outlets);
+      src.appendChild(document.createTextNode(" "));
       e.refs.forEach(function (n) { src.appendChild(marker(n)); });
       item.appendChild(src);
       list.appendChild(item);
