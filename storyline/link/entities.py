@@ -269,18 +269,24 @@ class _NameContext:
     titles: set[str]
     places: set[tuple[str, int]]  # (article, sentence)
     neighbours: set[str]  # other names in the same sentences
+    articles: set[str]
+    article_neighbours: set[str]  # other names in the same articles
 
 
 def _contexts(occs: list[_Occ]) -> dict[str, _NameContext]:
     per_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    per_article: dict[str, set[str]] = defaultdict(set)
     grouped: dict[str, list[_Occ]] = defaultdict(list)
     for occ in occs:
         per_sentence[occ.where].add(occ.node)
+        per_article[occ.article].add(occ.node)
         grouped[occ.node].append(occ)
     out: dict[str, _NameContext] = {}
     for node, members in grouped.items():
         places = {o.where for o in members}
         neighbours = set().union(*(per_sentence[p] for p in places)) - {node}
+        articles = {o.article for o in members}
+        article_neighbours = set().union(*(per_article[a] for a in articles)) - {node}
         own = Counter(o.surface for o in members if o.key == node) or Counter([members[0].surface])
         out[node] = _NameContext(
             display=_majority(own),
@@ -288,6 +294,8 @@ def _contexts(occs: list[_Occ]) -> dict[str, _NameContext]:
             titles=set().union(*(_title_words(o.title) for o in members)),
             places=places,
             neighbours=neighbours,
+            articles=articles,
+            article_neighbours=article_neighbours,
         )
     return out
 
@@ -319,18 +327,31 @@ def _merge_variants(occs: list[_Occ], forest: _Forest) -> None:
 
 
 def _context_agrees(a: _NameContext, b: _NameContext) -> str | None:
-    """Why two near-identical names are one, or None when their context says otherwise."""
+    """Why two near-identical names are one, or None when their context says otherwise.
+
+    Within one article two spellings more often name two people than one, so
+    names that share an article must share what is named in their sentences;
+    names from different articles (one outlet's spelling against another's)
+    may instead share what is named in their articles.
+    """
     if a.places & b.places:
         return None  # named side by side in one sentence: two entities
     if a.titles and b.titles and not (a.titles & b.titles):
         return None
     if a.titles & b.titles:
         return f"shared role word {sorted(a.titles & b.titles)[0]!r}"
-    shared = a.neighbours & b.neighbours
-    smaller = min(len(a.neighbours), len(b.neighbours)) or 1
-    if len(shared) >= _MIN_SHARED_CONTEXT and len(shared) / smaller >= _MIN_CONTEXT_OVERLAP:
-        return f"{len(shared)} entities named beside both"
+    if _overlaps(a.neighbours, b.neighbours):
+        return f"{len(a.neighbours & b.neighbours)} entities named in the same sentences as both"
+    if not (a.articles & b.articles) and _overlaps(a.article_neighbours, b.article_neighbours):
+        shared = len(a.article_neighbours & b.article_neighbours)
+        return f"{shared} entities named in the same articles as both"
     return None
+
+
+def _overlaps(a: set[str], b: set[str]) -> bool:
+    shared = len(a & b)
+    smaller = min(len(a), len(b)) or 1
+    return shared >= _MIN_SHARED_CONTEXT and shared / smaller >= _MIN_CONTEXT_OVERLAP
 
 
 def _title_words(title: str | None) -> set[str]:

@@ -279,6 +279,25 @@ def test_spelling_variant_with_shared_context_merges() -> None:
     assert [(m.alias, m.rule) for m in smyth.merges] == [("Jon Smyth", "edit-distance+context")]
 
 
+def test_spelling_variant_from_another_outlet_merges_on_article_context() -> None:
+    specs: list[Spec] = [("Acme Corp", "ORG"), ("Portland", "GPE")]
+    a = _doc(
+        "a", "John Smyth spoke. Acme Corp grew in Portland.", [("John Smyth", "PERSON"), *specs]
+    )
+    b = _doc("b", "Jon Smyth spoke. Acme Corp left Portland.", [("Jon Smyth", "PERSON"), *specs])
+    ents, _ = _resolve(a, b)
+    smyth = next(e for e in ents if "Jon Smyth" in e.aliases)
+    assert smyth.aliases == ["John Smyth", "Jon Smyth"]
+    assert "same articles" in smyth.merges[0].detail
+
+
+def test_two_spellings_in_one_article_need_sentence_context() -> None:
+    text = "John Smyth spoke. Jon Smyth left. Acme Corp grew in Portland."
+    specs: list[Spec] = [("John Smyth", "PERSON"), ("Jon Smyth", "PERSON")]
+    ents, _ = _resolve(_doc("a", text, [*specs, ("Acme Corp", "ORG"), ("Portland", "GPE")]))
+    assert {"John Smyth", "Jon Smyth"} <= {e.name for e in ents}
+
+
 def test_spelling_variant_without_shared_context_stays_apart() -> None:
     ents, _ = _resolve(*_smyth_story("Jon Smyth", ("Zenith Bank", "Oslo")))
     assert {"John Smyth", "Jon Smyth"} <= {e.name for e in ents}
