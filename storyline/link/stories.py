@@ -77,7 +77,15 @@ def detect_stories(
 
 
 def _story(members: list[str], arts: dict[str, Article], anns: dict[str, Annotation]) -> Story:
-    first = members[0]
+    # Named after its earliest article by a date the sources give (an inferred date
+    # may change between runs; the id must not).
+    first = min(
+        members,
+        key=lambda m: (
+            arts[m].published.date if arts[m].published.basis not in (None, "inferred") else "9999",
+            m,
+        ),
+    )
     sid = "s-" + hashlib.sha1(first.encode()).hexdigest()[:10]
     return Story(id=sid, title=_title(members, arts, anns), articles=sorted(members))
 

@@ -1,0 +1,159 @@
+"""End to end on the real sample (read at run time from ../shared/seeds): the
+walking-skeleton acceptance checks of the dossier a user gets from `build`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import seed
+
+pytestmark = pytest.mark.slow
+
+Json = dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def built(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Json]:
+    from storyline.engine import build
+
+    work = tmp_path_factory.mktemp("seeds")
+    report = build([seeds_dir], work / "out", str(work / "store.sqlite"))
+    assert not report.rejected
+    assert len(report.dossiers) == 1, [s.title for s in report.stories]
+    return work, json.loads(report.dossiers[0].read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def dossier(built: tuple[Path, Json]) -> Json:
+    return built[1]
+
+
+def _article(d: Json, prefix: str) -> Json:
+    name = seed(prefix).name
+    (hit,) = [a for a in d["articles"] if a["path"] and Path(a["path"]).name == name]
+    return hit
+
+
+def _sentences(d: Json, built_dir: Path) -> dict[tuple[str, int], str]:
+    from storyline.store import open_store
+
+    store = open_store(str(built_dir / "store.sqlite"))
+    try:
+        anns = store.get_annotations(a["id"] for a in d["articles"])
+    finally:
+        store.close()
+    return {(a.article, s.index): s.text for a in anns for s in a.sentences}
+
+
+def test_one_story_of_five(dossier: Json) -> None:
+    assert dossier["schema_version"] == 1
+    assert dossier["story"]["articles"] == 5
+    assert len(dossier["articles"]) == 5
+
+
+def test_publication_dates_and_sources(dossier: Json) -> None:
+    assert _article(dossier, "000")["published"] == {"date": "2023-01-17", "basis": "header", "note": None}
+    assert _article(dossier, "002")["published"]["date"] == "2023-06-18"
+    assert _article(dossier, "002")["published"]["basis"] == "header"
+    assert _article(dossier, "003")["published"]["date"] == "2023-06-19"
+    assert _article(dossier, "003")["published"]["basis"] == "header"
+    a0 = _article(dossier, "000")
+    assert a0["outlet"] == "CNN"
+    assert "Jennifer Hansler" in a0["authors"]
+    assert "AFP" in _article(dossier, "004")["credits"]
+    assert "Al Jazeera" in _article(dossier, "002")["cites"]
+
+
+def test_undated_articles_get_an_inferred_date_near_the_truth(dossier: Json) -> None:
+    # 001 reports Monday's meeting with Xi (2023-06-19); 004 the weekend talks.
+    for prefix, lo, hi in (("001", "2023-06-18", "2023-06-20"), ("004", "2023-06-18", "2023-06-20")):
+        pub = _article(dossier, prefix)["published"]
+        assert pub["basis"] == "inferred", pub
+        assert lo <= pub["date"] <= hi, pub
+        assert pub["note"]
+
+
+def test_misspelled_minister_is_one_entity(dossier: Json) -> None:
+    merged = [e for e in dossier["entities"] if {"Qin Gang", "Qing Gang"} <= set(e["aliases"])]
+    assert len(merged) == 1
+    names = {e["name"] for e in dossier["entities"] if e["type"] == "PERSON"}
+    assert "Qing Gang" not in names
+
+
+def _entry(d: Json, date: str, *words: str) -> list[Json]:
+    return [
+        t
+        for t in d["timeline"]
+        if t["date"] == date
+        and any(all(w.lower() in e["text"].lower() for w in words) for e in t["evidence"])
+    ]
+
+
+def test_timeline_has_the_key_events(dossier: Json) -> None:
+    talks = _entry(dossier, "2023-06-18", "Qin")
+    assert talks, [(t["date"], t["text"]) for t in dossier["timeline"]]
+    assert any(t["status"] == "occurred" and len({e["article"] for e in t["evidence"]}) >= 2 for t in talks)
+
+    assert _entry(dossier, "2023-06-19", "Xi"), [(t["date"], t["text"]) for t in dossier["timeline"]]
+
+    trip = _entry(dossier, "2023-02-06", "February 6")
+    assert trip and all(t["status"] != "occurred" for t in trip)
+
+    bali = [t for t in _entry(dossier, "2022-11", "Bali") if t["granularity"] == "month"]
+    assert bali
+    assert max(len({e["article"] for e in t["evidence"]}) for t in bali) >= 3
+
+
+def test_conflict_about_the_length_of_the_talks(dossier: Json) -> None:
+    hours = [c for c in dossier["conflicts"] if c["kind"] == "quantity" and "hour" in c["about"]]
+    assert hours, dossier["conflicts"]
+    values = {p["value"]: p for p in hours[0]["positions"]}
+    assert "five and a half hours" in values and "seven and a half hours" in values
+    ids = {a["id"]: Path(a["path"]).name[:3] for a in dossier["articles"]}
+    assert {ids[e["article"]] for e in values["five and a half hours"]["evidence"]} == {"003"}
+    assert {ids[e["article"]] for e in values["seven and a half hours"]["evidence"]} == {"004"}
+    # "more than five hours" is compatible with both and is no position of its own
+    assert not any("more than" in v for v in values)
+
+
+def test_every_statement_carries_exact_source_sentences(built: tuple[Path, Json]) -> None:
+    work, d = built
+    sentences = _sentences(d, work)
+    groups = {
+        "timeline": d["timeline"],
+        "summary": d["summary"],
+        "claims": d["claims"],
+        "quotes": d["quotes"],
+        "conflict positions": [p for c in d["conflicts"] for p in c["positions"]],
+    }
+    for name, items in groups.items():
+        assert items, f"no {name}"
+        for item in items:
+            assert item["evidence"], (name, item)
+            for ev in item["evidence"]:
+                assert sentences[(ev["article"], ev["sentence"])] == ev["text"], (name, ev)
+
+
+def test_rebuild_adds_nothing_and_writes_the_same_dossier(
+    seeds_dir: Path, built: tuple[Path, Json]
+) -> None:
+    from storyline.engine import build
+    from storyline.store import open_store
+
+    work, first = built
+    store = open_store(str(work / "store.sqlite"))
+    before = store.article_count()
+    store.close()
+    report = build([seeds_dir], work / "out", str(work / "store.sqlite"))
+    assert report.added == [] and len(report.unchanged) == 5
+    store = open_store(str(work / "store.sqlite"))
+    assert store.article_count() == before
+    store.close()
+    second = json.loads(report.dossiers[0].read_text(encoding="utf-8"))
+    first, second = dict(first), dict(second)
+    first.pop("generated"), second.pop("generated")
+    assert first == second
