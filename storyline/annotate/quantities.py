@@ -34,12 +34,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# fmt: off
 # Labels of entities whose numbers are part of a name ("Apollo 11", "Boeing 737").
 _NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP", "LANGUAGE"}
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP",
+     "LANGUAGE"}
 )
 _DURATION_UNITS = frozenset(
-    {"second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade", "century"}
+    {"second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade",
+     "century"}
 )
 # Words before a number that qualify it; longest first so "no more than" beats "more than".
 _MODIFIERS = sorted(
@@ -47,8 +50,9 @@ _MODIFIERS = sorted(
         tuple(m.split())
         for m in (
             "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
-            "as much as", "as few as", "as little as", "no more than", "no fewer than", "no less than",
-            "nearly", "almost", "about", "around", "roughly", "approximately", "some", "over", "under",
+            "as much as", "as few as", "as little as", "no more than", "no fewer than",
+            "no less than", "nearly", "almost", "about", "around", "roughly", "approximately",
+            "some", "over", "under",
             "just over", "just under", "well over", "well under", "close to", "upwards of",
             "in excess of", "an estimated", "estimated", "more or less", "only", "just", "barely",
             "exactly", "precisely", "circa", "approx.", "over", "below", "above",
@@ -68,7 +72,8 @@ _CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": 
                      "₩": "KRW", "₽": "RUB", "a$": "AUD", "c$": "CAD", "hk$": "HKD"}
 _CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
                    "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "won": "KRW", "sterling": "GBP",
-                   "franc": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY", "jpy": "JPY"}
+                   "franc": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY",
+                   "jpy": "JPY"}
 _PERCENT = frozenset({"%", "percent", "pct", "per cent", "percentage point"})
 # Adjectives standing for people counted: "19 dead", "40 injured".
 _PEOPLE_ADJ = frozenset({"dead", "killed", "injured", "wounded", "missing", "hurt", "hospitalized",
@@ -76,8 +81,10 @@ _PEOPLE_ADJ = frozenset({"dead", "killed", "injured", "wounded", "missing", "hur
 _UNIT_LEMMA = {"people": "person", "persons": "person", "km": "kilometer", "kilometre": "kilometer",
                "kg": "kilogram", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
                "sec": "second", "secs": "second", "yr": "year", "yrs": "year", "mi": "mile",
-               "metre": "meter", "centimetre": "centimeter", "millimetre": "millimeter", "tonne": "ton"}
+               "metre": "meter", "centimetre": "centimeter", "millimetre": "millimeter",
+               "tonne": "ton"}
 _TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "ago"})
+# fmt: on
 
 
 @functools.cache
@@ -98,7 +105,7 @@ def _word_value(text: str) -> float | None:
     """The value of a number written in words, or None when it is not one number."""
     try:
         results = _number_model().parse(text)
-    except Exception as exc:  # noqa: BLE001 - the recognizer raises bare Exceptions on odd input
+    except Exception as exc:
         log.debug("number recognizer failed on %r: %s", text, exc)
         return None
     if len(results) != 1 or results[0].text.lower() != text.lower():
@@ -129,25 +136,44 @@ def _phrase_end(doc: Doc, i: int) -> int:
         tok = doc[j]
         prev = doc[j - 1].lower_
         nxt = doc[j + 1].lower_ if j + 1 < n else ""
-        if _is_number(tok):  # "3.5 billion", "one hundred"
-            j += 1
-        elif tok.lower_ == "and" and (
-            nxt in ("a", "half") and (j + 2 < n and doc[j + 2].lower_ in ("half", "quarter") or nxt == "half")
-            or prev in ("hundred", "thousand") and j + 1 < n and _is_number(doc[j + 1]) and doc[j + 1].is_alpha
-        ):
-            j += 1
-        elif tok.lower_ in ("a", "an") and nxt in ("half", "quarter") and prev == "and":
-            j += 1
-        elif tok.lower_ in ("half", "quarter") and prev in ("a", "and"):
-            j += 1
-        elif tok.text == "-" and not tok.whitespace_ and j + 1 < n and _is_number(doc[j + 1]) \
-                and doc[j + 1].is_alpha and doc[j - 1].is_alpha:
-            j += 1
-        elif tok.lower_ == "of" and _is_vague(doc[j - 1]) and j + 1 < n and (
-            _is_vague(doc[j + 1])
-        ):
-            j += 1
-        elif _is_vague(tok) and prev in ("of", *_VAGUE):
+        if (
+            _is_number(tok)
+            or (
+                tok.lower_ == "and"
+                and (
+                    (
+                        nxt in ("a", "half")
+                        and (
+                            (j + 2 < n and doc[j + 2].lower_ in ("half", "quarter"))
+                            or nxt == "half"
+                        )
+                    )
+                    or (
+                        prev in ("hundred", "thousand")
+                        and j + 1 < n
+                        and _is_number(doc[j + 1])
+                        and doc[j + 1].is_alpha
+                    )
+                )
+            )
+            or (tok.lower_ in ("a", "an") and nxt in ("half", "quarter") and prev == "and")
+            or (tok.lower_ in ("half", "quarter") and prev in ("a", "and"))
+            or (
+                tok.text == "-"
+                and not tok.whitespace_
+                and j + 1 < n
+                and _is_number(doc[j + 1])
+                and doc[j + 1].is_alpha
+                and doc[j - 1].is_alpha
+            )
+            or (
+                tok.lower_ == "of"
+                and _is_vague(doc[j - 1])
+                and j + 1 < n
+                and (_is_vague(doc[j + 1]))
+            )
+            or (_is_vague(tok) and prev in ("of", *_VAGUE))
+        ):  # "3.5 billion", "one hundred"
             j += 1
         else:
             break
@@ -187,7 +213,7 @@ def _modifier(doc: Doc, start: int, floor: int) -> tuple[int, str | None]:
 
 def _normalize_unit(tok: Token) -> str:
     lemma = tok.lemma_.lower()
-    if tok.ent_type_ == "NORP" or lemma in _PEOPLE_ADJ and tok.pos_ == "ADJ":
+    if tok.ent_type_ == "NORP" or (lemma in _PEOPLE_ADJ and tok.pos_ == "ADJ"):
         return "person"
     lemma = _UNIT_LEMMA.get(tok.lower_, _UNIT_LEMMA.get(lemma, lemma))
     return _CURRENCY_WORDS.get(lemma, lemma)
@@ -200,14 +226,27 @@ def _counted_noun(doc: Doc, start: int, end: int) -> int | None:
     if end < n and doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < n:
         nxt = doc[end + 1]  # "two-day visit", "five-year-old"
         return nxt.i if nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.is_alpha else None
-    if end < n and doc[end].lower_ == "of" and (_is_vague(last) or last.lower_ in ("million", "billion")):
+    if (
+        end < n
+        and doc[end].lower_ == "of"
+        and (_is_vague(last) or last.lower_ in ("million", "billion"))
+    ):
         k = end + 1  # "tens of thousands of Americans", "millions of dollars"
         while k < n and doc[k].pos_ in ("DET", "ADJ"):
             k += 1
-        return k if k < n and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].tag_ in ("NNS", "NNPS", "NN") else None
+        return (
+            k
+            if k < n and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].tag_ in ("NNS", "NNPS", "NN")
+            else None
+        )
     head = last.head
-    if last.dep_ in ("nummod", "quantmod", "compound") and head.i >= end and head.pos_ in ("NOUN", "PROPN") \
-            and head.i - end <= 3 and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV") for t in doc[end:head.i]):
+    if (
+        last.dep_ in ("nummod", "quantmod", "compound")
+        and head.i >= end
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i - end <= 3
+        and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV") for t in doc[end : head.i])
+    ):
         return head.i
     if end < n and (doc[end].pos_ == "NOUN" or doc[end].lower_ in _PEOPLE_ADJ):
         return end
@@ -220,10 +259,20 @@ def _is_name_part(doc: Doc, start: int, end: int, has_unit: bool) -> bool:
         return True
     if start > 0:
         prev = doc[start - 1]
-        if prev.text == "-" and not prev.whitespace_ and start > 1 and doc[start - 2].is_alpha \
-                and not doc[start - 2].whitespace_:
+        if (
+            prev.text == "-"
+            and not prev.whitespace_
+            and start > 1
+            and doc[start - 2].is_alpha
+            and not doc[start - 2].whitespace_
+        ):
             return True  # "COVID-19", "F-16"
-        if not has_unit and prev.is_title and prev.pos_ in ("PROPN", "NOUN") and first.text[0].isdigit():
+        if (
+            not has_unit
+            and prev.is_title
+            and prev.pos_ in ("PROPN", "NOUN")
+            and first.text[0].isdigit()
+        ):
             return True  # "Flight 370", "Route 66"
         if prev.lower_ in ("no.", "no", "number", "#") and first.text[0].isdigit():
             return True
@@ -245,8 +294,11 @@ def find_quantities(doc: Doc, sentences: list[Sentence]) -> list[Quantity]:
             i += 1
             continue
         start = i
-        if i > 0 and doc[i - 1].lower_ in ("a", "an") and tok.lower_ in ("dozen", "hundred", "thousand", "million",
-                                                                           "billion"):
+        if (
+            i > 0
+            and doc[i - 1].lower_ in ("a", "an")
+            and tok.lower_ in ("dozen", "hundred", "thousand", "million", "billion")
+        ):
             start = i - 1
         end = _phrase_end(doc, i)
         i = end
@@ -290,8 +342,15 @@ def _build(doc: Doc, start: int, end: int, index: SentenceIndex) -> Quantity | N
     sentence = index.at(start_char)
     if sentence is None:
         return None
-    return Quantity(sentence=sentence, start=start_char, end=end_char, text=doc.text[start_char:end_char],
-                    value=value, unit=unit, modifier=modifier)
+    return Quantity(
+        sentence=sentence,
+        start=start_char,
+        end=end_char,
+        text=doc.text[start_char:end_char],
+        value=value,
+        unit=unit,
+        modifier=modifier,
+    )
 
 
 def _skip(doc: Doc, start: int, end: int, unit: str | None, value: float) -> bool:
@@ -306,6 +365,5 @@ def _skip(doc: Doc, start: int, end: int, unit: str | None, value: float) -> boo
     text = toks.text
     if unit is None and re.fullmatch(r"1[5-9]\d\d|20\d\d", text):
         return True  # a year that NER missed
-    if unit is None and text.lower() in ("one", "a", "an"):
-        return True  # "one of the", a pronoun rather than a count
-    return False
+    # "one of the": a pronoun rather than a count
+    return unit is None and text.lower() in ("one", "a", "an")

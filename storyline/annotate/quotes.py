@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# fmt: off
 # Verbs that report speech; "call"/"describe" take partial quotes ("called the talks 'candid'").
 SPEECH_VERBS = frozenset(
     {
@@ -36,14 +37,16 @@ SPEECH_VERBS = frozenset(
         "concede", "confirm", "deny", "call", "describe", "assure", "promise", "pledge", "vow",
         "suggest", "predict", "caution", "express", "reiterate", "underline", "underscore",
         "highlight", "maintain", "contend", "assert", "recall", "observe", "complain", "charge",
-        "accuse", "demand", "report", "quip", "joke", "shout", "testify", "conclude", "boast", "lament", "signal", "indicate", "reaffirm", "mention",
+        "accuse", "demand", "report", "quip", "joke", "shout", "testify", "conclude", "boast",
+        "lament", "signal", "indicate", "reaffirm", "mention",
     }
 )
 # Verbs whose ``that``-clause is worth keeping as indirect speech (no quote marks).
 INDIRECT_VERBS = frozenset(
     {
-        "say", "tell", "add", "stress", "explain", "warn", "emphasize", "emphasise", "note", "insist",
-        "state", "declare", "announce", "claim", "argue", "write", "tweet", "reply", "respond",
+        "say", "tell", "add", "stress", "explain", "warn", "emphasize", "emphasise", "note",
+        "insist", "state", "declare", "announce", "claim", "argue", "write", "tweet", "reply",
+        "respond",
         "acknowledge", "admit", "concede", "confirm", "deny", "assure", "promise", "pledge", "vow",
         "suggest", "predict", "caution", "reiterate", "underline", "underscore", "maintain",
         "contend", "assert", "observe", "complain", "charge", "report", "testify", "conclude",
@@ -54,6 +57,7 @@ _CLOSERS = {'"', "”", "»", "“"}
 _HOPS = 3  # parse links from a partial quote up to the verb that reports it
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _QUOTE_CHARS = "\"“”„«» \t\n"
+# fmt: on
 
 
 @dataclass
@@ -79,7 +83,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     opens a quote again (the newspaper convention for a quote running on).
     """
     out: list[tuple[int, int]] = []
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)] + [(len(text), len(text))]
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)] + [
+        (len(text), len(text))
+    ]
     p = 0
     opened: int | None = None
     i = 0
@@ -96,7 +102,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         ch = text[i]
         if opened is None and ch in _OPENERS:
             opened = i
-        elif opened is None and ch == "”" and (i == 0 or text[i - 1].isspace()) and text[i + 1 : i + 2].isalpha():
+        elif (
+            opened is None
+            and ch == "”"
+            and (i == 0 or text[i - 1].isspace())
+            and text[i + 1 : i + 2].isalpha()
+        ):
             opened = i  # a closing mark used to open: `”word`
         elif opened is not None and ch in _CLOSERS:
             out.append((opened, i))
@@ -118,11 +129,15 @@ def _inside(tok: Token, spans: list[_Quoted]) -> bool:
 
 
 def _is_cue(tok: Token) -> bool:
-    return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") or _is_according(tok)
+    return (tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")) or _is_according(
+        tok
+    )
 
 
 def _is_according(tok: Token) -> bool:
-    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    return (
+        tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    )
 
 
 def _governing_cue(q: _Quoted, spans: list[_Quoted]) -> Token | None:
@@ -141,8 +156,14 @@ def _governing_cue(q: _Quoted, spans: list[_Quoted]) -> Token | None:
     return None
 
 
-def _after_cue(doc: Doc, q: _Quoted, spans: list[_Quoted], sentences: list[Sentence],
-               index: SentenceIndex, reach: int = 6) -> Token | None:
+def _after_cue(
+    doc: Doc,
+    q: _Quoted,
+    spans: list[_Quoted],
+    sentences: list[Sentence],
+    index: SentenceIndex,
+    reach: int = 6,
+) -> Token | None:
     """A cue within ``reach`` words after the closing mark: `"…," X said`, `"…," said X`."""
     last = index.at(max(q.open, q.close - 1))
     if last is None:
@@ -155,8 +176,9 @@ def _after_cue(doc: Doc, q: _Quoted, spans: list[_Quoted], sentences: list[Sente
     return None
 
 
-def _before_cue(doc: Doc, q: _Quoted, spans: list[_Quoted], sentences: list[Sentence],
-                index: SentenceIndex) -> Token | None:
+def _before_cue(
+    doc: Doc, q: _Quoted, spans: list[_Quoted], sentences: list[Sentence], index: SentenceIndex
+) -> Token | None:
     """The last cue before the opening mark in its sentence: `X said: "…"`."""
     first = index.at(q.open)
     if first is None:
@@ -185,7 +207,7 @@ def _introduced(doc: Doc, q: _Quoted, spans: list[_Quoted]) -> bool:
 def _text(doc: Doc, parts: list[_Quoted]) -> str:
     pieces: list[str] = []
     for q in parts:
-        piece = doc.text[q.open + 1 : q.close].strip().strip("\"“”„«»").strip()
+        piece = doc.text[q.open + 1 : q.close].strip().strip('"“”„«»').strip()
         if pieces and pieces[-1].endswith(","):
             pieces[-1] = pieces[-1][:-1] + ("." if piece[:1].isupper() else "")
         pieces.append(piece)
@@ -199,11 +221,20 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
     for q in spans:
         q.tokens = _tokens_between(doc, q.open + 1, q.close)
     paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(doc.text)]
-    items: list[_Found | _Reported] = [*_attribute(doc, spans, sentences, index, paragraph_starts),
-                                       *_reported(doc, sentences, spans)]
+    items: list[_Found | _Reported] = [
+        *_attribute(doc, spans, sentences, index, paragraph_starts),
+        *_reported(doc, sentences, spans),
+    ]
     # Resolve in text order: "he said" may point at the speaker of the quote before.
-    items.sort(key=lambda f: f.cue.idx if f.cue is not None else f.parts[0].open
-               if isinstance(f, _Found) else f.cue.idx)
+    items.sort(
+        key=lambda f: (
+            f.cue.idx
+            if f.cue is not None
+            else f.parts[0].open
+            if isinstance(f, _Found)
+            else f.cue.idx
+        )
+    )
     resolver = _Speakers(doc, sentences, index, [(q.open, q.close) for q in spans])
     out: list[Quote] = []
     for item in items:
@@ -212,8 +243,16 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
             resolver.said(item.cue, speaker)
         if isinstance(item, _Reported):
             if speaker is not None:  # reported speech from no one we can name is not a quote
-                out.append(Quote(sentence=item.sentence, sentences=[item.sentence], text=item.text,
-                                 speaker=speaker, cue=_cue_text(item.cue), direct=False))
+                out.append(
+                    Quote(
+                        sentence=item.sentence,
+                        sentences=[item.sentence],
+                        text=item.text,
+                        speaker=speaker,
+                        cue=_cue_text(item.cue),
+                        direct=False,
+                    )
+                )
             continue
         sents = {s for q in item.parts for s in _sentence_range(q, index)}
         if item.cue is not None and index.at(item.cue.idx) is not None:
@@ -223,8 +262,16 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
             continue  # quoted words inside a sentence, from no one we can name: scare quotes
         if sents and text:
             ordered = sorted(sents)
-            out.append(Quote(sentence=ordered[0], sentences=ordered, text=text, speaker=speaker,
-                             cue=_cue_text(item.cue) if item.cue is not None else None, direct=True))
+            out.append(
+                Quote(
+                    sentence=ordered[0],
+                    sentences=ordered,
+                    text=text,
+                    speaker=speaker,
+                    cue=_cue_text(item.cue) if item.cue is not None else None,
+                    direct=True,
+                )
+            )
     return out
 
 
@@ -236,8 +283,13 @@ def _sentence_range(q: _Quoted, index: SentenceIndex) -> list[int]:
     return list(range(first, last + 1))
 
 
-def _attribute(doc: Doc, spans: list[_Quoted], sentences: list[Sentence], index: SentenceIndex,
-               paragraph_starts: list[int]) -> list[_Found]:
+def _attribute(
+    doc: Doc,
+    spans: list[_Quoted],
+    sentences: list[Sentence],
+    index: SentenceIndex,
+    paragraph_starts: list[int],
+) -> list[_Found]:
     found: list[_Found] = []
     for q in spans:
         words = [t for t in q.tokens if not t.is_punct]
@@ -252,15 +304,22 @@ def _attribute(doc: Doc, spans: list[_Quoted], sentences: list[Sentence], index:
             cue = _before_cue(doc, q, spans, sentences, index)
         prev = found[-1] if found else None
         para = bisect.bisect_right(paragraph_starts, q.open)
-        if prev is not None and full and bisect.bisect_right(paragraph_starts, prev.parts[-1].open) == para:
-            # `"A," X said, "B."` (same cue) or `"A," X said. "B."` (no cue of its own, next sentence).
+        if (
+            prev is not None
+            and full
+            and bisect.bisect_right(paragraph_starts, prev.parts[-1].open) == para
+        ):
+            # `"A," X said, "B."` (same cue) or `"A," X said. "B."` (B has no cue, next sentence).
             same_cue = cue is not None and prev.cue is not None and cue.i == prev.cue.i
             follows = cue is None and prev.cue is not None and _next_to(doc, prev, q, index)
             if same_cue or follows:
                 prev.parts.append(q)
                 continue
         if cue is None and not full:
-            log.debug("quoted words with no speaker, taken for scare quotes: %r", doc.text[q.open : q.close + 1])
+            log.debug(
+                "quoted words with no speaker, taken for scare quotes: %r",
+                doc.text[q.open : q.close + 1],
+            )
             continue
         found.append(_Found(parts=[q], cue=cue, full=full))
     return found
@@ -306,7 +365,11 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
             clause = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
             if not clause:
                 continue
-            words = [t for t in clause[0].subtree if not (t.dep_ == "mark" and t.lower_ in ("that", "whether"))]
+            words = [
+                t
+                for t in clause[0].subtree
+                if not (t.dep_ == "mark" and t.lower_ in ("that", "whether"))
+            ]
             text = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)].strip(" ,.")
             out.append(_Reported(cue=tok, sentence=s.index, text=text))
             break
@@ -315,6 +378,7 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
 
 # --------------------------------------------------------------------------- speakers
 
+# fmt: off
 _HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                "miss": "f", "dame": "f", "dr": None, "dr.": None, "prof": None, "prof.": None}
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -337,9 +401,12 @@ _ROLES = frozenset(
         "leader", "chief", "premier", "chancellor", "senator", "governor", "mayor", "general",
         "commander", "director", "chair", "executive", "ceo", "head", "lawmaker", "representative",
         "prosecutor", "judge", "lawyer", "attorney", "adviser", "advisor", "pope", "candidate",
-        "politician", "negotiator", "counterpart", "author", "doctor", "coach", "captain", "manager",
-        "founder", "owner", "analyst", "researcher", "scientist", "professor", "economist", "officer",
-        "commissioner", "delegate", "monarch", "mp", "legislator", "speaker", "foreman", "superintendent",
+        "politician", "negotiator", "counterpart", "author", "doctor", "coach", "captain",
+        "manager",
+        "founder", "owner", "analyst", "researcher", "scientist", "professor", "economist",
+        "officer",
+        "commissioner", "delegate", "monarch", "mp", "legislator", "speaker", "foreman",
+        "superintendent",
         *_ROLE_GENDER,
     }
 )
@@ -347,6 +414,7 @@ _SPOKES = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairman
            "chairwoman": "chair", "advisor": "adviser"}
 _NAMED_LABELS = ("ORG", "GPE", "NORP")
 _WINDOW = 5  # sentences back that a pronoun or role noun may reach
+# fmt: on
 
 
 @dataclass
@@ -383,8 +451,13 @@ def _role(word: str) -> str:
 class _Speakers:
     """Resolves the subject of a cue to a person named in the article."""
 
-    def __init__(self, doc: Doc, sentences: list[Sentence], index: SentenceIndex,
-                 spans: list[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        sentences: list[Sentence],
+        index: SentenceIndex,
+        spans: list[tuple[int, int]],
+    ) -> None:
         self.doc = doc
         self.sentences = sentences
         self.index = index
@@ -395,8 +468,10 @@ class _Speakers:
         for ent in doc.ents:
             for tok in ent:
                 self._by_token[tok.i] = ent
-        for ent in sorted([e for e in doc.ents if e.label_ == "PERSON"] + self._unlabelled_names(),
-                          key=lambda e: e.start):
+        for ent in sorted(
+            [e for e in doc.ents if e.label_ == "PERSON"] + self._unlabelled_names(),
+            key=lambda e: e.start,
+        ):
             words = self._name_words(ent)
             if not words:
                 continue
@@ -404,9 +479,12 @@ class _Speakers:
             name = self._full_name(words, ent.start_char)
             titles, gender = self._titles(ent)
             self.titles.setdefault(name, set()).update(titles)
-            subject = ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass") \
-                and ent.root.dep_ == "appos"
-            self.people.append(_Person(at=ent.start_char, name=name, quoted=quoted, subject=subject))
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
+                ent.root.head.dep_ in ("nsubj", "nsubjpass") and ent.root.dep_ == "appos"
+            )
+            self.people.append(
+                _Person(at=ent.start_char, name=name, quoted=quoted, subject=subject)
+            )
             gender = gender or _first_name_gender(name)
             if gender and name not in self.gender:
                 self.gender[name] = gender
@@ -419,11 +497,19 @@ class _Speakers:
         """
         out: list[Span] = []
         for tok in self.doc:
-            if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in self._by_token:
+            if (
+                tok.pos_ != "PROPN"
+                or tok.dep_ not in ("nsubj", "nsubjpass")
+                or tok.i in self._by_token
+            ):
                 continue
             start = tok.i
-            while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].dep_ == "compound" \
-                    and self.doc[start - 1].i not in self._by_token:
+            while (
+                start > 0
+                and self.doc[start - 1].pos_ == "PROPN"
+                and self.doc[start - 1].dep_ == "compound"
+                and self.doc[start - 1].i not in self._by_token
+            ):
                 start -= 1
             span = self.doc[start : tok.i + 1]
             if len(span) >= 2 and _first_name_gender(span.text) is not None:
@@ -457,14 +543,24 @@ class _Speakers:
         words: list[str] = []
         gender: str | None = None
         k = ent.start - 1
-        while k >= 0 and (self.doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and self.doc[k].ent_type_ != "PERSON"
-                          or self.doc[k].lower_ == "of" and k > 0 and self.doc[k - 1].pos_ in ("NOUN", "PROPN")):
-            words.append(self.doc[k].lower_)  # "Secretary of State", "Foreign Ministry spokesperson"
+        while k >= 0 and (
+            (self.doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and self.doc[k].ent_type_ != "PERSON")
+            or (self.doc[k].lower_ == "of" and k > 0 and self.doc[k - 1].pos_ in ("NOUN", "PROPN"))
+        ):
+            words.append(
+                self.doc[k].lower_
+            )  # "Secretary of State", "Foreign Ministry spokesperson"
             k -= 1
         root = ent.root
-        if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):  # "the minister, Jane Roe,"
-            words.extend(t.lower_ for t in root.head.subtree if t.i < root.head.i + 1 and t.i < ent.start
-                         and t.pos_ in ("NOUN", "PROPN", "ADJ"))
+        if root.dep_ == "appos" and root.head.pos_ in (
+            "NOUN",
+            "PROPN",
+        ):  # "the minister, Jane Roe,"
+            words.extend(
+                t.lower_
+                for t in root.head.subtree
+                if t.i < root.head.i + 1 and t.i < ent.start and t.pos_ in ("NOUN", "PROPN", "ADJ")
+            )
         if ent.start > 0 and self.doc[ent.start - 1].lower_ in _HONORIFICS:
             gender = _HONORIFICS[self.doc[ent.start - 1].lower_]
         if ent[0].lower_ in _HONORIFICS:
@@ -480,9 +576,17 @@ class _Speakers:
 
     def said(self, cue: Token, speaker: str | None) -> None:
         """Remember a resolved speaker: the next "he said" may mean them."""
-        if speaker is not None and speaker in self.gender or speaker in {p.name for p in self.people}:
-            self.people.append(_Person(at=cue.idx, name=speaker, quoted=False,  # type: ignore[arg-type]
-                                       subject=True))
+        if (speaker is not None and speaker in self.gender) or speaker in {
+            p.name for p in self.people
+        }:
+            self.people.append(
+                _Person(
+                    at=cue.idx,
+                    name=speaker,
+                    quoted=False,  # type: ignore[arg-type]
+                    subject=True,
+                )
+            )
             self.people.sort(key=lambda p: p.at)
 
     def speaker(self, cue: Token) -> str | None:
@@ -517,8 +621,14 @@ class _Speakers:
         # `"…," added the spokesperson`: the parser may take an inverted subject for an object.
         nxt = cue.i + 1
         while nxt < len(self.doc) and self.doc[nxt].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
-            if self.doc[nxt].dep_ in ("dobj", "attr", "npadvmod", "nsubj", "appos", "oprd") \
-                    and self.doc[nxt].pos_ in ("NOUN", "PROPN"):
+            if self.doc[nxt].dep_ in (
+                "dobj",
+                "attr",
+                "npadvmod",
+                "nsubj",
+                "appos",
+                "oprd",
+            ) and self.doc[nxt].pos_ in ("NOUN", "PROPN"):
                 return self.doc[nxt]
             nxt += 1
         return None
@@ -532,13 +642,25 @@ class _Speakers:
             near = self._by_token.get(child.i)
             if child.dep_ in ("appos", "compound") and near is not None and near.label_ == "PERSON":
                 return self._full_name(self._name_words(near), near.start_char) or None
-        if tok.lemma_.lower() in _ROLES and tok.tag_ in ("NN", "NNP") and (ent is None or ent.label_ != "PERSON"):
+        if (
+            tok.lemma_.lower() in _ROLES
+            and tok.tag_ in ("NN", "NNP")
+            and (ent is None or ent.label_ != "PERSON")
+        ):
             if any(c.lower_ in ("a", "an", "another", "one") for c in tok.children):
                 return None  # "a US official said": someone not named
             return self._recent(cue, _ROLE_GENDER.get(tok.lower_), _role(tok.lemma_.lower()))
         if tok.pos_ == "PROPN":
-            words = [t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i and t.dep_ in
-                     ("compound", "nsubj", "nsubjpass", "pobj") or t.i == tok.i]
+            words = [
+                t.text
+                for t in tok.subtree
+                if (
+                    t.pos_ == "PROPN"
+                    and t.i <= tok.i
+                    and t.dep_ in ("compound", "nsubj", "nsubjpass", "pobj")
+                )
+                or t.i == tok.i
+            ]
             known = self._full_name(words, tok.idx)
             if known != " ".join(words) or ent is None or ent.label_ not in _NAMED_LABELS:
                 return known
@@ -549,7 +671,7 @@ class _Speakers:
         return None
 
     def _may_hold(self, name: str, role: str | None) -> bool:
-        """False when ``name`` is titled with another office than ``role`` ("secretary" vs "minister")."""
+        """False when ``name`` holds an office other than ``role`` ("secretary" vs "minister")."""
         if role not in _OFFICES:
             return True
         offices = self.titles.get(name, set()) & _OFFICES

@@ -49,7 +49,9 @@ def triples(text: str) -> list[tuple[float, str | None, str | None]]:
         ("About 200 protesters gathered.", [(200.0, "protester", "about")]),
     ],
 )
-def test_value_unit_and_modifier(text: str, expected: list[tuple[float, str | None, str | None]]) -> None:
+def test_value_unit_and_modifier(
+    text: str, expected: list[tuple[float, str | None, str | None]]
+) -> None:
     assert triples(text) == expected
 
 

@@ -65,7 +65,12 @@ def test_quote_left_open_runs_on_only_into_a_quoted_paragraph() -> None:
 @pytest.mark.parametrize("style", [str, curly], ids=["straight", "curly"])
 def test_quote_then_speaker_said(style) -> None:
     q = only(style('"The bridge will reopen in May," Mara Velden said.'))
-    assert (q.speaker, q.cue, q.direct, q.text) == ("Mara Velden", "said", True, "The bridge will reopen in May")
+    assert (q.speaker, q.cue, q.direct, q.text) == (
+        "Mara Velden",
+        "said",
+        True,
+        "The bridge will reopen in May",
+    )
 
 
 @pytest.mark.parametrize("style", [str, curly], ids=["straight", "curly"])
@@ -113,7 +118,12 @@ def test_according_to() -> None:
 
 def test_partial_quote_inside_reported_speech() -> None:
     q = only('Mara Velden called the talks "candid and constructive".')
-    assert (q.speaker, q.cue, q.direct, q.text) == ("Mara Velden", "called", True, "candid and constructive")
+    assert (q.speaker, q.cue, q.direct, q.text) == (
+        "Mara Velden",
+        "called",
+        True,
+        "candid and constructive",
+    )
 
 
 def test_told_reporters() -> None:
@@ -161,7 +171,10 @@ def test_role_noun_takes_the_person_titled_so() -> None:
 
 
 def test_generic_role_noun_takes_the_recent_person() -> None:
-    text = 'Henrik Lindqvist left the talks at dawn. "It was a long night," the veteran negotiator said.'
+    text = (
+        "Henrik Lindqvist left the talks at dawn. "
+        '"It was a long night," the veteran negotiator said.'
+    )
     assert only(text).speaker == "Henrik Lindqvist"
 
 
@@ -246,22 +259,27 @@ def test_seed_sentence_indexes_point_at_the_quote() -> None:
 # Fictional articles with every attributed direct quote labelled (speaker, first words).
 LABELLED: list[tuple[str, list[tuple[str | None, str]]]] = [
     (
-        'Karin Holm, the port director, met union leader Sven Aro on Tuesday. '
+        "Karin Holm, the port director, met union leader Sven Aro on Tuesday. "
         '"We reached a fair deal," Holm said. "Nobody got everything." '
         'Aro was less upbeat. "It is a start," he told reporters. '
-        'The deal still needs a vote, according to a memo seen by the paper.',
+        "The deal still needs a vote, according to a memo seen by the paper.",
         [("Karin Holm", "We reached a fair deal"), ("Sven Aro", "It is a start")],
     ),
     (
         'The city council approved the budget on Monday. Mayor Elin Voss called it "a budget for '
-        'families". "Schools get the largest share," said Voss. Finance chief Jonas Lund disagreed. '
+        'families". "Schools get the largest share," said Voss. '
+        "Finance chief Jonas Lund disagreed. "
         '"The numbers do not add up," Lund said, "and the deficit will grow."',
-        [("Elin Voss", "a budget for families"), ("Elin Voss", "Schools get the largest share"),
-         ("Jonas Lund", "The numbers do not add up")],
+        [
+            ("Elin Voss", "a budget for families"),
+            ("Elin Voss", "Schools get the largest share"),
+            ("Jonas Lund", "The numbers do not add up"),
+        ],
     ),
     (
-        'Flooding closed the valley road. "We have never seen water this high," resident Maja Eng said. '
-        'Police spokesman Arne Dahl said officers were helping drivers. '
+        "Flooding closed the valley road. "
+        '"We have never seen water this high," resident Maja Eng said. '
+        "Police spokesman Arne Dahl said officers were helping drivers. "
         '"Please stay at home," the spokesman added. Dahl said that the road would stay closed.',
         [("Maja Eng", "We have never seen water this high"), ("Arne Dahl", "Please stay at home")],
     ),
@@ -269,14 +287,20 @@ LABELLED: list[tuple[str, list[tuple[str | None, str]]]] = [
         'Researcher Nora Falk presented the study. "Bees are returning to the city," Falk said. '
         '"It took ten years." The so-called "green roofs" helped, the study found. '
         'Her colleague Ivo Sand agreed. "The roofs made the difference," he said.',
-        [("Nora Falk", "Bees are returning to the city"), ("Ivo Sand", "The roofs made the difference")],
+        [
+            ("Nora Falk", "Bees are returning to the city"),
+            ("Ivo Sand", "The roofs made the difference"),
+        ],
     ),
     (
         'Coach Lena Mork was blunt after the loss. "We were not good enough today," Mork said. '
         'Captain Rolf Bye blamed the weather. "The pitch was a swamp," said Bye, the team captain. '
         '"We will be back," the coach said.',
-        [("Lena Mork", "We were not good enough today"), ("Rolf Bye", "The pitch was a swamp"),
-         ("Lena Mork", "We will be back")],
+        [
+            ("Lena Mork", "We were not good enough today"),
+            ("Rolf Bye", "The pitch was a swamp"),
+            ("Lena Mork", "We will be back"),
+        ],
     ),
 ]
 
@@ -291,6 +315,9 @@ def test_labelled_set_precision_and_recall() -> None:
             if any(s == speaker and t.startswith(start) for s, t in found):
                 tp += 1
     precision, recall = tp / predicted, tp / expected
-    print(f"\nquotes labelled set: {tp}/{predicted} precision {precision:.2f}, {tp}/{expected} recall {recall:.2f}")
+    print(
+        f"\nquotes labelled set: precision {precision:.2f} ({tp}/{predicted}), "
+        f"recall {recall:.2f} ({tp}/{expected})"
+    )
     assert precision >= 0.9
     assert recall >= 0.8
