@@ -158,6 +158,13 @@ def _decode(data: bytes) -> tuple[str | None, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few broken bytes (a truncated copy, one stray Latin-1 byte):
+    # its valid multi-byte characters outnumber the broken ones, which a text
+    # in a single-byte encoding almost never shows by chance.
+    replaced = data.decode("utf-8-sig", errors="replace")
+    broken = replaced.count("\ufffd")
+    if sum(ord(char) > 127 for char in replaced) - broken > broken:
+        return replaced, f"utf-8 with {broken} invalid byte sequence(s) replaced"
     matches = list(from_bytes(data))
     if matches:
         least = min(match.chaos for match in matches)

@@ -71,8 +71,9 @@ def parse_plain(text: str) -> PlainText:
         rest = rest[header.end() :]
     rest = _take_byline(rest, parsed)
     paragraphs = re.split(r"\n[ \t]*\n", rest.strip(), maxsplit=1)
-    if len(paragraphs) == 2 and _is_headline(paragraphs[0]):
-        parsed.title = " ".join(paragraphs[0].split())
+    first = paragraphs[0].lstrip("#").strip()  # a Markdown heading: "# Title"
+    if len(paragraphs) == 2 and _is_headline(first):
+        parsed.title = " ".join(first.split())
         rest = _take_byline(paragraphs[1].lstrip(), parsed)
     parsed.body = rest.strip()
     return parsed

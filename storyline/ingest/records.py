@@ -75,10 +75,14 @@ def _parse_list(source: Source, index: int) -> Iterator[Article | Rejection]:
     # json.loads would give us the list but not where each record starts, and a
     # user with one bad record among thousands needs its line: decode item by item.
     text = source.text
+    records = 0
     while True:
         index = _WHITESPACE.match(text, index).end()  # type: ignore[union-attr]
         if text.startswith("]", index):
+            if records == 0:
+                yield Rejection(path=source.path, reason="empty JSON list: no records")
             return
+        records += 1
         line, _ = _position(text, index)
         try:
             value, index = _DECODER.raw_decode(text, index)

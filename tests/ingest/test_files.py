@@ -164,3 +164,24 @@ def test_unknown_extension_is_sniffed(tmp_path: Path) -> None:
     assert "<p>" not in by_name["story.page"].text
     assert by_name["story.page"].text.startswith("The pier at Gorran Point")
     assert by_name["story.eml"].published.basis == "header"
+
+
+def test_utf8_with_a_stray_byte_keeps_its_good_characters(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(
+        "Zoë said the café — “Lune” — reopened.".encode() + b" Caf\xe9 owners cheered."
+    )
+    articles, rejections = _split(list(read_inputs([path])))
+    assert articles[0].text.startswith("Zoë said the café — “Lune” — reopened.")
+    assert rejections[0].rejected is False
+    assert rejections[0].reason == (
+        "not UTF-8; decoded as utf-8 with 1 invalid byte sequence(s) replaced"
+    )
+
+
+def test_header_without_body_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "header-only.txt"
+    path.write_text("date 2022-09-14 By Odile Marchetti, The Lanterne Review\n")
+    (rejection,) = list(read_inputs([path]))
+    assert isinstance(rejection, Rejection)
+    assert rejection.reason == "no article text after the header and byline"

@@ -76,3 +76,9 @@ def test_a_sentence_starting_with_by_is_not_a_byline() -> None:
     assert parse_byline("By the time the ferry arrived, the pier was closed.") is None
     parts = parse_plain("By noon, the river had risen two metres, officials said.\n\nMore.")
     assert parts.authors == [] and parts.body.startswith("By noon")
+
+
+def test_markdown_heading_is_the_title() -> None:
+    parts = parse_plain(f"# Ferry Back on the River\n\n{BODY}")
+    assert parts.title == "Ferry Back on the River"
+    assert parts.body == BODY

@@ -105,3 +105,13 @@ def test_same_text_same_id_across_formats(tmp_path: Path) -> None:
     first, second = list(read_inputs([tmp_path]))
     assert isinstance(first, Article) and isinstance(second, Article)
     assert first.id == second.id
+
+
+def test_empty_json_list_and_non_object_values(tmp_path: Path) -> None:
+    (tmp_path / "a_empty.json").write_text("[ ]")
+    (tmp_path / "b_null.json").write_text("null")
+    rejections = list(read_inputs([tmp_path]))
+    assert [(Path(r.path).name, r.reason) for r in rejections if isinstance(r, Rejection)] == [
+        ("a_empty.json", "empty JSON list: no records"),
+        ("b_null.json", "a record must be a JSON object, not null"),
+    ]
