@@ -42,6 +42,11 @@ _EXPECTED = re.compile(
 )
 
 MERGE_SIMILARITY = 0.6
+_DAY_WORD = re.compile(
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(yesterday|today|tonight|tomorrow)\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE,
+)
 # Sentences that name the same (at least) three entities on compatible dates need
 # less textual similarity: long news sentences carry other material around the event.
 ENTITY_MERGE = 2
@@ -49,12 +54,25 @@ ENTITY_MERGE_SIMILARITY = 0.45
 # ...or share words right around the date ("Biden and Xi met ... in Bali last November").
 NEAR = 0.15
 WINDOW_WORDS = 10
+STATUS_BEFORE, STATUS_AFTER = 8, 5
 _TOKEN = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 _STOP = frozenset(
     "that this with from have were been will would their there about after before which "
     "when where while said says also into over than they them what last next early late "
     "year years month months week weeks today yesterday tomorrow".split()
 )
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The words that govern a date's status: a few before it, fewer after.
+
+    One sentence often tells a plan and a past event ("is eyeing February 6 for
+    meetings which follow up on a summit late last year"); the cue words nearest
+    the date are the ones that speak of it.
+    """
+    before = sentence[:start].split()[-STATUS_BEFORE:]
+    after = sentence[end:].split()[:STATUS_AFTER]
+    return " ".join([*before, sentence[start:end], *after])
 
 
 def _window(sentence: str, start: int, end: int) -> frozenset[str]:
@@ -106,6 +124,11 @@ class _Raw:
     window: frozenset[str]
 
 
+def _same_kind(a: EventStatus, b: EventStatus) -> bool:
+    """What happened and what was only planned, expected or called off stay apart."""
+    return (a == "occurred") == (b == "occurred")
+
+
 def _compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
@@ -121,7 +144,9 @@ def find_events(
         vecs = sentence_vectors(ann)
         seen: set[tuple[int, str]] = set()
         for t in ann.timexes:
-            if t.type != "DATE":  # a clock time alone ("20:00") gives no day of its own
+            if t.type == "TIME" and not _DAY_WORD.search(t.text):
+                continue  # a clock time alone ("20:00") gives no day of its own
+            if t.type not in ("DATE", "TIME"):
                 continue
             parsed = parse_date(t.value)
             if parsed is None or (t.sentence, parsed[0]) in seen:
@@ -135,7 +160,11 @@ def find_events(
                     text=sent.text,
                     date=parsed[0],
                     granularity=parsed[1],
-                    status=status_of(sent.text, parsed[0], published.get(ann.article)),
+                    status=status_of(
+                        _clause(sent.text, t.start - sent.start, t.end - sent.start),
+                        parsed[0],
+                        published.get(ann.article),
+                    ),
                     published=published.get(ann.article, ""),
                     vector=vecs[t.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
                     entities=frozenset(sentence_entities.get((ann.article, t.sentence), [])),
@@ -171,7 +200,7 @@ def _merge(raws: list[_Raw]) -> list[list[_Raw]]:
                 ra, rb = raws[idx[a]], raws[idx[b]]
                 if ra.article == rb.article and ra.sentence == rb.sentence:
                     continue
-                if not _compatible(ra.date, rb.date):
+                if not _compatible(ra.date, rb.date) or not _same_kind(ra.status, rb.status):
                     continue
                 shared = len(ra.entities & rb.entities)
                 near = len(ra.window & rb.window) / (len(ra.window | rb.window) or 1)

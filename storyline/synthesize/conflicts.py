@@ -86,12 +86,11 @@ def find_conflicts(
             for j in range(i + 1, len(figs))
             if j not in used and figs[j].q.unit == a.q.unit and _same_topic(a, figs[j])
         ]
-        exact = [k for k in about if not figs[k].q.modifier]
-        values = sorted({figs[k].q.value for k in exact})
-        if len(values) < 2 or len({figs[k].article for k in exact}) < 2:
+        positions = _positions([figs[k] for k in about])
+        if len(positions) < 2 or len({f.article for p in positions for f in p}) < 2:
             continue
         used.update(about)
-        conflicts.append(_conflict(a.q.unit or "", [figs[k] for k in about], values, entity_names))
+        conflicts.append(_conflict(a.q.unit or "", [figs[k] for k in about], positions, entity_names))
     return conflicts
 
 
@@ -104,12 +103,39 @@ def _same_topic(a: _Fig, b: _Fig) -> bool:
     return len(a.entities & b.entities) >= 2 and sim >= SIMILAR_WITH_ENTITIES
 
 
+def _positions(figs: list[_Fig]) -> list[list[_Fig]]:
+    """Group figures into mutually incompatible positions.
+
+    Point figures (exact or approximate) that agree share a position. A range
+    ("more than 1,000") that agrees with every position is nobody's position;
+    one that contradicts some position becomes a position of its own.
+    """
+    points = sorted((f for f in figs if _is_point(f.q)), key=lambda f: f.q.value)
+    groups: list[list[_Fig]] = []
+    for f in points:
+        for g in groups:
+            if all(compatible(f.q, h.q) for h in g):
+                g.append(f)
+                break
+        else:
+            groups.append([f])
+    for f in figs:
+        if not _is_point(f.q) and any(not compatible(f.q, h.q) for g in groups for h in g):
+            groups.append([f])
+    # Two positions from one article only are a revision inside that article, not a dispute.
+    return groups if len({f.article for g in groups for f in g}) >= 2 else []
+
+
+def _is_point(q: Quantity) -> bool:
+    mod = (q.modifier or "").lower()
+    return mod not in _LOWER and mod not in _UPPER
+
+
 def _conflict(
-    unit: str, figs: list[_Fig], values: list[float], entity_names: dict[str, str]
+    unit: str, figs: list[_Fig], groups: list[list[_Fig]], entity_names: dict[str, str]
 ) -> Conflict:
     positions = []
-    for v in values:
-        members = [f for f in figs if not f.q.modifier and f.q.value == v]
+    for members in groups:
         seen: set[tuple[str, int]] = set()
         evidence = []
         for f in members:
@@ -121,8 +147,8 @@ def _conflict(
     names = sorted(entity_names[e] for e in shared if e in entity_names)
     about = f"{unit}s" + (f" ({', '.join(names)})" if names else "")
     note = None
-    largest = max(values)
-    larger = [f for f in figs if f.q.value == largest and _INCLUDES.search(f.text)]
+    largest = max(groups, key=lambda g: max(f.q.value for f in g))
+    larger = [f for f in largest if _INCLUDES.search(f.text)]
     if larger:
         note = (
             f"the larger figure ({larger[0].q.text}) is told as including something more: "
