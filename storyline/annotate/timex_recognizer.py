@@ -156,6 +156,10 @@ def to_reading(
     return Reading("DATE", date_value, gran, relative)
 
 
+FAR_BACK_DAYS = 300
+NEAR_AHEAD_DAYS = 45
+
+
 def _nearest_year(date_part: str, anchor: datetime.date, future: bool | None) -> str:
     """Give "XXXX-02" or "XXXX-02-06" the year that puts it on the side the verb points.
 
@@ -171,6 +175,16 @@ def _nearest_year(date_part: str, anchor: datetime.date, future: bool | None) ->
         back = (anchor.month - month) % 12
         ahead = (month - anchor.month) % 12
         future = ahead < back
+    elif not future and len(month_day) == 5:
+        # A past-tense verb may govern a noun that carries a coming date ("called off
+        # the hearing on April 4", written on April 3): a day almost a year back is
+        # then far less likely than one a few weeks ahead.
+        try:
+            back = anchor - datetime.date.fromisoformat(f"{past_year}-{month_day}")
+            ahead = datetime.date.fromisoformat(f"{future_year}-{month_day}") - anchor
+        except ValueError:  # February 29 in a year without one
+            return f"{past_year}-{month_day}"
+        future = back.days > FAR_BACK_DAYS and ahead.days <= NEAR_AHEAD_DAYS
     return f"{future_year if future else past_year}-{month_day}"
 
 

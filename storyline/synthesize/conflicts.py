@@ -13,15 +13,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import msgspec
 import numpy as np
 
 from storyline.model import Annotation, Conflict, Evidence, Position, Quantity
 
 SIMILAR = 0.55
-SIMILAR_WITH_ENTITIES = 0.3
+SIMILAR_WITH_ENTITIES = 0.35
+MAX_RATIO = 3.0
 _INCLUDES = re.compile(r"\b(including|includ(?:es|ed)|counting|plus)\b", re.IGNORECASE)
 _LOWER = {"more than", "over", "above", "at least", "upwards of", "in excess of", "no fewer than"}
 _UPPER = {"less than", "fewer than", "under", "below", "up to", "at most", "no more than"}
+# Counts of people are told with many nouns ("1,200 residents", "2,100 people"): one unit.
+_PEOPLE = frozenset(
+    "person people resident inhabitant civilian villager citizen evacuee individual".split()
+)
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "close to"}
 
 
@@ -66,6 +72,8 @@ def find_conflicts(
         for q in ann.quantities:
             if not q.unit:
                 continue
+            if q.unit in _PEOPLE:
+                q = msgspec.structs.replace(q, unit="person")
             figs.append(
                 _Fig(
                     article=ann.article,
@@ -97,10 +105,13 @@ def find_conflicts(
 def _same_topic(a: _Fig, b: _Fig) -> bool:
     if a.article == b.article and a.sentence == b.sentence:
         return False
+    low, high = sorted((abs(a.q.value), abs(b.q.value)))
+    if low == 0 or high / low > MAX_RATIO:
+        return False  # "12 dead" and "300 evacuated" are not two tellings of one count
     sim = float(a.vector @ b.vector) if a.vector.shape == b.vector.shape else 0.0
     if sim >= SIMILAR:
         return True
-    return len(a.entities & b.entities) >= 2 and sim >= SIMILAR_WITH_ENTITIES
+    return bool(a.entities & b.entities) and sim >= SIMILAR_WITH_ENTITIES
 
 
 def _positions(figs: list[_Fig]) -> list[list[_Fig]]:
