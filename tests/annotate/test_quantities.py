@@ -79,6 +79,8 @@ def test_offsets_and_sentence_point_at_the_text() -> None:
 
 
 def seed(prefix: str) -> str:
+    if not SEEDS.is_dir():  # with CI=true, tests/conftest.py turns this skip into a failure
+        pytest.skip(f"the real sample is not beside this clone: {SEEDS}")
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
     return path.read_text(encoding="utf-8")
 

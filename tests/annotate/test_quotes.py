@@ -223,6 +223,8 @@ def test_reported_speech_from_no_one_named_is_dropped() -> None:
 
 
 def seed(prefix: str) -> str:
+    if not SEEDS.is_dir():  # with CI=true, tests/conftest.py turns this skip into a failure
+        pytest.skip(f"the real sample is not beside this clone: {SEEDS}")
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
     return path.read_text(encoding="utf-8")
 
