@@ -405,3 +405,20 @@ def test_expected_repairs_are_not_reported_as_done(dossier: Json) -> None:
         e for e in dossier["timeline"] if cites(e, a6["id"], "expected to begin early next month")
     ]
     assert entries and all(e["status"] in {"expected", "planned"} for e in entries), entries
+
+
+@pytest.mark.parametrize(
+    ("key", "fragment"),
+    [
+        # Monday night and "the next day" (Tuesday) in a Wednesday report: past, not a plan.
+        (A1, "We tried to free the gate through the night and all of the next day"),
+        # "since the dam partly collapsed last month": it happened.
+        (A7, "received threats since the dam partly collapsed last month"),
+    ],
+)
+def test_past_narration_is_not_a_plan(dossier: Json, key: str, fragment: str) -> None:
+    a = article(dossier, key)
+    entries = [e for e in dossier["timeline"] if cites(e, a["id"], fragment)]
+    # Told in the past tense: it happened, and no later than the report.
+    assert all(e["status"] == "occurred" for e in entries), entries
+    assert all(e["date"] <= a["published"]["date"] for e in entries), entries
