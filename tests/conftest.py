@@ -30,16 +30,12 @@ def seed(prefix: str) -> Path:
     return matches[0]
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    del config, items
-
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
     """With CI=true a skip is a failure: CI installs everything the tests need."""
     outcome = yield
     report = outcome.get_result()
-    if IN_CI and report.skipped and call.when in ("setup", "call"):
+    if IN_CI and report.skipped and call.when in ("setup", "call") and not hasattr(report, "wasxfail"):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
         report.longrepr = f"skipped in CI (CI=true), which must run every test: {reason}"
