@@ -47,7 +47,7 @@ def one(text: str, phrase: str, anchor: datetime.date | None = ANCHOR) -> TimeEx
         ("The envoy informed reporters this Sunday that talks went well.", "this Sunday",
          "2031-03-09", "day"),
         ("The envoy will fly home this Sunday.", "this Sunday", "2031-03-16", "day"),
-        ("The two leaders are likely to attend the fair in September.", "September",
+        ("Both mayors are likely to attend the harvest fair in September.", "September",
          "2031-09", "month"),
         ("The minister said the summit would open on April 6.", "April 6",
          "2031-04-06", "day"),
