@@ -50,7 +50,13 @@ def documents(source_dirs: list[Path], limit: int | None = None) -> list[dict[st
                 text = "\n".join(detokenize(x) for x in lines if x.strip())
                 if text:
                     docs.append(
-                        {"text": text, "date": day_dir.name, "outlet": outlet, "url": None, "title": None}
+                        {
+                            "text": text,
+                            "date": day_dir.name,
+                            "outlet": outlet,
+                            "url": None,
+                            "title": None,
+                        }
                     )
     docs.sort(key=lambda d: d["date"])
     return docs[:limit] if limit else docs

@@ -124,7 +124,9 @@ def _strip(markup: str) -> tuple[str, list[Gold], list[tuple[int, int]]]:
                 dct.append((start, length))
                 continue
             span_text = "".join(parts)[start:length]
-            gold.append(Gold(start, length, attrs.get("type", ""), attrs.get("value", ""), span_text))
+            gold.append(
+                Gold(start, length, attrs.get("type", ""), attrs.get("value", ""), span_text)
+            )
     parts.append(html.unescape(markup[pos:]))
     return "".join(parts), gold, dct
 
@@ -141,7 +143,11 @@ def score(doc: Doc, errors: list[str]) -> Counts:
     used: set[int] = set()
     for g in doc.gold:
         match = next(
-            (i for i, t in enumerate(system) if i not in used and t.start < g.end and t.end > g.start),
+            (
+                i
+                for i, t in enumerate(system)
+                if i not in used and t.start < g.end and t.end > g.start
+            ),
             None,
         )
         if match is None:

@@ -19,11 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl  # noqa: E402
+from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--topics", default="H1N1,MJ,Finan")
     ap.add_argument("--per-topic", type=int, default=30, help="articles taken from each topic")
@@ -49,7 +51,9 @@ def main() -> None:
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as tmp:
             src = write_jsonl(docs, Path(tmp) / "docs.jsonl")
-            settings = load_settings(None, db=str(Path(tmp) / "s.sqlite"), out=str(Path(tmp) / "out"))
+            settings = load_settings(
+                None, db=str(Path(tmp) / "s.sqlite"), out=str(Path(tmp) / "out")
+            )
             t0 = time.perf_counter()
             build([src], settings=settings)
             full.append(time.perf_counter() - t0)

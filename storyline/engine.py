@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Protocol
@@ -22,7 +22,7 @@ from storyline import link as link_stage
 from storyline import render as render_stage
 from storyline import synthesize as synthesize_stage
 from storyline.ingest import read_inputs
-from storyline.model import Article, Dossier, Rejection, Story
+from storyline.model import Dossier, Rejection, Story
 from storyline.settings import Settings, load_settings
 from storyline.store import Store, open_store
 
@@ -82,7 +82,7 @@ def ingest(
     for item in read_inputs(paths, max_bytes=settings.max_bytes):
         if isinstance(item, Rejection):
             report.problems.append(item)
-            log.warning("%s", _problem_text(item))
+            log.warning("%s", problem_text(item))
             continue
         if store.add_article(item):
             report.added.append(item.id)
@@ -134,7 +134,7 @@ def detect(store: Store, settings: Settings) -> list[Story]:
 
 
 def infer_dates(store: Store, settings: Settings, stories: Sequence[Story]) -> list[str]:
-    """Give undated articles an inferred publication date from their story; re-annotate them.
+    """Give undated articles an inferred publication date from their story.
 
     Returns the ids of the articles that got a date. An article keeps an inferred
     date once given; a date from the source (header, byline, metadata) is never touched.
@@ -152,14 +152,15 @@ def infer_dates(store: Store, settings: Settings, stories: Sequence[Story]) -> l
             readings = annotate_stage.timexes_for_anchors(article, anchors)
             annotation = store.get_annotations([article.id])[0]
             published = link_stage.infer_date(annotation, readings, pairs)
-            if published is None:
+            if published is None or published.date is None:
                 continue
             article.published = published
+            # The candidate's reading of the time expressions is the one the annotator
+            # would make with this date: keep it rather than annotate the article again.
+            annotation.timexes = readings[date.fromisoformat(published.date)]
             store.update_article(article)
+            store.put_annotations([annotation])
             changed.append(article.id)
-    if changed:
-        store.forget_annotations(changed)
-        annotate(store, settings)
     return changed
 
 
@@ -222,18 +223,15 @@ def build(
 
 
 def _with(settings: Settings, **changes: object) -> Settings:
-    from dataclasses import replace
-
     return replace(settings, **changes)  # type: ignore[arg-type]
 
 
-def _problem_text(p: Rejection) -> str:
+def problem_text(p: Rejection) -> str:
+    """One line for the user: file (and line), rejected or warning, and the reason."""
     where = f"{p.path}:{p.line}" if p.line is not None else p.path
     kind = "rejected" if p.rejected else "warning"
     return f"{where}: {kind}: {p.reason}"
 
-
-problem_text: Callable[[Rejection], str] = _problem_text
 
 __all__ = [
     "BuildReport",

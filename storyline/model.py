@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Literal
 
 import msgspec
+import numpy as np
 
 DateBasis = Literal["header", "byline", "metadata", "inferred"]
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
@@ -138,6 +139,12 @@ class Annotation(Record, kw_only=True):
     embeddings: bytes = b""  # float32, len(sentences) x embedding_dim, L2-normalized
     annotator: str = ""  # version tag of the annotator that made it
 
+    def vectors(self) -> np.ndarray:
+        """The sentence vectors as a (sentences x dim) float32 array (a view, no copy)."""
+        if not self.embedding_dim:
+            return np.zeros((len(self.sentences), 0), dtype=np.float32)
+        return np.frombuffer(self.embeddings, dtype=np.float32).reshape(-1, self.embedding_dim)
+
 
 # --------------------------------------------------------------------------- link
 
@@ -210,6 +217,11 @@ class Links(Record, kw_only=True):
     claims: list[Claim] = []
     events: list[Event] = []
     mention_entity: dict[str, str] = {}  # "article:start" -> entity id
+    sentence_entities: dict[str, list[str]] = {}  # "article:sentence" -> entity ids, in order
+    sources: dict[str, str] = {}  # article id -> the independent source it counts as
+
+    def entities_in(self, article: str, sentence: int) -> list[str]:
+        return self.sentence_entities.get(f"{article}:{sentence}", [])
 
 
 # --------------------------------------------------------------------------- synthesize

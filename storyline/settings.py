@@ -48,9 +48,14 @@ class Settings:
             value = getattr(self, name)
             _check(0.0 < value <= 1.0, name, value, "a number in (0, 1]")
         _check(self.story_window_days >= 1, "story_window_days", self.story_window_days, ">= 1")
-        _check(self.timeline_max_events >= 1, "timeline_max_events", self.timeline_max_events, ">= 1")
         _check(
-            self.summary_max_sentences >= 1, "summary_max_sentences", self.summary_max_sentences, ">= 1"
+            self.timeline_max_events >= 1, "timeline_max_events", self.timeline_max_events, ">= 1"
+        )
+        _check(
+            self.summary_max_sentences >= 1,
+            "summary_max_sentences",
+            self.summary_max_sentences,
+            ">= 1",
         )
 
 

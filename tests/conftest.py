@@ -18,7 +18,9 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         if IN_CI:
-            pytest.fail(f"the real sample is missing: {SEEDS} (CI must have ../shared beside the clone)")
+            pytest.fail(
+                f"the real sample is missing: {SEEDS} (CI must have ../shared beside the clone)"
+            )
         pytest.skip(f"the real sample is not beside this clone: {SEEDS}")
     return SEEDS
 
@@ -35,7 +37,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
     """With CI=true a skip is a failure: CI installs everything the tests need."""
     outcome = yield
     report = outcome.get_result()
-    if IN_CI and report.skipped and call.when in ("setup", "call") and not hasattr(report, "wasxfail"):
+    if (
+        IN_CI
+        and report.skipped
+        and call.when in ("setup", "call")
+        and not hasattr(report, "wasxfail")
+    ):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
         report.longrepr = f"skipped in CI (CI=true), which must run every test: {reason}"

@@ -56,7 +56,11 @@ def test_one_story_of_five(dossier: Json) -> None:
 
 
 def test_publication_dates_and_sources(dossier: Json) -> None:
-    assert _article(dossier, "000")["published"] == {"date": "2023-01-17", "basis": "header", "note": None}
+    assert _article(dossier, "000")["published"] == {
+        "date": "2023-01-17",
+        "basis": "header",
+        "note": None,
+    }
     assert _article(dossier, "002")["published"]["date"] == "2023-06-18"
     assert _article(dossier, "002")["published"]["basis"] == "header"
     assert _article(dossier, "003")["published"]["date"] == "2023-06-19"
@@ -70,7 +74,10 @@ def test_publication_dates_and_sources(dossier: Json) -> None:
 
 def test_undated_articles_get_an_inferred_date_near_the_truth(dossier: Json) -> None:
     # 001 reports Monday's meeting with Xi (2023-06-19); 004 the weekend talks.
-    for prefix, lo, hi in (("001", "2023-06-18", "2023-06-20"), ("004", "2023-06-18", "2023-06-20")):
+    for prefix, lo, hi in (
+        ("001", "2023-06-18", "2023-06-20"),
+        ("004", "2023-06-18", "2023-06-20"),
+    ):
         pub = _article(dossier, prefix)["published"]
         assert pub["basis"] == "inferred", pub
         assert lo <= pub["date"] <= hi, pub
@@ -96,9 +103,13 @@ def _entry(d: Json, date: str, *words: str) -> list[Json]:
 def test_timeline_has_the_key_events(dossier: Json) -> None:
     talks = _entry(dossier, "2023-06-18", "Qin")
     assert talks, [(t["date"], t["text"]) for t in dossier["timeline"]]
-    assert any(t["status"] == "occurred" and len({e["article"] for e in t["evidence"]}) >= 2 for t in talks)
+    assert any(
+        t["status"] == "occurred" and len({e["article"] for e in t["evidence"]}) >= 2 for t in talks
+    )
 
-    assert _entry(dossier, "2023-06-19", "Xi"), [(t["date"], t["text"]) for t in dossier["timeline"]]
+    assert _entry(dossier, "2023-06-19", "Xi"), [
+        (t["date"], t["text"]) for t in dossier["timeline"]
+    ]
 
     trip = _entry(dossier, "2023-02-06", "February 6")
     assert trip and all(t["status"] != "occurred" for t in trip)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
@@ -22,6 +22,9 @@ from storyline.annotate.quantities import find_quantities
 from storyline.annotate.quotes import find_quotes
 from storyline.annotate.timex import find_timexes
 from storyline.model import Annotation, Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -59,17 +62,17 @@ class SpacyAnnotator:
                 on_progress(1)
         return out
 
-    def _annotate(self, article: Article, doc: object) -> Annotation:
-        sentences = split_sentences(doc)  # type: ignore[arg-type]
+    def _annotate(self, article: Article, doc: Doc) -> Annotation:
+        sentences = split_sentences(doc)
         anchor = _anchor(article)
         vectors = self.embedder.embed([s.text for s in sentences])
         return Annotation(
             article=article.id,
             sentences=sentences,
-            mentions=find_mentions(doc, sentences),  # type: ignore[arg-type]
+            mentions=find_mentions(doc, sentences),
             timexes=find_timexes(doc, sentences, anchor),
-            quotes=find_quotes(doc, sentences),  # type: ignore[arg-type]
-            quantities=find_quantities(doc, sentences),  # type: ignore[arg-type]
+            quotes=find_quotes(doc, sentences),
+            quantities=find_quantities(doc, sentences),
             embedding_dim=self.embedder.dim,
             embeddings=np.ascontiguousarray(vectors, dtype=np.float32).tobytes(),
             annotator=f"{self.version}+{self.embedder.name}",
@@ -80,14 +83,6 @@ def _anchor(article: Article) -> date | None:
     if article.published.date:
         return date.fromisoformat(article.published.date)
     return None
-
-
-def embeddings(annotation: Annotation) -> np.ndarray:
-    """The annotation's sentence vectors as a (sentences x dim) float32 array."""
-    if not annotation.embedding_dim:
-        return np.zeros((len(annotation.sentences), 0), dtype=np.float32)
-    arr = np.frombuffer(annotation.embeddings, dtype=np.float32)
-    return arr.reshape(-1, annotation.embedding_dim)
 
 
 def annotate_chunk(articles: Iterable[Article], embedder: str = "minilm-int8") -> list[Annotation]:
@@ -115,4 +110,10 @@ def annotator_version(embedder: str = "minilm-int8") -> str:
     return f"{ANNOTATOR_VERSION}+{embedder}"
 
 
-__all__ = ["ANNOTATOR_VERSION", "Annotator", "SpacyAnnotator", "annotate_chunk", "embeddings", "timexes_for_anchors"]
+__all__ = [
+    "ANNOTATOR_VERSION",
+    "Annotator",
+    "SpacyAnnotator",
+    "annotate_chunk",
+    "timexes_for_anchors",
+]

@@ -45,7 +45,7 @@ def _trim(ent: Span) -> Span | None:
     doc = ent.doc
     while start < end and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
-    while end > start and doc[end - 1].tag_ == "POS" or (end > start and doc[end - 1].is_punct):
+    while (end > start and doc[end - 1].tag_ == "POS") or (end > start and doc[end - 1].is_punct):
         end -= 1
     if end <= start:
         return None
@@ -64,10 +64,10 @@ def _title(ent: Span) -> str | None:
     first = None
     while i >= 0 and ent.start - i <= 6:
         tok = doc[i]
-        if tok.is_punct or tok.is_sent_start and tok.dep_ not in _TITLE_DEPS:
+        if tok.is_punct or (tok.is_sent_start and tok.dep_ not in _TITLE_DEPS):
             break
-        if tok.dep_ in _TITLE_DEPS and tok.head.i in members or tok.dep_ == "compound" and (
-            tok.head.i in members
+        if (tok.dep_ in _TITLE_DEPS and tok.head.i in members) or (
+            tok.dep_ == "compound" and (tok.head.i in members)
         ):
             members.add(i)
             first = i

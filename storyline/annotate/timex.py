@@ -38,7 +38,7 @@ _LABELS = frozenset({"DATE", "TIME"})
 _LEFT_MODIFIERS = frozenset(
     {"last", "next", "this", "early", "late", "mid", "the", "past", "coming", "previous",
      "following", "since", "until", "before", "after", "earlier", "later", "recent", "every",
-     "each", "this", "that", "same"}
+     "each", "that", "same"}
 )  # fmt: skip
 _RIGHT_MODIFIERS = frozenset({"ago", "earlier", "later", "before", "after"})
 # Words in front of a span that TimeML leaves outside the TIMEX3.
@@ -127,9 +127,9 @@ def _candidates(doc: Doc) -> list[Span]:
 
 
 def _read_candidate(
-    doc: Doc, span: Span, anchor: datetime.date | None
+    doc: Doc, candidate: Span, anchor: datetime.date | None
 ) -> list[tuple[int, int, Reading]]:
-    span = _trimmed(doc, span)
+    span = _trimmed(doc, candidate)
     if span is None or _rejected(span):
         return []
     future = _points_ahead(span)
@@ -161,7 +161,8 @@ def _date_free(a: Reading, b: Reading) -> Reading:
     if len(fields_a) != len(fields_b):
         return Reading(a.type, re.sub(r"\d", "X", a.value), a.granularity, relative=True)
     value = "".join(
-        fa if fa == fb else re.sub(r"\d", "X", fa) for fa, fb in zip(fields_a, fields_b, strict=True)
+        fa if fa == fb else re.sub(r"\d", "X", fa)
+        for fa, fb in zip(fields_a, fields_b, strict=True)
     )
     return Reading(a.type, value, a.granularity, relative=True)
 

@@ -76,7 +76,9 @@ def _model() -> Any:
 def recognize(text: str, anchor: datetime.date | None) -> list[Match]:
     """Matches of the recognizer in ``text``, read against ``anchor``."""
     ref = (
-        datetime.datetime(anchor.year, anchor.month, anchor.day) if anchor is not None else _NO_ANCHOR
+        datetime.datetime(anchor.year, anchor.month, anchor.day)
+        if anchor is not None
+        else _NO_ANCHOR
     )
     try:
         results = _model().parse(text, ref)
@@ -91,7 +93,7 @@ def recognize(text: str, anchor: datetime.date | None) -> list[Match]:
 
 
 def is_age(text: str) -> bool:
-    """"52-year-old", "two years old": an age, not a time expression."""
+    """ "52-year-old", "two years old": an age, not a time expression."""
     return bool(_AGE.search(text.lower()))
 
 
@@ -134,7 +136,11 @@ def to_reading(
         day = anchor - datetime.timedelta(days=(anchor.weekday() - 5) % 7)
         year, week, _ = day.isocalendar()
         date_value = f"{year}-W{week:02d}-WE"
-    elif anchor is not None and (m := _LAST_MONTH.search(low)) and re.fullmatch(r"\d{4}-\d\d", date_part):
+    elif (
+        anchor is not None
+        and (m := _LAST_MONTH.search(low))
+        and re.fullmatch(r"\d{4}-\d\d", date_part)
+    ):
         # "last June" is the latest June before the anchor's month; the library takes
         # last year's June even in October.
         month = int(date_part[5:])
@@ -180,11 +186,11 @@ def _nearest_year(date_part: str, anchor: datetime.date, future: bool | None) ->
         # the hearing on April 4", written on April 3): a day almost a year back is
         # then far less likely than one a few weeks ahead.
         try:
-            back = anchor - datetime.date.fromisoformat(f"{past_year}-{month_day}")
-            ahead = datetime.date.fromisoformat(f"{future_year}-{month_day}") - anchor
+            gone = anchor - datetime.date.fromisoformat(f"{past_year}-{month_day}")
+            coming = datetime.date.fromisoformat(f"{future_year}-{month_day}") - anchor
         except ValueError:  # February 29 in a year without one
             return f"{past_year}-{month_day}"
-        future = back.days > FAR_BACK_DAYS and ahead.days <= NEAR_AHEAD_DAYS
+        future = gone.days > FAR_BACK_DAYS and coming.days <= NEAR_AHEAD_DAYS
     return f"{future_year if future else past_year}-{month_day}"
 
 
@@ -219,9 +225,15 @@ def _duration(timex: str, low: str) -> Reading | None:
         number = number[:-2]
     # The library spells weeks as days in ranges ("P7D"); keep the unit the text uses.
     for unit, unit_letter in UNIT_LETTER.items():
-        if re.search(rf"\b{unit}s?\b", low) and unit_letter != letter and unit not in TIME_UNITS:
-            if not time_flag and number != "X" and unit in ("week", "decade", "quarter"):
-                return Reading("DURATION", _converted(number, letter, unit))
+        if (
+            re.search(rf"\b{unit}s?\b", low)
+            and unit_letter != letter
+            and unit not in TIME_UNITS
+            and not time_flag
+            and number != "X"
+            and unit in ("week", "decade", "quarter")
+        ):
+            return Reading("DURATION", _converted(number, letter, unit))
     return Reading("DURATION", f"P{time_flag}{number}{letter}")
 
 
@@ -234,7 +246,7 @@ def _converted(number: str, letter: str, unit: str) -> str:
 
 
 def _clock(time_part: str) -> str:
-    """"10" -> "10:00", "10:30" stays, parts of day ("MO", "EV") stay."""
+    """ "10" -> "10:00", "10:30" stays, parts of day ("MO", "EV") stay."""
     return f"{time_part}:00" if re.fullmatch(r"\d\d", time_part) else time_part
 
 

@@ -183,7 +183,7 @@ def match_rule(
 
 
 def _ago(m: re.Match[str], anchor: datetime.date | None, quarters: bool) -> Reading | None:
-    """"two years ago", "a month earlier": the anchor moved back, at the unit's granularity."""
+    """ "two years ago", "a month earlier": the anchor moved back, at the unit's granularity."""
     word, unit = m.group(1), m.group(2)
     n = int(word) if word.isdigit() else _NUMBERS.get(word)
     if n is None:
@@ -224,7 +224,7 @@ def _quarter_value(index: int) -> Reading:
 
 
 def _named_quarter(m: re.Match[str], anchor: datetime.date | None) -> Reading:
-    """"the latest quarter", "the current quarter", "the year-ago quarter"."""
+    """ "the latest quarter", "the current quarter", "the year-ago quarter"."""
     if anchor is None:
         return Reading("DATE", "XXXX-QX", "quarter", relative=True)
     which = m.group(1) or ""
@@ -240,7 +240,7 @@ def _named_quarter(m: re.Match[str], anchor: datetime.date | None) -> Reading:
 
 
 def _short_decade(digit: int, anchor: datetime.date | None) -> Reading:
-    """"the '90s": the latest such decade that has started by the anchor's year."""
+    """ "the '90s": the latest such decade that has started by the anchor's year."""
     if anchor is None:
         return Reading("DATE", f"XX{digit}", "decade", relative=True)
     century = anchor.year // 100

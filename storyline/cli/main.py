@@ -14,7 +14,6 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from storyline import __version__
 from storyline.errors import StorylineError
@@ -38,17 +37,27 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--db", help="the store: a SQLite file, created if missing (default: storyline.sqlite)"
     )
-    common.add_argument("--config", help="a TOML settings file (default: ~/.config/storyline/config.toml)")
+    common.add_argument(
+        "--config", help="a TOML settings file (default: ~/.config/storyline/config.toml)"
+    )
     out = common.add_mutually_exclusive_group()
     out.add_argument("-q", "--quiet", action="store_true", help="no progress, only errors")
     out.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
-    common.add_argument("--json", action="store_true", help="print the result as JSON (for scripts)")
+    common.add_argument(
+        "--json", action="store_true", help="print the result as JSON (for scripts)"
+    )
 
     inputs = argparse.ArgumentParser(add_help=False)
-    inputs.add_argument("paths", nargs="+", metavar="PATH", help="files or folders: .txt, .json, .jsonl, .html")
-    inputs.add_argument("--max-bytes", type=int, help="reject input files larger than this (default 20000000)")
     inputs.add_argument(
-        "--executor", choices=["local", "process"], help="run annotation in this process or a process pool"
+        "paths", nargs="+", metavar="PATH", help="files or folders: .txt, .json, .jsonl, .html"
+    )
+    inputs.add_argument(
+        "--max-bytes", type=int, help="reject input files larger than this (default 20000000)"
+    )
+    inputs.add_argument(
+        "--executor",
+        choices=["local", "process"],
+        help="run annotation in this process or a process pool",
     )
     inputs.add_argument("--workers", type=int, help="processes for --executor process (default 2)")
 
@@ -157,7 +166,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
                     "rejected": [_problem_dict(p) for p in report.rejected],
                     "warnings": [_problem_dict(p) for p in report.problems if not p.rejected],
                     "stories": {
-                        sid: {k: str(v) for k, v in paths.items()} for sid, paths in report.outputs.items()
+                        sid: {k: str(v) for k, v in paths.items()}
+                        for sid, paths in report.outputs.items()
                     },
                 },
                 indent=2,

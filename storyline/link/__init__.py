@@ -42,31 +42,38 @@ def link_story(
     by_id = {a.id: a for a in articles}
     duplicates = find_duplicates(articles, duplicate_jaccard)
     copies = {d.article: d.duplicate_of for d in duplicates}
+    sources = {a.id: independent_source(a, copies, by_id) for a in articles}
     entities, mention_entity = resolve_entities(list(articles), list(annotations))
-    sentence_entities: dict[tuple[str, int], list[str]] = defaultdict(list)
+    sentence_entities: dict[str, list[str]] = defaultdict(list)
     for ann in annotations:
         for m in ann.mentions:
             eid = mention_entity.get(f"{ann.article}:{m.start}")
-            if eid and eid not in sentence_entities[(ann.article, m.sentence)]:
-                sentence_entities[(ann.article, m.sentence)].append(eid)
-    claims = find_claims(
-        annotations,
-        source_of=lambda a: independent_source(by_id[a], copies, by_id),
-        outlet_of=lambda a: by_id[a].outlet,
-        threshold=claim_similarity,
-    )
-    events = find_events(articles, annotations, dict(sentence_entities))
-    return Links(
+            key = f"{ann.article}:{m.sentence}"
+            if eid and eid not in sentence_entities[key]:
+                sentence_entities[key].append(eid)
+    links = Links(
         story=story.id,
         duplicates=duplicates,
         entities=entities,
-        claims=claims,
-        events=events,
         mention_entity=mention_entity,
+        sentence_entities=dict(sentence_entities),
+        sources=sources,
     )
+    links.claims = find_claims(
+        annotations,
+        source_of=sources.__getitem__,
+        outlet_of=lambda a: by_id[a].outlet,
+        threshold=claim_similarity,
+    )
+    links.events = find_events(articles, annotations, links.entities_in)
+    return links
 
 
 __all__ = [
     "candidate_dates",
     "detect_stories",
-    "infer_date", "find_duplicates", "independent_source", "link_story"]
+    "find_duplicates",
+    "independent_source",
+    "infer_date",
+    "link_story",
+]

@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 import faiss
 import numpy as np
 
-from storyline.link.vectors import sentence_vectors
 from storyline.model import Annotation, Claim, Evidence
 
 MIN_WORDS = 6
@@ -41,7 +40,7 @@ def find_claims(
     keys: list[tuple[str, int, str]] = []
     rows: list[np.ndarray] = []
     for ann in annotations:
-        vecs = sentence_vectors(ann)
+        vecs = ann.vectors()
         for s in ann.sentences:
             if _is_candidate(s.text) and vecs.shape[1]:
                 keys.append((ann.article, s.index, s.text))
@@ -79,14 +78,22 @@ def find_claims(
         centroid = mat[members].mean(axis=0)
         rep = max(members, key=lambda m: (float(mat[m] @ centroid), -m))
         members.sort(key=lambda m: (keys[m][0], keys[m][1]))
-        evidence = [Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2]) for m in members]
+        evidence = [
+            Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2]) for m in members
+        ]
         arts = [e.article for e in evidence]
         outlets = sorted({outlet_of(a) or f"(unknown outlet: {a})" for a in arts})
         independent = sorted({source_of(a) for a in arts})
         text = keys[rep][2]
         cid = "c-" + hashlib.sha1(f"{keys[rep][0]}:{text}".encode()).hexdigest()[:10]
         claims.append(
-            Claim(id=cid, text=text, evidence=evidence, outlets=outlets, independent_outlets=independent)
+            Claim(
+                id=cid,
+                text=text,
+                evidence=evidence,
+                outlets=outlets,
+                independent_outlets=independent,
+            )
         )
     claims.sort(key=lambda c: (-len(c.independent_outlets), -len(c.evidence), c.id))
     return claims

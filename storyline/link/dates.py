@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from storyline.link.vectors import article_vector, sentence_vectors
+from storyline.link.vectors import article_vector
 from storyline.model import Annotation, Article, Published, TimeExpr
 
 MATCH = 0.45  # sentence similarity for "the same event"
@@ -45,7 +45,7 @@ def infer_date(
     """
     if not dated or not readings:
         return None
-    vecs = sentence_vectors(annotation)
+    vecs = annotation.vectors()
     mine = article_vector(annotation)
     nearest_art, nearest_sim = max(
         ((a, float(article_vector(n) @ mine)) for a, n in dated), key=lambda x: x[1]
@@ -54,12 +54,12 @@ def infer_date(
 
     refs: dict[str, list[tuple[np.ndarray, str]]] = {}
     for art, ann in dated:
-        rv = sentence_vectors(ann)
+        rv = ann.vectors()
         for t in ann.timexes:
             if t.type == "DATE" and len(t.value) == 10 and t.value[4] == "-":
                 refs.setdefault(t.value, []).append((rv[t.sentence], art.path or art.id))
 
-    best: tuple[float, float, date] | None = None
+    best: tuple[float, int, int] | None = None
     best_why: list[str] = []
     for day, timexes in readings.items():
         score, why = 0.0, []
@@ -75,7 +75,7 @@ def infer_date(
         if best is None or key > best:
             best, best_why = key, why
     assert best is not None
-    day = date.fromordinal(-int(best[2]))
+    day = date.fromordinal(-best[2])
     if best[0] > 0:
         note = "inferred from " + "; ".join(best_why)
     else:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.link.vectors import sentence_vectors
 from storyline.model import Annotation, Article, Event, EventStatus, Evidence, Granularity
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -57,9 +56,48 @@ WINDOW_WORDS = 10
 STATUS_BEFORE, STATUS_AFTER = 8, 5
 _TOKEN = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 _STOP = frozenset(
-    "that this with from have were been will would their there about after before which "
-    "when where while said says also into over than they them what last next early late "
-    "year years month months week weeks today yesterday tomorrow".split()
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "were",
+        "been",
+        "will",
+        "would",
+        "their",
+        "there",
+        "about",
+        "after",
+        "before",
+        "which",
+        "when",
+        "where",
+        "while",
+        "said",
+        "says",
+        "also",
+        "into",
+        "over",
+        "than",
+        "they",
+        "them",
+        "what",
+        "last",
+        "next",
+        "early",
+        "late",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "today",
+        "yesterday",
+        "tomorrow",
+    ]
 )
 
 
@@ -84,6 +122,8 @@ def _window(sentence: str, start: int, end: int) -> frozenset[str]:
     before = _TOKEN.findall(sentence[:start])[-WINDOW_WORDS:]
     after = _TOKEN.findall(sentence[end:])[:WINDOW_WORDS]
     return frozenset(w.lower()[:5] for w in before + after if w.lower() not in _STOP)
+
+
 STATUS_RANK: dict[str, int] = {"cancelled": 3, "occurred": 2, "planned": 1, "expected": 0}
 
 
@@ -136,12 +176,12 @@ def _compatible(a: str, b: str) -> bool:
 def find_events(
     articles: Sequence[Article],
     annotations: Sequence[Annotation],
-    sentence_entities: dict[tuple[str, int], list[str]],
+    entities_in: Callable[[str, int], list[str]],
 ) -> list[Event]:
     published = {a.id: a.published.date or "" for a in articles}
     raws: list[_Raw] = []
     for ann in annotations:
-        vecs = sentence_vectors(ann)
+        vecs = ann.vectors()
         seen: set[tuple[int, str]] = set()
         for t in ann.timexes:
             if t.type == "TIME" and not _DAY_WORD.search(t.text):
@@ -167,12 +207,12 @@ def find_events(
                     ),
                     published=published.get(ann.article, ""),
                     vector=vecs[t.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
-                    entities=frozenset(sentence_entities.get((ann.article, t.sentence), [])),
+                    entities=frozenset(entities_in(ann.article, t.sentence)),
                     window=_window(sent.text, t.start - sent.start, t.end - sent.start),
                 )
             )
     groups = _merge(raws)
-    events = [_event(g, sentence_entities) for g in groups]
+    events = [_event(g, entities_in) for g in groups]
     events.sort(key=lambda e: (e.date or "", -len(e.evidence), e.text))
     return events
 
@@ -205,7 +245,8 @@ def _merge(raws: list[_Raw]) -> list[list[_Raw]]:
                 shared = len(ra.entities & rb.entities)
                 near = len(ra.window & rb.window) / (len(ra.window | rb.window) or 1)
                 if sims[a, b] >= MERGE_SIMILARITY or (
-                    shared >= ENTITY_MERGE and (sims[a, b] >= ENTITY_MERGE_SIMILARITY or near >= NEAR)
+                    shared >= ENTITY_MERGE
+                    and (sims[a, b] >= ENTITY_MERGE_SIMILARITY or near >= NEAR)
                 ):
                     parent[find(idx[a])] = find(idx[b])
     groups: dict[int, list[_Raw]] = defaultdict(list)
@@ -225,7 +266,7 @@ def _split_inconsistent(group: list[_Raw]) -> list[list[_Raw]]:
     return [keep, *(_split_inconsistent(rest) if rest else [])]
 
 
-def _event(group: list[_Raw], sentence_entities: dict[tuple[str, int], list[str]]) -> Event:
+def _event(group: list[_Raw], entities_in: Callable[[str, int], list[str]]) -> Event:
     finest = max(group, key=lambda r: len(r.date))
     at_finest = [r for r in group if r.date == finest.date]
     latest = max(group, key=lambda r: (r.published, STATUS_RANK[r.status]))
@@ -247,7 +288,7 @@ def _event(group: list[_Raw], sentence_entities: dict[tuple[str, int], list[str]
             continue
         seen.add((r.article, r.sentence))
         evidence.append(Evidence(article=r.article, sentence=r.sentence, text=r.text))
-        for e in sentence_entities.get((r.article, r.sentence), []):
+        for e in entities_in(r.article, r.sentence):
             if e not in entities:
                 entities.append(e)
     return Event(

@@ -1,4 +1,4 @@
-"""Helpers on the annotation's sentence vectors, shared by the linkers."""
+"""The article-level vector the linkers compare stories and dates by."""
 
 from __future__ import annotations
 
@@ -7,17 +7,9 @@ import numpy as np
 from storyline.model import Annotation
 
 
-def sentence_vectors(annotation: Annotation) -> np.ndarray:
-    if not annotation.embedding_dim:
-        return np.zeros((len(annotation.sentences), 0), dtype=np.float32)
-    return np.frombuffer(annotation.embeddings, dtype=np.float32).reshape(
-        -1, annotation.embedding_dim
-    )
-
-
 def article_vector(annotation: Annotation, lede: int = 8) -> np.ndarray:
     """Mean of the first ``lede`` sentence vectors (news puts the story up top), normalized."""
-    vecs = sentence_vectors(annotation)[:lede]
+    vecs = annotation.vectors()[:lede]
     if len(vecs) == 0:
         return np.zeros(annotation.embedding_dim or 1, dtype=np.float32)
     v = vecs.mean(axis=0)

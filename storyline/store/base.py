@@ -19,9 +19,6 @@ class Store(Protocol):
 
     def put_annotations(self, annotations: Iterable[Annotation]) -> None: ...
     def get_annotations(self, ids: Iterable[str]) -> list[Annotation]: ...
-    def forget_annotations(self, ids: Iterable[str]) -> None:
-        """Drop annotations so that the next annotate pass makes them again."""
-
     def unannotated(self, version: str) -> list[str]:
         """Ids of articles with no annotation made by annotator ``version``."""
 

@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS annotations (
     article TEXT PRIMARY KEY REFERENCES articles(id), version TEXT NOT NULL, record BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, record BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS dossiers (story TEXT PRIMARY KEY, built TEXT NOT NULL, record BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS dossiers (
+    story TEXT PRIMARY KEY, built TEXT NOT NULL, record BLOB NOT NULL);
 """
 SCHEMA_VERSION = "1"
 
@@ -108,15 +109,13 @@ class SQLiteStore:
     def get_annotations(self, ids: Iterable[str]) -> list[Annotation]:
         out = []
         for i in ids:
-            row = self._db.execute("SELECT record FROM annotations WHERE article=?", (i,)).fetchone()
+            row = self._db.execute(
+                "SELECT record FROM annotations WHERE article=?", (i,)
+            ).fetchone()
             if row is None:
                 raise NotFoundError(f"article {i!r} has no annotation yet")
             out.append(_dec_annotation.decode(row[0]))
         return out
-
-    def forget_annotations(self, ids: Iterable[str]) -> None:
-        with self._tx() as db:
-            db.executemany("DELETE FROM annotations WHERE article=?", [(i,) for i in ids])
 
     def unannotated(self, version: str) -> list[str]:
         rows = self._db.execute(

@@ -7,11 +7,10 @@ and coverage by outlet, assembled into a ``Dossier`` (the JSON contract).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
-from storyline.link import independent_source
-from storyline.link.vectors import sentence_vectors
+import msgspec
+
 from storyline.model import (
     Annotation,
     Article,
@@ -40,25 +39,13 @@ def synthesize(
     max_events: int = 40,
     max_summary: int = 8,
 ) -> Dossier:
-    by_id = {a.id: a for a in articles}
     copies = {d.article: d.duplicate_of for d in links.duplicates}
-
-    def source_of(article_id: str) -> str:
-        return independent_source(by_id[article_id], copies, by_id)
-
     order = {a.id: (a.published.date or "9999", a.id) for a in articles}
 
     def first_seen(claim: Claim) -> tuple[str, int]:
         first = min(claim.evidence, key=lambda e: (order[e.article], e.sentence))
         return (order[first.article][0] + order[first.article][1], first.sentence)
 
-    sentence_entities: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for ann in annotations:
-        for m in ann.mentions:
-            eid = links.mention_entity.get(f"{ann.article}:{m.start}")
-            if eid and eid not in sentence_entities[(ann.article, m.sentence)]:
-                sentence_entities[(ann.article, m.sentence)].append(eid)
-    vectors = {ann.article: sentence_vectors(ann) for ann in annotations}
     entity_names = {e.id: e.name for e in links.entities}
 
     dates = sorted(a.published.date for a in articles if a.published.date)
@@ -88,19 +75,10 @@ def synthesize(
         ),
         articles=dossier_articles,
         entities=[
-            DossierEntity(
-                id=e.id,
-                name=e.name,
-                type=e.type,
-                aliases=e.aliases,
-                titles=e.titles,
-                articles=e.articles,
-                mentions=e.mentions,
-                merges=e.merges,
-            )
+            DossierEntity(**msgspec.structs.asdict(e))
             for e in sorted(links.entities, key=lambda e: (-e.mentions, e.name))
         ],
-        timeline=build_timeline(links.events, source_of, max_events),
+        timeline=build_timeline(links.events, links.sources.__getitem__, max_events),
         summary=build_summary(links.claims, first_seen, max_summary),
         claims=[
             DossierClaim(
@@ -114,7 +92,7 @@ def synthesize(
             )
             for c in links.claims
         ],
-        conflicts=find_conflicts(annotations, vectors, dict(sentence_entities), entity_names),
+        conflicts=find_conflicts(annotations, links.entities_in, entity_names),
         quotes=collect_quotes(annotations, links.entities, links.mention_entity),
         coverage=build_coverage(articles, links.claims),
     )

@@ -10,7 +10,7 @@ sentence says it includes something more, the ledger keeps the conflict and says
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import msgspec
@@ -26,7 +26,17 @@ _LOWER = {"more than", "over", "above", "at least", "upwards of", "in excess of"
 _UPPER = {"less than", "fewer than", "under", "below", "up to", "at most", "no more than"}
 # Counts of people are told with many nouns ("1,200 residents", "2,100 people"): one unit.
 _PEOPLE = frozenset(
-    "person people resident inhabitant civilian villager citizen evacuee individual".split()
+    [
+        "person",
+        "people",
+        "resident",
+        "inhabitant",
+        "civilian",
+        "villager",
+        "citizen",
+        "evacuee",
+        "individual",
+    ]
 )
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "close to"}
 
@@ -62,13 +72,12 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 
 def find_conflicts(
     annotations: Sequence[Annotation],
-    vectors: dict[str, np.ndarray],
-    sentence_entities: dict[tuple[str, int], list[str]],
+    entities_in: Callable[[str, int], list[str]],
     entity_names: dict[str, str],
 ) -> list[Conflict]:
     figs: list[_Fig] = []
     for ann in annotations:
-        vecs = vectors[ann.article]
+        vecs = ann.vectors()
         for q in ann.quantities:
             if not q.unit:
                 continue
@@ -81,7 +90,7 @@ def find_conflicts(
                     text=ann.sentences[q.sentence].text,
                     q=q,
                     vector=vecs[q.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
-                    entities=frozenset(sentence_entities.get((ann.article, q.sentence), [])),
+                    entities=frozenset(entities_in(ann.article, q.sentence)),
                 )
             )
     conflicts: list[Conflict] = []
@@ -98,7 +107,9 @@ def find_conflicts(
         if len(positions) < 2 or len({f.article for p in positions for f in p}) < 2:
             continue
         used.update(about)
-        conflicts.append(_conflict(a.q.unit or "", [figs[k] for k in about], positions, entity_names))
+        conflicts.append(
+            _conflict(a.q.unit or "", [figs[k] for k in about], positions, entity_names)
+        )
     return conflicts
 
 

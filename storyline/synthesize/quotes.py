@@ -37,8 +37,13 @@ def collect_quotes(
             ]
             words = _words(q.text)
             for entry, ewords in entries:
-                if entry.direct == q.direct and _same(words, ewords) and (
-                    entry.speaker_entity == speaker_entity or None in (entry.speaker_entity, speaker_entity)
+                if (
+                    entry.direct == q.direct
+                    and _same(words, ewords)
+                    and (
+                        entry.speaker_entity == speaker_entity
+                        or None in (entry.speaker_entity, speaker_entity)
+                    )
                 ):
                     entry.evidence.extend(e for e in ev if e not in entry.evidence)
                     if entry.speaker_entity is None and speaker_entity:
@@ -65,7 +70,9 @@ def collect_quotes(
 def _same(a: set[str], b: set[str]) -> bool:
     if not a or not b:
         return False
-    return len(a & b) / min(len(a), len(b)) >= SAME_QUOTE and len(a & b) / max(len(a), len(b)) >= 0.4
+    return (
+        len(a & b) / min(len(a), len(b)) >= SAME_QUOTE and len(a & b) / max(len(a), len(b)) >= 0.4
+    )
 
 
 def _speaker_entity(

@@ -138,7 +138,9 @@ def test_no_day_is_invented() -> None:
 def test_without_anchor_relative_values_stay_unresolved() -> None:
     found = {
         t.text: t.value
-        for t in timexes("The mill opened in 2018, closed last November and reopened on Monday.", None)
+        for t in timexes(
+            "The mill opened in 2018, closed last November and reopened on Monday.", None
+        )
     }
     assert found["2018"] == "2018"
     assert found["last November"] == "XXXX-11"
@@ -169,7 +171,9 @@ def _seed_values(prefix: str) -> list[tuple[str, str, str]]:
     return [(t.text, t.value, text[t.start - 40 : t.start]) for t in found]
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed sample is not checked out next to the repo")
+@pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="the seed sample is not checked out next to the repo"
+)
 def test_seed_dates_before_and_after_the_anchor() -> None:
     found = _seed_values("000")
     values = {(t, v) for t, v, _ in found}
@@ -181,7 +185,9 @@ def test_seed_dates_before_and_after_the_anchor() -> None:
                or t.endswith("day") for t, v, _ in found)  # fmt: skip
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed sample is not checked out next to the repo")
+@pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="the seed sample is not checked out next to the repo"
+)
 def test_seed_last_weekday_and_last_month() -> None:
     values = {(t, v) for t, v, _ in _seed_values("003")}
     assert ("last Wednesday", "2023-06-14") in values
