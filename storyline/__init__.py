@@ -1,8 +1,10 @@
 """storyline: a sourced story dossier from a pile of news reports.
 
 The public API: build dossiers from files (``build``), or run the flow step by
-step (``ingest``, ``annotate``, ``detect``, ``infer_dates``, ``dossier_for``) on a
-store opened with ``open_store``; render a ``Dossier`` as JSON, Markdown or HTML.
+step with ``storyline.engine`` (``ingest``, ``annotate``, ``detect``, ``infer_dates``,
+``dossier_for``) on a store opened with ``open_store``; render a ``Dossier`` as JSON,
+Markdown or HTML. (``ingest`` and ``annotate`` are not re-exported here: those names
+are the stage subpackages.)
 Heavy modules (spaCy, the embedder) load on first use, not on import.
 """
 
@@ -23,12 +25,10 @@ __all__ = [
     "Story",
     "StorylineError",
     "__version__",
-    "annotate",
     "build",
     "detect",
     "dossier_for",
     "infer_dates",
-    "ingest",
     "load_settings",
     "open_store",
     "read_inputs",
@@ -57,12 +57,10 @@ _LAZY = {
     "to_markdown": "storyline.render",
     "write_dossier": "storyline.render",
     "BuildReport": "storyline.engine",
-    "annotate": "storyline.engine",
     "build": "storyline.engine",
     "detect": "storyline.engine",
     "dossier_for": "storyline.engine",
     "infer_dates": "storyline.engine",
-    "ingest": "storyline.engine",
 }
 
 
@@ -84,12 +82,10 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from storyline.engine import (
         BuildReport,
-        annotate,
         build,
         detect,
         dossier_for,
         infer_dates,
-        ingest,
     )
     from storyline.errors import StorylineError
     from storyline.ingest import read_inputs

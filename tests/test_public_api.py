@@ -30,3 +30,11 @@ def test_import_loads_no_model() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_stage_subpackages_are_not_shadowed() -> None:
+    import importlib
+
+    for stage in ("ingest", "annotate", "link", "synthesize", "render"):
+        assert stage not in storyline.__all__
+        assert importlib.import_module(f"storyline.{stage}").__name__ == f"storyline.{stage}"
