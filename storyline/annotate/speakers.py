@@ -1,0 +1,373 @@
+"""Speakers: who a speaking verb's subject is, resolved inside one article.
+
+A cue is a speaking verb ("said", "told", "according to"); its subject is resolved
+to a person named in the article: a surname to the nearest earlier full name holding
+it, a pronoun or role noun ("the spokesperson") to the most recent compatible person
+(gender from honorifics, role words or the first name; office from the titles written
+around each name).  Precision first: a speaker that cannot be told is None.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.annotate.nlp import SentenceIndex
+from storyline.model import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+log = logging.getLogger(__name__)
+
+# fmt: off
+# Verbs that report speech; "call"/"describe" take partial quotes ("called the talks 'candid'").
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "stress", "explain", "urge", "warn", "emphasize", "emphasise", "note",
+        "insist", "state", "declare", "announce", "claim", "argue", "write", "tweet", "post", "ask",
+        "reply", "respond", "answer", "continue", "remark", "comment", "acknowledge", "admit",
+        "concede", "confirm", "deny", "call", "describe", "assure", "promise", "pledge", "vow",
+        "suggest", "predict", "caution", "express", "reiterate", "underline", "underscore",
+        "highlight", "maintain", "contend", "assert", "recall", "observe", "complain", "charge",
+        "accuse", "demand", "report", "quip", "joke", "shout", "testify", "conclude", "boast",
+        "lament", "signal", "indicate", "reaffirm", "mention",
+    }
+)
+# fmt: on
+
+
+def is_cue(tok: Token) -> bool:
+    return (tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")) or is_according(tok)
+
+
+def is_according(tok: Token) -> bool:
+    return (
+        tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    )
+
+
+# fmt: off
+_HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+               "miss": "f", "dame": "f", "dr": None, "dr.": None, "prof": None, "prof.": None}
+_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Role nouns that name one person ("the spokesperson said"), with the gender some of them carry.
+_ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
+                "congressman": "m", "congresswoman": "f", "king": "m", "queen": "f", "prince": "m",
+                "princess": "f"}
+# Offices a person holds: "the minister" cannot be someone titled only "secretary".
+_OFFICES = frozenset(
+    {
+        "spokesperson", "minister", "secretary", "president", "ambassador", "envoy", "premier",
+        "chancellor", "senator", "governor", "mayor", "general", "commander", "director", "chair",
+        "ceo", "prosecutor", "judge", "pope", "king", "queen", "prince", "princess", "congressman",
+        "congresswoman", "commissioner", "mp", "speaker", "superintendent", "professor",
+    }
+)
+_ROLES = frozenset(
+    {
+        "spokesperson", "minister", "diplomat", "president", "secretary", "envoy", "ambassador",
+        "leader", "chief", "premier", "chancellor", "senator", "governor", "mayor", "general",
+        "commander", "director", "chair", "executive", "ceo", "head", "lawmaker", "representative",
+        "prosecutor", "judge", "lawyer", "attorney", "adviser", "advisor", "pope", "candidate",
+        "politician", "negotiator", "counterpart", "author", "doctor", "coach", "captain",
+        "manager",
+        "founder", "owner", "analyst", "researcher", "scientist", "professor", "economist",
+        "officer",
+        "commissioner", "delegate", "monarch", "mp", "legislator", "speaker", "foreman",
+        "superintendent",
+        *_ROLE_GENDER,
+    }
+)
+_SPOKES = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairman": "chair",
+           "chairwoman": "chair", "advisor": "adviser"}
+_NAMED_LABELS = ("ORG", "GPE", "NORP")
+_WINDOW = 5  # sentences back that a pronoun or role noun may reach
+# fmt: on
+
+
+@dataclass
+class _Person:
+    at: int  # character offset of the mention, or of the cue for a resolved speaker
+    name: str  # full name as written in the article
+    quoted: bool  # the mention is inside quote marks
+    subject: bool  # the subject of its clause (or a speaker): what "he said" can point back to
+
+
+@functools.cache
+def _gender_detector() -> object | None:
+    try:
+        import gender_guesser.detector as gender_guesser
+    except ImportError:
+        log.warning("gender-guesser is not installed: pronoun speakers resolve without gender")
+        return None
+    return gender_guesser.Detector(case_sensitive=False)
+
+
+def _first_name_gender(name: str) -> str | None:
+    detector = _gender_detector()
+    parts = name.split()
+    if detector is None or len(parts) < 2:
+        return None
+    guess = detector.get_gender(parts[0])  # type: ignore[attr-defined]
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
+
+
+def _role(word: str) -> str:
+    return _SPOKES.get(word, word)
+
+
+class Speakers:
+    """Resolves the subject of a cue to a person named in the article."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        sentences: list[Sentence],
+        index: SentenceIndex,
+        spans: list[tuple[int, int]],
+    ) -> None:
+        self.doc = doc
+        self.sentences = sentences
+        self.index = index
+        self.people: list[_Person] = []
+        self.gender: dict[str, str] = {}
+        self.titles: dict[str, set[str]] = {}  # role words written around each full name
+        self._by_token: dict[int, Span] = {}
+        for ent in doc.ents:
+            for tok in ent:
+                self._by_token[tok.i] = ent
+        for ent in sorted(
+            [e for e in doc.ents if e.label_ == "PERSON"] + self._unlabelled_names(),
+            key=lambda e: e.start,
+        ):
+            words = self._name_words(ent)
+            if not words:
+                continue
+            quoted = any(o < ent.start_char < c for o, c in spans)
+            name = self._full_name(words, ent.start_char)
+            titles, gender = self._titles(ent)
+            self.titles.setdefault(name, set()).update(titles)
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
+                ent.root.head.dep_ in ("nsubj", "nsubjpass") and ent.root.dep_ == "appos"
+            )
+            self.people.append(
+                _Person(at=ent.start_char, name=name, quoted=quoted, subject=subject)
+            )
+            gender = gender or _first_name_gender(name)
+            if gender and name not in self.gender:
+                self.gender[name] = gender
+
+    def _unlabelled_names(self) -> list[Span]:
+        """Proper-noun subjects the NER left unlabelled whose first word is a known given name.
+
+        The small English model misses many names it has not seen ("Ilse Marant left");
+        a given name known to gender-guesser is good evidence of a person.
+        """
+        out: list[Span] = []
+        for tok in self.doc:
+            if (
+                tok.pos_ != "PROPN"
+                or tok.dep_ not in ("nsubj", "nsubjpass")
+                or tok.i in self._by_token
+            ):
+                continue
+            start = tok.i
+            while (
+                start > 0
+                and self.doc[start - 1].pos_ == "PROPN"
+                and self.doc[start - 1].dep_ == "compound"
+                and self.doc[start - 1].i not in self._by_token
+            ):
+                start -= 1
+            span = self.doc[start : tok.i + 1]
+            if len(span) >= 2 and _first_name_gender(span.text) is not None:
+                out.append(span)
+        return out
+
+    # ---- names
+
+    @staticmethod
+    def _name_words(ent: Span) -> list[str]:
+        words = [t.text for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s")]
+        while words and (words[0].lower() in _HONORIFICS or words[0].islower()):
+            words.pop(0)
+        if words:
+            words[-1] = re.sub(r"['’]s$", "", words[-1])
+        return words
+
+    def _full_name(self, words: list[str], before: int) -> str:
+        """A one-word name -> the nearest earlier full name holding it as first or last word."""
+        if len(words) > 1:
+            return " ".join(words)
+        word = words[0]
+        for person in reversed(self.people):
+            parts = person.name.split()
+            if person.at < before and len(parts) > 1 and word in (parts[0], parts[-1]):
+                return person.name
+        return word
+
+    def _titles(self, ent: Span) -> tuple[frozenset[str], str | None]:
+        """Role words written around a name ("spokesman Matthew Miller", "Roe, the minister")."""
+        words: list[str] = []
+        gender: str | None = None
+        k = ent.start - 1
+        while k >= 0 and (
+            (self.doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and self.doc[k].ent_type_ != "PERSON")
+            or (self.doc[k].lower_ == "of" and k > 0 and self.doc[k - 1].pos_ in ("NOUN", "PROPN"))
+        ):
+            words.append(
+                self.doc[k].lower_
+            )  # "Secretary of State", "Foreign Ministry spokesperson"
+            k -= 1
+        root = ent.root
+        if root.dep_ == "appos" and root.head.pos_ in (
+            "NOUN",
+            "PROPN",
+        ):  # "the minister, Jane Roe,"
+            words.extend(
+                t.lower_
+                for t in root.head.subtree
+                if t.i < root.head.i + 1 and t.i < ent.start and t.pos_ in ("NOUN", "PROPN", "ADJ")
+            )
+        if ent.start > 0 and self.doc[ent.start - 1].lower_ in _HONORIFICS:
+            gender = _HONORIFICS[self.doc[ent.start - 1].lower_]
+        if ent[0].lower_ in _HONORIFICS:
+            gender = _HONORIFICS[ent[0].lower_]
+        for child in ent.root.children:
+            if child.dep_ == "appos":
+                words.extend(t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "ADJ"))
+        for w in words:
+            gender = gender or _ROLE_GENDER.get(w)
+        return frozenset(_role(w) for w in words), gender
+
+    # ---- resolution
+
+    def said(self, cue: Token, speaker: str | None) -> None:
+        """Remember a resolved speaker: the next "he said" may mean them."""
+        if (speaker is not None and speaker in self.gender) or speaker in {
+            p.name for p in self.people
+        }:
+            self.people.append(
+                _Person(
+                    at=cue.idx,
+                    name=speaker,
+                    quoted=False,  # type: ignore[arg-type]
+                    subject=True,
+                )
+            )
+            self.people.sort(key=lambda p: p.at)
+
+    def speaker(self, cue: Token) -> str | None:
+        subject = self._subject(cue)
+        if subject is None:
+            return None
+        return self._resolve(subject, cue)
+
+    def _subject(self, cue: Token) -> Token | None:
+        if is_according(cue):
+            after = self.doc[cue.i + 2 : cue.i + 8]
+            named = [t for t in after if t.i in self._by_token or t.pos_ == "PROPN"]
+            if named:  # "according to engineer Jane Roe": the parse may miss the object
+                tok = named[0]
+                if tok.i in self._by_token:
+                    return self._by_token[tok.i].root
+                while tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+                    tok = tok.head
+                return tok
+            objs = [c for c in self.doc[cue.i + 1].children if c.dep_ == "pobj"]
+            return objs[0] if objs else None
+        subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0]
+        if cue.dep_ in ("conj", "advcl", "xcomp"):
+            # "He said …, adding that …": the subject of the speaking verb above, else of the head.
+            heads = list(cue.ancestors)
+            for verb in sorted(heads, key=lambda h: not is_cue(h)):
+                subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj:
+                    return subj[0]
+        # `"…," added the spokesperson`: the parser may take an inverted subject for an object.
+        nxt = cue.i + 1
+        while nxt < len(self.doc) and self.doc[nxt].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
+            if self.doc[nxt].dep_ in (
+                "dobj",
+                "attr",
+                "npadvmod",
+                "nsubj",
+                "appos",
+                "oprd",
+            ) and self.doc[nxt].pos_ in ("NOUN", "PROPN"):
+                return self.doc[nxt]
+            nxt += 1
+        return None
+
+    def _resolve(self, tok: Token, cue: Token) -> str | None:
+        ent = self._by_token.get(tok.i)
+        if ent is not None and ent.label_ == "PERSON":
+            words = self._name_words(ent)
+            return self._full_name(words, ent.start_char) if words else None
+        for child in tok.children:  # "the spokesperson, Jane Roe," / "spokesperson Jane Roe"
+            near = self._by_token.get(child.i)
+            if child.dep_ in ("appos", "compound") and near is not None and near.label_ == "PERSON":
+                return self._full_name(self._name_words(near), near.start_char) or None
+        if (
+            tok.lemma_.lower() in _ROLES
+            and tok.tag_ in ("NN", "NNP")
+            and (ent is None or ent.label_ != "PERSON")
+        ):
+            if any(c.lower_ in ("a", "an", "another", "one") for c in tok.children):
+                return None  # "a US official said": someone not named
+            return self._recent(cue, _ROLE_GENDER.get(tok.lower_), _role(tok.lemma_.lower()))
+        if tok.pos_ == "PROPN":
+            words = [
+                t.text
+                for t in tok.subtree
+                if (
+                    t.pos_ == "PROPN"
+                    and t.i <= tok.i
+                    and t.dep_ in ("compound", "nsubj", "nsubjpass", "pobj")
+                )
+                or t.i == tok.i
+            ]
+            known = self._full_name(words, tok.idx)
+            if known != " ".join(words) or ent is None or ent.label_ not in _NAMED_LABELS:
+                return known
+        if ent is not None and ent.label_ in _NAMED_LABELS:
+            return re.sub(r"^(?i:the)\s+", "", re.sub(r"['’]s$", "", ent.text))
+        if tok.lower_ in _PRONOUNS:
+            return self._recent(cue, _PRONOUNS[tok.lower_], None)
+        return None
+
+    def _may_hold(self, name: str, role: str | None) -> bool:
+        """False when ``name`` holds an office other than ``role`` ("secretary" vs "minister")."""
+        if role not in _OFFICES:
+            return True
+        offices = self.titles.get(name, set()) & _OFFICES
+        return not offices or role in offices
+
+    def _recent(self, cue: Token, gender: str | None, role: str | None) -> str | None:
+        """The most recent person named outside quotes before ``cue`` that fits gender and role."""
+        here = self.index.at(cue.idx)
+        if here is None:
+            return None
+        earlier = [p for p in self.people if p.at < cue.idx and not p.quoted]
+        if role is not None:
+            titled = [p for p in earlier if role in self.titles.get(p.name, ())]
+            if titled:
+                return titled[-1].name
+        floor = self.sentences[max(0, here - _WINDOW)].start
+        near = [p for p in earlier if p.at >= floor and self._may_hold(p.name, role)]
+        # Subjects first (the person a paragraph is about); a person named elsewhere in a
+        # sentence counts only when their gender is known to fit.
+        for person in reversed([p for p in near if p.subject]):
+            known = self.gender.get(person.name)
+            if gender is None or known is None or known == gender:
+                return person.name
+        for person in reversed([p for p in near if not p.subject]):
+            if gender is not None and self.gender.get(person.name) == gender:
+                return person.name
+        return None
