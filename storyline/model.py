@@ -103,6 +103,13 @@ class TimeExpr(Record, kw_only=True):
     value: str  # TimeML value: "2023-06-18", "2022-11", "P3M", "PRESENT_REF", "XXXX-WXX-1"
     granularity: Granularity | None = None  # for DATE/TIME values that are calendar dates
     relative: bool = False  # resolved against the anchor ("last Wednesday", "on Monday")
+    # What the verb that governs the expression says (None/False when it hangs on no verb,
+    # or on a noun first: "a meeting in November"); events read their status from these.
+    verb: str | None = None  # lemma of the governing verb
+    tense: Literal["past", "present", "future"] | None = None
+    modality: Literal["planned", "expected"] | None = None
+    negated: bool = False
+    cancelled: bool = False  # a cancellation governs it: "called off the hearing on April 4"
 
 
 class Quote(Record, kw_only=True):

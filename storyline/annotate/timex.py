@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING
 from storyline.annotate.nlp import SentenceIndex
 from storyline.annotate.timex_recognizer import is_age, recognize, to_reading
 from storyline.annotate.timex_rules import REF_TRIGGERS, Reading, match_rule
+from storyline.annotate.timex_verbs import Governor, governor
 from storyline.model import Sentence, TimeExpr
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,14 @@ _LEFT_MODIFIERS = frozenset(
     {"last", "next", "this", "early", "late", "mid", "the", "past", "coming", "previous",
      "following", "since", "until", "before", "after", "earlier", "later", "recent", "every",
      "each", "that", "same"}
+)  # fmt: skip
+# Words joining the two ends of a range written as one span.
+_RANGE_WORDS = frozenset({"to", "through", "thru", "until", "till", "ended", "ending", "ends"})
+_DATE_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+     "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "quarter"}
 )  # fmt: skip
 _RIGHT_MODIFIERS = frozenset({"ago", "earlier", "later", "before", "after"})
 # Words in front of a span that TimeML leaves outside the TIMEX3.
@@ -55,9 +64,6 @@ _MONTHS = frozenset(
 # takes from the text from what it takes from the date.
 _PROBE_DATES = (datetime.date(2000, 6, 15), datetime.date(1987, 1, 28))
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_LOOKING_AHEAD = frozenset({"will", "'ll", "shall", "wo", "would", "gon"})
-_PAST_AUX = frozenset({"was", "were", "had", "has", "have", "did"})
-_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "be"})
 
 
 def find_timexes(
@@ -71,10 +77,16 @@ def find_timexes(
     """
     index = SentenceIndex(sentences)
     found: list[tuple[int, int, Reading]] = []
+    governors: dict[int, Governor] = {}
     for span in _candidates(doc):
-        found.extend(_read_candidate(doc, span, anchor))
+        read = _read_candidate(doc, span, anchor)
+        if read:
+            gov = governor(span)
+            governors.update((start, gov) for start, _, _ in read)
+        found.extend(read)
     out: list[TimeExpr] = []
     for start, end, reading in _without_overlaps(found):
+        gov = governors.get(start, Governor())
         sentence = index.at(start)
         if sentence is None:
             log.debug("time expression %r outside every sentence", doc.text[start:end])
@@ -89,9 +101,50 @@ def find_timexes(
                 value=reading.value,
                 granularity=reading.granularity,
                 relative=reading.relative,
+                verb=gov.verb,
+                tense=gov.tense,
+                modality=gov.modality,
+                negated=gov.negated,
+                cancelled=gov.cancelled,
             )
         )
-    return out
+    return _anchored_on_story_days(out)
+
+
+_ANAPHORIC = re.compile(
+    r"(?:the|that)\s+(next|following|previous|preceding|same)\s+(?:day|morning|afternoon|evening|night)"
+    r"|the\s+day\s+(after|before)|(that)\s+(?:day|morning|afternoon|evening|night)",
+    re.IGNORECASE,
+)
+_SHIFT = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
+          "same": 0, "that": 0}  # fmt: skip
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# How many sentences back a named day can still be what "the next day" counts from.
+ANAPHORA_SENTENCES = 2
+
+
+def _anchored_on_story_days(found: list[TimeExpr]) -> list[TimeExpr]:
+    """ "The next day", "that morning": counted from the day the text last named.
+
+    TimeML anchors these on the narrative's reference time, not on the publication
+    date: "jammed on Monday ... we worked all of the next day" is Tuesday.  The day
+    must be named at most ANAPHORA_SENTENCES sentences back; otherwise the reading
+    against the publication date stands.
+    """
+    last: TimeExpr | None = None
+    for t in found:
+        m = _ANAPHORIC.fullmatch(" ".join(t.text.split()))
+        if m and last is not None and t.sentence - last.sentence <= ANAPHORA_SENTENCES:
+            shift = _SHIFT[(m.group(1) or m.group(2) or m.group(3)).lower()]
+            day = datetime.date.fromisoformat(last.value[:10]) + datetime.timedelta(days=shift)
+            t.value = (
+                day.isoformat() + t.value[10:] if _DAY_VALUE.match(t.value) else day.isoformat()
+            )
+            t.granularity = "day"
+            t.relative = True
+        if t.type == "DATE" and _DAY_VALUE.match(t.value):
+            last = t  # a day the text names (a clock time alone names none)
+    return found
 
 
 def _candidates(doc: Doc) -> list[Span]:
@@ -132,7 +185,10 @@ def _read_candidate(
     span = _trimmed(doc, candidate)
     if span is None or _rejected(span):
         return []
-    future = _points_ahead(span)
+    if parts := _range_parts(doc, span):
+        # "Aug. 26 to Oct. 20", "the quarter ended Sept. 30": TimeML marks each end.
+        return [r for part in parts for r in _read_candidate(doc, part, anchor)]
+    future = governor(span).future
     if (rule := match_rule(span.text, anchor, future, span.sent.text)) is not None:
         return [(span.start_char, span.end_char, rule)]
     if anchor is not None:
@@ -151,6 +207,25 @@ def _read_candidate(
                 reading = Reading(reading.type, value, "day", relative=True)
             out.append((s, e, reading))
     return out
+
+
+def _range_parts(doc: Doc, span: Span) -> tuple[Span, Span] | None:
+    """The two ends of a range of dates written as one span, or None."""
+    for tok in span[1:-1]:
+        if tok.lower_ not in _RANGE_WORDS:
+            continue
+        left, right = doc[span.start : tok.i], doc[tok.i + 1 : span.end]
+        if _names_a_date(left) and _names_a_date(right):
+            return left, right
+    return None
+
+
+def _names_a_date(span: Span) -> bool:
+    return any(
+        t.lower_.rstrip(".") in _DATE_WORDS
+        or (t.like_num and len(t.text) == 4 and t.text.isdigit())
+        for t in span
+    )
 
 
 def _date_free(a: Reading, b: Reading) -> Reading:
@@ -214,6 +289,8 @@ def _rejected(span: Span) -> bool:
     if all(t.like_num or t.is_punct for t in span):
         digits = text.replace(",", "")
         return not (digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2199)
+    if len(span) == 1 and span[0].lower_ == "annual":
+        return True  # an adjective ("the annual report"): TimeML leaves it out
     if len(span) == 1 and span[0].lower_ in _MONTHS:
         tok = span[0]
         return tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("nsubj", "nsubjpass", "compound")
@@ -229,35 +306,6 @@ def _widened(doc: Doc, span: Span) -> Span:
     if end < sent_end and doc[end].lower_ in _RIGHT_MODIFIERS:
         end += 1
     return doc[start:end]
-
-
-def _points_ahead(span: Span) -> bool | None:
-    """Whether the verb that governs ``span`` looks ahead (True), back (False), or neither."""
-    tok: Token = span.root
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
-            return _verb_looks_ahead(tok)
-        if tok.head is tok:
-            return None
-        tok = tok.head
-    return None
-
-
-def _verb_looks_ahead(verb: Token) -> bool | None:
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.lower_ in _LOOKING_AHEAD or auxes & _LOOKING_AHEAD:
-        return True
-    if "going" in auxes or (verb.tag_ == "VB" and "to" in auxes):
-        # "is going to visit", "is expected to travel", "are likely to attend"
-        return True
-    if auxes & _PAST_AUX:
-        return False
-    if verb.tag_ == "VBD":
-        return False
-    if verb.tag_ in ("VBG", "VBN") and auxes & _PRESENT_AUX:
-        # "is meeting on Monday", "is scheduled for June"
-        return True
-    return None
 
 
 def _without_overlaps(found: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:

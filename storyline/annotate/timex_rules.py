@@ -54,11 +54,6 @@ _REF_WORDS = {
     "these days": "PRESENT_REF",
     "recently": "PAST_REF",
     "recent": "PAST_REF",
-    "recent days": "PAST_REF",
-    "recent weeks": "PAST_REF",
-    "recent months": "PAST_REF",
-    "recent years": "PAST_REF",
-    "recent decades": "PAST_REF",
     "lately": "PAST_REF",
     "previously": "PAST_REF",
     "formerly": "PAST_REF",
@@ -78,6 +73,16 @@ _DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{3})0'?s")
 _SHORT_DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?'(\d)0s")
 _CENTURY = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?([\w-]+)[- ]century")
 _THIS_CENTURY = re.compile(r"this\s+century")
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+# "June last year", "early March this year", "May of next year"
+_MONTH_OF_YEAR = re.compile(
+    r"(?:(?:early|mid|late)[- ])?("
+    + "|".join(_MONTH_NAMES)
+    + r")\s+(?:of\s+)?(last|this|next)\s+year"
+)
 _VAGUE = re.compile(
     r"(?:the\s+)?(?:(?:past|last|next|coming|recent|previous|following)\s+)?"
     r"(?:several|few|a\s+few|many|some|a\s+couple\s+of|couple\s+of|recent|coming|past)\s+"
@@ -169,6 +174,12 @@ def match_rule(
         if anchor is None:
             return Reading("DATE", "XX", "century", relative=True)
         return Reading("DATE", f"{anchor.year // 100:02d}", "century", relative=True)
+    if m := _MONTH_OF_YEAR.fullmatch(text):
+        month = _MONTH_NAMES.index(m.group(1)) + 1
+        if anchor is None:
+            return Reading("DATE", f"XXXX-{month:02d}", "month", relative=True)
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
+        return Reading("DATE", f"{year}-{month:02d}", "month", relative=True)
     if m := _VAGUE.fullmatch(text):
         unit = m.group(1).rstrip("s")
         prefix = "PT" if unit in TIME_UNITS else "P"

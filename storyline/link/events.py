@@ -1,9 +1,12 @@
 """Dated events: a sentence with a calendar date, its status, merged across articles.
 
 Each time expression with a calendar value (year, month or day) makes an event of
-its sentence. Status comes from the sentence's wording (a plan called off, a plan,
-an expectation) and from tense: a date after the article's publication date is
-not something that already happened. Events from different articles merge when
+its sentence. Status comes from what the annotator read off the verb that governs
+the date (``TimeExpr.tense``, ``modality``, ``negated``, ``cancelled``): a plan
+called off, a plan, an expectation, a future tense; a negated past ("did not meet
+on Monday") dates nothing. With no such reading, a date after the article's
+publication date is a plan and one up to it happened. Cue words near the date are
+read only for expressions that hang on no verb. Events from different articles merge when
 their sentences say the same thing and their dates agree; the merged date is the
 finest one that all of them are consistent with, so a day is only ever kept when
 a source gives it.
@@ -18,7 +21,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.model import Annotation, Article, Event, EventStatus, Evidence, Granularity
+from storyline.model import (
+    Annotation,
+    Article,
+    Event,
+    EventStatus,
+    Evidence,
+    Granularity,
+    TimeExpr,
+)
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -139,15 +150,48 @@ def parse_date(value: str) -> tuple[str, Granularity] | None:
 
 
 def status_of(sentence: str, date: str, published: str | None) -> EventStatus:
+    """Status from cue words near the date.
+
+    Only for time expressions with no governing verb (a headline fragment) or stored
+    by an annotator that did not yet record tense and modality.
+    """
     if _CANCELLED.search(sentence):
         return "cancelled"
     if _PLANNED.search(sentence):
         return "planned"
     if _EXPECTED.search(sentence):
         return "expected"
+    return _by_date(date, published)
+
+
+def _by_date(date: str, published: str | None) -> EventStatus:
+    """With nothing else to go on: after the report is a plan, up to it happened."""
     if published and date[: len(published)] > published[: len(date)]:
         return "planned"
     return "occurred"
+
+
+def timex_status(t: TimeExpr, date: str, published: str | None) -> EventStatus | None:
+    """The status of the event a time expression dates, from its governing verb.
+
+    None when the verb negates a past event ("did not meet on Monday"): nothing
+    happened on that date, so there is no event to date.
+    """
+    if t.cancelled:
+        return "cancelled"
+    if t.modality == "planned":
+        return "planned"
+    if t.modality == "expected":
+        return "expected"
+    if t.negated and t.tense in ("past", "present"):
+        return None
+    if t.tense == "future":
+        return "planned"
+    return _by_date(date, published)
+
+
+def _annotated(t: TimeExpr) -> bool:
+    return t.verb is not None or t.tense is not None or t.modality is not None or t.cancelled
 
 
 @dataclass
@@ -164,9 +208,21 @@ class _Raw:
     window: frozenset[str]
 
 
+_KIND: dict[str, str] = {
+    "occurred": "occurred",
+    "cancelled": "cancelled",
+    "planned": "plan",
+    "expected": "plan",
+}
+
+
 def _same_kind(a: EventStatus, b: EventStatus) -> bool:
-    """What happened and what was only planned, expected or called off stay apart."""
-    return (a == "occurred") == (b == "occurred")
+    """What happened, what was planned or expected, and what was called off stay apart.
+
+    A plan and its cancellation are two entries of the timeline ("will hold a hearing
+    on April 4", then "called off the hearing planned for April 4"), not one.
+    """
+    return _KIND[a] == _KIND[b]
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -191,8 +247,16 @@ def find_events(
             parsed = parse_date(t.value)
             if parsed is None or (t.sentence, parsed[0]) in seen:
                 continue
-            seen.add((t.sentence, parsed[0]))
             sent = ann.sentences[t.sentence]
+            pub = published.get(ann.article)
+            if _annotated(t):
+                status = timex_status(t, parsed[0], pub)
+            else:
+                clause = _clause(sent.text, t.start - sent.start, t.end - sent.start)
+                status = status_of(clause, parsed[0], pub)
+            if status is None:
+                continue
+            seen.add((t.sentence, parsed[0]))
             raws.append(
                 _Raw(
                     article=ann.article,
@@ -200,11 +264,7 @@ def find_events(
                     text=sent.text,
                     date=parsed[0],
                     granularity=parsed[1],
-                    status=status_of(
-                        _clause(sent.text, t.start - sent.start, t.end - sent.start),
-                        parsed[0],
-                        published.get(ann.article),
-                    ),
+                    status=status,
                     published=published.get(ann.article, ""),
                     vector=vecs[t.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
                     entities=frozenset(entities_in(ann.article, t.sentence)),

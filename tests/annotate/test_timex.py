@@ -91,9 +91,9 @@ def test_dates_resolve_against_the_anchor(
         ("The ferry now runs twice a day.", "now", "DATE", "PRESENT_REF"),
         ("The baker recently opened a second shop.", "recently", "DATE", "PAST_REF"),
         ("The talks ended at 10 a.m. with no deal.", "10 a.m.", "TIME", "2031-03-13T10:00"),
-        ("The council voted on Thursday night.", "Thursday night", "TIME", "2031-03-13TNI"),
+        ("The council voted on Thursday night.", "Thursday night", "DATE", "2031-03-13TNI"),
         ("The council voted this morning.", "this morning", "TIME", "2031-03-13TMO"),
-        ("Prices have climbed in recent years.", "recent years", "DATE", "PAST_REF"),
+        ("Prices have climbed in recent years.", "recent years", "DURATION", "PXY"),
         ("The mill closed several years ago.", "several years ago", "DATE", "PAST_REF"),
     ],
 )  # fmt: skip
