@@ -23,6 +23,7 @@ DateBasis = Literal["header", "byline", "metadata", "inferred"]
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
 EventStatus = Literal["occurred", "planned", "expected", "cancelled"]
 ConflictKind = Literal["quantity", "date", "name", "attribution", "other"]
+ChangeKind = Literal["new_claim", "revised_figure", "new_conflict", "claim_dropped"]
 
 SCHEMA_VERSION = 1
 
@@ -319,8 +320,26 @@ class DossierEntity(Record, kw_only=True):
     merges: list[Merge] = []
 
 
+class Change(Record, kw_only=True):
+    """One thing that changed in a story since the previous build of its dossier."""
+
+    kind: ChangeKind
+    text: str  # for the reader: "persons 12 → 19 (Outlet, 2024-03-02)"
+    claim: str | None = None  # the claim's id (new_claim, claim_dropped)
+    about: str | None = None  # what a figure or conflict is about
+    before: str | None = None  # the figure before (revised_figure)
+    after: str | None = None  # the figure now (revised_figure)
+    evidence: list[Evidence] = []
+
+
 class Dossier(Record, kw_only=True):
-    """The story dossier: the public JSON contract of DESIGN.md, schema_version 1."""
+    """The story dossier: the public JSON contract of DESIGN.md, schema_version 1.
+
+    ``changes``, ``previous_build`` and ``fingerprint`` extend the contract (optional
+    fields): what changed since the build stamped ``previous_build`` (empty on a story's
+    first build), and a digest of what the dossier was made from, so that an unchanged
+    story is not synthesized again.
+    """
 
     schema_version: int = SCHEMA_VERSION
     generated: str = ""  # ISO timestamp of the build; the only field that varies between builds
@@ -333,3 +352,6 @@ class Dossier(Record, kw_only=True):
     conflicts: list[Conflict]
     quotes: list[QuoteEntry]
     coverage: list[Coverage]
+    changes: list[Change] = []
+    previous_build: str | None = None
+    fingerprint: str | None = None  # what it was built from (article ids, versions): skip if same

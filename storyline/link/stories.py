@@ -1,42 +1,315 @@
-"""Which articles report the same story.
+"""Which articles report the same story, on a mixed stream of many stories.
 
-Articles are taken in publication order; each joins the existing story it is
-most similar to (lede vector similarity, plus a bonus for shared named entities)
-when that similarity passes the threshold and the story has an article within
-the time window; otherwise it starts a new story. Comparisons are against story
-centroids, not all article pairs, so the cost grows with articles x open stories.
+Articles are taken in publication order. Each is compared only with the stories
+that a cheap lookup proposes, never with the whole archive:
+
+* **approximate nearest neighbours**: the article vectors of the last
+  ``window_days`` live in faiss HNSW indexes, one per time segment; a segment
+  that falls out of the window is dropped, so the index stays the size of the window;
+* **shared-entity blocking**: an inverted index from named entities to the
+  stories that mention them, limited to stories seen within the window.
+
+A candidate story is scored by text similarity (cosine to its centroid and to
+the article's nearest members in it), plus a bonus for the share of the
+article's key entities it already mentions (rare entities weigh more), minus a
+penalty that grows with the time since the story's last article. The article
+joins the best story when the score passes ``threshold``, else it starts a new one.
+
+Stories evolve: when an article links two stories strongly and the two are close
+themselves, they **merge**; after the pass, a story whose members fall into
+separate groups (no strong link between them in its own nearest-neighbour
+graph) **splits**. A story is named after its earliest member by a date the
+sources give (see ``story_id``), so a story keeps its id as it grows; a merge
+keeps the id of the older story; a split leaves the id with the part that holds
+the earliest member and names each other part after its own earliest member.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+import logging
+import math
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+import faiss
 import numpy as np
 
 from storyline.link.vectors import article_vector
 from storyline.model import Annotation, Article, Story
 
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "EVENT", "FAC", "LOC"}
+log = logging.getLogger(__name__)
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "EVENT", "FAC", "LOC", "NORP"}
+KEY_ENTITIES = 8  # an article's most mentioned entities are what it is about
+NEIGHBOURS = 10  # nearest articles looked up per segment
+SEGMENT_DAYS = 30  # one HNSW index per this many days
+MAX_BLOCK = 40  # stories looked up per entity (the most recent ones)
+ENTITY_ONLY_SHARE = (
+    0.5  # an article with no vector joins a story knowing this share of its entities
+)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How a candidate story is scored; defaults calibrated on a news stream."""
+
+    entities: float = 0.15  # bonus, times the share of the article's key entities the story knows
+    time_penalty: float = 0.1  # subtracted in full at the window's edge
+    merge: float = 0.7  # two stories a new article links this strongly, and this close, merge
+    split_link: float = 0.3  # members linked less than this form separate groups
+    split_min: int = 5  # a split leaves parts of at least this many articles
 
 
 @dataclass
-class _Open:
-    members: list[str]
-    centroid: np.ndarray
+class _Signal:
+    id: str
+    vector: np.ndarray | None
+    entities: Counter[str]
+    day: date | None
+
+
+@dataclass
+class _Story:
+    key: int
+    members: list[str] = field(default_factory=list)
+    total: np.ndarray | None = None  # sum of member vectors
     entities: Counter[str] = field(default_factory=Counter)
     last: date | None = None
 
+    def centroid(self) -> np.ndarray | None:
+        if self.total is None:
+            return None
+        n = float(np.linalg.norm(self.total))
+        return self.total / n if n else None
 
-def _entities(annotation: Annotation) -> set[str]:
-    return {m.text.lower() for m in annotation.mentions if m.label in ENTITY_LABELS}
+
+class _Segments:
+    """HNSW indexes of article vectors, one per time segment; old segments are dropped."""
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+        self.indexes: dict[int, faiss.Index] = {}
+        self.owners: dict[int, list[int]] = {}  # segment -> story key per indexed vector
+
+    def add(self, segment: int, vector: np.ndarray, story: int) -> None:
+        if segment not in self.indexes:
+            index = faiss.IndexHNSWFlat(self.dim, 32, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efSearch = 64
+            self.indexes[segment], self.owners[segment] = index, []
+        self.indexes[segment].add(vector.reshape(1, -1))
+        self.owners[segment].append(story)
+
+    def search(self, segments: Sequence[int], vector: np.ndarray) -> list[tuple[int, float]]:
+        hits: list[tuple[int, float]] = []
+        query = vector.reshape(1, -1)
+        for seg in segments:
+            index = self.indexes.get(seg)
+            if index is None or index.ntotal == 0:
+                continue
+            sims, rows = index.search(query, min(NEIGHBOURS, index.ntotal))
+            hits += [
+                (self.owners[seg][r], float(s))
+                for s, r in zip(sims[0], rows[0], strict=True)
+                if r >= 0
+            ]
+        return hits
+
+    def drop_before(self, segment: int) -> None:
+        for seg in [s for s in self.indexes if s < segment]:
+            del self.indexes[seg], self.owners[seg]
 
 
-def _day(article: Article) -> date | None:
-    return date.fromisoformat(article.published.date) if article.published.date else None
+def _signal(article: Article, annotation: Annotation) -> _Signal:
+    vec = article_vector(annotation)
+    ok = vec.size > 1 and float(np.linalg.norm(vec)) > 0
+    ents = Counter(
+        " ".join(m.text.lower().split()) for m in annotation.mentions if m.label in ENTITY_LABELS
+    )
+    day = date.fromisoformat(article.published.date) if article.published.date else None
+    return _Signal(
+        article.id,
+        vec.astype(np.float32) if ok else None,
+        Counter(dict(ents.most_common(KEY_ENTITIES))),
+        day,
+    )
+
+
+class StreamDetector:
+    """Assigns articles, one at a time in publication order, to stories."""
+
+    def __init__(
+        self, threshold: float = 0.45, window_days: int = 365, weights: Weights | None = None
+    ) -> None:
+        self.threshold = threshold
+        self.window = window_days
+        self.w = weights or Weights()
+        self.stories: dict[int, _Story] = {}
+        self.parent: dict[int, int] = {}  # merged story key -> the key it merged into
+        self.by_entity: dict[str, list[int]] = defaultdict(list)
+        self.df: Counter[str] = Counter()  # articles seen per entity
+        self.seen = 0
+        self.segments: _Segments | None = None
+        self.undated_segment = -1
+        self.signals: dict[str, _Signal] = {}
+
+    # -- lookups
+    def _find(self, key: int) -> int:
+        while key in self.parent:
+            key = self.parent[key]
+        return key
+
+    def _segment(self, day: date | None) -> int:
+        return day.toordinal() // SEGMENT_DAYS if day else self.undated_segment
+
+    def _in_window(self, story: _Story, day: date | None) -> bool:
+        return day is None or story.last is None or abs((day - story.last).days) <= self.window
+
+    def _idf(self, entity: str) -> float:
+        return math.log((1 + self.seen) / (1 + self.df[entity])) + 1.0
+
+    def _candidates(self, sig: _Signal) -> dict[int, list[float]]:
+        """Story key -> similarities of the article's nearest members in it."""
+        cands: dict[int, list[float]] = defaultdict(list)
+        if sig.vector is not None and self.segments is not None:
+            segs = [self.undated_segment]
+            if sig.day is not None:
+                now = self._segment(sig.day)
+                span = self.window // SEGMENT_DAYS + 1
+                segs += list(range(now - span, now + 1))
+            for key, sim in self.segments.search(segs, sig.vector):
+                cands[self._find(key)].append(sim)
+        for ent in sig.entities:
+            for key in self.by_entity.get(ent, [])[-MAX_BLOCK:]:
+                cands.setdefault(self._find(key), [])
+        return {k: v for k, v in cands.items() if self._in_window(self.stories[k], sig.day)}
+
+    def _score(self, sig: _Signal, story: _Story, near: list[float]) -> tuple[float, float]:
+        """(score, text similarity) of the article against one story."""
+        text = 0.0
+        centroid = story.centroid()
+        if sig.vector is not None and centroid is not None:
+            csim = float(sig.vector @ centroid)
+            top = sorted(near, reverse=True)[:3]
+            text = 0.5 * csim + 0.5 * (sum(top) / len(top)) if top else csim
+        ent = 0.0
+        if sig.entities:
+            total = sum(self._idf(e) for e in sig.entities)
+            ent = sum(self._idf(e) for e in sig.entities if story.entities[e]) / total
+        gap = abs((sig.day - story.last).days) if sig.day and story.last else 0
+        time = self.w.time_penalty * min(gap / self.window, 1.0)
+        if sig.vector is None or centroid is None:
+            # No text to compare: joins when the story knows half its key entities.
+            return self.threshold * ent / ENTITY_ONLY_SHARE - time, text
+        return text + self.w.entities * ent - time, text
+
+    # -- updates
+    def add(self, sig: _Signal) -> int:
+        self.signals[sig.id] = sig
+        if sig.vector is not None and self.segments is None:
+            self.segments = _Segments(sig.vector.shape[0])
+        if sig.vector is not None and self.segments and sig.vector.shape[0] != self.segments.dim:
+            sig.vector = None
+        scored = sorted(
+            (
+                (self._score(sig, self.stories[k], near), k)
+                for k, near in self._candidates(sig).items()
+            ),
+            key=lambda x: (-x[0][0], x[1]),
+        )
+        if scored and scored[0][0][0] >= self.threshold:
+            key = scored[0][1]
+            for (score, _), other in scored[1:3]:
+                if score >= self.w.merge and self._close(key, other):
+                    key = self._merge(key, other)
+        else:
+            key = len(self.stories) + len(self.parent)
+            self.stories[key] = _Story(key)
+        self._join(key, sig)
+        return key
+
+    def _close(self, a: int, b: int) -> bool:
+        ca, cb = self.stories[a].centroid(), self.stories[b].centroid()
+        return ca is not None and cb is not None and float(ca @ cb) >= self.w.merge
+
+    def _merge(self, a: int, b: int) -> int:
+        keep, gone = min(a, b), max(a, b)  # the older story absorbs the younger
+        s, g = self.stories[keep], self.stories.pop(gone)
+        s.members += g.members
+        s.total = (
+            g.total if s.total is None else (s.total if g.total is None else s.total + g.total)
+        )
+        s.entities.update(g.entities)
+        s.last = max((d for d in (s.last, g.last) if d), default=None)
+        for ent in g.entities:
+            self.by_entity[ent].append(keep)
+        self.parent[gone] = keep
+        log.debug("stories %d and %d merged", keep, gone)
+        return keep
+
+    def _join(self, key: int, sig: _Signal) -> None:
+        story = self.stories[key]
+        story.members.append(sig.id)
+        if sig.vector is not None:
+            story.total = sig.vector.copy() if story.total is None else story.total + sig.vector
+            assert self.segments is not None
+            self.segments.add(self._segment(sig.day), sig.vector, key)
+        for ent in sig.entities:
+            if not story.entities[ent]:
+                self.by_entity[ent].append(key)
+            self.df[ent] += 1
+        story.entities.update(sig.entities)
+        self.seen += 1
+        if sig.day and (story.last is None or sig.day > story.last):
+            story.last = sig.day
+            if self.segments is not None:
+                self.segments.drop_before(self._segment(sig.day) - self.window // SEGMENT_DAYS - 1)
+
+    # -- splits
+    def groups(self) -> list[list[str]]:
+        """The stories' members, each story split where its members fall apart."""
+        out: list[list[str]] = []
+        for story in self.stories.values():
+            out += self._split(story.members)
+        return out
+
+    def _split(self, members: list[str]) -> list[list[str]]:
+        vecs = [self.signals[m].vector for m in members]
+        if len(members) < 2 * self.w.split_min or any(v is None for v in vecs):
+            return [members]
+        mat = np.vstack(vecs)  # type: ignore[arg-type]
+        k = min(NEIGHBOURS, len(members) - 1)
+        index = faiss.IndexFlatIP(mat.shape[1])  # within one story only, never the archive
+        index.add(mat)
+        sims, rows = index.search(mat, k + 1)
+        parent = list(range(len(members)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i in range(len(members)):
+            for s, j in zip(sims[i], rows[i], strict=True):
+                if j >= 0 and j != i and s >= self.w.split_link:
+                    parent[find(i)] = find(int(j))
+        comps: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(members)):
+            comps[find(i)].append(i)
+        big = [c for c in comps.values() if len(c) >= self.w.split_min]
+        if len(big) < 2:
+            return [members]
+        # Small groups go with the big part they are closest to.
+        centroids = [mat[c].mean(axis=0) for c in big]
+        for c in comps.values():
+            if len(c) < self.w.split_min:
+                best = int(np.argmax([float(mat[c].mean(axis=0) @ x) for x in centroids]))
+                big[best] = big[best] + c
+        log.debug("a story of %d articles split into %d", len(members), len(big))
+        return [[members[i] for i in sorted(c)] for c in big]
 
 
 def detect_stories(
@@ -44,41 +317,22 @@ def detect_stories(
     annotations: Sequence[Annotation],
     threshold: float = 0.45,
     window_days: int = 365,
+    weights: Weights | None = None,
 ) -> list[Story]:
+    """Group ``articles`` into stories, taking them in publication order."""
     by_id = {a.article: a for a in annotations}
     ordered = sorted(articles, key=lambda a: (a.published.date or "", a.id))
-    open_: list[_Open] = []
+    detector = StreamDetector(threshold, window_days, weights)
     for article in ordered:
-        ann = by_id[article.id]
-        vec = article_vector(ann)
-        ents = _entities(ann)
-        day = _day(article)
-        best, best_score = None, -1.0
-        for story in open_:
-            if day and story.last and abs((day - story.last).days) > window_days:
-                continue
-            sim = float(vec @ story.centroid) if vec.shape == story.centroid.shape else 0.0
-            shared = sum(1 for e in ents if story.entities[e] >= 1)
-            score = sim + 0.05 * min(shared, 4)
-            if score > best_score:
-                best, best_score = story, score
-        if best is not None and best_score >= threshold:
-            n = len(best.members)
-            c = best.centroid * n + vec
-            best.centroid = c / (np.linalg.norm(c) or 1.0)
-            best.members.append(article.id)
-            best.entities.update(ents)
-            if day and (best.last is None or day > best.last):
-                best.last = day
-        else:
-            open_.append(_Open([article.id], vec, Counter(ents), day))
+        detector.add(_signal(article, by_id[article.id]))
     arts = {a.id: a for a in articles}
-    return [_story(s.members, arts, by_id) for s in open_]
+    stories = [_story(g, arts, by_id) for g in detector.groups()]
+    return sorted(stories, key=lambda s: s.id)
 
 
-def _story(members: list[str], arts: dict[str, Article], anns: dict[str, Annotation]) -> Story:
-    # Named after its earliest article by a date the sources give (an inferred date
-    # may change between runs; the id must not).
+def story_id(members: Sequence[str], arts: dict[str, Article]) -> str:
+    """Named after the earliest member by a date the sources give (an inferred
+    date may change between runs; the id must not), ties broken by article id."""
     first = min(
         members,
         key=lambda m: (
@@ -86,8 +340,14 @@ def _story(members: list[str], arts: dict[str, Article], anns: dict[str, Annotat
             m,
         ),
     )
-    sid = "s-" + hashlib.sha1(first.encode()).hexdigest()[:10]
-    return Story(id=sid, title=_title(members, arts, anns), articles=sorted(members))
+    return "s-" + hashlib.sha1(first.encode()).hexdigest()[:10]
+
+
+def _story(members: list[str], arts: dict[str, Article], anns: dict[str, Annotation]) -> Story:
+    ordered = sorted(members, key=lambda m: (arts[m].published.date or "", m))
+    return Story(
+        id=story_id(members, arts), title=_title(ordered, arts, anns), articles=sorted(members)
+    )
 
 
 def _title(members: list[str], arts: dict[str, Article], anns: dict[str, Annotation]) -> str:

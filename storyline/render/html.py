@@ -25,6 +25,7 @@ from storyline.errors import StorylineError
 from storyline.model import Dossier
 from storyline.render.jsonout import script_json
 from storyline.render.view import (
+    CHANGE_LABELS,
     UNKNOWN_OUTLET,
     ArticleView,
     View,
@@ -166,6 +167,7 @@ def to_html(dossier: Dossier) -> str:
     articles: list[ArticleView] = [a for a in view.articles.values() if a.number]
     page = assets.template.render(
         view=view,
+        change_labels=CHANGE_LABELS,
         articles=articles,
         timeline=timeline,
         coverage=_coverage(view),

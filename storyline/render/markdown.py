@@ -11,7 +11,14 @@ import re
 from collections.abc import Iterable, Sized
 
 from storyline.model import Dossier, Evidence
-from storyline.render.view import UNKNOWN_OUTLET, ArticleView, View, build_view, date_label
+from storyline.render.view import (
+    CHANGE_LABELS,
+    UNKNOWN_OUTLET,
+    ArticleView,
+    View,
+    build_view,
+    date_label,
+)
 
 # Written by hand: no maintained library escapes Markdown for CommonMark/GFM
 # (markdown-it-py and mistune parse, they do not escape).  CommonMark allows a
@@ -121,6 +128,7 @@ def to_markdown(dossier: Dossier) -> str:
         "",
     ]
     for section in (
+        _changes,
         _articles,
         _summary,
         _timeline,
@@ -170,6 +178,21 @@ def _articles(view: View) -> list[str]:
         "Duplicate",
     ]
     return [*lines, *_table(header, rows), ""]
+
+
+def _changes(view: View) -> list[str]:
+    """What changed since the previous build; nothing at all on a story's first build."""
+    dossier = view.dossier
+    if dossier.previous_build is None and not dossier.changes:
+        return []
+    since = f" since {md_text(dossier.previous_build)}" if dossier.previous_build else ""
+    lines = [f"## What changed{since}", ""]
+    if _none(lines, dossier.changes):
+        return lines
+    for change in dossier.changes:
+        label = CHANGE_LABELS.get(change.kind, change.kind)
+        lines.append(f"- **{label}**: {md_text(change.text)}{_cite(view, change.evidence)}")
+    return [*lines, ""]
 
 
 def _summary(view: View) -> list[str]:

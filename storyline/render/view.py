@@ -23,6 +23,12 @@ from storyline.model import (
 )
 
 UNKNOWN_OUTLET = "unknown outlet"
+CHANGE_LABELS = {
+    "new_claim": "New claim",
+    "revised_figure": "Revised figure",
+    "new_conflict": "New disagreement",
+    "claim_dropped": "No longer supported",
+}
 
 # Links in a report go only to web pages; anything else ("javascript:", "data:",
 # "file:") is shown as text or not at all.
@@ -198,7 +204,7 @@ class View:
 def build_view(dossier: Dossier) -> View:
     """Number articles, claims and evidence in the order the reports show them.
 
-    Citation numbers follow the reading order of the sections (summary,
+    Citation numbers follow the reading order of the sections (changes, summary,
     timeline, conflicts, claims, quotes), so markers count up down the page.
     """
     view = View(dossier=dossier)
@@ -213,6 +219,8 @@ def build_view(dossier: Dossier) -> View:
     view.claim_numbers = {claim.id: n for n, claim in enumerate(dossier.claims, start=1)}
     view.quote_groups = _group_quotes(dossier.quotes, view.entity_names)
 
+    for change in dossier.changes:
+        view.refs(change.evidence)
     for sentence in dossier.summary:
         view.refs(sentence.evidence)
     for entry in dossier.timeline:

@@ -52,7 +52,7 @@ CONTRACT = {
     "evidence": {"article", "sentence", "text"},
 }
 EXTENSIONS = {
-    "": {"generated"},
+    "": {"generated", "changes", "previous_build", "fingerprint"},  # changes: issue 6
     "published": {"note"},
     "entities": {"merges"},
     "claims": {"outlet_names", "independent_outlet_names"},

@@ -1,0 +1,123 @@
+"""Story detection on a mixed stream, scored against the Timeline17 topics.
+
+Every article of every topic in DIR (layout of ``../shared/datasets/timeline17``;
+a topic's sources, ``H1N1_bbc`` and ``H1N1_guardian``, pooled into one topic) is
+ingested and annotated into one store, then the stories are detected on the
+whole stream in publication order and scored with B-cubed precision, recall and
+F1 against the topics (Bagga & Baldwin 1998: per article, the share of its
+predicted story that is in its topic, and the share of its topic that is in its
+predicted story, averaged over articles).
+
+    python benchmarks/eval_stories.py DIR [--per-topic N] [--db PATH]
+
+``--per-topic N`` takes N articles of each topic, spread evenly over its dates
+(for development; the benchmark is the default, all articles). ``--db PATH``
+keeps the store, so that a second run only detects again (annotation is the
+expensive part). The last line printed is one JSON object: bcubed_p, bcubed_r,
+bcubed_f1, articles, stories, seconds (the whole run: ingest, annotate, detect),
+and detect_seconds (story detection alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
+
+
+def bcubed(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of ``predicted`` (item -> cluster) against ``gold``."""
+    items = [i for i in gold if i in predicted]
+    if not items:
+        return 0.0, 0.0, 0.0
+    pair = Counter((gold[i], predicted[i]) for i in items)
+    gsize = Counter(gold[i] for i in items)
+    psize = Counter(predicted[i] for i in items)
+    p = sum(pair[(gold[i], predicted[i])] / psize[predicted[i]] for i in items) / len(items)
+    r = sum(pair[(gold[i], predicted[i])] / gsize[gold[i]] for i in items) / len(items)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _spread(docs: list[dict[str, str]], n: int | None) -> list[dict[str, str]]:
+    if not n or n >= len(docs):
+        return docs
+    step = len(docs) / n
+    return [docs[int(i * step)] for i in range(n)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("dir", type=Path, nargs="?", default=DEFAULT_DIR)
+    ap.add_argument("--per-topic", type=int, default=None, help="articles per topic (dev runs)")
+    ap.add_argument("--db", type=Path, default=None, help="keep the store here (reused)")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
+
+    from storyline import engine
+    from storyline.link import detect_stories
+    from storyline.settings import load_settings
+    from storyline.store import open_store
+
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or Path(tmp) / "stories.sqlite"
+        settings = load_settings(None, db=str(db), out=str(Path(tmp) / "out"))
+        store = open_store(settings.db)
+        try:
+            gold: dict[str, str] = {}
+            for name, dirs in sorted(topics(args.dir).items()):
+                docs = _spread(documents(dirs), args.per_topic)
+                src = write_jsonl(docs, Path(tmp) / f"{name}.jsonl")
+                report = engine.ingest([src], store, settings)
+                for aid in report.added + report.unchanged:
+                    gold.setdefault(aid, name)
+            engine.annotate(store, settings)
+            articles = store.articles(list(gold))
+            annotations = store.get_annotations(a.id for a in articles)
+            t1 = time.perf_counter()
+            stories = detect_stories(
+                articles, annotations, settings.story_similarity, settings.story_window_days
+            )
+            detect_seconds = time.perf_counter() - t1
+        finally:
+            store.close()
+
+    predicted = {a: s.id for s in stories for a in s.articles}
+    p, r, f = bcubed(gold, predicted)
+    seconds = time.perf_counter() - t0
+    by_topic: dict[str, Counter[str]] = defaultdict(Counter)
+    for aid, topic in gold.items():
+        by_topic[topic][predicted.get(aid, "-")] += 1
+    for topic, counts in sorted(by_topic.items()):
+        top = ", ".join(f"{n}" for _, n in counts.most_common(4))
+        print(f"{topic:<16} {sum(counts.values()):5d} articles in {len(counts):4d} stories ({top})")
+    print(
+        json.dumps(
+            {
+                "bcubed_p": round(p, 4),
+                "bcubed_r": round(r, 4),
+                "bcubed_f1": round(f, 4),
+                "articles": len(gold),
+                "stories": len(stories),
+                "seconds": round(seconds, 1),
+                "detect_seconds": round(detect_seconds, 2),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

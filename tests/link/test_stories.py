@@ -1,0 +1,166 @@
+"""Story detection on a mixed stream: fictional articles with hand-made vectors and entities."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+
+from storyline.link.stories import SEGMENT_DAYS, StreamDetector, Weights, _signal, detect_stories
+from storyline.model import Annotation, Article, Mention, Published, Sentence
+
+DIM = 16
+RNG = np.random.default_rng(7)
+TOPIC = {name: RNG.normal(size=DIM) for name in ("flood", "election", "strike", "bridge")}
+
+
+def _vec(topic: str, noise: float = 0.25, seed: int = 0) -> np.ndarray:
+    v = TOPIC[topic] / np.linalg.norm(TOPIC[topic])
+    v = v + noise * np.random.default_rng(seed).normal(size=DIM) / np.sqrt(DIM)
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def _make(
+    aid: str, day: str, vec: np.ndarray, entities: list[tuple[str, str]]
+) -> tuple[Article, Annotation]:
+    text = "A fictional report. " + " ".join(name for name, _ in entities)
+    article = Article(
+        id=aid, text=text, title=f"Report {aid}", published=Published(date=day, basis="header")
+    )
+    mentions = [
+        Mention(sentence=0, start=0, end=len(name), text=name, label=label)
+        for name, label in entities
+    ]
+    ann = Annotation(
+        article=aid,
+        sentences=[Sentence(index=0, start=0, end=len(text), text=text)],
+        mentions=mentions,
+        embedding_dim=DIM,
+        embeddings=vec.tobytes(),
+    )
+    return article, ann
+
+
+FLOOD = [("Marrowfield", "GPE"), ("Vessa River", "LOC"), ("Ada Korrin", "PERSON")]
+ELECTION = [("Tobrek", "GPE"), ("Lina Haldor", "PERSON"), ("Unity Party", "ORG")]
+
+
+def _day(offset: int) -> str:
+    return (date(2031, 3, 1) + timedelta(days=offset)).isoformat()
+
+
+def _stream(n: int = 12) -> list[tuple[Article, Annotation]]:
+    """Two stories interleaved day by day."""
+    out = []
+    for i in range(n):
+        out.append(_make(f"f{i:02d}", _day(i), _vec("flood", seed=i), FLOOD))
+        out.append(_make(f"e{i:02d}", _day(i), _vec("election", seed=100 + i), ELECTION))
+    return out
+
+
+def _detect(pairs, **kw):
+    articles, anns = zip(*pairs, strict=True)
+    return detect_stories(list(articles), list(anns), **kw)
+
+
+def test_interleaved_stories_are_told_apart() -> None:
+    stories = _detect(_stream())
+    groups = sorted(sorted(s.articles) for s in stories)
+    assert groups == [[f"e{i:02d}" for i in range(12)], [f"f{i:02d}" for i in range(12)]]
+
+
+def test_articles_beyond_the_time_window_start_a_new_story() -> None:
+    pairs = [_make(f"a{i}", _day(i), _vec("strike", seed=i), []) for i in range(4)]
+    pairs += [_make(f"b{i}", _day(400 + i), _vec("strike", seed=50 + i), []) for i in range(4)]
+    stories = _detect(pairs, window_days=60)
+    assert sorted(sorted(s.articles) for s in stories) == [
+        ["a0", "a1", "a2", "a3"],
+        ["b0", "b1", "b2", "b3"],
+    ]
+    # With a window that spans the gap they are one story.
+    assert len(_detect(pairs, window_days=500)) == 1
+
+
+def test_shared_entities_join_an_article_whose_wording_differs() -> None:
+    pairs = [_make(f"f{i}", _day(i), _vec("flood", seed=i), FLOOD) for i in range(5)]
+    # Worded half like another topic (text alone falls short of the threshold),
+    # but about the same places and people.
+    odd = 0.55 * _vec("flood", seed=9) + 0.45 * _vec("bridge", seed=9)
+    odd = (odd / np.linalg.norm(odd)).astype(np.float32)
+    with_entities = [*pairs, _make("x-ents", _day(6), odd, FLOOD)]
+    without = [*pairs, _make("x-none", _day(6), odd, [("Quorra", "GPE")])]
+    assert len(_detect(with_entities, threshold=0.85)) == 1
+    assert len(_detect(without, threshold=0.85)) == 2
+
+
+def test_story_id_is_its_earliest_member_and_survives_growth() -> None:
+    stream = _stream(8)
+    before = {s.id: set(s.articles) for s in _detect(stream)}
+    grown = [
+        *stream,
+        _make("f99", _day(30), _vec("flood", seed=99), FLOOD),
+        _make("e99", _day(30), _vec("election", seed=199), ELECTION),
+    ]
+    after = {s.id: set(s.articles) for s in _detect(grown)}
+    assert set(after) == set(before)
+    for sid, members in before.items():
+        assert members < after[sid]
+
+
+def test_an_article_that_bridges_two_close_stories_merges_them() -> None:
+    # Two stories that began apart (different entities, somewhat different wording)...
+    base = _vec("bridge", noise=0.0)
+    side = _vec("strike", noise=0.0)
+    a = ((base + 0.35 * side) / np.linalg.norm(base + 0.35 * side)).astype(np.float32)
+    b = ((base - 0.35 * side) / np.linalg.norm(base - 0.35 * side)).astype(np.float32)
+    weights = Weights(merge=0.75)
+    pairs = [_make("a0", _day(0), a, [("Kelmarsh", "GPE")])]
+    pairs += [_make("b0", _day(0), b, [("Ostrin", "GPE")])]
+    split_first = _detect(pairs, threshold=0.9, weights=weights)
+    assert len(split_first) == 2
+    # ...then a report about both that is close to each.
+    pairs.append(_make("m1", _day(1), base, [("Kelmarsh", "GPE"), ("Ostrin", "GPE")]))
+    merged = _detect(pairs, threshold=0.8, weights=weights)
+    assert [sorted(s.articles) for s in merged] == [["a0", "b0", "m1"]]
+    # Named after its earliest member: a tie on date falls to the smaller article id.
+    assert merged[0].id == next(s.id for s in split_first if s.articles == ["a0"])
+
+
+def test_a_story_whose_members_fall_apart_splits() -> None:
+    # A low threshold lets two topics pile into one story while it runs...
+    pairs = [_make(f"f{i}", _day(i), _vec("flood", seed=i), FLOOD[:1]) for i in range(6)]
+    pairs += [_make(f"s{i}", _day(6 + i), _vec("strike", seed=i), FLOOD[:1]) for i in range(6)]
+    lumped = _detect(pairs, threshold=0.05, weights=Weights(split_link=-1.0))
+    assert len(lumped) == 1
+    # ...and the split after the pass separates them, each part named after its own first.
+    parts = _detect(pairs, threshold=0.05, weights=Weights(split_link=0.6))
+    assert sorted(sorted(s.articles) for s in parts) == [
+        [f"f{i}" for i in range(6)],
+        [f"s{i}" for i in range(6)],
+    ]
+    assert lumped[0].id in {s.id for s in parts}
+
+
+def test_old_segments_leave_the_index() -> None:
+    detector = StreamDetector(threshold=0.5, window_days=60)
+    for i in range(0, 400, 5):
+        article, ann = _make(f"a{i:03d}", _day(i), _vec("strike", seed=i), [])
+        detector.add(_signal(article, ann))
+    assert detector.segments is not None
+    # Only the segments that the window reaches are kept, not a year of them.
+    assert len(detector.segments.indexes) <= 60 // SEGMENT_DAYS + 3
+    assert sum(len(s.members) for s in detector.stories.values()) == 80
+
+
+@pytest.mark.parametrize("missing", ["vectors", "date"])
+def test_articles_without_vectors_or_dates_still_get_a_story(missing: str) -> None:
+    pairs = [_make(f"f{i}", _day(i), _vec("flood", seed=i), FLOOD) for i in range(3)]
+    article, ann = _make("odd", _day(3), _vec("flood", seed=3), FLOOD)
+    if missing == "vectors":
+        ann = Annotation(article="odd", sentences=ann.sentences, mentions=ann.mentions)
+    else:
+        article = Article(id="odd", text=article.text)
+    stories = _detect([*pairs, (article, ann)])
+    assert sorted(a for s in stories for a in s.articles) == ["f0", "f1", "f2", "odd"]
+    assert len(stories) == 1
