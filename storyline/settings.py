@@ -8,6 +8,7 @@ so that the stages can trust it.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -16,7 +17,8 @@ from typing import Any
 
 from storyline.errors import ConfigError
 
-EXECUTORS = ("local", "process")
+EXECUTORS = ("local", "process", "dask")
+DASK_INSTALL = "pip install 'storyline[dask]'  (or: pip install 'dask[distributed]')"
 EMBEDDERS = ("minilm-int8",)
 
 
@@ -24,8 +26,9 @@ EMBEDDERS = ("minilm-int8",)
 class Settings:
     db: str = "storyline.sqlite"  # path of the SQLite store
     out: str = "out"  # where `build` writes dossiers
-    executor: str = "local"  # how stage 2 runs: in this process, or a process pool
-    workers: int = 2  # processes for the "process" executor
+    executor: str = "local"  # how stage 2 runs: in this process, a process pool, or on Dask
+    workers: int = 2  # processes for the "process" executor (and a local Dask cluster)
+    scheduler: str | None = None  # address of an existing Dask scheduler (executor "dask")
     chunk_size: int = 64  # articles per annotate batch
     max_bytes: int = 20_000_000  # larger input files are rejected
     embedder: str = "minilm-int8"
@@ -42,6 +45,16 @@ class Settings:
         _check(self.executor in EXECUTORS, "executor", self.executor, f"one of {EXECUTORS}")
         _check(self.embedder in EMBEDDERS, "embedder", self.embedder, f"one of {EMBEDDERS}")
         _check(self.workers >= 1, "workers", self.workers, "an integer >= 1")
+        if self.scheduler is not None and self.executor != "dask":
+            raise ConfigError(
+                f"setting 'scheduler' is {self.scheduler!r} but executor is {self.executor!r}; "
+                "a scheduler address is used only with executor 'dask' (--executor dask)"
+            )
+        if self.executor == "dask" and importlib.util.find_spec("distributed") is None:
+            raise ConfigError(
+                "setting 'executor' is 'dask' but Dask's distributed scheduler is not "
+                f"installed; install it with: {DASK_INSTALL}, or choose 'local' or 'process'"
+            )
         _check(self.chunk_size >= 1, "chunk_size", self.chunk_size, "an integer >= 1")
         _check(self.max_bytes >= 1, "max_bytes", self.max_bytes, "a positive number of bytes")
         for name in ("duplicate_jaccard", "story_similarity", "claim_similarity"):

@@ -35,7 +35,9 @@ examples:
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", help="the store: a SQLite file, created if missing (default: storyline.sqlite)"
+        "--db",
+        help="the store: a SQLite file, created if missing, or a postgresql://user@host/db URL "
+        "(needs the postgres extra; default: storyline.sqlite)",
     )
     common.add_argument(
         "--config", help="a TOML settings file (default: ~/.config/storyline/config.toml)"
@@ -56,10 +58,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     inputs.add_argument(
         "--executor",
-        choices=["local", "process"],
-        help="run annotation in this process or a process pool",
+        choices=["local", "process", "dask"],
+        help="run annotation in this process, a process pool, or on Dask (needs the dask extra)",
     )
-    inputs.add_argument("--workers", type=int, help="processes for --executor process (default 2)")
+    inputs.add_argument(
+        "--workers",
+        type=int,
+        help="processes for --executor process, or for a local Dask cluster (default 2)",
+    )
+    inputs.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --executor dask: an existing Dask scheduler (tcp://host:8786) instead of a "
+        "local cluster",
+    )
 
     p = argparse.ArgumentParser(
         prog="storyline",
@@ -125,6 +137,7 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         max_bytes=getattr(args, "max_bytes", None),
         executor=getattr(args, "executor", None),
         workers=getattr(args, "workers", None),
+        scheduler=getattr(args, "scheduler", None),
     )
 
 

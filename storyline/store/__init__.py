@@ -3,19 +3,47 @@
 The engine is the only caller (stages never import the store). Every write is
 its own transaction, so a crash loses nothing already committed and the next run
 resumes where this one stopped.
+
+Backends, chosen by the ``--db`` value:
+
+    a path or ``sqlite:///path``        SQLiteStore (embedded, the default)
+    ``postgresql://user@host/db``       PostgresStore (needs the ``postgres`` extra)
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from storyline.store.base import Store
 from storyline.store.sqlite import SQLiteStore
 
+if TYPE_CHECKING:
+    from storyline.store.postgres import PostgresStore
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
 
 def open_store(url: str) -> Store:
-    """Open the store named by ``url``: a file path (SQLite) or ``sqlite:///path``."""
+    """Open the store named by ``url``.
+
+    A file path or ``sqlite:///path`` opens SQLite; ``postgresql://…`` (or
+    ``postgres://…``) opens PostgreSQL, whose driver is imported only then.
+    """
+    if url.startswith(POSTGRES_SCHEMES):
+        from storyline.store.postgres import PostgresStore
+
+        return PostgresStore(url)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///") :]
     return SQLiteStore(url)
 
 
-__all__ = ["SQLiteStore", "Store", "open_store"]
+def __getattr__(name: str) -> object:
+    if name == "PostgresStore":  # lazily, so that importing storyline.store needs no driver
+        from storyline.store.postgres import PostgresStore
+
+        return PostgresStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["PostgresStore", "SQLiteStore", "Store", "open_store"]

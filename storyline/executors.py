@@ -1,0 +1,136 @@
+"""Where the per-article work of stage 2 runs when it leaves this process: Dask.
+
+``--executor dask`` maps a stage function over chunks of articles on a Dask
+cluster: an existing one (``--scheduler tcp://host:8786``) or, without an
+address, a ``LocalCluster`` of ``workers`` single-threaded processes on this
+machine. Workers import storyline themselves (it must be installed in the worker
+image) and keep loaded models in a module-level cache, so each worker process
+loads them once. ``distributed`` is an optional extra, imported only here; a
+forced Dask run that cannot start fails with the fix and never falls back to
+running in-process.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from typing import Any, TypeVar
+
+from storyline.errors import ConfigError
+from storyline.settings import Settings
+
+log = logging.getLogger(__name__)
+
+INSTALL = "pip install 'storyline[dask]'  (or: pip install 'dask[distributed]')"
+
+T = TypeVar("T")
+
+# How long to try reaching an existing scheduler before giving up.
+CONNECT_TIMEOUT = "20s"
+
+# Chunks in flight per worker thread: enough to keep workers busy while results
+# stream back, few enough that a large archive is not all in memory at once.
+_IN_FLIGHT_PER_THREAD = 2
+# One stage call at a time per worker process: the spaCy pipeline and the model
+# cache are not documented as thread-safe, so extra threads in a worker only wait.
+_STAGE_LOCK = threading.Lock()
+
+
+def _distributed() -> Any:
+    try:
+        import distributed
+    except ImportError as exc:
+        raise ConfigError(
+            f"executor 'dask' needs Dask's distributed scheduler, which is not installed; "
+            f"install it with: {INSTALL}, or choose --executor local or process"
+        ) from exc
+    return distributed
+
+
+def _call(func: Callable[..., T], *args: Any) -> T:
+    """What a worker runs for one chunk."""
+    with _STAGE_LOCK:
+        return func(*args)
+
+
+@contextmanager
+def dask_client(settings: Settings) -> Iterator[Any]:
+    """A ``distributed.Client``: to ``settings.scheduler``, or to a fresh LocalCluster."""
+    distributed = _distributed()
+    if settings.scheduler:
+        try:
+            client = distributed.Client(settings.scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(
+                f"cannot reach the Dask scheduler at {settings.scheduler!r}: {exc}; check the "
+                "address (tcp://host:8786) and that the scheduler runs, or leave out --scheduler "
+                "to start a local cluster"
+            ) from exc
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    cluster = distributed.LocalCluster(
+        n_workers=settings.workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",  # any free port: never collide with another cluster's 8787
+        silence_logs=logging.ERROR,
+    )
+    try:
+        client = distributed.Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+    finally:
+        cluster.close()
+
+
+def dask_map(
+    func: Callable[..., T],
+    chunks: Iterable[Any],
+    settings: Settings,
+    *args: Any,
+) -> Iterator[T]:
+    """``func(chunk, *args)`` for every chunk on Dask, yielded as each finishes.
+
+    ``chunks`` is consumed lazily, a few chunks per worker thread ahead of the
+    results, so the caller can commit each result as it arrives.
+    """
+    distributed = _distributed()
+    with dask_client(settings) as client:
+        threads = sum(client.nthreads().values())
+        if threads == 0:
+            raise ConfigError(
+                f"the Dask cluster at {settings.scheduler!r} has no workers; start some with "
+                "`dask worker ADDRESS` (storyline must be installed where they run)"
+            )
+        log.info("annotating on Dask: %d worker thread(s) at %s", threads, client.scheduler.address)
+        pending = iter(chunks)
+        name = getattr(func, "__name__", "chunk")
+
+        def submit(chunk: Any) -> Any:
+            return client.submit(_call, func, chunk, *args, key=f"{name}-{_token()}", pure=False)
+
+        first = [submit(c) for c in islice(pending, threads * _IN_FLIGHT_PER_THREAD)]
+        running = distributed.as_completed(first)
+        for future in running:
+            yield future.result()  # a worker's exception is raised here, with its traceback
+            future.release()
+            following = next(pending, None)
+            if following is not None:
+                running.add(submit(following))
+
+
+def _token() -> str:
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+__all__ = ["INSTALL", "dask_client", "dask_map"]

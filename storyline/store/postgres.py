@@ -1,0 +1,244 @@
+"""The server store: PostgreSQL, the same tables and behaviour as the SQLite default.
+
+Chosen by a ``postgresql://user@host:port/dbname`` URL. The driver (psycopg 3) is
+an optional extra, imported here and only here; without it opening the store
+says how to install it. Every write is one transaction, and articles go in with
+``INSERT ... ON CONFLICT DO NOTHING``: several ingest processes writing the same
+articles at once store each exactly once, and a killed process loses nothing it
+committed.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
+
+from storyline.errors import NotFoundError, StoreError
+from storyline.model import Annotation, Article, Dossier, Story
+from storyline.store.sqlite import (
+    SCHEMA_VERSION,
+    _dec_annotation,
+    _dec_article,
+    _dec_dossier,
+    _dec_story,
+    _enc,
+    _now,
+)
+
+if TYPE_CHECKING:
+    import psycopg
+
+log = logging.getLogger(__name__)
+
+INSTALL = "pip install 'storyline[postgres]'  (or: pip install 'psycopg[binary]>=3.2')"
+
+# Text keys compare byte-wise (COLLATE "C") so that ordering matches SQLite's whatever
+# locale the database was created with; NULL dates sort first, as in SQLite.
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT COLLATE "C" PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT COLLATE "C" PRIMARY KEY, published TEXT COLLATE "C", added TEXT NOT NULL,
+    record BYTEA NOT NULL);
+CREATE TABLE IF NOT EXISTS annotations (
+    article TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id), version TEXT NOT NULL,
+    record BYTEA NOT NULL);
+CREATE TABLE IF NOT EXISTS stories (id TEXT COLLATE "C" PRIMARY KEY, record BYTEA NOT NULL);
+CREATE TABLE IF NOT EXISTS dossiers (
+    story TEXT COLLATE "C" PRIMARY KEY, built TEXT NOT NULL, record BYTEA NOT NULL);
+"""
+# Key of the advisory lock that serializes schema creation between processes opening
+# a fresh database at once (CREATE TABLE IF NOT EXISTS alone races in PostgreSQL).
+_SCHEMA_LOCK = 0x5707_1E_01
+
+
+def _driver() -> Any:
+    try:
+        import psycopg
+    except ImportError as exc:
+        raise StoreError(
+            f"a postgresql:// store needs the PostgreSQL driver, which is not installed; "
+            f"install it with: {INSTALL}"
+        ) from exc
+    return psycopg
+
+
+def redact(url: str) -> str:
+    """``url`` without its password, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    user = (parts.username or "") + ":***"
+    return urlunsplit(parts._replace(netloc=f"{user}@{netloc[-1]}"))
+
+
+class PostgresStore:
+    """Store backed by a PostgreSQL database (any server >= 11)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.name = redact(url)
+        pg = _driver()
+        self._errors: type[Exception] = pg.Error
+        try:
+            self._db: psycopg.Connection[Any] = pg.connect(url, autocommit=True)
+        except pg.Error as exc:
+            raise StoreError(
+                f"cannot connect to the store {self.name!r}: {exc}".rstrip()
+                + "; check that the server runs and the URL (user, host, port, database) is right"
+            ) from exc
+        self._lock = threading.Lock()
+        with self._tx() as db:
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+            db.execute(SCHEMA)
+            db.execute(
+                "INSERT INTO meta VALUES ('schema', %s) ON CONFLICT (key) DO NOTHING",
+                (SCHEMA_VERSION,),
+            )
+            found = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if found is None or found[0] != SCHEMA_VERSION:
+            self._db.close()
+            raise StoreError(
+                f"store {self.name!r} has schema {found[0] if found else None}, this "
+                f"storyline needs {SCHEMA_VERSION}; build into a new database"
+            )
+
+    @contextmanager
+    def _tx(self) -> Iterator[psycopg.Connection[Any]]:
+        """One transaction: committed when the block ends, rolled back on error."""
+        with self._lock:
+            try:
+                with self._db.transaction():
+                    yield self._db
+            except self._errors as exc:
+                raise StoreError(f"store {self.name!r}: {exc}") from exc
+
+    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except self._errors as exc:
+                raise StoreError(f"store {self.name!r}: {exc}") from exc
+
+    # articles
+    def add_article(self, article: Article) -> bool:
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO articles VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                (article.id, article.published.date, _now(), _enc.encode(article)),
+            )
+            return cur.rowcount == 1
+
+    def update_article(self, article: Article) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE articles SET published=%s, record=%s WHERE id=%s",
+                (article.published.date, _enc.encode(article), article.id),
+            )
+
+    def get_article(self, article_id: str) -> Article:
+        rows = self._rows("SELECT record FROM articles WHERE id=%s", (article_id,))
+        if not rows:
+            raise NotFoundError(f"no article {article_id!r} in {self.name!r}")
+        return _dec_article.decode(rows[0][0])
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        if ids is None:
+            rows = self._rows("SELECT record FROM articles ORDER BY published NULLS FIRST, id")
+            return [_dec_article.decode(r[0]) for r in rows]
+        wanted = list(ids)
+        found = self._by_id("SELECT id, record FROM articles WHERE id = ANY(%s)", wanted)
+        missing = [i for i in wanted if i not in found]
+        if missing:
+            raise NotFoundError(f"no article {missing[0]!r} in {self.name!r}")
+        return [_dec_article.decode(found[i]) for i in wanted]
+
+    def article_count(self) -> int:
+        return int(self._rows("SELECT count(*) FROM articles")[0][0])
+
+    def _by_id(self, sql: str, ids: list[str]) -> dict[str, bytes]:
+        """One query for many ids (SQLite does one per id; here each is a round trip)."""
+        if not ids:
+            return {}
+        return {r[0]: bytes(r[1]) for r in self._rows(sql, (list(set(ids)),))}
+
+    # annotations
+    def put_annotations(self, annotations: Iterable[Annotation]) -> None:
+        rows = [(a.article, a.annotator, _enc.encode(a)) for a in annotations]
+        if not rows:
+            return
+        with self._tx() as db, db.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO annotations VALUES (%s, %s, %s) ON CONFLICT (article) "
+                "DO UPDATE SET version = EXCLUDED.version, record = EXCLUDED.record",
+                rows,
+            )
+
+    def get_annotations(self, ids: Iterable[str]) -> list[Annotation]:
+        wanted = list(ids)
+        found = self._by_id(
+            "SELECT article, record FROM annotations WHERE article = ANY(%s)", wanted
+        )
+        for i in wanted:
+            if i not in found:
+                raise NotFoundError(f"article {i!r} has no annotation yet")
+        return [_dec_annotation.decode(found[i]) for i in wanted]
+
+    def unannotated(self, version: str) -> list[str]:
+        rows = self._rows(
+            "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article = a.id "
+            "WHERE n.article IS NULL OR n.version != %s ORDER BY a.published NULLS FIRST, a.id",
+            (version,),
+        )
+        return [r[0] for r in rows]
+
+    # stories
+    def put_stories(self, stories: Iterable[Story]) -> None:
+        rows = [(s.id, _enc.encode(s)) for s in stories]
+        with self._tx() as db:
+            db.execute("DELETE FROM stories")
+            if rows:
+                with db.cursor() as cur:
+                    cur.executemany("INSERT INTO stories VALUES (%s, %s)", rows)
+
+    def stories(self) -> list[Story]:
+        rows = self._rows("SELECT record FROM stories ORDER BY id")
+        return [_dec_story.decode(r[0]) for r in rows]
+
+    def get_story(self, story_id: str) -> Story:
+        rows = self._rows("SELECT record FROM stories WHERE id=%s", (story_id,))
+        if not rows:
+            rows = self._rows(
+                "SELECT record FROM stories WHERE starts_with(id, %s) LIMIT 2", (story_id,)
+            )
+            if len(rows) == 1:
+                return _dec_story.decode(rows[0][0])
+            raise NotFoundError(
+                f"no story {story_id!r} in {self.name!r}; `storyline stories` lists them"
+            )
+        return _dec_story.decode(rows[0][0])
+
+    # dossiers
+    def put_dossier(self, dossier: Dossier) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO dossiers VALUES (%s, %s, %s) ON CONFLICT (story) "
+                "DO UPDATE SET built = EXCLUDED.built, record = EXCLUDED.record",
+                (dossier.story.id, _now(), _enc.encode(dossier)),
+            )
+
+    def get_dossier(self, story_id: str) -> Dossier:
+        rows = self._rows("SELECT record FROM dossiers WHERE story=%s", (story_id,))
+        if not rows:
+            raise NotFoundError(f"story {story_id!r} has no dossier yet; run `storyline build`")
+        return _dec_dossier.decode(rows[0][0])
+
+    def close(self) -> None:
+        self._db.close()
+
+
+__all__ = ["PostgresStore", "redact"]
