@@ -7,6 +7,7 @@ and writes back what the stage returns. Stages never see the store.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections.abc import Iterable, Sequence
@@ -21,10 +22,12 @@ from storyline import annotate as annotate_stage
 from storyline import link as link_stage
 from storyline import render as render_stage
 from storyline import synthesize as synthesize_stage
+from storyline.errors import NotFoundError
 from storyline.ingest import read_inputs
 from storyline.model import Dossier, Rejection, Story
 from storyline.settings import Settings, load_settings
 from storyline.store import Store, open_store
+from storyline.synthesize.changes import with_changes
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +197,46 @@ def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
     return dossier
 
 
+def fingerprint(story: Story, settings: Settings) -> str:
+    """What a story's dossier is made from: its articles, the annotator and the code version."""
+    from storyline import __version__
+
+    parts = [__version__, annotate_stage.annotator_version(settings.embedder), *story.articles]
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def build_story(
+    story: Story, store: Store, settings: Settings, redated: set[str] | frozenset[str] = frozenset()
+) -> dict[str, Path]:
+    """Write one story's dossier; synthesize it again only when its articles changed.
+
+    A story whose fingerprint (articles, annotator, version) matches its stored
+    dossier and none of whose articles got a new inferred date is not synthesized
+    again. Otherwise the new dossier carries the previous one's claim and entity
+    ids and lists what changed since it (``Dossier.changes``).
+    """
+    out = Path(settings.out) / story.id
+    try:
+        previous: Dossier | None = store.get_dossier(story.id)
+    except NotFoundError:
+        previous = None
+    digest = fingerprint(story, settings)
+    if (
+        previous is not None
+        and previous.fingerprint == digest
+        and not redated & set(story.articles)
+    ):
+        files = {k: out / name for k, name in render_stage.FILES.items()}
+        if all(f.is_file() for f in files.values()):
+            log.debug("story %s unchanged; dossier kept", story.id)
+            return files
+        return render_stage.write_dossier(previous, out)
+    dossier = with_changes(previous, dossier_for(story, store, settings))
+    dossier.fingerprint = digest
+    store.put_dossier(dossier)
+    return render_stage.write_dossier(dossier, out)
+
+
 def build(
     paths: Sequence[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str] | None = None,
@@ -214,14 +257,10 @@ def build(
         report = BuildReport(added=ing.added, unchanged=ing.unchanged, problems=ing.problems)
         annotate(store, settings, progress)
         report.stories = detect(store, settings)
-        infer_dates(store, settings, report.stories)
+        redated = set(infer_dates(store, settings, report.stories))
         progress.start("synthesize", len(report.stories))
         for story in report.stories:
-            dossier = dossier_for(story, store, settings)
-            store.put_dossier(dossier)
-            report.outputs[story.id] = render_stage.write_dossier(
-                dossier, Path(settings.out) / story.id
-            )
+            report.outputs[story.id] = build_story(story, store, settings, redated)
             progress.advance()
         progress.finish()
         return report
@@ -246,8 +285,10 @@ __all__ = [
     "Progress",
     "annotate",
     "build",
+    "build_story",
     "detect",
     "dossier_for",
+    "fingerprint",
     "infer_dates",
     "ingest",
     "problem_text",
