@@ -148,7 +148,7 @@ def quote_scores(
         for entry in system["quotes"][art]:
             text = plain(entry.text)
             hits = [(i, q) for i, q in mine if plain(q["fragment"]) in text]
-            speaker = as_gold.get(entry.speaker_entity or "", None)
+            speaker = as_gold.get(entry.speaker_entity or "")
             if entry.speaker_entity is None:
                 continue
             attributed += 1
@@ -194,7 +194,7 @@ def evaluate(split: str, verbose: bool) -> dict[str, dict[str, float]]:
             by_sys: dict[str, set[str]] = defaultdict(set)
             for g, s, _ in wrong:
                 by_sys[s].add(g)
-            for s, gs in sorted(by_sys.items()):
+            for _s, gs in sorted(by_sys.items()):
                 if len(gs) > 1:
                     sys.stdout.write(f"      merged apart entities {sorted(gs)}\n")
             by_gold: dict[str, set[str]] = defaultdict(set)

@@ -255,14 +255,7 @@ def test_two_people_with_one_surname_stay_apart(dossier: Json) -> None:
 @pytest.mark.parametrize(
     "town",
     [
-        pytest.param(
-            "Brennick",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known gap (issue 4): spaCy tags this invented town PERSON more often "
-                "than GPE, and the majority-type correction follows it",
-            ),
-        ),
+        "Brennick",
         "Kelsby",
         "Ostley",
     ],
@@ -281,26 +274,8 @@ def test_towns_are_places(dossier: Json, town: str) -> None:
         ("The state will pay for every night", "Agnes Reyland", True),  # X said: "..."
         ("I want a full account", "Agnes Reyland", True),  # "...," she said
         ("remaining gates are under constant watch", "Tomas Reyland", True),  # said X, the ...
-        pytest.param(  # said in a statement
-            "two remaining gates were being watched",
-            "Tomas Reyland",
-            False,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known gap (issue 4): indirect speech after 'said in a statement that' "
-                "is not extracted",
-            ),
-        ),
-        pytest.param(  # according to X
-            "jammed half-open on Monday",
-            "Petra Halvorsen",
-            False,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known gap (issue 4): a reported clause with 'according to X' is not "
-                "extracted as an indirect quote",
-            ),
-        ),
+        ("two remaining gates were being watched", "Tomas Reyland", False),  # in a statement
+        ("jammed half-open on Monday", "Petra Halvorsen", False),  # according to X
         ("We tried to free the gate", "Petra Halvorsen", True),  # multi-sentence
         ("worst day of my professional life", "Petra Halvorsen", True),  # misspelled, "Petra said"
         ("The gate is where it started", "Petra Halvorsen", True),  # she said

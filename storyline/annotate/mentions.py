@@ -15,13 +15,26 @@ _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
 
 
 def find_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
+    """spaCy's entities, with the article's own person names filling what the tagger missed.
+
+    The small model tags "Jane Roe" once and then misses "Roe said" two paragraphs on,
+    or tags a repeated "Jane Roe" as a work of art: a span whose text is a person's name
+    the same article tags PERSON elsewhere is a person, and an untagged proper noun that
+    is a part of such a name ("Roe") is a mention of a person.
+    """
     index = SentenceIndex(sentences)
-    out: list[Mention] = []
+    spans: list[tuple[Span, str]] = []
     for ent in doc.ents:
-        if ent.label_ not in LABELS:
-            continue
         span = _trim(ent)
-        if span is None:
+        if span is not None:
+            spans.append((span, ent.label_))
+    people = {s.text for s, label in spans if label == "PERSON" and len(s) > 1}
+    parts = {w for name in people for w in name.split()}
+    spans = [(s, "PERSON" if s.text in people else label) for s, label in spans]
+    spans.extend((s, "PERSON") for s in _untagged_names(doc, parts))
+    out: list[Mention] = []
+    for span, label in sorted(spans, key=lambda x: x[0].start):
+        if label not in LABELS:
             continue
         sent = index.at(span.start_char)
         if sent is None:
@@ -32,10 +45,27 @@ def find_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
                 start=span.start_char,
                 end=span.end_char,
                 text=span.text,
-                label=ent.label_,
-                title=_title(span) if ent.label_ == "PERSON" else None,
+                label=label,
+                title=_title(span) if label == "PERSON" else None,
             )
         )
+    return out
+
+
+def _untagged_names(doc: Doc, parts: set[str]) -> list[Span]:
+    """Proper nouns outside any entity that are a part of a person's name in this article."""
+    out: list[Span] = []
+    for tok in doc:
+        if (
+            tok.ent_type_
+            or tok.text not in parts
+            or tok.pos_ != "PROPN"
+            or not tok.text[:1].isupper()
+            or any(t.ent_type_ or t.pos_ == "PROPN" for t in doc[max(0, tok.i - 1) : tok.i])
+            or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
+        ):
+            continue  # a lone word only: "Roe said", not "Roe Street" or part of another name
+        out.append(doc[tok.i : tok.i + 1])
     return out
 
 

@@ -328,23 +328,67 @@ class _Reported:
 
 
 def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list[_Reported]:
-    """Reported clauses of speaking verbs, in sentences with no quote marks."""
+    """Reported clauses in sentences with no quote marks: `X said (that) …`, `…, according to X`."""
     out: list[_Reported] = []
     for s in sentences:
         if any(s.start <= q.close and q.open < s.end for q in spans):
             continue
         for tok in _tokens_between(doc, s.start, s.end):
+            if is_according(tok):
+                text = _according_clause(tok)
+                if text:
+                    out.append(_Reported(cue=tok, sentence=s.index, text=text))
+                    break
+                continue
             if tok.lemma_.lower() not in INDIRECT_VERBS or tok.pos_ != "VERB":
                 continue
-            clause = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
-            if not clause:
+            clause = _clause_of(tok)
+            if clause is None:
                 continue
             words = [
                 t
-                for t in clause[0].subtree
+                for t in clause.subtree
                 if not (t.dep_ == "mark" and t.lower_ in ("that", "whether"))
             ]
             text = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)].strip(" ,.")
             out.append(_Reported(cue=tok, sentence=s.index, text=text))
             break
     return out
+
+
+def _clause_of(verb: Token) -> Token | None:
+    """The clause a speaking verb reports: its ``ccomp``, or a `that`-clause on its adjunct.
+
+    spaCy's small model hangs the clause of "said in a statement that …" (or "told a news
+    conference that …") on the noun of the adjunct rather than on the verb.
+    """
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            return child
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        nouns.extend(c for c in prep.children if c.dep_ == "pobj")
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+            ):
+                return clause
+    return None
+
+
+def _according_clause(according: Token) -> str | None:
+    """`The gate had jammed, according to X`: the clause ``according to X`` qualifies."""
+    head = according.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == according.i:
+        return None
+    phrase = {t.i for t in according.subtree}
+    words = [t for t in head.subtree if t.i not in phrase]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    while words and (words[0].is_punct or words[0].is_space):
+        words.pop(0)
+    if len(words) < 3 or not any(t.dep_ in ("nsubj", "nsubjpass") for t in words):
+        return None
+    text = "".join(t.text_with_ws for t in words).strip(" ,")
+    return " ".join(text.split())

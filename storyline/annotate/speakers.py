@@ -269,8 +269,20 @@ class Speakers:
 
     def _subject(self, cue: Token) -> Token | None:
         if is_according(cue):
-            after = self.doc[cue.i + 2 : cue.i + 8]
-            named = [t for t in after if t.i in self._by_token or t.pos_ == "PROPN"]
+            after: list[Token] = []
+            for t in self.doc[cue.i + 2 : cue.i + 8]:
+                if t.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP") or t.is_punct:
+                    break  # "according to a report seen by the Times": the Times is not the source
+                after.append(t)
+            to = self.doc[cue.i + 1]
+            if any(c.dep_ == "pobj" and c.tag_ == "NNS" for c in to.children):
+                return None  # "according to journalists from …": no one we can name
+            named = [
+                t
+                for t in after
+                if (t.i in self._by_token and self._by_token[t.i].label_ != "NORP")
+                or (t.pos_ == "PROPN" and t.i not in self._by_token)
+            ]
             if named:  # "according to engineer Jane Roe": the parse may miss the object
                 tok = named[0]
                 if tok.i in self._by_token:

@@ -40,9 +40,11 @@ from storyline.link.names import (
     clean_surface,
     is_junk,
     name_key,
+    reordered,
     spelling_distance,
     split_role,
     tokens,
+    transliterated,
 )
 from storyline.model import Annotation, Article, Entity, Mention, Merge
 
@@ -54,6 +56,11 @@ _VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "M
 # Types whose spelling variants are merged; place names that differ by a letter
 # ("Gambia"/"Zambia", "Iran"/"Iraq") are usually different places.
 _VARIANT_TYPES = frozenset({PERSON, "ORG"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Words before a place name ("residents of X", "in X"); a person seldom follows them.
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "of", "from", "to", "into", "near", "at", "outside", "around", "across", "towards"}
+)
 _ROLE_OF = re.compile(r"(\w+)\s+of\s+$")
 # Words that say nothing about a role when titles are compared.
 _TITLE_STOPWORDS = frozenset({"of", "the", "and", "for", "to", "a", "an", "former", "then", "top"})
@@ -113,7 +120,8 @@ def resolve_entities(
     forest = _Forest()
     _merge_variants(occs, forest)
     _resolve_leftovers(occs, forest, anchor_keys, person_words)
-    return _build(occs, forest)
+    person_parts = {t for k in anchor_keys for t in tokens(k)}
+    return _build(occs, forest, texts, person_parts)
 
 
 # --------------------------------------------------------------------------- 1. clean
@@ -214,6 +222,17 @@ def _resolve_in_article(occs: list[_Occ], anchor_keys: set[str], person_words: s
             target = max(earlier, key=lambda a: a.mention.start)
             _attach(occ, target.key, "surname", f"nearest earlier full name in {occ.article}")
             continue
+        before = [a for a in anchors if a.mention.start < occ.mention.start]
+        named = {a.key for a in before if occ.key in tokens(a.key)}
+        if len(named) == 1 and tokens(next(iter(named)))[0] == occ.key:
+            # "Chen" after "Chen Daming" and before any other Chen: a family name written first.
+            _attach(
+                occ,
+                next(iter(named)),
+                "name-part",
+                f"the only earlier full name starting with it in {occ.article}",
+            )
+            continue
         holders = {a.key for a in anchors if occ.key in tokens(a.key)}
         if len(holders) == 1:
             (target_key,) = holders
@@ -311,18 +330,21 @@ def _merge_variants(occs: list[_Occ], forest: _Forest) -> None:
         for i, a in enumerate(nodes):
             for b in nodes[i + 1 :]:
                 distance = spelling_distance(a, b)
-                if not distance:
+                ca, cb = contexts[a], contexts[b]
+                if distance:
+                    rule = "edit-distance+context"
+                    how = f"are {distance} edit(s) apart"
+                elif typ == PERSON and reordered(a, b):
+                    rule, how = "name-order+context", "hold the same names in another order"
+                elif typ == PERSON and transliterated(a, b):
+                    rule, how = "transliteration+context", "differ only in the vowels of one part"
+                else:
                     continue
-                why = _context_agrees(contexts[a], contexts[b])
+                why = _context_agrees(ca, cb)
                 if why is None:
                     continue
-                ca, cb = contexts[a], contexts[b]
                 forest.union(
-                    a,
-                    b,
-                    "edit-distance+context",
-                    f"{ca.display!r} and {cb.display!r} are {distance} edit(s) apart, "
-                    f"both {typ}, {why}",
+                    a, b, rule, f"{ca.display!r} and {cb.display!r} {how}, both {typ}, {why}"
                 )
 
 
@@ -425,7 +447,9 @@ def _majority(votes: Counter[str], prefer: Counter[str] | None = None) -> str:
     return min(votes, key=lambda label: (-votes[label], -prefer[label], label))
 
 
-def _build(occs: list[_Occ], forest: _Forest) -> tuple[list[Entity], dict[str, str]]:
+def _build(
+    occs: list[_Occ], forest: _Forest, texts: dict[str, str], person_parts: set[str]
+) -> tuple[list[Entity], dict[str, str]]:
     clusters: dict[str, list[_Occ]] = defaultdict(list)
     for occ in occs:
         clusters[forest.find(occ.node)].append(occ)
@@ -436,6 +460,8 @@ def _build(occs: list[_Occ], forest: _Forest) -> tuple[list[Entity], dict[str, s
         name = _canonical(members)
         canonical_labels = Counter(o.label for o in members if o.surface == name)
         typ = _majority(Counter(o.label for o in members), canonical_labels)
+        if typ == PERSON:
+            typ = _place_type(members, texts, person_parts) or typ
         entity_id = "e-" + hashlib.sha1((typ + name).encode("utf-8")).hexdigest()[:10]
         entities.append(
             Entity(
@@ -453,6 +479,30 @@ def _build(occs: list[_Occ], forest: _Forest) -> tuple[list[Entity], dict[str, s
             mention_entity[f"{occ.article}:{occ.mention.start}"] = entity_id
     entities.sort(key=lambda e: (-e.mentions, e.name, e.type))
     return entities, mention_entity
+
+
+def _place_type(members: list[_Occ], texts: dict[str, str], person_parts: set[str]) -> str | None:
+    """GPE or LOC for a one-word name spaCy mostly tags PERSON but the story uses as a place.
+
+    The small model takes an unfamiliar town ("the lower streets of Brennick") for a
+    surname.  A one-word name that is no part of any person's full name in the story, that
+    spaCy tags a place at least once, and that mostly follows a preposition of place, is
+    the place.
+    """
+    if any(not o.lone for o in members) or members[0].key in person_parts:
+        return None
+    places = Counter(o.label for o in members if o.label in _PLACE_LABELS)
+    if not places:
+        return None
+    after = sum(
+        _word_before(texts[o.article], o.mention.start) in _PLACE_PREPOSITIONS for o in members
+    )
+    return places.most_common(1)[0][0] if after * 2 >= len(members) else None
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[max(0, start - 30) : start].split()
+    return words[-1].lower() if words else ""
 
 
 def _canonical(members: list[_Occ]) -> str:

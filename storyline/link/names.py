@@ -52,6 +52,13 @@ _EDGE_PUNCT = " \t\r\n\"'`′“”‘’«»()[]{},;:!?—–-"
 _DASHES = re.compile(r"[‐‑‒–—―]")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _SPACE = re.compile(r"\s+")
+# Latin letters that Unicode does not decompose into a base letter and a mark
+# ("Yılmaz", "Łódź", "Søren"); a full transliteration library would be a dependency
+# for eight letters.
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"}
+)
+_VOWELS = frozenset("aeiouy")
 
 
 def clean_surface(text: str) -> str:
@@ -71,7 +78,7 @@ def name_key(text: str) -> str:
     """Comparison key: case-folded, accents removed, "U.S." -> "us", dashes unified."""
     text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _DASHES.sub("-", text)
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSED)
     text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACE.sub(" ", text).strip().casefold()
 
@@ -156,3 +163,45 @@ def spelling_distance(a: str, b: str) -> int | None:
     if len(ta) > 1 and differing == len(ta):
         return None
     return total
+
+
+def skeleton(word: str) -> str:
+    """A part's consonants in order, doubled letters once: what transliterations keep.
+
+    >>> skeleton("aisha"), skeleton("ayesha")
+    ('sh', 'sh')
+    """
+    out: list[str] = []
+    for ch in word:
+        if ch in _VOWELS or not ch.isalpha():
+            continue
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def transliterated(a: str, b: str) -> bool:
+    """True when two name keys differ in one part only, and that part only in its vowels.
+
+    "Aisha Rahman" / "Ayesha Rahman": the same first letter, the same consonants in the
+    same order, at least one name part shared exactly.  One-part names never match.
+    """
+    ta, tb = tokens(a), tokens(b)
+    if a == b or len(ta) != len(tb) or len(ta) < 2:
+        return False
+    differing = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    return (
+        min(len(x), len(y)) >= 5  # short given names (Dana/Dina) are distinct names
+        and x[0] == y[0]
+        and len(skeleton(x)) >= 2
+        and skeleton(x) == skeleton(y)
+    )
+
+
+def reordered(a: str, b: str) -> bool:
+    """True when two multi-part name keys hold the same parts in another order."""
+    ta, tb = tokens(a), tokens(b)
+    return a != b and len(ta) > 1 and sorted(ta) == sorted(tb)

@@ -1,4 +1,11 @@
-"""Quotes by speaker: the same words told by several outlets are one quote."""
+"""Quotes by speaker: the same words told by several outlets are one quote.
+
+Two quotes are one when most of their words agree, a word agreeing with another that
+shares its first six letters: translations of one statement often pick another form of
+a word ("substantive" / "substantial").  Their speakers must agree too: the same
+entity, one unknown, or an organisation and a person whose title names it (a statement
+of "the State Department" and the words of its spokesperson).
+"""
 
 from __future__ import annotations
 
@@ -11,8 +18,11 @@ _WORD = re.compile(r"\w+")
 SAME_QUOTE = 0.6
 
 
+_STEM = 6  # letters two forms of one word share: "substantive" / "substantial"
+
+
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
+    return {w.lower()[:_STEM] for w in _WORD.findall(text)}
 
 
 def collect_quotes(
@@ -21,10 +31,11 @@ def collect_quotes(
     mention_entity: dict[str, str],
 ) -> list[QuoteEntry]:
     alias_entity: dict[str, str] = {}
-    for e in entities:
-        if e.type == "PERSON":
-            for alias in [e.name, *e.aliases]:
-                alias_entity.setdefault(alias.lower(), e.id)
+    # People first: a name that is both a person's and an organisation's is the person's.
+    for e in sorted(entities, key=lambda e: e.type != "PERSON"):
+        for alias in [e.name, *e.aliases]:
+            alias_entity.setdefault(alias.lower(), e.id)
+    by_id = {e.id: e for e in entities}
     entries: list[tuple[QuoteEntry, set[str]]] = []
     for ann in annotations:
         for q in ann.quotes:
@@ -40,13 +51,10 @@ def collect_quotes(
                 if (
                     entry.direct == q.direct
                     and _same(words, ewords)
-                    and (
-                        entry.speaker_entity == speaker_entity
-                        or None in (entry.speaker_entity, speaker_entity)
-                    )
+                    and _same_speaker(entry.speaker_entity, speaker_entity, by_id)
                 ):
                     entry.evidence.extend(e for e in ev if e not in entry.evidence)
-                    if entry.speaker_entity is None and speaker_entity:
+                    if _prefer(speaker_entity, entry.speaker_entity, by_id):
                         entry.speaker_entity, entry.speaker = speaker_entity, q.speaker
                     break
             else:
@@ -83,9 +91,48 @@ def _speaker_entity(
 ) -> str | None:
     if not speaker:
         return None
-    for m in ann.mentions:
-        if m.label == "PERSON" and (m.text == speaker or speaker.endswith(m.text)):
-            eid = mention_entity.get(f"{ann.article}:{m.start}")
-            if eid:
-                return eid
+    for label_first in (True, False):  # a person's mention first, then an organisation's
+        for m in ann.mentions:
+            if (m.label == "PERSON") != label_first:
+                continue
+            if (
+                m.text == speaker
+                or speaker.endswith(" " + m.text)
+                or m.text.endswith(" " + speaker)
+            ):
+                eid = mention_entity.get(f"{ann.article}:{m.start}")
+                if eid:
+                    return eid
     return alias_entity.get(speaker.lower())
+
+
+def _same_speaker(a: str | None, b: str | None, by_id: dict[str, Entity]) -> bool:
+    if a == b or a is None or b is None:
+        return True
+    ea, eb = by_id.get(a), by_id.get(b)
+    if ea is None or eb is None:
+        return False
+    return _speaks_for(ea, eb) or _speaks_for(eb, ea)
+
+
+def _speaks_for(person: Entity, org: Entity) -> bool:
+    """True when ``person``'s title names ``org`` ("State Department spokesman")."""
+    if person.type != "PERSON" or org.type == "PERSON":
+        return False
+    titles = " ".join(person.titles).lower()
+    return any(
+        len(name.split()) > 1 and name.lower() in titles for name in [org.name, *org.aliases]
+    ) or any(
+        " ".join(name.lower().split()[1:]) in titles
+        for name in [org.name, *org.aliases]
+        if len(name.split()) > 2  # "US State Department" -> "State Department"
+    )
+
+
+def _prefer(new: str | None, old: str | None, by_id: dict[str, Entity]) -> bool:
+    """The speaker an entry keeps: a known one over none, a person over their organisation."""
+    if new is None:
+        return False
+    if old is None:
+        return True
+    return new != old and by_id.get(new) is not None and by_id[new].type == "PERSON"
