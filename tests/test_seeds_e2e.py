@@ -168,3 +168,40 @@ def test_rebuild_adds_nothing_and_writes_the_same_dossier(
     first, second = dict(first), dict(second)
     first.pop("generated"), second.pop("generated")
     assert first == second
+
+
+# --------------------------------------------------------------------------- honest dates (issue 3)
+
+
+def _dated(d: Json, word: str) -> set[str]:
+    """Dates of the timeline entries whose evidence mentions ``word``."""
+    return {
+        t["date"]
+        for t in d["timeline"]
+        if any(word.lower() in e["text"].lower() for e in t["evidence"])
+    }
+
+
+def test_the_speakers_taiwan_visit_is_dated_to_its_month(dossier: Json) -> None:
+    # "... visit to Taiwan last year", written in January 2023: August 2022 from the
+    # other report that names the month, and never a day the sources do not give.
+    entries = _entry(dossier, "2022-08", "Pelosi")
+    assert entries, sorted(_dated(dossier, "Pelosi"))
+    assert all(t["granularity"] == "month" and t["status"] == "occurred" for t in entries)
+
+
+def test_the_bali_meeting_is_last_november_not_the_coming_one(dossier: Json) -> None:
+    # Reports from June 2023 say "a long meeting in November": the one before, in 2022.
+    assert _entry(dossier, "2022-11", "Bali"), sorted(_dated(dossier, "Bali"))
+    assert not [d for d in _dated(dossier, "Bali") if d.startswith("2023-11")]
+
+
+def test_last_wednesday_is_the_wednesday_before_the_report(dossier: Json) -> None:
+    a3 = _article(dossier, "003")  # dated Monday 2023-06-19
+    entries = [
+        t
+        for t in _entry(dossier, "2023-06-14", "last Wednesday")
+        if any(e["article"] == a3["id"] for e in t["evidence"])
+    ]
+    assert entries, sorted(_dated(dossier, "last Wednesday"))
+    assert all(t["status"] == "occurred" for t in entries)

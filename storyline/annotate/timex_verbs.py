@@ -5,7 +5,7 @@ verb ("met ... on Sunday", "will travel in September"), its tense and auxiliarie
 on which side of the publication date the date lies and whether the event happened,
 is planned or expected, or was called off.  When the date hangs on a noun first ("after
 a long meeting in November", "the hearing on April 4"), the verb further up speaks of
-something else, so it says nothing about the date's side; only a cancellation up the
+something else: only its past tense still hints at the side, and a cancellation up the
 chain ("called off the hearing on April 4") still counts.
 
 Hand-written over spaCy's parse: no library reads tense and modality off a parse, and
@@ -91,8 +91,14 @@ def governor(span: Span) -> Governor:
     tense, modality, negated = _verb_reading(verb)
     if through_noun:
         # The date belongs to a noun ("a meeting in November"); the verb is about
-        # something else.
-        return Governor(verb=verb.lemma_.lower(), cancelled=cancelled)
+        # something else, and only a past tense still hints at the side: a sentence
+        # told in the past mostly names things before it ("hoped to meet again after
+        # a long meeting in November" is last November).
+        return Governor(
+            verb=verb.lemma_.lower(),
+            future=False if tense == "past" else None,
+            cancelled=cancelled,
+        )
     return Governor(
         verb=verb.lemma_.lower(),
         future=_side(verb, tense, modality),
