@@ -107,6 +107,16 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("show", parents=[common], help="print one story's dossier")
     s.add_argument("story", metavar="STORY", help="story id (a unique prefix is enough)")
     s.add_argument("--format", choices=["json", "md", "html"], default="md", help="default: md")
+    w = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="run the web app and HTTP API (needs the web extra)",
+        description="Serve the story list, story pages, article pages, uploads and the HTTP API "
+        "(/api/stories, /api/articles, schema at /openapi.json). Binds to 127.0.0.1 by default.",
+    )
+    w.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    w.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    w.add_argument("--token", help="every write (upload, POST /api/articles) must carry this token")
     return p
 
 
@@ -289,7 +299,22 @@ def _problem_dict(p) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return {"path": p.path, "line": p.line, "reason": p.reason}
 
 
-COMMANDS = {"build": _cmd_build, "ingest": _cmd_ingest, "stories": _cmd_stories, "show": _cmd_show}
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from storyline.web.server import serve
+
+    if not args.quiet:
+        print(f"storyline: serving http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    serve(_settings(args), host=args.host, port=args.port, token=args.token)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "build": _cmd_build,
+    "ingest": _cmd_ingest,
+    "stories": _cmd_stories,
+    "show": _cmd_show,
+    "serve": _cmd_serve,
+}
 
 if __name__ == "__main__":
     raise SystemExit(main())

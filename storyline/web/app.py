@@ -1,0 +1,432 @@
+"""Routes: the pages journalists read and the HTTP API scripts use.
+
+Pages are rendered on the server from autoescaped Jinja2 templates; the only
+scripts are files this app serves (``/static/``), so the Content-Security-Policy
+can forbid every inline script (see :mod:`storyline.web.security`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import jinja2
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+
+from storyline import engine
+from storyline.errors import NotFoundError, StorylineError
+from storyline.model import Dossier
+from storyline.render.jsonout import script_json
+from storyline.render.view import build_view, date_label, safe_url
+from storyline.settings import Settings
+from storyline.store import Store, open_store
+from storyline.web import schemas
+from storyline.web.jobs import JobRunner, display_name, safe_suffix, with_limit
+from storyline.web.security import GuardMiddleware, token_ok
+from storyline.web.views import (
+    StoryQuery,
+    StoryRow,
+    article_dict,
+    article_pieces,
+    sentence_href,
+    story_row,
+    timeline_data,
+)
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+RENDER_STATIC = ("dossier.js", "dossier.css")
+WEB_STATIC = ("web.js", "web.css")
+_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    settings: Settings
+    token: str | None = None  # every write needs it when set
+    max_files: int = 20  # files per upload
+    max_file_bytes: int = 2_000_000  # larger files are rejected, each with its own message
+    max_body: int = 30_000_000  # whole request
+
+
+class State:
+    """What the routes share: the read store, the job runner, rendered-page caches."""
+
+    def __init__(self, config: WebConfig) -> None:
+        self.config = config
+        self.cache: dict[tuple[str, str], bytes] = {}
+        self._lock = threading.Lock()
+        self._store: Store | None = None
+        self._runner: JobRunner | None = None
+
+    # Opened on first use and again after a shutdown: a test client may run the app's
+    # lifespan (and so close()) more than once.
+    @property
+    def store(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                self._store = open_store(self.config.settings.db)
+            return self._store
+
+    @property
+    def runner(self) -> JobRunner:
+        with self._lock:
+            if self._runner is None:
+                self._runner = JobRunner(
+                    with_limit(self.config.settings, self.config.max_file_bytes),
+                    on_change=self.invalidate,
+                )
+            return self._runner
+
+    def invalidate(self) -> None:
+        self.cache.clear()
+
+    def dossier(self, story_id: str) -> Dossier:
+        story = self.store.get_story(story_id)
+        try:
+            return self.store.get_dossier(story.id)
+        except NotFoundError:
+            dossier = engine.dossier_for(story, self.store, self.config.settings)
+            self.store.put_dossier(dossier)
+            return dossier
+
+    def rows(self) -> list[StoryRow]:
+        rows = []
+        for story in self.store.stories():
+            try:
+                rows.append(story_row(self.store.get_dossier(story.id)))
+            except NotFoundError:
+                continue  # listed once a job or `storyline build` has made its dossier
+        return sorted(rows, key=lambda r: (r.last or "", r.id), reverse=True)
+
+    def close(self) -> None:
+        with self._lock:
+            runner, store = self._runner, self._store
+            self._runner = self._store = None
+        if runner is not None:
+            runner.close()
+        if store is not None:
+            store.close()
+
+
+def _templates() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,  # every template, whatever its name
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["date"] = date_label
+    env.globals["sentence_href"] = sentence_href
+    env.globals["safe_url"] = safe_url
+    return env
+
+
+def _static_files() -> dict[str, tuple[bytes, str]]:
+    files: dict[str, tuple[bytes, str]] = {}
+    render_static = resources.files("storyline.render") / "static"
+    for name in RENDER_STATIC:
+        files[name] = ((render_static / name).read_bytes(), _TYPES[Path(name).suffix])
+    for name in WEB_STATIC:
+        files[name] = ((HERE / "static" / name).read_bytes(), _TYPES[Path(name).suffix])
+    return files
+
+
+def create_app(config: WebConfig) -> Any:
+    state = State(config)
+    env = _templates()
+    static = _static_files()
+    app = FastAPI(
+        title="storyline",
+        summary="Sourced story dossiers from news reports.",
+        docs_url=None,  # the interactive docs load scripts from a CDN
+        redoc_url=None,
+        lifespan=_lifespan(state),
+    )
+    app.state.storyline = state
+
+    def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        context.setdefault("token_required", bool(config.token))
+        return HTMLResponse(env.get_template(name).render(**context), status_code=status)
+
+    def wants_html(request: Request) -> bool:
+        return not request.url.path.startswith("/api/") and request.url.path != "/openapi.json"
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> Response:
+        if wants_html(request):
+            return page("error.html", 404, title="Not found", message=str(exc))
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(StorylineError)
+    async def storyline_error(request: Request, exc: StorylineError) -> Response:
+        if wants_html(request):
+            return page("error.html", 400, title="Cannot do that", message=str(exc))
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        if wants_html(request):
+            message = "; ".join(str(e.get("msg", e)) for e in exc.errors())
+            return page("error.html", 422, title="Bad request", message=message)
+        return JSONResponse({"detail": json.loads(json.dumps(exc.errors(), default=str))}, 422)
+
+    # ------------------------------------------------------------------ static files
+    @app.get("/static/{name}", include_in_schema=False)
+    def static_file(name: str) -> Response:
+        found = static.get(name)
+        if found is None:
+            raise NotFoundError(f"no static file {name!r}")
+        body, media = found
+        return Response(body, media_type=media, headers={"cache-control": "max-age=3600"})
+
+    # ------------------------------------------------------------------ pages
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def story_list(
+        q: str = "",
+        entity: str = "",
+        outlet: str = "",
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> HTMLResponse:
+        query = _query(q, entity, outlet, since, until)
+        rows = state.rows()
+        shown = [r for r in rows if query.matches(r)]
+        return page("stories.html", rows=shown, total=len(rows), query=query)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str) -> Response:
+        key = ("page", story_id)
+        cached = state.cache.get(key)
+        if cached is None:
+            dossier = state.dossier(story_id)
+            view = build_view(dossier)
+            data = timeline_data(view)  # numbers every source, in the renderers' order
+            cached = (
+                env.get_template("story.html")
+                .render(
+                    d=dossier,
+                    view=view,
+                    data=script_json(data),
+                    href=lambda n: sentence_href(
+                        view.sources[n - 1].article.id, view.sources[n - 1].sentence
+                    ),
+                    timeline=data["timeline"],
+                    change=state.runner.changes.get(dossier.story.id),
+                    changes=getattr(dossier, "changes", None) or [],
+                    token_required=bool(config.token),
+                )
+                .encode()
+            )
+            state.cache[key] = cached
+        return HTMLResponse(cached)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str, hl: int | None = None) -> HTMLResponse:
+        article = state.store.get_article(article_id)
+        annotations = state.store.get_annotations([article.id])
+        annotation = annotations[0] if annotations else None
+        stories = [s for s in state.store.stories() if article.id in s.articles]
+        return page(
+            "article.html",
+            a=article,
+            url=safe_url(article.url),
+            pieces=article_pieces(article, annotation),
+            hl=hl,
+            stories=stories,
+        )
+
+    @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
+    def upload_form() -> HTMLResponse:
+        return page("upload.html", error=None, limits=config)
+
+    @app.post("/upload", include_in_schema=False)
+    async def upload(request: Request) -> Response:
+        try:
+            form = await request.form(
+                max_files=config.max_files,
+                max_fields=20,
+                max_part_size=config.max_file_bytes,
+            )
+        except HTTPException as exc:
+            return page("upload.html", exc.status_code, error=str(exc.detail), limits=config)
+        token = form.get("token")
+        if not token_ok(
+            config.token,
+            request.headers.get("authorization"),
+            token if isinstance(token, str) else None,
+        ):
+            return page("upload.html", 401, error="wrong or missing token", limits=config)
+        job_id, folder = state.runner.new_folder()
+        names: dict[str, str] = {}
+        n = 0
+        for item in form.getlist("files"):
+            if not isinstance(item, UploadFile) or not item.filename:
+                continue
+            n += 1
+            ours = f"{n:03d}{safe_suffix(item.filename)}"
+            (folder / ours).write_bytes(await item.read())
+            names[ours] = display_name(item.filename, ours)
+        text = form.get("text")
+        if isinstance(text, str) and text.strip():
+            n += 1
+            ours = f"{n:03d}.json"
+            record: dict[str, Any] = {"text": text}
+            for field in ("title", "outlet", "date", "url"):
+                value = form.get(field)
+                if isinstance(value, str) and value.strip():
+                    record[field] = value.strip()
+            (folder / ours).write_text(json.dumps(record), encoding="utf-8")
+            names[ours] = "pasted text"
+        await form.close()
+        if not names:
+            folder.rmdir()
+            return page("upload.html", 400, error="choose a file or paste a text", limits=config)
+        job = state.runner.submit(job_id, folder, names)
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+    @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    def job_page(job_id: str) -> HTMLResponse:
+        return page("job.html", job=state.runner.get(job_id))
+
+    # ------------------------------------------------------------------ API
+    not_found_doc: dict[int | str, dict[str, Any]] = {404: {"model": schemas.ErrorOut}}
+
+    @app.get("/api/stories", response_model=list[schemas.StoryOut], tags=["read"])
+    def api_stories(
+        q: Annotated[str, Query(description="words in the story")] = "",
+        entity: Annotated[str, Query(description="an entity name or alias")] = "",
+        outlet: str = "",
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[dict[str, Any]]:
+        query = _query(q, entity, outlet, since, until)
+        return [r.as_dict() for r in state.rows() if query.matches(r)]
+
+    @app.get(
+        "/api/stories/{story_id}",
+        tags=["read"],
+        responses={
+            200: {
+                "description": "The story's dossier (DESIGN.md contract, schema_version 1)",
+                "content": {"application/json": {"schema": {"$ref": schemas.DOSSIER_REF}}},
+            },
+            **not_found_doc,
+        },
+    )
+    def api_story(story_id: str) -> Response:
+        key = ("json", story_id)
+        cached = state.cache.get(key)
+        if cached is None:
+            import msgspec
+
+            cached = msgspec.json.encode(state.dossier(story_id))
+            state.cache[key] = cached
+        return Response(cached, media_type="application/json")
+
+    @app.get(
+        "/api/articles/{article_id}",
+        response_model=schemas.ArticleOut,
+        responses=not_found_doc,
+        tags=["read"],
+    )
+    def api_article(article_id: str) -> dict[str, Any]:
+        article = state.store.get_article(article_id)
+        annotations = state.store.get_annotations([article.id])
+        return article_dict(article, annotations[0] if annotations else None)
+
+    @app.get(
+        "/api/jobs/{job_id}", response_model=schemas.JobOut, responses=not_found_doc, tags=["write"]
+    )
+    def api_job(job_id: str) -> dict[str, object]:
+        return state.runner.get(job_id).as_dict()
+
+    @app.post(
+        "/api/articles",
+        status_code=202,
+        response_model=schemas.JobOut,
+        tags=["write"],
+        openapi_extra={"requestBody": schemas.ARTICLE_BODY},
+        responses={
+            400: {"model": schemas.ErrorOut},
+            401: {"model": schemas.ErrorOut},
+            413: {"model": schemas.ErrorOut},
+            415: {"model": schemas.ErrorOut},
+        },
+    )
+    async def api_add_articles(request: Request) -> Response:
+        """Queue articles (one JSON object, a JSON list, or JSON lines) for processing."""
+        if not token_ok(config.token, request.headers.get("authorization")):
+            return JSONResponse({"detail": "wrong or missing token"}, status_code=401)
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        body = await request.body()
+        if kind == "application/json":
+            try:
+                parsed = json.loads(body)
+            except (ValueError, UnicodeDecodeError) as exc:
+                return JSONResponse({"detail": f"the body is not JSON: {exc}"}, status_code=400)
+            if not isinstance(parsed, dict | list) or not parsed:
+                return JSONResponse(
+                    {"detail": "send an article object or a non-empty list of them"}, 400
+                )
+            suffix = ".json"
+        elif kind in ("application/x-ndjson", "application/jsonl", "application/x-jsonlines"):
+            suffix = ".jsonl"
+        else:
+            return JSONResponse(
+                {"detail": f"content type {kind!r}: send application/json or application/x-ndjson"},
+                status_code=415,
+            )
+        job_id, folder = state.runner.new_folder()
+        ours = f"001{suffix}"
+        (folder / ours).write_bytes(body)
+        job = state.runner.submit(job_id, folder, {ours: f"request body{suffix}"})
+        return JSONResponse(
+            job.as_dict(), status_code=202, headers={"location": f"/api/jobs/{job.id}"}
+        )
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version="1", routes=app.routes)
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components.update(schemas.dossier_components())
+            components["ArticleIn"] = schemas.ARTICLE_IN
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return GuardMiddleware(app, config.max_body)
+
+
+def _lifespan(state: State) -> Callable[[Any], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(_app: Any) -> AsyncIterator[None]:
+        yield
+        state.close()
+
+    return lifespan
+
+
+def _query(
+    q: str, entity: str, outlet: str, since: dt.date | None, until: dt.date | None
+) -> StoryQuery:
+    return StoryQuery(
+        q=q.strip(),
+        entity=entity.strip(),
+        outlet=outlet.strip(),
+        since=since.isoformat() if since else "",
+        until=until.isoformat() if until else "",
+    )

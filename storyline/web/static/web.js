@@ -1,0 +1,66 @@
+// storyline web app: follows a background job until it ends, then shows its result.
+// Served as a file (the Content-Security-Policy forbids inline scripts); every value
+// from the server goes into the page with textContent only.
+(function () {
+  "use strict";
+  var box = document.getElementById("job");
+  if (!box) { return; }
+  var id = box.getAttribute("data-job");
+  var bar = document.getElementById("job-progress");
+  var status = document.getElementById("job-status");
+  var result = document.getElementById("job-result");
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+  function show(job) {
+    box.setAttribute("data-state", job.state);
+    status.textContent = job.state + ": " + job.stage + (job.total ? " " + job.done + "/" + job.total : "");
+    if (job.total) { bar.max = job.total; bar.value = Math.min(job.done, job.total); } else { bar.removeAttribute("value"); }
+    if (job.state !== "done" && job.state !== "failed") { return false; }
+    bar.max = 1; bar.value = 1;
+    result.replaceChildren();
+    if (job.error) { result.appendChild(el("p", "error", job.error)); }
+    var rejected = job.problems.filter(function (p) { return p.rejected; }).length;
+    result.appendChild(el("p", null, job.added.length + " new, " + job.unchanged.length +
+      " already stored, " + rejected + " rejected."));
+    if (job.problems.length) {
+      var list = el("ul", "problems");
+      job.problems.forEach(function (p) {
+        var kind = p.rejected ? "rejected" : "warning";
+        var item = el("li", kind);
+        item.appendChild(el("bdi", null, p.file));
+        item.appendChild(document.createTextNode((p.line !== null ? ":" + p.line : "") + ": " + kind + ": "));
+        var reason = el("span", null, p.reason); reason.dir = "auto";
+        item.appendChild(reason);
+        list.appendChild(item);
+      });
+      result.appendChild(list);
+    }
+    if (job.stories.length) {
+      result.appendChild(el("p", null, "Updated stories:"));
+      var stories = el("ul", "job-stories");
+      job.stories.forEach(function (s) {
+        var li = el("li"), a = el("a", null, s);
+        a.href = "/stories/" + encodeURIComponent(s);
+        li.appendChild(a); stories.appendChild(li);
+      });
+      result.appendChild(stories);
+    }
+    return true;
+  }
+  function poll() {
+    fetch("/api/jobs/" + encodeURIComponent(id), { headers: { "accept": "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (job) {
+        if (job && show(job)) { return; }
+        setTimeout(poll, 400);
+      })
+      .catch(function () { setTimeout(poll, 1500); });
+  }
+  var state = box.getAttribute("data-state");
+  if (state !== "done" && state !== "failed") { poll(); }
+}());

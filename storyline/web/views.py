@@ -1,0 +1,189 @@
+"""What the pages show, worked out from stored records (no HTML here).
+
+The story page reuses the renderers' :class:`~storyline.render.view.View` so its
+citation numbers match the file reports; each numbered source also gets the link
+to its sentence on the article page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.model import Annotation, Article, Dossier
+from storyline.render.view import UNKNOWN_OUTLET, View, date_label, safe_url
+
+STATUSES = ("occurred", "planned", "expected", "cancelled")
+
+
+def sentence_href(article_id: str, sentence: int) -> str:
+    """The article page with ``sentence`` highlighted and scrolled to."""
+    return f"/articles/{article_id}?hl={sentence}#s-{sentence}"
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: str
+    title: str
+    articles: int
+    first: str | None
+    last: str | None
+    built: str
+    outlets: list[str]
+    entities: list[str]
+    words: str  # lower-cased text searched by the word filter
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "articles": self.articles,
+            "first_published": self.first,
+            "last_published": self.last,
+            "built": self.built or None,
+            "outlets": self.outlets,
+        }
+
+
+def story_row(dossier: Dossier) -> StoryRow:
+    outlets = sorted({a.outlet for a in dossier.articles if a.outlet})
+    entities = [e.name for e in dossier.entities]
+    aliases = [alias for e in dossier.entities for alias in e.aliases]
+    words = " ".join(
+        [dossier.story.title]
+        + [a.title or "" for a in dossier.articles]
+        + [s.text for s in dossier.summary]
+        + [e.text for e in dossier.timeline]
+        + [c.text for c in dossier.claims]
+        + entities
+        + aliases
+    ).casefold()
+    return StoryRow(
+        id=dossier.story.id,
+        title=dossier.story.title,
+        articles=dossier.story.articles,
+        first=dossier.story.first_published,
+        last=dossier.story.last_published,
+        built=dossier.generated,
+        outlets=outlets,
+        entities=[n.casefold() for n in entities + aliases],
+        words=words,
+    )
+
+
+@dataclass(frozen=True)
+class StoryQuery:
+    q: str = ""
+    entity: str = ""
+    outlet: str = ""
+    since: str = ""  # YYYY-MM-DD
+    until: str = ""
+
+    def matches(self, row: StoryRow) -> bool:
+        if self.q and not all(w in row.words for w in self.q.casefold().split()):
+            return False
+        if self.entity and not any(self.entity.casefold() in n for n in row.entities):
+            return False
+        if self.outlet and not any(self.outlet.casefold() in o.casefold() for o in row.outlets):
+            return False
+        # A story overlaps [since, until] when it ends on or after since and starts by until.
+        # Undated stories are kept: nothing says they fall outside the range.
+        if self.since and row.last and row.last < self.since:
+            return False
+        return not (self.until and row.first and row.first > self.until)
+
+
+def timeline_data(view: View) -> dict[str, Any]:
+    """What dossier.js draws the timeline and the evidence pop-ups from."""
+    timeline: list[dict[str, Any]] = []
+    for entry in view.dossier.timeline:
+        timeline.append(
+            {
+                "date": entry.date,
+                "label": date_label(entry.date),
+                "start": _start(entry.date),
+                "granularity": entry.granularity,
+                "status": entry.status,
+                "text": entry.text,
+                "entities": [view.entity_name(e) for e in entry.entities],
+                "outlets": view.outlets_of(entry.evidence) or [UNKNOWN_OUTLET],
+                "refs": view.refs(entry.evidence),
+            }
+        )
+    outlets: list[str] = []
+    for item in timeline:
+        outlets += [o for o in item["outlets"] if o not in outlets]
+    return {
+        "statuses": [s for s in STATUSES if any(e["status"] == s for e in timeline)],
+        "outlets": outlets,
+        "timeline": timeline,
+        "sources": [
+            {
+                "n": s.number,
+                "article": s.article.id,
+                "sentence": s.sentence,
+                "text": s.text,
+                "outlet": s.article.name,
+                "date": s.article.date_basis,
+                "title": s.article.title,
+                "url": s.article.url,
+                "href": sentence_href(s.article.id, s.sentence),
+            }
+            for s in view.sources
+        ],
+    }
+
+
+def _start(value: str) -> str | None:
+    parts = value.split("-")
+    if not parts[0].isdigit() or len(parts[0]) != 4 or not all(p.isdigit() for p in parts):
+        return None
+    return "-".join(parts + ["01"] * (3 - len(parts))) if len(parts) <= 3 else None
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of article text: a numbered sentence, or the text between two."""
+
+    text: str
+    sentence: int | None
+
+
+def article_pieces(article: Article, annotation: Annotation | None) -> list[Piece]:
+    """The article's text cut at its sentences, so each can carry an anchor."""
+    if annotation is None or not annotation.sentences:
+        return [Piece(article.text, None)]
+    pieces: list[Piece] = []
+    at = 0
+    for s in annotation.sentences:
+        if s.start > at:
+            pieces.append(Piece(article.text[at : s.start], None))
+        pieces.append(Piece(article.text[s.start : s.end], s.index))
+        at = max(at, s.end)
+    if at < len(article.text):
+        pieces.append(Piece(article.text[at:], None))
+    return pieces
+
+
+def article_dict(article: Article, annotation: Annotation | None) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "authors": article.authors,
+        "credits": article.credits,
+        "cites": article.cites,
+        "published": {
+            "date": article.published.date,
+            "basis": article.published.basis,
+            "note": article.published.note,
+        },
+        "language": article.language,
+        "path": article.path,
+        "url": safe_url(article.url),
+        "text": article.text,
+        "sentences": [
+            {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
+            for s in (annotation.sentences if annotation else [])
+        ],
+    }

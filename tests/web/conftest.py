@@ -1,0 +1,152 @@
+"""One store built from the real sample, one app server and one Chromium per session.
+
+The server runs in a thread on a free loopback port; the browser is Debian's
+Chromium driven by Playwright (never `playwright install`), and every request that
+leaves the app is aborted, so a page that tried to reach the network would fail.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import IN_CI
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _skip(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"{reason} (CI installs it and must run these tests)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> str:
+    """A store holding the real sample, built the way `storyline build` builds it."""
+    pytest.importorskip("fastapi", reason="the web extra is not installed")
+    from storyline.engine import build
+
+    root = tmp_path_factory.mktemp("web")
+    db = str(root / "store.sqlite")
+    report = build(sorted(seeds_dir.iterdir()), out_dir=root / "out", db=db)
+    assert report.stories, "the real sample made no story"
+    return db
+
+
+@dataclass
+class LiveServer:
+    url: str
+    app: Any
+    server: Any
+    thread: threading.Thread
+
+
+@pytest.fixture(scope="session")
+def live_server(web_db: str) -> Iterator[LiveServer]:
+    import uvicorn
+
+    from storyline.settings import load_settings
+    from storyline.web.app import WebConfig, create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    app = create_app(WebConfig(settings=load_settings(db=web_db)))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "the app server did not start"
+        time.sleep(0.05)
+    yield LiveServer(f"http://127.0.0.1:{port}", app, server, thread)
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        _skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _skip("playwright is not installed (pip install 'storyline[test]')")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Watched:
+    """A page, with what must never happen on it recorded as it happens."""
+
+    page: Any
+    base: str
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+
+    def goto(self, path: str) -> Any:
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.status == 200, (path, response and response.status)
+        return response
+
+
+@pytest.fixture
+def page(browser: Any, live_server: LiveServer) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    base = live_server.url
+    watched = Watched(page=context.new_page(), base=base)
+
+    def route(r: Any) -> None:
+        if r.request.url.startswith(base + "/"):
+            r.continue_()
+        else:
+            watched.blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    watched.page.on("dialog", lambda d: (watched.dialogs.append(d.message), d.dismiss()))
+    watched.page.on(
+        "console", lambda m: watched.errors.append(m.text) if m.type == "error" else None
+    )
+    watched.page.on("pageerror", lambda exc: watched.errors.append(str(exc)))
+    yield watched
+    context.close()
+    assert watched.dialogs == [], f"a script from article text ran: {watched.dialogs}"
+    assert watched.errors == [], f"console errors: {watched.errors}"
+    assert watched.blocked == [], f"the page tried to reach outside the app: {watched.blocked}"
+
+
+def wait_for_job(client: Any, job_id: str, timeout: float = 240) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while True:
+        job = client.get(f"/api/jobs/{job_id}").json()
+        if job["state"] in ("done", "failed"):
+            return job
+        assert time.monotonic() < deadline, f"job {job_id} did not finish: {job}"
+        time.sleep(0.3)
+
+
+__all__ = ["CHROMIUM", "LiveServer", "Watched", "wait_for_job"]

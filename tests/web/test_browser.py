@@ -1,0 +1,155 @@
+"""The newsroom app in a real browser: Debian's Chromium, all network outside the app blocked.
+
+Each test's page fixture fails the test on any dialog (a script from article text
+that ran), console error, or request that left the app.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.web.conftest import LiveServer, Watched, wait_for_job
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOT = REPO / "docs" / "story-page.png"
+
+
+def _seed_story(live_server: LiveServer, seeds_dir: Path) -> dict[str, Any]:
+    """The story holding the first seed report (found by its text, read at run time)."""
+    with httpx.Client(base_url=live_server.url) as client:
+        for row in client.get("/api/stories").json():
+            dossier = client.get(f"/api/stories/{row['id']}").json()
+            if dossier["story"]["articles"] >= 3:
+                return dossier
+    raise AssertionError("no story of the real sample has 3 or more articles")
+
+
+def test_story_list_opens_the_story_of_the_sample(
+    page: Watched, live_server: LiveServer, seeds_dir: Path
+) -> None:
+    dossier = _seed_story(live_server, seeds_dir)
+    page.goto("/")
+    link = page.page.locator(f'a.story-link[href="/stories/{dossier["story"]["id"]}"]')
+    assert link.count() == 1
+    link.click()
+    page.page.wait_for_url(re.compile(r"/stories/"))
+    assert page.page.locator("h1").inner_text().strip() == dossier["story"]["title"].strip()
+    summary = page.page.locator("#summary p")
+    assert summary.count() == len(dossier["summary"]) > 0
+    assert page.page.locator("#timeline-app .tl-count").is_visible()
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.page.screenshot(path=str(SCREENSHOT))
+    assert SCREENSHOT.stat().st_size > 10_000
+
+
+def test_summary_citation_lands_on_the_highlighted_sentence(
+    page: Watched, live_server: LiveServer, seeds_dir: Path
+) -> None:
+    dossier = _seed_story(live_server, seeds_dir)
+    evidence = dossier["summary"][0]["evidence"][0]
+    page.goto(f"/stories/{dossier['story']['id']}")
+    page.page.locator("#summary p").first.locator("a.src-link").first.click()
+    page.page.wait_for_url(re.compile(r"/articles/" + evidence["article"]))
+    marked = page.page.locator(".sent.hl")
+    assert marked.count() == 1
+    assert marked.get_attribute("id") == f"s-{evidence['sentence']}"
+    # The highlighted span is the exact source sentence (its number label aside).
+    assert evidence["text"].strip() in marked.inner_text()
+    assert marked.is_visible()
+    background = marked.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_timeline_filters_by_status_and_outlet(
+    page: Watched, live_server: LiveServer, seeds_dir: Path
+) -> None:
+    dossier = _seed_story(live_server, seeds_dir)
+    total = len(dossier["timeline"])
+    assert total > 0
+    page.goto(f"/stories/{dossier['story']['id']}")
+    count = page.page.locator("#timeline-app .tl-count")
+    assert count.inner_text() == f"Showing {total} of {total} entries"
+    status = dossier["timeline"][0]["status"]
+    with_status = sum(1 for e in dossier["timeline"] if e["status"] == status)
+    page.page.locator("#timeline-app button.filter.st-" + status).click()
+    assert count.inner_text() == f"Showing {total - with_status} of {total} entries"
+    assert page.page.locator("#timeline-app .tl-event.st-" + status).count() == 0
+    page.page.locator("#timeline-app button.filter.st-" + status).click()
+    assert count.inner_text() == f"Showing {total} of {total} entries"
+    outlets = page.page.locator("#timeline-app .filters").nth(1).locator("button")
+    assert outlets.count() >= 1
+    for i in range(outlets.count()):
+        outlets.nth(i).click()
+    assert count.inner_text() == f"Showing 0 of {total} entries"
+
+
+def test_upload_a_new_article_and_see_the_story_update(
+    page: Watched, live_server: LiveServer, seeds_dir: Path
+) -> None:
+    before = _seed_story(live_server, seeds_dir)
+    members = {a["id"] for a in before["articles"]}
+    # A new version of one of the story's reports, read from the API at run time with a
+    # note of our own appended: a new article (new text, new id) of the same story.
+    member = before["articles"][-1]
+    with httpx.Client(base_url=live_server.url) as client:
+        source = client.get(f"/api/articles/{member['id']}").json()
+    record = {
+        "text": source["text"].rstrip() + "\n\nEditor's note: this version corrects a caption.",
+        "title": "Updated report",
+        "outlet": "Test Desk",
+        "date": source["published"]["date"],
+    }
+    body = json.dumps(record).encode()
+    page.goto("/upload")
+    page.page.set_input_files(
+        "input[name=files]",
+        files=[{"name": "updated-report.json", "mimeType": "application/json", "buffer": body}],
+    )
+    page.page.locator("#upload-form button[type=submit]").click()
+    page.page.wait_for_url(re.compile(r"/jobs/"))
+    page.page.wait_for_selector('#job[data-state="done"]', timeout=240_000)
+    link = page.page.locator(f'.job-stories a[href="/stories/{before["story"]["id"]}"]')
+    assert link.count() == 1, page.page.locator("#job-result").inner_text()
+    link.click()
+    page.page.wait_for_url(re.compile(r"/stories/"))
+    meta = page.page.locator("header .meta").first.inner_text()
+    assert meta.startswith(f"{before['story']['articles'] + 1} articles"), meta
+    changes = page.page.locator("#changes").inner_text()
+    assert "new article" in changes, changes
+    with httpx.Client(base_url=live_server.url) as client:
+        after = client.get(f"/api/stories/{before['story']['id']}").json()
+    new = {a["id"] for a in after["articles"]} - members
+    assert len(new) == 1
+    assert "Test Desk" in page.page.locator("#articles").inner_text()
+
+
+@pytest.fixture
+def api(live_server: LiveServer) -> Any:
+    with httpx.Client(base_url=live_server.url, timeout=60) as client:
+        yield client
+
+
+def test_job_page_reports_bad_files_like_the_cli(page: Watched, api: httpx.Client) -> None:
+    page.goto("/upload")
+    page.page.set_input_files(
+        "input[name=files]",
+        files=[
+            {"name": "empty.txt", "mimeType": "text/plain", "buffer": b""},
+            {"name": "../../etc/broken.json", "mimeType": "application/json", "buffer": b"{nope"},
+        ],
+    )
+    page.page.locator("#upload-form button[type=submit]").click()
+    page.page.wait_for_url(re.compile(r"/jobs/"))
+    page.page.wait_for_selector('#job[data-state="done"]', timeout=240_000)
+    problems = page.page.locator(".problems li.rejected")
+    assert problems.count() == 2
+    text = page.page.locator(".problems").inner_text()
+    assert "empty.txt: rejected:" in text
+    assert "broken.json:1: rejected: malformed JSON" in text and "etc/" not in text
+    wait_for_job(api, page.page.url.rsplit("/", 1)[-1])
