@@ -200,6 +200,10 @@ class PostgresStore:
     def put_stories(self, stories: Iterable[Story]) -> None:
         rows = [(s.id, _enc.encode(s)) for s in stories]
         with self._tx() as db:
+            # One replacement at a time, as SQLite's database lock gives: without it a
+            # second writer's DELETE misses rows the first has just inserted, and its
+            # INSERT then collides with them.
+            db.execute("LOCK TABLE stories IN EXCLUSIVE MODE")
             db.execute("DELETE FROM stories")
             if rows:
                 with db.cursor() as cur:

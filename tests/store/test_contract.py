@@ -183,3 +183,37 @@ def test_what_one_connection_commits_another_sees_and_reopening_keeps_it(
         assert [a.id for a in again.articles()] == ["a001"]
     finally:
         again.close()
+
+
+def test_two_writers_replacing_the_stories_at_once_both_succeed(store_url: str) -> None:
+    """Each replacement is whole: the set left is one writer's, never a mix or an error."""
+    import threading
+
+    sets = {
+        w: [Story(id=f"s-{n:02d}", title=f"{w} {n}", articles=[f"a{n}"]) for n in range(20)]
+        for w in ("left", "right")
+    }
+    stores = [open_store(store_url), open_store(store_url)]
+    errors: list[BaseException] = []
+
+    def write(store: Store, stories: list[Story]) -> None:
+        try:
+            for _ in range(15):
+                store.put_stories(stories)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=write, args=(s, ws))
+        for s, ws in zip(stores, sets.values(), strict=True)
+    ]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        assert stores[0].stories() in list(sets.values())
+    finally:
+        for s in stores:
+            s.close()
