@@ -205,3 +205,74 @@ def test_last_wednesday_is_the_wednesday_before_the_report(dossier: Json) -> Non
     ]
     assert entries, sorted(_dated(dossier, "last Wednesday"))
     assert all(t["status"] == "occurred" for t in entries)
+
+
+# --------------------------------------------------------------------------- who's who (issue 4)
+
+
+def _people(d: Json, name: str) -> list[Json]:
+    return [
+        e for e in d["entities"] if e["type"] == "PERSON" and name in {e["name"], *e["aliases"]}
+    ]
+
+
+def _speaker_of(d: Json, fragment: str) -> set[str]:
+    by_id = {e["id"]: e["name"] for e in d["entities"]}
+    plain = str.maketrans({"’": "'", "“": '"', "”": '"'})
+    return {
+        by_id.get(q["speaker_entity"], "?")
+        for q in d["quotes"]
+        if fragment in q["text"].translate(plain)
+    }
+
+
+def test_two_spokespeople_called_wang_are_two_people_in_their_own_articles(dossier: Json) -> None:
+    (wenbin,) = [e for e in dossier["entities"] if e["name"] == "Wang Wenbin"]
+    (yi,) = [e for e in dossier["entities"] if e["name"] == "Wang Yi"]
+    assert wenbin["id"] != yi["id"]
+    assert wenbin["articles"] == [_article(dossier, "000")["id"]]
+    assert yi["articles"] == [_article(dossier, "001")["id"]]
+    assert "Wang Yi" not in wenbin["aliases"] and "Wang Wenbin" not in yi["aliases"]
+
+
+def test_minister_spellings_and_surname_are_one_person_with_the_reasons(dossier: Json) -> None:
+    (qin,) = _people(dossier, "Qin Gang")
+    assert {"Qin Gang", "Qing Gang", "Qin"} <= set(qin["aliases"])
+    rules = {m["alias"]: m["rule"] for m in qin["merges"]}
+    assert rules["Qing Gang"] == "edit-distance+context"
+    assert all(m["detail"] for m in qin["merges"])  # every merge says why
+
+
+def test_secretary_is_mentioned_in_all_five_articles(dossier: Json) -> None:
+    (blinken,) = _people(dossier, "Antony Blinken")
+    assert sorted(blinken["articles"]) == sorted(a["id"] for a in dossier["articles"])
+
+
+def test_key_quotes_have_their_speakers(dossier: Json) -> None:
+    assert _speaker_of(dossier, "China welcomes Secretary Blinken's visit") == {"Wang Wenbin"}
+    assert _speaker_of(dossier, "The Taiwan question is at the center") == {"Qin Gang"}
+    (miller,) = _people(dossier, "Matthew Miller")
+    said = [q for q in dossier["quotes"] if q["speaker_entity"] == miller["id"]]
+    assert len(said) >= 2, said
+
+
+def test_one_statement_in_two_translations_is_one_quote(dossier: Json) -> None:
+    found = [
+        q for q in dossier["quotes"] if "substantive" in q["text"] or "substantial" in q["text"]
+    ]
+    assert len(found) == 1, [q["text"] for q in found]
+    assert len({ev["article"] for ev in found[0]["evidence"]}) == 2
+
+
+def test_no_person_is_a_surname_or_misspelling_of_another(dossier: Json) -> None:
+    from rapidfuzz.distance import Levenshtein
+
+    people = [e["name"] for e in dossier["entities"] if e["type"] == "PERSON"]
+    for a in people:
+        for b in people:
+            if a == b:
+                continue
+            if " " not in a and " " in b:
+                assert a not in (b.split()[0], b.split()[-1]), (a, b)
+            if len(a.split()) == len(b.split()) > 1:
+                assert Levenshtein.distance(a.lower(), b.lower()) > 1, (a, b)

@@ -141,6 +141,43 @@ def test_indirect_speech() -> None:
     assert (q.speaker, q.direct, q.text) == ("Mara Velden", False, "the bridge would reopen in May")
 
 
+def test_indirect_speech_said_in_a_statement_that() -> None:
+    q = only(
+        "Harbour spokesman Idris Kell said in a statement that the ferry would sail at noon "
+        "and that tickets stayed valid."
+    )
+    assert (q.speaker, q.direct) == ("Idris Kell", False)
+    assert q.text == "the ferry would sail at noon and that tickets stayed valid"
+
+
+def test_indirect_speech_told_a_news_conference_that() -> None:
+    q = only("Mara Velden told a news conference that the bridge would reopen in May.")
+    assert (q.speaker, q.direct, q.text) == ("Mara Velden", False, "the bridge would reopen in May")
+
+
+def test_reported_clause_according_to_a_person() -> None:
+    q = only("The pump had failed on Sunday, according to Lise Parvan, the chief engineer.")
+    assert (q.speaker, q.cue, q.direct) == ("Lise Parvan", "according to", False)
+    assert q.text == "The pump had failed on Sunday"
+
+
+def test_reported_clause_according_to_first() -> None:
+    q = only("According to union leader Sven Aro, the talks lasted four hours.")
+    assert (q.speaker, q.direct, q.text) == ("Sven Aro", False, "the talks lasted four hours")
+
+
+def test_according_to_unnamed_sources_is_no_quote() -> None:
+    assert quotes("The talks ended at noon, according to reporters who waited outside.") == []
+    # The outlet that saw a document is not the source of what the document says.
+    assert quotes("The dam had cracks, according to a report seen by the Valley Post.") == []
+
+
+def test_organisation_as_speaker() -> None:
+    q = only("The Tarn Harbour Board said that forty ships were waiting.")
+    assert (q.speaker, q.direct) == ("Tarn Harbour Board", False)
+    assert q.text == "forty ships were waiting"
+
+
 # --------------------------------------------------------------------------- speakers
 
 

@@ -253,6 +253,70 @@ def test_people_sharing_a_name_part_are_never_merged() -> None:
     assert _named(ents, "Chen Liang").mentions == 2
 
 
+def test_family_name_first_goes_to_the_only_earlier_full_name_starting_with_it() -> None:
+    text = "Chen Bo arrived. Chen spoke first. Chen Liang arrived later."
+    specs: list[Spec] = [("Chen Bo", "PERSON"), ("Chen", "PERSON"), ("Chen Liang", "PERSON")]
+    ents, mapping = _resolve(_doc("a", text, specs))
+    bo = _entity_of(ents, mapping, "a", text, "Chen spoke")
+    assert bo.name == "Chen Bo" and bo.mentions == 2
+    assert [(m.alias, m.rule) for m in bo.merges] == [("Chen", "name-part")]
+
+
+def _story_of(
+    first: str, second: str, title: str | None = "Foreign Minister"
+) -> list[tuple[Article, Annotation]]:
+    specs: list[Spec] = [("Tarvia", "GPE"), ("Osk", "GPE")]
+    a = _doc("a", f"{first} of Tarvia flew to Osk.", [(first, "PERSON", title), *specs])
+    b = _doc("b", f"{second} of Tarvia left Osk.", [(second, "PERSON", title), *specs])
+    return [a, b]
+
+
+def test_name_order_mistake_merges_when_the_context_agrees() -> None:
+    ents, _ = _resolve(*_story_of("Chen Daming", "Daming Chen"))
+    (person,) = [e for e in ents if e.type == "PERSON"]
+    assert person.aliases == ["Chen Daming", "Daming Chen"]
+    assert [m.rule for m in person.merges] == ["name-order+context"]
+    assert "shared role word" in person.merges[0].detail
+
+
+def test_name_order_without_shared_context_stays_apart() -> None:
+    a = _doc("a", "Chen Daming spoke in Osk.", [("Chen Daming", "PERSON"), ("Osk", "GPE")])
+    b = _doc("b", "Daming Chen sang in Lund.", [("Daming Chen", "PERSON"), ("Lund", "GPE")])
+    ents, _ = _resolve(a, b)
+    assert {"Chen Daming", "Daming Chen"} <= {e.name for e in ents}
+
+
+def test_transliteration_variant_merges_when_the_context_agrees() -> None:
+    ents, _ = _resolve(*_story_of("Aisha Rahman", "Ayesha Rahman", "ecologist"))
+    (person,) = [e for e in ents if e.type == "PERSON"]
+    assert person.aliases == ["Aisha Rahman", "Ayesha Rahman"]
+    assert [m.rule for m in person.merges] == ["transliteration+context"]
+
+
+def test_names_with_other_first_letters_are_no_transliteration() -> None:
+    ents, _ = _resolve(*_story_of("Karina Holt", "Corinna Holt", "lawyer"))
+    assert {"Karina Holt", "Corinna Holt"} <= {e.name for e in ents}
+
+
+def test_dotless_i_and_plain_i_are_one_name() -> None:
+    a = _doc("a", "Mehmet Yılmaz won.", [("Mehmet Yılmaz", "PERSON")])
+    b = _doc("b", "Mehmet Yilmaz lost.", [("Mehmet Yilmaz", "PERSON")])
+    ents, _ = _resolve(a, b)
+    (person,) = ents
+    assert person.articles == ["a", "b"] and person.merges[0].rule == "exact"
+
+
+def test_town_spacy_takes_for_a_person_is_a_place() -> None:
+    one = _doc("a", "Water flooded the streets of Tarnwick.", [("Tarnwick", "PERSON")])
+    two = _doc(
+        "b",
+        "Residents of Tarnwick left. In Tarnwick, shops shut.",
+        [("Tarnwick", "PERSON"), ("Tarnwick", "GPE")],
+    )
+    ents, _ = _resolve(one, two)
+    assert [(e.name, e.type) for e in ents] == [("Tarnwick", "GPE")]
+
+
 def _smyth_story(
     second: str, context: tuple[str, str], ids: tuple[str, str] = ("a", "b")
 ) -> list[tuple[Article, Annotation]]:

@@ -1,0 +1,107 @@
+"""Quotes across outlets: one quote with several pieces of evidence, and its speaker entity.
+
+Every text below is fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+from storyline.model import Annotation, Entity, Mention, Quote, Sentence
+from storyline.synthesize.quotes import collect_quotes
+
+
+def _ann(aid: str, sentence: str, quote: str, speaker: str, mention: tuple[str, str]) -> Annotation:
+    start = sentence.index(mention[0])
+    return Annotation(
+        article=aid,
+        sentences=[Sentence(index=0, start=0, end=len(sentence), text=sentence)],
+        mentions=[
+            Mention(
+                sentence=0,
+                start=start,
+                end=start + len(mention[0]),
+                text=mention[0],
+                label=mention[1],
+            )
+        ],
+        quotes=[Quote(sentence=0, sentences=[0], text=quote, speaker=speaker)],
+    )
+
+
+MIRA = Entity(
+    id="e-mira",
+    name="Mira Tolan",
+    type="PERSON",
+    aliases=["Mira Tolan", "Tolan"],
+    titles=["Harbour Board spokeswoman"],
+)
+BOARD = Entity(id="e-board", name="Harbour Board", type="ORG", aliases=["Harbour Board"])
+OTHER = Entity(id="e-ivo", name="Ivo Sand", type="PERSON", aliases=["Ivo Sand"])
+
+
+def test_same_words_in_another_translation_are_one_quote() -> None:
+    a = _ann(
+        "a",
+        'Mira Tolan called the talks "candid, substantive and constructive."',
+        "candid, substantive and constructive.",
+        "Mira Tolan",
+        ("Mira Tolan", "PERSON"),
+    )
+    b = _ann(
+        "b",
+        'Mira Tolan called the talks "sincere, substantial and constructive."',
+        "sincere, substantial and constructive",
+        "Mira Tolan",
+        ("Mira Tolan", "PERSON"),
+    )
+    mapping = {"a:0": "e-mira", "b:0": "e-mira"}
+    (entry,) = collect_quotes([a, b], [MIRA, BOARD], mapping)
+    assert entry.speaker_entity == "e-mira"
+    assert [e.article for e in entry.evidence] == ["a", "b"]
+
+
+def test_organisation_and_its_spokesperson_are_one_speaker() -> None:
+    sentence_a = 'The Harbour Board said the talks were "frank and useful for both sides".'
+    sentence_b = '"Frank and useful for both sides," spokeswoman Mira Tolan said.'
+    a = _ann(
+        "a",
+        sentence_a,
+        "frank and useful for both sides",
+        "Harbour Board",
+        ("Harbour Board", "ORG"),
+    )
+    b = _ann(
+        "b", sentence_b, "Frank and useful for both sides", "Mira Tolan", ("Mira Tolan", "PERSON")
+    )
+    mapping = {
+        f"a:{sentence_a.index('Harbour')}": "e-board",
+        f"b:{sentence_b.index('Mira')}": "e-mira",
+    }
+    (entry,) = collect_quotes([a, b], [MIRA, BOARD], mapping)
+    assert entry.speaker_entity == "e-mira"  # the person, whose title names the board
+    assert {e.article for e in entry.evidence} == {"a", "b"}
+
+
+def test_same_words_from_two_different_people_stay_two_quotes() -> None:
+    sentence_a = '"We will rebuild the pier," Mira Tolan said.'
+    sentence_b = '"We will rebuild the pier," Ivo Sand said.'
+    a = _ann("a", sentence_a, "We will rebuild the pier", "Mira Tolan", ("Mira Tolan", "PERSON"))
+    b = _ann("b", sentence_b, "We will rebuild the pier", "Ivo Sand", ("Ivo Sand", "PERSON"))
+    mapping = {f"a:{sentence_a.index('Mira')}": "e-mira", f"b:{sentence_b.index('Ivo')}": "e-ivo"}
+    entries = collect_quotes([a, b], [MIRA, BOARD, OTHER], mapping)
+    assert sorted(e.speaker_entity or "" for e in entries) == ["e-ivo", "e-mira"]
+
+
+def test_different_words_of_one_speaker_stay_two_quotes() -> None:
+    sentence_a = '"The pier opens in May," Mira Tolan said.'
+    sentence_b = '"Ticket prices will not rise," Mira Tolan said.'
+    a = _ann("a", sentence_a, "The pier opens in May", "Mira Tolan", ("Mira Tolan", "PERSON"))
+    b = _ann("b", sentence_b, "Ticket prices will not rise", "Mira Tolan", ("Mira Tolan", "PERSON"))
+    mapping = {f"a:{sentence_a.index('Mira')}": "e-mira", f"b:{sentence_b.index('Mira')}": "e-mira"}
+    assert len(collect_quotes([a, b], [MIRA], mapping)) == 2
+
+
+def test_organisation_speaker_resolves_to_its_entity() -> None:
+    sentence = "The Harbour Board said that forty ships were waiting."
+    a = _ann("a", sentence, "forty ships were waiting", "Harbour Board", ("Harbour Board", "ORG"))
+    (entry,) = collect_quotes([a], [BOARD], {f"a:{sentence.index('Harbour')}": "e-board"})
+    assert entry.speaker_entity == "e-board"
