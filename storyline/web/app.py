@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import jinja2
+import msgspec
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
@@ -207,30 +209,32 @@ def create_app(config: WebConfig) -> Any:
         shown = [r for r in rows if query.matches(r)]
         return page("stories.html", rows=shown, total=len(rows), query=query)
 
+    def render_story(story_id: str) -> bytes:
+        dossier = state.dossier(story_id)
+        view = build_view(dossier)
+        data = timeline_data(view)  # numbers every source, in the renderers' order
+        html = env.get_template("story.html").render(
+            d=dossier,
+            view=view,
+            data=script_json(data),
+            href=lambda n: sentence_href(
+                view.sources[n - 1].article.id, view.sources[n - 1].sentence
+            ),
+            timeline=data["timeline"],
+            change=state.runner.changes.get(dossier.story.id),
+            changes=getattr(dossier, "changes", None) or [],
+            token_required=bool(config.token),
+        )
+        return html.encode()
+
+    # The two hottest reads answer from a cache, emptied whenever a job finishes, without
+    # a hop to the thread pool; a miss renders in the pool.
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(story_id: str) -> Response:
+    async def story_page(story_id: str) -> Response:
         key = ("page", story_id)
         cached = state.cache.get(key)
         if cached is None:
-            dossier = state.dossier(story_id)
-            view = build_view(dossier)
-            data = timeline_data(view)  # numbers every source, in the renderers' order
-            cached = (
-                env.get_template("story.html")
-                .render(
-                    d=dossier,
-                    view=view,
-                    data=script_json(data),
-                    href=lambda n: sentence_href(
-                        view.sources[n - 1].article.id, view.sources[n - 1].sentence
-                    ),
-                    timeline=data["timeline"],
-                    change=state.runner.changes.get(dossier.story.id),
-                    changes=getattr(dossier, "changes", None) or [],
-                    token_required=bool(config.token),
-                )
-                .encode()
-            )
+            cached = await run_in_threadpool(render_story, story_id)
             state.cache[key] = cached
         return HTMLResponse(cached)
 
@@ -327,13 +331,12 @@ def create_app(config: WebConfig) -> Any:
             **not_found_doc,
         },
     )
-    def api_story(story_id: str) -> Response:
+    async def api_story(story_id: str) -> Response:
         key = ("json", story_id)
         cached = state.cache.get(key)
         if cached is None:
-            import msgspec
-
-            cached = msgspec.json.encode(state.dossier(story_id))
+            dossier = await run_in_threadpool(state.dossier, story_id)
+            cached = msgspec.json.encode(dossier)
             state.cache[key] = cached
         return Response(cached, media_type="application/json")
 

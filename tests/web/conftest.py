@@ -20,6 +20,7 @@ import pytest
 from tests.conftest import IN_CI
 
 CHROMIUM = Path("/usr/bin/chromium")
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "dravenmoor-dam"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -37,17 +38,30 @@ def _skip(reason: str) -> None:
     pytest.skip(reason)
 
 
+@dataclass(frozen=True)
+class WebStore:
+    db: str
+    seed_articles: frozenset[str]  # ids of the real sample's articles
+    example_articles: frozenset[str]  # ids of the bundled (fictional) example's articles
+
+
 @pytest.fixture(scope="session")
-def web_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> str:
-    """A store holding the real sample, built the way `storyline build` builds it."""
+def web_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> WebStore:
+    """A store holding the real sample and the bundled example, built as `storyline build` does."""
     pytest.importorskip("fastapi", reason="the web extra is not installed")
     from storyline.engine import build
 
     root = tmp_path_factory.mktemp("web")
     db = str(root / "store.sqlite")
-    report = build(sorted(seeds_dir.iterdir()), out_dir=root / "out", db=db)
-    assert report.stories, "the real sample made no story"
-    return db
+    seeds = build(sorted(seeds_dir.iterdir()), out_dir=root / "out", db=db)
+    example = build([EXAMPLE], out_dir=root / "out", db=db)
+    assert seeds.added and example.added
+    return WebStore(db, frozenset(seeds.added), frozenset(example.added))
+
+
+@pytest.fixture(scope="session")
+def web_db(web_store: WebStore) -> str:
+    return web_store.db
 
 
 @dataclass
@@ -139,6 +153,18 @@ def page(browser: Any, live_server: LiveServer) -> Iterator[Watched]:
     assert watched.blocked == [], f"the page tried to reach outside the app: {watched.blocked}"
 
 
+def story_of(client: Any, articles: frozenset[str]) -> dict[str, Any]:
+    """The dossier of the story holding most of ``articles``."""
+    best: tuple[int, dict[str, Any]] | None = None
+    for row in client.get("/api/stories").json():
+        dossier = client.get(f"/api/stories/{row['id']}").json()
+        shared = len(articles & {a["id"] for a in dossier["articles"]})
+        if best is None or shared > best[0]:
+            best = (shared, dossier)
+    assert best is not None and best[0] >= 2, "no story holds the articles"
+    return best[1]
+
+
 def wait_for_job(client: Any, job_id: str, timeout: float = 240) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     while True:
@@ -149,4 +175,4 @@ def wait_for_job(client: Any, job_id: str, timeout: float = 240) -> dict[str, An
         time.sleep(0.3)
 
 
-__all__ = ["CHROMIUM", "LiveServer", "Watched", "wait_for_job"]
+__all__ = ["CHROMIUM", "LiveServer", "Watched", "WebStore", "story_of", "wait_for_job"]

@@ -14,26 +14,23 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.web.conftest import LiveServer, Watched, wait_for_job
+from tests.web.conftest import LiveServer, Watched, WebStore, story_of, wait_for_job
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOT = REPO / "docs" / "story-page.png"
 
 
-def _seed_story(live_server: LiveServer, seeds_dir: Path) -> dict[str, Any]:
-    """The story holding the first seed report (found by its text, read at run time)."""
+@pytest.fixture
+def seed_story(live_server: LiveServer, web_store: WebStore) -> dict[str, Any]:
+    """The dossier of the real sample's story, as the API serves it now."""
     with httpx.Client(base_url=live_server.url) as client:
-        for row in client.get("/api/stories").json():
-            dossier = client.get(f"/api/stories/{row['id']}").json()
-            if dossier["story"]["articles"] >= 3:
-                return dossier
-    raise AssertionError("no story of the real sample has 3 or more articles")
+        return story_of(client, web_store.seed_articles)
 
 
 def test_story_list_opens_the_story_of_the_sample(
-    page: Watched, live_server: LiveServer, seeds_dir: Path
+    page: Watched, seed_story: dict[str, Any]
 ) -> None:
-    dossier = _seed_story(live_server, seeds_dir)
+    dossier = seed_story
     page.goto("/")
     link = page.page.locator(f'a.story-link[href="/stories/{dossier["story"]["id"]}"]')
     assert link.count() == 1
@@ -43,15 +40,27 @@ def test_story_list_opens_the_story_of_the_sample(
     summary = page.page.locator("#summary p")
     assert summary.count() == len(dossier["summary"]) > 0
     assert page.page.locator("#timeline-app .tl-count").is_visible()
+
+
+def test_screenshot_of_the_example_story_for_the_readme(
+    page: Watched, live_server: LiveServer, web_store: WebStore
+) -> None:
+    """docs/story-page.png in the README is this page (the bundled, fictional example)."""
+    with httpx.Client(base_url=live_server.url) as client:
+        dossier = story_of(client, web_store.example_articles)
+    page.page.set_viewport_size({"width": 1280, "height": 1500})
+    page.goto(f"/stories/{dossier['story']['id']}")
+    page.page.locator("#timeline-app .tl-count").wait_for()
+    page.page.locator("#summary a.src-link").first.wait_for()
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10_000
 
 
 def test_summary_citation_lands_on_the_highlighted_sentence(
-    page: Watched, live_server: LiveServer, seeds_dir: Path
+    page: Watched, seed_story: dict[str, Any]
 ) -> None:
-    dossier = _seed_story(live_server, seeds_dir)
+    dossier = seed_story
     evidence = dossier["summary"][0]["evidence"][0]
     page.goto(f"/stories/{dossier['story']['id']}")
     page.page.locator("#summary p").first.locator("a.src-link").first.click()
@@ -66,10 +75,8 @@ def test_summary_citation_lands_on_the_highlighted_sentence(
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
-def test_timeline_filters_by_status_and_outlet(
-    page: Watched, live_server: LiveServer, seeds_dir: Path
-) -> None:
-    dossier = _seed_story(live_server, seeds_dir)
+def test_timeline_filters_by_status_and_outlet(page: Watched, seed_story: dict[str, Any]) -> None:
+    dossier = seed_story
     total = len(dossier["timeline"])
     assert total > 0
     page.goto(f"/stories/{dossier['story']['id']}")
@@ -90,9 +97,9 @@ def test_timeline_filters_by_status_and_outlet(
 
 
 def test_upload_a_new_article_and_see_the_story_update(
-    page: Watched, live_server: LiveServer, seeds_dir: Path
+    page: Watched, live_server: LiveServer, seed_story: dict[str, Any]
 ) -> None:
-    before = _seed_story(live_server, seeds_dir)
+    before = seed_story
     members = {a["id"] for a in before["articles"]}
     # A new version of one of the story's reports, read from the API at run time with a
     # note of our own appended: a new article (new text, new id) of the same story.

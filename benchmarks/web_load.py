@@ -1,0 +1,154 @@
+"""Load on the web app: N concurrent clients on loopback for a bounded time.
+
+Starts `storyline serve` in its own process (so the load generator does not share
+its interpreter), then for each target — ``GET /api/stories/{id}`` (the dossier
+JSON) and the story page ``GET /stories/{id}`` — runs --clients keep-alive clients
+for --seconds and prints requests/s, p50 and p99 latency, errors, and the server's
+CPU time per request (read from /proc: a figure that does not depend on how busy
+the machine is).  Aims on a
+2-core machine: p99 under 100 ms for the API and under 250 ms for the page.
+
+    python benchmarks/web_load.py [--db store.sqlite] [--story ID] [--clients 20] [--seconds 10]
+
+Without --db it builds the bundled example (examples/dravenmoor-dam) into a temporary
+store first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def _client(
+    client: httpx.AsyncClient, path: str, until: float, latencies: list[float], errors: list[str]
+) -> None:
+    while time.perf_counter() < until:
+        start = time.perf_counter()
+        try:
+            response = await client.get(path)
+            await response.aread()
+            if response.status_code != 200:
+                errors.append(str(response.status_code))
+                continue
+        except httpx.HTTPError as exc:
+            errors.append(type(exc).__name__)
+            continue
+        latencies.append(time.perf_counter() - start)
+
+
+async def _run(base: str, path: str, clients: int, seconds: float) -> dict[str, float]:
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        await client.get(path)  # warm: the first request renders and caches
+        latencies: list[float] = []
+        errors: list[str] = []
+        start = time.perf_counter()
+        until = start + seconds
+        await asyncio.gather(
+            *(_client(client, path, until, latencies, errors) for _ in range(clients))
+        )
+        elapsed = time.perf_counter() - start
+    latencies.sort()
+    ms = [x * 1000 for x in latencies]
+    return {
+        "requests": len(ms),
+        "rps": len(ms) / elapsed,
+        "p50": statistics.median(ms) if ms else float("nan"),
+        "p99": ms[min(len(ms) - 1, int(len(ms) * 0.99))] if ms else float("nan"),
+        "errors": len(errors),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--db", help="a store with dossiers (default: build the bundled example)")
+    ap.add_argument("--story", help="story id (default: the story with the most articles)")
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--seconds", type=float, default=10.0, help="per target")
+    args = ap.parse_args()
+
+    tmp = tempfile.TemporaryDirectory(prefix="storyline-web-load-")
+    db = args.db
+    if db is None:
+        from storyline.engine import build
+
+        db = str(Path(tmp.name) / "store.sqlite")
+        print("building the bundled example ...", file=sys.stderr)
+        build([REPO / "examples" / "dravenmoor-dam"], out_dir=Path(tmp.name) / "out", db=db)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "storyline", "serve", "--db", db, "--port", str(port), "-q"],
+        cwd=REPO,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                stories = httpx.get(base + "/api/stories", timeout=5).json()
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    print("the server did not start", file=sys.stderr)
+                    return 1
+                time.sleep(0.2)
+        if not stories:
+            print("the store has no stories", file=sys.stderr)
+            return 1
+        story = args.story or max(stories, key=lambda s: s["articles"])["id"]
+        print(f"story {story}; {args.clients} clients, {args.seconds:g} s per target, loopback")
+        print(
+            f"{'target':<28} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
+            f"{'errors':>6} {'cpu ms':>8}"
+        )
+        for label, path, aim in (
+            ("GET /api/stories/{id}", f"/api/stories/{story}", 100),
+            ("GET /stories/{id} (page)", f"/stories/{story}", 250),
+        ):
+            cpu = _cpu_seconds(server.pid)
+            r = asyncio.run(_run(base, path, args.clients, args.seconds))
+            cpu_ms = (_cpu_seconds(server.pid) - cpu) * 1000 / max(1, r["requests"] + 1)
+            verdict = "ok" if r["p99"] < aim else f"over the {aim} ms aim"
+            print(
+                f"{label:<28} {r['requests']:>8} {r['rps']:>8.0f} {r['p50']:>8.1f} "
+                f"{r['p99']:>8.1f} {r['errors']:>6} {cpu_ms:>8.2f}  p99 {verdict}"
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
