@@ -49,6 +49,10 @@ _DATE_WORDS = frozenset(
      "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
      "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "quarter"}
 )  # fmt: skip
+_DEICTIC_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
+_WEEKDAY_NAMES = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
 _RIGHT_MODIFIERS = frozenset({"ago", "earlier", "later", "before", "after"})
 # Words in front of a span that TimeML leaves outside the TIMEX3.
 _PREPOSITIONS = frozenset(
@@ -119,6 +123,13 @@ _ANAPHORIC = re.compile(
 _SHIFT = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
           "same": 0, "that": 0}  # fmt: skip
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
+# A year back from the period the text is about ("a year earlier", "the year-ago period").
+_YEAR_BACK = re.compile(
+    r"(?:the\s+)?(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|year[- ](?:ago|earlier)"
+    r"(?:\s+(?:period|quarter))?|(?:same\s+)?(?:period|quarter)\s+a\s+year\s+(?:ago|earlier)"
+    r"|last\s+year's(?:\s+(?:period|quarter))?)"
+)
 # How many sentences back a named day can still be what "the next day" counts from.
 ANAPHORA_SENTENCES = 2
 
@@ -132,7 +143,14 @@ def _anchored_on_story_days(found: list[TimeExpr]) -> list[TimeExpr]:
     against the publication date stands.
     """
     last: TimeExpr | None = None
+    quarter: str | None = None
     for t in found:
+        if quarter and _YEAR_BACK.fullmatch(" ".join(t.text.lower().split())):
+            # "a year earlier" in a report on a quarter: that quarter, a year before.
+            t.value = f"{int(quarter[:4]) - 1}{quarter[4:]}"
+            t.type, t.granularity, t.relative = "DATE", "quarter", True
+        elif _QUARTER_VALUE.fullmatch(t.value) and t.type == "DATE":
+            quarter = t.value
         m = _ANAPHORIC.fullmatch(" ".join(t.text.split()))
         if m and last is not None and t.sentence - last.sentence <= ANAPHORA_SENTENCES:
             shift = _SHIFT[(m.group(1) or m.group(2) or m.group(3)).lower()]
@@ -160,15 +178,25 @@ def _candidates(doc: Doc) -> list[Span]:
     for tok in doc:
         if tok.i in covered:
             continue
-        if tok.lower_ in REF_TRIGGERS:
+        if tok.lower_ in REF_TRIGGERS or tok.lower_ in _DEICTIC_DAYS:
+            merged.append(doc[tok.i : tok.i + 1])
+        elif tok.text in _WEEKDAY_NAMES and tok.pos_ in ("PROPN", "NOUN"):
+            # spaCy misses a weekday now and then (after quotes, in datelines).
             merged.append(doc[tok.i : tok.i + 1])
         elif (
             tok.lower_ in ("past", "future")
             and tok.i > 0
             and doc[tok.i - 1].lower_ == "the"
-            and (tok.i + 1 == len(doc) or not doc[tok.i + 1].is_alpha)
+            and (tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ not in ("of", "tense"))
+            and (tok.lower_ == "future" or not doc[tok.i + 1].is_alpha)
         ):
             merged.append(doc[tok.i - 1 : tok.i + 1])
+        elif (
+            tok.lower_ in ("every", "each")
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].lower_ in ("day", "week", "month", "year", "night", "morning")
+        ):
+            merged.append(doc[tok.i : tok.i + 2])
         elif tok.lower_ in ("quarter", "period") and tok.pos_ == "NOUN":
             # "the latest quarter", "the year-ago period": spaCy seldom labels these.
             span = doc[tok.left_edge.i : tok.i + 1]
@@ -188,11 +216,15 @@ def _read_candidate(
     if parts := _range_parts(doc, span):
         # "Aug. 26 to Oct. 20", "the quarter ended Sept. 30": TimeML marks each end.
         return [r for part in parts for r in _read_candidate(doc, part, anchor)]
-    future = governor(span).future
+    gov = governor(span)
+    future = False if gov.lean_past else gov.future
     if (rule := match_rule(span.text, anchor, future, span.sent.text)) is not None:
         return [(span.start_char, span.end_char, rule)]
     if anchor is not None:
-        return _recognized(doc, span, anchor, future)
+        read = _recognized(doc, span, anchor, future)
+        if gov.lean_past and any(_far_back(r.value, anchor) for _, _, r in read):
+            read = _recognized(doc, span, anchor, None)
+        return read
     # No anchor: read against two far-apart dates and keep only what does not depend
     # on the date ("last November" -> "XXXX-11", "in 2018" -> "2018").
     first = _recognized(doc, span, _PROBE_DATES[0], future)
@@ -207,6 +239,22 @@ def _read_candidate(
                 reading = Reading(reading.type, value, "day", relative=True)
             out.append((s, e, reading))
     return out
+
+
+FAR_BACK_MONTHS, FAR_BACK_DAYS = 10, 300
+
+
+def _far_back(value: str, anchor: datetime.date) -> bool:
+    """A month ten or more months before the anchor, or a day over 300 days before it."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+        back = anchor.year * 12 + anchor.month - int(m[1]) * 12 - int(m[2])
+        return back >= FAR_BACK_MONTHS
+    if _DAY_VALUE.match(value):
+        try:
+            return (anchor - datetime.date.fromisoformat(value[:10])).days > FAR_BACK_DAYS
+        except ValueError:
+            return False
+    return False
 
 
 def _range_parts(doc: Doc, span: Span) -> tuple[Span, Span] | None:

@@ -183,7 +183,14 @@ def _nearest_year(date_part: str, anchor: datetime.date, future: bool | None) ->
     month = int(month_day[:2])
     back = (anchor.month - month) % 12
     ahead = (month - anchor.month) % 12
-    if future is None:
+    if future is None and len(month_day) == 5:
+        try:
+            gone = anchor - datetime.date.fromisoformat(f"{past_year}-{month_day}")
+            coming = datetime.date.fromisoformat(f"{future_year}-{month_day}") - anchor
+        except ValueError:  # February 29 in a year without one
+            return f"{past_year}-{month_day}"
+        future = coming < gone
+    elif future is None:
         future = ahead < back
     elif len(month_day) == 2:
         pass  # a month: the verb's side stands

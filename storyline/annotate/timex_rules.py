@@ -73,6 +73,7 @@ _DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{3})0'?s")
 _SHORT_DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?'(\d)0s")
 _CENTURY = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?([\w-]+)[- ]century")
 _THIS_CENTURY = re.compile(r"this\s+century")
+_EVERY = re.compile(r"(?:every|each)\s+(day|week|month|year|night|morning)")
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -174,6 +175,11 @@ def match_rule(
         if anchor is None:
             return Reading("DATE", "XX", "century", relative=True)
         return Reading("DATE", f"{anchor.year // 100:02d}", "century", relative=True)
+    if m := _EVERY.fullmatch(text):
+        unit = m.group(1)
+        if unit in ("night", "morning"):
+            return Reading("SET", f"XXXX-XX-XXT{'NI' if unit == 'night' else 'MO'}")
+        return Reading("SET", f"P1{UNIT_LETTER[unit]}")
     if m := _MONTH_OF_YEAR.fullmatch(text):
         month = _MONTH_NAMES.index(m.group(1)) + 1
         if anchor is None:

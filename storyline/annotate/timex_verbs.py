@@ -5,8 +5,8 @@ verb ("met ... on Sunday", "will travel in September"), its tense and auxiliarie
 on which side of the publication date the date lies and whether the event happened,
 is planned or expected, or was called off.  When the date hangs on a noun first ("after
 a long meeting in November", "the hearing on April 4"), the verb further up speaks of
-something else: only its past tense still hints at the side, and a cancellation up the
-chain ("called off the hearing on April 4") still counts.
+something else: only its tense still hints at the side (``Governor.lean_past``), and a
+cancellation up the chain ("called off the hearing on April 4") still counts.
 
 Hand-written over spaCy's parse: no library reads tense and modality off a parse, and
 the word lists are the closed classes of English auxiliaries plus a few plan and
@@ -69,6 +69,9 @@ class Governor:
     modality: Modality | None = None
     negated: bool = False
     cancelled: bool = False
+    # The date hangs on a noun in a past-tense sentence: the past reading is likelier,
+    # unless it lies almost a year back while the coming one is near.
+    lean_past: bool = False
 
 
 def governor(span: Span) -> Governor:
@@ -96,7 +99,8 @@ def governor(span: Span) -> Governor:
         # a long meeting in November" is last November).
         return Governor(
             verb=verb.lemma_.lower(),
-            future=False if tense == "past" else None,
+            future=True if tense == "future" else None,
+            lean_past=tense == "past",
             cancelled=cancelled,
         )
     return Governor(
