@@ -24,6 +24,7 @@ from storyline import render as render_stage
 from storyline import synthesize as synthesize_stage
 from storyline.errors import NotFoundError
 from storyline.ingest import read_inputs
+from storyline.link.stories import extend_stories
 from storyline.model import Dossier, Rejection, Story
 from storyline.settings import Settings, load_settings
 from storyline.store import Store, open_store
@@ -132,13 +133,32 @@ def annotate(store: Store, settings: Settings, progress: Progress | None = None)
     return len(todo)
 
 
-def detect(store: Store, settings: Settings) -> list[Story]:
-    """Stage 3a: group every stored article into stories."""
+def detect(store: Store, settings: Settings, full: bool = False) -> list[Story]:
+    """Stage 3a: group the stored articles into stories.
+
+    When stories are stored already (with their signatures), only the articles in
+    no story are read and added to them or start new ones; ``full`` (or a store
+    with no stories yet) detects the stories again over every article.
+    """
+    previous = [] if full else store.stories()
     articles = store.articles()
-    annotations = store.get_annotations(a.id for a in articles)
-    stories = link_stage.detect_stories(
-        articles, annotations, settings.story_similarity, settings.story_window_days
-    )
+    if previous and all(s.signature is not None for s in previous):
+        known = {a for s in previous for a in s.articles}
+        new = [a for a in articles if a.id not in known]
+        if not new:
+            return previous
+        stories = extend_stories(
+            previous,
+            new,
+            store.get_annotations(a.id for a in new),
+            settings.story_similarity,
+            settings.story_window_days,
+        )
+    else:
+        annotations = store.get_annotations(a.id for a in articles)
+        stories = link_stage.detect_stories(
+            articles, annotations, settings.story_similarity, settings.story_window_days
+        )
     store.put_stories(stories)
     return stories
 

@@ -210,10 +210,22 @@ class Event(Record, kw_only=True):
     claim: str | None = None
 
 
+class StorySignature(Record, kw_only=True):
+    """What story detection keeps of a story, so that a new article can join it
+    without every member being read again (incremental builds)."""
+
+    dim: int = 0
+    total: bytes = b""  # float32, the sum of the members' article vectors
+    entities: dict[str, int] = {}  # key entities of the members, with counts
+    first: str | None = None  # earliest and latest publication date of a member
+    last: str | None = None
+
+
 class Story(Record, kw_only=True):
     id: str
     title: str
     articles: list[str]
+    signature: StorySignature | None = None
 
 
 class Links(Record, kw_only=True):

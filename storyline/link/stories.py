@@ -37,8 +37,9 @@ from datetime import date
 import faiss
 import numpy as np
 
+from storyline.errors import StorylineError
 from storyline.link.vectors import article_vector
-from storyline.model import Annotation, Article, Story
+from storyline.model import Annotation, Article, Story, StorySignature
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ KEY_ENTITIES = 8  # an article's most mentioned entities are what it is about
 NEIGHBOURS = 10  # nearest articles looked up per segment
 SEGMENT_DAYS = 30  # one HNSW index per this many days
 MAX_BLOCK = 40  # stories looked up per entity (the most recent ones)
+SIGNATURE_ENTITIES = 200  # entities a story's signature keeps (the most mentioned)
 ENTITY_ONLY_SHARE = (
     0.5  # an article with no vector joins a story knowing this share of its entities
 )
@@ -78,6 +80,8 @@ class _Story:
     total: np.ndarray | None = None  # sum of member vectors
     entities: Counter[str] = field(default_factory=Counter)
     last: date | None = None
+    first: date | None = None
+    seeded: Story | None = None  # the stored story it continues (incremental builds)
 
     def centroid(self) -> np.ndarray | None:
         if self.total is None:
@@ -168,7 +172,7 @@ class StreamDetector:
         return day is None or story.last is None or abs((day - story.last).days) <= self.window
 
     def _idf(self, entity: str) -> float:
-        return math.log((1 + self.seen) / (1 + self.df[entity])) + 1.0
+        return math.log((1 + self.seen) / (1 + min(self.df[entity], self.seen))) + 1.0
 
     def _candidates(self, sig: _Signal) -> dict[int, list[float]]:
         """Story key -> similarities of the article's nearest members in it."""
@@ -230,6 +234,34 @@ class StreamDetector:
         self._join(key, sig)
         return key
 
+    def seed(self, story: Story) -> int:
+        """Continue a stored story from its signature, without its members' vectors."""
+        sig = story.signature or StorySignature()
+        key = len(self.stories) + len(self.parent)
+        total = np.frombuffer(sig.total, dtype=np.float32).copy() if sig.dim else None
+        item = _Story(
+            key,
+            members=list(story.articles),
+            total=total,
+            entities=Counter(sig.entities),
+            last=date.fromisoformat(sig.last) if sig.last else None,
+            first=date.fromisoformat(sig.first) if sig.first else None,
+            seeded=story,
+        )
+        self.stories[key] = item
+        for ent, n in item.entities.items():
+            self.by_entity[ent].append(key)
+            self.df[ent] += n
+        self.seen += len(story.articles)
+        centroid = item.centroid()
+        if centroid is not None:
+            if self.segments is None:
+                self.segments = _Segments(centroid.shape[0])
+            if centroid.shape[0] == self.segments.dim:
+                # The centroid stands in for the members in the nearest-neighbour index.
+                self.segments.add(self._segment(item.last), centroid.astype(np.float32), key)
+        return key
+
     def _close(self, a: int, b: int) -> bool:
         ca, cb = self.stories[a].centroid(), self.stories[b].centroid()
         return ca is not None and cb is not None and float(ca @ cb) >= self.w.merge
@@ -243,6 +275,8 @@ class StreamDetector:
         )
         s.entities.update(g.entities)
         s.last = max((d for d in (s.last, g.last) if d), default=None)
+        s.first = min((d for d in (s.first, g.first) if d), default=None)
+        s.seeded = s.seeded or g.seeded
         for ent in g.entities:
             self.by_entity[ent].append(keep)
         self.parent[gone] = keep
@@ -262,18 +296,37 @@ class StreamDetector:
             self.df[ent] += 1
         story.entities.update(sig.entities)
         self.seen += 1
+        if sig.day and (story.first is None or sig.day < story.first):
+            story.first = sig.day
         if sig.day and (story.last is None or sig.day > story.last):
             story.last = sig.day
             if self.segments is not None:
                 self.segments.drop_before(self._segment(sig.day) - self.window // SEGMENT_DAYS - 1)
 
     # -- splits
-    def groups(self) -> list[list[str]]:
-        """The stories' members, each story split where its members fall apart."""
-        out: list[list[str]] = []
+    def groups(self, split: bool = True) -> list[_Story]:
+        """The stories, each split where its members fall apart (when ``split``)."""
+        out: list[_Story] = []
         for story in self.stories.values():
-            out += self._split(story.members)
+            parts = self._split(story.members) if split and story.seeded is None else []
+            if len(parts) < 2:
+                out.append(story)
+                continue
+            for part in parts:
+                out.append(self._aggregate(part))
         return out
+
+    def _aggregate(self, members: list[str]) -> _Story:
+        item = _Story(-1, members=members)
+        for m in members:
+            sig = self.signals[m]
+            if sig.vector is not None:
+                item.total = sig.vector.copy() if item.total is None else item.total + sig.vector
+            item.entities.update(sig.entities)
+            if sig.day:
+                item.first = min(item.first or sig.day, sig.day)
+                item.last = max(item.last or sig.day, sig.day)
+        return item
 
     def _split(self, members: list[str]) -> list[list[str]]:
         vecs = [self.signals[m].vector for m in members]
@@ -330,6 +383,61 @@ def detect_stories(
     return sorted(stories, key=lambda s: s.id)
 
 
+def extend_stories(
+    previous: Sequence[Story],
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    threshold: float = 0.45,
+    window_days: int = 365,
+    weights: Weights | None = None,
+) -> list[Story]:
+    """Add new ``articles`` to the ``previous`` stories, or start new stories with them.
+
+    Only the new articles are read: each stored story takes part through its
+    signature (vector sum, key entities, dates). A story keeps its id as it
+    grows; when a new article merges two stored stories, the older one's id
+    (earliest first date) is kept. Stories are split only by a full detection.
+    """
+    missing = [s.id for s in previous if s.signature is None]
+    if missing:
+        raise StorylineError(
+            f"stories {missing[:3]} have no signature and cannot be extended; "
+            "detect the stories again over all articles"
+        )
+    by_id = {a.article: a for a in annotations}
+    detector = StreamDetector(threshold, window_days, weights)
+    for story in sorted(previous, key=lambda s: ((s.signature and s.signature.first) or "", s.id)):
+        detector.seed(story)
+    for article in sorted(articles, key=lambda a: (a.published.date or "", a.id)):
+        detector.add(_signal(article, by_id[article.id]))
+    arts = {a.id: a for a in articles}
+    out = []
+    for item in detector.groups(split=False):
+        if item.seeded is None:
+            out.append(_story(item, arts, by_id))
+        else:
+            out.append(
+                Story(
+                    id=item.seeded.id,
+                    title=item.seeded.title,
+                    articles=sorted(item.members),
+                    signature=_signature(item),
+                )
+            )
+    return sorted(out, key=lambda s: s.id)
+
+
+def _signature(item: _Story) -> StorySignature:
+    total = item.total if item.total is not None else np.zeros(0, dtype=np.float32)
+    return StorySignature(
+        dim=int(total.shape[0]),
+        total=np.ascontiguousarray(total, dtype=np.float32).tobytes(),
+        entities=dict(item.entities.most_common(SIGNATURE_ENTITIES)),
+        first=item.first.isoformat() if item.first else None,
+        last=item.last.isoformat() if item.last else None,
+    )
+
+
 def story_id(members: Sequence[str], arts: dict[str, Article]) -> str:
     """Named after the earliest member by a date the sources give (an inferred
     date may change between runs; the id must not), ties broken by article id."""
@@ -343,10 +451,14 @@ def story_id(members: Sequence[str], arts: dict[str, Article]) -> str:
     return "s-" + hashlib.sha1(first.encode()).hexdigest()[:10]
 
 
-def _story(members: list[str], arts: dict[str, Article], anns: dict[str, Annotation]) -> Story:
+def _story(item: _Story, arts: dict[str, Article], anns: dict[str, Annotation]) -> Story:
+    members = item.members
     ordered = sorted(members, key=lambda m: (arts[m].published.date or "", m))
     return Story(
-        id=story_id(members, arts), title=_title(ordered, arts, anns), articles=sorted(members)
+        id=story_id(members, arts),
+        title=_title(ordered, arts, anns),
+        articles=sorted(members),
+        signature=_signature(item),
     )
 
 

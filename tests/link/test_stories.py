@@ -7,8 +7,16 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
-from storyline.link.stories import SEGMENT_DAYS, StreamDetector, Weights, _signal, detect_stories
-from storyline.model import Annotation, Article, Mention, Published, Sentence
+from storyline.errors import StorylineError
+from storyline.link.stories import (
+    SEGMENT_DAYS,
+    StreamDetector,
+    Weights,
+    _signal,
+    detect_stories,
+    extend_stories,
+)
+from storyline.model import Annotation, Article, Mention, Published, Sentence, Story
 
 DIM = 16
 RNG = np.random.default_rng(7)
@@ -164,3 +172,56 @@ def test_articles_without_vectors_or_dates_still_get_a_story(missing: str) -> No
     stories = _detect([*pairs, (article, ann)])
     assert sorted(a for s in stories for a in s.articles) == ["f0", "f1", "f2", "odd"]
     assert len(stories) == 1
+
+
+def test_new_articles_extend_stored_stories_from_their_signatures_alone() -> None:
+    stream = _stream(8)
+    stored = _detect(stream)
+    new = [
+        _make("f99", _day(9), _vec("flood", seed=99), FLOOD),
+        _make("e99", _day(9), _vec("election", seed=199), ELECTION),
+        _make("b99", _day(9), _vec("bridge", seed=299), [("Kelmarsh", "GPE")]),
+    ]
+    articles, anns = zip(*new, strict=True)
+    # Only the new articles' annotations are given: the stored stories take part by signature.
+    grown = extend_stories(stored, list(articles), list(anns))
+    by_id = {s.id: set(s.articles) for s in grown}
+    old = {s.id: set(s.articles) for s in stored}
+    assert set(old) < set(by_id)
+    for sid, members in old.items():
+        assert len(by_id[sid] - members) == 1  # each story took its own new report
+    assert {"f99", "e99"} <= set().union(*(by_id[s] for s in old))
+    (fresh,) = set(by_id) - set(old)
+    assert by_id[fresh] == {"b99"}
+    # The signatures grow with the stories, so a second extension works the same way.
+    assert all(s.signature is not None and s.signature.last == _day(9) for s in grown)
+    full = _detect([*stream, *new])
+    assert sorted(map(sorted, by_id.values())) == sorted(sorted(s.articles) for s in full)
+
+
+def test_a_new_article_that_bridges_two_stored_stories_merges_them_under_the_older_id() -> None:
+    base = _vec("bridge", noise=0.0)
+    side = _vec("strike", noise=0.0)
+    a = ((base + 0.35 * side) / np.linalg.norm(base + 0.35 * side)).astype(np.float32)
+    b = ((base - 0.35 * side) / np.linalg.norm(base - 0.35 * side)).astype(np.float32)
+    weights = Weights(merge=0.75)
+    stored = _detect(
+        [
+            _make("b0", _day(0), b, [("Ostrin", "GPE")]),
+            _make("a0", _day(1), a, [("Kelmarsh", "GPE")]),
+        ],
+        threshold=0.9,
+        weights=weights,
+    )
+    assert len(stored) == 2
+    older = next(s.id for s in stored if s.articles == ["b0"])
+    art, ann = _make("m1", _day(2), base, [("Kelmarsh", "GPE"), ("Ostrin", "GPE")])
+    merged = extend_stories(stored, [art], [ann], threshold=0.8, weights=weights)
+    assert [(s.id, s.articles) for s in merged] == [(older, ["a0", "b0", "m1"])]
+
+
+def test_stories_without_a_signature_are_not_extended() -> None:
+    stored = [Story(id="s-old", title="Old", articles=["x"])]
+    art, ann = _make("n1", _day(0), _vec("flood"), FLOOD)
+    with pytest.raises(StorylineError, match="no signature"):
+        extend_stories(stored, [art], [ann])
