@@ -61,6 +61,10 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "of", "from", "to", "into", "near", "at", "outside", "around", "across", "towards"}
 )
+# "4:30 a.m. ET", "20:00 GMT": capitals right after a clock time are a time zone.
+_CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
+_ZONE = re.compile(r"[A-Z]{2,5}")
+_GLUE = re.compile(r"\s+and\s+|\s*-\s*")
 _ROLE_OF = re.compile(r"(\w+)\s+of\s+$")
 # Words that say nothing about a role when titles are compared.
 _TITLE_STOPWORDS = frozenset({"of", "the", "and", "for", "to", "a", "an", "former", "then", "top"})
@@ -108,6 +112,7 @@ def resolve_entities(
             log.warning("annotation for unknown article %r skipped", ann.article)
             continue
         occs.extend(_clean(ann, texts[ann.article]))
+    occs = _unglue(occs)
     if not occs:
         return [], {}
     anchor_keys = _person_full_names(occs)
@@ -146,12 +151,60 @@ def _clean(ann: Annotation, text: str) -> list[_Occ]:
                 continue
             if role:
                 title = f"{title} {role}" if title else role
+        if _ZONE.fullmatch(surface) and _CLOCK_BEFORE.search(text[max(0, m.start - 20) : m.start]):
+            log.debug("time zone %r after a clock time in %s skipped", m.text, ann.article)
+            continue
         if is_junk(surface):
             log.debug("junk mention %r (%s) in %s skipped", m.text, m.label, ann.article)
             continue
         key = name_key(surface)
         out.append(_Occ(ann.article, m, surface, key, m.label, title, node=key))
     return out
+
+
+def _unglue(occs: list[_Occ]) -> list[_Occ]:
+    """Split or drop mentions that glue two names the story names on their own.
+
+    "Brennick and Ostley" (tagged as one ORG) is two places: each part becomes a mention
+    of its own, labelled as the story labels it.  "U.S.-China" or "Biden-Xi" (a compound
+    modifier, "U.S.-China tensions") names no entity of its own and is dropped.
+    """
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for occ in occs:
+        labels[occ.key][occ.label] += 1
+    out: list[_Occ] = []
+    for occ in occs:
+        pieces = [p for p in _GLUE.split(occ.surface) if p]
+        if len(pieces) < 2 or occ.label in ("GPE", "NORP"):
+            out.append(occ)
+            continue
+        keys = [name_key(p) for p in pieces]
+        if " and " in occ.surface and all(k in labels and k != occ.key for k in keys):
+            text_start = occ.mention.start
+            cursor = 0
+            for piece, key in zip(pieces, keys, strict=True):
+                at = occ.mention.text.find(piece, cursor)
+                cursor = at + len(piece)
+                part = Mention(
+                    sentence=occ.mention.sentence,
+                    start=text_start + max(at, 0),
+                    end=text_start + max(at, 0) + len(piece),
+                    text=piece,
+                    label=labels[key].most_common(1)[0][0],
+                )
+                out.append(_Occ(occ.article, part, piece, key, part.label, None, node=key))
+            log.debug("%r split into %s", occ.surface, pieces)
+        elif "-" in occ.surface and _names_elsewhere(keys[0], keys[-1], occ.key, labels):
+            log.debug("compound of names %r in %s skipped", occ.surface, occ.article)
+        else:
+            out.append(occ)
+    return out
+
+
+def _names_elsewhere(left: str, right: str, own: str, names: dict[str, Counter[str]]) -> bool:
+    """The words either side of the hyphen are parts of other names ("U.S."-"China")."""
+    words = (tokens(left)[-1:] or [""])[0], (tokens(right)[:1] or [""])[0]
+    return all(w and any(k != own and w in tokens(k) for k in names) for w in words)
 
 
 def _in_role(m: Mention, nxt: Mention | None, text: str) -> bool:

@@ -16,6 +16,7 @@ from storyline.model import Annotation, Entity, Evidence, QuoteEntry
 
 _WORD = re.compile(r"\w+")
 SAME_QUOTE = 0.6
+_PART = 4  # words a quoted part needs to be taken for a part of a longer quote
 
 
 _STEM = 6  # letters two forms of one word share: "substantive" / "substantial"
@@ -54,6 +55,9 @@ def collect_quotes(
                     and _same_speaker(entry.speaker_entity, speaker_entity, by_id)
                 ):
                     entry.evidence.extend(e for e in ev if e not in entry.evidence)
+                    if entry.direct and words > ewords:
+                        entry.text = q.text  # the fullest telling of the quote
+                        ewords |= words
                     if _prefer(speaker_entity, entry.speaker_entity, by_id):
                         entry.speaker_entity, entry.speaker = speaker_entity, q.speaker
                     break
@@ -78,6 +82,8 @@ def collect_quotes(
 def _same(a: set[str], b: set[str]) -> bool:
     if not a or not b:
         return False
+    if min(len(a), len(b)) >= _PART and (a <= b or b <= a):
+        return True  # a part of the quote, told by an outlet that quoted less of it
     return (
         len(a & b) / min(len(a), len(b)) >= SAME_QUOTE and len(a & b) / max(len(a), len(b)) >= 0.4
     )

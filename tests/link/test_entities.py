@@ -317,6 +317,40 @@ def test_town_spacy_takes_for_a_person_is_a_place() -> None:
     assert [(e.name, e.type) for e in ents] == [("Tarnwick", "GPE")]
 
 
+def test_two_places_tagged_as_one_name_are_split() -> None:
+    text = "Floods hit Tarnwick. Ostby was spared. Shelters in Tarnwick and Ostby opened."
+    specs: list[Spec] = [("Tarnwick", "GPE"), ("Ostby", "GPE"), ("Tarnwick and Ostby", "ORG")]
+    ents, mapping = _resolve(_doc("a", text, specs))
+    assert sorted((e.name, e.type, e.mentions) for e in ents) == [
+        ("Ostby", "GPE", 2),
+        ("Tarnwick", "GPE", 2),
+    ]
+    assert len(mapping) == 4
+
+
+def test_hyphenated_compound_of_two_names_is_no_entity() -> None:
+    text = "Jane Roe met Olaf Berg in Tarvia. Ostria welcomed the new Roe-Berg accord."
+    specs: list[Spec] = [
+        ("Jane Roe", "PERSON"),
+        ("Olaf Berg", "PERSON"),
+        ("Tarvia", "GPE"),
+        ("Ostria", "GPE"),
+        ("Roe-Berg", "PERSON"),
+    ]
+    ents, _ = _resolve(_doc("a", text, specs))
+    assert "Roe-Berg" not in {a for e in ents for a in e.aliases}
+    # A hyphenated name that is not two known names stays.
+    one = _doc("b", "Anna Lund-Holm spoke.", [("Anna Lund-Holm", "PERSON")])
+    assert [e.name for e in _resolve(one)[0]] == ["Anna Lund-Holm"]
+
+
+def test_time_zone_after_a_clock_time_is_no_entity() -> None:
+    text = "Talks began at 4:30 a.m. ET in Osk. They ended at 20:00 GMT."
+    specs: list[Spec] = [("ET", "PERSON"), ("Osk", "GPE"), ("GMT", "ORG")]
+    ents, _ = _resolve(_doc("a", text, specs))
+    assert [e.name for e in ents] == ["Osk"]
+
+
 def _smyth_story(
     second: str, context: tuple[str, str], ids: tuple[str, str] = ("a", "b")
 ) -> list[tuple[Article, Annotation]]:

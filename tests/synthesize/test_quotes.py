@@ -105,3 +105,15 @@ def test_organisation_speaker_resolves_to_its_entity() -> None:
     a = _ann("a", sentence, "forty ships were waiting", "Harbour Board", ("Harbour Board", "ORG"))
     (entry,) = collect_quotes([a], [BOARD], {f"a:{sentence.index('Harbour')}": "e-board"})
     assert entry.speaker_entity == "e-board"
+
+
+def test_part_of_a_quote_joins_the_whole_quote() -> None:
+    sentence_a = '"The pier opens in May. Ticket prices will not rise," Mira Tolan said.'
+    sentence_b = 'Mira Tolan said "ticket prices will not rise".'
+    whole = "The pier opens in May. Ticket prices will not rise"
+    b = _ann("b", sentence_b, "ticket prices will not rise", "Mira Tolan", ("Mira Tolan", "PERSON"))
+    a = _ann("a", sentence_a, whole, "Mira Tolan", ("Mira Tolan", "PERSON"))
+    mapping = {f"a:{sentence_a.index('Mira')}": "e-mira", f"b:{sentence_b.index('Mira')}": "e-mira"}
+    (entry,) = collect_quotes([b, a], [MIRA], mapping)
+    assert entry.text == whole  # the fullest telling, though the part came first
+    assert {e.article for e in entry.evidence} == {"a", "b"}
