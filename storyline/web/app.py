@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import threading
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
@@ -63,6 +64,32 @@ class WebConfig:
     max_files: int = 20  # files per upload
     max_file_bytes: int = 2_000_000  # larger files are rejected, each with its own message
     max_body: int = 30_000_000  # whole request
+    # Rendered story pages and dossier JSON are kept this long, or until a job of this
+    # app changes the store; the limit bounds how stale they can be when another
+    # process (`storyline build`) writes the same store.
+    cache_seconds: float = 5.0
+
+
+class PageCache:
+    """Rendered bytes by key, each kept for ``ttl`` seconds at most."""
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self._items: dict[tuple[str, str], tuple[float, bytes]] = {}
+
+    def get(self, key: tuple[str, str]) -> bytes | None:
+        found = self._items.get(key)
+        if found is None or time.monotonic() - found[0] > self.ttl:
+            return None
+        return found[1]
+
+    def __setitem__(self, key: tuple[str, str], value: bytes) -> None:
+        if len(self._items) > 1000:  # ids are checked before caching; this only bounds memory
+            self._items.clear()
+        self._items[key] = (time.monotonic(), value)
+
+    def clear(self) -> None:
+        self._items.clear()
 
 
 class State:
@@ -70,7 +97,7 @@ class State:
 
     def __init__(self, config: WebConfig) -> None:
         self.config = config
-        self.cache: dict[tuple[str, str], bytes] = {}
+        self.cache = PageCache(config.cache_seconds)
         self._lock = threading.Lock()
         self._store: Store | None = None
         self._runner: JobRunner | None = None

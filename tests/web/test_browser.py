@@ -160,3 +160,18 @@ def test_job_page_reports_bad_files_like_the_cli(page: Watched, api: httpx.Clien
     assert "empty.txt: rejected:" in text
     assert "broken.json:1: rejected: malformed JSON" in text and "etc/" not in text
     wait_for_job(api, page.page.url.rsplit("/", 1)[-1])
+
+
+def test_timeline_evidence_pop_up_opens_the_sentence_in_its_article(
+    page: Watched, seed_story: dict[str, Any]
+) -> None:
+    entry = seed_story["timeline"][0]
+    evidence = entry["evidence"][0]
+    page.goto(f"/stories/{seed_story['story']['id']}")
+    page.page.locator("#timeline-app a.cite").first.click()
+    pop = page.page.locator("#cite-pop")
+    assert pop.is_visible()
+    assert evidence["text"].strip() in pop.inner_text()
+    pop.locator("a", has_text="Open the sentence in its article").click()
+    page.page.wait_for_url(re.compile(r"/articles/" + evidence["article"]))
+    assert page.page.locator(".sent.hl").get_attribute("id") == f"s-{evidence['sentence']}"

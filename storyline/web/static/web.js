@@ -64,3 +64,28 @@
   var state = box.getAttribute("data-state");
   if (state !== "done" && state !== "failed") { poll(); }
 }());
+
+// Story page: the evidence pop-up drawn by dossier.js gets a link to the sentence on its
+// article page (a path on this app, built by the server; nothing else is linked).
+(function () {
+  "use strict";
+  var holder = document.getElementById("storyline-data");
+  var pop = document.getElementById("cite-pop");
+  if (!holder || !pop) { return; }
+  var sources = {};
+  JSON.parse(holder.textContent).sources.forEach(function (s) { sources[String(s.n)] = s; });
+  // Registered after dossier.js's listener, so it runs once the pop-up is drawn.
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest ? ev.target.closest("a.cite") : null;
+    if (!link || pop.hidden) { return; }
+    var s = sources[link.getAttribute("data-src")];
+    if (!s || typeof s.href !== "string" || s.href.charAt(0) !== "/" || s.href.charAt(1) === "/") { return; }
+    var line = document.createElement("p");
+    line.className = "pop-open";
+    var a = document.createElement("a");
+    a.textContent = "Open the sentence in its article";
+    a.href = s.href;
+    line.appendChild(a);
+    pop.appendChild(line);
+  });
+}());
