@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 # Bump when what the annotator produces changes: stored annotations of another
 # version are made again on the next run.
-ANNOTATOR_VERSION = "1"
+ANNOTATOR_VERSION = "2"  # 2: time expressions carry their governing verb's tense/modality
 
 
 class Annotator(Protocol):
