@@ -38,6 +38,10 @@ INDIRECT_VERBS = frozenset(
         "contend", "assert", "observe", "complain", "charge", "report", "testify", "conclude",
     }
 )
+# Where words were said or written: "said in a statement", "told … in an interview".
+_MEDIA = frozenset(
+    {"statement", "interview", "briefing", "post", "letter", "message", "speech", "address"}
+)
 _OPENERS = {'"', "“", "„", "«"}
 _CLOSERS = {'"', "”", "»", "“"}
 _HOPS = 3  # parse links from a partial quote up to the verb that reports it
@@ -315,6 +319,11 @@ def _cue_text(cue: Token) -> str:
         obj = [c for c in cue.children if c.dep_ in ("dative", "dobj") and c.i > cue.i]
         if obj and len(list(obj[0].subtree)) <= 3:
             words.append(" ".join(t.text for t in obj[0].subtree))
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
+        # "said in a statement": the outlet attributes the words to a written statement.
+        nouns = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _MEDIA]
+        if nouns:
+            words.append(" ".join(t.text for t in prep.subtree if t.i <= nouns[0].i))
     return " ".join(words)
 
 

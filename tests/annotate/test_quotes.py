@@ -133,7 +133,7 @@ def test_told_reporters() -> None:
 
 def test_spokesperson_in_a_statement() -> None:
     q = only('"The company regrets the delay," spokesperson Jane Roe said in a statement.')
-    assert q.speaker == "Jane Roe"
+    assert (q.speaker, q.cue) == ("Jane Roe", "said in a statement")  # both are kept
 
 
 def test_indirect_speech() -> None:
