@@ -211,7 +211,7 @@ class JobRunner:
         store = open_store(settings.db)
         try:
             before = {s.id: set(s.articles) for s in store.stories()}
-            files = sorted(folder.iterdir())
+            files = sorted(f for f in folder.iterdir() if f.is_file())
             report = engine.ingest(files, store, settings, progress)
             for p in report.problems:
                 ours = Path(p.path).name
@@ -235,20 +235,23 @@ class JobRunner:
             dated = set(engine.infer_dates(store, settings, stories))
             touched = [s for s in stories if _touched(s, before, dated | set(report.added), store)]
             progress.start("dossiers", len(touched))
+            # As `storyline build` does it (what changed, fingerprint), with the files it
+            # writes kept in the job's folder, which goes when the job ends.
+            settings = replace(settings, out=str(folder / "out"))
             for story in touched:
-                self._rebuild(story, store)
+                self._rebuild(story, store, settings, dated)
                 job.stories.append(story.id)
                 progress.advance()
         finally:
             store.close()
 
-    def _rebuild(self, story: Story, store: Store) -> None:
+    def _rebuild(self, story: Story, store: Store, settings: Settings, redated: set[str]) -> None:
         try:
             old: Dossier | None = store.get_dossier(story.id)
         except NotFoundError:
             old = None
-        new = engine.dossier_for(story, store, self.settings)
-        store.put_dossier(new)
+        engine.build_story(story, store, settings, redated)
+        new = store.get_dossier(story.id)
         self.changes[story.id] = diff(old, new, new.generated)
 
 
