@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.annotate.nlp import SentenceIndex
+from storyline.annotate.speakers import as_person
 from storyline.model import Mention, Sentence
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def find_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     for ent in doc.ents:
         span = _trim(ent)
         if span is not None:
-            spans.append((span, ent.label_))
+            spans.append((span, as_person(ent).label_))
     people = {s.text for s, label in spans if label == "PERSON" and len(s) > 1}
     parts = {w for name in people for w in name.split()}
     spans = [(s, "PERSON" if s.text in people else label) for s, label in spans]

@@ -76,6 +76,7 @@ _ROLES = frozenset(
         "politician", "negotiator", "counterpart", "author", "doctor", "coach", "captain",
         "manager",
         "founder", "owner", "analyst", "researcher", "scientist", "professor", "economist",
+        "engineer", "inspector", "councillor", "councilor", "teacher",
         "officer",
         "commissioner", "delegate", "monarch", "mp", "legislator", "speaker", "foreman",
         "superintendent",
@@ -87,6 +88,31 @@ _SPOKES = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairman
 _NAMED_LABELS = ("ORG", "GPE", "NORP")
 _WINDOW = 5  # sentences back that a pronoun or role noun may reach
 # fmt: on
+
+
+def as_person(ent: Span) -> Span:
+    """``ent``, labelled PERSON when its role words say it names a person.
+
+    The small model tags unfamiliar names as organisations ("The engineer in charge,
+    Hanna Brooke,"; "Council engineer Hanna Brook"); a two- or three-word proper name in
+    apposition to a role noun, or with a role noun before it, is a person.
+    """
+    if ent.label_ not in ("ORG", "GPE") or not 2 <= len(ent) <= 3:
+        return ent
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+        return ent
+    root = ent.root
+    role_head = root.dep_ == "appos" and root.head.lemma_.lower() in _ROLES
+    role_child = any(
+        c.lemma_.lower() in _ROLES
+        and (c.dep_ == "appos" or (c.i < ent.start and c.dep_ == "compound"))
+        for c in root.children
+    )
+    if not (role_head or role_child):
+        return ent
+    from spacy.tokens import Span as SpanType  # spaCy is imported lazily, as everywhere here
+
+    return SpanType(ent.doc, ent.start, ent.end, label="PERSON")
 
 
 @dataclass
@@ -137,11 +163,12 @@ class Speakers:
         self.gender: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  # role words written around each full name
         self._by_token: dict[int, Span] = {}
-        for ent in doc.ents:
+        ents = [as_person(e) for e in doc.ents]
+        for ent in ents:
             for tok in ent:
                 self._by_token[tok.i] = ent
         for ent in sorted(
-            [e for e in doc.ents if e.label_ == "PERSON"] + self._unlabelled_names(),
+            [e for e in ents if e.label_ == "PERSON"] + self._unlabelled_names(),
             key=lambda e: e.start,
         ):
             words = self._name_words(ent)

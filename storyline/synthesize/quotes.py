@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.model import Annotation, Entity, Evidence, QuoteEntry
+from storyline.model import Annotation, Entity, Evidence, Mention, QuoteEntry
 
 _WORD = re.compile(r"\w+")
 SAME_QUOTE = 0.6
@@ -97,18 +97,22 @@ def _speaker_entity(
 ) -> str | None:
     if not speaker:
         return None
-    for label_first in (True, False):  # a person's mention first, then an organisation's
-        for m in ann.mentions:
-            if (m.label == "PERSON") != label_first:
-                continue
-            if (
-                m.text == speaker
-                or speaker.endswith(" " + m.text)
-                or m.text.endswith(" " + speaker)
-            ):
-                eid = mention_entity.get(f"{ann.article}:{m.start}")
-                if eid:
-                    return eid
+
+    def entity(m: Mention) -> str | None:
+        return mention_entity.get(f"{ann.article}:{m.start}")
+
+    people = sorted(ann.mentions, key=lambda m: m.label != "PERSON")  # a person's mention first
+    exact = [entity(m) for m in people if m.text == speaker]
+    if any(exact):
+        return next(e for e in exact if e)
+    known = alias_entity.get(speaker.lower())
+    if known:
+        return known
+    for m in people:  # "the Harbour Board" / "Harbour Board"; "Roe" / "Jane Roe"
+        if speaker.endswith(" " + m.text) or m.text.endswith(" " + speaker):
+            eid = entity(m)
+            if eid:
+                return eid
     return alias_entity.get(speaker.lower())
 
 

@@ -178,6 +178,19 @@ def test_organisation_as_speaker() -> None:
     assert q.text == "forty ships were waiting"
 
 
+def test_name_tagged_as_organisation_beside_a_role_noun_is_a_person() -> None:
+    # The small model tags this unfamiliar name ORG; the role noun it stands beside says person.
+    text = (
+        "The engineer in charge, Hanna Brooke, said the rust had spread over the winter. "
+        '"We saw it in January," the engineer said.'
+    )
+    found = quotes(text)
+    assert [(q.speaker, q.direct) for q in found] == [
+        ("Hanna Brooke", False),
+        ("Hanna Brooke", True),
+    ]
+
+
 # --------------------------------------------------------------------------- speakers
 
 

@@ -117,3 +117,21 @@ def test_part_of_a_quote_joins_the_whole_quote() -> None:
     (entry,) = collect_quotes([b, a], [MIRA], mapping)
     assert entry.text == whole  # the fullest telling, though the part came first
     assert {e.article for e in entry.evidence} == {"a", "b"}
+
+
+def test_full_name_speaker_is_not_taken_for_another_person_with_that_surname() -> None:
+    # "Marr" (Ottilie) is named first; "Elias Marr said" must stay Elias's quote.
+    sentence = '"We knew," Marr said. "They knew in 2019," Elias Marr said.'
+    ann = Annotation(
+        article="a",
+        sentences=[Sentence(index=0, start=0, end=len(sentence), text=sentence)],
+        mentions=[
+            Mention(sentence=0, start=11, end=15, text="Marr", label="PERSON"),
+            Mention(sentence=0, start=43, end=53, text="Elias Marr", label="PERSON"),
+        ],
+        quotes=[Quote(sentence=0, sentences=[0], text="They knew in 2019", speaker="Elias Marr")],
+    )
+    ottilie = Entity(id="e-o", name="Ottilie Marr", type="PERSON", aliases=["Marr", "Ottilie Marr"])
+    elias = Entity(id="e-e", name="Elias Marr", type="PERSON", aliases=["Elias Marr"])
+    (entry,) = collect_quotes([ann], [ottilie, elias], {"a:11": "e-o", "a:43": "e-e"})
+    assert entry.speaker_entity == "e-e"
