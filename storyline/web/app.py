@@ -101,6 +101,7 @@ class State:
         self._lock = threading.Lock()
         self._store: Store | None = None
         self._runner: JobRunner | None = None
+        self._rows: tuple[float, list[StoryRow]] | None = None
 
     # Opened on first use and again after a shutdown: a test client may run the app's
     # lifespan (and so close()) more than once.
@@ -123,6 +124,7 @@ class State:
 
     def invalidate(self) -> None:
         self.cache.clear()
+        self._rows = None
 
     def dossier(self, story_id: str) -> Dossier:
         story = self.store.get_story(story_id)
@@ -134,13 +136,19 @@ class State:
             return dossier
 
     def rows(self) -> list[StoryRow]:
+        """Every story with a dossier, newest first; kept as long as the page cache."""
+        found = self._rows
+        if found is not None and time.monotonic() - found[0] <= self.config.cache_seconds:
+            return found[1]
         rows = []
         for story in self.store.stories():
             try:
                 rows.append(story_row(self.store.get_dossier(story.id)))
             except NotFoundError:
                 continue  # listed once a job or `storyline build` has made its dossier
-        return sorted(rows, key=lambda r: (r.last or "", r.id), reverse=True)
+        rows.sort(key=lambda r: (r.last or "", r.id), reverse=True)
+        self._rows = (time.monotonic(), rows)
+        return rows
 
     def close(self) -> None:
         with self._lock:

@@ -153,3 +153,24 @@ def test_upload_limits(small_app: TestClient) -> None:
     response = small_app.post("/upload", files=files, data={"token": "s3cret"})
     assert response.status_code == 400
     assert "error" in response.text
+
+
+def test_pasted_text_becomes_an_article_with_its_fields(api: httpx.Client) -> None:
+    form = {
+        "text": "The Orrin Valley rail line reopened on Thursday after repairs to a bridge. "
+        "The operator said trains would run every thirty minutes.",
+        "title": "Rail line reopens",
+        "outlet": "Valley Signal",
+        "date": "2031-07-03",
+        "url": "javascript:alert(1)",
+    }
+    response = api.post("/upload", data=form, follow_redirects=False)
+    assert response.status_code == 303
+    job = wait_for_job(api, response.headers["location"].rsplit("/", 1)[-1])
+    assert job["state"] == "done" and job["files"] == ["pasted text"] and len(job["added"]) == 1
+    article = api.get(f"/api/articles/{job['added'][0]}").json()
+    assert (article["title"], article["outlet"]) == ("Rail line reopens", "Valley Signal")
+    assert article["published"] == {"date": "2031-07-03", "basis": "metadata", "note": None}
+    assert article["url"] is None  # only http(s) is ever linked or served as a link
+    listed = api.get("/api/stories", params={"outlet": "Valley Signal"}).json()
+    assert [r["id"] for r in listed] == job["stories"]
