@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from storyline.annotate.nlp import SentenceIndex
 from storyline.annotate.timex_recognizer import is_age, recognize, to_reading
-from storyline.annotate.timex_rules import REF_TRIGGERS, Reading, match_rule
+from storyline.annotate.timex_rules import HOLIDAY, REF_TRIGGERS, Reading, match_rule
 from storyline.annotate.timex_verbs import Governor, governor
 from storyline.model import Sentence, TimeExpr
 
@@ -204,6 +204,10 @@ def _candidates(doc: Doc) -> list[Span]:
                 span.text, _PROBE_DATES[0], None
             ):
                 merged.append(span)
+    for m in HOLIDAY.finditer(doc.text):
+        holiday = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if holiday is not None and not covered.intersection(range(holiday.start, holiday.end)):
+            merged.append(holiday)
     return sorted(merged, key=lambda s: s.start)
 
 

@@ -73,6 +73,28 @@ _DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{3})0'?s")
 _SHORT_DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?'(\d)0s")
 _CENTURY = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?([\w-]+)[- ]century")
 _THIS_CENTURY = re.compile(r"this\s+century")
+# Holidays with a fixed rule: (month, day) or (month, weekday, nth) where nth -1 is the last.
+_HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 4),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "new year's": (1, 1),
+    "independence day": (7, 4),
+    "fourth of july": (7, 4),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1),
+    "election day": (11, 1, 0),  # the Tuesday after the first Monday of November
+}
+HOLIDAY = re.compile(
+    r"\b(?:(last|next|this)\s+)?(?:the\s+)?("
+    + "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True))
+    + r")(?:\s+day)?\b",
+    re.IGNORECASE,
+)
 _EVERY = re.compile(r"(?:every|each)\s+(day|week|month|year|night|morning)")
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -175,6 +197,8 @@ def match_rule(
         if anchor is None:
             return Reading("DATE", "XX", "century", relative=True)
         return Reading("DATE", f"{anchor.year // 100:02d}", "century", relative=True)
+    if m := HOLIDAY.fullmatch(text):
+        return _holiday(m.group(2), m.group(1), anchor, future)
     if m := _EVERY.fullmatch(text):
         unit = m.group(1)
         if unit in ("night", "morning"):
@@ -284,3 +308,44 @@ def _quarter(
         # A quarter that has not begun yet is last year's, unless the verb looks ahead.
         year -= 1
     return Reading("DATE", f"{year}-Q{quarter}", "quarter", relative=True)
+
+
+def _holiday_in(name: str, year: int) -> datetime.date:
+    rule = _HOLIDAYS[name]
+    if len(rule) == 2:
+        return datetime.date(year, rule[0], rule[1])
+    month, weekday, nth = rule  # type: ignore[misc]
+    if name == "election day":
+        first_monday = 1 + (0 - datetime.date(year, 11, 1).weekday()) % 7
+        return datetime.date(year, 11, first_monday + 1)
+    if nth < 0:
+        last = datetime.date(year, month + 1, 1) - datetime.timedelta(days=1)
+        return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
+    first = 1 + (weekday - datetime.date(year, month, 1).weekday()) % 7
+    return datetime.date(year, month, first + 7 * (nth - 1))
+
+
+def _holiday(
+    name: str, which: str | None, anchor: datetime.date | None, future: bool | None
+) -> Reading:
+    """ "Thanksgiving", "last Christmas", "Election Day": the day, in the year the text means."""
+    name = " ".join(name.lower().split())
+    if anchor is None:
+        day = _holiday_in(name, 2001)
+        return Reading("DATE", f"XXXX-{day:%m-%d}", "day", relative=True)
+    before = _holiday_in(name, anchor.year)
+    if before > anchor:
+        before = _holiday_in(name, anchor.year - 1)
+    after = _holiday_in(name, anchor.year)
+    if after < anchor:
+        after = _holiday_in(name, anchor.year + 1)
+    which = (which or "").lower()
+    if which == "this":
+        day = _holiday_in(name, anchor.year)
+    elif which == "last" or future is False:
+        day = before
+    elif which == "next" or future is True:
+        day = after
+    else:
+        day = before if (anchor - before) <= (after - anchor) else after
+    return Reading("DATE", day.isoformat(), "day", relative=True)

@@ -192,3 +192,55 @@ def test_seed_last_weekday_and_last_month() -> None:
     values = {(t, v) for t, v, _ in _seed_values("003")}
     assert ("last Wednesday", "2023-06-14") in values
     assert ("last November", "2022-11") in values
+
+
+# --------------------------------------------------------------------------- issue 3 rules
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The orchard flooded in June last year.", "June last year", "2030-06"),
+        ("The ferry stopped for the holidays on Christmas Day.", "Christmas Day", "2030-12-25"),
+        ("The guild will parade again at Thanksgiving.", "Thanksgiving", "2031-11-27"),
+        ("Turnout fell on Election Day last autumn, clerks said.", "Election Day", "2030-11-05"),
+        # A month named under a past verb but hanging on a noun: the one before.
+        ("The mayor hoped to talk again after a tense meeting in November.", "November",
+         "2030-11"),
+    ],
+)  # fmt: skip
+def test_holidays_and_months_by_tense(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
+
+
+def test_a_range_is_two_expressions() -> None:
+    found = [(t.text, t.value) for t in timexes("The fair ran from Aug. 26 to Oct. 20.")]
+    assert found == [("Aug. 26", "2030-08-26"), ("Oct. 20", "2030-10-20")]
+
+
+def test_a_year_earlier_in_a_report_on_a_quarter_is_that_quarter() -> None:
+    text = "The mill earned more in the fourth quarter. A year earlier, it lost money."
+    assert one(text, "A year earlier").value == "2029-Q4"
+    assert one("The mill lost money a year earlier.", "a year earlier").value == "2030"
+
+
+def test_every_day_is_a_set() -> None:
+    t = one("The ferry crosses the bay every day.", "every day")
+    assert (t.type, t.value) == ("SET", "P1D")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "tense", "modality", "cancelled"),
+    [
+        ("The council met with the mayor on Monday.", "Monday", "past", None, False),
+        ("The mayor will travel to Lakeside on Monday.", "Monday", "future", None, False),
+        ("The mayor is expected to visit Lakeside in early April.", "early April", "future",
+         "expected", False),
+        ("The board called off the vote on April 4.", "April 4", "past", None, True),
+    ],
+)  # fmt: skip
+def test_the_governing_verb_is_recorded(
+    text: str, phrase: str, tense: str, modality: str | None, cancelled: bool
+) -> None:
+    t = one(text, phrase)
+    assert (t.tense, t.modality, t.cancelled) == (tense, modality, cancelled)
