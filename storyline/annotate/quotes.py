@@ -340,9 +340,11 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
     """Reported clauses in sentences with no quote marks: `X said (that) …`, `…, according to X`."""
     out: list[_Reported] = []
     for s in sentences:
-        if any(s.start <= q.close and q.open < s.end for q in spans):
-            continue
+        quoted = any(s.start <= q.close and q.open < s.end for q in spans)
         for tok in _tokens_between(doc, s.start, s.end):
+            if quoted and (_inside(tok, spans) or tok.lemma_.lower() != "add"):
+                # Beside a quote only `"…," X said, adding that …` is reported speech as well.
+                continue
             if is_according(tok):
                 text = _according_clause(tok)
                 if text:
@@ -352,7 +354,7 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
             if tok.lemma_.lower() not in INDIRECT_VERBS or tok.pos_ != "VERB":
                 continue
             clause = _clause_of(tok)
-            if clause is None:
+            if clause is None or (quoted and any(_inside(t, spans) for t in clause.subtree)):
                 continue
             words = [
                 t

@@ -322,7 +322,7 @@ class Speakers:
         subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj[0]
-        if cue.dep_ in ("conj", "advcl", "xcomp"):
+        if cue.dep_ in ("conj", "advcl", "xcomp", "pcomp"):  # pcomp: "was quoted as saying"
             # "He said …, adding that …": the subject of the speaking verb above, else of the head.
             heads = list(cue.ancestors)
             for verb in sorted(heads, key=lambda h: not is_cue(h)):
@@ -372,6 +372,10 @@ class Speakers:
                 )
                 or t.i == tok.i
             ]
+            while len(words) > 1 and (
+                words[0].lower() in _ROLES or words[0].lower() in _HONORIFICS
+            ):
+                words.pop(0)  # "Mayor Ines Vatter": the role is no part of the name
             known = self._full_name(words, tok.idx)
             if known != " ".join(words) or ent is None or ent.label_ not in _NAMED_LABELS:
                 return known

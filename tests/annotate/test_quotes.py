@@ -191,6 +191,28 @@ def test_name_tagged_as_organisation_beside_a_role_noun_is_a_person() -> None:
     ]
 
 
+def test_was_quoted_as_saying_that() -> None:
+    q = only("Mayor Ines Vatter was quoted as saying that the market would reopen in June.")
+    assert (q.speaker, q.direct, q.text) == (
+        "Ines Vatter",
+        False,
+        "the market would reopen in June",
+    )
+
+
+def test_adding_that_after_a_quote_is_reported_speech_too() -> None:
+    found = quotes('"The door is open," Colm Ferris said, adding that no offer had been made.')
+    assert [(q.speaker, q.direct, q.text) for q in found] == [
+        ("Colm Ferris", True, "The door is open"),
+        ("Colm Ferris", False, "no offer had been made"),
+    ]
+
+
+def test_said_beside_a_quote_is_not_taken_twice() -> None:
+    found = quotes('Colm Ferris said that "the door is open" to talks.')
+    assert len(found) == 1 and found[0].speaker == "Colm Ferris"
+
+
 # --------------------------------------------------------------------------- speakers
 
 
