@@ -158,10 +158,12 @@ class JobRunner:
         self.changes: dict[str, Change] = {}
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyline-job")
-        self._tmp = Path(tempfile.mkdtemp(prefix="storyline-uploads-"))
+        self._tmp: Path | None = None  # made on the first upload
 
     def new_folder(self) -> tuple[str, Path]:
         job_id = uuid.uuid4().hex[:12]
+        if self._tmp is None:
+            self._tmp = Path(tempfile.mkdtemp(prefix="storyline-uploads-"))
         folder = self._tmp / job_id
         folder.mkdir()
         return job_id, folder
@@ -186,7 +188,8 @@ class JobRunner:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(self._tmp, ignore_errors=True)
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
 
     def _run(self, job: Job, folder: Path, names: dict[str, str]) -> None:
         job.state = "running"

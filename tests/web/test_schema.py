@@ -8,6 +8,7 @@ does not run under pytest 9, so each operation's Hypothesis strategy is driven h
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -28,9 +29,10 @@ OPERATIONS = [
 
 
 @pytest.fixture(scope="module")
-def web_schema(web_db: str) -> Any:
+def web_schema(web_db: str) -> Iterator[Any]:
     app = create_app(WebConfig(settings=load_settings(db=web_db), token="t0ken"))
-    return schemathesis.openapi.from_asgi("/openapi.json", app)
+    yield schemathesis.openapi.from_asgi("/openapi.json", app)
+    app.app.state.storyline.close()
 
 
 def test_schema_lists_every_operation(web_schema: Any) -> None:
