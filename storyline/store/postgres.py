@@ -92,6 +92,20 @@ class PostgresStore:
                 + "; check that the server runs and the URL (user, host, port, database) is right"
             ) from exc
         self._lock = threading.Lock()
+        try:
+            found = self._create_schema()
+        except StoreError:
+            self._db.close()
+            raise
+        if found != SCHEMA_VERSION:
+            self._db.close()
+            raise StoreError(
+                f"store {self.name!r} has schema {found}, this storyline needs "
+                f"{SCHEMA_VERSION}; build into a new database"
+            )
+
+    def _create_schema(self) -> str | None:
+        """Create the tables if missing; the schema version the database holds."""
         with self._tx() as db:
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
             db.execute(SCHEMA)
@@ -100,12 +114,7 @@ class PostgresStore:
                 (SCHEMA_VERSION,),
             )
             found = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        if found is None or found[0] != SCHEMA_VERSION:
-            self._db.close()
-            raise StoreError(
-                f"store {self.name!r} has schema {found[0] if found else None}, this "
-                f"storyline needs {SCHEMA_VERSION}; build into a new database"
-            )
+        return None if found is None else str(found[0])
 
     @contextmanager
     def _tx(self) -> Iterator[psycopg.Connection[Any]]:

@@ -91,3 +91,13 @@ def test_an_unreachable_server_is_named_without_its_password() -> None:
     message = str(exc.value)
     assert f"127.0.0.1:{port}" in message and "news:***@" in message
     assert "hunter2secret" not in message
+
+
+def test_a_database_of_another_schema_version_is_refused(postgres_url: str) -> None:
+    import psycopg
+
+    open_store(postgres_url).close()
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+    with pytest.raises(StoreError, match="has schema 0, this storyline needs 1"):
+        open_store(postgres_url)
