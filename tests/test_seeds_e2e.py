@@ -276,3 +276,12 @@ def test_no_person_is_a_surname_or_misspelling_of_another(dossier: Json) -> None
                 assert a not in (b.split()[0], b.split()[-1]), (a, b)
             if len(a.split()) == len(b.split()) > 1:
                 assert Levenshtein.distance(a.lower(), b.lower()) > 1, (a, b)
+
+
+def test_no_noise_entities_from_headlines_roles_or_clock_times(dossier: Json) -> None:
+    every = {n for e in dossier["entities"] for n in (e["name"], *e["aliases"])}
+    # "Secretary of State <name>" and a headline "<Name> Meets with …" name no entity.
+    assert "State" not in every
+    assert not [n for n in every if n.endswith(" Meets")]
+    # "4:30 a.m. ET", "9:00 GMT" are time zones; "U.S.-China tensions" is a modifier.
+    assert not {"ET", "GMT", "U.S.-China"} & every
