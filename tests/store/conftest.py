@@ -67,6 +67,38 @@ class PostgresServer:
         return self.url(name)
 
 
+PREFIX = "storyline-pg-"
+OWNER = "owner.pid"  # the test session that started the server in this folder
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _stop_orphans(bindir: Path, as_user: list[str]) -> None:
+    """Stop servers left by a test session that was killed before its teardown."""
+    for owner in Path(tempfile.gettempdir()).glob(f"{PREFIX}*/{OWNER}"):
+        try:
+            pid = int(owner.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if _alive(pid):
+            continue
+        data = owner.parent / "data"
+        subprocess.run(
+            [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
+            capture_output=True,
+            check=False,
+        )
+        shutil.rmtree(owner.parent, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     pytest.importorskip(
@@ -89,7 +121,9 @@ def postgres_server() -> Iterator[PostgresServer]:
         if runuser is None:
             pytest.skip("running as root and runuser is missing; cannot drop to the postgres user")
         as_user = [runuser, "-u", "postgres", "--"]
-    root = Path(tempfile.mkdtemp(prefix="storyline-pg-"))
+    _stop_orphans(bindir, as_user)
+    root = Path(tempfile.mkdtemp(prefix=PREFIX))
+    (root / OWNER).write_text(str(os.getpid()), encoding="utf-8")
     if as_user:
         os.chown(root, owner.pw_uid, owner.pw_gid)
     data, log = root / "data", root / "server.log"
