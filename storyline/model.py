@@ -250,6 +250,7 @@ class Links(Record, kw_only=True):
 class SummarySentence(Record, kw_only=True):
     text: str
     evidence: list[Evidence]
+    part: Literal["consensus", "disputed"] = "consensus"  # "disputed": one side of a conflict
 
 
 class Position(Record, kw_only=True):

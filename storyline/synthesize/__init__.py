@@ -27,7 +27,7 @@ from storyline.synthesize.conflicts import find_conflicts
 from storyline.synthesize.coverage import build_coverage
 from storyline.synthesize.quotes import collect_quotes
 from storyline.synthesize.summary import build_summary
-from storyline.synthesize.timeline import build_timeline
+from storyline.synthesize.timeline import story_timeline
 
 
 def synthesize(
@@ -47,6 +47,7 @@ def synthesize(
         return (order[first.article][0] + order[first.article][1], first.sentence)
 
     entity_names = {e.id: e.name for e in links.entities}
+    conflicts = find_conflicts(annotations, links.entities_in, entity_names)
 
     dates = sorted(a.published.date for a in articles if a.published.date)
     dossier_articles = [
@@ -78,8 +79,10 @@ def synthesize(
             DossierEntity(**msgspec.structs.asdict(e))
             for e in sorted(links.entities, key=lambda e: (-e.mentions, e.name))
         ],
-        timeline=build_timeline(links.events, links.sources.__getitem__, max_events),
-        summary=build_summary(links.claims, first_seen, max_summary),
+        timeline=story_timeline(
+            articles, annotations, links.events, links.sources.__getitem__, max_events
+        ),
+        summary=build_summary(links.claims, first_seen, max_summary, conflicts),
         claims=[
             DossierClaim(
                 id=c.id,
@@ -92,7 +95,7 @@ def synthesize(
             )
             for c in links.claims
         ],
-        conflicts=find_conflicts(annotations, links.entities_in, entity_names),
+        conflicts=conflicts,
         quotes=collect_quotes(annotations, links.entities, links.mention_entity),
         coverage=build_coverage(articles, links.claims),
     )

@@ -1,21 +1,27 @@
-"""A cited summary: the claims most sources agree on, without repeats, in story order.
+"""A cited summary: consensus first, then a short "what is disputed" part.
 
-Every summary sentence is a source sentence (the claim's most central one) and
-cites every sentence that tells the same claim. Claims told by more independent
-sources come first in the choice; the chosen ones are then ordered by when the
-story first reported them.
+Consensus: the claims most independent sources tell, without repeats, in story
+order. Every sentence is a source sentence (the claim's most central one) citing
+every sentence that tells the same claim. Disputed: for the conflicts reported by
+the most articles, one sentence per position, each citing that position's evidence.
+Every sentence passes the faithfulness check (``faithful.is_faithful``) or is left out.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Sequence
 
-from storyline.model import Claim, SummarySentence
+from storyline.model import Claim, Conflict, SummarySentence
+from storyline.synthesize.faithful import is_faithful
+
+log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
 REDUNDANT_OVERLAP = 0.5
 MAX_WORDS = 60
+DISPUTED_SHARE = 3  # at most a third of the summary goes to what is disputed
 
 
 def _words(text: str) -> set[str]:
@@ -26,25 +32,53 @@ def build_summary(
     claims: Sequence[Claim],
     first_seen: Callable[[Claim], tuple[str, int]],
     max_sentences: int = 8,
+    conflicts: Sequence[Conflict] = (),
 ) -> list[SummarySentence]:
+    disputed = disputed_part(conflicts, max_sentences // DISPUTED_SHARE)
+    taken = [_words(s.text) for s in disputed]
     ranked = sorted(
         claims,
         key=lambda c: (-len(c.independent_outlets), -len(c.evidence), first_seen(c), c.id),
     )
     chosen: list[Claim] = []
     for claim in ranked:
-        if len(chosen) >= max_sentences:
+        if len(chosen) >= max_sentences - len(disputed):
             break
         words = _words(claim.text)
         if not words or len(claim.text.split()) > MAX_WORDS:
             continue
         if _is_quote_only(claim.text):
             continue
-        if any(_overlap(words, _words(c.text)) >= REDUNDANT_OVERLAP for c in chosen):
+        if any(_overlap(words, w) >= REDUNDANT_OVERLAP for w in taken):
+            continue
+        if not is_faithful(claim.text, claim.evidence):
+            log.warning("summary: claim %s is not supported by its evidence; left out", claim.id)
             continue
         chosen.append(claim)
+        taken.append(words)
     chosen.sort(key=first_seen)
-    return [SummarySentence(text=c.text, evidence=c.evidence) for c in chosen]
+    consensus = [SummarySentence(text=c.text, evidence=c.evidence) for c in chosen]
+    return consensus + disputed
+
+
+def disputed_part(conflicts: Sequence[Conflict], budget: int) -> list[SummarySentence]:
+    """One source sentence per position of the most reported conflicts, within ``budget``."""
+
+    def reach(c: Conflict) -> tuple[int, int]:
+        arts = {e.article for p in c.positions for e in p.evidence}
+        return (len(arts), sum(len(p.evidence) for p in c.positions))
+
+    out: list[SummarySentence] = []
+    for conflict in sorted(conflicts, key=reach, reverse=True):
+        sides: list[SummarySentence] = []
+        for p in conflict.positions:
+            ev = next((e for e in p.evidence if is_faithful(e.text, p.evidence)), None)
+            if ev is not None and all(ev.text != s.text for s in sides + out):
+                sides.append(SummarySentence(text=ev.text, evidence=p.evidence, part="disputed"))
+        if len(sides) < 2 or len(out) + len(sides) > budget:
+            continue
+        out.extend(sides)
+    return out
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

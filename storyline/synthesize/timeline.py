@@ -1,27 +1,166 @@
-"""The story's timeline: its most salient dated events, in date order."""
+"""The story's timeline, chosen from the whole story rather than article by article.
+
+1. **Dates.** A date matters when many articles name it: each independent source
+   whose text dates an event to it counts once, and each article published on that
+   day adds ``PUBLISHED_WEIGHT`` (a burst of reporting marks a turning point). Days
+   are preferred to months and years, which are named more often but say less
+   (``COARSE_WEIGHT``).
+2. **Sentences per date.** The candidates are the events dated to that day. Each is
+   scored by how many independent sources tell it plus how central its sentence is
+   among everything said about that date (cosine to the mean MiniLM vector of the
+   date's sentences), so that the entry reads like what most reports say happened.
+3. **No repeats.** A sentence too close to one already chosen, for this date or
+   another, is skipped (``REDUNDANT``).
+
+The dossier and ``benchmarks/eval_tls.py`` run this same function; the benchmark only
+sets how many dates and how many sentences per date.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
 
-from storyline.model import Event, TimelineEntry
+import numpy as np
+
+from storyline.model import Annotation, Article, Event, Evidence, TimelineEntry
+
+PUBLISHED_WEIGHT = 0.5
+COARSE_WEIGHT = {"day": 1.0, "month": 0.3, "year": 0.1}
+REDUNDANT = 0.8
+LEDE = 2  # opening sentences of a report that stand for its publication day
+MIN_WORDS = 6
+MAX_WORDS = 80  # a "sentence" longer than this is a run-on paragraph, not a timeline entry
+
+VectorOf = Callable[[str, int], "np.ndarray | None"]
+
+
+def date_scores(
+    events: Sequence[Event],
+    source_of: Callable[[str], str],
+    published: Mapping[str, str] | None = None,
+) -> dict[str, float]:
+    """How much each date matters to the story (see the module docstring).
+
+    Every date of ``events`` and every publication day gets a score.
+    """
+    tellers: dict[str, set[str]] = defaultdict(set)
+    granularity: dict[str, str] = {}
+    for e in events:
+        if not e.date or e.granularity not in COARSE_WEIGHT:
+            continue
+        granularity[e.date] = e.granularity
+        tellers[e.date].update(source_of(ev.article) for ev in e.evidence)
+    on_day = Counter((published or {}).values())
+    return {
+        d: COARSE_WEIGHT[granularity.get(d, "day")]
+        * (len(tellers.get(d, ())) + PUBLISHED_WEIGHT * on_day.get(d, 0))
+        for d in set(tellers) | set(on_day)
+    }
+
+
+def lede_events(
+    articles: Sequence[Article], annotations: Sequence[Annotation], events: Sequence[Event]
+) -> list[Event]:
+    """Each dated report's opening sentences that carry no date of their own.
+
+    A news report opens with what happened by the time it was published, so its
+    first ``LEDE`` sentences stand as candidates for its publication day, with
+    the report itself as their evidence. Sentences that already date an event
+    are left to that event.
+    """
+    dated = {(ev.article, ev.sentence) for e in events for ev in e.evidence}
+    published = {a.id: a.published.date for a in articles if a.published.date}
+    out: list[Event] = []
+    for ann in annotations:
+        day = published.get(ann.article)
+        if not day:
+            continue
+        for sent in ann.sentences[:LEDE]:
+            words = len(sent.text.split())
+            if (ann.article, sent.index) in dated or not MIN_WORDS <= words <= MAX_WORDS:
+                continue
+            if sent.text[:1] in "\"“‘'":
+                continue  # an opening quotation needs its context
+            out.append(
+                Event(
+                    date=day,
+                    granularity="day",
+                    status="occurred",
+                    text=sent.text,
+                    evidence=[Evidence(article=ann.article, sentence=sent.index, text=sent.text)],
+                )
+            )
+    return out
+
+
+def story_timeline(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    events: Sequence[Event],
+    source_of: Callable[[str], str],
+    max_events: int = 40,
+    *,
+    dates: int | None = None,
+    per_date: int | None = None,
+) -> list[TimelineEntry]:
+    """The timeline of a story: what every dossier shows and what the benchmark scores."""
+    return build_timeline(
+        [*events, *lede_events(articles, annotations, events)],
+        source_of,
+        max_events,
+        published={a.id: a.published.date for a in articles if a.published.date},
+        vector_of=sentence_vectors(annotations),
+        dates=dates,
+        per_date=per_date,
+    )
 
 
 def build_timeline(
-    events: Sequence[Event], source_of: Callable[[str], str], max_events: int = 40
+    events: Sequence[Event],
+    source_of: Callable[[str], str],
+    max_events: int = 40,
+    *,
+    published: Mapping[str, str] | None = None,
+    vector_of: VectorOf | None = None,
+    dates: int | None = None,
+    per_date: int | None = None,
 ) -> list[TimelineEntry]:
-    """Keep the ``max_events`` events told by the most independent sources, in date order.
+    """The timeline: the most reported dates, and for each its most told, most central events.
 
-    Salience is the number of independent sources behind an event, then its
-    number of evidence sentences; ties keep the finer date.
+    ``published`` maps article id to publication day; ``vector_of(article, sentence)``
+    gives a sentence's vector (centrality and redundancy use it when given).
+    With ``dates`` set, that many dates get up to ``per_date`` entries each (the
+    benchmark's setting); otherwise dates are taken in order of importance, each with
+    up to ``per_date`` entries (all of its events when None), until ``max_events``.
+    Two entries are redundant only when they also share a status: a plan and its
+    cancellation are both kept.
     """
-    dated = [e for e in events if e.date and e.granularity in ("day", "month", "year")]
-
-    def salience(e: Event) -> tuple[int, int, int]:
-        sources = {source_of(ev.article) for ev in e.evidence}
-        return (len(sources), len(e.evidence), len(e.date or ""))
-
-    chosen = sorted(dated, key=salience, reverse=True)[:max_events]
+    usable = [
+        e
+        for e in events
+        if e.date and e.granularity in COARSE_WEIGHT and len(e.text.split()) <= MAX_WORDS
+    ]
+    by_date: dict[str, list[Event]] = defaultdict(list)
+    for e in usable:
+        by_date[e.date or ""].append(e)
+    # A publication day with no event of its own has nothing to show.
+    scores = {d: v for d, v in date_scores(usable, source_of, published).items() if d in by_date}
+    ranked_dates = sorted(scores, key=lambda d: (-scores[d], -len(d), d))
+    limit = dates * (per_date or 1) if dates is not None else max_events
+    chosen: list[Event] = []
+    chosen_vecs: list[tuple[str, np.ndarray]] = []
+    chosen_texts: set[str] = set()
+    taken_dates = 0
+    for d in ranked_dates:
+        if len(chosen) >= limit or (dates is not None and taken_dates >= dates):
+            break
+        room = min(per_date or limit, limit - len(chosen))
+        picked = _pick(by_date[d], source_of, vector_of, room, chosen_vecs, chosen_texts)
+        if picked:
+            taken_dates += 1
+            chosen.extend(picked)
     chosen.sort(key=lambda e: (e.date or "", e.text))
     return [
         TimelineEntry(
@@ -34,3 +173,64 @@ def build_timeline(
         )
         for e in chosen
     ]
+
+
+def sentence_vectors(annotations: Sequence[Annotation]) -> VectorOf:
+    """``vector_of`` for ``build_timeline``: a sentence's stored MiniLM vector, if any."""
+    by_article = {a.article: a.vectors() for a in annotations}
+
+    def vector_of(article: str, sentence: int) -> np.ndarray | None:
+        vecs = by_article.get(article)
+        if vecs is None or not vecs.shape[1] or sentence >= len(vecs):
+            return None
+        return vecs[sentence]
+
+    return vector_of
+
+
+def _pick(
+    candidates: list[Event],
+    source_of: Callable[[str], str],
+    vector_of: VectorOf | None,
+    room: int,
+    chosen_vecs: list[tuple[str, np.ndarray]],
+    chosen_texts: set[str],
+) -> list[Event]:
+    vecs = [_vector(e, vector_of) for e in candidates]
+    known = [v for v in vecs if v is not None]
+    centroid = np.mean(known, axis=0) if known else None
+    if centroid is not None:
+        centroid = centroid / (float(np.linalg.norm(centroid)) or 1.0)
+
+    def score(i: int) -> tuple[float, int, str]:
+        e, v = candidates[i], vecs[i]
+        sources = len({source_of(ev.article) for ev in e.evidence})
+        central = float(v @ centroid) if v is not None and centroid is not None else 0.0
+        return (math.log1p(sources) + central, len(e.evidence), e.text)
+
+    out: list[Event] = []
+    for i in sorted(range(len(candidates)), key=score, reverse=True):
+        if len(out) >= room:
+            break
+        e, v = candidates[i], vecs[i]
+        if e.text in chosen_texts:
+            continue
+        if v is not None and any(
+            st == e.status and float(v @ c) >= REDUNDANT for st, c in chosen_vecs
+        ):
+            continue
+        out.append(e)
+        chosen_texts.add(e.text)
+        if v is not None:
+            chosen_vecs.append((e.status, v))
+    return out
+
+
+def _vector(e: Event, vector_of: VectorOf | None) -> np.ndarray | None:
+    if vector_of is None or not e.evidence:
+        return None
+    rep = next((ev for ev in e.evidence if ev.text == e.text), e.evidence[0])
+    v = vector_of(rep.article, rep.sentence)
+    if v is None or not v.shape or not v.shape[0]:
+        return None
+    return v

@@ -58,6 +58,7 @@ EXTENSIONS = {
     "claims": {"outlet_names", "independent_outlet_names"},
     "conflicts": {"note"},
     "coverage": {"exclusive_claims", "missing_claims"},
+    "summary": {"part"},  # consensus | disputed: issue 5
 }
 
 

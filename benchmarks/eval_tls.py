@@ -1,0 +1,182 @@
+"""Timeline summarization on Timeline17, scored with tilse as the literature scores it.
+
+    .venv/bin/python benchmarks/eval_tls.py [DIR] [--db cache.sqlite] [--topics bpoil,MJ]
+
+DIR has the layout of ../shared/datasets/timeline17: ``TOPIC_SOURCE/InputDocs/<date>/<file>``
+and ``TOPIC_SOURCE/timelines/*.txt``. The sources of one topic are pooled into one story.
+Every article goes through storyline's own stages (ingest, annotate, link) and the
+timeline is ``storyline.synthesize.timeline.story_timeline``, the function every dossier
+uses; the benchmark only tells it how many dates (as many as the gold timeline) and how
+many sentences per date (the gold timeline's average, rounded).
+
+Scores (tilse 0.2.1, its bundled ROUGE-1.5.5, as news-tls computes them): alignment-based
+ROUGE-1 and ROUGE-2 F1 with date-content costs, many-to-one
+(``evaluate_align_date_content_costs_many_to_one``), and date-selection F1. Means are over
+timelines. The last line printed is one JSON object with ``ar1_f``, ``ar2_f``, ``date_f1``,
+``topics``, ``timelines`` and ``seconds`` (wall clock of the whole run, annotation included
+unless ``--db`` names a store that already holds it).
+
+Annotation cost: the corpus holds one sentence per line and ~5 million words; annotating
+every sentence (spaCy, time expressions, quotes, quantities, MiniLM) does not fit in ten
+minutes on two cores, so each article is read up to its first ``--lede`` sentences (news
+puts what happened on which day up top). ``--lede 0`` reads whole articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import logging
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
+
+from storyline import engine
+from storyline import link as link_stage
+from storyline.model import Story, TimelineEntry
+from storyline.settings import load_settings
+from storyline.store import open_store
+from storyline.synthesize.timeline import story_timeline
+
+log = logging.getLogger("eval_tls")
+
+
+def _day(entry: TimelineEntry) -> datetime.date:
+    """tilse compares days; a month or year entry stands on its first day."""
+    parts = [int(p) for p in entry.date.split("-")] + [1, 1]
+    return datetime.date(parts[0], parts[1], parts[2])
+
+
+def _gold(gold_path: Path):  # type: ignore[no-untyped-def]
+    """The gold timeline as tilse reads it (blocks without a date line are dropped)."""
+    from tilse.data.timelines import Timeline
+
+    with gold_path.open(encoding="utf-8", errors="replace") as fh:
+        gold = Timeline.from_file(fh)
+    return Timeline({d: s for d, s in gold.dates_to_summaries.items() if d is not None})
+
+
+def _score(pred: dict[datetime.date, list[str]], gold_path: Path) -> dict[str, float]:
+    from tilse.data.timelines import GroundTruth, Timeline
+    from tilse.evaluation import rouge
+
+    gold = _gold(gold_path)
+    evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
+    truth = GroundTruth([gold])
+    scores = evaluator.evaluate_align_date_content_costs_many_to_one(Timeline(pred), truth)
+    pred_dates, gold_dates = set(pred), set(gold.get_dates())
+    shared = len(pred_dates & gold_dates)
+    p = shared / len(pred_dates) if pred_dates else 0.0
+    r = shared / len(gold_dates) if gold_dates else 0.0
+    return {
+        "ar1_f": scores["rouge_1"]["f_score"],
+        "ar2_f": scores["rouge_2"]["f_score"],
+        "date_f1": 2 * p * r / (p + r) if p + r else 0.0,
+    }
+
+
+def _gold_shape(gold_path: Path) -> tuple[int, int]:
+    gold = _gold(gold_path)
+    dates = gold.get_dates()
+    per_date = round(sum(len(gold[d]) for d in dates) / len(dates))
+    return len(dates), max(1, per_date)
+
+
+def _lede(doc: dict[str, str], n: int) -> dict[str, str]:
+    if n <= 0:
+        return doc
+    return {**doc, "text": "\n".join(doc["text"].split("\n")[:n])}
+
+
+def run(root: Path, db: str, lede: int, workers: int, only: list[str] | None) -> dict[str, object]:
+    start = time.perf_counter()
+    settings = load_settings(db=db, executor="process", workers=workers, chunk_size=128)
+    store = open_store(settings.db)
+    results: list[dict[str, object]] = []
+    try:
+        chosen = {t: dirs for t, dirs in topics(root).items() if not only or t in only}
+        ids: dict[str, list[str]] = {}
+        with tempfile.TemporaryDirectory() as tmp:
+            for topic, dirs in chosen.items():
+                docs = [_lede(d, lede) for d in documents(dirs)]
+                path = write_jsonl(docs, Path(tmp) / f"{topic}.jsonl")
+                rep = engine.ingest([path], store, settings)
+                ids[topic] = sorted(set(rep.added + rep.unchanged))
+        log.info("ingested %d articles", sum(len(v) for v in ids.values()))
+        engine.annotate(store, settings)
+        log.info("annotated at %.0f s", time.perf_counter() - start)
+        for topic, dirs in chosen.items():
+            articles = store.articles(ids[topic])
+            annotations = store.get_annotations(ids[topic])
+            story = Story(id=topic, title=topic, articles=ids[topic])
+            links = link_stage.link_story(
+                story,
+                articles,
+                annotations,
+                duplicate_jaccard=settings.duplicate_jaccard,
+                claim_similarity=settings.claim_similarity,
+            )
+            for gold_path in sorted(p for d in dirs for p in (d / "timelines").glob("*.txt")):
+                n_dates, per_date = _gold_shape(gold_path)
+                timeline = story_timeline(
+                    articles,
+                    annotations,
+                    links.events,
+                    links.sources.__getitem__,
+                    dates=n_dates,
+                    per_date=per_date,
+                )
+                pred: dict[datetime.date, list[str]] = {}
+                for entry in timeline:
+                    pred.setdefault(_day(entry), []).append(entry.text)
+                scores = _score(pred, gold_path)
+                row = {"topic": topic, "timeline": gold_path.parent.parent.name, **scores}
+                results.append(row)
+                print(
+                    f"{topic:18s} {row['timeline']:22s} AR1-F {scores['ar1_f']:.3f}  "
+                    f"AR2-F {scores['ar2_f']:.3f}  date-F1 {scores['date_f1']:.3f}  "
+                    f"({len(articles)} articles, {n_dates} dates x {per_date})",
+                    flush=True,
+                )
+    finally:
+        store.close()
+
+    def mean(key: str) -> float:
+        return sum(float(r[key]) for r in results) / len(results) if results else 0.0  # type: ignore[arg-type]
+
+    return {
+        "ar1_f": round(mean("ar1_f"), 4),
+        "ar2_f": round(mean("ar2_f"), 4),
+        "date_f1": round(mean("date_f1"), 4),
+        "topics": len({r["topic"] for r in results}),
+        "timelines": len(results),
+        "seconds": round(time.perf_counter() - start, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dir", nargs="?", default=str(DEFAULT_DIR), help="Timeline17-style folder")
+    parser.add_argument("--db", help="store to keep annotations in (default: a fresh one)")
+    parser.add_argument("--lede", type=int, default=5, help="sentences read per article (0: all)")
+    parser.add_argument("--workers", type=int, default=2, help="annotation processes")
+    parser.add_argument("--topics", help="comma-separated topic names (default: all)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("storyline").setLevel(logging.WARNING)
+    only = args.topics.split(",") if args.topics else None
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or str(Path(tmp) / "tls.sqlite")
+        summary = run(Path(args.dir), db, args.lede, args.workers, only)
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""Timeline selection: dates from the whole story, sentences by support and centrality."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storyline.model import Annotation, Article, Event, Evidence, Published, Sentence
+from storyline.synthesize.timeline import build_timeline, date_scores, lede_events
+
+
+def _event(date: str, text: str, *articles: str, status: str = "occurred") -> Event:
+    return Event(
+        date=date,
+        granularity="day" if len(date) == 10 else "month",
+        status=status,  # type: ignore[arg-type]
+        text=text,
+        evidence=[Evidence(article=a, sentence=0, text=text) for a in articles],
+    )
+
+
+def _source(article: str) -> str:
+    return article.split("-")[0]  # "wire-1" and "wire-2" are one agency's copy
+
+
+def test_dates_told_by_more_independent_sources_come_first() -> None:
+    events = [
+        _event("2031-03-01", "The ferry Marisol ran aground off Tessel Point.", "a", "b", "c"),
+        _event("2031-03-02", "Divers reached the hull of the Marisol.", "wire-1", "wire-2"),
+        _event("2031-03-05", "The harbour master of Tessel resigned.", "d", "e"),
+    ]
+    timeline = build_timeline(events, _source, dates=2, per_date=1)
+    assert [t.date for t in timeline] == ["2031-03-01", "2031-03-05"]
+    scores = date_scores(events, _source)
+    assert scores["2031-03-02"] < scores["2031-03-05"]  # two copies of one wire count once
+
+
+def test_publication_bursts_raise_a_date() -> None:
+    events = [
+        _event("2031-03-01", "The ferry Marisol ran aground off Tessel Point.", "a"),
+        _event("2031-03-02", "Divers reached the hull of the Marisol.", "b"),
+    ]
+    published = {"x": "2031-03-02", "y": "2031-03-02", "z": "2031-03-02"}
+    timeline = build_timeline(events, _source, published=published, dates=1, per_date=1)
+    assert [t.date for t in timeline] == ["2031-03-02"]
+
+
+def test_days_are_preferred_to_months_named_as_often() -> None:
+    events = [
+        _event("2031-03", "Storms battered the coast of Tessel all month.", "a", "b"),
+        _event("2031-03-04", "The Marisol was refloated by two tugs.", "c", "d"),
+    ]
+    timeline = build_timeline(events, _source, dates=1, per_date=1)
+    assert [t.date for t in timeline] == ["2031-03-04"]
+
+
+def test_the_central_sentence_of_a_date_is_chosen_and_repeats_are_dropped() -> None:
+    vecs = {
+        ("a", 0): np.array([1.0, 0.0, 0.0], np.float32),
+        ("b", 0): np.array([0.98, 0.199, 0.0], np.float32),
+        ("c", 0): np.array([0.0, 0.0, 1.0], np.float32),
+        ("d", 0): np.array([0.6, 0.8, 0.0], np.float32),
+    }
+    events = [
+        _event("2031-03-01", "The Marisol ran aground off Tessel Point.", "a"),
+        _event("2031-03-01", "The ferry Marisol grounded near Tessel Point.", "b"),
+        _event("2031-03-01", "A bakery in Tessel reopened.", "c"),
+        _event("2031-03-01", "The ferry hit the rocks of Tessel Point.", "d"),
+    ]
+    timeline = build_timeline(
+        events, _source, vector_of=lambda a, s: vecs[(a, s)], dates=1, per_date=2
+    )
+    texts = [t.text for t in timeline]
+    assert len(texts) == 2
+    # a and b say the same thing: only one of them; the off-topic bakery is not chosen.
+    assert len({"The Marisol ran aground off Tessel Point.",
+                "The ferry Marisol grounded near Tessel Point."} & set(texts)) == 1  # fmt: skip
+    assert "A bakery in Tessel reopened." not in texts
+
+
+def test_a_plan_and_its_cancellation_are_both_kept() -> None:
+    v = np.array([1.0, 0.0], np.float32)
+    events = [
+        _event("2031-04-02", "The inquiry into the grounding was set for April 2.", "a",
+               status="planned"),
+        _event("2031-04-02", "The inquiry into the grounding set for April 2 was called off.",
+               "b", status="cancelled"),
+    ]  # fmt: skip
+    timeline = build_timeline(events, _source, vector_of=lambda a, s: v)
+    assert {t.status for t in timeline} == {"planned", "cancelled"}
+
+
+def test_default_timeline_keeps_every_event_of_a_busy_day_up_to_the_limit() -> None:
+    events = [_event("2031-03-01", f"Event number {i} happened in Tessel today.", "a")
+              for i in range(5)]  # fmt: skip
+    assert len(build_timeline(events, _source, max_events=40)) == 5
+    assert len(build_timeline(events, _source, max_events=3)) == 3
+
+
+def test_lede_sentences_without_a_date_stand_for_the_publication_day() -> None:
+    text = (
+        "Two tugs freed the ferry Marisol from the rocks of Tessel Point. "
+        "On Monday the harbour master said the channel would reopen soon. "
+        "Tessel has three harbours."
+    )
+    sents, start = [], 0
+    for i, piece in enumerate(text.split(". ")):
+        piece = piece if piece.endswith(".") else piece + "."
+        s = text.index(piece, start)
+        sents.append(Sentence(index=i, start=s, end=s + len(piece), text=piece))
+        start = s + len(piece)
+    article = Article(id="a", text=text, published=Published(date="2031-03-06", basis="header"))
+    undated = Article(id="b", text=text)
+    ann = Annotation(article="a", sentences=sents)
+    dated_event = _event("2031-03-04", sents[1].text, "a")
+    dated_event.evidence[0].sentence = 1
+    ledes = lede_events([article, undated], [ann, Annotation(article="b", sentences=sents)],
+                        [dated_event])  # fmt: skip
+    assert [(e.date, e.text) for e in ledes] == [("2031-03-06", sents[0].text)]
+    assert ledes[0].evidence == [Evidence(article="a", sentence=0, text=sents[0].text)]
