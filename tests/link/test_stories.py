@@ -225,3 +225,18 @@ def test_stories_without_a_signature_are_not_extended() -> None:
     art, ann = _make("n1", _day(0), _vec("flood"), FLOOD)
     with pytest.raises(StorylineError, match="no signature"):
         extend_stories(stored, [art], [ann])
+
+
+def test_stories_that_drifted_apart_are_consolidated_when_their_entities_agree() -> None:
+    pairs = [_make(f"f{i}", _day(i), _vec("flood", seed=i), FLOOD) for i in range(4)]
+    pairs += [_make(f"e{i}", _day(i), _vec("flood", seed=50 + i), ELECTION) for i in range(4)]
+    # A threshold no pair reaches in the stream: every article starts its own story.
+    keep_apart = Weights(small=1, story_link=1.01)
+    assert len(_detect(pairs, threshold=1.5, weights=keep_apart)) == 8
+    joined = _detect(pairs, threshold=1.5, weights=Weights(small=1, story_link=0.6))
+    # Alike in wording, the flood reports join each other; the same wording under other
+    # names (no shared main entity) stays apart.
+    assert sorted(sorted(s.articles) for s in joined) == [
+        [f"e{i}" for i in range(4)],
+        [f"f{i}" for i in range(4)],
+    ]
