@@ -77,6 +77,15 @@ def _model() -> Any:
 
 def recognize(text: str, anchor: datetime.date | None) -> list[Match]:
     """Matches of the recognizer in ``text``, read against ``anchor``."""
+    return list(_recognize(text, anchor))
+
+
+# News repeats its time phrases ("on Monday", "last year", "2009") and a story's
+# articles share dates, so the same (window, anchor) pair comes back often; the
+# recognizer is the costliest step of the annotator. Matches are frozen; their
+# value dicts are only read.
+@functools.lru_cache(maxsize=65_536)
+def _recognize(text: str, anchor: datetime.date | None) -> tuple[Match, ...]:
     ref = (
         datetime.datetime(anchor.year, anchor.month, anchor.day)
         if anchor is not None
@@ -91,7 +100,7 @@ def recognize(text: str, anchor: datetime.date | None) -> list[Match]:
         values = (r.resolution or {}).get("values") or []
         kind = r.type_name.rsplit(".", 1)[-1]
         out.append(Match(r.start, r.end + 1, r.text, kind, [v for v in values if "timex" in v]))
-    return out
+    return tuple(out)
 
 
 def is_age(text: str) -> bool:
