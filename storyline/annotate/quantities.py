@@ -25,7 +25,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from storyline.annotate.nlp import SentenceIndex
+from storyline.annotate.nlp import SentenceIndex, lemma_of, text_of
 from storyline.errors import ModelUnavailableError
 from storyline.model import Quantity, Sentence
 
@@ -212,7 +212,7 @@ def _modifier(doc: Doc, start: int, floor: int) -> tuple[int, str | None]:
 
 
 def _normalize_unit(tok: Token) -> str:
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     if tok.ent_type_ == "NORP" or (lemma in _PEOPLE_ADJ and tok.pos_ == "ADJ"):
         return "person"
     lemma = _UNIT_LEMMA.get(tok.lower_, _UNIT_LEMMA.get(lemma, lemma))
@@ -327,8 +327,8 @@ def _build(doc: Doc, start: int, end: int, index: SentenceIndex) -> Quantity | N
         unit, span_end = "percent", end + 1
     elif unit is None and f"{nxt} {nxt2}" in _PERCENT:
         unit, span_end = "percent", end + 2
-    elif end < len(doc) and doc[end].lemma_.lower() in _CURRENCY_WORDS:  # "40 million euros"
-        unit, span_end = unit or _CURRENCY_WORDS[doc[end].lemma_.lower()], end + 1
+    elif end < len(doc) and lemma_of(doc[end]) in _CURRENCY_WORDS:  # "40 million euros"
+        unit, span_end = unit or _CURRENCY_WORDS[lemma_of(doc[end])], end + 1
     elif unit is None:
         noun = _counted_noun(doc, start, end)
         if noun is not None:
@@ -346,7 +346,7 @@ def _build(doc: Doc, start: int, end: int, index: SentenceIndex) -> Quantity | N
         sentence=sentence,
         start=start_char,
         end=end_char,
-        text=doc.text[start_char:end_char],
+        text=text_of(doc)[start_char:end_char],
         value=value,
         unit=unit,
         modifier=modifier,

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.annotate.nlp import SentenceIndex
+from storyline.annotate.nlp import SentenceIndex, lemma_of, text_of
 from storyline.annotate.speakers import Speakers, is_according, is_cue
 from storyline.model import Quote, Sentence
 
@@ -171,12 +171,12 @@ def _before_cue(
 
 def _starts_sentence(doc: Doc, q: _Quoted, sentences: list[Sentence], index: SentenceIndex) -> bool:
     s = index.at(q.open)
-    return s is not None and not doc.text[sentences[s].start : q.open].strip(_QUOTE_CHARS)
+    return s is not None and not text_of(doc)[sentences[s].start : q.open].strip(_QUOTE_CHARS)
 
 
 def _introduced(doc: Doc, q: _Quoted, spans: list[_Quoted]) -> bool:
     """`X said: "…"`, `X said, "…"`, `"…," X said, "…"`: quoted words right after a cue."""
-    if not doc.text[: q.open].rstrip().endswith((":", ",")):
+    if not text_of(doc)[: q.open].rstrip().endswith((":", ",")):
         return False
     near = _tokens_between(doc, max(0, q.open - 60), q.open)[-5:]
     return any(is_cue(t) and not _inside(t, spans) for t in near)
@@ -185,7 +185,7 @@ def _introduced(doc: Doc, q: _Quoted, spans: list[_Quoted]) -> bool:
 def _text(doc: Doc, parts: list[_Quoted]) -> str:
     pieces: list[str] = []
     for q in parts:
-        piece = doc.text[q.open + 1 : q.close].strip().strip('"“”„«»').strip()
+        piece = text_of(doc)[q.open + 1 : q.close].strip().strip('"“”„«»').strip()
         if pieces and pieces[-1].endswith(","):
             pieces[-1] = pieces[-1][:-1] + ("." if piece[:1].isupper() else "")
         pieces.append(piece)
@@ -195,10 +195,10 @@ def _text(doc: Doc, parts: list[_Quoted]) -> str:
 def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
     """Direct quotes and indirect speech, in text order, with speakers resolved in the article."""
     index = SentenceIndex(sentences)
-    spans = [_Quoted(o, c) for o, c in quoted_spans(doc.text)]
+    spans = [_Quoted(o, c) for o, c in quoted_spans(text_of(doc))]
     for q in spans:
         q.tokens = _tokens_between(doc, q.open + 1, q.close)
-    paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(doc.text)]
+    paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text_of(doc))]
     items: list[_Found | _Reported] = [
         *_attribute(doc, spans, sentences, index, paragraph_starts),
         *_reported(doc, sentences, spans),
@@ -275,7 +275,7 @@ def _attribute(
             continue
         full = _starts_sentence(doc, q, sentences, index) or _introduced(doc, q, spans)
         cue = None
-        if full or doc.text[: q.close].rstrip().endswith(","):
+        if full or text_of(doc)[: q.close].rstrip().endswith(","):
             cue = _after_cue(doc, q, spans, sentences, index)  # `"…," added the spokesperson` wins
         cue = cue or _governing_cue(q, spans)
         if cue is None and full:
@@ -296,7 +296,7 @@ def _attribute(
         if cue is None and not full:
             log.debug(
                 "quoted words with no speaker, taken for scare quotes: %r",
-                doc.text[q.open : q.close + 1],
+                text_of(doc)[q.open : q.close + 1],
             )
             continue
         found.append(_Found(parts=[q], cue=cue, full=full))
@@ -315,13 +315,13 @@ def _cue_text(cue: Token) -> str:
     if is_according(cue):
         return "according to"
     words = [cue.text]
-    if cue.lemma_.lower() == "tell":
+    if lemma_of(cue) == "tell":
         obj = [c for c in cue.children if c.dep_ in ("dative", "dobj") and c.i > cue.i]
         if obj and len(list(obj[0].subtree)) <= 3:
             words.append(" ".join(t.text for t in obj[0].subtree))
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
         # "said in a statement": the outlet attributes the words to a written statement.
-        nouns = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _MEDIA]
+        nouns = [c for c in prep.children if c.dep_ == "pobj" and lemma_of(c) in _MEDIA]
         if nouns:
             words.append(" ".join(t.text for t in prep.subtree if t.i <= nouns[0].i))
     return " ".join(words)
@@ -342,7 +342,7 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
     for s in sentences:
         quoted = any(s.start <= q.close and q.open < s.end for q in spans)
         for tok in _tokens_between(doc, s.start, s.end):
-            if quoted and (_inside(tok, spans) or tok.lemma_.lower() != "add"):
+            if quoted and (_inside(tok, spans) or lemma_of(tok) != "add"):
                 # Beside a quote only `"…," X said, adding that …` is reported speech as well.
                 continue
             if is_according(tok):
@@ -351,7 +351,7 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
                     out.append(_Reported(cue=tok, sentence=s.index, text=text))
                     break
                 continue
-            if tok.lemma_.lower() not in INDIRECT_VERBS or tok.pos_ != "VERB":
+            if lemma_of(tok) not in INDIRECT_VERBS or tok.pos_ != "VERB":
                 continue
             clause = _clause_of(tok)
             if clause is None or (quoted and any(_inside(t, spans) for t in clause.subtree)):
@@ -361,7 +361,7 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
                 for t in clause.subtree
                 if not (t.dep_ == "mark" and t.lower_ in ("that", "whether"))
             ]
-            text = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)].strip(" ,.")
+            text = text_of(doc)[words[0].idx : words[-1].idx + len(words[-1].text)].strip(" ,.")
             out.append(_Reported(cue=tok, sentence=s.index, text=text))
             break
     return out

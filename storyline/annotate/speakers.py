@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.annotate.nlp import SentenceIndex
+from storyline.annotate.nlp import SentenceIndex, lemma_of
 from storyline.model import Sentence
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ SPEECH_VERBS = frozenset(
 
 
 def is_cue(tok: Token) -> bool:
-    return (tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")) or is_according(tok)
+    return (lemma_of(tok) in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")) or is_according(tok)
 
 
 def is_according(tok: Token) -> bool:
@@ -102,10 +102,9 @@ def as_person(ent: Span) -> Span:
     if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
         return ent
     root = ent.root
-    role_head = root.dep_ == "appos" and root.head.lemma_.lower() in _ROLES
+    role_head = root.dep_ == "appos" and lemma_of(root.head) in _ROLES
     role_child = any(
-        c.lemma_.lower() in _ROLES
-        and (c.dep_ == "appos" or (c.i < ent.start and c.dep_ == "compound"))
+        lemma_of(c) in _ROLES and (c.dep_ == "appos" or (c.i < ent.start and c.dep_ == "compound"))
         for c in root.children
     )
     if not (role_head or role_child):
@@ -354,13 +353,13 @@ class Speakers:
             if child.dep_ in ("appos", "compound") and near is not None and near.label_ == "PERSON":
                 return self._full_name(self._name_words(near), near.start_char) or None
         if (
-            tok.lemma_.lower() in _ROLES
+            lemma_of(tok) in _ROLES
             and tok.tag_ in ("NN", "NNP")
             and (ent is None or ent.label_ != "PERSON")
         ):
             if any(c.lower_ in ("a", "an", "another", "one") for c in tok.children):
                 return None  # "a US official said": someone not named
-            return self._recent(cue, _ROLE_GENDER.get(tok.lower_), _role(tok.lemma_.lower()))
+            return self._recent(cue, _ROLE_GENDER.get(tok.lower_), _role(lemma_of(tok)))
         if tok.pos_ == "PROPN":
             words = [
                 t.text

@@ -23,7 +23,7 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from storyline.annotate.nlp import SentenceIndex
+from storyline.annotate.nlp import SentenceIndex, text_of
 from storyline.annotate.timex_recognizer import is_age, recognize, to_reading
 from storyline.annotate.timex_rules import HOLIDAY, REF_TRIGGERS, Reading, match_rule
 from storyline.annotate.timex_verbs import Governor, governor
@@ -93,14 +93,14 @@ def find_timexes(
         gov = governors.get(start, Governor())
         sentence = index.at(start)
         if sentence is None:
-            log.debug("time expression %r outside every sentence", doc.text[start:end])
+            log.debug("time expression %r outside every sentence", text_of(doc)[start:end])
             continue
         out.append(
             TimeExpr(
                 sentence=sentence,
                 start=start,
                 end=end,
-                text=doc.text[start:end],
+                text=text_of(doc)[start:end],
                 type=reading.type,  # type: ignore[arg-type]
                 value=reading.value,
                 granularity=reading.granularity,
@@ -204,7 +204,7 @@ def _candidates(doc: Doc) -> list[Span]:
                 span.text, _PROBE_DATES[0], None
             ):
                 merged.append(span)
-    for m in HOLIDAY.finditer(doc.text):
+    for m in HOLIDAY.finditer(text_of(doc)):
         holiday = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if holiday is not None and not covered.intersection(range(holiday.start, holiday.end)):
             merged.append(holiday)
@@ -237,7 +237,7 @@ def _read_candidate(
     for s, e, r in first:
         if (s, e) in second:
             reading = _date_free(r, second[(s, e)])
-            weekdays = [w for w in _WEEKDAYS if w in doc.text[s:e].lower()]
+            weekdays = [w for w in _WEEKDAYS if w in text_of(doc)[s:e].lower()]
             if reading.value == "XXXX-XX-XX" and len(weekdays) == 1:
                 value = f"XXXX-WXX-{_WEEKDAYS.index(weekdays[0]) + 1}"
                 reading = Reading(reading.type, value, "day", relative=True)

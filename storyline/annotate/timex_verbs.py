@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from storyline.annotate.nlp import lemma_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -98,13 +100,13 @@ def governor(span: Span) -> Governor:
         # told in the past mostly names things before it ("hoped to meet again after
         # a long meeting in November" is last November).
         return Governor(
-            verb=verb.lemma_.lower(),
+            verb=lemma_of(verb),
             future=True if tense == "future" else None,
             lean_past=tense == "past",
             cancelled=cancelled,
         )
     return Governor(
-        verb=verb.lemma_.lower(),
+        verb=lemma_of(verb),
         future=_side(verb, tense, modality),
         tense=tense,
         modality=modality,
@@ -131,7 +133,7 @@ def _verb_reading(verb: Token) -> tuple[Tense | None, Modality | None, bool]:
     # "was scheduled to visit", "are likely to attend", "hoped to meet".
     tok = verb
     for _ in range(4):
-        lemma = tok.lemma_.lower()
+        lemma = lemma_of(tok)
         if lemma in _PLAN_WORDS and modality is None:
             modality = "planned"
         elif lemma in _EXPECT_WORDS:
@@ -150,7 +152,7 @@ def _verb_reading(verb: Token) -> tuple[Tense | None, Modality | None, bool]:
                 tense = head_tense if head_tense != "present" else "future"
         tok = head
         for c in tok.children:
-            if c.dep_ == "acomp" and c.lemma_.lower() in _EXPECT_WORDS:
+            if c.dep_ == "acomp" and lemma_of(c) in _EXPECT_WORDS:
                 modality = "expected"
     return tense, modality, negated
 
@@ -189,7 +191,7 @@ def _side(verb: Token, tense: Tense | None, modality: Modality | None) -> bool |
     if verb.tag_ == "VBN" and not auxes:
         # A participle alone ("the injunction issued Thursday") tells a past event,
         # unless it names a plan ("the talks scheduled for Monday").
-        return None if verb.lemma_.lower() in _PLAN_WORDS else False
+        return None if lemma_of(verb) in _PLAN_WORDS else False
     return None
 
 
@@ -209,11 +211,11 @@ def _cancelled_above(root: Token) -> bool:
 
 
 def _cancels(word: Token) -> bool:
-    lemma = word.lemma_.lower()
+    lemma = lemma_of(word)
     if word.pos_ not in ("VERB", "AUX") or lemma not in _CANCEL_WORDS:
         return False
     needs = _CANCEL_NEEDS.get(lemma)
     if needs is None:
         return True
     near = [*word.children, word.head]
-    return any(c.lower_ in needs or c.lemma_.lower() in needs for c in near)
+    return any(c.lower_ in needs or lemma_of(c) in needs for c in near)
