@@ -100,7 +100,7 @@ def ingest(
 def annotate(store: Store, settings: Settings, progress: Progress | None = None) -> int:
     """Stage 2 for every stored article that has no current annotation; returns how many."""
     progress = progress or NoProgress()
-    version = annotate_stage.annotator_version(settings.embedder)
+    version = annotate_stage.annotator_version(settings.embedder, settings.budget)
     todo = store.unannotated(version)
     if not todo:
         return 0
@@ -110,7 +110,12 @@ def annotate(store: Store, settings: Settings, progress: Progress | None = None)
         ctx = get_context("spawn")  # onnxruntime and spaCy threads do not survive fork
         with ProcessPoolExecutor(settings.workers, mp_context=ctx) as pool:
             futures = [
-                pool.submit(annotate_stage.annotate_chunk, store.articles(c), settings.embedder)
+                pool.submit(
+                    annotate_stage.annotate_chunk,
+                    store.articles(c),
+                    settings.embedder,
+                    settings.budget,
+                )
                 for c in chunks
             ]
             for fut in futures:
@@ -121,12 +126,16 @@ def annotate(store: Store, settings: Settings, progress: Progress | None = None)
         from storyline.executors import dask_map
 
         articles = (store.articles(c) for c in chunks)
-        for anns in dask_map(annotate_stage.annotate_chunk, articles, settings, settings.embedder):
+        for anns in dask_map(
+            annotate_stage.annotate_chunk, articles, settings, settings.embedder, settings.budget
+        ):
             store.put_annotations(anns)  # committed per chunk, as each worker finishes
             progress.advance(len(anns))
     else:
         for chunk in chunks:
-            anns = annotate_stage.annotate_chunk(store.articles(chunk), settings.embedder)
+            anns = annotate_stage.annotate_chunk(
+                store.articles(chunk), settings.embedder, settings.budget
+            )
             store.put_annotations(anns)  # committed per chunk: a crash loses at most one chunk
             progress.advance(len(anns))
     progress.finish()
@@ -179,7 +188,7 @@ def infer_dates(store: Store, settings: Settings, stories: Sequence[Story]) -> l
         pairs = list(zip(dated, store.get_annotations(a.id for a in dated), strict=True))
         anchors = link_stage.candidate_dates(dated)
         for article in undated:
-            readings = annotate_stage.timexes_for_anchors(article, anchors)
+            readings = annotate_stage.timexes_for_anchors(article, anchors, settings.budget)
             annotation = store.get_annotations([article.id])[0]
             published = link_stage.infer_date(annotation, readings, pairs)
             if published is None or published.date is None:
@@ -221,7 +230,11 @@ def fingerprint(story: Story, settings: Settings) -> str:
     """What a story's dossier is made from: its articles, the annotator and the code version."""
     from storyline import __version__
 
-    parts = [__version__, annotate_stage.annotator_version(settings.embedder), *story.articles]
+    parts = [
+        __version__,
+        annotate_stage.annotator_version(settings.embedder, settings.budget),
+        *story.articles,
+    ]
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
 
 

@@ -13,7 +13,10 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from storyline.annotate.budget import Budget
 
 from storyline.errors import ConfigError
 
@@ -32,6 +35,9 @@ class Settings:
     chunk_size: int = 64  # articles per annotate batch
     max_bytes: int = 20_000_000  # larger input files are rejected
     embedder: str = "minilm-int8"
+    # Sentences per article read closely and embedded (0: all); see annotate/budget.py
+    read_sentences: int = 0
+    embed_sentences: int = 0
     # Linking thresholds (cosine similarity of MiniLM vectors unless said otherwise)
     duplicate_jaccard: float = 0.8  # MinHash Jaccard over word 5-shingles: a copy of the same text
     story_similarity: float = 0.45  # article centroid similarity to join a story
@@ -55,6 +61,8 @@ class Settings:
                 "setting 'executor' is 'dask' but Dask's distributed scheduler is not "
                 f"installed; install it with: {DASK_INSTALL}, or choose 'local' or 'process'"
             )
+        for name in ("read_sentences", "embed_sentences"):
+            _check(getattr(self, name) >= 0, name, getattr(self, name), "an integer >= 0 (0: all)")
         _check(self.chunk_size >= 1, "chunk_size", self.chunk_size, "an integer >= 1")
         _check(self.max_bytes >= 1, "max_bytes", self.max_bytes, "a positive number of bytes")
         for name in ("duplicate_jaccard", "story_similarity", "claim_similarity"):
@@ -70,6 +78,13 @@ class Settings:
             self.summary_max_sentences,
             ">= 1",
         )
+
+    @property
+    def budget(self) -> Budget:
+        """The annotator's sentence budgets (imported here: settings load no stage)."""
+        from storyline.annotate.budget import Budget
+
+        return Budget(read=self.read_sentences, embed=self.embed_sentences)
 
 
 def _check(ok: bool, name: str, value: object, allowed: str) -> None:

@@ -79,10 +79,10 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     real_chunk = engine.annotate_stage.annotate_chunk
     real_dossier = engine.dossier_for
 
-    def count_chunk(articles, embedder="minilm-int8"):  # type: ignore[no-untyped-def]
+    def count_chunk(articles, embedder="minilm-int8", budget=None):  # type: ignore[no-untyped-def]
         articles = list(articles)
         calls["annotated"] += [a.id for a in articles]
-        return real_chunk(articles, embedder)
+        return real_chunk(articles, embedder, budget)
 
     def count_dossier(story, store, settings):  # type: ignore[no-untyped-def]
         calls["synthesized"].append(story.id)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from storyline.annotate.budget import Budget, embedded_sentences, reading_text
 from storyline.annotate.embed import get_embedder
 from storyline.annotate.mentions import find_mentions
 from storyline.annotate.nlp import load_nlp, split_sentences
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 
 # Bump when what the annotator produces changes: stored annotations of another
 # version are made again on the next run.
-ANNOTATOR_VERSION = "2"  # 2: time expressions carry their governing verb's tense/modality
+ANNOTATOR_VERSION = "3"  # 3: sentence budgets; 2: time expressions carry their verb's tense
 
 
 class Annotator(Protocol):
@@ -46,16 +47,20 @@ class SpacyAnnotator:
 
     version = ANNOTATOR_VERSION
 
-    def __init__(self, embedder: str = "minilm-int8", batch_size: int = 16) -> None:
+    def __init__(
+        self, embedder: str = "minilm-int8", batch_size: int = 16, budget: Budget | None = None
+    ) -> None:
         self.nlp = load_nlp()
         self.embedder = get_embedder(embedder)
         self.batch_size = batch_size
+        self.budget = budget or Budget()
 
     def __call__(
         self, articles: Sequence[Article], on_progress: Callable[[int], None] | None = None
     ) -> list[Annotation]:
         out: list[Annotation] = []
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        texts = (reading_text(a.text, self.budget) for a in articles)
+        docs = self.nlp.pipe(texts, batch_size=self.batch_size)
         for article, doc in zip(articles, docs, strict=True):
             out.append(self._annotate(article, doc))
             if on_progress:
@@ -64,18 +69,28 @@ class SpacyAnnotator:
 
     def _annotate(self, article: Article, doc: Doc) -> Annotation:
         sentences = split_sentences(doc)
-        anchor = _anchor(article)
-        vectors = self.embedder.embed([s.text for s in sentences])
+        timexes = find_timexes(doc, sentences, _anchor(article))
+        quotes = find_quotes(doc, sentences)
+        quantities = find_quantities(doc, sentences)
+        chosen = embedded_sentences(
+            sentences,
+            dated={t.sentence for t in timexes},
+            marked={q.sentence for q in quantities} | {i for q in quotes for i in q.sentences},
+            budget=self.budget,
+        )
+        vectors = np.zeros((len(sentences), self.embedder.dim), dtype=np.float32)
+        if chosen:
+            vectors[chosen] = self.embedder.embed([sentences[i].text for i in chosen])
         return Annotation(
             article=article.id,
             sentences=sentences,
             mentions=find_mentions(doc, sentences),
-            timexes=find_timexes(doc, sentences, anchor),
-            quotes=find_quotes(doc, sentences),
-            quantities=find_quantities(doc, sentences),
+            timexes=timexes,
+            quotes=quotes,
+            quantities=quantities,
             embedding_dim=self.embedder.dim,
             embeddings=np.ascontiguousarray(vectors, dtype=np.float32).tobytes(),
-            annotator=f"{self.version}+{self.embedder.name}",
+            annotator=annotator_version(self.embedder.name, self.budget),
         )
 
 
@@ -85,34 +100,39 @@ def _anchor(article: Article) -> date | None:
     return None
 
 
-def annotate_chunk(articles: Iterable[Article], embedder: str = "minilm-int8") -> list[Annotation]:
+def annotate_chunk(
+    articles: Iterable[Article], embedder: str = "minilm-int8", budget: Budget | None = None
+) -> list[Annotation]:
     """Annotate a chunk with a per-process annotator (what a pool or Dask worker runs)."""
-    return _annotator(embedder)(list(articles))
+    return _annotator(embedder, budget or Budget())(list(articles))
 
 
-_ANNOTATORS: dict[str, SpacyAnnotator] = {}
+_ANNOTATORS: dict[tuple[str, Budget], SpacyAnnotator] = {}
 
 
-def _annotator(embedder: str) -> SpacyAnnotator:
-    if embedder not in _ANNOTATORS:
-        _ANNOTATORS[embedder] = SpacyAnnotator(embedder)
-    return _ANNOTATORS[embedder]
+def _annotator(embedder: str, budget: Budget) -> SpacyAnnotator:
+    if (embedder, budget) not in _ANNOTATORS:
+        _ANNOTATORS[embedder, budget] = SpacyAnnotator(embedder, budget=budget)
+    return _ANNOTATORS[embedder, budget]
 
 
-def timexes_for_anchors(article: Article, anchors: Sequence[date]) -> dict[date, list]:  # type: ignore[type-arg]
+def timexes_for_anchors(
+    article: Article, anchors: Sequence[date], budget: Budget | None = None
+) -> dict[date, list]:  # type: ignore[type-arg]
     """The article's time expressions read against each candidate publication date."""
-    doc = load_nlp()(article.text)
+    doc = load_nlp()(reading_text(article.text, budget or Budget()))
     sentences = split_sentences(doc)
     return {d: find_timexes(doc, sentences, d) for d in anchors}
 
 
-def annotator_version(embedder: str = "minilm-int8") -> str:
-    return f"{ANNOTATOR_VERSION}+{embedder}"
+def annotator_version(embedder: str = "minilm-int8", budget: Budget | None = None) -> str:
+    return f"{ANNOTATOR_VERSION}+{embedder}{(budget or Budget()).tag}"
 
 
 __all__ = [
     "ANNOTATOR_VERSION",
     "Annotator",
+    "Budget",
     "SpacyAnnotator",
     "annotate_chunk",
     "timexes_for_anchors",
