@@ -22,6 +22,7 @@ from storyline import annotate as annotate_stage
 from storyline import link as link_stage
 from storyline import render as render_stage
 from storyline import synthesize as synthesize_stage
+from storyline.annotate.embed import set_threads
 from storyline.errors import NotFoundError
 from storyline.ingest import read_inputs
 from storyline.link.stories import extend_stories
@@ -108,7 +109,10 @@ def annotate(store: Store, settings: Settings, progress: Progress | None = None)
     chunks = [todo[i : i + settings.chunk_size] for i in range(0, len(todo), settings.chunk_size)]
     if settings.executor == "process" and len(chunks) > 1:
         ctx = get_context("spawn")  # onnxruntime and spaCy threads do not survive fork
-        with ProcessPoolExecutor(settings.workers, mp_context=ctx) as pool:
+        threads = max(1, (os.cpu_count() or 1) // settings.workers)
+        with ProcessPoolExecutor(
+            settings.workers, mp_context=ctx, initializer=set_threads, initargs=(threads,)
+        ) as pool:
             futures = [
                 pool.submit(
                     annotate_stage.annotate_chunk,

