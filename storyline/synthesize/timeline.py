@@ -1,10 +1,11 @@
 """The story's timeline, chosen from the whole story rather than article by article.
 
-1. **Dates.** A date matters when many articles name it: each independent source
-   whose text dates an event to it counts once, and each article published on that
-   day adds ``PUBLISHED_WEIGHT`` (a burst of reporting marks a turning point). Days
-   are preferred to months and years, which are named more often but say less
-   (``COARSE_WEIGHT``).
+1. **Dates.** A date matters when many reports name it: each independent source
+   whose text dates an event to it counts once, each article that does so adds
+   ``ARTICLE_WEIGHT`` (an outlet coming back to a day in report after report marks
+   it too), and each article published on that day adds ``PUBLISHED_WEIGHT`` (a
+   burst of reporting marks a turning point). Days are preferred to months and
+   years, which are named more often but say less (``COARSE_WEIGHT``).
 2. **Sentences per date.** The candidates are the events dated to that day. Each is
    scored by how many independent sources tell it plus how central its sentence is
    among everything said about that date (cosine to the mean MiniLM vector of the
@@ -26,6 +27,7 @@ import numpy as np
 
 from storyline.model import Annotation, Article, Event, Evidence, TimelineEntry
 
+ARTICLE_WEIGHT = 1.0
 PUBLISHED_WEIGHT = 0.5
 COARSE_WEIGHT = {"day": 1.0, "month": 0.3, "year": 0.1}
 REDUNDANT = 0.8
@@ -46,16 +48,22 @@ def date_scores(
     Every date of ``events`` and every publication day gets a score.
     """
     tellers: dict[str, set[str]] = defaultdict(set)
+    naming: dict[str, set[str]] = defaultdict(set)
     granularity: dict[str, str] = {}
     for e in events:
         if not e.date or e.granularity not in COARSE_WEIGHT:
             continue
         granularity[e.date] = e.granularity
         tellers[e.date].update(source_of(ev.article) for ev in e.evidence)
+        naming[e.date].update(ev.article for ev in e.evidence)
     on_day = Counter((published or {}).values())
     return {
         d: COARSE_WEIGHT[granularity.get(d, "day")]
-        * (len(tellers.get(d, ())) + PUBLISHED_WEIGHT * on_day.get(d, 0))
+        * (
+            len(tellers.get(d, ()))
+            + ARTICLE_WEIGHT * len(naming.get(d, ()))
+            + PUBLISHED_WEIGHT * on_day.get(d, 0)
+        )
         for d in set(tellers) | set(on_day)
     }
 
@@ -231,6 +239,6 @@ def _vector(e: Event, vector_of: VectorOf | None) -> np.ndarray | None:
         return None
     rep = next((ev for ev in e.evidence if ev.text == e.text), e.evidence[0])
     v = vector_of(rep.article, rep.sentence)
-    if v is None or not v.shape or not v.shape[0]:
-        return None
+    if v is None or not v.shape or not v.shape[0] or not v.any():
+        return None  # no vector, or a sentence left out of the embedding budget
     return v

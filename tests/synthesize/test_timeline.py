@@ -34,6 +34,18 @@ def test_dates_told_by_more_independent_sources_come_first() -> None:
     assert scores["2031-03-02"] < scores["2031-03-05"]  # two copies of one wire count once
 
 
+def test_a_day_one_outlet_comes_back_to_in_many_reports_outranks_a_day_named_once() -> None:
+    # One outlet (every article's source is "gazette"): sources cannot tell the days apart.
+    events = [
+        _event("2031-03-01", "The ferry Marisol ran aground off Tessel Point.", "g1", "g2", "g3"),
+        _event("2031-03-02", "A tug from Varn joined the salvage.", "g4"),
+    ]
+    scores = date_scores(events, lambda article: "gazette")
+    assert scores["2031-03-01"] > scores["2031-03-02"]
+    timeline = build_timeline(events, lambda article: "gazette", dates=1, per_date=1)
+    assert [t.date for t in timeline] == ["2031-03-01"]
+
+
 def test_publication_bursts_raise_a_date() -> None:
     events = [
         _event("2031-03-01", "The ferry Marisol ran aground off Tessel Point.", "a"),
