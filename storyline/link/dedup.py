@@ -8,7 +8,9 @@ points at the earlier one.
 
 from __future__ import annotations
 
+import functools
 import re
+import zlib
 from collections.abc import Sequence
 
 from datasketch import MinHash, MinHashLSH
@@ -20,10 +22,17 @@ SHINGLE = 5
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=8192)
 def _minhash(text: str) -> MinHash:
+    """The text's MinHash, kept per process: rebuilding a story hashes its articles again.
+
+    CRC-32 stands for datasketch's default SHA-1 as the shingle hash: MinHash only
+    needs a well-spread 32-bit value before its own permutations, and SHA-1 was
+    most of the time of linking a story's duplicates.
+    """
     words = _WORD.findall(text.lower())
     grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
     m.update_batch(g.encode("utf-8") for g in grams)
     return m
 

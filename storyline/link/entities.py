@@ -45,6 +45,7 @@ from storyline.link.names import (
     split_role,
     tokens,
     transliterated,
+    variant_candidates,
 )
 from storyline.model import Annotation, Article, Entity, Mention, Merge
 
@@ -380,25 +381,23 @@ def _merge_variants(occs: list[_Occ], forest: _Forest) -> None:
             by_type[ctx.type].append(node)
     for typ, nodes in by_type.items():
         nodes.sort()
-        for i, a in enumerate(nodes):
-            for b in nodes[i + 1 :]:
-                distance = spelling_distance(a, b)
-                ca, cb = contexts[a], contexts[b]
-                if distance:
-                    rule = "edit-distance+context"
-                    how = f"are {distance} edit(s) apart"
-                elif typ == PERSON and reordered(a, b):
-                    rule, how = "name-order+context", "hold the same names in another order"
-                elif typ == PERSON and transliterated(a, b):
-                    rule, how = "transliteration+context", "differ only in the vowels of one part"
-                else:
-                    continue
-                why = _context_agrees(ca, cb)
-                if why is None:
-                    continue
-                forest.union(
-                    a, b, rule, f"{ca.display!r} and {cb.display!r} {how}, both {typ}, {why}"
-                )
+        for i, j in variant_candidates(nodes):
+            a, b = nodes[i], nodes[j]
+            distance = spelling_distance(a, b)
+            ca, cb = contexts[a], contexts[b]
+            if distance:
+                rule = "edit-distance+context"
+                how = f"are {distance} edit(s) apart"
+            elif typ == PERSON and reordered(a, b):
+                rule, how = "name-order+context", "hold the same names in another order"
+            elif typ == PERSON and transliterated(a, b):
+                rule, how = "transliteration+context", "differ only in the vowels of one part"
+            else:
+                continue
+            why = _context_agrees(ca, cb)
+            if why is None:
+                continue
+            forest.union(a, b, rule, f"{ca.display!r} and {cb.display!r} {how}, both {typ}, {why}")
 
 
 def _context_agrees(a: _NameContext, b: _NameContext) -> str | None:
