@@ -58,16 +58,31 @@ class SpacyAnnotator:
     def __call__(
         self, articles: Sequence[Article], on_progress: Callable[[int], None] | None = None
     ) -> list[Annotation]:
-        out: list[Annotation] = []
+        """Annotate ``articles``; their sentences are embedded together, in batches of
+        similar length (a batch pads to its longest sentence)."""
         texts = (reading_text(a.text, self.budget) for a in articles)
         docs = self.nlp.pipe(texts, batch_size=self.batch_size)
+        parts: list[tuple[Annotation, list[int]]] = []
         for article, doc in zip(articles, docs, strict=True):
-            out.append(self._annotate(article, doc))
+            parts.append(self._annotate(article, doc))
             if on_progress:
                 on_progress(1)
+        wanted = [ann.sentences[i].text for ann, chosen in parts for i in chosen]
+        vectors = self.embedder.embed(wanted) if wanted else None
+        out: list[Annotation] = []
+        row = 0
+        for ann, chosen in parts:
+            matrix = np.zeros((len(ann.sentences), self.embedder.dim), dtype=np.float32)
+            if chosen and vectors is not None:
+                matrix[chosen] = vectors[row : row + len(chosen)]
+                row += len(chosen)
+            ann.embedding_dim = self.embedder.dim
+            ann.embeddings = np.ascontiguousarray(matrix, dtype=np.float32).tobytes()
+            out.append(ann)
         return out
 
-    def _annotate(self, article: Article, doc: Doc) -> Annotation:
+    def _annotate(self, article: Article, doc: Doc) -> tuple[Annotation, list[int]]:
+        """The annotation without its vectors, and the sentences to embed."""
         sentences = split_sentences(doc)
         timexes = find_timexes(doc, sentences, _anchor(article))
         quotes = find_quotes(doc, sentences)
@@ -78,20 +93,16 @@ class SpacyAnnotator:
             marked={q.sentence for q in quantities} | {i for q in quotes for i in q.sentences},
             budget=self.budget,
         )
-        vectors = np.zeros((len(sentences), self.embedder.dim), dtype=np.float32)
-        if chosen:
-            vectors[chosen] = self.embedder.embed([sentences[i].text for i in chosen])
-        return Annotation(
+        annotation = Annotation(
             article=article.id,
             sentences=sentences,
             mentions=find_mentions(doc, sentences),
             timexes=timexes,
             quotes=quotes,
             quantities=quantities,
-            embedding_dim=self.embedder.dim,
-            embeddings=np.ascontiguousarray(vectors, dtype=np.float32).tobytes(),
             annotator=annotator_version(self.embedder.name, self.budget),
         )
+        return annotation, chosen
 
 
 def _anchor(article: Article) -> date | None:
