@@ -1,23 +1,29 @@
 """How storyline grows with the archive, on the pooled Timeline17 stream.
 
-For each size (500, 1,000, 2,000 and all articles by default) a fresh store is
-built from that many articles of the mixed stream (spread evenly over the
-stream in publication order, so every size has the same mix of topics): ingest,
-annotate, detect stories, synthesize and render every dossier. Each size runs
-in its own process, so its peak memory (max RSS) is its own. Printed per size:
-seconds, seconds per article and its ratio to the smallest size's figure
-(linear growth keeps it within ±30%), and peak memory.
+One store grows through the sizes (500, 1,000, 2,000 and all articles by
+default), the way a newsroom's archive does: at each step the articles that take
+it to the next size are built into it (ingest, annotate, extend the stories,
+synthesize and render every story they touch). Each size holds the same mix of
+topics: the stream is taken in an evenly spread order (every size is a sample of
+the whole stream), and each step's articles arrive in publication order.
 
-Then the incremental path: on the largest store, ``--add`` articles held out of
-it are added one at a time, each followed by a build (annotate the new article,
-extend the stories, synthesize the story it joins); the median of those build
-times is printed.
+Printed per size: the step's seconds and seconds per article, their ratio to the
+first step's figure (linear growth keeps it within ±30%: a step that has to
+compare each new article with the whole archive would grow with it), the
+cumulative seconds to reach that size, and peak memory (max RSS of this process
+and of the largest annotation worker).
+
+Then the incremental path on the full store: ``--add`` articles held out of the
+stream are added one at a time, each followed by a build (annotate the new
+article, extend the stories, synthesize the story it joins); the median of those
+build times is printed.
 
     python benchmarks/scale.py [--data DIR] [--sizes 500,1000,2000,all] [--add 10]
-                               [--lede N] [--executor local|process]
+                               [--read 20] [--embed 10] [--executor process]
 
-``--lede N`` keeps each article's first N sentences (cheaper; for trial runs).
-The last line is one JSON object with every figure.
+``--read``/``--embed`` are storyline's sentence budgets per article (settings
+``read_sentences``/``embed_sentences``; 0 = all). The last line is one JSON object
+with every figure.
 """
 
 from __future__ import annotations
@@ -26,7 +32,6 @@ import argparse
 import json
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,56 +42,93 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
 
 
-def _stream(data: Path, lede: int | None) -> list[dict[str, str]]:
-    docs = [d for dirs in topics(data).values() for d in documents(dirs)]
-    docs.sort(key=lambda d: d["date"])
-    if lede:
-        docs = [{**d, "text": "\n".join(d["text"].splitlines()[:lede])} for d in docs]
-    return docs
+def _spread(n: int) -> list[int]:
+    """0..n-1 in van der Corput order: every prefix is spread evenly over the range."""
+
+    def radical_inverse(i: int) -> float:
+        out, base = 0.0, 0.5
+        while i:
+            out += base * (i & 1)
+            i >>= 1
+            base /= 2
+        return out
+
+    return sorted(range(n), key=lambda i: (radical_inverse(i), i))
 
 
-def _pick(docs: list[dict[str, str]], n: int) -> list[dict[str, str]]:
-    if n >= len(docs):
-        return docs
-    step = len(docs) / n
-    return [docs[int(i * step)] for i in range(n)]
+def _peak_mb(who: int) -> float:
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
 
 
-def _one(args: argparse.Namespace) -> dict[str, float]:
-    """One size in this process: a fresh store, then optionally the add-one rebuilds."""
+def run(args: argparse.Namespace) -> dict[str, object]:
     from storyline import engine
     from storyline.settings import load_settings
 
-    docs = _stream(args.data, args.lede)
-    held = docs[1 :: max(1, len(docs) // max(args.add, 1))][: args.add] if args.add else []
-    pool = [d for d in docs if not any(d is h for h in held)] if held else docs
-    chosen = _pick(pool, args.one)
+    docs = [d for dirs in topics(args.data).values() for d in documents(dirs)]
+    docs.sort(key=lambda d: (d["date"], d["text"][:80]))
+    order = [docs[i] for i in _spread(len(docs))]
+    held, stream = order[: args.add], order[args.add :]
+    sizes = [len(stream) if s == "all" else min(int(s), len(stream)) for s in args.sizes.split(",")]
+    rows: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings(
             None,
             db=str(Path(tmp) / "s.sqlite"),
             out=str(Path(tmp) / "out"),
             executor=args.executor,
+            workers=args.workers,
+            read_sentences=args.read,
+            embed_sentences=args.embed,
         )
-        src = write_jsonl(chosen, Path(tmp) / "stream.jsonl")
-        t0 = time.perf_counter()
-        report = engine.build([src], settings=settings)
-        seconds = time.perf_counter() - t0
-        result: dict[str, float] = {
-            "articles": len(chosen),
-            "stories": len(report.stories),
-            "seconds": round(seconds, 2),
-        }
+        done, cumulative = 0, 0.0
+        for size in sizes:
+            step = sorted(stream[done:size], key=lambda d: d["date"])
+            src = write_jsonl(step, Path(tmp) / f"to-{size}.jsonl")
+            t0 = time.perf_counter()
+            report = engine.build([src], settings=settings)
+            seconds = time.perf_counter() - t0
+            cumulative += seconds
+            done = size
+            row = {
+                "articles": size,
+                "step_articles": len(step),
+                "stories": len(report.stories),
+                "step_seconds": round(seconds, 2),
+                "seconds_per_article": round(seconds / max(1, len(step)), 4),
+                "cumulative_seconds": round(cumulative, 1),
+                "peak_mb": _peak_mb(resource.RUSAGE_SELF),
+                "worker_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
+            }
+            rows.append(row)
+            ratio = row["seconds_per_article"] / rows[0]["seconds_per_article"]
+            print(
+                f"{size:6d} articles (+{len(step):5d}) {row['stories']:5d} stories "
+                f"{seconds:8.1f} s {row['seconds_per_article']:7.3f} s/article (x{ratio:.2f}) "
+                f"total {cumulative:7.1f} s  peak {row['peak_mb']:.0f} MB "
+                f"(worker {row['worker_peak_mb']:.0f} MB)",
+                flush=True,
+            )
         adds = []
         for i, doc in enumerate(held):
             one = write_jsonl([doc], Path(tmp) / f"new-{i}.jsonl")
             t0 = time.perf_counter()
             engine.build([one], settings=settings)
             adds.append(time.perf_counter() - t0)
-        if adds:
-            result["add_one_median_seconds"] = round(statistics.median(adds), 3)
-            result["add_one_max_seconds"] = round(max(adds), 3)
-    result["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    base = rows[0]["seconds_per_article"]
+    result: dict[str, object] = {
+        "sizes": rows,
+        "linear_within_30pct": all(abs(r["seconds_per_article"] / base - 1) <= 0.30 for r in rows),
+        "full_seconds": rows[-1]["cumulative_seconds"],
+        "peak_mb": max(max(r["peak_mb"], r["worker_peak_mb"]) for r in rows),
+        "budget": {"read": args.read, "embed": args.embed},
+    }
+    if adds:
+        result["add_one_median_seconds"] = round(statistics.median(adds), 3)
+        result["add_one_max_seconds"] = round(max(adds), 3)
+        print(
+            f"add one article to {rows[-1]['articles']} and rebuild: median "
+            f"{statistics.median(adds):.3f} s over {len(adds)} (max {max(adds):.3f} s)"
+        )
     return result
 
 
@@ -96,54 +138,13 @@ def main() -> None:
     )
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--sizes", default="500,1000,2000,all")
-    ap.add_argument("--add", type=int, default=10, help="add-one-article rebuilds on the largest")
-    ap.add_argument("--lede", type=int, default=None, help="first N sentences of each article")
-    ap.add_argument("--executor", default="local", choices=["local", "process"])
-    ap.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--add", type=int, default=10, help="add-one-article rebuilds at the end")
+    ap.add_argument("--read", type=int, default=20, help="sentences read per article (0: all)")
+    ap.add_argument("--embed", type=int, default=10, help="sentences embedded per article")
+    ap.add_argument("--executor", default="process", choices=["local", "process"])
+    ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
-
-    if args.one is not None:
-        print(json.dumps(_one(args)))
-        return
-
-    total = len(_stream(args.data, None))
-    sizes = [total - args.add if s == "all" else int(s) for s in args.sizes.split(",")]
-    rows = []
-    for k, n in enumerate(sizes):
-        cmd = [sys.executable, __file__, "--data", str(args.data), "--one", str(n)]
-        cmd += ["--executor", args.executor, "--add", str(args.add if k == len(sizes) - 1 else 0)]
-        if args.lede:
-            cmd += ["--lede", str(args.lede)]
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-        row = json.loads(out.strip().splitlines()[-1])
-        row["seconds_per_article"] = round(row["seconds"] / row["articles"], 4)
-        rows.append(row)
-        base = rows[0]["seconds_per_article"]
-        spa = row["seconds_per_article"]
-        print(
-            f"{row['articles']:6d} articles {row['stories']:5d} stories {row['seconds']:9.1f} s "
-            f"{spa:7.3f} s/article (x{spa / base:.2f}) peak {row['peak_mb']:7.1f} MB",
-            flush=True,
-        )
-    last = rows[-1]
-    if "add_one_median_seconds" in last:
-        med, worst = last["add_one_median_seconds"], last["add_one_max_seconds"]
-        print(
-            f"add one article to {last['articles']} and rebuild: "
-            f"median {med:.3f} s over {args.add} (max {worst:.3f} s)"
-        )
-    base = rows[0]["seconds_per_article"]
-    linear = all(abs(r["seconds_per_article"] / base - 1) <= 0.30 for r in rows)
-    print(
-        json.dumps(
-            {
-                "sizes": rows,
-                "linear_within_30pct": linear,
-                "add_one_median_seconds": last.get("add_one_median_seconds"),
-                "lede": args.lede,
-            }
-        )
-    )
+    print(json.dumps(run(args)))
 
 
 if __name__ == "__main__":
