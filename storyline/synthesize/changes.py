@@ -19,6 +19,7 @@ and the one just made. Two things happen here:
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TypeVar
 
@@ -52,13 +53,15 @@ def _match(
     compatible: Callable[[T, T], bool] = lambda a, b: True,
 ) -> dict[int, int]:
     """current index -> previous index, one to one, largest overlap of ``keys`` first."""
+    holders: dict[K, list[int]] = defaultdict(list)  # key -> previous records holding it
+    for j, p in enumerate(previous):
+        for k in keys(p):
+            holders[k].append(j)
     pairs = []
-    prev_keys = [keys(p) for p in previous]
     for i, c in enumerate(current):
-        ck = keys(c)
-        for j, pk in enumerate(prev_keys):
-            overlap = len(ck & pk)
-            if overlap and compatible(c, previous[j]):
+        overlaps = Counter(j for k in keys(c) for j in holders.get(k, ()))
+        for j, overlap in overlaps.items():
+            if compatible(c, previous[j]):
                 pairs.append((-overlap, i, j))
     out: dict[int, int] = {}
     used: set[int] = set()
