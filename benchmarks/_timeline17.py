@@ -62,6 +62,17 @@ def documents(source_dirs: list[Path], limit: int | None = None) -> list[dict[st
     return docs[:limit] if limit else docs
 
 
+def corpus_lines(source_dirs: list[Path]) -> dict[str, str]:
+    """Detokenized line -> the corpus' own tokenized line, for every line of the topic."""
+    out: dict[str, str] = {}
+    for src in source_dirs:
+        for f in sorted((src / "InputDocs").glob("*/*")):
+            for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
+                if line.strip():
+                    out.setdefault(detokenize(line), line.strip())
+    return out
+
+
 def write_jsonl(docs: list[dict[str, str]], path: Path) -> Path:
     with path.open("w", encoding="utf-8") as fh:
         for d in docs:

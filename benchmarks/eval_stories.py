@@ -8,13 +8,13 @@ F1 against the topics (Bagga & Baldwin 1998: per article, the share of its
 predicted story that is in its topic, and the share of its topic that is in its
 predicted story, averaged over articles).
 
-    python benchmarks/eval_stories.py DIR [--per-topic N] [--db PATH]
+    python benchmarks/eval_stories.py DIR [--per-topic N] [--read 20 --embed 10] [--db PATH]
 
 ``--per-topic N`` takes N articles of each topic, spread evenly over its dates
-(for development; the benchmark is the default, all articles). ``--lede N``
-keeps only each article's first N sentences (the corpus has one per line):
-detection reads the lede, and annotating whole articles is the expensive part.
-``--db PATH``
+(for development; the benchmark is the default, all articles). ``--read`` and
+``--embed`` are storyline's sentence budgets per article (settings
+``read_sentences``/``embed_sentences``, 0 = all; the same as eval_tls.py, so a
+store made by one serves the other). ``--db PATH``
 keeps the store, so that a second run only detects again (annotation is the
 expensive part). The last line printed is one JSON object: bcubed_p, bcubed_r,
 bcubed_f1, articles, stories, seconds (the whole run: ingest, annotate, detect),
@@ -58,24 +58,15 @@ def _spread(docs: list[dict[str, str]], n: int | None) -> list[dict[str, str]]:
     return [docs[int(i * step)] for i in range(n)]
 
 
-def _lede(docs: list[dict[str, str]], lines: int | None) -> list[dict[str, str]]:
-    if not lines:
-        return docs
-    return [{**d, "text": "\n".join(d["text"].splitlines()[:lines])} for d in docs]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("dir", type=Path, nargs="?", default=DEFAULT_DIR)
     ap.add_argument("--per-topic", type=int, default=None, help="articles per topic (dev runs)")
-    ap.add_argument(
-        "--lede",
-        type=int,
-        default=None,
-        help="keep only the first N sentences of each article (cheaper annotation)",
-    )
+    ap.add_argument("--read", type=int, default=20, help="sentences read per article (0: all)")
+    ap.add_argument("--embed", type=int, default=10, help="sentences embedded per article")
+    ap.add_argument("--workers", type=int, default=2, help="annotation processes")
     ap.add_argument("--db", type=Path, default=None, help="keep the store here (reused)")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
@@ -89,12 +80,20 @@ def main() -> None:
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "stories.sqlite"
-        settings = load_settings(None, db=str(db), out=str(Path(tmp) / "out"))
+        settings = load_settings(
+            None,
+            db=str(db),
+            out=str(Path(tmp) / "out"),
+            executor="process",
+            workers=args.workers,
+            read_sentences=args.read,
+            embed_sentences=args.embed,
+        )
         store = open_store(settings.db)
         try:
             gold: dict[str, str] = {}
             for name, dirs in sorted(topics(args.dir).items()):
-                docs = _lede(_spread(documents(dirs), args.per_topic), args.lede)
+                docs = _spread(documents(dirs), args.per_topic)
                 src = write_jsonl(docs, Path(tmp) / f"{name}.jsonl")
                 report = engine.ingest([src], store, settings)
                 for aid in report.added + report.unchanged:

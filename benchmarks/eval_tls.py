@@ -14,7 +14,8 @@ ROUGE-1 and ROUGE-2 F1 with date-content costs, many-to-one
 (``evaluate_align_date_content_costs_many_to_one``), and date-selection F1. Means are over
 timelines. The last line printed is one JSON object with ``ar1_f``, ``ar2_f``, ``date_f1``,
 ``topics``, ``timelines`` and ``seconds`` (wall clock of the whole run, annotation included
-unless ``--db`` names a store that already holds it).
+unless ``--db`` names a store that already holds it). Chosen sentences are scored in the
+corpus' own tokenization, like the gold (see ``_as_corpus``).
 
 Annotation cost: the corpus holds ~3,700 articles and ~5 million words; annotating every
 sentence (spaCy ~4 ms, a MiniLM vector ~9 ms, a time expression ~20 ms) does not fit in ten
@@ -38,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
+from _timeline17 import DEFAULT_DIR, corpus_lines, documents, topics, write_jsonl
 
 from storyline import engine
 from storyline import link as link_stage
@@ -82,6 +83,17 @@ def _score(pred: dict[datetime.date, list[str]], gold_path: Path) -> dict[str, f
         "ar2_f": scores["rouge_2"]["f_score"],
         "date_f1": 2 * p * r / (p + r) if p + r else 0.0,
     }
+
+
+def _as_corpus(text: str, lines: dict[str, str]) -> str:
+    """A timeline sentence in the corpus' tokenization, as the gold timelines are written.
+
+    The articles were detokenized for storyline ("does n't" -> "doesn't", "-LRB-" -> "(");
+    systems in the literature score the corpus' own tokenized sentences against the
+    equally tokenized gold, so each chosen sentence is mapped back to its corpus line
+    (line by line when spaCy joined two lines into one sentence).
+    """
+    return " ".join(lines.get(part.strip(), part.strip()) for part in text.split("\n"))
 
 
 def _gold_shape(gold_path: Path) -> tuple[int, int]:
@@ -128,6 +140,7 @@ def run(
                 duplicate_jaccard=settings.duplicate_jaccard,
                 claim_similarity=settings.claim_similarity,
             )
+            lines = corpus_lines(dirs)
             for gold_path in sorted(p for d in dirs for p in (d / "timelines").glob("*.txt")):
                 n_dates, per_date = _gold_shape(gold_path)
                 timeline = story_timeline(
@@ -140,7 +153,7 @@ def run(
                 )
                 pred: dict[datetime.date, list[str]] = {}
                 for entry in timeline:
-                    pred.setdefault(_day(entry), []).append(entry.text)
+                    pred.setdefault(_day(entry), []).append(_as_corpus(entry.text, lines))
                 scores = _score(pred, gold_path)
                 row = {"topic": topic, "timeline": gold_path.parent.parent.name, **scores}
                 results.append(row)
