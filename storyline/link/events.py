@@ -208,25 +208,15 @@ class _Raw:
     window: frozenset[str]
 
 
+# What happened, what was planned or expected, and what was called off stay apart:
+# a plan and its cancellation are two entries of the timeline ("will hold a hearing
+# on April 4", then "called off the hearing planned for April 4"), not one.
 _KIND: dict[str, str] = {
     "occurred": "occurred",
     "cancelled": "cancelled",
     "planned": "plan",
     "expected": "plan",
 }
-
-
-def _same_kind(a: EventStatus, b: EventStatus) -> bool:
-    """What happened, what was planned or expected, and what was called off stay apart.
-
-    A plan and its cancellation are two entries of the timeline ("will hold a hearing
-    on April 4", then "called off the hearing planned for April 4"), not one.
-    """
-    return _KIND[a] == _KIND[b]
-
-
-def _compatible(a: str, b: str) -> bool:
-    return a.startswith(b) or b.startswith(a)
 
 
 def find_events(
@@ -278,7 +268,13 @@ def find_events(
 
 
 def _merge(raws: list[_Raw]) -> list[list[_Raw]]:
-    """Union events with compatible dates and similar sentences (blocked by year)."""
+    """Union events with compatible dates and similar sentences (blocked by year).
+
+    Dates are compatible when they can be one: the same, or one a prefix of the
+    other ("2010-05-03", "2010-05", "2010"). Each year's events are compared with
+    matrix products: a story of a thousand reports has tens of thousands of dated
+    sentences in one year, too many to compare pair by pair in Python.
+    """
     parent = list(range(len(raws)))
 
     def find(i: int) -> int:
@@ -290,25 +286,10 @@ def _merge(raws: list[_Raw]) -> list[list[_Raw]]:
     by_year: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(raws):
         by_year[r.date[:4]].append(i)
-    for idx in by_year.values():
-        if len(idx) < 2:
-            continue
-        mat = np.vstack([raws[i].vector for i in idx])
-        sims = mat @ mat.T
-        for a in range(len(idx)):
-            for b in range(a + 1, len(idx)):
-                ra, rb = raws[idx[a]], raws[idx[b]]
-                if ra.article == rb.article and ra.sentence == rb.sentence:
-                    continue
-                if not _compatible(ra.date, rb.date) or not _same_kind(ra.status, rb.status):
-                    continue
-                shared = len(ra.entities & rb.entities)
-                near = len(ra.window & rb.window) / (len(ra.window | rb.window) or 1)
-                if sims[a, b] >= MERGE_SIMILARITY or (
-                    shared >= ENTITY_MERGE
-                    and (sims[a, b] >= ENTITY_MERGE_SIMILARITY or near >= NEAR)
-                ):
-                    parent[find(idx[a])] = find(idx[b])
+    table = _PairTable(raws)
+    for members in by_year.values():
+        for a, b in table.pairs(members):
+            parent[find(a)] = find(b)
     groups: dict[int, list[_Raw]] = defaultdict(list)
     for i, r in enumerate(raws):
         groups[find(i)].append(r)
@@ -316,6 +297,73 @@ def _merge(raws: list[_Raw]) -> list[list[_Raw]]:
     for g in groups.values():
         out.extend(_split_inconsistent(g))
     return out
+
+
+class _PairTable:
+    """The merge test of ``_merge`` for whole blocks of events at once."""
+
+    CHUNK = 512
+
+    def __init__(self, raws: list[_Raw]) -> None:
+        from scipy import sparse
+
+        dim = max(r.vector.shape[0] for r in raws)
+        self.vectors = np.vstack(
+            [r.vector if r.vector.shape[0] == dim else np.zeros(dim, np.float32) for r in raws]
+        ).astype(np.float32)
+        self.kinds = np.array([hash(_KIND[r.status]) for r in raws])
+        sentence_ids: dict[tuple[str, int], int] = {}
+        self.sentences = np.array(
+            [sentence_ids.setdefault((r.article, r.sentence), len(sentence_ids)) for r in raws]
+        )
+
+        def incidence(
+            sets: list[frozenset[str]], vocab: dict[str, int] | None = None
+        ) -> sparse.csr_matrix:
+            vocab = {} if vocab is None else vocab
+            cols = [vocab.setdefault(x, len(vocab)) for s in sets for x in s]
+            indptr = np.cumsum([0, *(len(s) for s in sets)])
+            data = np.ones(len(cols), dtype=np.float32)
+            return sparse.csr_matrix((data, cols, indptr), shape=(len(sets), max(1, len(vocab))))
+
+        self.entities = incidence([r.entities for r in raws])
+        self.windows = incidence([r.window for r in raws])
+        self.window_sizes = np.array([len(r.window) for r in raws], dtype=np.float32)
+        # prefixes[i, d]: date d is the date of event i or a prefix of it.
+        dates = {d: k for k, d in enumerate(sorted({r.date for r in raws}))}
+        self.date_ids = np.array([dates[r.date] for r in raws])
+        self.prefixes = incidence(
+            [frozenset(r.date[:k] for k in range(4, len(r.date) + 1)) & dates.keys() for r in raws],
+            vocab=dates,
+        )
+
+    def pairs(self, members: list[int]) -> list[tuple[int, int]]:
+        """Pairs (a, b), a before b in ``members``, that are one event."""
+        out: list[tuple[int, int]] = []
+        rows = np.array(members)
+        row_dates = self.date_ids[rows]
+        row_prefixes = self.prefixes[rows]
+        for start in range(0, len(members), self.CHUNK):
+            cols = rows[start : start + self.CHUNK]
+            ok = np.arange(start, start + len(cols))[:, None] < np.arange(len(rows))[None, :]
+            ok &= self.kinds[cols][:, None] == self.kinds[rows][None, :]
+            ok &= self.sentences[cols][:, None] != self.sentences[rows][None, :]
+            compatible = self.prefixes[cols][:, row_dates].toarray() > 0
+            compatible |= (row_prefixes[:, self.date_ids[cols]].toarray() > 0).T
+            ok &= compatible
+            if not ok.any():
+                continue
+            sims = self.vectors[cols] @ self.vectors[rows].T
+            shared = (self.entities[cols] @ self.entities[rows].T).toarray()
+            inter = (self.windows[cols] @ self.windows[rows].T).toarray()
+            union = self.window_sizes[cols][:, None] + self.window_sizes[rows][None, :] - inter
+            near = inter / np.maximum(union, 1.0)
+            ok &= (sims >= MERGE_SIMILARITY) | (
+                (shared >= ENTITY_MERGE) & ((sims >= ENTITY_MERGE_SIMILARITY) | (near >= NEAR))
+            )
+            for i, j in zip(*np.nonzero(ok), strict=True):
+                out.append((int(cols[i]), int(rows[j])))
+        return out
 
 
 def _split_inconsistent(group: list[_Raw]) -> list[list[_Raw]]:
