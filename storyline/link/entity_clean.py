@@ -1,0 +1,153 @@
+"""Entity resolution, step 1: clean the mentions of one article into occurrences.
+
+Drop non-names (numbers, dates, one character, a time zone after a clock time) and
+role-only references ("the Secretary", or "State" that ends the role "Secretary of
+State" before a name); strip possessives, articles and a role glued to a person's name
+("President Xi" -> "Xi", role "President"); split mentions that glue two names.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+
+from storyline.link.names import ROLE_WORDS, clean_surface, is_junk, name_key, split_role, tokens
+from storyline.link.occurrences import PERSON, Occ
+from storyline.model import Annotation, Mention
+
+log = logging.getLogger(__name__)
+
+# spaCy labels for values, not named things.
+_VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# "4:30 a.m. ET", "20:00 GMT": capitals right after a clock time are a time zone.
+_CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
+_ZONE = re.compile(r"[A-Z]{2,5}")
+_GLUE = re.compile(r"\s+and\s+|\s*-\s*")
+_ROLE_OF = re.compile(r"(\w+)\s+of\s+$")
+
+
+def clean_mentions(ann: Annotation, text: str) -> list[Occ]:
+    out: list[Occ] = []
+    mentions = sorted(ann.mentions, key=lambda m: (m.start, m.end))
+    for i, m in enumerate(mentions):
+        if m.label in _VALUE_LABELS:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if _in_role(m, nxt, text):
+            log.debug("mention %r in %s is part of a role; skipped", m.text, ann.article)
+            continue
+        surface = clean_surface(m.text)
+        title = m.title.strip() if m.title and m.title.strip() else None
+        if m.label == PERSON:
+            role, surface = split_role(surface, ROLE_WORDS)
+            if not surface:
+                log.debug("role-only mention %r in %s skipped", m.text, ann.article)
+                continue
+            if role:
+                title = f"{title} {role}" if title else role
+        if _ZONE.fullmatch(surface) and _CLOCK_BEFORE.search(text[max(0, m.start - 20) : m.start]):
+            log.debug("time zone %r after a clock time in %s skipped", m.text, ann.article)
+            continue
+        if is_junk(surface):
+            log.debug("junk mention %r (%s) in %s skipped", m.text, m.label, ann.article)
+            continue
+        key = name_key(surface)
+        out.append(Occ(ann.article, m, surface, key, m.label, title, node=key))
+    return out
+
+
+def unglue(occs: list[Occ]) -> list[Occ]:
+    """Split or drop mentions that glue two names the story names on their own.
+
+    "Brennick and Ostley" (tagged as one ORG) is two places: each part becomes a mention
+    of its own, labelled as the story labels it.  "U.S.-China" or "Biden-Xi" (a compound
+    modifier, "U.S.-China tensions") names no entity of its own and is dropped.
+    """
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for occ in occs:
+        labels[occ.key][occ.label] += 1
+    out: list[Occ] = []
+    for occ in occs:
+        pieces = [p for p in _GLUE.split(occ.surface) if p]
+        if len(pieces) < 2 or occ.label in ("GPE", "NORP"):
+            out.append(occ)
+            continue
+        keys = [name_key(p) for p in pieces]
+        if " and " in occ.surface and all(k in labels and k != occ.key for k in keys):
+            text_start = occ.mention.start
+            cursor = 0
+            for piece, key in zip(pieces, keys, strict=True):
+                at = occ.mention.text.find(piece, cursor)
+                cursor = at + len(piece)
+                part = Mention(
+                    sentence=occ.mention.sentence,
+                    start=text_start + max(at, 0),
+                    end=text_start + max(at, 0) + len(piece),
+                    text=piece,
+                    label=labels[key].most_common(1)[0][0],
+                )
+                out.append(Occ(occ.article, part, piece, key, part.label, None, node=key))
+            log.debug("%r split into %s", occ.surface, pieces)
+        elif "-" in occ.surface and _names_elsewhere(keys[0], keys[-1], occ.key, labels):
+            log.debug("compound of names %r in %s skipped", occ.surface, occ.article)
+        else:
+            out.append(occ)
+    return out
+
+
+def _names_elsewhere(left: str, right: str, own: str, names: dict[str, Counter[str]]) -> bool:
+    """The words either side of the hyphen are parts of other names ("U.S."-"China")."""
+    words = (tokens(left)[-1:] or [""])[0], (tokens(right)[:1] or [""])[0]
+    return all(w and any(k != own and w in tokens(k) for k in names) for w in words)
+
+
+def _in_role(m: Mention, nxt: Mention | None, text: str) -> bool:
+    """True when ``m`` is part of a role, not a name.
+
+    Either it ends the role written right before the next mention ("Secretary
+    of State" + "Jane Roe", the title the annotator gave), or it is role words
+    after "<role word> of" ("secretary of State", "Minister of Finance").
+    """
+    own = m.text.strip()
+    if nxt and nxt.title and nxt.sentence == m.sentence and not text[m.end : nxt.start].strip():
+        title = nxt.title.strip()
+        if title == own or title.endswith(" " + own):
+            return True
+    before = _ROLE_OF.search(text, max(0, m.start - 40), m.start)
+    return (
+        before is not None
+        and name_key(before.group(1)) in ROLE_WORDS
+        and all(name_key(w) in ROLE_WORDS for w in own.split())
+    )
+
+
+def person_full_names(occs: list[Occ]) -> set[str]:
+    """Keys of multi-word names that the story mostly labels PERSON."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for occ in occs:
+        if not occ.lone:
+            votes[occ.key][occ.label] += 1
+    return {k for k, c in votes.items() if c[PERSON] * 2 > c.total()}
+
+
+def one_word_person_names(occs: list[Occ], anchor_keys: set[str]) -> set[str]:
+    """One-word names the story uses for a person more than for anything else.
+
+    A word counts for a person where it is labelled PERSON or where its article
+    names a person with that word; against, where it is labelled otherwise in
+    an article naming no such person ("Washington" the city).
+    """
+    in_person_name: set[tuple[str, str]] = set()
+    for occ in occs:
+        if occ.key in anchor_keys:
+            in_person_name.update((occ.article, t) for t in tokens(occ.key))
+    support: Counter[str] = Counter()
+    against: Counter[str] = Counter()
+    for occ in occs:
+        if occ.lone:
+            if occ.label == PERSON or (occ.article, occ.key) in in_person_name:
+                support[occ.key] += 1
+            else:
+                against[occ.key] += 1
+    return {w for w, n in support.items() if n > against[w]}
