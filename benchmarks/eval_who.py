@@ -105,8 +105,8 @@ def system_items(
             if eid is None:
                 continue
             text = clean_surface(m.text)
-            for s in surfaces:  # longest gold surface the mention is, or ends with
-                if text == s or text.endswith(" " + s):
+            for s in surfaces:  # longest gold surface the mention is, or names
+                if _names(text, s):
                     votes[(art, s)][eid] += 1
                     break
     sys_of = {
@@ -114,6 +114,16 @@ def system_items(
         for item in gold_of
     }
     return gold_of, sys_of
+
+
+def _names(text: str, surface: str) -> bool:
+    """True when a mention's text names the gold surface: the same words, role words before
+    it ("Transport Minister Mirela Dragan"), or its place after it ("Data Protection Office
+    of Ostria" names the office, not Ostria)."""
+    if text == surface or text.startswith(surface + " of "):
+        return True
+    before = text[: -len(surface)].split() if text.endswith(" " + surface) else []
+    return bool(before) and before[-1] not in ("of", "for", "in", "at", "to", "from")
 
 
 def bcubed(gold_of: dict[Item, str], sys_of: dict[Item, str]) -> tuple[float, float, float]:

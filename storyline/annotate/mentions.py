@@ -5,7 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.annotate.nlp import SentenceIndex
-from storyline.annotate.speakers import as_person
+from storyline.annotate.speakers import (
+    as_person,
+    is_role,
+    speaking_subjects,
+    unlabelled_names,
+)
 from storyline.model import Mention, Sentence
 
 if TYPE_CHECKING:
@@ -13,6 +18,8 @@ if TYPE_CHECKING:
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "LAW"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
+_PLACE_OR_ORG = frozenset({"ORG", "GPE"})
+TITLE_SEPARATOR = "; "  # between the role before a name and the role in apposition
 
 
 def find_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
@@ -29,10 +36,19 @@ def find_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
         span = _trim(ent)
         if span is not None:
             spans.append((span, as_person(ent).label_))
+    tagged = {t.i for ent in doc.ents for t in ent}
+    found = unlabelled_names(doc, tagged)
+    spans.extend((s, "PERSON") for s in found)
+    tagged |= {t.i for s in found for t in s}
+    spans = _typed_by_surname(spans)
     people = {s.text for s, label in spans if label == "PERSON" and len(s) > 1}
     parts = {w for name in people for w in name.split()}
     spans = [(s, "PERSON" if s.text in people else label) for s, label in spans]
-    spans.extend((s, "PERSON") for s in _untagged_names(doc, parts))
+    untagged = _untagged_names(doc, parts)
+    spans.extend((s, "PERSON") for s in untagged)
+    tagged |= {t.i for s in untagged for t in s}
+    elsewhere = {s.text for s, label in spans if label != "PERSON"}
+    spans.extend((s, "PERSON") for s in speaking_subjects(doc, tagged) if s.text not in elsewhere)
     out: list[Mention] = []
     for span, label in sorted(spans, key=lambda x: x[0].start):
         if label not in LABELS:
@@ -50,6 +66,23 @@ def find_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
                 title=_title(span) if label == "PERSON" else None,
             )
         )
+    return out
+
+
+def _typed_by_surname(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """A two- or three-word proper name tagged ORG or GPE is a person when the article
+    writes its last word alone as a person ("Georg Feld" tagged ORG, then "Feld said")."""
+    surnames = {s.text for s, label in spans if label == "PERSON" and len(s) == 1}
+    out: list[tuple[Span, str]] = []
+    for span, label in spans:
+        if (
+            label in _PLACE_OR_ORG
+            and 2 <= len(span) <= 3
+            and span[-1].text in surnames
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+        ):
+            label = "PERSON"
+        out.append((span, label))
     return out
 
 
@@ -88,7 +121,8 @@ def _trim(ent: Span) -> Span | None:
 
 
 def _title(ent: Span) -> str | None:
-    """Role words right before a person's name: "Foreign Minister", "spokesperson"."""
+    """Role words right before a person's name ("Foreign Minister", "spokesperson") and the
+    role in apposition to it, joined by ``TITLE_SEPARATOR`` when there are both."""
     doc = ent.doc
     members = set(range(ent.start, ent.end))
     i = ent.start - 1
@@ -105,11 +139,26 @@ def _title(ent: Span) -> str | None:
             i -= 1
             continue
         break
-    if first is None:
-        return None
-    words = doc[first : ent.start]
-    # A leading nationality or organisation is context, not part of the role ("Chinese",
-    # "State Department") only when it is itself a separate entity mention; keep it
-    # otherwise: "Foreign Ministry spokesperson" is the role.
-    text = words.text.strip()
-    return text or None
+    before = doc[first : ent.start].text.strip() if first is not None else ""
+    roles = [r for r in (before, _apposition(ent)) if r]
+    return TITLE_SEPARATOR.join(dict.fromkeys(roles)) or None
+
+
+def _apposition(ent: Span) -> str | None:
+    """The role in apposition to a name: "Okafor, the health secretary," -> "health
+    secretary"; "Soltara's foreign minister, Rahim Tahiri," -> "foreign minister"."""
+    root = ent.root
+    heads = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and is_role(c)]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+        heads.extend([root.head] if is_role(root.head) else [])
+    for head in heads:
+        words = [
+            t
+            for t in head.children
+            if t.dep_ in ("compound", "amod") and t.i < head.i and t.pos_ in ("NOUN", "ADJ")
+        ]
+        first = min([head.i, *(t.i for t in words)])
+        if all(t.i in {head.i, *(w.i for w in words)} for t in head.doc[first : head.i + 1]):
+            return head.doc[first : head.i + 1].text
+        return head.text
+    return None

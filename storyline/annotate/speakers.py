@@ -90,6 +90,11 @@ _WINDOW = 5  # sentences back that a pronoun or role noun may reach
 # fmt: on
 
 
+def is_role(tok: Token) -> bool:
+    """A noun that names what one person is or does: "minister", "spokesperson", "analyst"."""
+    return lemma_of(tok) in _ROLES
+
+
 def as_person(ent: Span) -> Span:
     """``ent``, labelled PERSON when its role words say it names a person.
 
@@ -112,6 +117,50 @@ def as_person(ent: Span) -> Span:
     from spacy.tokens import Span as SpanType  # spaCy is imported lazily, as everywhere here
 
     return SpanType(ent.doc, ent.start, ent.end, label="PERSON")
+
+
+def unlabelled_names(doc: Doc, tagged: set[int]) -> list[Span]:
+    """Proper-noun subjects the NER left unlabelled that look like a person's name.
+
+    The small English model misses many names it has not seen ("Ilse Marant left",
+    "Mehmet Yılmaz won"): two or more proper nouns whose first is a given name known to
+    gender-guesser are good evidence of a person.  ``tagged`` holds the indexes of the
+    tokens already inside an entity.
+    """
+    out: list[Span] = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in tagged:
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].i not in tagged
+        ):
+            start -= 1
+        span = doc[start : tok.i + 1]
+        if len(span) >= 2 and _first_name_gender(span.text) is not None:
+            out.append(span)
+    return out
+
+
+def speaking_subjects(doc: Doc, tagged: set[int]) -> list[Span]:
+    """Lone capitalised proper nouns, outside any entity, that are the subject of a
+    speaking verb: "Raman told a crowd", where the tagger missed the surname."""
+    out: list[Span] = []
+    for tok in doc:
+        if (
+            tok.pos_ == "PROPN"
+            and tok.dep_ == "nsubj"
+            and tok.i not in tagged
+            and tok.text[:1].isupper()
+            and tok.text[1:].islower()
+            and is_cue(tok.head)
+            and not any(c.pos_ in ("PROPN", "DET") for c in tok.children)
+        ):
+            out.append(doc[tok.i : tok.i + 1])
+    return out
 
 
 @dataclass
@@ -188,31 +237,7 @@ class Speakers:
                 self.gender[name] = gender
 
     def _unlabelled_names(self) -> list[Span]:
-        """Proper-noun subjects the NER left unlabelled whose first word is a known given name.
-
-        The small English model misses many names it has not seen ("Ilse Marant left");
-        a given name known to gender-guesser is good evidence of a person.
-        """
-        out: list[Span] = []
-        for tok in self.doc:
-            if (
-                tok.pos_ != "PROPN"
-                or tok.dep_ not in ("nsubj", "nsubjpass")
-                or tok.i in self._by_token
-            ):
-                continue
-            start = tok.i
-            while (
-                start > 0
-                and self.doc[start - 1].pos_ == "PROPN"
-                and self.doc[start - 1].dep_ == "compound"
-                and self.doc[start - 1].i not in self._by_token
-            ):
-                start -= 1
-            span = self.doc[start : tok.i + 1]
-            if len(span) >= 2 and _first_name_gender(span.text) is not None:
-                out.append(span)
-        return out
+        return unlabelled_names(self.doc, set(self._by_token))
 
     # ---- names
 

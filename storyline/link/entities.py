@@ -39,9 +39,16 @@ from storyline.link.entity_clean import (
     person_full_names,
     unglue,
 )
-from storyline.link.entity_variants import Forest, merge_variants
+from storyline.link.entity_variants import Forest, merge_short_forms, merge_variants
 from storyline.link.names import name_key, tokens
-from storyline.link.occurrences import PERSON, Occ, majority, title_words
+from storyline.link.occurrences import (
+    PERSON,
+    Occ,
+    majority,
+    title_parts,
+    title_words,
+    titles_conflict,
+)
 from storyline.model import Annotation, Article, Entity, Merge
 
 log = logging.getLogger(__name__)
@@ -80,6 +87,7 @@ def resolve_entities(
         _resolve_in_article(article_occs, anchor_keys, person_words)
     forest = Forest()
     merge_variants(occs, forest)
+    merge_short_forms(occs, forest)
     _resolve_leftovers(occs, forest, anchor_keys, person_words)
     person_parts = {t for k in anchor_keys for t in tokens(k)}
     return _build(occs, forest, texts, person_parts)
@@ -114,6 +122,11 @@ def _resolve_in_article(occs: list[Occ], anchor_keys: set[str], person_words: se
             )
             continue
         holders = {a.key for a in anchors if occ.key in tokens(a.key)}
+        held = set().union(*(title_words(a.title) for a in anchors if a.key in holders))
+        if titles_conflict(title_words(occ.title), held):
+            # "Okafor, the health secretary," before "patient advocate Bernard Okafor":
+            # a later full name with another role is someone else (left to step 4).
+            continue
         if len(holders) == 1:
             (target_key,) = holders
             last = tokens(target_key)[-1] == occ.key
@@ -213,7 +226,7 @@ def _build(
                 name=name,
                 type=typ,
                 aliases=sorted({o.surface for o in members}),
-                titles=sorted({o.title for o in members if o.title}),
+                titles=sorted({t for o in members for t in title_parts(o.title)}),
                 articles=sorted({o.article for o in members}),
                 mentions=len(members),
                 merges=_merges(members, name, forest),
@@ -257,6 +270,14 @@ def _canonical(members: list[Occ]) -> str:
         count[occ.surface] += 1
         articles[occ.surface].add(occ.article)
     full = [s for s in count if " " in s] or list(count)
+    # A short form ("Foreign Ministry", "Audit Office") never names an entity whose full
+    # name ("Varnish Foreign Ministry", "Audit Office of Quennland") is there.
+    keys = {s: name_key(s) for s in full}
+    full = [
+        s
+        for s in full
+        if not any(k.endswith(" " + keys[s]) or k.startswith(keys[s] + " ") for k in keys.values())
+    ] or full
     return min(full, key=lambda s: (-count[s], -len(articles[s]), s))
 
 

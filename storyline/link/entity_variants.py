@@ -12,7 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from storyline.link.names import (
+    OFFICES,
     reordered,
+    short_form,
     spelling_distance,
     transliterated,
     variant_candidates,
@@ -24,6 +26,7 @@ from storyline.link.occurrences import PERSON, Occ, majority, title_words
 _VARIANT_TYPES = frozenset({PERSON, "ORG"})
 # Context agreement for spelling variants: this many entities named in the same
 # sentences, covering at least this share of the smaller context.
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
 _MIN_SHARED_CONTEXT = 2
 _MIN_CONTEXT_OVERLAP = 0.5
 
@@ -113,35 +116,77 @@ def merge_variants(occs: list[Occ], forest: Forest) -> None:
                 rule, how = "transliteration+context", "differ only in the vowels of one part"
             else:
                 continue
-            why = _context_agrees(ca, cb)
+            # Another order of the same parts, or the same consonants ("Okafor" /
+            # "Okafour", "Raman" / "Ramann"), is how outlets and translators slip; two
+            # people named so alike in one story are rarer than one slip.
+            close = typ == PERSON and (reordered(a, b) or transliterated(a, b))
+            why = _context_agrees(ca, cb, close)
             if why is None:
                 continue
             forest.union(a, b, rule, f"{ca.display!r} and {cb.display!r} {how}, both {typ}, {why}")
 
 
-def _context_agrees(a: _NameContext, b: _NameContext) -> str | None:
+def _context_agrees(a: _NameContext, b: _NameContext, close: bool = False) -> str | None:
     """Why two near-identical names are one, or None when their context says otherwise.
 
-    Within one article two spellings more often name two people than one, so
-    names that share an article must share what is named in their sentences;
-    names from different articles (one outlet's spelling against another's)
-    may instead share what is named in their articles.
+    Named in one sentence, or holding different offices ("minister" / "secretary"), they
+    are two; so are names one slip apart whose roles share no word ("Senator" / "Coach"),
+    while ``close`` names may carry roles that merely differ ("general secretary" /
+    "leader").  Otherwise they are one when they share a role word, or what is named beside
+    them: within one article two spellings more often name two people than one, so names
+    that share an article must share what is named in their sentences; names from
+    different articles (one outlet's spelling against another's) may instead share what
+    is named in their articles.  ``close`` names (same parts reordered, same consonants)
+    need one shared neighbour, not most of them.
     """
     if a.places & b.places:
         return None  # named side by side in one sentence: two entities
-    if a.titles and b.titles and not (a.titles & b.titles):
+    offices_a, offices_b = a.titles & OFFICES, b.titles & OFFICES
+    if offices_a and offices_b and not (offices_a & offices_b):
         return None
+    if not close and a.titles and b.titles and not (a.titles & b.titles):
+        return None  # "Senator John Smyth" / "Coach Jon Smyth": a slip is not proof enough
     if a.titles & b.titles:
         return f"shared role word {sorted(a.titles & b.titles)[0]!r}"
-    if _overlaps(a.neighbours, b.neighbours):
+    if _overlaps(a.neighbours, b.neighbours, close):
         return f"{len(a.neighbours & b.neighbours)} entities named in the same sentences as both"
-    if not (a.articles & b.articles) and _overlaps(a.article_neighbours, b.article_neighbours):
+    if not (a.articles & b.articles) and _overlaps(
+        a.article_neighbours, b.article_neighbours, close
+    ):
         shared = len(a.article_neighbours & b.article_neighbours)
         return f"{shared} entities named in the same articles as both"
     return None
 
 
-def _overlaps(a: set[str], b: set[str]) -> bool:
+def _overlaps(a: set[str], b: set[str], close: bool = False) -> bool:
     shared = len(a & b)
+    if close:
+        return shared >= 1
     smaller = min(len(a), len(b)) or 1
     return shared >= _MIN_SHARED_CONTEXT and shared / smaller >= _MIN_CONTEXT_OVERLAP
+
+
+def merge_short_forms(occs: list[Occ], forest: Forest) -> None:
+    """An organisation's short form joins its full name: "the ministry" is not meant here,
+    but "Foreign Ministry" after "Soltaran Foreign Ministry", "Halvane" for "Halvane
+    Systems", "Data Protection Office" for "Data Protection Office of Ostria".
+
+    Only when one organisation of the story fits (one of those in the short form's own
+    articles, if any is there); a short form that fits two is left alone.
+    """
+    contexts = _contexts(occs)
+    orgs = sorted(n for n, c in contexts.items() if c.type == "ORG")
+    places = {n for n, c in contexts.items() if c.type in _PLACE_TYPES}
+    for short in orgs:
+        fits = {
+            long: how
+            for long in orgs
+            if long != short and (how := short_form(short, long, places)) is not None
+        }
+        here = {n: h for n, h in fits.items() if contexts[n].articles & contexts[short].articles}
+        fits = here or fits
+        if len({forest.find(n) for n in fits}) != 1:
+            continue
+        long, how = sorted(fits.items())[0]
+        cs, cl = contexts[short], contexts[long]
+        forest.union(short, long, "short-form", f"{cs.display!r} is {how} {cl.display!r}, both ORG")

@@ -60,6 +60,20 @@ _UNDECOMPOSED = str.maketrans(
     {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"}
 )
 _VOWELS = frozenset("aeiouy")
+_APOSTROPHES = str.maketrans("", "", "'’′`")
+
+# Offices a person holds: two spellings of a name whose offices differ ("minister" /
+# "secretary") are two people; role words that are no office ("leader", "head") never
+# tell two people apart.  The same notion as the speaker resolver's, kept here because a
+# stage never imports another.
+OFFICES: frozenset[str] = frozenset(
+    """
+    spokesperson spokesman spokeswoman minister secretary president ambassador envoy premier
+    chancellor senator governor mayor general commander director chair chairman chairwoman ceo
+    prosecutor judge pope king queen prince princess congressman congresswoman commissioner
+    mp speaker superintendent professor
+    """.split()  # noqa: SIM905
+)
 
 
 def clean_surface(text: str) -> str:
@@ -76,7 +90,9 @@ def clean_surface(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """Comparison key: case-folded, accents removed, "U.S." -> "us", dashes unified."""
+    """Comparison key: case-folded, accents and apostrophes removed, "U.S." -> "us", dashes
+    unified: "Nurses' Federation" and "Nurses Federation" share a key."""
+    text = text.translate(_APOSTROPHES)
     text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _DASHES.sub("-", text)
     decomposed = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSED)
@@ -237,3 +253,24 @@ def reordered(a: str, b: str) -> bool:
     """True when two multi-part name keys hold the same parts in another order."""
     ta, tb = tokens(a), tokens(b)
     return a != b and len(ta) > 1 and sorted(ta) == sorted(tb)
+
+
+def short_form(short: str, long: str, places: set[str]) -> str | None:
+    """How an organisation's name key ``short`` shortens ``long``, or None when it does not.
+
+    - its last words: "foreign ministry" of "soltaran foreign ministry" (two words at least:
+      "ministry" alone shortens every ministry);
+    - its first word: "halvane" of "halvane systems" (a word of four letters at least);
+    - without the place it belongs to: "data protection office" of "data protection
+      office of ostria", when "ostria" is a place the story names.
+    """
+    ts, tl = tokens(short), tokens(long)
+    if not ts or len(ts) >= len(tl):
+        return None
+    if len(ts) >= 2 and tl[-len(ts) :] == ts:
+        return "the last words of"
+    if len(ts) == 1 and tl[0] == ts[0] and len(ts[0]) >= 4:
+        return "the first word of"
+    if tl[: len(ts)] == ts and tl[len(ts)] == "of" and " ".join(tl[len(ts) + 1 :]) in places:
+        return "without its place, the name of"
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -9,6 +10,8 @@ from storyline.link.names import name_key
 from storyline.model import Mention
 
 PERSON = "PERSON"
+TITLE_SEPARATOR = "; "  # as the annotator writes it (storyline.annotate.mentions)
+_WORD = re.compile(r"\w+")
 # Words that say nothing about a role when titles are compared.
 _TITLE_STOPWORDS = frozenset({"of", "the", "and", "for", "to", "a", "an", "former", "then", "top"})
 
@@ -37,9 +40,21 @@ class Occ:
 
 
 def title_words(title: str | None) -> set[str]:
+    """The words of a title that say something about a role, keyed."""
     if not title:
         return set()
-    return {w for w in name_key(title).replace("-", " ").split() if w not in _TITLE_STOPWORDS}
+    return {w for w in _WORD.findall(name_key(title)) if w not in _TITLE_STOPWORDS}
+
+
+def title_parts(title: str | None) -> list[str]:
+    """The roles one title string holds: the annotator joins the role written before a
+    name and the one in apposition to it with "; "."""
+    return [t.strip() for t in (title or "").split(TITLE_SEPARATOR) if t.strip()]
+
+
+def titles_conflict(a: set[str], b: set[str]) -> bool:
+    """Both have role words, and none in common ("health secretary" / "patient advocate")."""
+    return bool(a) and bool(b) and not (a & b)
 
 
 def majority(votes: Counter[str], prefer: Counter[str] | None = None) -> str:

@@ -47,3 +47,74 @@ def test_name_part_inside_another_proper_name_is_not_added() -> None:
 def test_title_is_kept_with_the_person() -> None:
     (person,) = [m for m in mentions("Harbour spokesman Idris Kell spoke.") if m.label == "PERSON"]
     assert (person.text, person.title) == ("Idris Kell", "Harbour spokesman")
+
+
+def _parsed(words: list[str], pos: list[str], deps: list[str], heads: list[int]) -> Doc:
+    lemmas = {"told": "tell", "won": "win"}
+    return Doc(
+        load_nlp().vocab,
+        words=words,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        lemmas=[lemmas.get(w, w.lower()) for w in words],
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+
+
+def test_untagged_subject_with_a_given_name_is_a_person() -> None:
+    doc = _parsed(
+        ["Mehmet", "Aydin", "won", "the", "vote", "."],
+        ["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        ["compound", "nsubj", "ROOT", "det", "dobj", "punct"],
+        [1, 2, 2, 4, 2, 2],
+    )
+    found = find_mentions(doc, split_sentences(doc))
+    assert [(m.text, m.label) for m in found] == [("Mehmet Aydin", "PERSON")]
+
+
+def test_untagged_lone_speaker_is_a_person_but_not_a_name_tagged_otherwise() -> None:
+    words = ["Lindqvist", "told", "a", "crowd", "."]
+    doc = _parsed(
+        words,
+        ["PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        ["nsubj", "ROOT", "det", "dobj", "punct"],
+        [1, 1, 3, 1, 1],
+    )
+    assert [(m.text, m.label) for m in find_mentions(doc, split_sentences(doc))] == [
+        ("Lindqvist", "PERSON")
+    ]
+    # The same word that the article tags as an organisation elsewhere is not made a person.
+    both = Doc(
+        load_nlp().vocab,
+        words=[*words, "Lindqvist", "grew", "."],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        deps=["nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "ROOT", "punct"],
+        heads=[1, 1, 3, 1, 1, 6, 6, 6],
+        lemmas=["lindqvist", "tell", "a", "crowd", ".", "lindqvist", "grow", "."],
+        ents=["O"] * 5 + ["B-ORG", "O", "O"],
+    )
+    assert [(m.text, m.label) for m in find_mentions(both, split_sentences(both))] == [
+        ("Lindqvist", "ORG")
+    ]
+
+
+def test_full_name_tagged_as_organisation_is_a_person_when_its_surname_is() -> None:
+    doc = Doc(
+        load_nlp().vocab,
+        words=["Anton", "Brecht", "spoke", ".", "Brecht", "left", "."],
+        pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        ents=["B-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "O"],
+        sent_starts=[True, False, False, False, True, False, False],
+    )
+    found = find_mentions(doc, split_sentences(doc))
+    assert [(m.text, m.label) for m in found] == [("Anton Brecht", "PERSON"), ("Brecht", "PERSON")]
+
+
+def test_role_in_apposition_is_a_title() -> None:
+    found = mentions("Lindqvist, the transport secretary, said the bridge would reopen.")
+    assert [(m.text, m.label, m.title) for m in found] == [
+        ("Lindqvist", "PERSON", "transport secretary")
+    ]
+    found = mentions("Varnia's foreign minister, Tomas Reyes, arrived on Monday.")
+    assert ("Tomas Reyes", "foreign minister") in [(m.text, m.title) for m in found]

@@ -477,6 +477,102 @@ def test_canonical_name_prefers_the_spelling_used_by_more_articles() -> None:
     assert smyth.name == "Jon Smyth" and smyth.mentions == 4
 
 
+def test_surname_with_another_role_skips_a_later_full_name_in_its_article() -> None:
+    a = _doc(
+        "a",
+        "Health Secretary Pawel Ostrowski spoke in Lund.",
+        [("Pawel Ostrowski", "PERSON", "Health Secretary"), ("Lund", "GPE")],
+    )
+    text = "Ostrowski said the deal was fair. Patient advocate Irena Ostrowski was glad."
+    b = _doc(
+        "b",
+        text,
+        [("Ostrowski", "PERSON", "health secretary"), ("Irena Ostrowski", "PERSON", "advocate")],
+    )
+    ents, mapping = _resolve(a, b)
+    said = _entity_of(ents, mapping, "b", text, "Ostrowski said")
+    assert said.name == "Pawel Ostrowski"
+    assert [(m.alias, m.rule) for m in said.merges] == [("Ostrowski", "surname+title")]
+    assert _named(ents, "Irena Ostrowski").mentions == 1
+
+
+def test_role_before_and_in_apposition_are_two_titles() -> None:
+    text = "Dr. Mara Quill, the medical director, spoke."
+    ents, _ = _resolve(_doc("a", text, [("Mara Quill", "PERSON", "Dr.; medical director")]))
+    assert _named(ents, "Mara Quill").titles == ["Dr.", "medical director"]
+
+
+def test_apostrophe_does_not_split_an_organisation() -> None:
+    a = _doc("a", "The Pilots' Guild struck.", [("Pilots' Guild", "ORG")])
+    b = _doc("b", "The Pilots Guild struck again.", [("Pilots Guild", "ORG")])
+    ents, _ = _resolve(a, b)
+    (guild,) = ents
+    assert guild.aliases == ["Pilots Guild", "Pilots' Guild"] and guild.articles == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("long", "short", "how"),
+    [
+        ("Varnish Foreign Ministry", "Foreign Ministry", "the last words of"),
+        ("Brightwell Analytics", "Brightwell", "the first word of"),
+        ("Audit Office of Quennland", "Audit Office", "without its place"),
+    ],
+)
+def test_organisation_short_form_joins_its_full_name(long: str, short: str, how: str) -> None:
+    text = f"The {long} in Quennland spoke. Later the {short} spoke again."
+    ents, _ = _resolve(_doc("a", text, [(long, "ORG"), ("Quennland", "GPE"), (short, "ORG")]))
+    org = _named(ents, long)
+    assert org.aliases == sorted([long, short])
+    (merge,) = org.merges
+    assert (merge.alias, merge.rule) == (short, "short-form") and how in merge.detail
+
+
+def test_short_form_that_fits_two_organisations_stays_apart() -> None:
+    text = "The North Rail Union and the South Rail Union met. The Rail Union left."
+    specs: list[Spec] = [("North Rail Union", "ORG"), ("South Rail Union", "ORG")]
+    ents, _ = _resolve(_doc("a", text, [*specs, ("Rail Union", "ORG")]))
+    assert {e.name for e in ents} == {"North Rail Union", "South Rail Union", "Rail Union"}
+
+
+def test_short_form_of_an_organisation_is_not_its_name() -> None:
+    text = "The Foreign Ministry said so. The Varnish Foreign Ministry agreed."
+    specs: list[Spec] = [("Foreign Ministry", "ORG"), ("Varnish Foreign Ministry", "ORG")]
+    ents, _ = _resolve(_doc("a", text, specs))
+    assert [e.name for e in ents] == ["Varnish Foreign Ministry"]
+
+
+def test_same_consonants_merge_across_articles_with_other_role_words() -> None:
+    a = _doc(
+        "a",
+        "Anika Sorensen of the Pilots Guild spoke in Lund.",
+        [("Anika Sorensen", "PERSON", "general secretary"), ("Pilots Guild", "ORG")],
+    )
+    b = _doc(
+        "b",
+        "Anika Sorrensen of the Pilots Guild left.",
+        [("Anika Sorrensen", "PERSON", "union leader"), ("Pilots Guild", "ORG")],
+    )
+    ents, _ = _resolve(a, b)
+    person = _named(ents, "Anika Sorensen")
+    assert person.aliases == ["Anika Sorensen", "Anika Sorrensen"]
+    assert [m.rule for m in person.merges] == ["edit-distance+context"]
+
+
+def test_same_consonants_with_different_offices_stay_apart() -> None:
+    a = _doc(
+        "a",
+        "Mayor Anika Sorensen of the Pilots Guild spoke.",
+        [("Anika Sorensen", "PERSON", "Mayor"), ("Pilots Guild", "ORG")],
+    )
+    b = _doc(
+        "b",
+        "Senator Anika Sorrensen of the Pilots Guild left.",
+        [("Anika Sorrensen", "PERSON", "Senator"), ("Pilots Guild", "ORG")],
+    )
+    ents, _ = _resolve(a, b)
+    assert {"Anika Sorensen", "Anika Sorrensen"} <= {e.name for e in ents}
+
+
 def test_ids_are_stable_across_input_order() -> None:
     docs = [
         _doc(
