@@ -122,6 +122,7 @@ class Quote(Record, kw_only=True):
     speaker: str | None = None  # the speaker as written, resolved within the article
     cue: str | None = None  # "said", "told reporters", "according to"
     direct: bool = True
+    channel: str | None = None  # where the words were given: "a statement", "an interview"
 
 
 class Quantity(Record, kw_only=True):
@@ -271,6 +272,7 @@ class QuoteEntry(Record, kw_only=True):
     text: str
     direct: bool
     evidence: list[Evidence]
+    channel: str | None = None  # "a statement": the outlet attributes the words to it
 
 
 class Coverage(Record, kw_only=True):

@@ -256,6 +256,18 @@ def test_key_quotes_have_their_speakers(dossier: Json) -> None:
     assert len(said) >= 2, said
 
 
+def test_words_given_in_a_statement_keep_both_the_speaker_and_the_statement(
+    dossier: Json,
+) -> None:
+    (miller,) = _people(dossier, "Matthew Miller")
+    channels = {q["channel"] for q in dossier["quotes"] if q["speaker_entity"] == miller["id"]}
+    assert "a statement" in channels
+    # The department's statement and its spokesman's words in another translation are one
+    # quote, and it keeps where the words were given.
+    (told,) = [q for q in dossier["quotes"] if "substantial" in q["text"]]
+    assert told["channel"] == "a statement" and told["speaker_entity"] == miller["id"]
+
+
 def test_one_statement_in_two_translations_is_one_quote(dossier: Json) -> None:
     found = [
         q for q in dossier["quotes"] if "substantive" in q["text"] or "substantial" in q["text"]

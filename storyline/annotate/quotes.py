@@ -229,6 +229,7 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
                         speaker=speaker,
                         cue=_cue_text(item.cue),
                         direct=False,
+                        channel=_channel(item.cue),
                     )
                 )
             continue
@@ -248,6 +249,7 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
                     speaker=speaker,
                     cue=_cue_text(item.cue) if item.cue is not None else None,
                     direct=True,
+                    channel=_channel(item.cue),
                 )
             )
     return out
@@ -319,12 +321,22 @@ def _cue_text(cue: Token) -> str:
         obj = [c for c in cue.children if c.dep_ in ("dative", "dobj") and c.i > cue.i]
         if obj and len(list(obj[0].subtree)) <= 3:
             words.append(" ".join(t.text for t in obj[0].subtree))
+    channel = _channel(cue)
+    if channel is not None:
+        words.append(f"in {channel}")
+    return " ".join(words)
+
+
+def _channel(cue: Token | None) -> str | None:
+    """Where the words were given: "said in a statement" -> "a statement"."""
+    if cue is None or is_according(cue):
+        return None
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
         # "said in a statement": the outlet attributes the words to a written statement.
         nouns = [c for c in prep.children if c.dep_ == "pobj" and lemma_of(c) in _MEDIA]
         if nouns:
-            words.append(" ".join(t.text for t in prep.subtree if t.i <= nouns[0].i))
-    return " ".join(words)
+            return " ".join(t.text for t in prep.subtree if prep.i < t.i <= nouns[0].i)
+    return None
 
 
 @dataclass
@@ -342,8 +354,9 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
     for s in sentences:
         quoted = any(s.start <= q.close and q.open < s.end for q in spans)
         for tok in _tokens_between(doc, s.start, s.end):
-            if quoted and (_inside(tok, spans) or lemma_of(tok) != "add"):
-                # Beside a quote only `"…," X said, adding that …` is reported speech as well.
+            if quoted and (_inside(tok, spans) or not _beside_quote(tok, spans)):
+                # Beside a quote: `"…," X said, adding that …`, or `X called it "…" and said
+                # that …`; never the verb that reports the quoted words themselves.
                 continue
             if is_according(tok):
                 text = _according_clause(tok)
@@ -361,20 +374,47 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
                 for t in clause.subtree
                 if not (t.dep_ == "mark" and t.lower_ in ("that", "whether"))
             ]
+            while words and (words[0].is_punct or words[0].is_space or words[0].dep_ == "cc"):
+                words.pop(0)  # `"` closing the paragraph before, "But" joining the sentence
+            if not words:
+                continue
             text = text_of(doc)[words[0].idx : words[-1].idx + len(words[-1].text)].strip(" ,.")
             out.append(_Reported(cue=tok, sentence=s.index, text=text))
             break
     return out
 
 
+def _beside_quote(verb: Token, spans: list[_Quoted]) -> bool:
+    """A speaking verb in a sentence with quote marks that reports speech of its own:
+    `"…," X said, adding that …` or `X called it "…" and said that …` (a verb joined to
+    the one that reports the quote), never the verb of the quoted words."""
+    if lemma_of(verb) == "add":
+        return True
+    return verb.dep_ == "conj" and not any(_inside(t, spans) for t in verb.subtree if t.i > verb.i)
+
+
 def _clause_of(verb: Token) -> Token | None:
     """The clause a speaking verb reports: its ``ccomp``, or a `that`-clause on its adjunct.
 
     spaCy's small model hangs the clause of "said in a statement that …" (or "told a news
-    conference that …") on the noun of the adjunct rather than on the verb.
+    conference that …") on the noun of the adjunct rather than on the verb.  A clause
+    before the verb counts when it opens the sentence and the speaker follows it: `The
+    deal ends the dispute, X said.`
     """
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
+            return child
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for child in verb.children:
+        if (
+            child.dep_ == "ccomp"
+            and child.i < verb.i
+            and verb.dep_ == "ROOT"
+            and subjects
+            and child.i < subjects[0].i
+            and child.left_edge.i == verb.sent.start
+            and verb.doc[subjects[0].left_edge.i - 1].is_punct
+        ):
             return child
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):

@@ -271,6 +271,7 @@ def _quotes(view: View) -> list[str]:
         lines += [f"### {md_text(group.speaker)}", ""]
         for quote in group.quotes:
             said = _quoted(quote.text) if quote.direct else f"{md_text(quote.text)} _(reported)_"
+            said += f" _(in {md_text(quote.channel)})_" if quote.channel else ""
             lines.append(f"- {said}{_cite(view, quote.evidence)}")
         lines.append("")
     return lines

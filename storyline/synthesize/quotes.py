@@ -4,7 +4,8 @@ Two quotes are one when most of their words agree, a word agreeing with another 
 shares its first six letters: translations of one statement often pick another form of
 a word ("substantive" / "substantial").  Their speakers must agree too: the same
 entity, one unknown, or an organisation and a person whose title names it (a statement
-of "the State Department" and the words of its spokesperson).
+of "the State Department" and the words of its spokesperson).  Where an outlet says the
+words were given ("in a statement") is kept with the quote as its ``channel``.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def collect_quotes(
                         ewords |= words
                     if _prefer(speaker_entity, entry.speaker_entity, by_id):
                         entry.speaker_entity, entry.speaker = speaker_entity, q.speaker
+                    entry.channel = entry.channel or q.channel
                     break
             else:
                 entries.append(
@@ -70,6 +72,7 @@ def collect_quotes(
                             text=q.text,
                             direct=q.direct,
                             evidence=ev,
+                            channel=q.channel,
                         ),
                         words,
                     )

@@ -134,6 +134,47 @@ def test_told_reporters() -> None:
 def test_spokesperson_in_a_statement() -> None:
     q = only('"The company regrets the delay," spokesperson Jane Roe said in a statement.')
     assert (q.speaker, q.cue) == ("Jane Roe", "said in a statement")  # both are kept
+    assert q.channel == "a statement"
+
+
+def test_channel_of_indirect_speech_and_none_without_one() -> None:
+    q = only("Chief executive Oren Falk said in a video message that the data was safe.")
+    assert (q.speaker, q.direct, q.channel) == ("Oren Falk", False, "a video message")
+    assert only('"No deal yet," Tomas Ekholm told reporters.').channel is None
+
+
+def test_organisation_short_form_as_speaker() -> None:
+    text = (
+        "The Varnish Ministry of Fisheries summoned the ambassador on Monday. "
+        "The ministry said it would take the case to a tribunal."
+    )
+    (q,) = [q for q in quotes(text) if "tribunal" in q.text]
+    assert (q.speaker, q.direct) == ("Varnish Ministry of Fisheries", False)
+
+
+def test_short_form_with_no_organisation_named_before_is_no_speaker() -> None:
+    assert quotes("The ministry said it would take the case to a tribunal.") == []
+
+
+def test_reported_clause_before_the_speaker() -> None:
+    q = only("The strike cost the hospital 900 operations, Dr. Lena Quist said.")
+    assert (q.speaker, q.direct) == ("Lena Quist", False)
+    assert q.text == "The strike cost the hospital 900 operations"
+
+
+def test_indirect_speech_beside_a_partial_quote() -> None:
+    found = quotes(
+        'Mayor Ines Vatter called the plan "reckless" and said the council would vote again.'
+    )
+    assert [(q.speaker, q.direct, q.text) for q in found] == [
+        ("Ines Vatter", True, "reckless"),
+        ("Ines Vatter", False, "the council would vote again"),
+    ]
+
+
+def test_role_subject_with_the_name_in_apposition() -> None:
+    q = only("The head of the Tarn Audit Office, Anton Brecht, said that the accounts were late.")
+    assert (q.speaker, q.direct) == ("Anton Brecht", False)
 
 
 def test_indirect_speech() -> None:

@@ -59,6 +59,7 @@ EXTENSIONS = {
     "conflicts": {"note"},
     "coverage": {"exclusive_claims", "missing_claims"},
     "summary": {"part"},  # consensus | disputed: issue 5
+    "quotes": {"channel"},  # where the words were given ("a statement"): issue 4
 }
 
 

@@ -135,3 +135,20 @@ def test_full_name_speaker_is_not_taken_for_another_person_with_that_surname() -
     elias = Entity(id="e-e", name="Elias Marr", type="PERSON", aliases=["Elias Marr"])
     (entry,) = collect_quotes([ann], [ottilie, elias], {"a:11": "e-o", "a:43": "e-e"})
     assert entry.speaker_entity == "e-e"
+
+
+def test_channel_of_a_quote_is_kept_from_any_outlet_that_gives_it() -> None:
+    words = "The harbour reopens on Friday, and every ship will be cleared by noon."
+    a = _ann("a", f'"{words}" Mira Tolan said.', words, "Mira Tolan", ("Mira Tolan", "PERSON"))
+    b = _ann(
+        "b",
+        f'"{words}" Mira Tolan said in a statement.',
+        words,
+        "Mira Tolan",
+        ("Mira Tolan", "PERSON"),
+    )
+    b.quotes[0].channel = "a statement"
+    mapping = {f"{x.article}:{x.mentions[0].start}": "e-mira" for x in (a, b)}
+    (entry,) = collect_quotes([a, b], [MIRA, BOARD], mapping)
+    assert (entry.speaker_entity, entry.channel) == ("e-mira", "a statement")
+    assert [e.article for e in entry.evidence] == ["a", "b"]
