@@ -16,6 +16,7 @@ from storyline.link.names import (
     reordered,
     short_form,
     spelling_distance,
+    tokens,
     transliterated,
     variant_candidates,
 )
@@ -177,10 +178,15 @@ def merge_short_forms(occs: list[Occ], forest: Forest) -> None:
     contexts = _contexts(occs)
     orgs = sorted(n for n, c in contexts.items() if c.type == "ORG")
     places = {n for n, c in contexts.items() if c.type in _PLACE_TYPES}
+    # Every short form holds its first word in the full name: only those are compared.
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for org in orgs:
+        for word in set(tokens(org)):
+            by_word[word].append(org)
     for short in orgs:
         fits = {
             long: how
-            for long in orgs
+            for long in by_word[tokens(short)[0]]
             if long != short and (how := short_form(short, long, places)) is not None
         }
         here = {n: h for n, h in fits.items() if contexts[n].articles & contexts[short].articles}
