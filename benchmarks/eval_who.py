@@ -46,7 +46,7 @@ DATA = Path(__file__).resolve().parent / "data" / "who"
 TABLE = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 Item = tuple[str, str]  # (article, surface)
-HELD_OUT = {"test", "test2"}  # the splits the targets are judged on
+HELD_OUT = {"test", "test2", "test3"}  # the splits the targets are judged on
 
 
 def plain(text: str) -> str:
@@ -185,7 +185,13 @@ def evaluate(split: str, verbose: bool) -> dict[str, dict[str, float]]:
     system = run_system(articles)
     elapsed = time.perf_counter() - t0
     out: dict[str, dict[str, float]] = {}
-    groups = {"dev": {"dev"}, "test": {"test"}, "test2": {"test2"}, "held-out": HELD_OUT}
+    groups = {
+        "dev": {"dev"},
+        "test": {"test"},
+        "test2": {"test2"},
+        "test3": {"test3"},
+        "held-out": HELD_OUT,
+    }
     splits = list(groups) if split == "all" else [split]
     for name in splits:
         keep = {a["id"] for a in articles if a["split"] in groups[name]}
@@ -222,7 +228,7 @@ def evaluate(split: str, verbose: bool) -> dict[str, dict[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--split", choices=["dev", "test", "test2", "held-out", "all"], default="all"
+        "--split", choices=["dev", "test", "test2", "test3", "held-out", "all"], default="all"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
     args = parser.parse_args()
