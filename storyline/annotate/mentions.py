@@ -37,18 +37,16 @@ def find_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
         if span is not None:
             spans.append((span, as_person(ent).label_))
     tagged = {t.i for ent in doc.ents for t in ent}
+    elsewhere = {s.text for s, label in spans if label != "PERSON"}
     found = unlabelled_names(doc, tagged)
+    found += [s for s in speaking_subjects(doc, tagged) if s.text not in elsewhere]
     spans.extend((s, "PERSON") for s in found)
-    tagged |= {t.i for s in found for t in s}
     spans = _typed_by_surname(spans)
     people = {s.text for s, label in spans if label == "PERSON" and len(s) > 1}
     parts = {w for name in people for w in name.split()}
     spans = [(s, "PERSON" if s.text in people else label) for s, label in spans]
-    untagged = _untagged_names(doc, parts)
-    spans.extend((s, "PERSON") for s in untagged)
-    tagged |= {t.i for s in untagged for t in s}
-    elsewhere = {s.text for s, label in spans if label != "PERSON"}
-    spans.extend((s, "PERSON") for s in speaking_subjects(doc, tagged) if s.text not in elsewhere)
+    tagged |= {t.i for s in found for t in s}
+    spans.extend((s, "PERSON") for s in _untagged_names(doc, parts) if s[0].i not in tagged)
     out: list[Mention] = []
     for span, label in sorted(spans, key=lambda x: x[0].start):
         if label not in LABELS:
@@ -129,7 +127,11 @@ def _title(ent: Span) -> str | None:
     first = None
     while i >= 0 and ent.start - i <= 6:
         tok = doc[i]
-        if tok.is_punct or (tok.is_sent_start and tok.dep_ not in _TITLE_DEPS):
+        if (
+            tok.is_punct
+            or (tok.is_sent_start and tok.dep_ not in _TITLE_DEPS)
+            or tok.tag_ in ("VBD", "VBN")  # "sentenced journalist X": the verb is no role
+        ):
             break
         if (tok.dep_ in _TITLE_DEPS and tok.head.i in members) or (
             tok.dep_ == "compound" and (tok.head.i in members)

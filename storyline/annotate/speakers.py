@@ -76,6 +76,8 @@ _ROLES = frozenset(
         "politician", "negotiator", "counterpart", "author", "doctor", "coach", "captain",
         "manager",
         "founder", "owner", "analyst", "researcher", "scientist", "professor", "economist",
+        "editor", "reporter", "journalist", "correspondent", "columnist", "pollster", "activist",
+        "advocate",
         "engineer", "inspector", "councillor", "councilor", "teacher",
         "officer",
         "commissioner", "delegate", "monarch", "mp", "legislator", "speaker", "foreman",
@@ -86,6 +88,7 @@ _ROLES = frozenset(
 _SPOKES = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairman": "chair",
            "chairwoman": "chair", "advisor": "adviser"}
 _NAMED_LABELS = ("ORG", "GPE", "NORP")
+_NAME_EDGE = " ,;:!?\"“”()[]"  # punctuation the tagger leaves on a name's edge
 _WINDOW = 5  # sentences back that a pronoun or role noun may reach
 # fmt: on
 
@@ -243,7 +246,11 @@ class Speakers:
 
     @staticmethod
     def _name_words(ent: Span) -> list[str]:
-        words = [t.text for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s")]
+        """The words of a name as written: "Teodora Vasquez-Rhee" keeps its hyphen."""
+        toks = [t for t in ent if t.lower_ not in ("'s", "’s")]
+        text = "".join(t.text_with_ws for t in toks)
+        words = [w.strip(_NAME_EDGE) for w in text.split()]
+        words = [w for w in words if w]
         while words and (words[0].lower() in _HONORIFICS or words[0].islower()):
             words.pop(0)
         if words:
@@ -377,6 +384,11 @@ class Speakers:
             near = self._by_token.get(child.i)
             if child.dep_ in ("appos", "compound") and near is not None and near.label_ == "PERSON":
                 return self._full_name(self._name_words(near), near.start_char) or None
+        if tok.pos_ == "NOUN" and (ent is None or ent.label_ != "PERSON"):
+            for child in tok.children:  # "Roe's newspaper, the Sennport Ledger, said"
+                near = self._by_token.get(child.i)
+                if child.dep_ == "appos" and near is not None and near.label_ == "ORG":
+                    return re.sub(r"^(?i:the)\s+", "", re.sub(r"['’]s$", "", near.text))
         if (
             lemma_of(tok) in _ROLES
             and tok.tag_ in ("NN", "NNP")

@@ -43,21 +43,19 @@ from storyline.link.entity_variants import Forest, merge_short_forms, merge_vari
 from storyline.link.names import name_key, tokens
 from storyline.link.occurrences import (
     PERSON,
+    PLACE_PREPOSITIONS,
     Occ,
     majority,
     title_parts,
     title_words,
     titles_conflict,
+    word_before,
 )
 from storyline.model import Annotation, Article, Entity, Merge
 
 log = logging.getLogger(__name__)
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-# Words before a place name ("residents of X", "in X"); a person seldom follows them.
-_PLACE_PREPOSITIONS = frozenset(
-    {"in", "of", "from", "to", "into", "near", "at", "outside", "around", "across", "towards"}
-)
 
 
 def resolve_entities(
@@ -79,7 +77,10 @@ def resolve_entities(
     if not occs:
         return [], {}
     anchor_keys = person_full_names(occs)
-    person_words = one_word_person_names(occs, anchor_keys)
+    speakers = {
+        (ann.article, name_key(q.speaker)) for ann in annotations for q in ann.quotes if q.speaker
+    }
+    person_words = one_word_person_names(occs, anchor_keys, speakers)
     by_article: dict[str, list[Occ]] = defaultdict(list)
     for occ in occs:
         by_article[occ.article].append(occ)
@@ -252,14 +253,9 @@ def _place_type(members: list[Occ], texts: dict[str, str], person_parts: set[str
     if not places:
         return None
     after = sum(
-        _word_before(texts[o.article], o.mention.start) in _PLACE_PREPOSITIONS for o in members
+        word_before(texts[o.article], o.mention.start) in PLACE_PREPOSITIONS for o in members
     )
     return places.most_common(1)[0][0] if after * 2 >= len(members) else None
-
-
-def _word_before(text: str, start: int) -> str:
-    words = text[max(0, start - 30) : start].split()
-    return words[-1].lower() if words else ""
 
 
 def _canonical(members: list[Occ]) -> str:

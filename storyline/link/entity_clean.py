@@ -131,23 +131,35 @@ def person_full_names(occs: list[Occ]) -> set[str]:
     return {k for k, c in votes.items() if c[PERSON] * 2 > c.total()}
 
 
-def one_word_person_names(occs: list[Occ], anchor_keys: set[str]) -> set[str]:
+def one_word_person_names(
+    occs: list[Occ], anchor_keys: set[str], speakers: set[tuple[str, str]] | None = None
+) -> set[str]:
     """One-word names the story uses for a person more than for anything else.
 
-    A word counts for a person where it is labelled PERSON or where its article
-    names a person with that word; against, where it is labelled otherwise in
-    an article naming no such person ("Washington" the city).
+    A word counts for a person where it is labelled PERSON, where its article
+    names a person with that word, or where it is the surname of a person the
+    story names and its article quotes it as a speaker (``speakers``: (article,
+    key) pairs; "Beaufort said …" that spaCy tags as a place, in a story about
+    Lorcan Beaufort); against, where it is labelled otherwise in an article naming
+    no such person ("Washington" the city).
     """
     in_person_name: set[tuple[str, str]] = set()
     for occ in occs:
         if occ.key in anchor_keys:
             in_person_name.update((occ.article, t) for t in tokens(occ.key))
+    surnames = {tokens(k)[-1] for k in anchor_keys}
+    speaking = speakers or set()
     support: Counter[str] = Counter()
     against: Counter[str] = Counter()
     for occ in occs:
-        if occ.lone:
-            if occ.label == PERSON or (occ.article, occ.key) in in_person_name:
-                support[occ.key] += 1
-            else:
-                against[occ.key] += 1
+        if not occ.lone:
+            continue
+        if (
+            occ.label == PERSON
+            or (occ.article, occ.key) in in_person_name
+            or (occ.key in surnames and (occ.article, occ.key) in speaking)
+        ):
+            support[occ.key] += 1
+        else:
+            against[occ.key] += 1
     return {w for w, n in support.items() if n > against[w]}

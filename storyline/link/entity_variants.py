@@ -29,6 +29,7 @@ _VARIANT_TYPES = frozenset({PERSON, "ORG"})
 # sentences, covering at least this share of the smaller context.
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 _MIN_SHARED_CONTEXT = 2
+_ROUNDS = 3  # rounds of variant merging; each reads the context the last one left
 _MIN_CONTEXT_OVERLAP = 0.5
 
 
@@ -69,22 +70,27 @@ class _NameContext:
     article_neighbours: set[str]  # other names in the same articles
 
 
-def _contexts(occs: list[Occ]) -> dict[str, _NameContext]:
+def _contexts(occs: list[Occ], forest: Forest | None = None) -> dict[str, _NameContext]:
+    """The context of each name key, or of each group of keys ``forest`` has joined."""
+
+    def node(occ: Occ) -> str:
+        return forest.find(occ.node) if forest is not None else occ.node
+
     per_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
     per_article: dict[str, set[str]] = defaultdict(set)
     grouped: dict[str, list[Occ]] = defaultdict(list)
     for occ in occs:
-        per_sentence[occ.where].add(occ.node)
-        per_article[occ.article].add(occ.node)
-        grouped[occ.node].append(occ)
+        per_sentence[occ.where].add(node(occ))
+        per_article[occ.article].add(node(occ))
+        grouped[node(occ)].append(occ)
     out: dict[str, _NameContext] = {}
-    for node, members in grouped.items():
+    for key, members in grouped.items():
         places = {o.where for o in members}
-        neighbours = set().union(*(per_sentence[p] for p in places)) - {node}
+        neighbours = set().union(*(per_sentence[p] for p in places)) - {key}
         articles = {o.article for o in members}
-        article_neighbours = set().union(*(per_article[a] for a in articles)) - {node}
-        own = Counter(o.surface for o in members if o.key == node) or Counter([members[0].surface])
-        out[node] = _NameContext(
+        article_neighbours = set().union(*(per_article[a] for a in articles)) - {key}
+        own = Counter(o.surface for o in members if o.key == key) or Counter([members[0].surface])
+        out[key] = _NameContext(
             display=majority(own),
             type=majority(Counter(o.label for o in members)),
             titles=set().union(*(title_words(o.title) for o in members)),
@@ -97,34 +103,52 @@ def _contexts(occs: list[Occ]) -> dict[str, _NameContext]:
 
 
 def merge_variants(occs: list[Occ], forest: Forest) -> None:
-    contexts = _contexts(occs)
+    """Join variants, in rounds: a merge may make the context of another pair agree
+    ("Teodora" / "Theodora Vasquez-Rhee" merged, two spellings of the rescuer quoted beside
+    her share one more neighbour)."""
     by_type: dict[str, list[str]] = defaultdict(list)
-    for node, ctx in contexts.items():
+    for key, ctx in _contexts(occs).items():
         if ctx.type in _VARIANT_TYPES:
-            by_type[ctx.type].append(node)
-    for typ, nodes in by_type.items():
-        nodes.sort()
-        for i, j in variant_candidates(nodes):
-            a, b = nodes[i], nodes[j]
-            distance = spelling_distance(a, b)
-            ca, cb = contexts[a], contexts[b]
-            if distance:
-                rule = "edit-distance+context"
-                how = f"are {distance} edit(s) apart"
-            elif typ == PERSON and reordered(a, b):
-                rule, how = "name-order+context", "hold the same names in another order"
-            elif typ == PERSON and transliterated(a, b):
-                rule, how = "transliteration+context", "differ only in the vowels of one part"
-            else:
-                continue
-            # Another order of the same parts, or the same consonants ("Okafor" /
-            # "Okafour", "Raman" / "Ramann"), is how outlets and translators slip; two
-            # people named so alike in one story are rarer than one slip.
-            close = typ == PERSON and (reordered(a, b) or transliterated(a, b))
-            why = _context_agrees(ca, cb, close)
-            if why is None:
-                continue
-            forest.union(a, b, rule, f"{ca.display!r} and {cb.display!r} {how}, both {typ}, {why}")
+            by_type[ctx.type].append(key)
+    pairs = {typ: variant_candidates(sorted(keys)) for typ, keys in by_type.items()}
+    for typ in by_type:
+        by_type[typ].sort()
+    for _round in range(_ROUNDS):
+        contexts = _contexts(occs, forest)
+        joined = False
+        for typ, nodes in by_type.items():
+            for i, j in pairs[typ]:
+                joined |= _try_variant(nodes[i], nodes[j], typ, contexts, forest)
+        if not joined:
+            break
+
+
+def _try_variant(
+    a: str, b: str, typ: str, contexts: dict[str, _NameContext], forest: Forest
+) -> bool:
+    ra, rb = forest.find(a), forest.find(b)
+    if ra == rb or ra not in contexts or rb not in contexts:
+        return False
+    distance = spelling_distance(a, b)
+    ca, cb = contexts[ra], contexts[rb]
+    if distance:
+        rule = "edit-distance+context"
+        how = f"are {distance} edit(s) apart"
+    elif typ == PERSON and reordered(a, b):
+        rule, how = "name-order+context", "hold the same names in another order"
+    elif typ == PERSON and transliterated(a, b):
+        rule, how = "transliteration+context", "differ only in the vowels of one part"
+    else:
+        return False
+    # Another order of the same parts, or the same consonants ("Okafor" / "Okafour",
+    # "Raman" / "Ramann"), is how outlets and translators slip; two people named so
+    # alike in one story are rarer than one slip.
+    close = typ == PERSON and (reordered(a, b) or transliterated(a, b))
+    why = _context_agrees(ca, cb, close)
+    if why is None:
+        return False
+    forest.union(a, b, rule, f"{ca.display!r} and {cb.display!r} {how}, both {typ}, {why}")
+    return True
 
 
 def _context_agrees(a: _NameContext, b: _NameContext, close: bool = False) -> str | None:

@@ -258,8 +258,8 @@ def reordered(a: str, b: str) -> bool:
 def short_form(short: str, long: str, places: set[str]) -> str | None:
     """How an organisation's name key ``short`` shortens ``long``, or None when it does not.
 
-    - its last words: "foreign ministry" of "soltaran foreign ministry" (two words at least:
-      "ministry" alone shortens every ministry);
+    - its last words: "foreign ministry" of "soltaran foreign ministry", "ledger" of
+      "sennport ledger" (the caller keeps only a short form that one organisation fits);
     - its first word: "halvane" of "halvane systems" (a word of four letters at least);
     - without the place it belongs to: "data protection office" of "data protection
       office of ostria", when "ostria" is a place the story names.
@@ -267,8 +267,8 @@ def short_form(short: str, long: str, places: set[str]) -> str | None:
     ts, tl = tokens(short), tokens(long)
     if not ts or len(ts) >= len(tl):
         return None
-    if len(ts) >= 2 and tl[-len(ts) :] == ts:
-        return "the last words of"
+    if tl[-len(ts) :] == ts and (len(ts) >= 2 or len(ts[0]) >= 4):
+        return "the last words of" if len(ts) >= 2 else "the last word of"
     if len(ts) == 1 and tl[0] == ts[0] and len(ts[0]) >= 4:
         return "the first word of"
     if tl[: len(ts)] == ts and tl[len(ts)] == "of" and " ".join(tl[len(ts) + 1 :]) in places:

@@ -12,6 +12,10 @@ from storyline.model import Mention
 PERSON = "PERSON"
 TITLE_SEPARATOR = "; "  # as the annotator writes it (storyline.annotate.mentions)
 _WORD = re.compile(r"\w+")
+# Words before a place name ("residents of X", "in X"); a person seldom follows them.
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "of", "from", "to", "into", "near", "at", "outside", "around", "across", "towards"}
+)
 # Words that say nothing about a role when titles are compared.
 _TITLE_STOPWORDS = frozenset({"of", "the", "and", "for", "to", "a", "an", "former", "then", "top"})
 
@@ -61,3 +65,9 @@ def majority(votes: Counter[str], prefer: Counter[str] | None = None) -> str:
     """Most common label; ties go to the label ``prefer`` counts most, then alphabetically."""
     prefer = prefer or Counter()
     return min(votes, key=lambda label: (-votes[label], -prefer[label], label))
+
+
+def word_before(text: str, start: int) -> str:
+    """The lower-cased word right before offset ``start``."""
+    words = text[max(0, start - 30) : start].split()
+    return words[-1].lower() if words else ""

@@ -118,3 +118,8 @@ def test_role_in_apposition_is_a_title() -> None:
     ]
     found = mentions("Varnia's foreign minister, Tomas Reyes, arrived on Monday.")
     assert ("Tomas Reyes", "foreign minister") in [(m.text, m.title) for m in found]
+
+
+def test_verb_before_a_role_is_no_part_of_the_title() -> None:
+    found = mentions("A court in Tarn sentenced journalist Amara Okonkwo to two years.")
+    assert ("Amara Okonkwo", "journalist") in [(m.text, m.title) for m in found]

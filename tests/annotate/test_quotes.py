@@ -436,3 +436,15 @@ def test_labelled_set_precision_and_recall() -> None:
     )
     assert precision >= 0.9
     assert recall >= 0.8
+
+
+def test_hyphenated_surname_of_the_speaker_is_kept() -> None:
+    q = only('"We owe them that," said Teodora Vasquez-Rhee, the owner of the mine.')
+    assert q.speaker == "Teodora Vasquez-Rhee"
+
+
+def test_organisation_in_apposition_to_the_subject_is_the_speaker() -> None:
+    q = only(
+        "Roe's newspaper, the Sennport Courier, said in a statement that it stood by the story."
+    )
+    assert (q.speaker, q.direct, q.channel) == ("Sennport Courier", False, "a statement")

@@ -12,7 +12,7 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 
 from storyline.link.entities import resolve_entities
-from storyline.model import Annotation, Article, Entity, Mention, Sentence
+from storyline.model import Annotation, Article, Entity, Mention, Quote, Sentence
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
@@ -516,6 +516,7 @@ def test_apostrophe_does_not_split_an_organisation() -> None:
         ("Varnish Foreign Ministry", "Foreign Ministry", "the last words of"),
         ("Brightwell Analytics", "Brightwell", "the first word of"),
         ("Audit Office of Quennland", "Audit Office", "without its place"),
+        ("Tarn Evening Ledger", "Ledger", "the last word of"),
     ],
 )
 def test_organisation_short_form_joins_its_full_name(long: str, short: str, how: str) -> None:
@@ -571,6 +572,40 @@ def test_same_consonants_with_different_offices_stay_apart() -> None:
     )
     ents, _ = _resolve(a, b)
     assert {"Anika Sorensen", "Anika Sorrensen"} <= {e.name for e in ents}
+
+
+def test_surname_tagged_as_a_place_joins_the_person_when_quoted_as_a_speaker() -> None:
+    a = _doc(
+        "a",
+        "Justice Minister Lorcan Quill spoke in Tarn.",
+        [("Lorcan Quill", "PERSON", "Justice Minister"), ("Tarn", "GPE")],
+    )
+    text = "Quill said the court was free."
+    b = _doc("b", text, [("Quill", "GPE")])
+    b[1].quotes.append(
+        Quote(sentence=0, sentences=[0], text="the court was free", speaker="Quill", direct=False)
+    )
+    ents, mapping = _resolve(a, b)
+    assert _entity_of(ents, mapping, "b", text, "Quill said").name == "Lorcan Quill"
+    # Without the quote, the word tagged as a place in an article not naming him stays apart.
+    ents, _ = _resolve(a, _doc("c", text, [("Quill", "GPE")]))
+    assert {e.name for e in ents} == {"Lorcan Quill", "Tarn", "Quill"}
+
+
+def test_variants_merge_once_another_merge_makes_their_context_agree() -> None:
+    a = _doc(
+        "a",
+        "Halvard Lunde met Teodora Ness at Brennock.",
+        [("Halvard Lunde", "PERSON"), ("Teodora Ness", "PERSON", "owner"), ("Brennock", "FAC")],
+    )
+    b = _doc(
+        "b",
+        "Halvar Lunde left. Theodora Ness stayed. Brennock closed.",
+        [("Halvar Lunde", "PERSON"), ("Theodora Ness", "PERSON", "owner"), ("Brennock", "FAC")],
+    )
+    ents, _ = _resolve(a, b)
+    people = sorted(e.aliases for e in ents if e.type == "PERSON")
+    assert people == [["Halvar Lunde", "Halvard Lunde"], ["Teodora Ness", "Theodora Ness"]]
 
 
 def test_ids_are_stable_across_input_order() -> None:
