@@ -2,22 +2,31 @@
 
 The steps, each recorded as a :class:`~storyline.model.Merge` on the entity it shaped:
 
-1. **Clean** every mention: drop non-names (numbers, dates, one character) and
-   role-only references ("the Secretary", or "State" that is the end of the role
-   "Secretary of State" before a name), strip possessives, articles and a role
-   glued to a person's name ("President Xi" -> "Xi", role "President").
+1. **Clean** every mention (:mod:`storyline.link.entity_clean`): drop non-names
+   (numbers, dates, one character) and role-only references ("the Secretary", or
+   "State" that is the end of the role "Secretary of State" before a name), strip
+   possessives, articles and a role glued to a person's name ("President Xi" ->
+   "Xi", role "President").
 2. **Within an article**, a one-word mention resolves to a person's full name in
    the same article: the nearest earlier full name ending with it (rule
    ``surname``); else, when exactly one full name in the article holds it as
    another part ("Wei" after "Li Wei Chen", "Xi" after "Xi Jinping") or as the
-   last part of a later mention, that name (``name-part`` / ``surname``).
-   A word spaCy labelled GPE or ORG may still be a surname: it is re-typed when
-   the story uses that word for a person more than for anything else.
-3. **Across articles**, full names with one key merge (``exact``); two full names
-   of one type that differ by a small spelling slip merge when their context
-   agrees — a shared role word, or most of the entities named beside them — and
-   never when they appear in one sentence or their roles disagree
-   (``edit-distance+context``).
+   last part of a later mention whose role does not conflict with its own, that
+   name (``name-part`` / ``surname``). A word spaCy labelled GPE or ORG may still
+   be a surname: it is re-typed when the story uses that word for a person more
+   than for anything else (a PERSON label, a full name in its article, or its
+   article quoting it as a speaker).
+3. **Across articles** (:mod:`storyline.link.entity_variants`), full names with one
+   key merge (``exact``: case, accents and apostrophes do not count); two full
+   names of one type that differ by a small spelling slip, hold the same parts in
+   another order, or differ in the vowels of one part merge when their context
+   agrees — a shared role word, or most of the entities named beside them (one is
+   enough for a reordering or the same consonants) — and never when they appear in
+   one sentence or hold different offices (``edit-distance+context``,
+   ``name-order+context``, ``transliteration+context``). This runs in rounds, so
+   that one merge can make another pair's context agree. An organisation's short
+   form joins the one full name it fits ("Foreign Ministry", "Halvane", "the
+   Ledger", "Audit Office" for "Audit Office of Quennland": ``short-form``).
 4. A one-word name left over in an article merges with the story's only full
    name ending with it (``surname``), with the one whose role matches when
    there are several (``surname+title``), or with the only full name holding it
