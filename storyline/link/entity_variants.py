@@ -73,16 +73,14 @@ class _NameContext:
 def _contexts(occs: list[Occ], forest: Forest | None = None) -> dict[str, _NameContext]:
     """The context of each name key, or of each group of keys ``forest`` has joined."""
 
-    def node(occ: Occ) -> str:
-        return forest.find(occ.node) if forest is not None else occ.node
-
     per_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
     per_article: dict[str, set[str]] = defaultdict(set)
     grouped: dict[str, list[Occ]] = defaultdict(list)
     for occ in occs:
-        per_sentence[occ.where].add(node(occ))
-        per_article[occ.article].add(node(occ))
-        grouped[node(occ)].append(occ)
+        node = forest.find(occ.node) if forest is not None else occ.node
+        per_sentence[occ.where].add(node)
+        per_article[occ.article].add(node)
+        grouped[node].append(occ)
     out: dict[str, _NameContext] = {}
     for key, members in grouped.items():
         places = {o.where for o in members}

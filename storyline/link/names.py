@@ -16,6 +16,7 @@ here knows about articles or records.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 
@@ -89,6 +90,7 @@ def clean_surface(text: str) -> str:
     return out.strip(_EDGE_PUNCT)
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function, called for every mention and title
 def name_key(text: str) -> str:
     """Comparison key: case-folded, accents and apostrophes removed, "U.S." -> "us", dashes
     unified: "Nurses' Federation" and "Nurses Federation" share a key."""

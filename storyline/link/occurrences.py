@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from storyline.link.names import name_key
@@ -43,11 +45,16 @@ class Occ:
         return (self.article, self.mention.sentence)
 
 
-def title_words(title: str | None) -> set[str]:
+def title_words(title: str | None) -> frozenset[str]:
     """The words of a title that say something about a role, keyed."""
-    if not title:
-        return set()
-    return {w for w in _WORD.findall(name_key(title)) if w not in _TITLE_STOPWORDS}
+    return _title_words(title) if title else frozenset()
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_words(title: str) -> frozenset[str]:
+    # Cached: a story repeats a few titles thousands of times, and contexts are read
+    # again in each round of variant merging.
+    return frozenset(w for w in _WORD.findall(name_key(title)) if w not in _TITLE_STOPWORDS)
 
 
 def title_parts(title: str | None) -> list[str]:
@@ -56,7 +63,7 @@ def title_parts(title: str | None) -> list[str]:
     return [t.strip() for t in (title or "").split(TITLE_SEPARATOR) if t.strip()]
 
 
-def titles_conflict(a: set[str], b: set[str]) -> bool:
+def titles_conflict(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     """Both have role words, and none in common ("health secretary" / "patient advocate")."""
     return bool(a) and bool(b) and not (a & b)
 
