@@ -268,6 +268,14 @@ def test_words_given_in_a_statement_keep_both_the_speaker_and_the_statement(
     assert told["channel"] == "a statement" and told["speaker_entity"] == miller["id"]
 
 
+def test_markdown_and_html_say_the_words_were_given_in_a_statement(
+    built: tuple[Path, Json],
+) -> None:
+    (folder,) = [p for p in (built[0] / "out").iterdir() if p.is_dir()]
+    assert "_(in a statement)_" in (folder / "dossier.md").read_text(encoding="utf-8")
+    assert "<em>(in a statement)</em>" in (folder / "index.html").read_text(encoding="utf-8")
+
+
 def test_one_statement_in_two_translations_is_one_quote(dossier: Json) -> None:
     found = [
         q for q in dossier["quotes"] if "substantive" in q["text"] or "substantial" in q["text"]

@@ -10,6 +10,7 @@ from storyline.annotate.speakers import (
     is_role,
     speaking_subjects,
     unlabelled_names,
+    untagged_organisations,
 )
 from storyline.model import Mention, Sentence
 
@@ -47,6 +48,7 @@ def find_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     spans = [(s, "PERSON" if s.text in people else label) for s, label in spans]
     tagged |= {t.i for s in found for t in s}
     spans.extend((s, "PERSON") for s in _untagged_names(doc, parts) if s[0].i not in tagged)
+    spans.extend((s, "ORG") for s in untagged_organisations(doc, tagged))
     out: list[Mention] = []
     for span, label in sorted(spans, key=lambda x: x[0].start):
         if label not in LABELS:

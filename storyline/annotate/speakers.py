@@ -87,6 +87,16 @@ _ROLES = frozenset(
 )
 _SPOKES = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairman": "chair",
            "chairwoman": "chair", "advisor": "adviser"}
+# Generic English head nouns of organisation names: "Westmarch General Hospital" left
+# untagged by the small model is an organisation.
+_ORG_HEADS = frozenset(
+    """
+    hospital university college school council ministry department authority commission
+    committee union federation association agency bank court institute foundation party
+    company corporation group board office service guard army navy police tribunal
+    parliament assembly cooperative forum
+    """.split()  # noqa: SIM905
+)
 _NAMED_LABELS = ("ORG", "GPE", "NORP")
 _NAME_EDGE = " ,;:!?\"“”()[]"  # punctuation the tagger leaves on a name's edge
 _WINDOW = 5  # sentences back that a pronoun or role noun may reach
@@ -166,6 +176,26 @@ def speaking_subjects(doc: Doc, tagged: set[int]) -> list[Span]:
     return out
 
 
+def untagged_organisations(doc: Doc, tagged: set[int]) -> list[Span]:
+    """Two or more capitalised proper nouns outside any entity, ending in an organisation's
+    head noun: "Westmarch General Hospital"."""
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while (
+            j < len(doc)
+            and doc[j].pos_ == "PROPN"
+            and doc[j].text[:1].isupper()
+            and doc[j].i not in tagged
+        ):
+            j += 1
+        if j - i >= 2 and doc[j - 1].lower_ in _ORG_HEADS:
+            out.append(doc[i:j])
+        i = max(j, i + 1)
+    return out
+
+
 @dataclass
 class _Person:
     at: int  # character offset of the mention, or of the cue for a resolved speaker
@@ -218,6 +248,12 @@ class Speakers:
         for ent in ents:
             for tok in ent:
                 self._by_token[tok.i] = ent
+        from spacy.tokens import Span as SpanType  # spaCy is imported lazily, as everywhere here
+
+        for span in untagged_organisations(doc, set(self._by_token)):
+            org = SpanType(doc, span.start, span.end, label="ORG")
+            for tok in org:
+                self._by_token[tok.i] = org
         for ent in sorted(
             [e for e in ents if e.label_ == "PERSON"] + self._unlabelled_names(),
             key=lambda e: e.start,

@@ -123,3 +123,22 @@ def test_role_in_apposition_is_a_title() -> None:
 def test_verb_before_a_role_is_no_part_of_the_title() -> None:
     found = mentions("A court in Tarn sentenced journalist Amara Okonkwo to two years.")
     assert ("Amara Okonkwo", "journalist") in [(m.text, m.title) for m in found]
+
+
+def test_untagged_proper_nouns_ending_in_an_organisation_noun_are_an_organisation() -> None:
+    doc = Doc(
+        load_nlp().vocab,
+        words=["Nurses", "at", "Kell", "General", "Hospital", "struck", "."],
+        pos=["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        sent_starts=[True] + [False] * 6,
+    )
+    found = find_mentions(doc, split_sentences(doc))
+    assert [(m.text, m.label) for m in found] == [("Kell General Hospital", "ORG")]
+    words = ["Nurses", "at", "Kell", "General", "struck", "."]
+    plain = Doc(
+        load_nlp().vocab,
+        words=words,
+        pos=["NOUN", "ADP", "PROPN", "PROPN", "VERB", "PUNCT"],
+        sent_starts=[True] + [False] * 5,
+    )
+    assert find_mentions(plain, split_sentences(plain)) == []

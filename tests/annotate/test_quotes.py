@@ -448,3 +448,13 @@ def test_organisation_in_apposition_to_the_subject_is_the_speaker() -> None:
         "Roe's newspaper, the Sennport Courier, said in a statement that it stood by the story."
     )
     assert (q.speaker, q.direct, q.channel) == ("Sennport Courier", False, "a statement")
+
+
+def test_short_form_of_an_organisation_the_tagger_missed() -> None:
+    # The small model leaves this hospital's name untagged; its head noun says organisation.
+    text = (
+        "Nurses at Westmarch General Hospital began a 48-hour strike on Monday over pay. "
+        "The hospital said in a statement that emergency care would continue."
+    )
+    (q,) = quotes(text)
+    assert (q.speaker, q.channel) == ("Westmarch General Hospital", "a statement")
