@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "LAW"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
 _PLACE_OR_ORG = frozenset({"ORG", "GPE"})
+_WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 TITLE_SEPARATOR = "; "  # between the role before a name and the role in apposition
 
 
@@ -37,10 +38,15 @@ def find_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
         span = _trim(ent)
         if span is not None:
             spans.append((span, as_person(ent).label_))
-    tagged = {t.i for ent in doc.ents for t in ent}
+    # A name next to a quote is often tagged a work of art ('"…," Tomas Hale told'):
+    # such labels do not keep a given-name subject from being a person.
+    tagged = {t.i for ent in doc.ents if ent.label_ not in _WEAK_LABELS for t in ent}
     elsewhere = {s.text for s, label in spans if label != "PERSON"}
     found = unlabelled_names(doc, tagged)
     found += [s for s in speaking_subjects(doc, tagged) if s.text not in elsewhere]
+    taken = {t.i for s in found for t in s}
+    spans = [(s, label) for s, label in spans if not any(t.i in taken for t in s)]
+    tagged |= {t.i for ent in doc.ents for t in ent}
     spans.extend((s, "PERSON") for s in found)
     spans = _typed_by_surname(spans)
     people = {s.text for s, label in spans if label == "PERSON" and len(s) > 1}
@@ -109,7 +115,12 @@ def _trim(ent: Span) -> Span | None:
     doc = ent.doc
     while start < end and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
-    while (end > start and doc[end - 1].tag_ == "POS") or (end > start and doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        # "Calder Bridge in": a lower-case function word never ends a name
+        or (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") and doc[end - 1].text.islower())
+    ):
         end -= 1
     if end <= start:
         return None

@@ -170,6 +170,7 @@ def speaking_subjects(doc: Doc, tagged: set[int]) -> list[Span]:
             and tok.text[:1].isupper()
             and tok.text[1:].islower()
             and is_cue(tok.head)
+            and tok.lower_ not in _ORG_HEADS  # "Parliament said"
             and not any(c.pos_ in ("PROPN", "DET") for c in tok.children)
         ):
             out.append(doc[tok.i : tok.i + 1])

@@ -142,3 +142,29 @@ def test_untagged_proper_nouns_ending_in_an_organisation_noun_are_an_organisatio
         sent_starts=[True] + [False] * 5,
     )
     assert find_mentions(plain, split_sentences(plain)) == []
+
+
+def test_given_name_subject_tagged_as_a_work_of_art_is_a_person() -> None:
+    doc = Doc(
+        load_nlp().vocab,
+        words=["Tomas", "Hale", "told", "a", "crowd", "."],
+        pos=["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        deps=["compound", "nsubj", "ROOT", "det", "dobj", "punct"],
+        heads=[1, 2, 2, 4, 2, 2],
+        lemmas=["tomas", "hale", "tell", "a", "crowd", "."],
+        ents=["B-WORK_OF_ART", "I-WORK_OF_ART", "O", "O", "O", "O"],
+    )
+    found = find_mentions(doc, split_sentences(doc))
+    assert [(m.text, m.label) for m in found] == [("Tomas Hale", "PERSON")]
+
+
+def test_function_word_at_the_end_of_an_entity_is_trimmed() -> None:
+    doc = Doc(
+        load_nlp().vocab,
+        words=["Calder", "Bridge", "in", "Lowmere", "fell", "."],
+        pos=["PROPN", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"],
+        ents=["B-ORG", "I-ORG", "I-ORG", "B-GPE", "O", "O"],
+        sent_starts=[True] + [False] * 5,
+    )
+    found = find_mentions(doc, split_sentences(doc))
+    assert [(m.text, m.label) for m in found] == [("Calder Bridge", "ORG"), ("Lowmere", "GPE")]
