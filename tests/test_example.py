@@ -193,12 +193,6 @@ def test_agency_copy_is_one_duplicate_of_the_other(dossier: Json) -> None:
 # --------------------------------------------------------------------------- claims
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (issue 5): the Northgate Ledger copy rewords its first sentence "
-    "('Some 2,100 people were forced from their homes after ... collapsed ...'), which stays "
-    "a claim of its own, so the collapse claim has 4 outlets, not 5",
-)
 def test_collapse_is_confirmed_with_the_agency_copy_counted_once(dossier: Json) -> None:
     a1 = article(dossier, A1)
     claims = [

@@ -313,11 +313,6 @@ def test_summary_is_short_cites_most_articles_and_is_faithful(dossier: Json) -> 
     assert len(texts) == len(set(texts))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (issue 5): claims group sentences by MiniLM similarity >= 0.72, and the "
-    "reworded tellings of the first-visit-in-five-years fact fall below it (2 outlets, not 3)",
-)
 def test_the_first_visit_in_about_five_years_is_told_by_three_outlets(dossier: Json) -> None:
     told = [
         c

@@ -64,6 +64,8 @@ def link_story(
         source_of=sources.__getitem__,
         outlet_of=lambda a: by_id[a].outlet,
         threshold=claim_similarity,
+        entities_in=links.entities_in,
+        people=frozenset(e.id for e in entities if e.type == "PERSON"),
     )
     links.events = find_events(articles, annotations, links.entities_in)
     return links

@@ -1,24 +1,52 @@
 """Claims: the same fact told by several sentences across the story's articles.
 
-Sentences are grouped by meaning: each sentence's nearest neighbours in other
-articles (faiss inner-product search over the MiniLM vectors, so the cost is
-k-nearest-neighbour, not all pairs) join its group when their similarity passes
-the threshold and they are also close to the group's first sentence, which keeps
-groups from chaining. A claim's text is its most central sentence.
+Candidates come from each sentence's nearest neighbours in other articles (faiss
+inner-product search over the MiniLM vectors, so the cost is k-nearest-neighbour, not
+all pairs). Sentence vectors of one story sit close together, so a pair tells one fact
+only when it also shares specific content: numbers, calendar dates, entities and words,
+each weighed by how rare it is in the story (``specifics``, a weighted Jaccard):
+
+* tier 1: close in meaning (cosine >= ``threshold``) and cosine + shared >= ``AGREE``;
+* tier 2, reworded tellings: related (cosine >= ``related``), the same figure (a number
+  or a calendar date) in both, and shared >= ``SHARED_RELATED``;
+
+and in both tiers, unless they visibly tell different facts about the same people:
+one denies or calls off what the other does not ("will hold the inquiry" / "called off
+the inquiry"), the verbs governing their dates differ in mood (planned or expected /
+happened), or each names a person the other does not ("met the operator" / "met the
+minister"), unless they also share a count and much of their content.
+
+Pairs are joined strongest shared content first. A sentence joins a claim only when it
+tells one fact with at least half of the claim's sentences, which keeps groups from
+chaining, and a claim holds one sentence per article. A sentence without a vector (a
+zero row: long articles may leave sentences unembedded) is a claim of its own.
+A claim's text is its most central sentence.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 
 import faiss
 import numpy as np
 
+from storyline.link.specifics import Specifics, items_of
 from storyline.model import Annotation, Claim, Evidence
 
 MIN_WORDS = 6
 NEIGHBOURS = 16
+RELATED = 0.5  # tier 2: cosine floor for reworded tellings
+AGREE = 0.93  # tier 1: cosine + shared content
+SHARED_RELATED = 0.15  # tier 2: shared content of a reworded telling with a shared figure
+SHARED_DESPITE_PEOPLE = 0.25  # ... with a shared count, different people may tell one fact
+# What is called off or denied is a different fact from what happened or is planned.
+_DENIED = re.compile(
+    r"\b(not|never|no longer|cancel+(?:ed|ing|s)?|called off|calls? off|postponed?|scrapped|"
+    r"shelved|suspended|abandoned|denied|denies)\b|n't\b",
+    re.IGNORECASE,
+)
 
 
 def _is_candidate(text: str) -> bool:
@@ -26,74 +54,180 @@ def _is_candidate(text: str) -> bool:
     return len(words) >= MIN_WORDS and text[-1:] in ".!?\"”'’)"
 
 
+def _mood(ann: Annotation, sentence: int, text: str) -> tuple[bool, str | None]:
+    """Whether the sentence denies or calls something off, and what the verbs that
+    govern its dates say: "prospect" (planned, expected, future), "past", or None
+    when they say nothing or disagree among themselves."""
+    moods = set()
+    for t in ann.timexes:
+        if t.sentence != sentence:
+            continue
+        if t.cancelled or t.negated:
+            moods.add("denied")
+        elif t.modality or t.tense == "future":
+            moods.add("prospect")
+        elif t.tense:
+            moods.add("past")
+    return bool(_DENIED.search(text)), moods.pop() if len(moods) == 1 else None
+
+
+class _Pairs:
+    """Whether two candidate sentences tell one fact, and how strongly they agree."""
+
+    def __init__(
+        self,
+        mat: np.ndarray,
+        moods: list[tuple[bool, str | None]],
+        specifics: Specifics,
+        people: list[frozenset[str]],
+        threshold: float,
+        related: float,
+    ) -> None:
+        self.mat = mat
+        self.moods = moods
+        self.specifics = specifics
+        self.people = people
+        self.threshold = threshold
+        self.related = related
+
+    def agreement(self, a: int, b: int) -> float | None:
+        """The shared specific content of a pair that tells one fact, else None."""
+        cos = float(self.mat[a] @ self.mat[b])
+        if cos < self.related or not _same_mood(self.moods[a], self.moods[b]):
+            return None
+        shared = self.specifics.shared(a, b)
+        pa, pb = self.people[a], self.people[b]
+        if (
+            pa - pb
+            and pb - pa
+            and not (shared >= SHARED_DESPITE_PEOPLE and self.specifics.shares_count(a, b))
+        ):
+            return None  # each names someone the other does not: two facts
+        if cos >= self.threshold and cos + shared >= AGREE:
+            return shared
+        if shared >= SHARED_RELATED and self.specifics.shares_figure(a, b):
+            return shared
+        return None
+
+
+def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
+    return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
+
+
 def find_claims(
     annotations: Sequence[Annotation],
     source_of: Callable[[str], str],
     outlet_of: Callable[[str], str | None],
     threshold: float = 0.72,
+    entities_in: Callable[[str, int], list[str]] | None = None,
+    people: frozenset[str] = frozenset(),
+    related: float = RELATED,
 ) -> list[Claim]:
     """Group sentences into claims.
 
     ``source_of(article_id)`` gives the independent source an article counts as (its
     agency, or the article it copies); ``outlet_of`` the outlet that published it.
+    ``entities_in(article, sentence)`` gives the entity ids a sentence mentions (they
+    count as shared content), ``people`` which of those ids are persons.
     """
     keys: list[tuple[str, int, str]] = []
     rows: list[np.ndarray] = []
+    items = []
+    persons = []
+    moods = []
     for ann in annotations:
         vecs = ann.vectors()
         for s in ann.sentences:
-            if _is_candidate(s.text) and vecs.shape[1]:
-                keys.append((ann.article, s.index, s.text))
-                rows.append(vecs[s.index])
+            if not (_is_candidate(s.text) and vecs.shape[1]):
+                continue
+            ents = entities_in(ann.article, s.index) if entities_in else []
+            keys.append((ann.article, s.index, s.text))
+            rows.append(vecs[s.index])
+            items.append(items_of(ann, s.index, s.text, ents))
+            persons.append(frozenset(e for e in ents if e in people))
+            moods.append(_mood(ann, s.index, s.text))
     if not keys:
         return []
     mat = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
+    pairs = _Pairs(mat, moods, Specifics.of(items), persons, threshold, min(related, threshold))
     index = faiss.IndexFlatIP(mat.shape[1])
     index.add(mat)
     k = min(NEIGHBOURS, len(keys))
-    sims, nbrs = index.search(mat, k)
+    _, nbrs = index.search(mat, k)
 
-    group = [-1] * len(keys)
-    groups: list[list[int]] = []
-    for i in range(len(keys)):
-        if group[i] == -1:
-            group[i] = len(groups)
-            groups.append([i])
-        g = group[i]
-        leader = groups[g][0]
-        for sim, j in zip(sims[i], nbrs[i], strict=True):
-            if j < 0 or j == i or sim < threshold or group[j] != -1:
-                continue
-            if keys[j][0] == keys[i][0]:
+    # A sentence left unembedded (a zero row) is a claim of its own and joins none.
+    embedded = np.linalg.norm(mat, axis=1) > 0
+    linked: dict[tuple[int, int], float] = {}
+    for i in map(int, np.flatnonzero(embedded)):
+        for j in nbrs[i]:
+            j = int(j)
+            if j < 0 or not embedded[j] or keys[j][0] == keys[i][0]:
                 continue  # one article repeating itself is not corroboration
-            if float(mat[leader] @ mat[j]) < threshold:
-                continue
-            if any(keys[m][0] == keys[j][0] for m in groups[g]):
-                continue  # one sentence per article in a claim
-            group[j] = g
-            groups[g].append(j)
+            pair = (min(i, j), max(i, j))
+            if pair not in linked:
+                score = pairs.agreement(*pair)
+                if score is not None:
+                    linked[pair] = score
+    groups = _join(keys, linked, pairs)
+    return sort_claims([_claim(members, keys, mat, source_of, outlet_of) for members in groups])
 
-    claims = []
-    for members in groups:
-        centroid = mat[members].mean(axis=0)
-        rep = max(members, key=lambda m: (float(mat[m] @ centroid), -m))
-        members.sort(key=lambda m: (keys[m][0], keys[m][1]))
-        evidence = [
-            Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2]) for m in members
-        ]
-        arts = [e.article for e in evidence]
-        outlets = sorted({outlet_of(a) or f"(unknown outlet: {a})" for a in arts})
-        independent = sorted({source_of(a) for a in arts})
-        text = keys[rep][2]
-        cid = "c-" + hashlib.sha1(f"{keys[rep][0]}:{text}".encode()).hexdigest()[:10]
-        claims.append(
-            Claim(
-                id=cid,
-                text=text,
-                evidence=evidence,
-                outlets=outlets,
-                independent_outlets=independent,
+
+def _join(
+    keys: list[tuple[str, int, str]], linked: dict[tuple[int, int], float], pairs: _Pairs
+) -> list[list[int]]:
+    """Join linked sentences into groups, strongest agreement first."""
+    group = list(range(len(keys)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(keys))}
+
+    def tells_with(a: list[int], b: list[int]) -> bool:
+        """Every sentence of ``a`` tells one fact with at least half of ``b``."""
+        for x in a:
+            agree = sum(
+                1
+                for y in b
+                if (min(x, y), max(x, y)) in linked or pairs.agreement(x, y) is not None
             )
-        )
-    claims.sort(key=lambda c: (-len(c.independent_outlets), -len(c.evidence), c.id))
-    return claims
+            if 2 * agree < len(b):
+                return False
+        return True
+
+    for (i, j), _score in sorted(linked.items(), key=lambda kv: (-kv[1], kv[0])):
+        gi, gj = group[i], group[j]
+        if gi == gj:
+            continue
+        a, b = members[gi], members[gj]
+        if {keys[m][0] for m in a} & {keys[m][0] for m in b}:
+            continue  # one sentence per article in a claim
+        small, large = (a, b) if len(a) <= len(b) else (b, a)
+        if not tells_with(small, large) or (len(a) == len(b) and not tells_with(large, small)):
+            continue
+        for m in b:
+            group[m] = gi
+        a.extend(b)
+        del members[gj]
+    return list(members.values())
+
+
+def _claim(
+    members: list[int],
+    keys: list[tuple[str, int, str]],
+    mat: np.ndarray,
+    source_of: Callable[[str], str],
+    outlet_of: Callable[[str], str | None],
+) -> Claim:
+    centroid = mat[members].mean(axis=0)
+    rep = max(members, key=lambda m: (float(mat[m] @ centroid), -m))
+    members = sorted(members, key=lambda m: (keys[m][0], keys[m][1]))
+    evidence = [Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2]) for m in members]
+    arts = [e.article for e in evidence]
+    outlets = sorted({outlet_of(a) or f"(unknown outlet: {a})" for a in arts})
+    independent = sorted({source_of(a) for a in arts})
+    text = keys[rep][2]
+    cid = "c-" + hashlib.sha1(f"{keys[rep][0]}:{text}".encode()).hexdigest()[:10]
+    return Claim(
+        id=cid, text=text, evidence=evidence, outlets=outlets, independent_outlets=independent
+    )
+
+
+def sort_claims(claims: list[Claim]) -> list[Claim]:
+    return sorted(claims, key=lambda c: (-len(c.independent_outlets), -len(c.evidence), c.id))

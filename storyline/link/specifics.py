@@ -1,0 +1,137 @@
+"""What a sentence says specifically: its numbers, dates, named entities and rare words.
+
+Sentence vectors of one story sit close together (every sentence of a story about a
+visit mentions the visitor and the host), so similarity alone cannot tell two
+tellings of one fact from two facts about the same people. What tells them apart is
+the specific content: the same figure ("nearly five years" / "almost five years"), the
+same resolved date ("on Tuesday" / "March 12"), the same entities, the words that are
+rare in the story. This module reads that content off the annotations, weighs each
+item by how rare it is in the story (inverse document frequency over its sentences),
+and measures how much two sentences share.
+
+Stop words are spaCy's English list (a maintained list rather than our own), minus the
+number words and ordinals, which are content here ("the first visit in five years").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from storyline.model import Annotation
+
+# fmt: off
+_NUMBER_WORDS = frozenset([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "hundred", "thousand", "million", "billion", "first", "second", "third", "fourth",
+    "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "next",
+])
+# fmt: on
+_STOP = frozenset(w for w in STOP_WORDS if w not in _NUMBER_WORDS) | {"said", "says", "told"}
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_DIGITS = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?![\w])")  # "2,100", not the 20 of "G20"
+_STEM = 6  # letters two forms of one word share: "collapsed" / "collapse", "visited" / "visit"
+_CALENDAR = re.compile(r"^\d{4}(-\d{2}){0,2}")
+
+FIGURE_WEIGHT = 2.0  # a number or a date pins a fact down more than a word does
+RARE_SHARE = 0.03  # ... or in at most this share of its sentences
+# Kinds of item, by prefix: a number, a date, an entity, a word.
+NUMBER, DATE, ENTITY = "#", "@", "&"
+
+
+def _number(text: str) -> str | None:
+    try:
+        value = float(text.replace(",", ""))
+    except ValueError:
+        return None
+    return f"{NUMBER}{value:g}"
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix in ("'s", "’s"):
+        word = word.removesuffix(suffix)
+    return word[:_STEM]
+
+
+def items_of(
+    ann: Annotation,
+    sentence: int,
+    text: str,
+    entities: Iterable[str] = (),
+) -> frozenset[str]:
+    """The specific items of one sentence: numbers, calendar dates, entities and words."""
+    out: set[str] = set()
+    for w in _WORD.findall(text):
+        if w.lower() not in _STOP and not w.isdigit() and len(w) > 1:
+            out.add(_stem(w))
+    for d in _DIGITS.findall(text):
+        n = _number(d)
+        if n:
+            out.add(n)
+    for q in ann.quantities:
+        if q.sentence == sentence:
+            out.add(f"{NUMBER}{q.value:g}")
+    for t in ann.timexes:
+        if t.sentence == sentence and t.type in ("DATE", "TIME"):
+            m = _CALENDAR.match(t.value)
+            if m:
+                out.add(f"{DATE}{m.group(0)}")
+    out.update(f"{ENTITY}{e}" for e in entities)
+    return frozenset(out)
+
+
+@dataclass
+class Specifics:
+    """The items of a story's sentences, weighed by rarity in the story."""
+
+    items: list[frozenset[str]]
+    weight: dict[str, float] = field(default_factory=dict)
+    rare_below: int = 2  # an item in at most this many sentences is rare in the story
+    df: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, items: list[frozenset[str]]) -> Specifics:
+        df: Counter[str] = Counter(i for s in items for i in s)
+        n = len(items)
+        # log(1 + N/df): an item in every sentence still weighs a little (log 2), so
+        # that tiny stories (a handful of sentences) are measured sensibly too.
+        return cls(
+            items=items,
+            weight={
+                i: math.log(1 + n / c) * (FIGURE_WEIGHT if i[0] in (NUMBER, DATE) else 1.0)
+                for i, c in df.items()
+            },
+            rare_below=max(2, round(RARE_SHARE * n)),
+            df=dict(df),
+        )
+
+    def shared(self, a: int, b: int) -> float:
+        """Weighted Jaccard: how much of what the two sentences say they both say."""
+        sa, sb = self.items[a], self.items[b]
+        union = sum(self.weight[i] for i in sa | sb)
+        return sum(self.weight[i] for i in sa & sb) / union if union else 0.0
+
+    def anchors(self, a: int, b: int) -> int:
+        """Shared items that pin a fact down: numbers, dates, and items rare in the story."""
+        return sum(
+            1
+            for i in self.items[a] & self.items[b]
+            if i[0] in (NUMBER, DATE) or self.df[i] <= self.rare_below
+        )
+
+    def shares_figure(self, a: int, b: int) -> bool:
+        """The same number or calendar date in both."""
+        return any(i[0] in (NUMBER, DATE) for i in self.items[a] & self.items[b])
+
+    def shares_count(self, a: int, b: int) -> bool:
+        """The same number in both, other than the ubiquitous 0, 1 and 2 ("two sides").
+
+        A date is not enough: many different things happen on one day of a story."""
+        return any(i[0] == NUMBER and float(i[1:]) > 2 for i in self.items[a] & self.items[b])

@@ -1,0 +1,60 @@
+"""Small fictional stories for the link and synthesize tests: articles written here,
+annotated by the real annotator (spaCy, time expressions, MiniLM) and linked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.model import Annotation, Article, Links, Published, Story
+
+# Sentences of no particular fact, so that a story has a background to weigh words against.
+FILLER = [
+    "Tourists watched from the quay as the tugboats arrived.",
+    "Local shops stayed open late for the families who came ashore.",
+    "The weather turned colder during the night along the northern coast.",
+    "Fishermen said the harbour had been busy for the whole week.",
+    "Schools in the district reopened after the spring holiday.",
+    "A choir from the old town sang at the evening market.",
+]
+
+
+def article(
+    outlet: str | None,
+    day: str | None,
+    *sentences: str,
+    credits: Sequence[str] = (),
+    filler: int = 0,
+) -> Article:
+    """An article of ``sentences`` (and ``filler`` background sentences)."""
+    from storyline.ingest.article import content_id
+
+    body = " ".join([*sentences, *FILLER[filler : filler + 2]])
+    return Article(
+        id=content_id(body),
+        text=body,
+        outlet=outlet,
+        credits=list(credits),
+        published=Published(date=day, basis="header" if day else None),
+    )
+
+
+@dataclass
+class Linked:
+    articles: list[Article]
+    annotations: list[Annotation]
+    links: Links
+
+    def sentence(self, article: Article, text: str) -> int:
+        """The index of the sentence of ``article`` that starts with ``text``."""
+        ann = next(a for a in self.annotations if a.article == article.id)
+        return next(s.index for s in ann.sentences if s.text.startswith(text))
+
+
+def link(articles: Sequence[Article]) -> Linked:
+    from storyline.annotate import annotate_chunk
+    from storyline.link import link_story
+
+    annotations = annotate_chunk(articles)
+    story = Story(id="s-fiction", title="fiction", articles=[a.id for a in articles])
+    return Linked(list(articles), annotations, link_story(story, articles, annotations))
