@@ -264,6 +264,9 @@ class Conflict(Record, kw_only=True):
     kind: ConflictKind
     positions: list[Position]
     note: str | None = None
+    # True when the text itself says why the positions may both hold (the larger figure
+    # "includes" something more): the ledger notes it (``note``) rather than flagging it.
+    explained: bool = False
 
 
 class QuoteEntry(Record, kw_only=True):

@@ -131,6 +131,27 @@ def test_conflict_about_the_length_of_the_talks(dossier: Json) -> None:
     assert not any("more than" in v for v in values)
 
 
+def test_no_conflict_between_more_than_five_hours_and_five_and_a_half(dossier: Json) -> None:
+    # "more than five hours" agrees with both figures: no position anywhere rests on it.
+    for conflict in dossier["conflicts"]:
+        told = [e["text"] for p in conflict["positions"] for e in p["evidence"]]
+        assert not any("more than five hours" in t for t in told), conflict
+
+
+def test_the_talks_ledger_entry_notes_what_the_larger_figure_includes(dossier: Json) -> None:
+    (talks,) = [
+        c
+        for c in dossier["conflicts"]
+        if c["kind"] == "quantity"
+        and {p["value"] for p in c["positions"]}
+        >= {"five and a half hours", "seven and a half hours"}
+    ]
+    # The longer telling says it counts something more: noted, with the sentence.
+    assert talks["explained"] is True
+    (longer,) = [p for p in talks["positions"] if p["value"] == "seven and a half hours"]
+    assert talks["note"] and longer["evidence"][0]["text"] in talks["note"]
+
+
 def test_every_statement_carries_exact_source_sentences(built: tuple[Path, Json]) -> None:
     work, d = built
     sentences = _sentences(d, work)

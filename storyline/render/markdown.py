@@ -228,7 +228,8 @@ def _conflicts(view: View) -> list[str]:
     if _none(lines, view.dossier.conflicts):
         return lines
     for conflict in view.dossier.conflicts:
-        lines += [f"### {md_text(conflict.about)} ({conflict.kind})", ""]
+        kind = f"{conflict.kind}; noted: both may hold" if conflict.explained else conflict.kind
+        lines += [f"### {md_text(conflict.about)} ({kind})", ""]
         if conflict.note:
             lines += [md_text(conflict.note), ""]
         for position in conflict.positions:

@@ -23,8 +23,8 @@ from storyline.model import (
     Story,
     StoryInfo,
 )
-from storyline.synthesize.conflicts import find_conflicts
 from storyline.synthesize.coverage import build_coverage
+from storyline.synthesize.ledger import build_ledger
 from storyline.synthesize.quotes import collect_quotes
 from storyline.synthesize.summary import build_summary
 from storyline.synthesize.timeline import story_timeline
@@ -46,8 +46,8 @@ def synthesize(
         first = min(claim.evidence, key=lambda e: (order[e.article], e.sentence))
         return (order[first.article][0] + order[first.article][1], first.sentence)
 
-    entity_names = {e.id: e.name for e in links.entities}
-    conflicts = find_conflicts(annotations, links.entities_in, entity_names)
+    quotes = collect_quotes(annotations, links.entities, links.mention_entity)
+    conflicts = build_ledger(articles, annotations, links, quotes)
 
     dates = sorted(a.published.date for a in articles if a.published.date)
     dossier_articles = [
@@ -96,7 +96,7 @@ def synthesize(
             for c in links.claims
         ],
         conflicts=conflicts,
-        quotes=collect_quotes(annotations, links.entities, links.mention_entity),
+        quotes=quotes,
         coverage=build_coverage(articles, links.claims),
     )
 

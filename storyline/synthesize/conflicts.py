@@ -3,13 +3,17 @@
 Two figures are about the same thing when they have the same unit and their
 sentences are alike (or name the same entities). Figures with a modifier are
 ranges, compared as such: "more than five hours" is compatible with "five and a
-half hours"; two exact figures that differ are not. When the larger figure's
-sentence says it includes something more, the ledger keeps the conflict and says so.
+half hours"; two exact figures that differ are not ("five and a half hours" /
+"seven and a half hours"). When the text right around the larger figure says it
+includes something more ("including a dinner", "in total", "counting the delays"),
+the ledger keeps the entry, marked ``explained`` with a note saying why, instead of
+flagging a contradiction.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,7 +25,11 @@ from storyline.model import Annotation, Conflict, Evidence, Position, Quantity
 SIMILAR = 0.55
 SIMILAR_WITH_ENTITIES = 0.35
 MAX_RATIO = 3.0
-_INCLUDES = re.compile(r"\b(including|includ(?:es|ed)|counting|plus)\b", re.IGNORECASE)
+_INCLUDES = re.compile(
+    r"\b(including|includ(?:es|ed)|counting|plus|in total|all told|altogether|combined)\b",
+    re.IGNORECASE,
+)
+INCLUDES_BEFORE, INCLUDES_AFTER = 40, 80  # characters around the figure a cue is read in
 _LOWER = {"more than", "over", "above", "at least", "upwards of", "in excess of", "no fewer than"}
 _UPPER = {"less than", "fewer than", "under", "below", "up to", "at most", "no more than"}
 # Counts of people are told with many nouns ("1,200 residents", "2,100 people"): one unit.
@@ -49,6 +57,8 @@ class _Fig:
     q: Quantity
     vector: np.ndarray
     entities: frozenset[str]
+    offset: int = 0  # where the sentence starts in the article
+    alone: bool = True  # the only figure of its sentence
 
 
 def _interval(q: Quantity) -> tuple[float, float]:
@@ -78,6 +88,7 @@ def find_conflicts(
     figs: list[_Fig] = []
     for ann in annotations:
         vecs = ann.vectors()
+        per_sentence = Counter(q.sentence for q in ann.quantities)
         for q in ann.quantities:
             if not q.unit:
                 continue
@@ -91,6 +102,8 @@ def find_conflicts(
                     q=q,
                     vector=vecs[q.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
                     entities=frozenset(entities_in(ann.article, q.sentence)),
+                    offset=ann.sentences[q.sentence].start,
+                    alone=per_sentence[q.sentence] == 1,
                 )
             )
     conflicts: list[Conflict] = []
@@ -170,10 +183,22 @@ def _conflict(
     about = f"{unit}s" + (f" ({', '.join(names)})" if names else "")
     note = None
     largest = max(groups, key=lambda g: max(f.q.value for f in g))
-    larger = [f for f in largest if _INCLUDES.search(f.text)]
+    larger = [f for f in largest if _includes_more(f)]
     if larger:
         note = (
-            f"the larger figure ({larger[0].q.text}) is told as including something more: "
-            f"{larger[0].text}"
+            f"the larger figure ({larger[0].q.text}) is told as including something more, "
+            f"so both may hold: {larger[0].text}"
         )
-    return Conflict(about=about, kind="quantity", positions=positions, note=note)
+    return Conflict(
+        about=about, kind="quantity", positions=positions, note=note, explained=bool(larger)
+    )
+
+
+def _includes_more(f: _Fig) -> bool:
+    """Its sentence (or, with other figures in it, the words right around the figure)
+    says the figure counts something more."""
+    if f.alone:
+        return bool(_INCLUDES.search(f.text))
+    start, end = f.q.start - f.offset, f.q.end - f.offset
+    window = f.text[max(0, start - INCLUDES_BEFORE) : end + INCLUDES_AFTER]
+    return bool(_INCLUDES.search(window))

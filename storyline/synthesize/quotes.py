@@ -149,3 +149,10 @@ def _prefer(new: str | None, old: str | None, by_id: dict[str, Entity]) -> bool:
     if old is None:
         return True
     return new != old and by_id.get(new) is not None and by_id[new].type == "PERSON"
+
+
+# What the attribution ledger (``attribution.py``) needs to tell one quote told with two
+# different speakers: the same words, by this module's rule, and speakers that disagree.
+quote_words = _words
+same_words = _same
+same_speaker = _same_speaker

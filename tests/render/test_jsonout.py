@@ -56,7 +56,7 @@ EXTENSIONS = {
     "published": {"note"},
     "entities": {"merges"},
     "claims": {"outlet_names", "independent_outlet_names"},
-    "conflicts": {"note"},
+    "conflicts": {"note", "explained"},  # explained: issue 5
     "coverage": {"exclusive_claims", "missing_claims"},
     "summary": {"part"},  # consensus | disputed: issue 5
     "quotes": {"channel"},  # where the words were given ("a statement"): issue 4

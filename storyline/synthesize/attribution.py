@@ -1,0 +1,73 @@
+"""One statement, attributed to different speakers by different sources.
+
+Quotes are grouped by ``quotes.collect_quotes``: the same words with agreeing speakers
+(the same entity, one unknown, or a person speaking for their organisation) are one
+quote. Two groups left with the same words and speakers that do not agree are an
+attribution conflict: each position is one speaker, with the sentences that attribute
+the words to them. Short quotes ("We will rebuild") are left out: different people say
+them independently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from storyline.model import Conflict, Entity, Position, QuoteEntry
+from storyline.synthesize.quotes import quote_words, same_speaker, same_words
+
+MIN_WORDS = 6  # distinct words a quote needs before two speakers of it are a dispute
+ABOUT_CHARS = 90
+
+
+def find_attribution_conflicts(
+    quotes: Sequence[QuoteEntry],
+    entities: Sequence[Entity],
+    source_of: Callable[[str], str],
+) -> list[Conflict]:
+    by_id = {e.id: e for e in entities}
+    known = [q for q in quotes if q.speaker_entity and len(quote_words(q.text)) >= MIN_WORDS]
+    words = [quote_words(q.text) for q in known]
+    parent = list(range(len(known)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(known)):
+        for j in range(i + 1, len(known)):
+            a, b = known[i], known[j]
+            if (
+                same_words(words[i], words[j])
+                and not same_speaker(a.speaker_entity, b.speaker_entity, by_id)
+                and not {e.article for e in a.evidence} & {e.article for e in b.evidence}
+            ):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[QuoteEntry]] = {}
+    for i, q in enumerate(known):
+        groups.setdefault(find(i), []).append(q)
+    conflicts = []
+    for members in groups.values():
+        speakers: dict[str, list[QuoteEntry]] = {}
+        for q in members:
+            speakers.setdefault(q.speaker_entity or "", []).append(q)
+        sources = {source_of(e.article) for q in members for e in q.evidence}
+        if len(speakers) < 2 or len(sources) < 2:
+            continue
+        longest = max(members, key=lambda q: len(q.text)).text
+        text = longest if len(longest) <= ABOUT_CHARS else longest[: ABOUT_CHARS - 1] + "…"
+        conflicts.append(
+            Conflict(
+                about=f"who said “{text}”",
+                kind="attribution",
+                positions=[
+                    Position(
+                        value=by_id[eid].name if eid in by_id else (qs[0].speaker or eid),
+                        evidence=[e for q in qs for e in q.evidence],
+                    )
+                    for eid, qs in speakers.items()
+                ],
+            )
+        )
+    return conflicts

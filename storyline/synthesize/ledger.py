@@ -1,0 +1,46 @@
+"""The ledger of disagreements: every kind of conflict, each position with its evidence.
+
+* quantity: one figure told with incompatible values (``conflicts``);
+* date: one fact dated differently by two sources (``date_conflicts``);
+* name: one entity spelled differently by different outlets (``name_conflicts``);
+* attribution: one statement given to different speakers (``attribution``).
+
+Compatible readings are not flagged: a range and a figure inside it, a month and a day
+in it, a spelling that only differs in case or punctuation. An entry whose text says
+why both may hold is kept with ``explained`` and a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.model import Annotation, Article, Conflict, Links, QuoteEntry
+from storyline.synthesize.attribution import find_attribution_conflicts
+from storyline.synthesize.conflicts import find_conflicts
+from storyline.synthesize.date_conflicts import find_date_conflicts
+from storyline.synthesize.name_conflicts import find_name_conflicts
+
+
+def build_ledger(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    links: Links,
+    quotes: Sequence[QuoteEntry],
+) -> list[Conflict]:
+    outlets = {a.id: a.outlet or f"(unknown outlet: {a.id})" for a in articles}
+
+    def source_of(article: str) -> str:
+        return links.sources.get(article, article)
+
+    def outlet_of(article: str) -> str:
+        return outlets.get(article, f"(unknown outlet: {article})")
+
+    names = {e.id: e.name for e in links.entities}
+    return [
+        *find_conflicts(annotations, links.entities_in, names),
+        *find_date_conflicts(links.claims, articles, annotations, source_of),
+        *find_name_conflicts(
+            links.entities, annotations, links.mention_entity, source_of, outlet_of
+        ),
+        *find_attribution_conflicts(quotes, links.entities, source_of),
+    ]
