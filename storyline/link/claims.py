@@ -17,8 +17,8 @@ happened), or each names a person the other does not ("met the operator" / "met 
 minister"), unless they also share a count and much of their content.
 
 Pairs are joined strongest shared content first. A sentence joins a claim only when it
-tells one fact with at least half of the claim's sentences, which keeps groups from
-chaining, and a claim holds one sentence per article. A sentence without a vector (a
+tells one fact with at least half of the claim's first sentences, which keeps groups
+from chaining, and a claim holds one sentence per article. A sentence without a vector (a
 zero row: long articles may leave sentences unembedded) is a claim of its own.
 A claim's text is its most central sentence.
 """
@@ -37,6 +37,7 @@ from storyline.model import Annotation, Claim, Evidence
 
 MIN_WORDS = 6
 NEIGHBOURS = 16
+CORE = 8  # members of a claim a newcomer is checked against
 RELATED = 0.5  # tier 2: cosine floor for reworded tellings
 AGREE = 0.93  # tier 1: cosine + shared content
 SHARED_RELATED = 0.15  # tier 2: shared content of a reworded telling with a shared figure
@@ -180,14 +181,16 @@ def _join(
     members: dict[int, list[int]] = {i: [i] for i in range(len(keys))}
 
     def tells_with(a: list[int], b: list[int]) -> bool:
-        """Every sentence of ``a`` tells one fact with at least half of ``b``."""
+        """Every sentence of ``a`` tells one fact with at least half of ``b``'s core (its
+        first ``CORE`` members, joined by the strongest agreement: this bounds the cost)."""
+        core = b[:CORE]
         for x in a:
             agree = sum(
                 1
-                for y in b
+                for y in core
                 if (min(x, y), max(x, y)) in linked or pairs.agreement(x, y) is not None
             )
-            if 2 * agree < len(b):
+            if 2 * agree < len(core):
                 return False
         return True
 

@@ -95,6 +95,7 @@ class Specifics:
     weight: dict[str, float] = field(default_factory=dict)
     rare_below: int = 2  # an item in at most this many sentences is rare in the story
     df: dict[str, int] = field(default_factory=dict)
+    totals: list[float] = field(default_factory=list)  # each sentence's summed weight
 
     @classmethod
     def of(cls, items: list[frozenset[str]]) -> Specifics:
@@ -114,9 +115,11 @@ class Specifics:
 
     def shared(self, a: int, b: int) -> float:
         """Weighted Jaccard: how much of what the two sentences say they both say."""
-        sa, sb = self.items[a], self.items[b]
-        union = sum(self.weight[i] for i in sa | sb)
-        return sum(self.weight[i] for i in sa & sb) / union if union else 0.0
+        if not self.totals:
+            self.totals = [sum(self.weight[i] for i in s) for s in self.items]
+        both = sum(self.weight[i] for i in self.items[a] & self.items[b])
+        union = self.totals[a] + self.totals[b] - both
+        return both / union if union > 0 else 0.0
 
     def anchors(self, a: int, b: int) -> int:
         """Shared items that pin a fact down: numbers, dates, and items rare in the story."""

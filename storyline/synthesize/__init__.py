@@ -48,6 +48,8 @@ def synthesize(
 
     quotes = collect_quotes(annotations, links.entities, links.mention_entity)
     conflicts = build_ledger(articles, annotations, links, quotes)
+    # A name spelled two ways is in the ledger, but it is no dispute about what happened.
+    disputes = [c for c in conflicts if c.kind != "name"]
 
     dates = sorted(a.published.date for a in articles if a.published.date)
     dossier_articles = [
@@ -82,7 +84,7 @@ def synthesize(
         timeline=story_timeline(
             articles, annotations, links.events, links.sources.__getitem__, max_events
         ),
-        summary=build_summary(links.claims, first_seen, max_summary, conflicts),
+        summary=build_summary(links.claims, first_seen, max_summary, disputes),
         claims=[
             DossierClaim(
                 id=c.id,
