@@ -10,7 +10,9 @@ them independently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 
 from storyline.model import Conflict, Entity, Position, QuoteEntry
 from storyline.synthesize.quotes import quote_words, same_speaker, same_words
@@ -35,15 +37,14 @@ def find_attribution_conflicts(
             i = parent[i]
         return i
 
-    for i in range(len(known)):
-        for j in range(i + 1, len(known)):
-            a, b = known[i], known[j]
-            if (
-                same_words(words[i], words[j])
-                and not same_speaker(a.speaker_entity, b.speaker_entity, by_id)
-                and not {e.article for e in a.evidence} & {e.article for e in b.evidence}
-            ):
-                parent[find(i)] = find(j)
+    for i, j in _candidates(words):
+        a, b = known[i], known[j]
+        if (
+            same_words(words[i], words[j])
+            and not same_speaker(a.speaker_entity, b.speaker_entity, by_id)
+            and not {e.article for e in a.evidence} & {e.article for e in b.evidence}
+        ):
+            parent[find(i)] = find(j)
     groups: dict[int, list[QuoteEntry]] = {}
     for i, q in enumerate(known):
         groups.setdefault(find(i), []).append(q)
@@ -71,3 +72,27 @@ def find_attribution_conflicts(
             )
         )
     return conflicts
+
+
+def _candidates(words: list[set[str]]) -> Iterator[tuple[int, int]]:
+    """Pairs of quotes that may share enough words, without comparing all pairs.
+
+    Two quotes are one when at least 60% of the smaller one's words and 40% of the
+    larger one's are shared (``quotes.same_words``), or one holds the other: so of any
+    such pair, one quote shares a word with the other among its ``floor(0.6 n) + 1``
+    rarest words. Each quote looks up only those in an index of words to quotes.
+    """
+    df = Counter(w for ws in words for w in ws)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        for w in ws:
+            index[w].append(i)
+    seen: set[tuple[int, int]] = set()
+    for i, ws in enumerate(words):
+        rarest = sorted(ws, key=lambda w: (df[w], w))[: math.floor(0.6 * len(ws)) + 1]
+        for w in rarest:
+            for j in index[w]:
+                pair = (min(i, j), max(i, j))
+                if i != j and pair not in seen:
+                    seen.add(pair)
+                    yield pair
