@@ -41,6 +41,7 @@ _CALENDAR = re.compile(r"^\d{4}(-\d{2}){0,2}")
 
 FIGURE_WEIGHT = 2.0  # a number or a date pins a fact down more than a word does
 RARE_SHARE = 0.03  # ... or in at most this share of its sentences
+_DAY_ITEM = len("@2024-03-12")
 # Kinds of item, by prefix: a number, a date, an entity, a word.
 NUMBER, DATE, ENTITY = "#", "@", "&"
 
@@ -66,23 +67,33 @@ def items_of(
     text: str,
     entities: Iterable[str] = (),
 ) -> frozenset[str]:
-    """The specific items of one sentence: numbers, calendar dates, entities and words."""
+    """The specific items of one sentence: numbers, calendar dates, entities and words.
+
+    A figure the annotator read as a quantity carries its unit ("#8:gene" is not
+    "#8:student"); digits inside a time expression are its date, not a number.
+    """
     out: set[str] = set()
     for w in _WORD.findall(text):
         if w.lower() not in _STOP and not w.isdigit() and len(w) > 1:
             out.add(_stem(w))
-    for d in _DIGITS.findall(text):
-        n = _number(d)
-        if n:
-            out.add(n)
+    base = ann.sentences[sentence].start
+    taken: list[tuple[int, int]] = []
     for q in ann.quantities:
         if q.sentence == sentence:
-            out.add(f"{NUMBER}{q.value:g}")
+            out.add(f"{NUMBER}{q.value:g}" + (f":{q.unit.lower()}" if q.unit else ""))
+            taken.append((q.start - base, q.end - base))
     for t in ann.timexes:
-        if t.sentence == sentence and t.type in ("DATE", "TIME"):
+        if t.sentence == sentence and t.type in ("DATE", "TIME", "DURATION", "SET"):
+            taken.append((t.start - base, t.end - base))
             m = _CALENDAR.match(t.value)
-            if m:
+            if m and t.type in ("DATE", "TIME"):
                 out.add(f"{DATE}{m.group(0)}")
+    for d in _DIGITS.finditer(text):
+        if any(s <= d.start() < e for s, e in taken):
+            continue
+        n = _number(d.group(0))
+        if n:
+            out.add(n)
     out.update(f"{ENTITY}{e}" for e in entities)
     return frozenset(out)
 
@@ -130,11 +141,17 @@ class Specifics:
         )
 
     def shares_figure(self, a: int, b: int) -> bool:
-        """The same number or calendar date in both."""
-        return any(i[0] in (NUMBER, DATE) for i in self.items[a] & self.items[b])
+        """The same number (with the same unit) or the same day in both; a year or a
+        month alone is shared by too many different facts ("the 1918 pandemic")."""
+        return any(
+            i[0] == NUMBER or (i[0] == DATE and len(i) == _DAY_ITEM)
+            for i in self.items[a] & self.items[b]
+        )
 
     def shares_count(self, a: int, b: int) -> bool:
         """The same number in both, other than the ubiquitous 0, 1 and 2 ("two sides").
 
         A date is not enough: many different things happen on one day of a story."""
-        return any(i[0] == NUMBER and float(i[1:]) > 2 for i in self.items[a] & self.items[b])
+        return any(
+            i[0] == NUMBER and float(i[1:].split(":")[0]) > 2 for i in self.items[a] & self.items[b]
+        )

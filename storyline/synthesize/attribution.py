@@ -5,7 +5,9 @@ Quotes are grouped by ``quotes.collect_quotes``: the same words with agreeing sp
 quote. Two groups left with the same words and speakers that do not agree are an
 attribution conflict: each position is one speaker, with the sentences that attribute
 the words to them. Short quotes ("We will rebuild") are left out: different people say
-them independently.
+them independently; and so is a person against an organisation (a minister's words
+given to "the ministry" is the ministry speaking through her, even where the text gives
+no title that says so).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def find_attribution_conflicts(
         if (
             same_words(words[i], words[j])
             and not same_speaker(a.speaker_entity, b.speaker_entity, by_id)
+            and not _person_and_body(a.speaker_entity, b.speaker_entity, by_id)
             and not {e.article for e in a.evidence} & {e.article for e in b.evidence}
         ):
             parent[find(i)] = find(j)
@@ -72,6 +75,13 @@ def find_attribution_conflicts(
             )
         )
     return conflicts
+
+
+def _person_and_body(a: str | None, b: str | None, by_id: dict[str, Entity]) -> bool:
+    """One speaker is a person, the other an organisation or place: most often the
+    organisation speaking through that person, whose title the text may not give."""
+    kinds = {by_id[e].type == "PERSON" for e in (a, b) if e in by_id}
+    return kinds == {True, False}
 
 
 def _candidates(words: list[set[str]]) -> Iterator[tuple[int, int]]:

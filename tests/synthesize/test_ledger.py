@@ -231,3 +231,23 @@ def test_one_statement_given_to_two_speakers_is_an_attribution_conflict(
         == 2
     )
     assert QUOTE in conflict.about
+
+
+def test_a_person_and_an_organisation_given_the_same_words_are_no_dispute() -> None:
+    story = link(
+        [
+            article(
+                "Strait Herald",
+                DAY,
+                f"“{QUOTE},” said harbour master Helen Marsh.",
+                filler=0,
+            ),
+            article(
+                "Karsholm Post",
+                DAY,
+                f"The Karsholm Harbour Authority said in a statement: “{QUOTE}.”",
+                filler=2,
+            ),
+        ]
+    )
+    assert of_kind(ledger(story), "attribution") == []
