@@ -27,13 +27,13 @@ def build_ledger(
     links: Links,
     quotes: Sequence[QuoteEntry],
 ) -> list[Conflict]:
-    outlets = {a.id: a.outlet or f"(unknown outlet: {a.id})" for a in articles}
+    outlets = {a.id: a.outlet for a in articles}
 
     def source_of(article: str) -> str:
         return links.sources.get(article, article)
 
-    def outlet_of(article: str) -> str:
-        return outlets.get(article, f"(unknown outlet: {article})")
+    def outlet_of(article: str) -> str | None:
+        return outlets.get(article)
 
     names = {e.id: e.name for e in links.entities}
     return [

@@ -18,7 +18,7 @@ from storyline.model import Annotation, Conflict, Entity, Evidence, Position
 SPELLING_RULES = frozenset(
     {"edit-distance+context", "transliteration+context", "name-order+context"}
 )
-EVIDENCE_PER_FORM = 3  # sentences shown for each form: the first one in each article
+EVIDENCE_PER_FORM = 5  # sentences shown for each form: the first in each article, sources first
 
 
 def find_name_conflicts(
@@ -26,7 +26,7 @@ def find_name_conflicts(
     annotations: Sequence[Annotation],
     mention_entity: dict[str, str],
     source_of: Callable[[str], str],
-    outlet_of: Callable[[str], str],
+    outlet_of: Callable[[str], str | None],
 ) -> list[Conflict]:
     variants = {
         e.id: [m for m in e.merges if m.rule in SPELLING_RULES]
@@ -58,25 +58,36 @@ def find_name_conflicts(
         written = [(f, arts) for f, arts in written if arts]
         if len(written) < 2 or len({source_of(a) for _, arts in written for a in arts}) < 2:
             continue
-        who = "; ".join(
-            f"{form!r} in {', '.join(sorted({outlet_of(a) for a in arts}))}"
-            for form, arts in written
-        )
+        who = "; ".join(f"{form!r} in {_where(arts, outlet_of)}" for form, arts in written)
         why = "; ".join(m.detail for m in variants[entity.id] if m.detail)
         conflicts.append(
             Conflict(
                 about=f"the spelling of {entity.name}",
                 kind="name",
                 positions=[
-                    Position(
-                        value=form,
-                        evidence=sorted(arts.values(), key=lambda e: (e.article, e.sentence))[
-                            :EVIDENCE_PER_FORM
-                        ],
-                    )
-                    for form, arts in written
+                    Position(value=form, evidence=_shown(arts, source_of)) for form, arts in written
                 ],
                 note=f"{who}. Taken for one {entity.type.lower()}: {why}",
             )
         )
     return conflicts
+
+
+def _where(arts: dict[str, Evidence], outlet_of: Callable[[str], str | None]) -> str:
+    """The outlets that wrote a form, and how many articles without an outlet did."""
+    named = sorted({o for a in arts if (o := outlet_of(a))})
+    unnamed = sum(1 for a in arts if not outlet_of(a))
+    if unnamed:
+        named.append(f"{unnamed} article{'s' if unnamed > 1 else ''} without an outlet")
+    return ", ".join(named)
+
+
+def _shown(arts: dict[str, Evidence], source_of: Callable[[str], str]) -> list[Evidence]:
+    """One sentence per article, one article of each source first, at most a few."""
+    seen: set[str] = set()
+    first: list[Evidence] = []
+    rest: list[Evidence] = []
+    for e in sorted(arts.values(), key=lambda e: (e.article, e.sentence)):
+        (rest if source_of(e.article) in seen else first).append(e)
+        seen.add(source_of(e.article))
+    return (first + rest)[:EVIDENCE_PER_FORM]
