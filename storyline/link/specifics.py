@@ -40,7 +40,6 @@ _STEM = 6  # letters two forms of one word share: "collapsed" / "collapse", "vis
 _CALENDAR = re.compile(r"^\d{4}(-\d{2}){0,2}")
 
 FIGURE_WEIGHT = 2.0  # a number or a date pins a fact down more than a word does
-RARE_SHARE = 0.03  # ... or in at most this share of its sentences
 _DAY_ITEM = len("@2024-03-12")
 # Kinds of item, by prefix: a number, a date, an entity, a word.
 NUMBER, DATE, ENTITY = "#", "@", "&"
@@ -104,8 +103,6 @@ class Specifics:
 
     items: list[frozenset[str]]
     weight: dict[str, float] = field(default_factory=dict)
-    rare_below: int = 2  # an item in at most this many sentences is rare in the story
-    df: dict[str, int] = field(default_factory=dict)
     totals: list[float] = field(default_factory=list)  # each sentence's summed weight
 
     @classmethod
@@ -114,31 +111,17 @@ class Specifics:
         n = len(items)
         # log(1 + N/df): an item in every sentence still weighs a little (log 2), so
         # that tiny stories (a handful of sentences) are measured sensibly too.
-        return cls(
-            items=items,
-            weight={
-                i: math.log(1 + n / c) * (FIGURE_WEIGHT if i[0] in (NUMBER, DATE) else 1.0)
-                for i, c in df.items()
-            },
-            rare_below=max(2, round(RARE_SHARE * n)),
-            df=dict(df),
-        )
+        weight = {
+            i: math.log(1 + n / c) * (FIGURE_WEIGHT if i[0] in (NUMBER, DATE) else 1.0)
+            for i, c in df.items()
+        }
+        return cls(items=items, weight=weight, totals=[sum(weight[i] for i in s) for s in items])
 
     def shared(self, a: int, b: int) -> float:
         """Weighted Jaccard: how much of what the two sentences say they both say."""
-        if not self.totals:
-            self.totals = [sum(self.weight[i] for i in s) for s in self.items]
         both = sum(self.weight[i] for i in self.items[a] & self.items[b])
         union = self.totals[a] + self.totals[b] - both
         return both / union if union > 0 else 0.0
-
-    def anchors(self, a: int, b: int) -> int:
-        """Shared items that pin a fact down: numbers, dates, and items rare in the story."""
-        return sum(
-            1
-            for i in self.items[a] & self.items[b]
-            if i[0] in (NUMBER, DATE) or self.df[i] <= self.rare_below
-        )
 
     def shares_figure(self, a: int, b: int) -> bool:
         """The same number (with the same unit) or the same day in both; a year or a
