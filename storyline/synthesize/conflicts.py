@@ -7,7 +7,9 @@ half hours"; two exact figures that differ are not ("five and a half hours" /
 "seven and a half hours"). When the text right around the larger figure says it
 includes something more ("including a dinner", "in total", "counting the delays"),
 the ledger keeps the entry, marked ``explained`` with a note saying why, instead of
-flagging a contradiction.
+flagging a contradiction. So is an entry whose positions were all told at least two days
+apart: in a developing story the later figure may be an update (the dossier's
+``changes`` report those as revised figures).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import msgspec
 import numpy as np
@@ -25,6 +28,7 @@ from storyline.model import Annotation, Conflict, Evidence, Position, Quantity
 SIMILAR = 0.55
 SIMILAR_WITH_ENTITIES = 0.35
 MAX_RATIO = 3.0
+UPDATE_DAYS = 2  # positions told this many days apart are noted as a likely update
 _INCLUDES = re.compile(
     r"\b(including|includ(?:es|ed)|counting|plus|in total|all told|altogether|combined)\b",
     re.IGNORECASE,
@@ -84,7 +88,11 @@ def find_conflicts(
     annotations: Sequence[Annotation],
     entities_in: Callable[[str, int], list[str]],
     entity_names: dict[str, str],
+    published: dict[str, str | None] | None = None,
 ) -> list[Conflict]:
+    """Quantity conflicts; ``published`` (article id -> ISO date) lets the ledger note
+    figures told days apart as a likely update rather than flag them."""
+    days = {a: d for a, d in (published or {}).items() if d}
     figs: list[_Fig] = []
     for ann in annotations:
         vecs = ann.vectors()
@@ -121,7 +129,7 @@ def find_conflicts(
             continue
         used.update(about)
         conflicts.append(
-            _conflict(a.q.unit or "", [figs[k] for k in about], positions, entity_names)
+            _conflict(a.q.unit or "", [figs[k] for k in about], positions, entity_names, days)
         )
     return conflicts
 
@@ -167,7 +175,11 @@ def _is_point(q: Quantity) -> bool:
 
 
 def _conflict(
-    unit: str, figs: list[_Fig], groups: list[list[_Fig]], entity_names: dict[str, str]
+    unit: str,
+    figs: list[_Fig],
+    groups: list[list[_Fig]],
+    entity_names: dict[str, str],
+    days: dict[str, str],
 ) -> Conflict:
     positions = []
     for members in groups:
@@ -189,8 +201,25 @@ def _conflict(
             f"the larger figure ({larger[0].q.text}) is told as including something more, "
             f"so both may hold: {larger[0].text}"
         )
+    apart = _days_apart(groups, days)
+    if note is None and apart >= UPDATE_DAYS:
+        note = (
+            f"the figures were told at least {apart} days apart: in a developing story the "
+            "later one may be an update, not a dispute"
+        )
     return Conflict(
-        about=about, kind="quantity", positions=positions, note=note, explained=bool(larger)
+        about=about, kind="quantity", positions=positions, note=note, explained=note is not None
+    )
+
+
+def _days_apart(groups: list[list[_Fig]], days: dict[str, str]) -> int:
+    """The fewest days between two positions' publication dates (0 when unknown)."""
+    try:
+        told = [{date.fromisoformat(days[f.article]) for f in g} for g in groups]
+    except (KeyError, ValueError):
+        return 0
+    return min(
+        abs((x - y).days) for i, a in enumerate(told) for b in told[i + 1 :] for x in a for y in b
     )
 
 

@@ -37,7 +37,9 @@ def build_ledger(
 
     names = {e.id: e.name for e in links.entities}
     return [
-        *find_conflicts(annotations, links.entities_in, names),
+        *find_conflicts(
+            annotations, links.entities_in, names, {a.id: a.published.date for a in articles}
+        ),
         *find_date_conflicts(links.claims, articles, annotations, source_of),
         *find_name_conflicts(
             links.entities, annotations, links.mention_entity, source_of, outlet_of

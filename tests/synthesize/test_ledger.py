@@ -251,3 +251,16 @@ def test_a_person_and_an_organisation_given_the_same_words_are_no_dispute() -> N
         ]
     )
     assert of_kind(ledger(story), "attribution") == []
+
+
+@pytest.mark.parametrize(("later", "explained"), [("2031-05-07", False), ("2031-05-10", True)])
+def test_a_count_told_days_later_is_noted_as_a_likely_update(later: str, explained: bool) -> None:
+    story = link(
+        [
+            article("Strait Herald", DAY, "The fire on the ferry killed 12 people.", filler=0),
+            article("Karsholm Post", later, "The fire on the ferry killed 19 people.", filler=2),
+        ]
+    )
+    (conflict,) = of_kind(ledger(story), "quantity")  # in the ledger either way
+    assert conflict.explained is explained
+    assert ("update" in (conflict.note or "")) is explained
