@@ -32,9 +32,11 @@ import argparse
 import datetime
 import json
 import logging
+import multiprocessing
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -129,38 +131,47 @@ def run(
         log.info("ingested %d articles", sum(len(v) for v in ids.values()))
         engine.annotate(store, settings)
         log.info("annotated at %.0f s", time.perf_counter() - start)
-        for topic, dirs in chosen.items():
-            articles = store.articles(ids[topic])
-            annotations = store.get_annotations(ids[topic])
-            story = Story(id=topic, title=topic, articles=ids[topic])
-            links = link_stage.link_story(
-                story,
-                articles,
-                annotations,
-                duplicate_jaccard=settings.duplicate_jaccard,
-                claim_similarity=settings.claim_similarity,
-            )
-            lines = corpus_lines(dirs)
-            for gold_path in sorted(p for d in dirs for p in (d / "timelines").glob("*.txt")):
-                n_dates, per_date = _gold_shape(gold_path)
-                timeline = story_timeline(
+        # Scoring (tilse's ROUGE over every pair of dates) runs in a process pool while
+        # the next topic is linked; rows are printed in order at the end.
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+            jobs = []
+            for topic, dirs in chosen.items():
+                articles = store.articles(ids[topic])
+                annotations = store.get_annotations(ids[topic])
+                story = Story(id=topic, title=topic, articles=ids[topic])
+                links = link_stage.link_story(
+                    story,
                     articles,
                     annotations,
-                    links.events,
-                    links.sources.__getitem__,
-                    dates=n_dates,
-                    per_date=per_date,
+                    duplicate_jaccard=settings.duplicate_jaccard,
+                    claim_similarity=settings.claim_similarity,
                 )
-                pred: dict[datetime.date, list[str]] = {}
-                for entry in timeline:
-                    pred.setdefault(_day(entry), []).append(_as_corpus(entry.text, lines))
-                scores = _score(pred, gold_path)
+                lines = corpus_lines(dirs)
+                gold_paths = sorted(p for d in dirs for p in (d / "timelines").glob("*.txt"))
+                for gold_path in gold_paths:
+                    n_dates, per_date = _gold_shape(gold_path)
+                    timeline = story_timeline(
+                        articles,
+                        annotations,
+                        links.events,
+                        links.sources.__getitem__,
+                        dates=n_dates,
+                        per_date=per_date,
+                    )
+                    pred: dict[datetime.date, list[str]] = {}
+                    for entry in timeline:
+                        pred.setdefault(_day(entry), []).append(_as_corpus(entry.text, lines))
+                    shape = f"{len(articles)} articles, {n_dates} dates x {per_date}"
+                    jobs.append((topic, gold_path, shape, pool.submit(_score, pred, gold_path)))
+                log.info("linked %s at %.0f s", topic, time.perf_counter() - start)
+            for topic, gold_path, shape, job in jobs:
+                scores = job.result()
                 row = {"topic": topic, "timeline": gold_path.parent.parent.name, **scores}
                 results.append(row)
                 print(
                     f"{topic:18s} {row['timeline']:22s} AR1-F {scores['ar1_f']:.3f}  "
-                    f"AR2-F {scores['ar2_f']:.3f}  date-F1 {scores['date_f1']:.3f}  "
-                    f"({len(articles)} articles, {n_dates} dates x {per_date})",
+                    f"AR2-F {scores['ar2_f']:.3f}  date-F1 {scores['date_f1']:.3f}  ({shape})",
                     flush=True,
                 )
     finally:
