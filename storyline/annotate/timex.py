@@ -24,8 +24,9 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.annotate.nlp import SentenceIndex, text_of
+from storyline.annotate.timex_phrases import SPELLED_YEAR, phrase_reading
 from storyline.annotate.timex_recognizer import is_age, recognize, to_reading
-from storyline.annotate.timex_rules import HOLIDAY, REF_TRIGGERS, Reading, match_rule
+from storyline.annotate.timex_rules import HOLIDAY, REF_TRIGGERS, YEAR_PERIOD, Reading, match_rule
 from storyline.annotate.timex_verbs import Governor, governor
 from storyline.model import Sentence, TimeExpr
 
@@ -53,6 +54,8 @@ _DEICTIC_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 _WEEKDAY_NAMES = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
+_PLURAL_UNITS = frozenset({"days", "weeks", "months", "years", "decades", "centuries"})
+_DURATION_PREPS = frozenset({"for", "within", "in", "over"})
 _RIGHT_MODIFIERS = frozenset({"ago", "earlier", "later", "before", "after"})
 # Words in front of a span that TimeML leaves outside the TIMEX3.
 _PREPOSITIONS = frozenset(
@@ -116,10 +119,17 @@ def find_timexes(
 
 
 _ANAPHORIC = re.compile(
+    r"(?:(?:early|late|earlier|later)\s+)?(?:"
     r"(?:the|that)\s+(next|following|previous|preceding|same)\s+(?:day|morning|afternoon|evening|night)"
-    r"|the\s+day\s+(after|before)|(that)\s+(?:day|morning|afternoon|evening|night)",
+    r"|the\s+day\s+(after|before)|(that)(?:\s+same)?\s+(?:day|morning|afternoon|evening|night))",
     re.IGNORECASE,
 )
+_THAT_YEAR = re.compile(
+    r"(?:(?:early|late|earlier|later)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)\s+year",
+    re.IGNORECASE,
+)
+_YEAR_VALUE = re.compile(r"\d{4}")
+_THAT = re.compile(r"\b(?:that|same)\b", re.IGNORECASE)
 _SHIFT = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
           "same": 0, "that": 0}  # fmt: skip
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -143,12 +153,23 @@ def _anchored_on_story_days(found: list[TimeExpr]) -> list[TimeExpr]:
     against the publication date stands.
     """
     last: TimeExpr | None = None
+    last_year: TimeExpr | None = None
     quarter: str | None = None
     for t in found:
+        if (
+            t.value.startswith("XXXX")
+            and last_year is not None
+            and t.sentence - last_year.sentence <= ANAPHORA_SENTENCES
+            and _THAT_YEAR.fullmatch(" ".join(t.text.split()))
+        ):
+            # "later that year": the year the text last named.
+            t.value, t.relative = last_year.value[:4], True
         if quarter and _YEAR_BACK.fullmatch(" ".join(t.text.lower().split())):
             # "a year earlier" in a report on a quarter: that quarter, a year before.
             t.value = f"{int(quarter[:4]) - 1}{quarter[4:]}"
             t.type, t.granularity, t.relative = "DATE", "quarter", True
+        elif quarter and YEAR_PERIOD.fullmatch(" ".join(t.text.lower().split())):
+            t.value = t.value[:4] + quarter[4:]  # "the 1988 period": the quarter in question
         elif _QUARTER_VALUE.fullmatch(t.value) and t.type == "DATE":
             quarter = t.value
         m = _ANAPHORIC.fullmatch(" ".join(t.text.split()))
@@ -162,7 +183,10 @@ def _anchored_on_story_days(found: list[TimeExpr]) -> list[TimeExpr]:
             t.relative = True
         if t.type == "DATE" and _DAY_VALUE.match(t.value):
             last = t  # a day the text names (a clock time alone names none)
-    return found
+        if t.type == "DATE" and _YEAR_VALUE.match(t.value):
+            last_year = t
+    # "that day" with no day named before it is a generic day ("trades made that day").
+    return [t for t in found if t.value not in ("XXXX-XX-XX", "XXXX") or not _THAT.search(t.text)]
 
 
 def _candidates(doc: Doc) -> list[Span]:
@@ -170,7 +194,16 @@ def _candidates(doc: Doc) -> list[Span]:
     ents = [e for e in doc.ents if e.label_ in _LABELS]
     merged: list[Span] = []
     for ent in ents:
-        if merged and ent.start == merged[-1].end:
+        if merged and (
+            ent.start == merged[-1].end
+            # "5 p.m. EST, Nov. 6": a clock time and its day, apart by a comma.
+            or (
+                ent.start == merged[-1].end + 1
+                and doc[ent.start - 1].text == ","
+                and doc[merged[-1].end - 1].ent_type_ == "TIME"
+                and ent.label_ == "DATE"
+            )
+        ):
             merged[-1] = doc[merged[-1].start : ent.end]
         else:
             merged.append(ent)
@@ -204,6 +237,13 @@ def _candidates(doc: Doc) -> list[Span]:
                 span.text, _PROBE_DATES[0], None
             ):
                 merged.append(span)
+    for i, span in enumerate(merged):
+        # "the year-ago third quarter", "the 1988 period": spaCy labels a part at most.
+        last = doc[span.end - 1]
+        if last.lower_ in ("quarter", "period") and last.left_edge.i < span.start:
+            wide = doc[last.left_edge.i : span.end]
+            if _rule_reading(wide.text, _PROBE_DATES[0], None) is not None:
+                merged[i] = wide
     for m in HOLIDAY.finditer(text_of(doc)):
         holiday = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if holiday is not None and not covered.intersection(range(holiday.start, holiday.end)):
@@ -222,17 +262,94 @@ def _read_candidate(
         return [r for part in parts for r in _read_candidate(doc, part, anchor)]
     gov = governor(span)
     future = False if gov.lean_past else gov.future
-    if (rule := match_rule(span.text, anchor, future, span.sent.text)) is not None:
+    if (rule := _rule_reading(span.text, anchor, future, span.sent.text)) is not None:
         return [(span.start_char, span.end_char, rule)]
+    read = _clock_on_day(_library_reading(doc, span, anchor, future, gov.lean_past))
+    if not read and (rest := _after_day_part(doc, span)) is not None:
+        # "late yesterday", "early Tuesday", "later that year": the library gives a
+        # range without a value; TimeML gives the day (or year) itself.
+        start = doc[rest.start - 1].idx
+        inner = _rule_reading(rest.text, anchor, future, span.sent.text)
+        if inner is not None:
+            return [(start, span.end_char, inner)]
+        found = _library_reading(doc, rest, anchor, future, gov.lean_past, widen=False)
+        if len(found) == 1:
+            return [(start, found[0][1], found[0][2])]
+    return [(s, e, _period_ending(doc, e, r, text_of(doc)[s:e])) for s, e, r in read]
+
+
+_DAY_PART_WORDS = frozenset({"early", "late", "earlier", "later"})
+
+
+_CLOCK_VALUE = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}(T\d\d(?::\d\d)*)")
+
+
+def _clock_on_day(read: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
+    """ "5 p.m. EST Nov. 9": the library reads a clock time and a day; TimeML one time."""
+    if len(read) != 2:
+        return read
+    (s1, _, first), (_, e2, second) = read
+    clock = _CLOCK_VALUE.fullmatch(first.value)
+    if (
+        first.type == "TIME"
+        and clock
+        and second.type == "DATE"
+        and _DAY_VALUE.fullmatch(second.value)
+    ):
+        value = second.value + clock.group(1)
+        return [(s1, e2, Reading("TIME", value, "day", second.relative or first.relative))]
+    return read
+
+
+def _after_day_part(doc: Doc, span: Span) -> Span | None:
+    """What follows "early"/"late"/"earlier"/"later" at the head of ``span`` or before it."""
+    if len(span) > 1 and span[0].lower_ in _DAY_PART_WORDS:
+        return doc[span.start + 1 : span.end]
+    if span.start > span.sent.start and doc[span.start - 1].lower_ in _DAY_PART_WORDS:
+        return span
+    return None
+
+
+_YEAR_PERIOD = re.compile(r"(?:the\s+)?(?:fiscal\s+)?year")
+
+
+def _rule_reading(
+    text: str, anchor: datetime.date | None, future: bool | None, context: str = ""
+) -> Reading | None:
+    """The reading of ``text`` by one of our own rules, or None."""
+    found = match_rule(text, anchor, future, context)
+    if found is None:
+        found = phrase_reading(" ".join(text.lower().split()), anchor, future)
+    return found
+
+
+def _period_ending(doc: Doc, end: int, reading: Reading, text: str) -> Reading:
+    """ "the year ended June 30": a year-long period of accounts, a TimeML duration."""
+    if _YEAR_PERIOD.fullmatch(" ".join(text.lower().split())) and re.match(
+        r"\s+end(?:ed|ing)\b", text_of(doc)[end : end + 10]
+    ):
+        return Reading("DURATION", "P1Y")
+    return reading
+
+
+def _library_reading(
+    doc: Doc,
+    span: Span,
+    anchor: datetime.date | None,
+    future: bool | None,
+    lean_past: bool,
+    widen: bool = True,
+) -> list[tuple[int, int, Reading]]:
+    """Readings of ``span`` by Recognizers-Text (with the modifiers around it if ``widen``)."""
     if anchor is not None:
-        read = _recognized(doc, span, anchor, future)
-        if gov.lean_past and any(_far_back(r.value, anchor) for _, _, r in read):
-            read = _recognized(doc, span, anchor, None)
+        read = _recognized(doc, span, anchor, future, widen)
+        if lean_past and any(_far_back(r.value, anchor) for _, _, r in read):
+            read = _recognized(doc, span, anchor, None, widen)
         return read
     # No anchor: read against two far-apart dates and keep only what does not depend
     # on the date ("last November" -> "XXXX-11", "in 2018" -> "2018").
-    first = _recognized(doc, span, _PROBE_DATES[0], future)
-    second = {(s, e): r for s, e, r in _recognized(doc, span, _PROBE_DATES[1], future)}
+    first = _recognized(doc, span, _PROBE_DATES[0], future, widen)
+    second = {(s, e): r for s, e, r in _recognized(doc, span, _PROBE_DATES[1], future, widen)}
     out = []
     for s, e, r in first:
         if (s, e) in second:
@@ -295,10 +412,10 @@ def _date_free(a: Reading, b: Reading) -> Reading:
 
 
 def _recognized(
-    doc: Doc, span: Span, anchor: datetime.date, future: bool | None
+    doc: Doc, span: Span, anchor: datetime.date, future: bool | None, widen: bool = True
 ) -> list[tuple[int, int, Reading]]:
     """Readings of Recognizers-Text matches that overlap ``span``."""
-    window = _widened(doc, span)
+    window = _widened(doc, span) if widen else span
     offset = window.start_char
     matches = [
         m
@@ -313,7 +430,7 @@ def _recognized(
         piece = _trimmed(doc, doc.char_span(start, end, alignment_mode="expand"))
         if piece is None or is_age(piece.text):
             continue
-        reading = match_rule(piece.text, anchor, future, span.sent.text) or to_reading(
+        reading = _rule_reading(piece.text, anchor, future, span.sent.text) or to_reading(
             m, piece.text, anchor, future
         )
         if reading is not None:
@@ -327,6 +444,8 @@ def _trimmed(doc: Doc, span: Span | None) -> Span | None:
         return None
     start, end = span.start, span.end
     while start < end and (doc[start].lower_ in _PREPOSITIONS or doc[start].is_punct):
+        if doc[start].lower_ == "at" and start + 1 < end and doc[start + 1].lower_ == "least":
+            break  # TimeML keeps "at least 30 days" whole
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -338,11 +457,19 @@ def _rejected(span: Span) -> bool:
     text = span.text
     if is_age(text):
         return True
+    if SPELLED_YEAR.fullmatch(" ".join(text.lower().split())):
+        # "in nineteen ninety-six" is a year; "cost nineteen ninety-five" a price.
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        return "year" not in text.lower() and before not in _PREPOSITIONS
     if all(t.like_num or t.is_punct for t in span):
         digits = text.replace(",", "")
         return not (digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2199)
     if len(span) == 1 and span[0].lower_ == "annual":
         return True  # an adjective ("the annual report"): TimeML leaves it out
+    if len(span) == 1 and span[0].lower_ in _PLURAL_UNITS:
+        # "for years", "within weeks" are durations; "after weeks of", "by decades",
+        # "a matter of months" are left out by TimeML.
+        return span.start == 0 or span.doc[span.start - 1].lower_ not in _DURATION_PREPS
     if len(span) == 1 and span[0].lower_ in _MONTHS:
         tok = span[0]
         return tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("nsubj", "nsubjpass", "compound")

@@ -123,6 +123,7 @@ _VAGUE_AGO = re.compile(
     r"(?:(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of)\s+)?"
     r"(?:days|weeks|months|years|decades)\s+(?:ago|earlier)"
 )
+YEAR_PERIOD = re.compile(r"(?:the\s+)?(\d{4})\s+(?:quarter|period)")
 _NAMED_QUARTER = re.compile(
     r"(?:the\s+|its\s+)?(?:(?:same|comparable|fiscal|latest|most\s+recent|"
     r"recent|past|previous|last|current|this|next|coming|year[- ]ago|year[- ]earlier|"
@@ -131,9 +132,11 @@ _NAMED_QUARTER = re.compile(
     r"previous|last|past)?\s*(?:fiscal\s+)?(?:quarter|period)"
 )
 _QUARTER = re.compile(
-    r"(?:the\s+)?(?:(\d{4})(?:'s)?\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?"
-    r"(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
-    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?"
+    r"(?:the\s+)?(?:(?P<y1>\d{4})(?:'s)?\s+)?(?:(?:this|last|next)\s+year's\s+)?"
+    r"(?:(?:comparable|same|corresponding)\s+)?(?P<back>year[- ](?:ago|earlier)\s+)?"
+    r"(?:(?:fiscal|calendar)\s+)?"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>\d{4}))?"
 )
 
 
@@ -220,6 +223,12 @@ def match_rule(
         return _named_quarter(m, anchor)
     if m := _QUARTER.fullmatch(text):
         return _quarter(m, text, anchor, future)
+    if m := YEAR_PERIOD.fullmatch(text):
+        # "the 1988 quarter": the quarter the report is about (timex.py may name it),
+        # else the one last completed.
+        if anchor is None:
+            return Reading("DATE", f"{m.group(1)}-QX", "quarter")
+        return Reading("DATE", f"{m.group(1)}-Q{(_quarter_index(anchor) - 1) % 4 + 1}", "quarter")
     return None
 
 
@@ -293,8 +302,8 @@ def _short_decade(digit: int, anchor: datetime.date | None) -> Reading:
 def _quarter(
     m: re.Match[str], text: str, anchor: datetime.date | None, future: bool | None
 ) -> Reading:
-    quarter = _ORDINALS[m.group(2)]
-    explicit = m.group(1) or m.group(3)
+    quarter = _ORDINALS[m.group("ord")]
+    explicit = m.group("y1") or m.group("y2")
     if explicit:
         return Reading("DATE", f"{explicit}-Q{quarter}", "quarter")
     if anchor is None:
@@ -307,6 +316,8 @@ def _quarter(
     elif "this year's" not in text and quarter > (anchor.month - 1) // 3 + 1 and not future:
         # A quarter that has not begun yet is last year's, unless the verb looks ahead.
         year -= 1
+    if m.group("back"):
+        year -= 1  # "the year-ago third quarter"
     return Reading("DATE", f"{year}-Q{quarter}", "quarter", relative=True)
 
 

@@ -244,3 +244,95 @@ def test_the_governing_verb_is_recorded(
 ) -> None:
     t = one(text, phrase)
     assert (t.tense, t.modality, t.cancelled) == (tense, modality, cancelled)
+
+
+# --------------------------------------------------------------------------- issue 3, round 2
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # "early", "late", "earlier", "later" before a day: the day itself.
+        ("The mayor spoke to reporters late yesterday.", "late yesterday", "2031-03-12"),
+        ("The baker said it first. Later Tuesday, the mayor agreed.", "Later Tuesday",
+         "2031-03-11"),
+        ("Boats began gathering in the harbor early Monday.", "early Monday", "2031-03-10"),
+        # "that day", "that year": the day or year last named.
+        ("The mill burned on Feb. 2, 2031. Earlier that day, a guard saw smoke.",
+         "Earlier that day", "2031-02-02"),
+        ("The baker moved to Lakeside in May 2019 and left later that year.",
+         "later that year", "2019"),
+        ("The guild sold 400 loaves in 2027, half the town's bread that year.", "that year",
+         "2027"),
+        # Seasons, in the year the text and the tense point to.
+        ("The ferry was busy well into the summer, its captain said.", "the summer", "2030-SU"),
+        ("The dock was rebuilt this past spring.", "this past spring", "2030-SP"),
+        ("The guild will hold its fair next summer.", "next summer", "2031-SU"),
+        ("The bridge opened in the winter of 2028.", "the winter of 2028", "2028-WI"),
+        # Years spelled out, as transcripts write them.
+        ("The mill has stood since nineteen eighty-four.", "nineteen eighty-four", "1984"),
+        ("The mayor promised a new bridge by the year two thousand and forty.",
+         "the year two thousand", "2040"),
+        # Halves of a year; the year the report names for a quarter.
+        ("Profit will fall in the second half of 2031.", "the second half of 2031", "2031-H2"),
+        ("Sales rose in the fourth quarter. The mill earned less in the 2029 quarter.",
+         "the 2029 quarter", "2029-Q4"),
+        ("The mill earned 3 million in the year-ago fourth quarter.",
+         "the year-ago fourth quarter", "2029-Q4"),
+        # A deadline: "by year-end" is the anchor's year.
+        ("The sale should close by year-end.", "year-end", "2031"),
+    ],
+)  # fmt: skip
+def test_days_years_seasons_and_periods(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "type_", "value"),
+    [
+        ("The mill has been losing money for years.", "years", "DURATION", "PXY"),
+        ("Troops are expected within weeks, officials said.", "weeks", "DURATION", "PXW"),
+        ("For the year ended June 30, the mill earned 2 million.", "the year", "DURATION",
+         "P1Y"),
+        ("For the year, the mill earned 2 million.", "the year", "DATE", "2031"),
+        ("The offer runs until 5 p.m. EST, March 20.", "5 p.m. EST, March 20", "TIME",
+         "2031-03-20T17:00"),
+        ("The banks must wait at least 30 days.", "at least 30 days", "DURATION", "P30D"),
+    ],
+)  # fmt: skip
+def test_durations_periods_and_clock_days(text: str, phrase: str, type_: str, value: str) -> None:
+    t = one(text, phrase)
+    assert (t.text, t.type, t.value) == (phrase, type_, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A bare plural not after "for"/"within"/"in"/"over" is no duration.
+        "After weeks of talks, the guild signed.",
+        "The mill's new owner predates the guild by decades.",
+        # "that day" with no day named before it is a generic day.
+        "Bakers suffer losses on bread baked that day and not sold.",
+    ],
+)
+def test_no_false_positives_round_two(text: str) -> None:
+    assert timexes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # The object of a plan carries the plan's date: the coming day, not the past one.
+        ("Protesters planned a large march in the square on Saturday.", "Saturday",
+         "2031-03-15"),
+        ("The mayor has scheduled a news conference Friday.", "Friday", "2031-03-14"),
+        # A postponement puts the new date ahead.
+        ("The council postponed until Tuesday any vote on the bridge.", "Tuesday",
+         "2031-03-18"),
+        # A deadline set in the past: the nearer such month.
+        ("The bank extended the mill's loans through May.", "May", "2031-05"),
+        ("The bank froze the mill's loans through January.", "January", "2031-01"),
+    ],
+)  # fmt: skip
+def test_plans_postponements_and_deadlines_look_ahead(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
