@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.annotate.nlp import SentenceIndex, text_of
-from storyline.annotate.timex_phrases import SPELLED_YEAR, phrase_reading
+from storyline.annotate.timex_phrases import BARE_UNITS, SPELLED_YEAR, phrase_reading
 from storyline.annotate.timex_recognizer import is_age, recognize, to_reading
 from storyline.annotate.timex_rules import HOLIDAY, REF_TRIGGERS, YEAR_PERIOD, Reading, match_rule
 from storyline.annotate.timex_verbs import Governor, governor
@@ -54,8 +54,7 @@ _DEICTIC_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 _WEEKDAY_NAMES = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
-_PLURAL_UNITS = frozenset({"days", "weeks", "months", "years", "decades", "centuries"})
-_DURATION_PREPS = frozenset({"for", "within", "in", "over"})
+_DURATION_PREPS = frozenset({"for", "within", "in", "over", "through", "during"})
 _RIGHT_MODIFIERS = frozenset({"ago", "earlier", "later", "before", "after"})
 # Words in front of a span that TimeML leaves outside the TIMEX3.
 _PREPOSITIONS = frozenset(
@@ -128,6 +127,8 @@ _THAT_YEAR = re.compile(
     r"(?:(?:early|late|earlier|later)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)\s+year",
     re.IGNORECASE,
 )
+# "the following year", "the previous year": counted from the year the text last named.
+_NEXT_YEAR = re.compile(r"the\s+(following|previous|preceding)\s+year", re.IGNORECASE)
 _YEAR_VALUE = re.compile(r"\d{4}")
 _THAT = re.compile(r"\b(?:that|same)\b", re.IGNORECASE)
 _SHIFT = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
@@ -164,6 +165,13 @@ def _anchored_on_story_days(found: list[TimeExpr]) -> list[TimeExpr]:
         ):
             # "later that year": the year the text last named.
             t.value, t.relative = last_year.value[:4], True
+        elif (
+            last_year is not None
+            and t.sentence - last_year.sentence <= ANAPHORA_SENTENCES
+            and (m := _NEXT_YEAR.fullmatch(" ".join(t.text.split())))
+        ):
+            shift = 1 if m.group(1).lower() == "following" else -1
+            t.value, t.relative = str(int(last_year.value[:4]) + shift), True
         if quarter and _YEAR_BACK.fullmatch(" ".join(t.text.lower().split())):
             # "a year earlier" in a report on a quarter: that quarter, a year before.
             t.value = f"{int(quarter[:4]) - 1}{quarter[4:]}"
@@ -227,7 +235,7 @@ def _candidates(doc: Doc) -> list[Span]:
         elif (
             tok.lower_ in ("every", "each")
             and tok.i + 1 < len(doc)
-            and doc[tok.i + 1].lower_ in ("day", "week", "month", "year", "night", "morning")
+            and doc[tok.i + 1].lower_ in _SET_UNITS
         ):
             merged.append(doc[tok.i : tok.i + 2])
         elif tok.lower_ in ("quarter", "period") and tok.pos_ == "NOUN":
@@ -249,6 +257,9 @@ def _candidates(doc: Doc) -> list[Span]:
         if holiday is not None and not covered.intersection(range(holiday.start, holiday.end)):
             merged.append(holiday)
     return sorted(merged, key=lambda s: s.start)
+
+
+_SET_UNITS = frozenset({"day", "week", "month", "quarter", "year", "night", "morning"})
 
 
 def _read_candidate(
@@ -275,7 +286,24 @@ def _read_candidate(
         found = _library_reading(doc, rest, anchor, future, gov.lean_past, widen=False)
         if len(found) == 1:
             return [(start, found[0][1], found[0][2])]
-    return [(s, e, _period_ending(doc, e, r, text_of(doc)[s:e])) for s, e, r in read]
+    return [
+        _without_later(doc, s, e, _period_ending(doc, e, r, text_of(doc)[s:e]), anchor)
+        for s, e, r in read
+    ]
+
+
+def _without_later(
+    doc: Doc, start: int, end: int, reading: Reading, anchor: datetime.date | None
+) -> tuple[int, int, Reading]:
+    """ "three days later": TimeML marks the duration and leaves "later" (a signal) out."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span[-1].lower_ != "later":
+        return start, end, reading
+    rest = span[:-1]
+    for s, e, r in _library_reading(doc, rest, anchor, None, False, widen=False) if anchor else []:
+        if r.type == "DURATION" and (s, e) == (rest.start_char, rest.end_char):
+            return s, e, r
+    return start, end, reading
 
 
 _DAY_PART_WORDS = frozenset({"early", "late", "earlier", "later"})
@@ -443,7 +471,13 @@ def _trimmed(doc: Doc, span: Span | None) -> Span | None:
     if span is None:
         return None
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ in _PREPOSITIONS or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in _PREPOSITIONS
+        or doc[start].is_punct
+        # "as early as next year's first quarter": TimeML leaves "early as" out too
+        or (doc[start].lower_ in ("early", "late", "soon") and start + 1 < end
+            and doc[start + 1].lower_ == "as")
+    ):  # fmt: skip
         if doc[start].lower_ == "at" and start + 1 < end and doc[start + 1].lower_ == "least":
             break  # TimeML keeps "at least 30 days" whole
         start += 1
@@ -466,10 +500,16 @@ def _rejected(span: Span) -> bool:
         return not (digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2199)
     if len(span) == 1 and span[0].lower_ == "annual":
         return True  # an adjective ("the annual report"): TimeML leaves it out
-    if len(span) == 1 and span[0].lower_ in _PLURAL_UNITS:
-        # "for years", "within weeks" are durations; "after weeks of", "by decades",
-        # "a matter of months" are left out by TimeML.
-        return span.start == 0 or span.doc[span.start - 1].lower_ not in _DURATION_PREPS
+    if BARE_UNITS.fullmatch(" ".join(text.lower().split())):
+        # "for years", "within weeks", "over the years" are durations; "after weeks
+        # of", "by decades", "a matter of months" are left out by TimeML.
+        doc = span.doc
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        return (
+            span.start == 0
+            or doc[span.start - 1].lower_ not in _DURATION_PREPS
+            or after in ("before", "after")  # "in the days before the vote": a time, not a length
+        )
     if len(span) == 1 and span[0].lower_ in _MONTHS:
         tok = span[0]
         return tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("nsubj", "nsubjpass", "compound")

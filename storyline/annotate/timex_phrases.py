@@ -50,10 +50,20 @@ SPELLED_YEAR = re.compile(
 )
 # "by year-end", "by year's end": the end of the anchor's year, at a year's granularity.
 _YEAR_END = re.compile(r"(?:the\s+)?year(?:[- ]|'s\s+)end")
+_FULL_YEAR = re.compile(r"(?:the\s+)?(?:full|whole|entire)\s+(?:fiscal\s+)?year")
 # The anaphora step in timex.py fills these from the day or year named before.
 _THAT_DAY = re.compile(r"(?:that|the\s+same|that\s+same)\s+day")
 _THAT_YEAR = re.compile(r"(?:that|the\s+same|that\s+same)\s+year")
-_BARE_UNITS = re.compile(r"(days|weeks|months|years|decades|centuries|hours|minutes)")
+BARE_UNITS = re.compile(
+    r"(?:the\s+)?(?:(?:early|first|last|past)\s+)?"
+    r"(days|weeks|months|years|decades|centuries|hours|minutes)(?:\s+ahead)?"
+)
+# "20 more years", "an additional year", "two further weeks".
+_MORE = re.compile(
+    r"(?:at\s+least\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:more|additional|further|extra)\s+(day|week|month|year|decade|hour|minute)s?"
+)
+_SMALL = {"a": 1, "an": 1, **_UNITS, "ten": 10}
 
 
 # "the second half of 1989", "the first two quarters of 1990".
@@ -72,6 +82,11 @@ def phrase_reading(text: str, anchor: datetime.date | None, future: bool | None)
     if m := _HALF.fullmatch(text):
         half = 1 if (m.group(1) or m.group(2)) == "first" else 2
         return Reading("DATE", f"{m.group(3)}-H{half}", "year")
+    if _FULL_YEAR.fullmatch(text):
+        # "for the full year": the anchor's year (its accounts), not a length of time.
+        if anchor is None:
+            return Reading("DATE", "XXXX", "year", relative=True)
+        return Reading("DATE", str(anchor.year), "year", relative=True)
     if _YEAR_END.fullmatch(text):
         if anchor is None:
             return Reading("DATE", "XXXX", "year", relative=True)
@@ -80,10 +95,14 @@ def phrase_reading(text: str, anchor: datetime.date | None, future: bool | None)
         return Reading("DATE", "XXXX-XX-XX", "day", relative=True)
     if _THAT_YEAR.fullmatch(text):
         return Reading("DATE", "XXXX", "year", relative=True)
-    if m := _BARE_UNITS.fullmatch(text):
+    if m := BARE_UNITS.fullmatch(text):
         unit = "century" if m.group(1) == "centuries" else m.group(1)[:-1]
         prefix = "PT" if unit in ("hour", "minute") else "P"
         return Reading("DURATION", f"{prefix}X{UNIT_LETTER[unit]}")
+    if m := _MORE.fullmatch(text):
+        count = int(m.group(1)) if m.group(1).isdigit() else _SMALL[m.group(1)]
+        prefix = "PT" if m.group(2) in ("hour", "minute") else "P"
+        return Reading("DURATION", f"{prefix}{count}{UNIT_LETTER[m.group(2)]}")
     return None
 
 

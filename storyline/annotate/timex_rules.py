@@ -70,7 +70,10 @@ _REF_WORDS = {
 REF_TRIGGERS = frozenset({"now", "currently", "recently", "nowadays", "lately"})
 
 _DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{3})0'?s")
-_SHORT_DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?'(\d)0s")
+_SHORT_DECADE = re.compile(
+    r"(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:'(\d)0s|(twen|thir|for|fif|six|seven|eigh|nine)ties)"
+)
+_DECADE_WORDS = ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
 _CENTURY = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?([\w-]+)[- ]century")
 _THIS_CENTURY = re.compile(r"this\s+century")
 # Holidays with a fixed rule: (month, day) or (month, weekday, nth) where nth -1 is the last.
@@ -95,7 +98,7 @@ HOLIDAY = re.compile(
     + r")(?:\s+day)?\b",
     re.IGNORECASE,
 )
-_EVERY = re.compile(r"(?:every|each)\s+(day|week|month|year|night|morning)")
+_EVERY = re.compile(r"(?:every|each|per)\s+(day|week|month|quarter|year|night|morning)")
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -132,9 +135,9 @@ _NAMED_QUARTER = re.compile(
     r"previous|last|past)?\s*(?:fiscal\s+)?(?:quarter|period)"
 )
 _QUARTER = re.compile(
-    r"(?:the\s+)?(?:(?P<y1>\d{4})(?:'s)?\s+)?(?:(?:this|last|next)\s+year's\s+)?"
+    r"(?:(?:the|its|their|a|an)\s+)?(?:(?P<y1>\d{4})(?:'s)?\s+)?(?:(?:this|last|next)\s+year's\s+)?"
     r"(?:(?:comparable|same|corresponding)\s+)?(?P<back>year[- ](?:ago|earlier)\s+)?"
-    r"(?:(?:fiscal|calendar)\s+)?"
+    r"(?:(?:fiscal|calendar)[- ])?"
     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
     r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>\d{4}))?"
 )
@@ -191,7 +194,8 @@ def match_rule(
     if m := _DECADE.fullmatch(text):
         return Reading("DATE", m.group(1), "decade")
     if m := _SHORT_DECADE.fullmatch(text):
-        return _short_decade(int(m.group(1)), anchor)
+        digit = int(m.group(1)) if m.group(1) else _DECADE_WORDS.index(m.group(2)) + 2
+        return _short_decade(digit, anchor)
     if m := _CENTURY.fullmatch(text):
         number = _ORDINALS.get(m.group(1))
         if number is not None:
@@ -216,7 +220,8 @@ def match_rule(
     if m := _VAGUE.fullmatch(text):
         unit = m.group(1).rstrip("s")
         prefix = "PT" if unit in TIME_UNITS else "P"
-        return Reading("DURATION", f"{prefix}X{UNIT_LETTER[unit]}")
+        count = "2" if "couple" in text else "X"  # "a couple of years" is two
+        return Reading("DURATION", f"{prefix}{count}{UNIT_LETTER[unit]}")
     if (m := _NAMED_QUARTER.fullmatch(text)) and (
         "quarter" in text or "year" in (m.group(1) or "")
     ):

@@ -208,17 +208,34 @@ def _side(verb: Token, tense: Tense | None, modality: Modality | None) -> bool |
             # date may lie on either side.
             return None
         return False
-    if verb.tag_ in ("VBG", "VBN") and auxes & _PRESENT_AUX:
-        # "is meeting on Monday", "is scheduled for June"
+    if verb.tag_ in ("VBG", "VBN") and auxes & _PRESENT_AUX - {"be"}:
+        # "is meeting on Monday", "is scheduled for June" ("could be found Monday" is
+        # either side)
         return True
     if verb.tag_ == "VB" and "to" in auxes:
-        return True
+        # "hopes to visit on Friday" looks ahead; "staged rallies to mark the entry on
+        # Friday" may tell of either side.
+        return None if _finite_above(verb) == "VBD" else True
     if modality is not None and verb.tag_ == "VB":
         return True
     if verb.tag_ == "VBN" and not auxes:
         # A participle alone ("the injunction issued Thursday") tells a past event,
         # unless it names a plan ("the talks scheduled for Monday").
         return None if lemma_of(verb) in _PLAN_WORDS else False
+    return None
+
+
+def _finite_above(verb: Token) -> str | None:
+    """The tag of the first finite verb above an infinitive, if any."""
+    tok = verb
+    for _ in range(6):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return str(tok.tag_)
+        if tok.pos_ in ("VERB", "AUX") and (_aux(tok) & (_PAST_AUX | _PERFECT_AUX)):
+            return "VBD"
     return None
 
 

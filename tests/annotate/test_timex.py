@@ -336,3 +336,53 @@ def test_no_false_positives_round_two(text: str) -> None:
 )  # fmt: skip
 def test_plans_postponements_and_deadlines_look_ahead(text: str, phrase: str, value: str) -> None:
     assert one(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "type_", "value"),
+    [
+        ("Membership shrank through the nineties.", "the nineties", "DATE", "199"),
+        ("The slump will last for a couple of years.", "a couple of years", "DURATION", "P2Y"),
+        ("The lease may run for an additional year.", "an additional year", "DURATION", "P1Y"),
+        ("Prices may fall in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+        ("Over the years the mill grew.", "the years", "DURATION", "PXY"),
+        ("The mill lost money in its fourth quarter.", "its fourth quarter", "DATE", "2030-Q4"),
+        ("The mill expects a profit for the full year.", "the full year", "DATE", "2031"),
+        # "later" is a signal, outside the duration.
+        ("Three days later, the bridge reopened.", "Three days", "DURATION", "P3D"),
+        ("The mill pays interest every quarter.", "every quarter", "SET", "P1Q"),
+        ("The mill was sold on May 2, 2027, and the following year it closed.",
+         "the following year", "DATE", "2028"),
+    ],
+)  # fmt: skip
+def test_more_periods_and_durations(text: str, phrase: str, type_: str, value: str) -> None:
+    t = one(text, phrase)
+    assert (t.text, t.type, t.value) == (phrase, type_, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two fires broke out just minutes apart.",
+        "The guard saw the car in the days before the fire.",
+        "The baker said it would be the year of the bridge.",
+    ],
+)
+def test_no_false_positives_round_three(text: str) -> None:
+    assert [t.text for t in timexes(text) if t.type == "DURATION"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # A modal passive ("could be found") and an infinitive under a past verb tell
+        # of either side: the nearer day (Wednesday 2031-03-12, a day back).
+        ("Neither baker could be found Wednesday in Lakeside.", "Wednesday", "2031-03-12"),
+        ("The town staged parades to mark the bridge's opening on Wednesday.", "Wednesday",
+         "2031-03-12"),
+        # Under a present verb, an infinitive looks ahead.
+        ("The mayor hopes to open the bridge on Wednesday.", "Wednesday", "2031-03-19"),
+    ],
+)  # fmt: skip
+def test_modals_and_infinitives_choose_the_side(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
