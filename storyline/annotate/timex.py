@@ -24,6 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.annotate.nlp import SentenceIndex, text_of
+from storyline.annotate.timex_fast import fast_matches
 from storyline.annotate.timex_phrases import BARE_UNITS, SPELLED_YEAR, phrase_reading
 from storyline.annotate.timex_recognizer import is_age, recognize, to_reading
 from storyline.annotate.timex_rules import HOLIDAY, REF_TRIGGERS, YEAR_PERIOD, Reading, match_rule
@@ -447,7 +448,7 @@ def _recognized(
     offset = window.start_char
     matches = [
         m
-        for m in recognize(window.text, anchor)
+        for m in fast_matches(window.text, anchor) or recognize(window.text, anchor)
         if offset + m.start < span.end_char and offset + m.end > span.start_char
     ]
     out: list[tuple[int, int, Reading]] = []

@@ -255,8 +255,10 @@ def _cancelled_above(root: Token) -> bool:
 
 
 def _cancels(word: Token) -> bool:
+    if word.pos_ not in ("VERB", "AUX"):
+        return False  # checked first: a lemma costs a lemmatizer call
     lemma = lemma_of(word)
-    if word.pos_ not in ("VERB", "AUX") or lemma not in _CANCEL_WORDS:
+    if lemma not in _CANCEL_WORDS:
         return False
     needs = _CANCEL_NEEDS.get(lemma)
     if needs is None:

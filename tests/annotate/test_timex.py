@@ -386,3 +386,51 @@ def test_no_false_positives_round_three(text: str) -> None:
 )  # fmt: skip
 def test_modals_and_infinitives_choose_the_side(text: str, phrase: str, value: str) -> None:
     assert one(text, phrase).value == value
+
+
+# --------------------------------------------------------------------------- fast path
+
+_FAST_PHRASES = [
+    "1949", "since 1949", "the 1956", "Friday", "on Friday", "Friday night", "Sunday morning",
+    "today", "tonight", "tomorrow", "yesterday", "last week", "this month", "next year",
+    "earlier this week", "later this year", "last Monday", "last Saturday", "last November",
+    "Aug. 13", "sept. 2", "the Jan. 14", "February 29", "March 5, 1946", "Oct. 23, 1999",
+    "June", "December", "June 1998", "the October 1998", "six months", "two weeks", "a day",
+    "24 hours", "one minute", "100 days", "two-day", "24-hour", "the 14-day",
+    "about five hours", "nearly five months", "only 14 days", "10 p.m.", "6 a.m.", "noon",
+    "10:35 a.m.", "Thursday, April 6", "the past four years", "the last 24 hours",
+    "next two weeks", "the coming three months",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [datetime.date(1998, 8, 12), datetime.date(2000, 1, 1), datetime.date(2024, 2, 29),
+     datetime.date(2023, 1, 5)],
+)  # fmt: skip
+def test_the_fast_path_reads_as_the_recognizer_does(anchor: datetime.date) -> None:
+    """Every shape read without the library gives the reading the library leads to."""
+    from storyline.annotate.timex_fast import fast_matches
+    from storyline.annotate.timex_recognizer import recognize, to_reading
+
+    for phrase in _FAST_PHRASES:
+        fast = fast_matches(phrase, anchor)
+        assert fast is not None and len(fast) == 1, phrase
+        library = recognize(phrase, anchor)
+        assert len(library) == 1, phrase
+        piece = phrase[fast[0].start :]
+        for future in (True, False, None):
+            assert to_reading(fast[0], piece, anchor, future) == to_reading(
+                library[0], piece, anchor, future
+            ), (phrase, future)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["early June", "late Monday", "the weekend", "last week's", "Friday at noon",
+     "mid-November", "three days later", "the day before", "may", "2250", "February 30"],
+)  # fmt: skip
+def test_the_fast_path_leaves_other_shapes_to_the_library(phrase: str) -> None:
+    from storyline.annotate.timex_fast import fast_matches
+
+    assert fast_matches(phrase, ANCHOR) is None
