@@ -115,7 +115,7 @@ def find_timexes(
                 cancelled=gov.cancelled,
             )
         )
-    return _anchored_on_story_days(out)
+    return _anchored_on_story_days(out, anchor)
 
 
 _ANAPHORIC = re.compile(
@@ -146,7 +146,9 @@ _YEAR_BACK = re.compile(
 ANAPHORA_SENTENCES = 2
 
 
-def _anchored_on_story_days(found: list[TimeExpr]) -> list[TimeExpr]:
+def _anchored_on_story_days(
+    found: list[TimeExpr], anchor: datetime.date | None = None
+) -> list[TimeExpr]:
     """ "The next day", "that morning": counted from the day the text last named.
 
     TimeML anchors these on the narrative's reference time, not on the publication
@@ -177,10 +179,11 @@ def _anchored_on_story_days(found: list[TimeExpr]) -> list[TimeExpr]:
             # "a year earlier" in a report on a quarter: that quarter, a year before.
             t.value = f"{int(quarter[:4]) - 1}{quarter[4:]}"
             t.type, t.granularity, t.relative = "DATE", "quarter", True
-        elif quarter and YEAR_PERIOD.fullmatch(" ".join(t.text.lower().split())):
-            t.value = t.value[:4] + quarter[4:]  # "the 1988 period": the quarter in question
-        elif _QUARTER_VALUE.fullmatch(t.value) and t.type == "DATE":
-            quarter = t.value
+        elif YEAR_PERIOD.fullmatch(" ".join(t.text.lower().split())):
+            if quarter:  # "the 1988 period": the quarter in question, in that year
+                t.value = t.value[:4] + quarter[4:]
+        elif _QUARTER_VALUE.fullmatch(t.value) and t.type == "DATE" and _begun(t.value, anchor):
+            quarter = t.value  # the quarter a report is about: one begun
         m = _ANAPHORIC.fullmatch(" ".join(t.text.split()))
         if m and last is not None and t.sentence - last.sentence <= ANAPHORA_SENTENCES:
             shift = _SHIFT[(m.group(1) or m.group(2) or m.group(3)).lower()]
@@ -196,6 +199,14 @@ def _anchored_on_story_days(found: list[TimeExpr]) -> list[TimeExpr]:
             last_year = t
     # "that day" with no day named before it is a generic day ("trades made that day").
     return [t for t in found if t.value not in ("XXXX-XX-XX", "XXXX") or not _THAT.search(t.text)]
+
+
+def _begun(quarter: str, anchor: datetime.date | None) -> bool:
+    """A quarter ("1989-Q3") begun by the anchor (any, without an anchor): a report's
+    quarter in question is one under way or over, not one it looks ahead to."""
+    if anchor is None:
+        return True
+    return (int(quarter[:4]), int(quarter[-1])) <= (anchor.year, (anchor.month - 1) // 3 + 1)
 
 
 def _candidates(doc: Doc) -> list[Span]:
@@ -239,6 +250,14 @@ def _candidates(doc: Doc) -> list[Span]:
             and doc[tok.i + 1].lower_ in _SET_UNITS
         ):
             merged.append(doc[tok.i : tok.i + 2])
+        elif (
+            tok.lower_ == "year"
+            and tok.i + 2 < len(doc)
+            and doc[tok.i + 1].text == "-"
+            and doc[tok.i + 2].lower_ in ("ago", "earlier")
+            and not covered.intersection(range(tok.i, tok.i + 3))
+        ):
+            merged.append(doc[tok.i : tok.i + 3])  # "year-earlier profit"
         elif tok.lower_ in ("quarter", "period") and tok.pos_ == "NOUN":
             # "the latest quarter", "the year-ago period": spaCy seldom labels these.
             span = doc[tok.left_edge.i : tok.i + 1]
@@ -251,6 +270,10 @@ def _candidates(doc: Doc) -> list[Span]:
         last = doc[span.end - 1]
         if last.lower_ in ("quarter", "period") and last.left_edge.i < span.start:
             wide = doc[last.left_edge.i : span.end]
+            if _rule_reading(wide.text, _PROBE_DATES[0], None) is not None:
+                merged[i] = wide
+        elif span.end < len(doc) and doc[span.end].lower_ in ("quarter", "period"):
+            wide = doc[span.start : span.end + 1]  # "the year-ago" + "period"
             if _rule_reading(wide.text, _PROBE_DATES[0], None) is not None:
                 merged[i] = wide
     for m in HOLIDAY.finditer(text_of(doc)):

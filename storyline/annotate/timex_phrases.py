@@ -50,6 +50,7 @@ SPELLED_YEAR = re.compile(
 )
 # "by year-end", "by year's end": the end of the anchor's year, at a year's granularity.
 _YEAR_END = re.compile(r"(?:the\s+)?year(?:[- ]|'s\s+)end")
+_YEAR_AGO = re.compile(r"(?:the\s+)?year[- ](?:ago|earlier)")
 _FULL_YEAR = re.compile(r"(?:the\s+)?(?:full|whole|entire)\s+(?:fiscal\s+)?year")
 # The anaphora step in timex.py fills these from the day or year named before.
 _THAT_DAY = re.compile(r"(?:that|the\s+same|that\s+same)\s+day")
@@ -87,6 +88,11 @@ def phrase_reading(text: str, anchor: datetime.date | None, future: bool | None)
         if anchor is None:
             return Reading("DATE", "XXXX", "year", relative=True)
         return Reading("DATE", str(anchor.year), "year", relative=True)
+    if _YEAR_AGO.fullmatch(text):
+        # "year-earlier results": the year before the anchor's (a report's comparison).
+        if anchor is None:
+            return Reading("DATE", "XXXX", "year", relative=True)
+        return Reading("DATE", str(anchor.year - 1), "year", relative=True)
     if _YEAR_END.fullmatch(text):
         if anchor is None:
             return Reading("DATE", "XXXX", "year", relative=True)

@@ -434,3 +434,22 @@ def test_the_fast_path_leaves_other_shapes_to_the_library(phrase: str) -> None:
     from storyline.annotate.timex_fast import fast_matches
 
     assert fast_matches(phrase, ANCHOR) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # "year-earlier" as an adjective: in a report on a quarter, that quarter a year
+        # before; otherwise the year before.
+        ("The mill earned 2 million in the fourth quarter, against a year-earlier loss.",
+         "year-earlier", "2029-Q4"),
+        ("Rents rose, against year-earlier levels, the guild said.", "year-earlier", "2030"),
+        ("Sales rose 3% from the year-ago period, the mill said.", "the year-ago period",
+         "2029-Q4"),
+        # A quarter the report only looks ahead to is not the one "a year earlier" means.
+        ("The mill lost 2 million in the fourth quarter. It sees losses through the third "
+         "quarter of 2032, twice those of a year earlier.", "a year earlier", "2029-Q4"),
+    ],
+)  # fmt: skip
+def test_year_earlier_in_reports(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
