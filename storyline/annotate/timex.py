@@ -27,7 +27,14 @@ from storyline.annotate.nlp import SentenceIndex, text_of
 from storyline.annotate.timex_fast import fast_matches
 from storyline.annotate.timex_phrases import BARE_UNITS, SPELLED_YEAR, phrase_reading
 from storyline.annotate.timex_recognizer import is_age, recognize, to_reading
-from storyline.annotate.timex_rules import HOLIDAY, REF_TRIGGERS, YEAR_PERIOD, Reading, match_rule
+from storyline.annotate.timex_rules import (
+    FUTURE_PHRASES,
+    HOLIDAY,
+    REF_TRIGGERS,
+    YEAR_PERIOD,
+    Reading,
+    match_rule,
+)
 from storyline.annotate.timex_verbs import Governor, governor
 from storyline.model import Sentence, TimeExpr
 
@@ -276,10 +283,11 @@ def _candidates(doc: Doc) -> list[Span]:
             wide = doc[span.start : span.end + 1]  # "the year-ago" + "period"
             if _rule_reading(wide.text, _PROBE_DATES[0], None) is not None:
                 merged[i] = wide
-    for m in HOLIDAY.finditer(text_of(doc)):
-        holiday = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if holiday is not None and not covered.intersection(range(holiday.start, holiday.end)):
-            merged.append(holiday)
+    text = text_of(doc)
+    for m in (*HOLIDAY.finditer(text), *FUTURE_PHRASES.finditer(text)):
+        found = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if found is not None and not covered.intersection(range(found.start, found.end)):
+            merged.append(found)
     return sorted(merged, key=lambda s: s.start)
 
 

@@ -64,7 +64,14 @@ _REF_WORDS = {
     "the future": "FUTURE_REF",
     "future": "FUTURE_REF",
     "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
 }
+# Phrases for the time ahead that spaCy does not label ("in the near term").
+FUTURE_PHRASES = re.compile(
+    r"\b(?:the\s+near\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date)\b", re.IGNORECASE
+)
 # Words that make a candidate though spaCy does not label them.  "soon", "previously" and
 # "once" are left out: TimeML rarely annotates them and they are mostly not dates.
 REF_TRIGGERS = frozenset({"now", "currently", "recently", "nowadays", "lately"})

@@ -453,3 +453,14 @@ def test_the_fast_path_leaves_other_shapes_to_the_library(phrase: str) -> None:
 )  # fmt: skip
 def test_year_earlier_in_reports(text: str, phrase: str, value: str) -> None:
     assert one(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    "text", ["Prices will stay high in the near term.", "The mill will decide at a later date."]
+)
+def test_the_time_ahead_is_a_future_reference(text: str) -> None:
+    assert [(t.type, t.value) for t in timexes(text)] == [("DATE", "FUTURE_REF")]
+
+
+def test_short_term_as_an_adjective_is_no_time() -> None:
+    assert timexes("The mill repaid the short-term notes.") == []
