@@ -131,7 +131,7 @@ def _strip(markup: str) -> tuple[str, list[Gold], list[tuple[int, int]]]:
     return "".join(parts), gold, dct
 
 
-def score(doc: Doc, errors: list[str]) -> Counts:
+def score(doc: Doc, errors: list[str], context: bool = False) -> Counts:
     nlp = load_nlp()
     parsed = nlp(doc.text)
     system = [
@@ -151,7 +151,10 @@ def score(doc: Doc, errors: list[str]) -> Counts:
             None,
         )
         if match is None:
-            errors.append(f"MISS  {doc.name}: {g.text!r} {g.type} {g.value}")
+            errors.append(
+                f"MISS  {doc.name}: {g.text!r} {g.type} {g.value}"
+                + _around(doc.text, g.start, g.end, context)
+            )
             continue
         used.add(match)
         t = system[match]
@@ -163,18 +166,31 @@ def score(doc: Doc, errors: list[str]) -> Counts:
         if t.value != g.value or t.type != g.type:
             errors.append(
                 f"VALUE {doc.name}: {t.text!r} {t.type} {t.value} | gold {g.text!r} {g.type} "
-                f"{g.value} (anchor {doc.anchor})"
+                f"{g.value} (anchor {doc.anchor})" + _around(doc.text, g.start, g.end, context)
             )
     for i, t in enumerate(system):
         if i not in used:
-            errors.append(f"EXTRA {doc.name}: {t.text!r} {t.type} {t.value}")
+            errors.append(
+                f"EXTRA {doc.name}: {t.text!r} {t.type} {t.value}"
+                + _around(doc.text, t.start, t.end, context)
+            )
     return c
+
+
+def _around(text: str, start: int, end: int, context: bool, width: int = 70) -> str:
+    """The words around an expression, for reading errors (``--context``)."""
+    if not context:
+        return ""
+    left = " ".join(text[max(0, start - width) : start].split())
+    right = " ".join(text[end : end + width].split())
+    return f"\n      ... {left} [{' '.join(text[start:end].split())}] {right} ..."
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dir", type=Path)
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors (stderr)")
+    parser.add_argument("--context", action="store_true", help="show the words around errors")
     args = parser.parse_args(argv)
     files = sorted(args.dir.rglob("*.tml"))
     if not files:
@@ -186,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in files:
         rel = path.relative_to(args.dir)
         corpus = rel.parts[0] if len(rel.parts) > 1 else args.dir.name
-        by_corpus[corpus].add(score(read_tml(path), errors))
+        by_corpus[corpus].add(score(read_tml(path), errors, args.context))
     seconds = time.perf_counter() - began
     total = Counts()
     for corpus, counts in sorted(by_corpus.items()):

@@ -24,8 +24,17 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.annotate.nlp import SentenceIndex, text_of
+from storyline.annotate.timex_fast import fast_matches
+from storyline.annotate.timex_phrases import BARE_UNITS, SPELLED_YEAR, phrase_reading
 from storyline.annotate.timex_recognizer import is_age, recognize, to_reading
-from storyline.annotate.timex_rules import HOLIDAY, REF_TRIGGERS, Reading, match_rule
+from storyline.annotate.timex_rules import (
+    FUTURE_PHRASES,
+    HOLIDAY,
+    REF_TRIGGERS,
+    YEAR_PERIOD,
+    Reading,
+    match_rule,
+)
 from storyline.annotate.timex_verbs import Governor, governor
 from storyline.model import Sentence, TimeExpr
 
@@ -53,6 +62,7 @@ _DEICTIC_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 _WEEKDAY_NAMES = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
+_DURATION_PREPS = frozenset({"for", "within", "in", "over", "through", "during"})
 _RIGHT_MODIFIERS = frozenset({"ago", "earlier", "later", "before", "after"})
 # Words in front of a span that TimeML leaves outside the TIMEX3.
 _PREPOSITIONS = frozenset(
@@ -112,14 +122,23 @@ def find_timexes(
                 cancelled=gov.cancelled,
             )
         )
-    return _anchored_on_story_days(out)
+    return _anchored_on_story_days(out, anchor)
 
 
 _ANAPHORIC = re.compile(
+    r"(?:(?:early|late|earlier|later)\s+)?(?:"
     r"(?:the|that)\s+(next|following|previous|preceding|same)\s+(?:day|morning|afternoon|evening|night)"
-    r"|the\s+day\s+(after|before)|(that)\s+(?:day|morning|afternoon|evening|night)",
+    r"|the\s+day\s+(after|before)|(that)(?:\s+same)?\s+(?:day|morning|afternoon|evening|night))",
     re.IGNORECASE,
 )
+_THAT_YEAR = re.compile(
+    r"(?:(?:early|late|earlier|later)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)\s+year",
+    re.IGNORECASE,
+)
+# "the following year", "the previous year": counted from the year the text last named.
+_NEXT_YEAR = re.compile(r"the\s+(following|previous|preceding)\s+year", re.IGNORECASE)
+_YEAR_VALUE = re.compile(r"\d{4}")
+_THAT = re.compile(r"\b(?:that|same)\b", re.IGNORECASE)
 _SHIFT = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
           "same": 0, "that": 0}  # fmt: skip
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -134,7 +153,9 @@ _YEAR_BACK = re.compile(
 ANAPHORA_SENTENCES = 2
 
 
-def _anchored_on_story_days(found: list[TimeExpr]) -> list[TimeExpr]:
+def _anchored_on_story_days(
+    found: list[TimeExpr], anchor: datetime.date | None = None
+) -> list[TimeExpr]:
     """ "The next day", "that morning": counted from the day the text last named.
 
     TimeML anchors these on the narrative's reference time, not on the publication
@@ -143,14 +164,33 @@ def _anchored_on_story_days(found: list[TimeExpr]) -> list[TimeExpr]:
     against the publication date stands.
     """
     last: TimeExpr | None = None
+    last_year: TimeExpr | None = None
     quarter: str | None = None
     for t in found:
+        if (
+            t.value.startswith("XXXX")
+            and last_year is not None
+            and t.sentence - last_year.sentence <= ANAPHORA_SENTENCES
+            and _THAT_YEAR.fullmatch(" ".join(t.text.split()))
+        ):
+            # "later that year": the year the text last named.
+            t.value, t.relative = last_year.value[:4], True
+        elif (
+            last_year is not None
+            and t.sentence - last_year.sentence <= ANAPHORA_SENTENCES
+            and (m := _NEXT_YEAR.fullmatch(" ".join(t.text.split())))
+        ):
+            shift = 1 if m.group(1).lower() == "following" else -1
+            t.value, t.relative = str(int(last_year.value[:4]) + shift), True
         if quarter and _YEAR_BACK.fullmatch(" ".join(t.text.lower().split())):
             # "a year earlier" in a report on a quarter: that quarter, a year before.
             t.value = f"{int(quarter[:4]) - 1}{quarter[4:]}"
             t.type, t.granularity, t.relative = "DATE", "quarter", True
-        elif _QUARTER_VALUE.fullmatch(t.value) and t.type == "DATE":
-            quarter = t.value
+        elif YEAR_PERIOD.fullmatch(" ".join(t.text.lower().split())):
+            if quarter:  # "the 1988 period": the quarter in question, in that year
+                t.value = t.value[:4] + quarter[4:]
+        elif _QUARTER_VALUE.fullmatch(t.value) and t.type == "DATE" and _begun(t.value, anchor):
+            quarter = t.value  # the quarter a report is about: one begun
         m = _ANAPHORIC.fullmatch(" ".join(t.text.split()))
         if m and last is not None and t.sentence - last.sentence <= ANAPHORA_SENTENCES:
             shift = _SHIFT[(m.group(1) or m.group(2) or m.group(3)).lower()]
@@ -162,7 +202,18 @@ def _anchored_on_story_days(found: list[TimeExpr]) -> list[TimeExpr]:
             t.relative = True
         if t.type == "DATE" and _DAY_VALUE.match(t.value):
             last = t  # a day the text names (a clock time alone names none)
-    return found
+        if t.type == "DATE" and _YEAR_VALUE.match(t.value):
+            last_year = t
+    # "that day" with no day named before it is a generic day ("trades made that day").
+    return [t for t in found if t.value not in ("XXXX-XX-XX", "XXXX") or not _THAT.search(t.text)]
+
+
+def _begun(quarter: str, anchor: datetime.date | None) -> bool:
+    """A quarter ("1989-Q3") begun by the anchor (any, without an anchor): a report's
+    quarter in question is one under way or over, not one it looks ahead to."""
+    if anchor is None:
+        return True
+    return (int(quarter[:4]), int(quarter[-1])) <= (anchor.year, (anchor.month - 1) // 3 + 1)
 
 
 def _candidates(doc: Doc) -> list[Span]:
@@ -170,7 +221,16 @@ def _candidates(doc: Doc) -> list[Span]:
     ents = [e for e in doc.ents if e.label_ in _LABELS]
     merged: list[Span] = []
     for ent in ents:
-        if merged and ent.start == merged[-1].end:
+        if merged and (
+            ent.start == merged[-1].end
+            # "5 p.m. EST, Nov. 6": a clock time and its day, apart by a comma.
+            or (
+                ent.start == merged[-1].end + 1
+                and doc[ent.start - 1].text == ","
+                and doc[merged[-1].end - 1].ent_type_ == "TIME"
+                and ent.label_ == "DATE"
+            )
+        ):
             merged[-1] = doc[merged[-1].start : ent.end]
         else:
             merged.append(ent)
@@ -194,9 +254,17 @@ def _candidates(doc: Doc) -> list[Span]:
         elif (
             tok.lower_ in ("every", "each")
             and tok.i + 1 < len(doc)
-            and doc[tok.i + 1].lower_ in ("day", "week", "month", "year", "night", "morning")
+            and doc[tok.i + 1].lower_ in _SET_UNITS
         ):
             merged.append(doc[tok.i : tok.i + 2])
+        elif (
+            tok.lower_ == "year"
+            and tok.i + 2 < len(doc)
+            and doc[tok.i + 1].text == "-"
+            and doc[tok.i + 2].lower_ in ("ago", "earlier")
+            and not covered.intersection(range(tok.i, tok.i + 3))
+        ):
+            merged.append(doc[tok.i : tok.i + 3])  # "year-earlier profit"
         elif tok.lower_ in ("quarter", "period") and tok.pos_ == "NOUN":
             # "the latest quarter", "the year-ago period": spaCy seldom labels these.
             span = doc[tok.left_edge.i : tok.i + 1]
@@ -204,11 +272,26 @@ def _candidates(doc: Doc) -> list[Span]:
                 span.text, _PROBE_DATES[0], None
             ):
                 merged.append(span)
-    for m in HOLIDAY.finditer(text_of(doc)):
-        holiday = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if holiday is not None and not covered.intersection(range(holiday.start, holiday.end)):
-            merged.append(holiday)
+    for i, span in enumerate(merged):
+        # "the year-ago third quarter", "the 1988 period": spaCy labels a part at most.
+        last = doc[span.end - 1]
+        if last.lower_ in ("quarter", "period") and last.left_edge.i < span.start:
+            wide = doc[last.left_edge.i : span.end]
+            if _rule_reading(wide.text, _PROBE_DATES[0], None) is not None:
+                merged[i] = wide
+        elif span.end < len(doc) and doc[span.end].lower_ in ("quarter", "period"):
+            wide = doc[span.start : span.end + 1]  # "the year-ago" + "period"
+            if _rule_reading(wide.text, _PROBE_DATES[0], None) is not None:
+                merged[i] = wide
+    text = text_of(doc)
+    for m in (*HOLIDAY.finditer(text), *FUTURE_PHRASES.finditer(text)):
+        found = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if found is not None and not covered.intersection(range(found.start, found.end)):
+            merged.append(found)
     return sorted(merged, key=lambda s: s.start)
+
+
+_SET_UNITS = frozenset({"day", "week", "month", "quarter", "year", "night", "morning"})
 
 
 def _read_candidate(
@@ -222,17 +305,111 @@ def _read_candidate(
         return [r for part in parts for r in _read_candidate(doc, part, anchor)]
     gov = governor(span)
     future = False if gov.lean_past else gov.future
-    if (rule := match_rule(span.text, anchor, future, span.sent.text)) is not None:
+    if (rule := _rule_reading(span.text, anchor, future, span.sent.text)) is not None:
         return [(span.start_char, span.end_char, rule)]
+    read = _clock_on_day(_library_reading(doc, span, anchor, future, gov.lean_past))
+    if not read and (rest := _after_day_part(doc, span)) is not None:
+        # "late yesterday", "early Tuesday", "later that year": the library gives a
+        # range without a value; TimeML gives the day (or year) itself.
+        start = doc[rest.start - 1].idx
+        inner = _rule_reading(rest.text, anchor, future, span.sent.text)
+        if inner is not None:
+            return [(start, span.end_char, inner)]
+        found = _library_reading(doc, rest, anchor, future, gov.lean_past, widen=False)
+        if len(found) == 1:
+            return [(start, found[0][1], found[0][2])]
+    return [
+        _without_later(doc, s, e, _period_ending(doc, e, r, text_of(doc)[s:e]), anchor)
+        for s, e, r in read
+    ]
+
+
+def _without_later(
+    doc: Doc, start: int, end: int, reading: Reading, anchor: datetime.date | None
+) -> tuple[int, int, Reading]:
+    """ "three days later": TimeML marks the duration and leaves "later" (a signal) out."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span[-1].lower_ != "later":
+        return start, end, reading
+    rest = span[:-1]
+    for s, e, r in _library_reading(doc, rest, anchor, None, False, widen=False) if anchor else []:
+        if r.type == "DURATION" and (s, e) == (rest.start_char, rest.end_char):
+            return s, e, r
+    return start, end, reading
+
+
+_DAY_PART_WORDS = frozenset({"early", "late", "earlier", "later"})
+
+
+_CLOCK_VALUE = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}(T\d\d(?::\d\d)*)")
+
+
+def _clock_on_day(read: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
+    """ "5 p.m. EST Nov. 9": the library reads a clock time and a day; TimeML one time."""
+    if len(read) != 2:
+        return read
+    (s1, _, first), (_, e2, second) = read
+    clock = _CLOCK_VALUE.fullmatch(first.value)
+    if (
+        first.type == "TIME"
+        and clock
+        and second.type == "DATE"
+        and _DAY_VALUE.fullmatch(second.value)
+    ):
+        value = second.value + clock.group(1)
+        return [(s1, e2, Reading("TIME", value, "day", second.relative or first.relative))]
+    return read
+
+
+def _after_day_part(doc: Doc, span: Span) -> Span | None:
+    """What follows "early"/"late"/"earlier"/"later" at the head of ``span`` or before it."""
+    if len(span) > 1 and span[0].lower_ in _DAY_PART_WORDS:
+        return doc[span.start + 1 : span.end]
+    if span.start > span.sent.start and doc[span.start - 1].lower_ in _DAY_PART_WORDS:
+        return span
+    return None
+
+
+_YEAR_PERIOD = re.compile(r"(?:the\s+)?(?:fiscal\s+)?year")
+
+
+def _rule_reading(
+    text: str, anchor: datetime.date | None, future: bool | None, context: str = ""
+) -> Reading | None:
+    """The reading of ``text`` by one of our own rules, or None."""
+    found = match_rule(text, anchor, future, context)
+    if found is None:
+        found = phrase_reading(" ".join(text.lower().split()), anchor, future)
+    return found
+
+
+def _period_ending(doc: Doc, end: int, reading: Reading, text: str) -> Reading:
+    """ "the year ended June 30": a year-long period of accounts, a TimeML duration."""
+    if _YEAR_PERIOD.fullmatch(" ".join(text.lower().split())) and re.match(
+        r"\s+end(?:ed|ing)\b", text_of(doc)[end : end + 10]
+    ):
+        return Reading("DURATION", "P1Y")
+    return reading
+
+
+def _library_reading(
+    doc: Doc,
+    span: Span,
+    anchor: datetime.date | None,
+    future: bool | None,
+    lean_past: bool,
+    widen: bool = True,
+) -> list[tuple[int, int, Reading]]:
+    """Readings of ``span`` by Recognizers-Text (with the modifiers around it if ``widen``)."""
     if anchor is not None:
-        read = _recognized(doc, span, anchor, future)
-        if gov.lean_past and any(_far_back(r.value, anchor) for _, _, r in read):
-            read = _recognized(doc, span, anchor, None)
+        read = _recognized(doc, span, anchor, future, widen)
+        if lean_past and any(_far_back(r.value, anchor) for _, _, r in read):
+            read = _recognized(doc, span, anchor, None, widen)
         return read
     # No anchor: read against two far-apart dates and keep only what does not depend
     # on the date ("last November" -> "XXXX-11", "in 2018" -> "2018").
-    first = _recognized(doc, span, _PROBE_DATES[0], future)
-    second = {(s, e): r for s, e, r in _recognized(doc, span, _PROBE_DATES[1], future)}
+    first = _recognized(doc, span, _PROBE_DATES[0], future, widen)
+    second = {(s, e): r for s, e, r in _recognized(doc, span, _PROBE_DATES[1], future, widen)}
     out = []
     for s, e, r in first:
         if (s, e) in second:
@@ -295,14 +472,14 @@ def _date_free(a: Reading, b: Reading) -> Reading:
 
 
 def _recognized(
-    doc: Doc, span: Span, anchor: datetime.date, future: bool | None
+    doc: Doc, span: Span, anchor: datetime.date, future: bool | None, widen: bool = True
 ) -> list[tuple[int, int, Reading]]:
     """Readings of Recognizers-Text matches that overlap ``span``."""
-    window = _widened(doc, span)
+    window = _widened(doc, span) if widen else span
     offset = window.start_char
     matches = [
         m
-        for m in recognize(window.text, anchor)
+        for m in fast_matches(window.text, anchor) or recognize(window.text, anchor)
         if offset + m.start < span.end_char and offset + m.end > span.start_char
     ]
     out: list[tuple[int, int, Reading]] = []
@@ -313,7 +490,7 @@ def _recognized(
         piece = _trimmed(doc, doc.char_span(start, end, alignment_mode="expand"))
         if piece is None or is_age(piece.text):
             continue
-        reading = match_rule(piece.text, anchor, future, span.sent.text) or to_reading(
+        reading = _rule_reading(piece.text, anchor, future, span.sent.text) or to_reading(
             m, piece.text, anchor, future
         )
         if reading is not None:
@@ -326,7 +503,15 @@ def _trimmed(doc: Doc, span: Span | None) -> Span | None:
     if span is None:
         return None
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ in _PREPOSITIONS or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in _PREPOSITIONS
+        or doc[start].is_punct
+        # "as early as next year's first quarter": TimeML leaves "early as" out too
+        or (doc[start].lower_ in ("early", "late", "soon") and start + 1 < end
+            and doc[start + 1].lower_ == "as")
+    ):  # fmt: skip
+        if doc[start].lower_ == "at" and start + 1 < end and doc[start + 1].lower_ == "least":
+            break  # TimeML keeps "at least 30 days" whole
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -338,11 +523,25 @@ def _rejected(span: Span) -> bool:
     text = span.text
     if is_age(text):
         return True
+    if SPELLED_YEAR.fullmatch(" ".join(text.lower().split())):
+        # "in nineteen ninety-six" is a year; "cost nineteen ninety-five" a price.
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        return "year" not in text.lower() and before not in _PREPOSITIONS
     if all(t.like_num or t.is_punct for t in span):
         digits = text.replace(",", "")
         return not (digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2199)
     if len(span) == 1 and span[0].lower_ == "annual":
         return True  # an adjective ("the annual report"): TimeML leaves it out
+    if BARE_UNITS.fullmatch(" ".join(text.lower().split())):
+        # "for years", "within weeks", "over the years" are durations; "after weeks
+        # of", "by decades", "a matter of months" are left out by TimeML.
+        doc = span.doc
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        return (
+            span.start == 0
+            or doc[span.start - 1].lower_ not in _DURATION_PREPS
+            or after in ("before", "after")  # "in the days before the vote": a time, not a length
+        )
     if len(span) == 1 and span[0].lower_ in _MONTHS:
         tok = span[0]
         return tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("nsubj", "nsubjpass", "compound")

@@ -64,13 +64,23 @@ _REF_WORDS = {
     "the future": "FUTURE_REF",
     "future": "FUTURE_REF",
     "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
 }
+# Phrases for the time ahead that spaCy does not label ("in the near term").
+FUTURE_PHRASES = re.compile(
+    r"\b(?:the\s+near\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date)\b", re.IGNORECASE
+)
 # Words that make a candidate though spaCy does not label them.  "soon", "previously" and
 # "once" are left out: TimeML rarely annotates them and they are mostly not dates.
 REF_TRIGGERS = frozenset({"now", "currently", "recently", "nowadays", "lately"})
 
 _DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{3})0'?s")
-_SHORT_DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?'(\d)0s")
+_SHORT_DECADE = re.compile(
+    r"(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:'(\d)0s|(twen|thir|for|fif|six|seven|eigh|nine)ties)"
+)
+_DECADE_WORDS = ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
 _CENTURY = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[- ])?([\w-]+)[- ]century")
 _THIS_CENTURY = re.compile(r"this\s+century")
 # Holidays with a fixed rule: (month, day) or (month, weekday, nth) where nth -1 is the last.
@@ -95,7 +105,7 @@ HOLIDAY = re.compile(
     + r")(?:\s+day)?\b",
     re.IGNORECASE,
 )
-_EVERY = re.compile(r"(?:every|each)\s+(day|week|month|year|night|morning)")
+_EVERY = re.compile(r"(?:every|each|per)\s+(day|week|month|quarter|year|night|morning)")
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -123,6 +133,7 @@ _VAGUE_AGO = re.compile(
     r"(?:(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of)\s+)?"
     r"(?:days|weeks|months|years|decades)\s+(?:ago|earlier)"
 )
+YEAR_PERIOD = re.compile(r"(?:the\s+)?(\d{4})\s+(?:quarter|period)")
 _NAMED_QUARTER = re.compile(
     r"(?:the\s+|its\s+)?(?:(?:same|comparable|fiscal|latest|most\s+recent|"
     r"recent|past|previous|last|current|this|next|coming|year[- ]ago|year[- ]earlier|"
@@ -131,9 +142,11 @@ _NAMED_QUARTER = re.compile(
     r"previous|last|past)?\s*(?:fiscal\s+)?(?:quarter|period)"
 )
 _QUARTER = re.compile(
-    r"(?:the\s+)?(?:(\d{4})(?:'s)?\s+)?(?:(?:this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?"
-    r"(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
-    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?"
+    r"(?:(?:the|its|their|a|an)\s+)?(?:(?P<y1>\d{4})(?:'s)?\s+)?(?:(?:this|last|next)\s+year's\s+)?"
+    r"(?:(?:comparable|same|corresponding)\s+)?(?P<back>year[- ](?:ago|earlier)\s+)?"
+    r"(?:(?:fiscal|calendar)[- ])?"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>\d{4}))?"
 )
 
 
@@ -188,7 +201,8 @@ def match_rule(
     if m := _DECADE.fullmatch(text):
         return Reading("DATE", m.group(1), "decade")
     if m := _SHORT_DECADE.fullmatch(text):
-        return _short_decade(int(m.group(1)), anchor)
+        digit = int(m.group(1)) if m.group(1) else _DECADE_WORDS.index(m.group(2)) + 2
+        return _short_decade(digit, anchor)
     if m := _CENTURY.fullmatch(text):
         number = _ORDINALS.get(m.group(1))
         if number is not None:
@@ -213,13 +227,20 @@ def match_rule(
     if m := _VAGUE.fullmatch(text):
         unit = m.group(1).rstrip("s")
         prefix = "PT" if unit in TIME_UNITS else "P"
-        return Reading("DURATION", f"{prefix}X{UNIT_LETTER[unit]}")
+        count = "2" if "couple" in text else "X"  # "a couple of years" is two
+        return Reading("DURATION", f"{prefix}{count}{UNIT_LETTER[unit]}")
     if (m := _NAMED_QUARTER.fullmatch(text)) and (
         "quarter" in text or "year" in (m.group(1) or "")
     ):
         return _named_quarter(m, anchor)
     if m := _QUARTER.fullmatch(text):
         return _quarter(m, text, anchor, future)
+    if m := YEAR_PERIOD.fullmatch(text):
+        # "the 1988 quarter": the quarter the report is about (timex.py may name it),
+        # else the one last completed.
+        if anchor is None:
+            return Reading("DATE", f"{m.group(1)}-QX", "quarter")
+        return Reading("DATE", f"{m.group(1)}-Q{(_quarter_index(anchor) - 1) % 4 + 1}", "quarter")
     return None
 
 
@@ -293,8 +314,8 @@ def _short_decade(digit: int, anchor: datetime.date | None) -> Reading:
 def _quarter(
     m: re.Match[str], text: str, anchor: datetime.date | None, future: bool | None
 ) -> Reading:
-    quarter = _ORDINALS[m.group(2)]
-    explicit = m.group(1) or m.group(3)
+    quarter = _ORDINALS[m.group("ord")]
+    explicit = m.group("y1") or m.group("y2")
     if explicit:
         return Reading("DATE", f"{explicit}-Q{quarter}", "quarter")
     if anchor is None:
@@ -307,6 +328,8 @@ def _quarter(
     elif "this year's" not in text and quarter > (anchor.month - 1) // 3 + 1 and not future:
         # A quarter that has not begun yet is last year's, unless the verb looks ahead.
         year -= 1
+    if m.group("back"):
+        year -= 1  # "the year-ago third quarter"
     return Reading("DATE", f"{year}-Q{quarter}", "quarter", relative=True)
 
 

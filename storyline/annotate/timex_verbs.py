@@ -99,20 +99,44 @@ def governor(span: Span) -> Governor:
         # something else, and only a past tense still hints at the side: a sentence
         # told in the past mostly names things before it ("hoped to meet again after
         # a long meeting in November" is last November).
+        # A plan's object carries the plan's date: "planned a rally on Saturday",
+        # "has scheduled a news conference Thursday" look ahead whatever the tense.
+        planned = lemma_of(verb) in _PLAN_WORDS
         return Governor(
             verb=lemma_of(verb),
-            future=True if tense == "future" else None,
-            lean_past=tense == "past",
+            future=True if tense == "future" or planned else None,
+            lean_past=tense == "past" and not planned,
             cancelled=cancelled,
         )
+    prep = _preposition(span)
+    side = _side(verb, tense, modality)
+    if lemma_of(verb) in _MOVE_WORDS and prep in _TO_WORDS:
+        side = True  # "postponed until Tuesday", "extended the offer to Nov. 16"
+    elif side is False and prep in _DEADLINE_WORDS:
+        # "gave them until mid-November", "extended loans through January": a
+        # deadline set in the past may lie on either side; the nearer one is likelier.
+        side = None
     return Governor(
         verb=lemma_of(verb),
-        future=_side(verb, tense, modality),
+        future=side,
         tense=tense,
         modality=modality,
         negated=negated,
         cancelled=cancelled or (negated and (tense == "future" or modality == "planned")),
     )
+
+
+_MOVE_WORDS = frozenset({"postpone", "delay", "defer", "extend", "adjourn", "reschedule", "push"})
+_TO_WORDS = frozenset({"until", "till", "to", "into"})
+_DEADLINE_WORDS = frozenset({"until", "till", "through", "by"})
+
+
+def _preposition(span: Span) -> str | None:
+    """The preposition ``span`` is the object of ("until" in "until Tuesday"), if any."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        return root.head.lower_
+    return None
 
 
 def _is_time_word(tok: Token) -> bool:
@@ -176,22 +200,42 @@ def _side(verb: Token, tense: Tense | None, modality: Modality | None) -> bool |
     if tense == "future":
         return True
     if tense == "past":
+        if lemma_of(verb) in _PLAN_WORDS:
+            # "planned a rally on Saturday": the date may be the plan's or the rally's.
+            return None
         if "to" in auxes:
             # "was scheduled to visit in February": the plan was made before; its
             # date may lie on either side.
             return None
         return False
-    if verb.tag_ in ("VBG", "VBN") and auxes & _PRESENT_AUX:
-        # "is meeting on Monday", "is scheduled for June"
+    if verb.tag_ in ("VBG", "VBN") and auxes & _PRESENT_AUX - {"be"}:
+        # "is meeting on Monday", "is scheduled for June" ("could be found Monday" is
+        # either side)
         return True
     if verb.tag_ == "VB" and "to" in auxes:
-        return True
+        # "hopes to visit on Friday" looks ahead; "staged rallies to mark the entry on
+        # Friday" may tell of either side.
+        return None if _finite_above(verb) == "VBD" else True
     if modality is not None and verb.tag_ == "VB":
         return True
     if verb.tag_ == "VBN" and not auxes:
         # A participle alone ("the injunction issued Thursday") tells a past event,
         # unless it names a plan ("the talks scheduled for Monday").
         return None if lemma_of(verb) in _PLAN_WORDS else False
+    return None
+
+
+def _finite_above(verb: Token) -> str | None:
+    """The tag of the first finite verb above an infinitive, if any."""
+    tok = verb
+    for _ in range(6):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return str(tok.tag_)
+        if tok.pos_ in ("VERB", "AUX") and (_aux(tok) & (_PAST_AUX | _PERFECT_AUX)):
+            return "VBD"
     return None
 
 
@@ -211,8 +255,10 @@ def _cancelled_above(root: Token) -> bool:
 
 
 def _cancels(word: Token) -> bool:
+    if word.pos_ not in ("VERB", "AUX"):
+        return False  # checked first: a lemma costs a lemmatizer call
     lemma = lemma_of(word)
-    if word.pos_ not in ("VERB", "AUX") or lemma not in _CANCEL_WORDS:
+    if lemma not in _CANCEL_WORDS:
         return False
     needs = _CANCEL_NEEDS.get(lemma)
     if needs is None:

@@ -275,6 +275,8 @@ def _merge(raws: list[_Raw]) -> list[list[_Raw]]:
     matrix products: a story of a thousand reports has tens of thousands of dated
     sentences in one year, too many to compare pair by pair in Python.
     """
+    if not raws:
+        return []  # a story with no dated sentence
     parent = list(range(len(raws)))
 
     def find(i: int) -> int:

@@ -244,3 +244,223 @@ def test_the_governing_verb_is_recorded(
 ) -> None:
     t = one(text, phrase)
     assert (t.tense, t.modality, t.cancelled) == (tense, modality, cancelled)
+
+
+# --------------------------------------------------------------------------- issue 3, round 2
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # "early", "late", "earlier", "later" before a day: the day itself.
+        ("The mayor spoke to reporters late yesterday.", "late yesterday", "2031-03-12"),
+        ("The baker said it first. Later Tuesday, the mayor agreed.", "Later Tuesday",
+         "2031-03-11"),
+        ("Boats began gathering in the harbor early Monday.", "early Monday", "2031-03-10"),
+        # "that day", "that year": the day or year last named.
+        ("The mill burned on Feb. 2, 2031. Earlier that day, a guard saw smoke.",
+         "Earlier that day", "2031-02-02"),
+        ("The baker moved to Lakeside in May 2019 and left later that year.",
+         "later that year", "2019"),
+        ("The guild sold 400 loaves in 2027, half the town's bread that year.", "that year",
+         "2027"),
+        # Seasons, in the year the text and the tense point to.
+        ("The ferry was busy well into the summer, its captain said.", "the summer", "2030-SU"),
+        ("The dock was rebuilt this past spring.", "this past spring", "2030-SP"),
+        ("The guild will hold its fair next summer.", "next summer", "2031-SU"),
+        ("The bridge opened in the winter of 2028.", "the winter of 2028", "2028-WI"),
+        # Years spelled out, as transcripts write them.
+        ("The mill has stood since nineteen eighty-four.", "nineteen eighty-four", "1984"),
+        ("The mayor promised a new bridge by the year two thousand and forty.",
+         "the year two thousand", "2040"),
+        # Halves of a year; the year the report names for a quarter.
+        ("Profit will fall in the second half of 2031.", "the second half of 2031", "2031-H2"),
+        ("Sales rose in the fourth quarter. The mill earned less in the 2029 quarter.",
+         "the 2029 quarter", "2029-Q4"),
+        ("The mill earned 3 million in the year-ago fourth quarter.",
+         "the year-ago fourth quarter", "2029-Q4"),
+        # A deadline: "by year-end" is the anchor's year.
+        ("The sale should close by year-end.", "year-end", "2031"),
+    ],
+)  # fmt: skip
+def test_days_years_seasons_and_periods(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "type_", "value"),
+    [
+        ("The mill has been losing money for years.", "years", "DURATION", "PXY"),
+        ("Troops are expected within weeks, officials said.", "weeks", "DURATION", "PXW"),
+        ("For the year ended June 30, the mill earned 2 million.", "the year", "DURATION",
+         "P1Y"),
+        ("For the year, the mill earned 2 million.", "the year", "DATE", "2031"),
+        ("The offer runs until 5 p.m. EST, March 20.", "5 p.m. EST, March 20", "TIME",
+         "2031-03-20T17:00"),
+        ("The banks must wait at least 30 days.", "at least 30 days", "DURATION", "P30D"),
+    ],
+)  # fmt: skip
+def test_durations_periods_and_clock_days(text: str, phrase: str, type_: str, value: str) -> None:
+    t = one(text, phrase)
+    assert (t.text, t.type, t.value) == (phrase, type_, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A bare plural not after "for"/"within"/"in"/"over" is no duration.
+        "After weeks of talks, the guild signed.",
+        "The mill's new owner predates the guild by decades.",
+        # "that day" with no day named before it is a generic day.
+        "Bakers suffer losses on bread baked that day and not sold.",
+    ],
+)
+def test_no_false_positives_round_two(text: str) -> None:
+    assert timexes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # The object of a plan carries the plan's date: the coming day, not the past one.
+        ("Protesters planned a large march in the square on Saturday.", "Saturday",
+         "2031-03-15"),
+        ("The mayor has scheduled a news conference Friday.", "Friday", "2031-03-14"),
+        # A postponement puts the new date ahead.
+        ("The council postponed until Tuesday any vote on the bridge.", "Tuesday",
+         "2031-03-18"),
+        # A deadline set in the past: the nearer such month.
+        ("The bank extended the mill's loans through May.", "May", "2031-05"),
+        ("The bank froze the mill's loans through January.", "January", "2031-01"),
+    ],
+)  # fmt: skip
+def test_plans_postponements_and_deadlines_look_ahead(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "type_", "value"),
+    [
+        ("Membership shrank through the nineties.", "the nineties", "DATE", "199"),
+        ("The slump will last for a couple of years.", "a couple of years", "DURATION", "P2Y"),
+        ("The lease may run for an additional year.", "an additional year", "DURATION", "P1Y"),
+        ("Prices may fall in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+        ("Over the years the mill grew.", "the years", "DURATION", "PXY"),
+        ("The mill lost money in its fourth quarter.", "its fourth quarter", "DATE", "2030-Q4"),
+        ("The mill expects a profit for the full year.", "the full year", "DATE", "2031"),
+        # "later" is a signal, outside the duration.
+        ("Three days later, the bridge reopened.", "Three days", "DURATION", "P3D"),
+        ("The mill pays interest every quarter.", "every quarter", "SET", "P1Q"),
+        ("The mill was sold on May 2, 2027, and the following year it closed.",
+         "the following year", "DATE", "2028"),
+    ],
+)  # fmt: skip
+def test_more_periods_and_durations(text: str, phrase: str, type_: str, value: str) -> None:
+    t = one(text, phrase)
+    assert (t.text, t.type, t.value) == (phrase, type_, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two fires broke out just minutes apart.",
+        "The guard saw the car in the days before the fire.",
+        "The baker said it would be the year of the bridge.",
+    ],
+)
+def test_no_false_positives_round_three(text: str) -> None:
+    assert [t.text for t in timexes(text) if t.type == "DURATION"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # A modal passive ("could be found") and an infinitive under a past verb tell
+        # of either side: the nearer day (Wednesday 2031-03-12, a day back).
+        ("Neither baker could be found Wednesday in Lakeside.", "Wednesday", "2031-03-12"),
+        ("The town staged parades to mark the bridge's opening on Wednesday.", "Wednesday",
+         "2031-03-12"),
+        # Under a present verb, an infinitive looks ahead.
+        ("The mayor hopes to open the bridge on Wednesday.", "Wednesday", "2031-03-19"),
+    ],
+)  # fmt: skip
+def test_modals_and_infinitives_choose_the_side(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
+
+
+# --------------------------------------------------------------------------- fast path
+
+_FAST_PHRASES = [
+    "1949", "since 1949", "the 1956", "Friday", "on Friday", "Friday night", "Sunday morning",
+    "today", "tonight", "tomorrow", "yesterday", "last week", "this month", "next year",
+    "earlier this week", "later this year", "last Monday", "last Saturday", "last November",
+    "Aug. 13", "sept. 2", "the Jan. 14", "February 29", "March 5, 1946", "Oct. 23, 1999",
+    "June", "December", "June 1998", "the October 1998", "six months", "two weeks", "a day",
+    "24 hours", "one minute", "100 days", "two-day", "24-hour", "the 14-day",
+    "about five hours", "nearly five months", "only 14 days", "10 p.m.", "6 a.m.", "noon",
+    "10:35 a.m.", "Thursday, April 6", "the past four years", "the last 24 hours",
+    "next two weeks", "the coming three months",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [datetime.date(1998, 8, 12), datetime.date(2000, 1, 1), datetime.date(2024, 2, 29),
+     datetime.date(2023, 1, 5)],
+)  # fmt: skip
+def test_the_fast_path_reads_as_the_recognizer_does(anchor: datetime.date) -> None:
+    """Every shape read without the library gives the reading the library leads to."""
+    from storyline.annotate.timex_fast import fast_matches
+    from storyline.annotate.timex_recognizer import recognize, to_reading
+
+    for phrase in _FAST_PHRASES:
+        fast = fast_matches(phrase, anchor)
+        assert fast is not None and len(fast) == 1, phrase
+        library = recognize(phrase, anchor)
+        assert len(library) == 1, phrase
+        piece = phrase[fast[0].start :]
+        for future in (True, False, None):
+            assert to_reading(fast[0], piece, anchor, future) == to_reading(
+                library[0], piece, anchor, future
+            ), (phrase, future)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["early June", "late Monday", "the weekend", "last week's", "Friday at noon",
+     "mid-November", "three days later", "the day before", "may", "2250", "February 30"],
+)  # fmt: skip
+def test_the_fast_path_leaves_other_shapes_to_the_library(phrase: str) -> None:
+    from storyline.annotate.timex_fast import fast_matches
+
+    assert fast_matches(phrase, ANCHOR) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # "year-earlier" as an adjective: in a report on a quarter, that quarter a year
+        # before; otherwise the year before.
+        ("The mill earned 2 million in the fourth quarter, against a year-earlier loss.",
+         "year-earlier", "2029-Q4"),
+        ("Rents rose, against year-earlier levels, the guild said.", "year-earlier", "2030"),
+        ("Sales rose 3% from the year-ago period, the mill said.", "the year-ago period",
+         "2029-Q4"),
+        # A quarter the report only looks ahead to is not the one "a year earlier" means.
+        ("The mill lost 2 million in the fourth quarter. It sees losses through the third "
+         "quarter of 2032, twice those of a year earlier.", "a year earlier", "2029-Q4"),
+    ],
+)  # fmt: skip
+def test_year_earlier_in_reports(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    "text", ["Prices will stay high in the near term.", "The mill will decide at a later date."]
+)
+def test_the_time_ahead_is_a_future_reference(text: str) -> None:
+    assert [(t.type, t.value) for t in timexes(text)] == [("DATE", "FUTURE_REF")]
+
+
+def test_short_term_as_an_adjective_is_no_time() -> None:
+    assert timexes("The mill repaid the short-term notes.") == []

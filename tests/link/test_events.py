@@ -63,3 +63,9 @@ def test_the_next_day_counts_from_the_day_named_before() -> None:
     found = {t.text: t.value for t in find_timexes(doc, split_sentences(doc), ANCHOR)}
     assert found["Monday"] == "2031-06-16"
     assert found["the next day"] == "2031-06-17"
+
+
+def test_a_story_without_dated_sentences_has_no_events() -> None:
+    from storyline.link.events import find_events
+
+    assert find_events([], [], lambda article, sentence: []) == []
