@@ -288,8 +288,6 @@ def _merge(raws: list[_Raw]) -> list[list[_Raw]]:
     by_year: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(raws):
         by_year[r.date[:4]].append(i)
-    if not raws:  # a story with no dated sentence: nothing to merge
-        return []
     table = _PairTable(raws)
     for members in by_year.values():
         for a, b in table.pairs(members):
