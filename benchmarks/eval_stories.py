@@ -8,7 +8,7 @@ F1 against the topics (Bagga & Baldwin 1998: per article, the share of its
 predicted story that is in its topic, and the share of its topic that is in its
 predicted story, averaged over articles).
 
-    python benchmarks/eval_stories.py DIR [--per-topic N] [--read 20 --embed 10] [--db PATH]
+    python benchmarks/eval_stories.py DIR [--per-topic N] [--read 16 --embed 8] [--db PATH]
 
 ``--per-topic N`` takes N articles of each topic, spread evenly over its dates
 (for development; the benchmark is the default, all articles). ``--read`` and
@@ -64,8 +64,8 @@ def main() -> None:
     )
     ap.add_argument("dir", type=Path, nargs="?", default=DEFAULT_DIR)
     ap.add_argument("--per-topic", type=int, default=None, help="articles per topic (dev runs)")
-    ap.add_argument("--read", type=int, default=20, help="sentences read per article (0: all)")
-    ap.add_argument("--embed", type=int, default=10, help="sentences embedded per article")
+    ap.add_argument("--read", type=int, default=16, help="sentences read per article (0: all)")
+    ap.add_argument("--embed", type=int, default=8, help="sentences embedded per article")
     ap.add_argument("--workers", type=int, default=2, help="annotation processes")
     ap.add_argument("--db", type=Path, default=None, help="keep the store here (reused)")
     ap.add_argument("--verbose", action="store_true")

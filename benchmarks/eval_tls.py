@@ -194,9 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dir", nargs="?", default=str(DEFAULT_DIR), help="Timeline17-style folder")
     parser.add_argument("--db", help="store to keep annotations in (default: a fresh one)")
-    parser.add_argument("--read", type=int, default=20, help="sentences read per article (0: all)")
+    parser.add_argument("--read", type=int, default=16, help="sentences read per article (0: all)")
     parser.add_argument(
-        "--embed", type=int, default=10, help="sentences embedded per article (0: all)"
+        "--embed", type=int, default=8, help="sentences embedded per article (0: all)"
     )
     parser.add_argument("--workers", type=int, default=2, help="annotation processes")
     parser.add_argument("--topics", help="comma-separated topic names (default: all)")

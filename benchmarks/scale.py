@@ -19,7 +19,7 @@ article, extend the stories, synthesize the story it joins); the median of those
 build times is printed.
 
     python benchmarks/scale.py [--data DIR] [--sizes 500,1000,2000,all] [--add 10]
-                               [--read 20] [--embed 10] [--executor process]
+                               [--read 16] [--embed 8] [--executor process]
 
 ``--read``/``--embed`` are storyline's sentence budgets per article (settings
 ``read_sentences``/``embed_sentences``; 0 = all). The last line is one JSON object
@@ -139,8 +139,8 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--sizes", default="500,1000,2000,all")
     ap.add_argument("--add", type=int, default=10, help="add-one-article rebuilds at the end")
-    ap.add_argument("--read", type=int, default=20, help="sentences read per article (0: all)")
-    ap.add_argument("--embed", type=int, default=10, help="sentences embedded per article")
+    ap.add_argument("--read", type=int, default=16, help="sentences read per article (0: all)")
+    ap.add_argument("--embed", type=int, default=8, help="sentences embedded per article")
     ap.add_argument("--executor", default="process", choices=["local", "process"])
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
