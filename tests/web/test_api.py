@@ -174,3 +174,13 @@ def test_pasted_text_becomes_an_article_with_its_fields(api: httpx.Client) -> No
     assert article["url"] is None  # only http(s) is ever linked or served as a link
     listed = api.get("/api/stories", params={"outlet": "Valley Signal"}).json()
     assert [r["id"] for r in listed] == job["stories"]
+
+
+def test_story_page_labels_a_disagreement_the_text_explains(api: httpx.Client) -> None:
+    stories = [api.get(f"/api/stories/{r['id']}").json() for r in api.get("/api/stories").json()]
+    explained = [(s, c) for s in stories for c in s["conflicts"] if c.get("explained")]
+    assert explained, "the sample's talks-length entry is noted as explained"
+    story, conflict = explained[0]
+    page = api.get(f"/stories/{story['story']['id']}").text
+    heading = page.split('<article class="conflict explained">', 1)[1].split("</h3>", 1)[0]
+    assert "noted: both may hold" in heading
