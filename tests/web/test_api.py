@@ -180,7 +180,7 @@ def test_story_page_labels_a_disagreement_the_text_explains(api: httpx.Client) -
     stories = [api.get(f"/api/stories/{r['id']}").json() for r in api.get("/api/stories").json()]
     explained = [(s, c) for s in stories for c in s["conflicts"] if c.get("explained")]
     assert explained, "the sample's talks-length entry is noted as explained"
-    story, conflict = explained[0]
+    story = explained[0][0]
     page = api.get(f"/stories/{story['story']['id']}").text
     heading = page.split('<article class="conflict explained">', 1)[1].split("</h3>", 1)[0]
     assert "noted: both may hold" in heading
