@@ -31,7 +31,6 @@ ARTICLE_WEIGHT = 1.0
 PUBLISHED_WEIGHT = 0.5
 COARSE_WEIGHT = {"day": 1.0, "month": 0.3, "year": 0.1}
 REDUNDANT = 0.8
-REPORT_WEIGHT = 0.0  # an entry's reports (beyond its independent sources) in its score
 LEDE = 2  # opening sentences of a report that stand for its publication day
 MIN_WORDS = 6
 MAX_WORDS = 80  # a "sentence" longer than this is a run-on paragraph, not a timeline entry
@@ -214,10 +213,8 @@ def _pick(
     def score(i: int) -> tuple[float, int, str]:
         e, v = candidates[i], vecs[i]
         sources = len({source_of(ev.article) for ev in e.evidence})
-        reports = len({ev.article for ev in e.evidence})
         central = float(v @ centroid) if v is not None and centroid is not None else 0.0
-        told = math.log1p(sources) + REPORT_WEIGHT * math.log1p(reports)
-        return (told + central, len(e.evidence), e.text)
+        return (math.log1p(sources) + central, len(e.evidence), e.text)
 
     out: list[Event] = []
     for i in sorted(range(len(candidates)), key=score, reverse=True):
