@@ -31,7 +31,7 @@ ARTICLE_WEIGHT = 1.0
 PUBLISHED_WEIGHT = 0.5
 COARSE_WEIGHT = {"day": 1.0, "month": 0.3, "year": 0.1}
 REDUNDANT = 0.8
-LEDE = 2  # opening sentences of a report that stand for its publication day
+LEDE = 3  # opening sentences of a report that stand for its publication day
 MIN_WORDS = 6
 MAX_WORDS = 80  # a "sentence" longer than this is a run-on paragraph, not a timeline entry
 
