@@ -31,11 +31,11 @@ from storyline.render.view import (
     View,
     build_view,
     date_label,
+    timeline_data,
+    timeline_entries,
 )
 
 logger = logging.getLogger(__name__)
-
-STATUSES = ("occurred", "planned", "expected", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -89,37 +89,6 @@ def _assets() -> _Assets:
     return _Assets(template=template, css=css, js=js, csp=csp)
 
 
-def _start(date: str) -> str | None:
-    """First day of the period an ISO date names, for measuring gaps between dates."""
-    parts = date.split("-")
-    if not parts[0].isdigit() or len(parts[0]) != 4:
-        return None
-    if len(parts) == 1:
-        return f"{parts[0]}-01-01"
-    if len(parts) == 2 and parts[1].isdigit():
-        return f"{parts[0]}-{parts[1]}-01"
-    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-        return date
-    return None
-
-
-def _timeline(view: View) -> list[dict[str, Any]]:
-    return [
-        {
-            "date": entry.date,
-            "label": date_label(entry.date),
-            "start": _start(entry.date),
-            "granularity": entry.granularity,
-            "status": entry.status,
-            "text": entry.text,
-            "entities": [view.entity_name(e) for e in entry.entities],
-            "outlets": view.outlets_of(entry.evidence) or [UNKNOWN_OUTLET],
-            "refs": view.refs(entry.evidence),
-        }
-        for entry in view.dossier.timeline
-    ]
-
-
 def _coverage(view: View) -> list[dict[str, Any]]:
     return [
         {
@@ -133,37 +102,11 @@ def _coverage(view: View) -> list[dict[str, Any]]:
     ]
 
 
-def _data(view: View, timeline: list[dict[str, Any]]) -> dict[str, Any]:
-    """What dossier.js draws from: the timeline and every numbered evidence sentence."""
-    outlets: list[str] = []
-    for entry in timeline:
-        outlets += [o for o in entry["outlets"] if o not in outlets]
-    statuses = [s for s in STATUSES if any(e["status"] == s for e in timeline)]
-    return {
-        "statuses": statuses,
-        "outlets": outlets,
-        "timeline": timeline,
-        "sources": [
-            {
-                "n": s.number,
-                "article": s.article.id,
-                "sentence": s.sentence,
-                "text": s.text,
-                "outlet": s.article.name,
-                "date": s.article.date_basis,
-                "title": s.article.title,
-                "url": s.article.url,
-            }
-            for s in view.sources
-        ],
-    }
-
-
 def to_html(dossier: Dossier) -> str:
     """The dossier as one HTML page: no external fetches, CSS and JS inline."""
     assets = _assets()
     view = build_view(dossier)
-    timeline = _timeline(view)
+    timeline = timeline_entries(view)
     articles: list[ArticleView] = [a for a in view.articles.values() if a.number]
     page = assets.template.render(
         view=view,
@@ -173,7 +116,7 @@ def to_html(dossier: Dossier) -> str:
         coverage=_coverage(view),
         first=date_label(dossier.story.first_published),
         last=date_label(dossier.story.last_published),
-        data=script_json(_data(view, timeline)),
+        data=script_json(timeline_data(view, timeline)),
         css=assets.css,
         js=assets.js,
         csp=assets.csp,

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline.model import (
     Dossier,
@@ -253,3 +254,73 @@ def _group_quotes(quotes: list[QuoteEntry], names: dict[str, str]) -> list[Quote
             group = groups[key] = QuoteGroup(speaker=speaker, entity=entity, quotes=[])
         group.quotes.append(quote)
     return list(groups.values())
+
+
+STATUSES = ("occurred", "planned", "expected", "cancelled")
+
+
+def period_start(date: str) -> str | None:
+    """First day of the period an ISO date names, for measuring gaps between dates."""
+    parts = date.split("-")
+    if not parts[0].isdigit() or len(parts[0]) != 4:
+        return None
+    if len(parts) == 1:
+        return f"{parts[0]}-01-01"
+    if len(parts) == 2 and parts[1].isdigit():
+        return f"{parts[0]}-{parts[1]}-01"
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        return date
+    return None
+
+
+def timeline_entries(view: View) -> list[dict[str, Any]]:
+    """The timeline as the HTML page and the web app draw it."""
+    return [
+        {
+            "date": entry.date,
+            "label": date_label(entry.date),
+            "start": period_start(entry.date),
+            "granularity": entry.granularity,
+            "status": entry.status,
+            "text": entry.text,
+            "entities": [view.entity_name(e) for e in entry.entities],
+            "outlets": view.outlets_of(entry.evidence) or [UNKNOWN_OUTLET],
+            "refs": view.refs(entry.evidence),
+        }
+        for entry in view.dossier.timeline
+    ]
+
+
+def timeline_data(
+    view: View,
+    timeline: list[dict[str, Any]],
+    href: Callable[[str, int], str] | None = None,
+) -> dict[str, Any]:
+    """What dossier.js draws from: the timeline and every numbered evidence sentence.
+
+    ``href(article, sentence)`` links each source sentence (the web app's article page).
+    """
+    outlets: list[str] = []
+    for entry in timeline:
+        outlets += [o for o in entry["outlets"] if o not in outlets]
+    sources = []
+    for s in view.sources:
+        source = {
+            "n": s.number,
+            "article": s.article.id,
+            "sentence": s.sentence,
+            "text": s.text,
+            "outlet": s.article.name,
+            "date": s.article.date_basis,
+            "title": s.article.title,
+            "url": s.article.url,
+        }
+        if href is not None:
+            source["href"] = href(s.article.id, s.sentence)
+        sources.append(source)
+    return {
+        "statuses": [s for s in STATUSES if any(e["status"] == s for e in timeline)],
+        "outlets": outlets,
+        "timeline": timeline,
+        "sources": sources,
+    }

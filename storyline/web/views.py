@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.model import Annotation, Article, Dossier
-from storyline.render.view import UNKNOWN_OUTLET, View, date_label, safe_url
-
-STATUSES = ("occurred", "planned", "expected", "cancelled")
+from storyline.render.view import View, safe_url, timeline_entries
+from storyline.render.view import timeline_data as render_timeline_data
 
 
 def sentence_href(article_id: str, sentence: int) -> str:
@@ -94,51 +93,8 @@ class StoryQuery:
 
 
 def timeline_data(view: View) -> dict[str, Any]:
-    """What dossier.js draws the timeline and the evidence pop-ups from."""
-    timeline: list[dict[str, Any]] = []
-    for entry in view.dossier.timeline:
-        timeline.append(
-            {
-                "date": entry.date,
-                "label": date_label(entry.date),
-                "start": _start(entry.date),
-                "granularity": entry.granularity,
-                "status": entry.status,
-                "text": entry.text,
-                "entities": [view.entity_name(e) for e in entry.entities],
-                "outlets": view.outlets_of(entry.evidence) or [UNKNOWN_OUTLET],
-                "refs": view.refs(entry.evidence),
-            }
-        )
-    outlets: list[str] = []
-    for item in timeline:
-        outlets += [o for o in item["outlets"] if o not in outlets]
-    return {
-        "statuses": [s for s in STATUSES if any(e["status"] == s for e in timeline)],
-        "outlets": outlets,
-        "timeline": timeline,
-        "sources": [
-            {
-                "n": s.number,
-                "article": s.article.id,
-                "sentence": s.sentence,
-                "text": s.text,
-                "outlet": s.article.name,
-                "date": s.article.date_basis,
-                "title": s.article.title,
-                "url": s.article.url,
-                "href": sentence_href(s.article.id, s.sentence),
-            }
-            for s in view.sources
-        ],
-    }
-
-
-def _start(value: str) -> str | None:
-    parts = value.split("-")
-    if not parts[0].isdigit() or len(parts[0]) != 4 or not all(p.isdigit() for p in parts):
-        return None
-    return "-".join(parts + ["01"] * (3 - len(parts))) if len(parts) <= 3 else None
+    """What dossier.js draws the timeline and the evidence pop-ups from, linked to articles."""
+    return render_timeline_data(view, timeline_entries(view), href=sentence_href)
 
 
 @dataclass(frozen=True)
