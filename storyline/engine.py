@@ -253,21 +253,18 @@ def build_story(
     ids and lists what changed since it (``Dossier.changes``).
     """
     out = Path(settings.out) / story.id
+    digest = fingerprint(story, settings)
+    files = {k: out / name for k, name in render_stage.FILES.items()}
+    unchanged = not redated & set(story.articles) and store.dossier_fingerprint(story.id) == digest
+    if unchanged and all(f.is_file() for f in files.values()):
+        log.debug("story %s unchanged; dossier kept", story.id)
+        return files  # the stored dossier is not even decoded
     try:
         previous: Dossier | None = store.get_dossier(story.id)
     except NotFoundError:
         previous = None
-    digest = fingerprint(story, settings)
-    if (
-        previous is not None
-        and previous.fingerprint == digest
-        and not redated & set(story.articles)
-    ):
-        files = {k: out / name for k, name in render_stage.FILES.items()}
-        if all(f.is_file() for f in files.values()):
-            log.debug("story %s unchanged; dossier kept", story.id)
-            return files
-        return render_stage.write_dossier(previous, out)
+    if unchanged and previous is not None:
+        return render_stage.write_dossier(previous, out)  # its files were removed
     dossier = with_changes(previous, dossier_for(story, store, settings))
     dossier.fingerprint = digest
     store.put_dossier(dossier)

@@ -24,6 +24,7 @@ from storyline.store.sqlite import (
     _dec_annotation,
     _dec_article,
     _dec_dossier,
+    _dec_fingerprint,
     _dec_story,
     _enc,
     _now,
@@ -249,6 +250,10 @@ class PostgresStore:
         if not rows:
             raise NotFoundError(f"story {story_id!r} has no dossier yet; run `storyline build`")
         return _dec_dossier.decode(rows[0][0])
+
+    def dossier_fingerprint(self, story_id: str) -> str | None:
+        rows = self._rows("SELECT record FROM dossiers WHERE story=%s", (story_id,))
+        return _dec_fingerprint.decode(rows[0][0]).fingerprint if rows else None
 
     def close(self) -> None:
         self._db.close()

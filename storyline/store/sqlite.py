@@ -33,6 +33,15 @@ _dec_story = msgspec.msgpack.Decoder(Story)
 _dec_dossier = msgspec.msgpack.Decoder(Dossier)
 
 
+class _Fingerprint(msgspec.Struct):
+    """Only the fingerprint of a stored dossier: msgspec skips every other field."""
+
+    fingerprint: str | None = None
+
+
+_dec_fingerprint = msgspec.msgpack.Decoder(_Fingerprint)
+
+
 class SQLiteStore:
     """Store backed by one SQLite file (WAL mode)."""
 
@@ -163,6 +172,10 @@ class SQLiteStore:
         if row is None:
             raise NotFoundError(f"story {story_id!r} has no dossier yet; run `storyline build`")
         return _dec_dossier.decode(row[0])
+
+    def dossier_fingerprint(self, story_id: str) -> str | None:
+        row = self._db.execute("SELECT record FROM dossiers WHERE story=?", (story_id,)).fetchone()
+        return None if row is None else _dec_fingerprint.decode(row[0]).fingerprint
 
     def close(self) -> None:
         self._db.close()

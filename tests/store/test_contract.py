@@ -167,6 +167,18 @@ def test_dossiers_round_trip_and_are_replaced(make_store: Callable[[], Store]) -
     assert store.get_dossier(story.id).story.title == "Ferry service resumes"
 
 
+def test_a_dossier_fingerprint_reads_without_the_dossier(make_store: Callable[[], Store]) -> None:
+    store = make_store()
+    story = Story(id="s-1a2b", title="Ferry", articles=["a001"])
+    assert store.dossier_fingerprint(story.id) is None
+    built = dossier(story)
+    store.put_dossier(built)
+    assert store.dossier_fingerprint(story.id) == built.fingerprint
+    built.fingerprint = "0f1e2d3c4b5a6978"
+    store.put_dossier(built)
+    assert store.dossier_fingerprint(story.id) == "0f1e2d3c4b5a6978"
+
+
 def test_what_one_connection_commits_another_sees_and_reopening_keeps_it(
     store_url: str,
 ) -> None:
