@@ -44,7 +44,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _timeline17 import DEFAULT_DIR, corpus_lines, documents, topics, write_jsonl
 
 from storyline import engine
-from storyline import link as link_stage
 from storyline.model import Story, TimelineEntry
 from storyline.settings import load_settings
 from storyline.store import open_store
@@ -137,16 +136,8 @@ def run(
         with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
             jobs = []
             for topic, dirs in chosen.items():
-                articles = store.articles(ids[topic])
-                annotations = store.get_annotations(ids[topic])
                 story = Story(id=topic, title=topic, articles=ids[topic])
-                links = link_stage.link_story(
-                    story,
-                    articles,
-                    annotations,
-                    duplicate_jaccard=settings.duplicate_jaccard,
-                    claim_similarity=settings.claim_similarity,
-                )
+                articles, annotations, links = engine.linked(story, store, settings)
                 lines = corpus_lines(dirs)
                 gold_paths = sorted(p for d in dirs for p in (d / "timelines").glob("*.txt"))
                 for gold_path in gold_paths:

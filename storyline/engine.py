@@ -26,7 +26,7 @@ from storyline.annotate.embed import set_threads
 from storyline.errors import NotFoundError
 from storyline.ingest import read_inputs
 from storyline.link.stories import extend_stories
-from storyline.model import Dossier, Rejection, Story
+from storyline.model import Annotation, Article, Dossier, Links, Rejection, Story
 from storyline.settings import Settings, load_settings
 from storyline.store import Store, open_store
 from storyline.synthesize.changes import with_changes
@@ -207,8 +207,10 @@ def infer_dates(store: Store, settings: Settings, stories: Sequence[Story]) -> l
     return changed
 
 
-def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
-    """Stages 3b and 4 for one story."""
+def linked(
+    story: Story, store: Store, settings: Settings
+) -> tuple[list[Article], list[Annotation], Links]:
+    """Stage 3b for one story: its articles, their annotations and the links between them."""
     articles = store.articles(story.articles)
     annotations = store.get_annotations(story.articles)
     links = link_stage.link_story(
@@ -218,6 +220,12 @@ def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
         duplicate_jaccard=settings.duplicate_jaccard,
         claim_similarity=settings.claim_similarity,
     )
+    return articles, annotations, links
+
+
+def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
+    """Stages 3b and 4 for one story."""
+    articles, annotations, links = linked(story, store, settings)
     dossier = synthesize_stage.synthesize(
         story,
         articles,

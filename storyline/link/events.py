@@ -313,7 +313,7 @@ class _PairTable:
         self.vectors = np.vstack(
             [r.vector if r.vector.shape[0] == dim else np.zeros(dim, np.float32) for r in raws]
         ).astype(np.float32)
-        self.kinds = np.array([hash(_KIND[r.status]) for r in raws])
+        self.kinds = np.array([_KIND[r.status] for r in raws])
         sentence_ids: dict[tuple[str, int], int] = {}
         self.sentences = np.array(
             [sentence_ids.setdefault((r.article, r.sentence), len(sentence_ids)) for r in raws]
