@@ -40,10 +40,37 @@ def test_a_day_one_outlet_comes_back_to_in_many_reports_outranks_a_day_named_onc
         _event("2031-03-01", "The ferry Marisol ran aground off Tessel Point.", "g1", "g2", "g3"),
         _event("2031-03-02", "A tug from Varn joined the salvage.", "g4"),
     ]
-    scores = date_scores(events, lambda article: "gazette")
+    published = {g: "2031-03-04" for g in ("g1", "g2", "g3", "g4")}
+    scores = date_scores(events, lambda article: "gazette", published)
     assert scores["2031-03-01"] > scores["2031-03-02"]
-    timeline = build_timeline(events, lambda article: "gazette", dates=1, per_date=1)
+    timeline = build_timeline(
+        events, lambda article: "gazette", published=published, dates=1, per_date=1
+    )
     assert [t.date for t in timeline] == ["2031-03-01"]
+
+
+def test_a_day_later_reports_look_back_to_outranks_a_busy_news_day() -> None:
+    # Four reports appear on 03-02; three later reports refer back to 03-01 in text
+    # the annotator did not read (``references``), none of them on 03-02.
+    events = [
+        _event("2031-03-01", "The ferry Marisol ran aground off Tessel Point.", "a"),
+        _event("2031-03-02", "Divers reached the hull of the Marisol.", "b"),
+    ]
+    published = {"a": "2031-03-02", "b": "2031-03-02", "c": "2031-03-02", "d": "2031-03-02"}
+    published |= {"x": "2031-03-09", "y": "2031-03-12", "z": "2031-03-20"}
+    refs = {k: frozenset({"2031-03-01"}) for k in ("x", "y", "z")}
+    refs["w"] = frozenset({"2031-03-02"})  # a report with no publication day: not later
+    scores = date_scores(events, _source, published, refs)
+    assert scores["2031-03-01"] > scores["2031-03-02"]
+    timeline = build_timeline(
+        events, _source, published=published, references=refs, dates=1, per_date=1
+    )
+    assert [t.date for t in timeline] == ["2031-03-01"]
+    # Referring to a day on that same day is not looking back.
+    same_day = {k: frozenset({"2031-03-02"}) for k in ("a", "b", "c", "d")}
+    assert date_scores(events, _source, published, same_day) == date_scores(
+        events, _source, published
+    )
 
 
 def test_publication_bursts_raise_a_date() -> None:

@@ -1,0 +1,87 @@
+"""The days a report refers back to, read from its whole text.
+
+A day that reports published later keep coming back to ("the spill that began on
+April 20", "since Friday's vote") is a turning point of the story: retrospective
+mentions are the strongest single signal of which days a timeline should hold
+(on the Timeline17 topics they rank gold dates better than counts of all mentions or
+of publications). The annotator reads only a budget of sentences per article
+(``annotate/budget.py``), so its time expressions miss most of these back-references
+in long reports; this module scans every sentence for the explicit shapes instead.
+
+Hand-written rather than run through Recognizers-Text: the library costs 15-20 ms a
+call and the point is to read every sentence of every report. Only shapes that name a
+day without help from the sentence's tense are read:
+
+- a month and a day, with or without a year ("April 20", "20 April 2010", "Aug. 3");
+  without a year, the day nearest the publication date;
+- a weekday ("on Friday"): the last such day on or before publication, as reports
+  look back;
+- "yesterday".
+
+English month and day names only; reports in other languages refer to no day here
+and are counted by the annotator's dates alone.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+((?:1[89]|20)\d\d))?"
+_MONTH_DAY = re.compile(_MONTH + r"\s+([1-9]|[12]\d|3[01])" + _ORD + r"\b" + _YEAR)
+_DAY_MONTH = re.compile(r"\b([1-9]|[12]\d|3[01])" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR)
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def referenced_days(text: str, published: str | None) -> frozenset[str]:
+    """The ISO days ``text``, published on ISO day ``published``, refers to.
+
+    Empty without a publication day: a bare "April 20" or "Friday" has no year or
+    week to fall in.
+    """
+    if not published:
+        return frozenset()
+    try:
+        day = datetime.date.fromisoformat(published[:10])
+    except ValueError:
+        return frozenset()
+    return _scan(text, day)
+
+
+@functools.lru_cache(maxsize=8192)
+def _scan(text: str, pub: datetime.date) -> frozenset[str]:
+    found: set[datetime.date] = set()
+    for m in _MONTH_DAY.finditer(text):
+        found.update(_day(m.group(1), int(m.group(2)), m.group(3), pub))
+    for m in _DAY_MONTH.finditer(text):
+        found.update(_day(m.group(2), int(m.group(1)), m.group(3), pub))
+    for m in _WEEKDAY.finditer(text):
+        back = (pub.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+        found.add(pub - datetime.timedelta(days=back))
+    if _YESTERDAY.search(text):
+        found.add(pub - datetime.timedelta(days=1))
+    return frozenset(d.isoformat() for d in found)
+
+
+def _day(month_name: str, day: int, year: str | None, pub: datetime.date) -> list[datetime.date]:
+    month = _MONTHS[month_name[:3].lower()]
+    years = [int(year)] if year else [pub.year - 1, pub.year, pub.year + 1]
+    days = []
+    for y in years:
+        try:
+            days.append(datetime.date(y, month, day))
+        except ValueError:
+            continue  # February 29 of a common year, or "April 31"
+    return sorted(days, key=lambda d: abs((d - pub).days))[:1]
