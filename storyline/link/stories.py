@@ -69,6 +69,8 @@ class Weights:
     merge: float = 0.75  # two stories a new article links this strongly, and this close, merge
     split_link: float = 0.3  # members linked less than this form separate groups
     split_min: int = 5  # a split leaves parts of at least this many articles
+    split_cut: float = 0.06  # a part is cut in two when the cut severs less than this share
+    split_entities: float = 0.3  # member links: this much shared entities, the rest text
     story_link: float = 0.7  # after the pass, stories whose centroids are this close...
     story_entities: float = 0.15  # ...and whose main entities overlap this much are one story
     small: int = 3  # after the pass, stories smaller than this may join a larger one...
@@ -402,6 +404,9 @@ class StreamDetector:
         return item
 
     def _split(self, members: list[str]) -> list[list[str]]:
+        """The groups a story's members fall into: first the parts its nearest-neighbour
+        graph leaves unconnected, then each part cut in two, again and again, while the
+        best cut of its graph is sparse (see ``_bisect``)."""
         vecs = [self.signals[m].vector for m in members]
         if len(members) < 2 * self.w.split_min or any(v is None for v in vecs):
             return [members]
@@ -418,14 +423,29 @@ class StreamDetector:
                 i = parent[i]
             return i
 
+        edges: dict[tuple[int, int], float] = {}
         for i in range(len(members)):
             for s, j in zip(sims[i], rows[i], strict=True):
                 if j >= 0 and j != i and s >= self.w.split_link:
                     parent[find(i)] = find(int(j))
+                    edges[(min(i, int(j)), max(i, int(j)))] = self._link(
+                        members[i], members[int(j)], float(s)
+                    )
         comps: dict[int, list[int]] = defaultdict(list)
         for i in range(len(members)):
             comps[find(i)].append(i)
         big = [c for c in comps.values() if len(c) >= self.w.split_min]
+        if not big:
+            return [members]
+        todo, done = big, []
+        while todo:
+            part = todo.pop()
+            halves = self._bisect(part, edges)
+            if halves is None:
+                done.append(part)
+            else:
+                todo += halves
+        big = done
         if len(big) < 2:
             return [members]
         # Small groups go with the big part they are closest to.
@@ -436,6 +456,56 @@ class StreamDetector:
                 big[best] = big[best] + c
         log.debug("a story of %d articles split into %d", len(members), len(big))
         return [[members[i] for i in sorted(c)] for c in big]
+
+    def _link(self, a: str, b: str, text: float) -> float:
+        """How strongly two members of a story are linked: their text similarity, mixed
+        with the (idf-weighted) share of key entities they have in common."""
+        ea, eb = set(self.signals[a].entities), set(self.signals[b].entities)
+        union = sum(self._idf(e) for e in ea | eb)
+        shared = sum(self._idf(e) for e in ea & eb) / union if union else 0.0
+        w = self.w.split_entities
+        return max(0.0, (1 - w) * text + w * shared)
+
+    def _bisect(
+        self, part: list[int], edges: dict[tuple[int, int], float]
+    ) -> list[list[int]] | None:
+        """Cut a group of members in two where its graph is sparsest (spectral bisection:
+        the members ordered by the second eigenvector of the normalized graph, the cut of
+        least conductance along that order, Shi & Malik 2000), or None when every cut
+        leaves a part under ``split_min`` or cuts more than ``split_cut`` of the links of
+        the smaller side: a story that moved on from one subject to another, with few
+        links between the two, is two stories."""
+        n = len(part)
+        if n < 2 * self.w.split_min:
+            return None
+        pos = {m: i for i, m in enumerate(part)}
+        adj = np.zeros((n, n))
+        for (i, j), w in edges.items():
+            if i in pos and j in pos:
+                adj[pos[i], pos[j]] = adj[pos[j], pos[i]] = w
+        degree = adj.sum(axis=1)
+        if not degree.all():
+            return None
+        scale = 1.0 / np.sqrt(degree)
+        _, vecs = np.linalg.eigh(adj * scale[:, None] * scale[None, :])
+        order = np.argsort(vecs[:, -2] * scale, kind="stable")
+        inside = np.zeros(n, dtype=bool)
+        volume, cut, total = 0.0, 0.0, float(degree.sum())
+        best: tuple[float, int] | None = None
+        for t, i in enumerate(order[:-1]):
+            # Moving i inside removes its links to the inside from the cut, adds the rest.
+            cut += degree[i] - 2.0 * float(adj[i, inside].sum())
+            inside[i] = True
+            volume += degree[i]
+            size = t + 1
+            if size < self.w.split_min or n - size < self.w.split_min:
+                continue
+            conductance = cut / min(volume, total - volume)
+            if best is None or conductance < best[0]:
+                best = (conductance, size)
+        if best is None or best[0] >= self.w.split_cut:
+            return None
+        return [[part[i] for i in order[: best[1]]], [part[i] for i in order[best[1] :]]]
 
 
 def detect_stories(
