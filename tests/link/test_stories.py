@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from storyline.errors import StorylineError
+from storyline.link import stories
 from storyline.link.stories import (
     SEGMENT_DAYS,
     StreamDetector,
@@ -150,7 +151,12 @@ def test_a_story_whose_members_fall_apart_splits() -> None:
     assert lumped[0].id in {s.id for s in parts}
 
 
-def test_a_story_that_moved_on_to_another_subject_is_cut_where_few_links_cross() -> None:
+@pytest.mark.parametrize("eigen", ["dense", "sparse"])
+def test_a_story_that_moved_on_to_another_subject_is_cut_where_few_links_cross(
+    eigen: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if eigen == "sparse":  # large stories take the sparse eigensolver: the same cut
+        monkeypatch.setattr(stories, "DENSE_EIGEN", 10)
     # One subject, then another that a few reports about both lead into: the members
     # form one connected graph, so only the sparse cut between the two parts tells them
     # apart.
