@@ -17,11 +17,14 @@ joins the best story when the score passes ``threshold``, else it starts a new o
 
 Stories evolve: when an article links two stories strongly and the two are close
 themselves, they **merge**; after the pass, a story whose members fall into
-separate groups (no strong link between them in its own nearest-neighbour
-graph) **splits**. A story is named after its earliest member by a date the
-sources give (see ``story_id``), so a story keeps its id as it grows; a merge
-keeps the id of the older story; a split leaves the id with the part that holds
-the earliest member and names each other part after its own earliest member.
+separate groups **splits**: the groups its own nearest-neighbour graph leaves
+unconnected, then each cut in two where that graph's sparsest cut (spectral
+bisection) severs only a small share of the links, as happens when a story drifts
+article by article from one subject to a neighbouring one. A story is named after
+its earliest member by a date the sources give (see ``story_id``), so a story keeps
+its id as it grows; a merge keeps the id of the older story; a split leaves the id
+with the part that holds the earliest member and names each other part after its
+own earliest member.
 """
 
 from __future__ import annotations
