@@ -40,7 +40,7 @@ class Settings:
     embed_sentences: int = 0
     # Linking thresholds (cosine similarity of MiniLM vectors unless said otherwise)
     duplicate_jaccard: float = 0.8  # MinHash Jaccard over word 5-shingles: a copy of the same text
-    story_similarity: float = 0.45  # article centroid similarity to join a story
+    story_similarity: float = 0.4  # article centroid similarity to join a story
     story_window_days: int = 365  # articles further apart than this never share a story
     claim_similarity: float = 0.72  # two sentences tell the same fact
     timeline_max_events: int = 40

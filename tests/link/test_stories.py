@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from storyline.errors import StorylineError
+from storyline.link import stories
 from storyline.link.stories import (
     SEGMENT_DAYS,
     StreamDetector,
@@ -148,6 +149,32 @@ def test_a_story_whose_members_fall_apart_splits() -> None:
         [f"s{i}" for i in range(6)],
     ]
     assert lumped[0].id in {s.id for s in parts}
+
+
+@pytest.mark.parametrize("eigen", ["dense", "sparse"])
+def test_a_story_that_moved_on_to_another_subject_is_cut_where_few_links_cross(
+    eigen: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if eigen == "sparse":  # large stories take the sparse eigensolver: the same cut
+        monkeypatch.setattr(stories, "DENSE_EIGEN", 10)
+    # One subject, then another that a few reports about both lead into: the members
+    # form one connected graph, so only the sparse cut between the two parts tells them
+    # apart.
+    bridge = 0.5 * _vec("flood", noise=0.0) + 0.5 * _vec("strike", noise=0.0)
+    bridge = (bridge / np.linalg.norm(bridge)).astype(np.float32)
+    pairs = [_make(f"f{i:02d}", _day(i), _vec("flood", seed=i), FLOOD) for i in range(12)]
+    pairs += [_make(f"m{i}", _day(12), bridge, FLOOD[:1] + ELECTION[:1]) for i in range(2)]
+    pairs += [
+        _make(f"s{i:02d}", _day(13 + i), _vec("strike", seed=40 + i), ELECTION) for i in range(12)
+    ]
+    lumped = _detect(pairs, threshold=0.05, weights=Weights(split_cut=0.0))
+    assert len(lumped) == 1
+    parts = _detect(pairs, threshold=0.05)
+    groups = sorted(set(s.articles) - {"m0", "m1"} for s in parts)
+    assert groups == [{f"f{i:02d}" for i in range(12)}, {f"s{i:02d}" for i in range(12)}]
+    # The same number of reports on one subject stays one story.
+    one = [_make(f"f{i:02d}", _day(i), _vec("flood", seed=i), FLOOD) for i in range(26)]
+    assert len(_detect(one, threshold=0.05)) == 1
 
 
 def test_old_segments_leave_the_index() -> None:
