@@ -27,7 +27,8 @@ dossiers) and keeps it, with the held-out articles left out of it; the
 add-one-article part then runs on a copy of it. ``--reuse DIR`` skips the sizes
 and runs only the add-one-article part, on a fresh copy of a store kept that way
 (with the same ``--data``, ``--add``, ``--read`` and ``--embed``), so that it can
-be repeated in seconds.
+be repeated in seconds; the sizes' figures it prints are those of the run that kept
+the store.
 
 ``--read``/``--embed`` are storyline's sentence budgets per article (settings
 ``read_sentences``/``embed_sentences``; 0 = all). The last line is one JSON object
