@@ -20,6 +20,15 @@ build times is printed.
 
     python benchmarks/scale.py [--data DIR] [--sizes 500,1000,2000,all] [--add 10]
                                [--read 16] [--embed 8] [--executor process]
+                               [--keep DIR | --reuse DIR]
+
+``--keep DIR`` builds the store in DIR (``DIR/store``: the SQLite file and the
+dossiers) and keeps it, with the held-out articles left out of it; the
+add-one-article part then runs on a copy of it. ``--reuse DIR`` skips the sizes
+and runs only the add-one-article part, on a fresh copy of a store kept that way
+(with the same ``--data``, ``--add``, ``--read`` and ``--embed``), so that it can
+be repeated in seconds; the sizes' figures it prints are those of the run that kept
+the store.
 
 ``--read``/``--embed`` are storyline's sentence budgets per article (settings
 ``read_sentences``/``embed_sentences``; 0 = all). The last line is one JSON object
@@ -31,15 +40,20 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
+
+if TYPE_CHECKING:
+    from storyline.settings import Settings
 
 
 def _spread(n: int) -> list[int]:
@@ -60,9 +74,32 @@ def _peak_mb(who: int) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)
 
 
+def _settings(root: Path, args: argparse.Namespace) -> Settings:
+    from storyline.settings import load_settings
+
+    return load_settings(
+        None,
+        db=str(root / "s.sqlite"),
+        out=str(root / "out"),
+        executor=args.executor,
+        workers=args.workers,
+        read_sentences=args.read,
+        embed_sentences=args.embed,
+    )
+
+
+def _kept_as(args: argparse.Namespace) -> dict[str, object]:
+    """What a kept store was built from: --reuse refuses a store built otherwise."""
+    return {
+        "data": str(Path(args.data).resolve()),
+        "add": args.add,
+        "read": args.read,
+        "embed": args.embed,
+    }
+
+
 def run(args: argparse.Namespace) -> dict[str, object]:
     from storyline import engine
-    from storyline.settings import load_settings
 
     docs = [d for dirs in topics(args.data).values() for d in documents(dirs)]
     docs.sort(key=lambda d: (d["date"], d["text"][:80]))
@@ -71,49 +108,62 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     sizes = [len(stream) if s == "all" else min(int(s), len(stream)) for s in args.sizes.split(",")]
     rows: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        settings = load_settings(
-            None,
-            db=str(Path(tmp) / "s.sqlite"),
-            out=str(Path(tmp) / "out"),
-            executor=args.executor,
-            workers=args.workers,
-            read_sentences=args.read,
-            embed_sentences=args.embed,
-        )
-        done, cumulative = 0, 0.0
-        for size in sizes:
-            step = sorted(stream[done:size], key=lambda d: d["date"])
-            src = write_jsonl(step, Path(tmp) / f"to-{size}.jsonl")
-            t0 = time.perf_counter()
-            report = engine.build([src], settings=settings)
-            seconds = time.perf_counter() - t0
-            cumulative += seconds
-            done = size
-            row = {
-                "articles": size,
-                "step_articles": len(step),
-                "stories": len(report.stories),
-                "step_seconds": round(seconds, 2),
-                "seconds_per_article": round(seconds / max(1, len(step)), 4),
-                "cumulative_seconds": round(cumulative, 1),
-                "peak_mb": _peak_mb(resource.RUSAGE_SELF),
-                "worker_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
-            }
-            rows.append(row)
-            ratio = row["seconds_per_article"] / rows[0]["seconds_per_article"]
-            print(
-                f"{size:6d} articles (+{len(step):5d}) {row['stories']:5d} stories "
-                f"{seconds:8.1f} s {row['seconds_per_article']:7.3f} s/article (x{ratio:.2f}) "
-                f"total {cumulative:7.1f} s  peak {row['peak_mb']:.0f} MB "
-                f"(worker {row['worker_peak_mb']:.0f} MB)",
-                flush=True,
-            )
+        kept = Path(args.keep or args.reuse or tmp)
+        store_dir = kept / "store" if (args.keep or args.reuse) else Path(tmp)
+        if args.reuse:
+            meta = json.loads((kept / "kept.json").read_text())
+            if meta != _kept_as(args):
+                raise SystemExit(f"{kept} was kept for {meta}, not {_kept_as(args)}")
+            rows = json.loads((kept / "rows.json").read_text())
+        else:
+            if args.keep:
+                shutil.rmtree(store_dir, ignore_errors=True)
+                store_dir.mkdir(parents=True)
+            settings = _settings(store_dir, args)
+            done, cumulative = 0, 0.0
+            for size in sizes:
+                step = sorted(stream[done:size], key=lambda d: d["date"])
+                src = write_jsonl(step, Path(tmp) / f"to-{size}.jsonl")
+                t0 = time.perf_counter()
+                report = engine.build([src], settings=settings)
+                seconds = time.perf_counter() - t0
+                cumulative += seconds
+                done = size
+                row = {
+                    "articles": size,
+                    "step_articles": len(step),
+                    "stories": len(report.stories),
+                    "step_seconds": round(seconds, 2),
+                    "seconds_per_article": round(seconds / max(1, len(step)), 4),
+                    "cumulative_seconds": round(cumulative, 1),
+                    "peak_mb": _peak_mb(resource.RUSAGE_SELF),
+                    "worker_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
+                }
+                rows.append(row)
+                ratio = row["seconds_per_article"] / rows[0]["seconds_per_article"]
+                print(
+                    f"{size:6d} articles (+{len(step):5d}) {row['stories']:5d} stories "
+                    f"{seconds:8.1f} s {row['seconds_per_article']:7.3f} s/article (x{ratio:.2f}) "
+                    f"total {cumulative:7.1f} s  peak {row['peak_mb']:.0f} MB "
+                    f"(worker {row['worker_peak_mb']:.0f} MB)",
+                    flush=True,
+                )
+            if args.keep:
+                (kept / "kept.json").write_text(json.dumps(_kept_as(args)))
+                (kept / "rows.json").write_text(json.dumps(rows))
+        if args.keep or args.reuse:
+            # the adds change the store: they run on a copy, the kept one stays as built
+            work = Path(tmp) / "work"
+            shutil.copytree(store_dir, work)
+            settings = _settings(work, args)
         adds = []
         for i, doc in enumerate(held):
             one = write_jsonl([doc], Path(tmp) / f"new-{i}.jsonl")
             t0 = time.perf_counter()
             engine.build([one], settings=settings)
             adds.append(time.perf_counter() - t0)
+            if args.verbose:
+                print(f"add {i + 1}: {adds[-1]:.3f} s", flush=True)
     base = rows[0]["seconds_per_article"]
     result: dict[str, object] = {
         "sizes": rows,
@@ -143,6 +193,10 @@ def main() -> None:
     ap.add_argument("--embed", type=int, default=8, help="sentences embedded per article")
     ap.add_argument("--executor", default="process", choices=["local", "process"])
     ap.add_argument("--workers", type=int, default=2)
+    where = ap.add_mutually_exclusive_group()
+    where.add_argument("--keep", type=Path, help="build the store in DIR/store and keep it")
+    where.add_argument("--reuse", type=Path, help="only add articles, to a copy of a kept store")
+    ap.add_argument("--verbose", action="store_true", help="print each add-one build's time")
     args = ap.parse_args()
     print(json.dumps(run(args)))
 

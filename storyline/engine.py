@@ -154,10 +154,9 @@ def detect(store: Store, settings: Settings, full: bool = False) -> list[Story]:
     with no stories yet) detects the stories again over every article.
     """
     previous = [] if full else store.stories()
-    articles = store.articles()
     if previous and all(s.signature is not None for s in previous):
         known = {a for s in previous for a in s.articles}
-        new = [a for a in articles if a.id not in known]
+        new = store.articles([i for i in store.article_ids() if i not in known])
         if not new:
             return previous
         stories = extend_stories(
@@ -168,6 +167,7 @@ def detect(store: Store, settings: Settings, full: bool = False) -> list[Story]:
             settings.story_window_days,
         )
     else:
+        articles = store.articles()
         annotations = store.get_annotations(a.id for a in articles)
         stories = link_stage.detect_stories(
             articles, annotations, settings.story_similarity, settings.story_window_days
@@ -250,6 +250,16 @@ def fingerprint(story: Story, settings: Settings) -> str:
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
 
 
+def out_of_date(stories: Iterable[Story], store: Store, settings: Settings) -> list[Story]:
+    """The stories whose stored dossier was not built from what they hold now.
+
+    A story whose dossier fingerprint matches has had its dates inferred over the
+    same articles, annotations and code when that dossier was built; doing it
+    again cannot give a date, so ``build`` infers dates only for these stories.
+    """
+    return [s for s in stories if store.dossier_fingerprint(s.id) != fingerprint(s, settings)]
+
+
 def build_story(
     story: Story, store: Store, settings: Settings, redated: set[str] | frozenset[str] = frozenset()
 ) -> dict[str, Path]:
@@ -299,7 +309,7 @@ def build(
         report = BuildReport(added=ing.added, unchanged=ing.unchanged, problems=ing.problems)
         annotate(store, settings, progress)
         report.stories = detect(store, settings)
-        redated = set(infer_dates(store, settings, report.stories))
+        redated = set(infer_dates(store, settings, out_of_date(report.stories, store, settings)))
         progress.start("synthesize", len(report.stories))
         for story in report.stories:
             report.outputs[story.id] = build_story(story, store, settings, redated)
@@ -333,5 +343,6 @@ __all__ = [
     "fingerprint",
     "infer_dates",
     "ingest",
+    "out_of_date",
     "problem_text",
 ]

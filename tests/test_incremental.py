@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from storyline import engine
@@ -107,8 +108,14 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         after_grown = {k: list(v) for k, v in calls.items()}
     finally:
         mp.undo()
+    # The same two files built at once into a new store: what the update must equal.
+    scratch_settings = load_settings(
+        None, db=str(tmp / "scratch.sqlite"), out=str(tmp / "scratch-out")
+    )
+    scratch = engine.build([first_src, new_src], settings=scratch_settings)
     return {
         "first": first,
+        "scratch": _dossiers(scratch_settings.db, scratch),
         "again": again,
         "grown": grown,
         "calls": (after_first, after_again, after_grown),
@@ -195,3 +202,30 @@ def test_claim_and_entity_ids_are_stable_across_the_update(builds: dict) -> None
         return next(e.id for e in d.entities if "Voss" in e.name)
 
     assert voss(before) == voss(after)
+
+
+def _with_ids(value: object, ids: dict[str, str]) -> object:
+    """``value`` (plain JSON data) with every string that is a key of ``ids`` replaced."""
+    if isinstance(value, str):
+        return ids.get(value, value)
+    if isinstance(value, list):
+        return [_with_ids(v, ids) for v in value]
+    if isinstance(value, dict):
+        return {k: _with_ids(v, ids) for k, v in value.items()}
+    return value
+
+
+def test_the_updated_dossier_is_the_one_a_build_from_scratch_makes(builds: dict) -> None:
+    """Built in two steps or at once, a story's dossier says the same; only the ids the
+    update carried over from the previous build, and its changes, may differ."""
+    for story_id, updated in builds["dossiers"].items():
+        fresh = builds["scratch"][story_id]
+        assert [c.evidence for c in updated.claims] == [c.evidence for c in fresh.claims]
+        assert [e.name for e in updated.entities] == [e.name for e in fresh.entities]
+        ids = {a.id: b.id for a, b in zip(updated.claims, fresh.claims, strict=True)}
+        ids |= {a.id: b.id for a, b in zip(updated.entities, fresh.entities, strict=True)}
+        a, b = (msgspec.to_builtins(d) for d in (updated, fresh))
+        for record in (a, b):
+            for key in ("generated", "changes", "previous_build"):
+                record.pop(key, None)
+        assert _with_ids(a, ids) == b, story_id

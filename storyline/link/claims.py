@@ -151,18 +151,22 @@ def find_claims(
         return []
     mat = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
     pairs = _Pairs(mat, moods, Specifics.of(items), persons, threshold, min(related, threshold))
-    index = faiss.IndexFlatIP(mat.shape[1])
-    index.add(mat)
-    k = min(NEIGHBOURS, len(keys))
-    _, nbrs = index.search(mat, k)
-
-    # A sentence left unembedded (a zero row) is a claim of its own and joins none.
-    embedded = np.linalg.norm(mat, axis=1) > 0
+    # A sentence left unembedded (a zero row) is a claim of its own and joins none, so
+    # only embedded rows are searched (and searched for): a zero row scores 0 with every
+    # row and never stands in the way of a neighbour close enough to tell one fact.
+    rows_embedded = np.flatnonzero(np.linalg.norm(mat, axis=1) > 0)
+    nbrs = np.empty((0, 0), dtype=np.int64)
+    if len(rows_embedded):
+        index = faiss.IndexFlatIP(mat.shape[1])
+        sub = np.ascontiguousarray(mat[rows_embedded])
+        index.add(sub)
+        _, found = index.search(sub, min(NEIGHBOURS, len(rows_embedded)))
+        nbrs = np.where(found >= 0, rows_embedded[np.maximum(found, 0)], -1)
     linked: dict[tuple[int, int], float] = {}
-    for i in map(int, np.flatnonzero(embedded)):
-        for j in nbrs[i]:
+    for i, near in zip(map(int, rows_embedded), nbrs, strict=True):
+        for j in near:
             j = int(j)
-            if j < 0 or not embedded[j] or keys[j][0] == keys[i][0]:
+            if j < 0 or keys[j][0] == keys[i][0]:
                 continue  # one article repeating itself is not corroboration
             pair = (min(i, j), max(i, j))
             if pair not in linked:

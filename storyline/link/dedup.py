@@ -37,10 +37,19 @@ def _minhash(text: str) -> MinHash:
     return m
 
 
+@functools.lru_cache(maxsize=16)
+def _bands(threshold: float) -> tuple[int, int]:
+    """The LSH bands and rows datasketch finds best for ``threshold``, found once per
+    process: the search integrates the collision curve numerically, which took more
+    time than hashing a story's articles."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
 def find_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> list[Duplicate]:
     """One ``Duplicate`` per article that copies an earlier one."""
     ordered = sorted(articles, key=lambda a: (a.published.date or "9999", a.id))
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands(threshold))
     hashes: dict[str, MinHash] = {}
     out: list[Duplicate] = []
     for article in ordered:

@@ -167,6 +167,11 @@ class PostgresStore:
             raise NotFoundError(f"no article {missing[0]!r} in {self.name!r}")
         return [_dec_article.decode(found[i]) for i in wanted]
 
+    def article_ids(self) -> list[str]:
+        return [
+            r[0] for r in self._rows("SELECT id FROM articles ORDER BY published NULLS FIRST, id")
+        ]
+
     def article_count(self) -> int:
         return int(self._rows("SELECT count(*) FROM articles")[0][0])
 

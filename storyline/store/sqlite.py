@@ -104,6 +104,10 @@ class SQLiteStore:
             return [_dec_article.decode(r[0]) for r in rows]
         return [self.get_article(i) for i in ids]
 
+    def article_ids(self) -> list[str]:
+        rows = self._db.execute("SELECT id FROM articles ORDER BY published, id").fetchall()
+        return [r[0] for r in rows]
+
     def article_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 

@@ -88,9 +88,11 @@ def _candidates(words: list[set[str]]) -> Iterator[tuple[int, int]]:
     """Pairs of quotes that may share enough words, without comparing all pairs.
 
     Two quotes are one when at least 60% of the smaller one's words and 40% of the
-    larger one's are shared (``quotes.same_words``), or one holds the other: so of any
-    such pair, one quote shares a word with the other among its ``floor(0.6 n) + 1``
-    rarest words. Each quote looks up only those in an index of words to quotes.
+    larger one's are shared (``quotes.same_words``), or one holds the other: so at most
+    40% of the smaller one's ``n`` words are missing from the other, and it shares a word
+    with the other among any ``floor(0.4 n) + 1`` of its words (its rarest are taken,
+    and one more as a margin over the rounding of the 60% test). Each quote looks up
+    only those in an index of words to quotes.
     """
     df = Counter(w for ws in words for w in ws)
     index: dict[str, list[int]] = defaultdict(list)
@@ -99,7 +101,7 @@ def _candidates(words: list[set[str]]) -> Iterator[tuple[int, int]]:
             index[w].append(i)
     seen: set[tuple[int, int]] = set()
     for i, ws in enumerate(words):
-        rarest = sorted(ws, key=lambda w: (df[w], w))[: math.floor(0.6 * len(ws)) + 1]
+        rarest = sorted(ws, key=lambda w: (df[w], w))[: math.floor(0.4 * len(ws)) + 2]
         for w in rarest:
             for j in index[w]:
                 pair = (min(i, j), max(i, j))

@@ -15,7 +15,7 @@ apart: in a developing story the later figure may be an update (the dossier's
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -116,13 +116,27 @@ def find_conflicts(
             )
     conflicts: list[Conflict] = []
     used: set[int] = set()
+    # Figures are compared only with later ones of their unit, and of a size within
+    # MAX_RATIO of theirs (the first test of ``_same_topic``, made here for all at once):
+    # a large story holds thousands of figures.
+    by_unit: dict[str | None, list[int]] = defaultdict(list)
+    for k, f in enumerate(figs):
+        by_unit[f.q.unit].append(k)
+    sizes = {
+        u: np.abs(np.array([figs[k].q.value for k in ks], dtype=np.float64))
+        for u, ks in by_unit.items()
+    }
     for i, a in enumerate(figs):
         if i in used:
             continue
+        ks, size = by_unit[a.q.unit], sizes[a.q.unit]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            low = np.minimum(size, abs(a.q.value))
+            near = (low != 0) & ~(np.maximum(size, abs(a.q.value)) / low > MAX_RATIO)
         about = [i] + [
             j
-            for j in range(i + 1, len(figs))
-            if j not in used and figs[j].q.unit == a.q.unit and _same_topic(a, figs[j])
+            for j in (ks[n] for n in np.flatnonzero(near))
+            if j > i and j not in used and _same_topic(a, figs[j])
         ]
         positions = _positions([figs[k] for k in about])
         if len(positions) < 2 or len({f.article for p in positions for f in p}) < 2:

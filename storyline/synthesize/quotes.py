@@ -11,6 +11,7 @@ words were given ("in a statement") is kept with the quote as its ``channel``.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from storyline.model import Annotation, Entity, Evidence, Mention, QuoteEntry
@@ -39,47 +40,88 @@ def collect_quotes(
             alias_entity.setdefault(alias.lower(), e.id)
     by_id = {e.id: e for e in entities}
     entries: list[tuple[QuoteEntry, set[str]]] = []
-    for ann in annotations:
-        for q in ann.quotes:
-            if not q.text.strip():
-                continue
-            speaker_entity = _speaker_entity(q.speaker, ann, mention_entity, alias_entity)
-            ev = [
-                Evidence(article=ann.article, sentence=i, text=ann.sentences[i].text)
-                for i in q.sentences or [q.sentence]
-            ]
-            words = _words(q.text)
-            for entry, ewords in entries:
-                if (
-                    entry.direct == q.direct
-                    and _same(words, ewords)
-                    and _same_speaker(entry.speaker_entity, speaker_entity, by_id)
-                ):
-                    entry.evidence.extend(e for e in ev if e not in entry.evidence)
-                    if entry.direct and words > ewords:
-                        entry.text = q.text  # the fullest telling of the quote
-                        ewords |= words
-                    if _prefer(speaker_entity, entry.speaker_entity, by_id):
-                        entry.speaker_entity, entry.speaker = speaker_entity, q.speaker
-                    entry.channel = entry.channel or q.channel
-                    break
-            else:
-                entries.append(
-                    (
-                        QuoteEntry(
-                            speaker=q.speaker,
-                            speaker_entity=speaker_entity,
-                            text=q.text,
-                            direct=q.direct,
-                            evidence=ev,
-                            channel=q.channel,
-                        ),
-                        words,
-                    )
+    told = [(ann, q, _words(q.text)) for ann in annotations for q in ann.quotes if q.text.strip()]
+    index = _Candidates([words for _, _, words in told])
+    for ann, q, words in told:
+        speaker_entity = _speaker_entity(q.speaker, ann, mention_entity, alias_entity)
+        ev = [
+            Evidence(article=ann.article, sentence=i, text=ann.sentences[i].text)
+            for i in q.sentences or [q.sentence]
+        ]
+        for k in index.of(words):  # the first earlier entry it is one quote with
+            entry, ewords = entries[k]
+            if (
+                entry.direct == q.direct
+                and _same(words, ewords)
+                and _same_speaker(entry.speaker_entity, speaker_entity, by_id)
+            ):
+                entry.evidence.extend(e for e in ev if e not in entry.evidence)
+                if entry.direct and words > ewords:
+                    entry.text = q.text  # the fullest telling of the quote
+                    ewords |= words
+                    index.add(k, ewords)
+                if _prefer(speaker_entity, entry.speaker_entity, by_id):
+                    entry.speaker_entity, entry.speaker = speaker_entity, q.speaker
+                entry.channel = entry.channel or q.channel
+                break
+        else:
+            index.add(len(entries), words)
+            entries.append(
+                (
+                    QuoteEntry(
+                        speaker=q.speaker,
+                        speaker_entity=speaker_entity,
+                        text=q.text,
+                        direct=q.direct,
+                        evidence=ev,
+                        channel=q.channel,
+                    ),
+                    words,
                 )
+            )
     out = [e for e, _ in entries]
     out.sort(key=lambda e: (e.speaker_entity or "~", -len(e.evidence), e.text))
     return out
+
+
+class _Candidates:
+    """The entries a quote may be one quote with (``_same``), without comparing it with
+    every entry: a story of a thousand articles holds thousands of quotes.
+
+    Two word sets are the same quote only when at least 60% of the smaller one's words
+    are in the other (a part held whole is 100%), so at most 40% of them are missing:
+    any ``floor(0.4 n) + 1`` of the smaller one's ``n`` words hold one the other has.
+    Each set's first such words (rarest first, in one order fixed for the story) are its
+    *prefix*; a pair that may be one quote shares a word in one of their prefixes. The
+    index maps each word to the entries holding it, and to those with it in their
+    prefix; ``of`` gives the entries in the order they were made, so that the first
+    that matches is the one a scan over every entry finds.
+    """
+
+    def __init__(self, told: Sequence[set[str]]) -> None:
+        df = Counter(w for ws in told for w in ws)
+        self._rank = {w: (df[w], w) for w in df}
+        self._holding: dict[str, set[int]] = defaultdict(set)
+        self._leading: dict[str, set[int]] = defaultdict(set)
+
+    def _prefix(self, words: set[str]) -> list[str]:
+        # +2, not +1: a margin over the rounding of the 60% test
+        return sorted(words, key=self._rank.__getitem__)[: int(0.4 * len(words)) + 2]
+
+    def add(self, entry: int, words: set[str]) -> None:
+        """Index ``entry`` under ``words`` (again, when its words grew)."""
+        for w in words:
+            self._holding[w].add(entry)
+        for w in self._prefix(words):
+            self._leading[w].add(entry)
+
+    def of(self, words: set[str]) -> list[int]:
+        found: set[int] = set()
+        for w in self._prefix(words):
+            found |= self._holding.get(w, set())
+        for w in words:
+            found |= self._leading.get(w, set())
+        return sorted(found)
 
 
 def _same(a: set[str], b: set[str]) -> bool:

@@ -90,6 +90,7 @@ def test_articles_are_listed_by_date_undated_first_then_id(
     ):
         store.add_article(a)
     assert [a.id for a in store.articles()] == ["a002", "a005", "a004", "a001", "a003"]
+    assert store.article_ids() == ["a002", "a005", "a004", "a001", "a003"]
     # by id: in the order asked, repeats kept, an unknown id is an error
     assert [a.id for a in store.articles(["a003", "a001", "a003"])] == ["a003", "a001", "a003"]
     assert store.articles([]) == []
@@ -106,6 +107,7 @@ def test_update_article_changes_its_date(make_store: Callable[[], Store]) -> Non
     store.update_article(dated)
     assert store.get_article("a001").published.basis == "inferred"
     assert [a.id for a in store.articles()] == ["a001", "a002"]
+    assert store.article_ids() == ["a001", "a002"]
 
 
 def test_annotations_replace_and_track_the_annotator_version(
