@@ -60,6 +60,12 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "shrink": ("shrank", "shrunk"), "begin": ("began", "begun"), "cut": ("cut",),
     "shut": ("shut",), "quit": ("quit",), "withdraw": ("withdrew", "withdrawn"), "die": ("dying",),
 }
+# Phrasal verbs that leave the axis: the words after the verb that make another verb of it.
+_PHRASAL: dict[str, tuple[str, ...]] = {
+    "stop": ("over in", "over at"), "close": ("in on",), "end": ("up",), "open": ("fire",),
+    "rise": ("up",), "drop": ("out",), "fall": ("through", "out", "apart", "behind"),
+    "pass": ("away", "out"),
+}
 # fmt: on
 # Words after which a bare base form is a verb: "will close", "did not close", "won't close".
 # Not "to": a base after "to" is as often a purpose ("a curfew to halt the looting") as
@@ -88,33 +94,39 @@ def _inflections(base: str) -> set[str]:
     return forms
 
 
-def _tables() -> tuple[dict[str, Side], dict[str, Side]]:
-    inflected: dict[str, Side] = {}
-    bare: dict[str, Side] = {}
+def _tables() -> tuple[dict[str, Side], dict[str, str]]:
+    side_of: dict[str, Side] = {}
+    base_of: dict[str, str] = {}  # inflected form -> base
     for axis, sides in _AXES.items():
         for side, verbs in enumerate(sides):
             for verb in verbs:
-                bare[verb] = (axis, side)
+                side_of[verb] = (axis, side)
                 for form in _inflections(verb) | set(_IRREGULAR.get(verb, ())):
-                    inflected[form] = (axis, side)
-    return inflected, bare
+                    base_of[form] = verb
+    return side_of, base_of
 
 
-_INFLECTED, _BARE = _tables()
+_SIDE, _BASE = _tables()
 
 
 def sides_of(text: str) -> frozenset[Side]:
     """The sides the sentence's verbs take: ``{("open", 1)}`` for "closed the terminal"."""
     out: set[Side] = set()
-    prev = ""
-    for word in _WORD.findall(text):
-        w = word.lower()
-        hit = _INFLECTED.get(w)
-        if hit is None and (prev in _AUXILIARIES or prev.endswith(_CONTRACTED)):
-            hit = _BARE.get(w)
-        if hit is not None:
-            out.add(hit)
-        prev = w
+    words = [w.lower() for w in _WORD.findall(text)]
+    for i, w in enumerate(words):
+        base = _BASE.get(w)
+        if (
+            base is None
+            and i
+            and (words[i - 1] in _AUXILIARIES or words[i - 1].endswith(_CONTRACTED))
+        ):
+            base = w if w in _SIDE else None
+        if base is None:
+            continue
+        after = " ".join(words[i + 1 : i + 3])
+        if any(after == p or after.startswith(p + " ") for p in _PHRASAL.get(base, ())):
+            continue  # another verb: "stopped over in Tripoli", "closing in on the city"
+        out.add(_SIDE[base])
     return frozenset(out)
 
 

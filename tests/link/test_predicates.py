@@ -52,3 +52,20 @@ def test_a_bare_form_is_a_verb_only_after_a_modal_or_not() -> None:
     assert sides_of("A curfew was set to halt the looting.") == frozenset()  # a purpose
     assert sides_of("A close aide spoke at the port.") == frozenset()
     assert sides_of("Prices cut by a third.") == {("amount", 1)}  # a past that is its base
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("The envoy will stop over in Velden on Friday.", set()),  # a visit
+        ("Rebels are closing in on the capital.", set()),  # an approach
+        ("Troops opened fire on the crowd.", set()),
+        ("Fighting stopped over the weekend.", {("run", 1)}),
+        ("The bill was passed by parliament on Tuesday.", {("assent", 0)}),
+        ("Prices dropped in March.", {("amount", 1)}),
+    ],
+)
+def test_a_phrasal_verb_leaves_the_axis_a_preposition_does_not(
+    text: str, sides: set[tuple[str, int]]
+) -> None:
+    assert sides_of(text) == sides
