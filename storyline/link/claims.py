@@ -12,9 +12,11 @@ each weighed by how rare it is in the story (``specifics``, a weighted Jaccard):
 
 and in both tiers, unless they visibly tell different facts about the same people:
 one denies or calls off what the other does not ("will hold the inquiry" / "called off
-the inquiry"), the verbs governing their dates differ in mood (planned or expected /
-happened), or each names a person the other does not ("met the operator" / "met the
-minister"), unless they also share a count and much of their content.
+the inquiry"), their verbs point opposite ways ("opened" / "closed the terminal",
+"approved" / "rejected the budget": ``predicates``), the verbs governing their dates
+differ in mood (planned or expected / happened), or each names a person the other does
+not ("met the operator" / "met the minister"), unless they also share a count and much
+of their content.
 
 Pairs are joined strongest shared content first. A sentence joins a claim only when it
 tells one fact with at least half of the claim's first sentences, which keeps groups
@@ -32,6 +34,7 @@ from collections.abc import Callable, Sequence
 import faiss
 import numpy as np
 
+from storyline.link.predicates import Side, opposed, sides_of
 from storyline.link.specifics import Specifics, items_of
 from storyline.model import Annotation, Claim, Evidence
 
@@ -81,11 +84,13 @@ class _Pairs:
         moods: list[tuple[bool, str | None]],
         specifics: Specifics,
         people: list[frozenset[str]],
+        sides: list[frozenset[Side]],
         threshold: float,
         related: float,
     ) -> None:
         self.mat = mat
         self.moods = moods
+        self.sides = sides
         self.specifics = specifics
         self.people = people
         self.threshold = threshold
@@ -96,6 +101,8 @@ class _Pairs:
         cos = float(self.mat[a] @ self.mat[b])
         if cos < self.related or not _same_mood(self.moods[a], self.moods[b]):
             return None
+        if opposed(self.sides[a], self.sides[b]):
+            return None  # "opened" / "closed", "approved" / "rejected": contrary facts
         shared = self.specifics.shared(a, b)
         pa, pb = self.people[a], self.people[b]
         if (
@@ -136,6 +143,7 @@ def find_claims(
     items = []
     persons = []
     moods = []
+    sides = []
     for ann in annotations:
         vecs = ann.vectors()
         for s in ann.sentences:
@@ -147,10 +155,13 @@ def find_claims(
             items.append(items_of(ann, s.index, s.text, ents))
             persons.append(frozenset(e for e in ents if e in people))
             moods.append(_mood(ann, s.index, s.text))
+            sides.append(sides_of(s.text))
     if not keys:
         return []
     mat = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
-    pairs = _Pairs(mat, moods, Specifics.of(items), persons, threshold, min(related, threshold))
+    pairs = _Pairs(
+        mat, moods, Specifics.of(items), persons, sides, threshold, min(related, threshold)
+    )
     # A sentence left unembedded (a zero row) is a claim of its own and joins none, so
     # only embedded rows are searched (and searched for): a zero row scores 0 with every
     # row and never stands in the way of a neighbour close enough to tell one fact.

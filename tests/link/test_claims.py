@@ -114,7 +114,7 @@ def test_a_sentence_without_a_vector_joins_no_claim(story: Linked) -> None:
 
 
 # Contrary predicates over identical specifics: the vectors and the shared content agree,
-# and nothing at this stage reads the verbs' meaning.
+# only the verbs' meaning sets them apart.
 CONTRARY = [
     (
         "Ilka Brandt opened the new ferry terminal in Karsholm on Monday.",
@@ -128,20 +128,68 @@ CONTRARY = [
         "The ferry operator raised ticket prices by 12 percent in March.",
         "The ferry operator cut ticket prices by 12 percent in March.",
     ),
+    (
+        "Police in Karsholm arrested the two deckhands of the Morning Wren on Friday.",
+        "Police in Karsholm released the two deckhands of the Morning Wren on Friday.",
+    ),
+    (
+        "The operator will open the Velden ferry terminal to cars from June 3.",
+        "The operator will close the Velden ferry terminal to cars from June 3.",
+    ),
+    # Polarity: a denied telling is not the telling.
+    (
+        "The Karsholm council approved the new harbour wall on Thursday.",
+        "The Karsholm council did not approve the new harbour wall on Thursday.",
+    ),
+]
+# One fact told with different verbs that mean the same: they must still be one claim.
+PARAPHRASES = [
+    (
+        "Ticket prices on the Karsholm ferry rose by 12 percent in March, the operator said.",
+        "Ticket prices on the Karsholm ferry climbed 12 percent in March, according to the "
+        "operator.",
+    ),
+    (
+        "Harbour master Ilka Brandt said on Monday that the Morning Wren would be towed to Velden.",
+        "Harbour master Ilka Brandt told reporters on Monday that the Morning Wren would be "
+        "towed to Velden.",
+    ),
+    (
+        "The storm killed 14 people in the coastal villages around Karsholm on Saturday.",
+        "The storm left 14 people dead in the coastal villages around Karsholm on Saturday.",
+    ),
+    (
+        "Transport minister Oren Vask met the ferry operator Tavi Lund in Karsholm on Tuesday.",
+        "Transport minister Oren Vask held talks with the ferry operator Tavi Lund in Karsholm "
+        "on Tuesday.",
+    ),
+    (
+        "The Karsholm council on Thursday approved plans for a second ferry berth.",
+        "The Karsholm council voted to approve plans for a second ferry berth on Thursday.",
+    ),
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (issue 5): two sentences that differ only in a contrary verb "
-    "(opened/closed, approved/rejected) are grouped as one claim",
-)
-def test_contrary_predicates_stay_apart() -> None:
-    story = link(
+@pytest.fixture(scope="module")
+def verbs() -> Linked:
+    return link(
         [
-            article("Strait Herald", "2031-05-06", *(a for a, _ in CONTRARY), filler=0),
-            article("Karsholm Post", "2031-05-06", *(b for _, b in CONTRARY), filler=2),
+            article(
+                "Strait Herald", "2031-05-06", *(a for a, _ in CONTRARY + PARAPHRASES), filler=0
+            ),
+            article(
+                "Karsholm Post", "2031-05-06", *(b for _, b in CONTRARY + PARAPHRASES), filler=2
+            ),
         ]
     )
-    for a, b in CONTRARY:
-        assert _claim_of(story, a) != _claim_of(story, b)
+
+
+@pytest.mark.parametrize(("a", "b"), CONTRARY)
+def test_contrary_predicates_stay_apart(verbs: Linked, a: str, b: str) -> None:
+    assert _claim_of(verbs, a) != _claim_of(verbs, b)
+    assert [e.text for e in _claim_of(verbs, a).evidence] == [a]
+
+
+@pytest.mark.parametrize(("a", "b"), PARAPHRASES)
+def test_one_fact_told_with_other_verbs_is_one_claim(verbs: Linked, a: str, b: str) -> None:
+    assert {e.text for e in _claim_of(verbs, a).evidence} == {a, b}
