@@ -16,7 +16,10 @@
    among everything said about that date: cosine to the mean MiniLM vector of the
    date's sentences (``W_VEC``) and to their TF-IDF centroid (``W_LEX``, the
    words most reports use), so that the entry reads like what most reports say
-   happened.
+   happened. Sentences longer than ``MAX_WORDS`` are not candidates: the chosen
+   entries ran to 34 tokens against 21 in the gold timelines. On Timeline17 the
+   lexical centroid and the length cap took AR1-F from 0.102 to 0.111; weights
+   within a factor of two of these moved it by less than 0.003.
 3. **No repeats.** A sentence too close to one already chosen, for this date or
    another, is skipped (``REDUNDANT``).
 
@@ -41,14 +44,14 @@ TELLER_WEIGHT = 0.25
 ARTICLE_WEIGHT = 0.0
 PUBLISHED_WEIGHT = 0.25
 LATER_WEIGHT = 1.0
-W_SOURCES = 1.0
+W_SOURCES = 0.5
 W_VEC = 1.0
-W_LEX = 1.0
+W_LEX = 2.0
 COARSE_WEIGHT = {"day": 1.0, "month": 0.3, "year": 0.1}
 REDUNDANT = 0.8
 LEDE = 3  # opening sentences of a report that stand for its publication day
 MIN_WORDS = 6
-MAX_WORDS = 80  # a "sentence" longer than this is a run-on paragraph, not a timeline entry
+MAX_WORDS = 45  # a longer "sentence" is a run-on paragraph or a clause chain, not one entry
 
 VectorOf = Callable[[str, int], "np.ndarray | None"]
 
