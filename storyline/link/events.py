@@ -340,31 +340,42 @@ class _PairTable:
         )
 
     def pairs(self, members: list[int]) -> list[tuple[int, int]]:
-        """Pairs (a, b), a before b in ``members``, that are one event."""
+        """Pairs (a, b), a before b in ``members``, that are one event.
+
+        Each chunk of rows is compared only with the members after its first row, and
+        the vector and set products are taken only over the columns that pass the cheap
+        tests (status kind, sentence, compatible date): a year of a big story holds
+        thousands of events, most of them with dates no other event in the chunk shares.
+        """
         out: list[tuple[int, int]] = []
         rows = np.array(members)
-        row_dates = self.date_ids[rows]
-        row_prefixes = self.prefixes[rows]
         for start in range(0, len(members), self.CHUNK):
             cols = rows[start : start + self.CHUNK]
-            ok = np.arange(start, start + len(cols))[:, None] < np.arange(len(rows))[None, :]
-            ok &= self.kinds[cols][:, None] == self.kinds[rows][None, :]
-            ok &= self.sentences[cols][:, None] != self.sentences[rows][None, :]
-            compatible = self.prefixes[cols][:, row_dates].toarray() > 0
-            compatible |= (row_prefixes[:, self.date_ids[cols]].toarray() > 0).T
-            ok &= compatible
-            if not ok.any():
+            rest = rows[start:]  # a pair's second member comes after its first
+            ok = np.arange(len(cols))[:, None] < np.arange(len(rest))[None, :]
+            ok &= self.kinds[cols][:, None] == self.kinds[rest][None, :]
+            ok &= self.sentences[cols][:, None] != self.sentences[rest][None, :]
+            keep = np.flatnonzero(ok.any(axis=0))
+            if not len(keep):
                 continue
-            sims = self.vectors[cols] @ self.vectors[rows].T
-            shared = (self.entities[cols] @ self.entities[rows].T).toarray()
-            inter = (self.windows[cols] @ self.windows[rows].T).toarray()
-            union = self.window_sizes[cols][:, None] + self.window_sizes[rows][None, :] - inter
+            rest, ok = rest[keep], ok[:, keep]
+            compatible = self.prefixes[cols][:, self.date_ids[rest]].toarray() > 0
+            compatible |= (self.prefixes[rest][:, self.date_ids[cols]].toarray() > 0).T
+            ok &= compatible
+            keep = np.flatnonzero(ok.any(axis=0))
+            if not len(keep):
+                continue
+            rest, ok = rest[keep], ok[:, keep]
+            sims = self.vectors[cols] @ self.vectors[rest].T
+            shared = (self.entities[cols] @ self.entities[rest].T).toarray()
+            inter = (self.windows[cols] @ self.windows[rest].T).toarray()
+            union = self.window_sizes[cols][:, None] + self.window_sizes[rest][None, :] - inter
             near = inter / np.maximum(union, 1.0)
             ok &= (sims >= MERGE_SIMILARITY) | (
                 (shared >= ENTITY_MERGE) & ((sims >= ENTITY_MERGE_SIMILARITY) | (near >= NEAR))
             )
             for i, j in zip(*np.nonzero(ok), strict=True):
-                out.append((int(cols[i]), int(rows[j])))
+                out.append((int(cols[i]), int(rest[j])))
         return out
 
 

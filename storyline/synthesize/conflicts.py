@@ -126,6 +126,21 @@ def find_conflicts(
         u: np.abs(np.array([figs[k].q.value for k in ks], dtype=np.float64))
         for u, ks in by_unit.items()
     }
+    # The sentence similarity too, as a sieve: only figures that may reach the lower
+    # threshold (with a margin for rounding) go to ``_same_topic``, which decides.
+    dim = Counter(f.vector.shape[0] for f in figs).most_common(1)[0][0] if figs else 0
+    odd = np.array([f.vector.shape[0] != dim for f in figs], dtype=bool)
+    matrix = np.vstack(
+        [np.zeros((0, dim), np.float32)]
+        + [
+            f.vector[None, :] if not o else np.zeros((1, dim), np.float32)
+            for f, o in zip(figs, odd, strict=True)
+        ]
+    )
+    unit_matrix = {u: matrix[ks] for u, ks in by_unit.items()}
+    unit_odd = {u: odd[ks] for u, ks in by_unit.items()}
+    place = {k: n for ks in by_unit.values() for n, k in enumerate(ks)}
+    lowest = min(SIMILAR, SIMILAR_WITH_ENTITIES) - 1e-4
     for i, a in enumerate(figs):
         if i in used:
             continue
@@ -133,10 +148,13 @@ def find_conflicts(
         with np.errstate(divide="ignore", invalid="ignore"):
             low = np.minimum(size, abs(a.q.value))
             near = (low != 0) & ~(np.maximum(size, abs(a.q.value)) / low > MAX_RATIO)
+        near[: place[i] + 1] = False  # only later figures
+        if not odd[i]:
+            near &= unit_odd[a.q.unit] | (unit_matrix[a.q.unit] @ matrix[i] >= lowest)
         about = [i] + [
             j
             for j in (ks[n] for n in np.flatnonzero(near))
-            if j > i and j not in used and _same_topic(a, figs[j])
+            if j not in used and _same_topic(a, figs[j])
         ]
         positions = _positions([figs[k] for k in about])
         if len(positions) < 2 or len({f.article for p in positions for f in p}) < 2:

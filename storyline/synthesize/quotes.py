@@ -127,11 +127,13 @@ class _Candidates:
 def _same(a: set[str], b: set[str]) -> bool:
     if not a or not b:
         return False
-    if min(len(a), len(b)) >= _PART and (a <= b or b <= a):
+    shorter, longer = (len(a), len(b)) if len(a) <= len(b) else (len(b), len(a))
+    if shorter < _PART and shorter / longer < 0.4:
+        return False  # too short to be a part, too unlike in size to be the same
+    both = len(a & b)
+    if both == shorter and shorter >= _PART:
         return True  # a part of the quote, told by an outlet that quoted less of it
-    return (
-        len(a & b) / min(len(a), len(b)) >= SAME_QUOTE and len(a & b) / max(len(a), len(b)) >= 0.4
-    )
+    return both / shorter >= SAME_QUOTE and both / longer >= 0.4
 
 
 def _speaker_entity(
