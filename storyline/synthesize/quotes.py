@@ -14,6 +14,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+import numpy as np
+
 from storyline.model import Annotation, Entity, Evidence, Mention, QuoteEntry
 
 _WORD = re.compile(r"\w+")
@@ -134,6 +136,18 @@ def _same(a: set[str], b: set[str]) -> bool:
     if both == shorter and shorter >= _PART:
         return True  # a part of the quote, told by an outlet that quoted less of it
     return both / shorter >= SAME_QUOTE and both / longer >= 0.4
+
+
+def same_words_table(both: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``_same`` for a whole table of pairs at once: ``both[i, j]`` words shared by a
+    set of ``rows[i]`` words and one of ``cols[j]``."""
+    both = both.astype(np.float64)
+    shorter = np.minimum(rows[:, None], cols[None, :]).astype(np.float64)
+    longer = np.maximum(rows[:, None], cols[None, :]).astype(np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        part = (both == shorter) & (shorter >= _PART)
+        close = (both / shorter >= SAME_QUOTE) & (both / longer >= 0.4)
+    return (shorter > 0) & (part | close)
 
 
 def _speaker_entity(
