@@ -67,6 +67,16 @@ def unglue(occs: list[Occ]) -> list[Occ]:
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for occ in occs:
         labels[occ.key][occ.label] += 1
+    word_keys: dict[str, set[str]] = {}
+
+    def holders() -> dict[str, set[str]]:
+        """Each word of the story's names -> the names holding it (made on first need)."""
+        if not word_keys:
+            for k in labels:
+                for t in tokens(k):
+                    word_keys.setdefault(t, set()).add(k)
+        return word_keys
+
     out: list[Occ] = []
     for occ in occs:
         pieces = [p for p in _GLUE.split(occ.surface) if p]
@@ -89,17 +99,18 @@ def unglue(occs: list[Occ]) -> list[Occ]:
                 )
                 out.append(Occ(occ.article, part, piece, key, part.label, None, node=key))
             log.debug("%r split into %s", occ.surface, pieces)
-        elif "-" in occ.surface and _names_elsewhere(keys[0], keys[-1], occ.key, labels):
+        elif "-" in occ.surface and _names_elsewhere(keys[0], keys[-1], occ.key, holders()):
             log.debug("compound of names %r in %s skipped", occ.surface, occ.article)
         else:
             out.append(occ)
     return out
 
 
-def _names_elsewhere(left: str, right: str, own: str, names: dict[str, Counter[str]]) -> bool:
-    """The words either side of the hyphen are parts of other names ("U.S."-"China")."""
+def _names_elsewhere(left: str, right: str, own: str, holders: dict[str, set[str]]) -> bool:
+    """The words either side of the hyphen are parts of other names ("U.S."-"China");
+    ``holders`` maps each word of the story's names to the names holding it."""
     words = (tokens(left)[-1:] or [""])[0], (tokens(right)[:1] or [""])[0]
-    return all(w and any(k != own and w in tokens(k) for k in names) for w in words)
+    return all(w and any(k != own for k in holders.get(w, ())) for w in words)
 
 
 def _in_role(m: Mention, nxt: Mention | None, text: str) -> bool:

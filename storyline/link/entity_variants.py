@@ -9,6 +9,7 @@ appear in one sentence or their roles disagree.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from storyline.link.names import (
@@ -70,34 +71,59 @@ class _NameContext:
     article_neighbours: set[str]  # other names in the same articles
 
 
-def _contexts(occs: list[Occ], forest: Forest | None = None) -> dict[str, _NameContext]:
-    """The context of each name key, or of each group of keys ``forest`` has joined."""
+class _Contexts(Mapping[str, _NameContext]):
+    """The context of each name key, or of each group of keys a forest has joined,
+    worked out when first read: a big story names thousands of entities, and only
+    those that may be variants of another are read (their union of neighbours over
+    hundreds of articles is most of the cost)."""
 
-    per_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-    per_article: dict[str, set[str]] = defaultdict(set)
-    grouped: dict[str, list[Occ]] = defaultdict(list)
-    for occ in occs:
-        node = forest.find(occ.node) if forest is not None else occ.node
-        per_sentence[occ.where].add(node)
-        per_article[occ.article].add(node)
-        grouped[node].append(occ)
-    out: dict[str, _NameContext] = {}
-    for key, members in grouped.items():
+    def __init__(self, occs: list[Occ], forest: Forest | None = None) -> None:
+        self._sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self._article: dict[str, set[str]] = defaultdict(set)
+        grouped: dict[str, list[Occ]] = defaultdict(list)
+        for occ in occs:
+            node = forest.find(occ.node) if forest is not None else occ.node
+            self._sentence[occ.where].add(node)
+            self._article[occ.article].add(node)
+            grouped[node].append(occ)
+        self._grouped = dict(grouped)  # reading a name not in the story is a KeyError
+        self._made: dict[str, _NameContext] = {}
+
+    def __len__(self) -> int:
+        return len(self._grouped)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._grouped)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._grouped
+
+    def type_of(self, key: str) -> str:
+        return majority(Counter(o.label for o in self._grouped[key]))
+
+    def __getitem__(self, key: str) -> _NameContext:
+        made = self._made.get(key)
+        if made is not None:
+            return made
+        members = self._grouped[key]
         places = {o.where for o in members}
-        neighbours = set().union(*(per_sentence[p] for p in places)) - {key}
         articles = {o.article for o in members}
-        article_neighbours = set().union(*(per_article[a] for a in articles)) - {key}
         own = Counter(o.surface for o in members if o.key == key) or Counter([members[0].surface])
-        out[key] = _NameContext(
+        made = self._made[key] = _NameContext(
             display=majority(own),
-            type=majority(Counter(o.label for o in members)),
+            type=self.type_of(key),
             titles=set().union(*(title_words(o.title) for o in members)),
             places=places,
-            neighbours=neighbours,
+            neighbours=set().union(*(self._sentence[p] for p in places)) - {key},
             articles=articles,
-            article_neighbours=article_neighbours,
+            article_neighbours=set().union(*(self._article[a] for a in articles)) - {key},
         )
-    return out
+        return made
+
+
+def _contexts(occs: list[Occ], forest: Forest | None = None) -> _Contexts:
+    """The context of each name key, or of each group of keys ``forest`` has joined."""
+    return _Contexts(occs, forest)
 
 
 def merge_variants(occs: list[Occ], forest: Forest) -> None:
@@ -105,9 +131,10 @@ def merge_variants(occs: list[Occ], forest: Forest) -> None:
     ("Teodora" / "Theodora Vasquez-Rhee" merged, two spellings of the rescuer quoted beside
     her share one more neighbour)."""
     by_type: dict[str, list[str]] = defaultdict(list)
-    for key, ctx in _contexts(occs).items():
-        if ctx.type in _VARIANT_TYPES:
-            by_type[ctx.type].append(key)
+    first = _contexts(occs)
+    for key in first:
+        if (typ := first.type_of(key)) in _VARIANT_TYPES:
+            by_type[typ].append(key)
     pairs = {typ: variant_candidates(sorted(keys)) for typ, keys in by_type.items()}
     for typ in by_type:
         by_type[typ].sort()
@@ -121,9 +148,7 @@ def merge_variants(occs: list[Occ], forest: Forest) -> None:
             break
 
 
-def _try_variant(
-    a: str, b: str, typ: str, contexts: dict[str, _NameContext], forest: Forest
-) -> bool:
+def _try_variant(a: str, b: str, typ: str, contexts: _Contexts, forest: Forest) -> bool:
     ra, rb = forest.find(a), forest.find(b)
     if ra == rb or ra not in contexts or rb not in contexts:
         return False
@@ -198,8 +223,8 @@ def merge_short_forms(occs: list[Occ], forest: Forest) -> None:
     articles, if any is there); a short form that fits two is left alone.
     """
     contexts = _contexts(occs)
-    orgs = sorted(n for n, c in contexts.items() if c.type == "ORG")
-    places = {n for n, c in contexts.items() if c.type in _PLACE_TYPES}
+    orgs = sorted(n for n in contexts if contexts.type_of(n) == "ORG")
+    places = {n for n in contexts if contexts.type_of(n) in _PLACE_TYPES}
     # Every short form holds its first word in the full name: only those are compared.
     by_word: dict[str, list[str]] = defaultdict(list)
     for org in orgs:

@@ -319,10 +319,8 @@ class _PairTable:
             [sentence_ids.setdefault((r.article, r.sentence), len(sentence_ids)) for r in raws]
         )
 
-        def incidence(
-            sets: list[frozenset[str]], vocab: dict[str, int] | None = None
-        ) -> sparse.csr_matrix:
-            vocab = {} if vocab is None else vocab
+        def incidence(sets: list[frozenset[str]]) -> sparse.csr_matrix:
+            vocab: dict[str, int] = {}
             cols = [vocab.setdefault(x, len(vocab)) for s in sets for x in s]
             indptr = np.cumsum([0, *(len(s) for s in sets)])
             data = np.ones(len(cols), dtype=np.float32)
@@ -331,40 +329,58 @@ class _PairTable:
         self.entities = incidence([r.entities for r in raws])
         self.windows = incidence([r.window for r in raws])
         self.window_sizes = np.array([len(r.window) for r in raws], dtype=np.float32)
-        # prefixes[i, d]: date d is the date of event i or a prefix of it.
         dates = {d: k for k, d in enumerate(sorted({r.date for r in raws}))}
         self.date_ids = np.array([dates[r.date] for r in raws])
-        self.prefixes = incidence(
-            [frozenset(r.date[:k] for k in range(4, len(r.date) + 1)) & dates.keys() for r in raws],
-            vocab=dates,
-        )
+        # date_prefixes[d]: the dates of the story that are date d or a prefix of it.
+        self.date_prefixes = {
+            k: [dates[d[:n]] for n in range(4, len(d) + 1) if d[:n] in dates]
+            for d, k in dates.items()
+        }
 
     def pairs(self, members: list[int]) -> list[tuple[int, int]]:
-        """Pairs (a, b), a before b in ``members``, that are one event."""
+        """Pairs of ``members`` (each pair once) that are one event.
+
+        Members are compared date by date: those of one date with each other and with
+        those of the dates that are a prefix of it ("2010-05-03" with "2010-05" and
+        "2010"), the only dates compatible with it that a year's members can have; a
+        year of a big story holds thousands of events over hundreds of dates.
+        """
         out: list[tuple[int, int]] = []
-        rows = np.array(members)
-        row_dates = self.date_ids[rows]
-        row_prefixes = self.prefixes[rows]
-        for start in range(0, len(members), self.CHUNK):
-            cols = rows[start : start + self.CHUNK]
-            ok = np.arange(start, start + len(cols))[:, None] < np.arange(len(rows))[None, :]
-            ok &= self.kinds[cols][:, None] == self.kinds[rows][None, :]
-            ok &= self.sentences[cols][:, None] != self.sentences[rows][None, :]
-            compatible = self.prefixes[cols][:, row_dates].toarray() > 0
-            compatible |= (row_prefixes[:, self.date_ids[cols]].toarray() > 0).T
-            ok &= compatible
-            if not ok.any():
+        by_date: dict[int, list[int]] = defaultdict(list)
+        for m in members:
+            by_date[int(self.date_ids[m])].append(m)
+        for date, group in by_date.items():
+            rows = np.array(group)
+            for prefix in self.date_prefixes[date]:
+                if prefix in by_date:
+                    out.extend(self._block(rows, np.array(by_date[prefix]), prefix == date))
+        return out
+
+    def _block(self, rows: np.ndarray, cols: np.ndarray, same: bool) -> list[tuple[int, int]]:
+        """The pairs of ``rows`` x ``cols`` that are one event (of ``rows`` alone, each
+        pair once, when ``same``), a chunk of rows at a time."""
+        out: list[tuple[int, int]] = []
+        for start in range(0, len(rows), self.CHUNK):
+            part = rows[start : start + self.CHUNK]
+            rest = cols[start:] if same else cols
+            ok = self.kinds[part][:, None] == self.kinds[rest][None, :]
+            ok &= self.sentences[part][:, None] != self.sentences[rest][None, :]
+            if same:
+                ok &= np.arange(len(part))[:, None] < np.arange(len(rest))[None, :]
+            keep = np.flatnonzero(ok.any(axis=0))
+            if not len(keep):
                 continue
-            sims = self.vectors[cols] @ self.vectors[rows].T
-            shared = (self.entities[cols] @ self.entities[rows].T).toarray()
-            inter = (self.windows[cols] @ self.windows[rows].T).toarray()
-            union = self.window_sizes[cols][:, None] + self.window_sizes[rows][None, :] - inter
+            rest, ok = rest[keep], ok[:, keep]
+            sims = self.vectors[part] @ self.vectors[rest].T
+            shared = (self.entities[part] @ self.entities[rest].T).toarray()
+            inter = (self.windows[part] @ self.windows[rest].T).toarray()
+            union = self.window_sizes[part][:, None] + self.window_sizes[rest][None, :] - inter
             near = inter / np.maximum(union, 1.0)
             ok &= (sims >= MERGE_SIMILARITY) | (
                 (shared >= ENTITY_MERGE) & ((sims >= ENTITY_MERGE_SIMILARITY) | (near >= NEAR))
             )
             for i, j in zip(*np.nonzero(ok), strict=True):
-                out.append((int(cols[i]), int(rows[j])))
+                out.append((int(part[i]), int(rest[j])))
         return out
 
 

@@ -15,6 +15,7 @@ number words and ordinals, which are content here ("the first visit in five year
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -60,6 +61,17 @@ def _stem(word: str) -> str:
     return word[:_STEM]
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _words(text: str) -> frozenset[str]:
+    """The stems of a sentence's content words (cached: a story is linked again each
+    time a report joins it, and its sentences do not change)."""
+    return frozenset(
+        _stem(w)
+        for w in _WORD.findall(text)
+        if w.lower() not in _STOP and not w.isdigit() and len(w) > 1
+    )
+
+
 def items_of(
     ann: Annotation,
     sentence: int,
@@ -71,10 +83,7 @@ def items_of(
     A figure the annotator read as a quantity carries its unit ("#8:gene" is not
     "#8:student"); digits inside a time expression are its date, not a number.
     """
-    out: set[str] = set()
-    for w in _WORD.findall(text):
-        if w.lower() not in _STOP and not w.isdigit() and len(w) > 1:
-            out.add(_stem(w))
+    out: set[str] = set(_words(text))
     base = ann.sentences[sentence].start
     taken: list[tuple[int, int]] = []
     for q in ann.quantities:

@@ -7,6 +7,7 @@ cannot become a link, an image, a table cell break or a raw ``<script>``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sized
 
@@ -39,8 +40,10 @@ _PDF, _PDI = "\u202c", "\u2069"
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def md_text(text: str | None) -> str:
-    """``text`` as literal Markdown on one line."""
+    """``text`` as literal Markdown on one line (cached: a big story's dossier cites
+    one sentence in its claims, events, conflicts and sources list alike)."""
     if not text:
         return ""
     flat = _SPACE.sub(" ", text).strip()

@@ -12,15 +12,16 @@ no title that says so).
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
+
+import numpy as np
 
 from storyline.model import Conflict, Entity, Position, QuoteEntry
-from storyline.synthesize.quotes import quote_words, same_speaker, same_words
+from storyline.synthesize.quotes import quote_words, same_speaker, same_words_table
 
 MIN_WORDS = 6  # distinct words a quote needs before two speakers of it are a dispute
 ABOUT_CHARS = 90
+_BLOCK = 256  # rows of quotes compared at once with all later ones
 
 
 def find_attribution_conflicts(
@@ -39,11 +40,10 @@ def find_attribution_conflicts(
             i = parent[i]
         return i
 
-    for i, j in _candidates(words):
+    for i, j in _same_pairs(words):
         a, b = known[i], known[j]
         if (
-            same_words(words[i], words[j])
-            and not same_speaker(a.speaker_entity, b.speaker_entity, by_id)
+            not same_speaker(a.speaker_entity, b.speaker_entity, by_id)
             and not _person_and_body(a.speaker_entity, b.speaker_entity, by_id)
             and not {e.article for e in a.evidence} & {e.article for e in b.evidence}
         ):
@@ -84,27 +84,29 @@ def _person_and_body(a: str | None, b: str | None, by_id: dict[str, Entity]) -> 
     return kinds == {True, False}
 
 
-def _candidates(words: list[set[str]]) -> Iterator[tuple[int, int]]:
-    """Pairs of quotes that may share enough words, without comparing all pairs.
+def _same_pairs(words: list[set[str]]) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, of quotes with the same words (``quotes.same_words``).
 
-    Two quotes are one when at least 60% of the smaller one's words and 40% of the
-    larger one's are shared (``quotes.same_words``), or one holds the other: so at most
-    40% of the smaller one's ``n`` words are missing from the other, and it shares a word
-    with the other among any ``floor(0.4 n) + 1`` of its words (its rarest are taken,
-    and one more as a margin over the rounding of the 60% test). Each quote looks up
-    only those in an index of words to quotes.
+    A big story holds thousands of quotes, and the common words of speech link most
+    of them: the shared words of every pair are counted with sparse matrix products,
+    a block of rows at a time, instead of pair by pair.
     """
-    df = Counter(w for ws in words for w in ws)
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        for w in ws:
-            index[w].append(i)
-    seen: set[tuple[int, int]] = set()
-    for i, ws in enumerate(words):
-        rarest = sorted(ws, key=lambda w: (df[w], w))[: math.floor(0.4 * len(ws)) + 2]
-        for w in rarest:
-            for j in index[w]:
-                pair = (min(i, j), max(i, j))
-                if i != j and pair not in seen:
-                    seen.add(pair)
-                    yield pair
+    from scipy import sparse
+
+    n = len(words)
+    vocab: dict[str, int] = {}
+    cols = [vocab.setdefault(w, len(vocab)) for ws in words for w in ws]
+    indptr = np.cumsum([0, *(len(ws) for ws in words)])
+    table = sparse.csr_matrix(
+        (np.ones(len(cols), np.float32), cols, indptr), shape=(n, max(1, len(vocab)))
+    )
+    sizes = np.array([len(ws) for ws in words], dtype=np.int64)
+    out: list[tuple[int, int]] = []
+    for start in range(0, n, _BLOCK):
+        stop = min(n, start + _BLOCK)
+        both = (table[start:stop] @ table[start:].T).toarray()
+        same = same_words_table(both, sizes[start:stop], sizes[start:])
+        same &= np.arange(stop - start)[:, None] < np.arange(n - start)[None, :]
+        for i, j in zip(*np.nonzero(same), strict=True):
+            out.append((start + int(i), start + int(j)))
+    return out

@@ -116,28 +116,11 @@ def find_conflicts(
             )
     conflicts: list[Conflict] = []
     used: set[int] = set()
-    # Figures are compared only with later ones of their unit, and of a size within
-    # MAX_RATIO of theirs (the first test of ``_same_topic``, made here for all at once):
-    # a large story holds thousands of figures.
-    by_unit: dict[str | None, list[int]] = defaultdict(list)
-    for k, f in enumerate(figs):
-        by_unit[f.q.unit].append(k)
-    sizes = {
-        u: np.abs(np.array([figs[k].q.value for k in ks], dtype=np.float64))
-        for u, ks in by_unit.items()
-    }
+    later = _later_candidates(figs)
     for i, a in enumerate(figs):
         if i in used:
             continue
-        ks, size = by_unit[a.q.unit], sizes[a.q.unit]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            low = np.minimum(size, abs(a.q.value))
-            near = (low != 0) & ~(np.maximum(size, abs(a.q.value)) / low > MAX_RATIO)
-        about = [i] + [
-            j
-            for j in (ks[n] for n in np.flatnonzero(near))
-            if j > i and j not in used and _same_topic(a, figs[j])
-        ]
+        about = [i] + [j for j in later[i] if j not in used and _same_topic(a, figs[j])]
         positions = _positions([figs[k] for k in about])
         if len(positions) < 2 or len({f.article for p in positions for f in p}) < 2:
             continue
@@ -146,6 +129,43 @@ def find_conflicts(
             _conflict(a.q.unit or "", [figs[k] for k in about], positions, entity_names, days)
         )
     return conflicts
+
+
+_BLOCK = 256  # figures compared at once with all of their unit
+
+
+def _later_candidates(figs: list[_Fig]) -> list[list[int]]:
+    """For each figure, the later ones of its unit that may be about the same thing.
+
+    Those of a size within MAX_RATIO of its own (the first test of ``_same_topic``),
+    and whose sentence may be similar enough (with a margin for rounding: the sieve
+    is a matrix product, ``_same_topic`` decides); worked out a block of figures at a
+    time, since a large story holds thousands of figures.
+    """
+    later: list[list[int]] = [[] for _ in figs]
+    by_unit: dict[str | None, list[int]] = defaultdict(list)
+    for k, f in enumerate(figs):
+        by_unit[f.q.unit].append(k)
+    dim = Counter(f.vector.shape[0] for f in figs).most_common(1)[0][0] if figs else 0
+    lowest = min(SIMILAR, SIMILAR_WITH_ENTITIES) - 1e-4
+    for ks in by_unit.values():
+        size = np.abs(np.array([figs[k].q.value for k in ks], dtype=np.float64))
+        odd = np.array([figs[k].vector.shape[0] != dim for k in ks], dtype=bool)
+        matrix = np.zeros((len(ks), dim), np.float32)
+        for n, k in enumerate(ks):
+            if not odd[n]:
+                matrix[n] = figs[k].vector
+        for start in range(0, len(ks), _BLOCK):
+            rows = slice(start, min(len(ks), start + _BLOCK))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                low = np.minimum(size[rows, None], size[None, :])
+                near = (low != 0) & ~(np.maximum(size[rows, None], size[None, :]) / low > MAX_RATIO)
+            near &= np.arange(rows.start, rows.stop)[:, None] < np.arange(len(ks))[None, :]
+            similar = odd[None, :] | (matrix[rows] @ matrix.T >= lowest)
+            near &= odd[rows, None] | similar
+            for n, row in enumerate(near, start=rows.start):
+                later[ks[n]] = [ks[c] for c in np.flatnonzero(row)]
+    return later
 
 
 def _same_topic(a: _Fig, b: _Fig) -> bool:

@@ -14,6 +14,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+import numpy as np
+
 from storyline.model import Annotation, Entity, Evidence, Mention, QuoteEntry
 
 _WORD = re.compile(r"\w+")
@@ -127,11 +129,25 @@ class _Candidates:
 def _same(a: set[str], b: set[str]) -> bool:
     if not a or not b:
         return False
-    if min(len(a), len(b)) >= _PART and (a <= b or b <= a):
+    shorter, longer = (len(a), len(b)) if len(a) <= len(b) else (len(b), len(a))
+    if shorter < _PART and shorter / longer < 0.4:
+        return False  # too short to be a part, too unlike in size to be the same
+    both = len(a & b)
+    if both == shorter and shorter >= _PART:
         return True  # a part of the quote, told by an outlet that quoted less of it
-    return (
-        len(a & b) / min(len(a), len(b)) >= SAME_QUOTE and len(a & b) / max(len(a), len(b)) >= 0.4
-    )
+    return both / shorter >= SAME_QUOTE and both / longer >= 0.4
+
+
+def same_words_table(both: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``_same`` for a whole table of pairs at once: ``both[i, j]`` words shared by a
+    set of ``rows[i]`` words and one of ``cols[j]``."""
+    both = both.astype(np.float64)
+    shorter = np.minimum(rows[:, None], cols[None, :]).astype(np.float64)
+    longer = np.maximum(rows[:, None], cols[None, :]).astype(np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        part = (both == shorter) & (shorter >= _PART)
+        close = (both / shorter >= SAME_QUOTE) & (both / longer >= 0.4)
+    return (shorter > 0) & (part | close)
 
 
 def _speaker_entity(

@@ -235,7 +235,9 @@ class JobRunner:
             engine.annotate(store, settings, progress)
             progress.start("stories", None)
             stories = engine.detect(store, settings)
-            dated = set(engine.infer_dates(store, settings, stories))
+            # only the stories whose dossier is out of date can get a date (as in build)
+            stale = engine.out_of_date(stories, store, settings)
+            dated = set(engine.infer_dates(store, settings, stale))
             touched = [s for s in stories if _touched(s, before, dated | set(report.added), store)]
             progress.start("dossiers", len(touched))
             # As `storyline build` does it (what changed, fingerprint), with the files it

@@ -184,3 +184,38 @@ def test_story_page_labels_a_disagreement_the_text_explains(api: httpx.Client) -
     page = api.get(f"/stories/{story['story']['id']}").text
     heading = page.split('<article class="conflict explained">', 1)[1].split("</h3>", 1)[0]
     assert "noted: both may hold" in heading
+
+
+def test_a_job_infers_dates_only_for_stories_whose_dossier_is_out_of_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import engine
+    from tests.web.conftest import EXAMPLE
+
+    settings = load_settings(db=str(tmp_path / "s.sqlite"), out=str(tmp_path / "out"))
+    built = engine.build([EXAMPLE], settings=settings)
+    kept = {s.id for s in built.stories}
+    seen: list[str] = []
+    real = engine.infer_dates
+
+    def recording(store: Any, settings: Any, stories: Any) -> list[str]:
+        seen.extend(s.id for s in stories)
+        return real(store, settings, stories)
+
+    monkeypatch.setattr(engine, "infer_dates", recording)
+    config = WebConfig(settings=settings, token="s3cret")
+    report = {
+        "text": "The Quillby chess club elected a new chair on Monday after a close vote. "
+        "The club said its winter tournament would go ahead in the town hall.",
+        "title": "Quillby chess club elects a chair",
+        "outlet": "Quillby Courier",
+        "date": "2031-03-04",
+    }
+    with TestClient(create_app(config)) as client:
+        response = client.post(
+            "/api/articles", json=report, headers={"authorization": "Bearer s3cret"}
+        )
+        job = wait_for_job(client, response.json()["id"])
+    assert job["state"] == "done" and len(job["added"]) == 1
+    assert seen, "the story of the new report was not looked at"
+    assert not kept & set(seen), "a story with an up-to-date dossier had its dates inferred"
