@@ -4,10 +4,10 @@
    article published after a day that refers to it, in any sentence
    (``date_refs.referenced_days`` reads every sentence, not only the annotator's
    budget), adds ``LATER_WEIGHT``; each independent source that dates an event to it
-   adds ``TELLER_WEIGHT``, each article that does so ``ARTICLE_WEIGHT``, and each
-   article published on that day ``PUBLISHED_WEIGHT`` (a burst of reporting marks a
-   turning point). Days are preferred to months and years, which are named more
-   often but say less (``COARSE_WEIGHT``). On the Timeline17 topics (14 gold
+   adds ``TELLER_WEIGHT``, and each article published on that day
+   ``PUBLISHED_WEIGHT`` (a burst of reporting marks a turning point). Days are
+   preferred to months and years, which are named more often but say less
+   (``COARSE_WEIGHT``). On the Timeline17 topics (14 gold
    timelines) looking back was the strongest signal: date F1 0.47 with the counts
    of naming sources and articles, 0.53 with it; its weight against the publication
    count was flat between 0.1 and 0.5 per article (``benchmarks/eval_tls.py``).
@@ -41,7 +41,6 @@ from storyline.model import Annotation, Article, Event, Evidence, TimelineEntry
 from storyline.synthesize.date_refs import referenced_days
 
 TELLER_WEIGHT = 0.25
-ARTICLE_WEIGHT = 0.0
 PUBLISHED_WEIGHT = 0.25
 LATER_WEIGHT = 1.0
 W_SOURCES = 0.5
@@ -94,7 +93,6 @@ def date_scores(
         d: COARSE_WEIGHT[granularity.get(d, "day")]
         * (
             TELLER_WEIGHT * len(tellers.get(d, ()))
-            + ARTICLE_WEIGHT * len(naming.get(d, ()))
             + PUBLISHED_WEIGHT * on_day.get(d, 0)
             + LATER_WEIGHT * later.get(d, 0)
         )
