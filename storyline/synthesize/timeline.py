@@ -16,7 +16,10 @@
    among everything said about that date: cosine to the mean MiniLM vector of the
    date's sentences (``W_VEC``) and to their TF-IDF centroid (``W_LEX``, the
    words most reports use), so that the entry reads like what most reports say
-   happened. Sentences longer than ``MAX_WORDS`` are not candidates: the chosen
+   happened; a telling from a report published within ``FRESH_DAYS`` of the day
+   is preferred to a later report's passing mention (``W_FRESH``; AR1-F +0.0015 on
+   Timeline17, the same for 1 to 3 days). Sentences longer than ``MAX_WORDS`` are
+   not candidates: the chosen
    entries ran to 34 tokens against 21 in the gold timelines. On Timeline17 the
    lexical centroid and the length cap took AR1-F from 0.102 to 0.111; weights
    within a factor of two of these moved it by less than 0.003.
@@ -29,6 +32,7 @@ sets how many dates and how many sentences per date.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from collections import Counter, defaultdict
@@ -46,6 +50,8 @@ LATER_WEIGHT = 1.0
 W_SOURCES = 0.5
 W_VEC = 1.0
 W_LEX = 2.0
+W_FRESH = 0.5
+FRESH_DAYS = 2  # reports up to this many days after a day tell what happened on it
 COARSE_WEIGHT = {"day": 1.0, "month": 0.3, "year": 0.1}
 REDUNDANT = 0.8
 LEDE = 3  # opening sentences of a report that stand for its publication day
@@ -204,7 +210,9 @@ def build_timeline(
         if len(chosen) >= limit or (dates is not None and taken_dates >= dates):
             break
         room = min(per_date or limit, limit - len(chosen))
-        picked = _pick(by_date[d], source_of, vector_of, room, chosen_vecs, chosen_texts, idf)
+        picked = _pick(
+            by_date[d], source_of, vector_of, room, chosen_vecs, chosen_texts, idf, published or {}
+        )
         if picked:
             taken_dates += 1
             chosen.extend(picked)
@@ -243,6 +251,7 @@ def _pick(
     chosen_vecs: list[tuple[str, np.ndarray]],
     chosen_texts: set[str],
     idf: Mapping[str, float],
+    published: Mapping[str, str],
 ) -> list[Event]:
     vecs = [_vector(e, vector_of) for e in candidates]
     bags = [_bag(e.text, idf) for e in candidates]
@@ -261,7 +270,10 @@ def _pick(
         central = float(v @ centroid) if v is not None and centroid is not None else 0.0
         lexical = sum(w * lex_centroid[t] for t, w in bags[i].items()) / lex_norm
         return (
-            W_SOURCES * math.log1p(sources) + W_VEC * central + W_LEX * lexical,
+            W_SOURCES * math.log1p(sources)
+            + W_VEC * central
+            + W_LEX * lexical
+            + W_FRESH * _fresh(e, published),
             len(e.evidence),
             e.text,
         )
@@ -304,6 +316,23 @@ def _bag(text: str, idf: Mapping[str, float]) -> dict[str, float]:
     bag = {w: c * idf.get(w, 0.0) for w, c in tf.items()}
     norm = math.sqrt(sum(v * v for v in bag.values())) or 1.0
     return {w: v / norm for w, v in bag.items()}
+
+
+def _fresh(e: Event, published: Mapping[str, str]) -> float:
+    """The share of an event's tellings published on its day or just after.
+
+    Reports written as it happened describe the event; reports weeks later mention
+    it in passing ("since the spill began on April 20, ...").
+    """
+    if not e.date or len(e.date) != 10:
+        return 0.0
+    day = datetime.date.fromisoformat(e.date)
+    n = 0
+    for ev in e.evidence:
+        pub = published.get(ev.article)
+        if pub and 0 <= (datetime.date.fromisoformat(pub[:10]) - day).days <= FRESH_DAYS:
+            n += 1
+    return n / len(e.evidence) if e.evidence else 0.0
 
 
 def _vector(e: Event, vector_of: VectorOf | None) -> np.ndarray | None:

@@ -156,3 +156,17 @@ def test_lede_sentences_without_a_date_stand_for_the_publication_day() -> None:
                         [dated_event])  # fmt: skip
     assert [(e.date, e.text) for e in ledes] == [("2031-03-06", sents[0].text)]
     assert ledes[0].evidence == [Evidence(article="a", sentence=0, text=sents[0].text)]
+
+
+def test_a_telling_from_the_days_reports_is_preferred_to_a_later_passing_mention() -> None:
+    # Same sources, same words: only when each was published tells them apart.
+    events = [
+        _event("2031-03-01", "Weeks later the Marisol wreck still blocked Tessel Point.", "late"),
+        _event("2031-03-01", "The ferry Marisol ran aground at Tessel Point.", "early"),
+    ]
+    fresh = {"early": "2031-03-02", "late": "2031-03-29"}
+    (entry,) = build_timeline(events, _source, published=fresh, dates=1, per_date=1)
+    assert entry.evidence[0].article == "early"
+    swapped = {"early": "2031-03-29", "late": "2031-03-02"}
+    (entry,) = build_timeline(events, _source, published=swapped, dates=1, per_date=1)
+    assert entry.evidence[0].article == "late"
