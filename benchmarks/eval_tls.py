@@ -6,8 +6,11 @@ DIR has the layout of ../shared/datasets/timeline17: ``TOPIC_SOURCE/InputDocs/<d
 and ``TOPIC_SOURCE/timelines/*.txt``. The sources of one topic are pooled into one story.
 Every article goes through storyline's own stages (ingest, annotate, link) and the
 timeline is ``storyline.synthesize.timeline.story_timeline``, the function every dossier
-uses; the benchmark only tells it how many dates (as many as the gold timeline) and how
-many sentences per date (the gold timeline's average, rounded).
+uses; the benchmark tells it how many dates (as many as the gold timeline), how many
+sentences per date (the gold timeline's average, rounded) and the window, from the gold
+timeline's first date to its last: as in news-tls (``get_input_time_span`` with no
+extension for Timeline17), only reports published within it are read and only dates
+within it are chosen. A user asks the same with ``storyline build --from DAY --until DAY``.
 
 Scores (tilse 0.2.1, its bundled ROUGE-1.5.5, as news-tls computes them): alignment-based
 ROUGE-1 and ROUGE-2 F1 with date-content costs, many-to-one
@@ -97,11 +100,12 @@ def _as_corpus(text: str, lines: dict[str, str]) -> str:
     return " ".join(lines.get(part.strip(), part.strip()) for part in text.split("\n"))
 
 
-def _gold_shape(gold_path: Path) -> tuple[int, int]:
+def _gold_shape(gold_path: Path) -> tuple[int, int, tuple[str, str]]:
+    """How many dates, sentences per date, and the window (first to last gold date)."""
     gold = _gold(gold_path)
-    dates = gold.get_dates()
+    dates = sorted(gold.get_dates())
     per_date = round(sum(len(gold[d]) for d in dates) / len(dates))
-    return len(dates), max(1, per_date)
+    return len(dates), max(1, per_date), (dates[0].isoformat(), dates[-1].isoformat())
 
 
 def run(
@@ -141,7 +145,7 @@ def run(
                 lines = corpus_lines(dirs)
                 gold_paths = sorted(p for d in dirs for p in (d / "timelines").glob("*.txt"))
                 for gold_path in gold_paths:
-                    n_dates, per_date = _gold_shape(gold_path)
+                    n_dates, per_date, span = _gold_shape(gold_path)
                     timeline = story_timeline(
                         articles,
                         annotations,
@@ -149,11 +153,15 @@ def run(
                         links.sources.__getitem__,
                         dates=n_dates,
                         per_date=per_date,
+                        span=span,
                     )
                     pred: dict[datetime.date, list[str]] = {}
                     for entry in timeline:
                         pred.setdefault(_day(entry), []).append(_as_corpus(entry.text, lines))
-                    shape = f"{len(articles)} articles, {n_dates} dates x {per_date}"
+                    read = sum(
+                        1 for a in articles if span[0] <= (a.published.date or "")[:10] <= span[1]
+                    )
+                    shape = f"{read}/{len(articles)} articles, {n_dates} dates x {per_date}"
                     jobs.append((topic, gold_path, shape, pool.submit(_score, pred, gold_path)))
                 log.info("linked %s at %.0f s", topic, time.perf_counter() - start)
             for topic, gold_path, shape, job in jobs:

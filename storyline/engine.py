@@ -232,6 +232,7 @@ def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
         annotations,
         links,
         max_events=settings.timeline_max_events,
+        timeline_span=settings.timeline_span,
         max_summary=settings.summary_max_sentences,
     )
     dossier.generated = datetime.now(UTC).isoformat(timespec="seconds")
@@ -239,12 +240,15 @@ def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
 
 
 def fingerprint(story: Story, settings: Settings) -> str:
-    """What a story's dossier is made from: its articles, the annotator and the code version."""
+    """What a story's dossier is made from: its articles, the annotator, the code version
+    and the settings that shape the dossier (timeline length and window, summary length)."""
     from storyline import __version__
 
     parts = [
         __version__,
         annotate_stage.annotator_version(settings.embedder, settings.budget),
+        f"timeline {settings.timeline_max_events} {settings.timeline_span}",
+        f"summary {settings.summary_max_sentences}",
         *story.articles,
     ]
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]

@@ -12,6 +12,7 @@ import importlib.util
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,10 @@ class Settings:
     story_window_days: int = 365  # articles further apart than this never share a story
     claim_similarity: float = 0.72  # two sentences tell the same fact
     timeline_max_events: int = 40
+    # The timeline's window (ISO days, inclusive): read from the reports published within
+    # it, dated within it. None: the whole story.
+    timeline_from: str | None = None
+    timeline_until: str | None = None
     summary_max_sentences: int = 8
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -72,6 +77,16 @@ class Settings:
         _check(
             self.timeline_max_events >= 1, "timeline_max_events", self.timeline_max_events, ">= 1"
         )
+        for name in ("timeline_from", "timeline_until"):
+            value = getattr(self, name)
+            _check(value is None or _is_day(value), name, value, "a day as YYYY-MM-DD")
+        if self.timeline_from and self.timeline_until:
+            _check(
+                self.timeline_from <= self.timeline_until,
+                "timeline_until",
+                self.timeline_until,
+                f"on or after timeline_from ({self.timeline_from})",
+            )
         _check(
             self.summary_max_sentences >= 1,
             "summary_max_sentences",
@@ -80,11 +95,28 @@ class Settings:
         )
 
     @property
+    def timeline_span(self) -> tuple[str, str] | None:
+        """The timeline's window as (first day, last day), or None for the whole story."""
+        if self.timeline_from is None and self.timeline_until is None:
+            return None
+        return (self.timeline_from or "0000-01-01", self.timeline_until or "9999-12-31")
+
+    @property
     def budget(self) -> Budget:
         """The annotator's sentence budgets (imported here: settings load no stage)."""
         from storyline.annotate.budget import Budget
 
         return Budget(read=self.read_sentences, embed=self.embed_sentences)
+
+
+def _is_day(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
 
 
 def _check(ok: bool, name: str, value: object, allowed: str) -> None:

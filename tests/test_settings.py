@@ -30,6 +30,8 @@ def test_file_then_overrides(tmp_path: Path) -> None:
         ("claim_similarity = 1.5\n", ["claim_similarity", "(0, 1]"]),
         ('colour = "blue"\n', ["unknown setting", "colour"]),
         ("workers = [\n", ["not valid TOML"]),
+        ('timeline_from = "2031-3-1"\n', ["timeline_from", "YYYY-MM-DD"]),
+        ('timeline_from = "2031-03-09"\ntimeline_until = "2031-03-01"\n', ["on or after"]),
     ],
 )
 def test_bad_values_say_what_and_how(tmp_path: Path, text: str, words: list[str]) -> None:

@@ -96,6 +96,20 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     b.add_argument("-o", "--out", help="output folder (default: out)")
+    b.add_argument(
+        "--from",
+        dest="timeline_from",
+        metavar="DAY",
+        help="timelines cover this day (YYYY-MM-DD) and later: read from the reports "
+        "published from then on, dated from then on (default: the whole story)",
+    )
+    b.add_argument(
+        "--until",
+        dest="timeline_until",
+        metavar="DAY",
+        help="timelines cover days up to this one (YYYY-MM-DD), read from the reports "
+        "published by then (default: the whole story)",
+    )
     sub.add_parser(
         "ingest",
         parents=[common, inputs],
@@ -148,6 +162,8 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         executor=getattr(args, "executor", None),
         workers=getattr(args, "workers", None),
         scheduler=getattr(args, "scheduler", None),
+        timeline_from=getattr(args, "timeline_from", None),
+        timeline_until=getattr(args, "timeline_until", None),
     )
 
 

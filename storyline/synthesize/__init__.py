@@ -38,6 +38,7 @@ def synthesize(
     *,
     max_events: int = 40,
     max_summary: int = 8,
+    timeline_span: tuple[str, str] | None = None,
 ) -> Dossier:
     copies = {d.article: d.duplicate_of for d in links.duplicates}
     order = {a.id: (a.published.date or "9999", a.id) for a in articles}
@@ -82,7 +83,12 @@ def synthesize(
             for e in sorted(links.entities, key=lambda e: (-e.mentions, e.name))
         ],
         timeline=story_timeline(
-            articles, annotations, links.events, links.sources.__getitem__, max_events
+            articles,
+            annotations,
+            links.events,
+            links.sources.__getitem__,
+            max_events,
+            span=timeline_span,
         ),
         summary=build_summary(links.claims, first_seen, max_summary, disputes),
         claims=[

@@ -38,6 +38,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
+import msgspec
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -150,8 +151,15 @@ def story_timeline(
     *,
     dates: int | None = None,
     per_date: int | None = None,
+    span: tuple[str, str] | None = None,
 ) -> list[TimelineEntry]:
-    """The timeline of a story: what every dossier shows and what the benchmark scores."""
+    """The timeline of a story: what every dossier shows and what the benchmark scores.
+
+    With ``span`` (first and last ISO day, inclusive) the timeline covers that window
+    only: it is read from the reports published within it, and its dates fall within it.
+    """
+    if span is not None:
+        articles, annotations, events = within_span(articles, annotations, events, span)
     return build_timeline(
         [*events, *lede_events(articles, annotations, events)],
         source_of,
@@ -162,6 +170,32 @@ def story_timeline(
         dates=dates,
         per_date=per_date,
     )
+
+
+def within_span(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    events: Sequence[Event],
+    span: tuple[str, str],
+) -> tuple[list[Article], list[Annotation], list[Event]]:
+    """The reports published within ``span`` and the events they date within it.
+
+    A report with no publication date cannot be placed in the window and is left out.
+    An event keeps only the tellings of those reports; a month or a year is within
+    the window when it overlaps it.
+    """
+    first, last = span
+    kept = [a for a in articles if a.published.date and first <= a.published.date[:10] <= last]
+    ids = {a.id for a in kept}
+    in_span = []
+    for e in events:
+        if not e.date or not first[: len(e.date)] <= e.date <= last[: len(e.date)]:
+            continue
+        evidence = [ev for ev in e.evidence if ev.article in ids]
+        if evidence:
+            text = e.text if any(ev.text == e.text for ev in evidence) else evidence[0].text
+            in_span.append(msgspec.structs.replace(e, evidence=evidence, text=text))
+    return kept, [a for a in annotations if a.article in ids], in_span
 
 
 def build_timeline(

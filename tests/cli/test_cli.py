@@ -127,3 +127,40 @@ def test_stories_and_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert {a["outlet"] for a in d["articles"]} == {"Harbor Gazette", "Coastline Daily"}
     assert main(["show", "s-nope", "--db", db]) == 1
     assert "no story" in capsys.readouterr().err
+
+
+def test_build_with_a_window_keeps_the_timeline_within_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(GOOD, encoding="utf-8")
+    (reports / "b.txt").write_text(OTHER, encoding="utf-8")
+    db, out = str(tmp_path / "s.sqlite"), tmp_path / "out"
+
+    def timeline(*window: str) -> tuple[list[dict], set[str]]:
+        """The timeline's entries, and the files their evidence comes from."""
+        args = ["build", str(reports), "--db", db, "-o", str(out), "-q", "--json", *window]
+        assert main(args) == EXIT_OK
+        (paths,) = json.loads(capsys.readouterr().out)["stories"].values()
+        dossier = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
+        path_of = {a["id"]: Path(a["path"]).name for a in dossier["articles"]}
+        cited = {path_of[ev["article"]] for e in dossier["timeline"] for ev in e["evidence"]}
+        return dossier["timeline"], cited
+
+    whole, cited = timeline()
+    assert {e["date"] for e in whole} >= {"2025-02-03", "2025-02-04"}
+    assert cited == {"a.txt", "b.txt"}
+    # The window is part of what a dossier is built from: changing it rebuilds.
+    early, cited = timeline("--until", "2025-02-03")
+    assert early and {e["date"] for e in early} == {"2025-02-03"}
+    assert cited == {"a.txt"}  # b.txt, published on 02-04, is not read
+    late, cited = timeline("--from", "2025-02-04")
+    assert late and {e["date"] for e in late} == {"2025-02-04"}
+    assert cited == {"b.txt"}
+
+
+def test_a_window_that_is_not_a_day_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "x.txt", "--until", "Feb 3"]) == 1
+    err = capsys.readouterr().err
+    assert "timeline_until" in err and "YYYY-MM-DD" in err

@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from storyline.model import Annotation, Article, Event, Evidence, Published, Sentence
-from storyline.synthesize.timeline import build_timeline, date_scores, lede_events
+from storyline.synthesize.timeline import (
+    build_timeline,
+    date_scores,
+    lede_events,
+    story_timeline,
+    within_span,
+)
 
 
 def _event(date: str, text: str, *articles: str, status: str = "occurred") -> Event:
@@ -170,3 +176,43 @@ def test_a_telling_from_the_days_reports_is_preferred_to_a_later_passing_mention
     swapped = {"early": "2031-03-29", "late": "2031-03-02"}
     (entry,) = build_timeline(events, _source, published=swapped, dates=1, per_date=1)
     assert entry.evidence[0].article == "late"
+
+
+def test_a_window_reads_only_its_reports_and_keeps_its_dates() -> None:
+    def article(id_: str, day: str) -> Article:
+        return Article(id=id_, text="x", published=Published(date=day, basis="header"))
+
+    articles = [
+        article("early", "2031-02-27"),
+        article("in", "2031-03-02"),
+        Article(id="undated", text="x"),
+    ]
+    first = "The ferry Marisol ran aground off Tessel Point, a harbour official said."
+    second = "The Marisol ran aground off Tessel Point on Sunday."
+    told_twice = Event(
+        date="2031-03-01",
+        granularity="day",
+        status="occurred",
+        text=first,
+        evidence=[
+            Evidence(article="early", sentence=0, text=first),
+            Evidence(article="in", sentence=2, text=second),
+        ],
+    )
+    events = [
+        told_twice,
+        _event("2031-02-26", "Tessel's harbour master warned of low tides.", "in"),
+        _event("2031-03", "March storms battered the coast of Tessel and Varn.", "in"),
+        _event("2031-03-02", "Divers reached the hull of the Marisol off Tessel.", "undated"),
+    ]
+    anns = [Annotation(article=a.id, sentences=[]) for a in articles]
+    kept, kept_anns, in_span = within_span(articles, anns, events, ("2031-03-01", "2031-03-31"))
+    assert [a.id for a in kept] == ["in"] and [a.article for a in kept_anns] == ["in"]
+    assert [(e.date, [ev.article for ev in e.evidence]) for e in in_span] == [
+        ("2031-03-01", ["in"]),  # the early report's telling is not read ...
+        ("2031-03", ["in"]),  # ... a month overlapping the window stays
+    ]
+    assert in_span[0].text == second  # ... so the entry reads the kept one
+    timeline = story_timeline(articles, anns, events, _source, span=("2031-03-01", "2031-03-31"))
+    assert {e.date for e in timeline} <= {"2031-03-01", "2031-03"}
+    assert {ev.article for e in timeline for ev in e.evidence} == {"in"}
