@@ -42,6 +42,12 @@ _MONTH_DAY = re.compile(_MONTH + r"\s+([1-9]|[12]\d|3[01])" + _ORD + r"\b" + _YE
 _DAY_MONTH = re.compile(r"\b([1-9]|[12]\d|3[01])" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR)
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+# "April 25 - The coast guard says ...", "* 3 May: Talks resume": a line of a chronology.
+_CHRONOLOGY_LINE = re.compile(
+    r"^[\W_]{0,3}(?:" + _MONTH + r"\s+(?:[1-9]|[12]\d|3[01])" + _ORD
+    + r"|(?:[1-9]|[12]\d|3[01])" + _ORD + r"\s+" + _MONTH + r")\b" + _YEAR
+    + r"\s*(?:-|–|—|:)\s+\S"
+)  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -58,6 +64,15 @@ def referenced_days(text: str, published: str | None) -> frozenset[str]:
     except ValueError:
         return frozenset()
     return _scan(text, day)
+
+
+def is_chronology_line(sentence: str) -> bool:
+    """Whether ``sentence`` opens with a day and a dash or colon, as the lines of the
+    chronologies ("key dates", "timeline") that news reports carry do.
+
+    Such a line is an editor's own one-line account of what happened that day.
+    """
+    return _CHRONOLOGY_LINE.match(sentence) is not None
 
 
 @functools.lru_cache(maxsize=8192)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.synthesize.date_refs import referenced_days
+from storyline.synthesize.date_refs import is_chronology_line, referenced_days
 
 
 def test_month_and_day_take_the_year_nearest_publication() -> None:
@@ -29,3 +29,19 @@ def test_impossible_days_and_month_words_without_a_day_are_not_read() -> None:
 def test_without_a_publication_day_nothing_is_dated() -> None:
     assert referenced_days("The ferry sank on March 3.", None) == frozenset()
     assert referenced_days("The ferry sank on March 3.", "someday") == frozenset()
+
+
+def test_a_chronology_line_opens_with_a_day_and_a_dash_or_colon() -> None:
+    for line in (
+        "March 4 - The harbour of Tessel closes to ferries.",
+        "* 4 March: Divers reach the hull of the Marisol.",
+        "Aug. 3, 2031 — The inquiry opens in Varn.",
+    ):
+        assert is_chronology_line(line), line
+    for sentence in (
+        "On March 4 the harbour of Tessel closed to ferries.",
+        "The harbour closed on March 4 - and reopened a week later.",
+        "March 2031: a month of storms.",  # a month, not a day
+        "May I add - the ferry was late.",
+    ):
+        assert not is_chronology_line(sentence), sentence

@@ -216,3 +216,12 @@ def test_a_window_reads_only_its_reports_and_keeps_its_dates() -> None:
     timeline = story_timeline(articles, anns, events, _source, span=("2031-03-01", "2031-03-31"))
     assert {e.date for e in timeline} <= {"2031-03-01", "2031-03"}
     assert {ev.article for e in timeline for ev in e.evidence} == {"in"}
+
+
+def test_a_line_of_a_reports_chronology_is_preferred_for_its_day() -> None:
+    # Same support and freshness; the chronology line is an editor's account of the day.
+    told = "The harbour authority of Tessel closed the port to ferries after the grounding."
+    line = "March 4 - Tessel closes its port to ferries after the grounding."
+    events = [_event("2031-03-04", told, "a"), _event("2031-03-04", line, "b")]
+    (entry,) = build_timeline(events, _source, dates=1, per_date=1)
+    assert entry.text == line
