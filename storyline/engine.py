@@ -236,6 +236,8 @@ def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
         max_summary=settings.summary_max_sentences,
     )
     dossier.generated = datetime.now(UTC).isoformat(timespec="seconds")
+    dossier.timeline_from = settings.timeline_from
+    dossier.timeline_until = settings.timeline_until
     return dossier
 
 

@@ -373,3 +373,6 @@ class Dossier(Record, kw_only=True):
     changes: list[Change] = []
     previous_build: str | None = None
     fingerprint: str | None = None  # what it was built from (article ids, versions): skip if same
+    # The timeline's window (ISO days, `build --from/--until`); None: open on that side.
+    timeline_from: str | None = None
+    timeline_until: str | None = None

@@ -33,6 +33,7 @@ from storyline.render.view import (
     date_label,
     timeline_data,
     timeline_entries,
+    window_label,
 )
 
 logger = logging.getLogger(__name__)
@@ -116,6 +117,7 @@ def to_html(dossier: Dossier) -> str:
         coverage=_coverage(view),
         first=date_label(dossier.story.first_published),
         last=date_label(dossier.story.last_published),
+        window=window_label(dossier),
         data=script_json(timeline_data(view, timeline)),
         css=assets.css,
         js=assets.js,

@@ -19,6 +19,7 @@ from storyline.render.view import (
     View,
     build_view,
     date_label,
+    window_label,
 )
 
 # Written by hand: no maintained library escapes Markdown for CommonMark/GFM
@@ -209,6 +210,9 @@ def _summary(view: View) -> list[str]:
 
 def _timeline(view: View) -> list[str]:
     lines = ["## Timeline", ""]
+    window = window_label(view.dossier)
+    if window:
+        lines += [f"{window}.", ""]
     if _none(lines, view.dossier.timeline):
         return lines
     rows = []

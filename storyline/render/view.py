@@ -54,6 +54,18 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
+def window_label(dossier: Dossier) -> str:
+    """The timeline's window in words, or "" when it covers the whole story."""
+    first, last = dossier.timeline_from, dossier.timeline_until
+    if first and last:
+        return f"Window: {date_label(first)} to {date_label(last)}, from the reports published then"
+    if first:
+        return f"Window: from {date_label(first)}, from the reports published since"
+    if last:
+        return f"Window: up to {date_label(last)}, from the reports published by then"
+    return ""
+
+
 @functools.lru_cache(maxsize=4096)
 def date_label(value: str | None) -> str:
     """A reader's form of an ISO date at its own granularity: "18 Jun 2023", "Jun 2023", "2023"."""

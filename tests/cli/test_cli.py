@@ -139,13 +139,21 @@ def test_build_with_a_window_keeps_the_timeline_within_it(
     db, out = str(tmp_path / "s.sqlite"), tmp_path / "out"
 
     def timeline(*window: str) -> tuple[list[dict], set[str]]:
-        """The timeline's entries, and the files their evidence comes from."""
+        """The timeline's entries, and the files their evidence comes from; the reports
+        say which window they cover."""
         args = ["build", str(reports), "--db", db, "-o", str(out), "-q", "--json", *window]
         assert main(args) == EXIT_OK
         (paths,) = json.loads(capsys.readouterr().out)["stories"].values()
         dossier = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
         path_of = {a["id"]: Path(a["path"]).name for a in dossier["articles"]}
         cited = {path_of[ev["article"]] for e in dossier["timeline"] for ev in e["evidence"]}
+        said = {
+            "--until": "Window: up to 3 Feb 2025, from the reports published by then.",
+            "--from": "Window: from 4 Feb 2025, from the reports published since.",
+        }.get(window[0] if window else "", "Window:")
+        for kind in ("md", "html"):
+            report = Path(paths[kind]).read_text(encoding="utf-8")
+            assert (said in report) == bool(window), (kind, said)
         return dossier["timeline"], cited
 
     whole, cited = timeline()

@@ -52,7 +52,14 @@ CONTRACT = {
     "evidence": {"article", "sentence", "text"},
 }
 EXTENSIONS = {
-    "": {"generated", "changes", "previous_build", "fingerprint"},  # changes: issue 6
+    "": {
+        "generated",
+        "changes",
+        "previous_build",
+        "fingerprint",
+        "timeline_from",
+        "timeline_until",
+    },
     "published": {"note"},
     "entities": {"merges"},
     "claims": {"outlet_names", "independent_outlet_names"},
