@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -42,6 +43,24 @@ class _Fingerprint(msgspec.Struct):
 _dec_fingerprint = msgspec.msgpack.Decoder(_Fingerprint)
 
 
+def _wal(db: sqlite3.Connection, wait: float = 30.0) -> None:
+    """Put the file in WAL mode, waiting while another process holds it.
+
+    Switching a new file to WAL needs it alone, and SQLite answers "database is
+    locked" at once rather than through the busy timeout when two processes open a
+    new store together; so the switch is retried for up to ``wait`` seconds.
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class SQLiteStore:
     """Store backed by one SQLite file (WAL mode)."""
 
@@ -51,7 +70,7 @@ class SQLiteStore:
             if self.path.parent != Path():
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            _wal(self._db)
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(SCHEMA)
             found = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
