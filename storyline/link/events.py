@@ -7,7 +7,8 @@ called off, a plan, an expectation, a future tense; a negated past ("did not mee
 on Monday") dates nothing. With no such reading, a date after the article's
 publication date is a plan and one up to it happened. Cue words near the date are
 read only for expressions that hang on no verb. Events from different articles merge when
-their sentences say the same thing and their dates agree; the merged date is the
+their sentences say the same thing, their dates agree and their verbs do not take
+contrary sides ("opened" / "closed"); the merged date is the
 finest one that all of them are consistent with, so a day is only ever kept when
 a source gives it.
 """
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storyline.link.predicates import Side, opposed, sides_of
 from storyline.model import (
     Annotation,
     Article,
@@ -288,10 +290,26 @@ def _merge(raws: list[_Raw]) -> list[list[_Raw]]:
     by_year: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(raws):
         by_year[r.date[:4]].append(i)
+    # The sides each group's sentences take on contrary verb axes ("opened" / "closed",
+    # "raised" / "cut": ``predicates``): two groups that take opposite sides are two
+    # events however alike their words, as they are two claims.
+    sides: dict[int, set[frozenset[Side]]] = {}
+    for i, r in enumerate(raws):
+        taken = sides_of(r.text)
+        if taken:
+            sides[i] = {taken}
     table = _PairTable(raws)
     for members in by_year.values():
         for a, b in table.pairs(members):
-            parent[find(a)] = find(b)
+            ra, rb = find(a), find(b)
+            if ra == rb:
+                continue
+            sa, sb = sides.get(ra), sides.get(rb)
+            if sa and sb and any(opposed(x, y) for x in sa for y in sb):
+                continue
+            parent[ra] = rb
+            if sa:
+                sides.setdefault(rb, set()).update(sides.pop(ra))
     groups: dict[int, list[_Raw]] = defaultdict(list)
     for i, r in enumerate(raws):
         groups[find(i)].append(r)

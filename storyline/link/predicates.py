@@ -26,6 +26,7 @@ A hyphenated word is one word ("closed-door talks" opens nothing and closes noth
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -109,6 +110,7 @@ def _tables() -> tuple[dict[str, Side], dict[str, str]]:
 _SIDE, _BASE = _tables()
 
 
+@functools.lru_cache(maxsize=65536)
 def sides_of(text: str) -> frozenset[Side]:
     """The sides the sentence's verbs take: ``{("open", 1)}`` for "closed the terminal"."""
     out: set[Side] = set()
