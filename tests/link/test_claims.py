@@ -170,20 +170,6 @@ PARAPHRASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def verbs() -> Linked:
-    return link(
-        [
-            article(
-                "Strait Herald", "2031-05-06", *(a for a, _ in CONTRARY + PARAPHRASES), filler=0
-            ),
-            article(
-                "Karsholm Post", "2031-05-06", *(b for _, b in CONTRARY + PARAPHRASES), filler=2
-            ),
-        ]
-    )
-
-
 @pytest.mark.parametrize(("a", "b"), CONTRARY)
 def test_contrary_predicates_stay_apart(verbs: Linked, a: str, b: str) -> None:
     assert _claim_of(verbs, a) != _claim_of(verbs, b)

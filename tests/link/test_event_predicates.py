@@ -6,22 +6,7 @@ import pytest
 
 from storyline.model import Event
 from tests.link.test_claims import CONTRARY, PARAPHRASES
-from tests.synthesize.fictional import Linked, article, link
-
-
-@pytest.fixture(scope="module")
-def told() -> Linked:
-    # The same pairs the claim tests use: alike in words and vectors, told on one day.
-    return link(
-        [
-            article(
-                "Strait Herald", "2031-05-06", *(a for a, _ in CONTRARY + PARAPHRASES), filler=0
-            ),
-            article(
-                "Karsholm Post", "2031-05-06", *(b for _, b in CONTRARY + PARAPHRASES), filler=2
-            ),
-        ]
-    )
+from tests.synthesize.fictional import Linked
 
 
 def _event_of(story: Linked, text: str) -> Event | None:
@@ -31,8 +16,8 @@ def _event_of(story: Linked, text: str) -> Event | None:
 
 
 @pytest.mark.parametrize(("a", "b"), CONTRARY)
-def test_contrary_tellings_of_one_day_are_two_events(told: Linked, a: str, b: str) -> None:
-    first, second = _event_of(told, a), _event_of(told, b)
+def test_contrary_tellings_of_one_day_are_two_events(verbs: Linked, a: str, b: str) -> None:
+    first, second = _event_of(verbs, a), _event_of(verbs, b)
     assert first is not None
     assert second is None or second is not first  # a denied telling dates no event
     assert b not in {ev.text for ev in first.evidence}
@@ -40,6 +25,6 @@ def test_contrary_tellings_of_one_day_are_two_events(told: Linked, a: str, b: st
 
 # Paraphrases the embeddings also join (the fifth is two events for other reasons).
 @pytest.mark.parametrize(("a", "b"), PARAPHRASES[:4])
-def test_one_event_told_with_other_verbs_stays_one(told: Linked, a: str, b: str) -> None:
-    event = _event_of(told, a)
+def test_one_event_told_with_other_verbs_stays_one(verbs: Linked, a: str, b: str) -> None:
+    event = _event_of(verbs, a)
     assert event is not None and {a, b} <= {ev.text for ev in event.evidence}
