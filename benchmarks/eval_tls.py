@@ -50,7 +50,7 @@ from storyline import engine
 from storyline.model import Story, TimelineEntry
 from storyline.settings import load_settings
 from storyline.store import open_store
-from storyline.synthesize.timeline import story_timeline
+from storyline.synthesize.timeline import story_timeline, within_span
 
 log = logging.getLogger("eval_tls")
 
@@ -158,9 +158,7 @@ def run(
                     pred: dict[datetime.date, list[str]] = {}
                     for entry in timeline:
                         pred.setdefault(_day(entry), []).append(_as_corpus(entry.text, lines))
-                    read = sum(
-                        1 for a in articles if span[0] <= (a.published.date or "")[:10] <= span[1]
-                    )
+                    read = len(within_span(articles, [], [], span)[0])
                     shape = f"{read}/{len(articles)} articles, {n_dates} dates x {per_date}"
                     jobs.append((topic, gold_path, shape, pool.submit(_score, pred, gold_path)))
                 log.info("linked %s at %.0f s", topic, time.perf_counter() - start)
