@@ -9,6 +9,11 @@ and boilerplate. Two budgets bound the work per article, both off (0) unless set
   lede always does; then sentences that name a date; then sentences with a figure
   or a quotation mark; then the rest, in text order. The others are blanked with
   spaces before spaCy runs, so every offset still indexes the article's own text.
+  A report that carries a chronology ("March 17 - The council votes ...", see
+  ``date_refs.listed_days``) has its chronology lines read as well, up to
+  ``CHRONOLOGY_LINES`` beyond the budget: each is an editor's account of a day, the
+  best a timeline can quote, and they sit at the end of the report where the budget
+  would blank them.
 - ``embed``: at most this many of the read sentences get a vector: the lede, then
   sentences with a time expression, then those with a figure or a quote. The rest
   get a zero vector, which no similarity threshold accepts, so they are never
@@ -21,10 +26,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storyline.date_refs import MIN_CHRONOLOGY, is_chronology_line
 from storyline.model import Sentence
 
 LEAD = 8  # sentences at the top always read: news puts what happened first
 EMBED_LEAD = 6
+CHRONOLOGY_LINES = 80  # read beyond the budget in a report that carries a chronology
 
 # A rough split, used only to choose what to read: the sentences themselves come
 # from spaCy's parser afterwards. A regex is enough here and costs nothing next to
@@ -58,7 +65,10 @@ class Budget:
     @property
     def tag(self) -> str:
         """Part of the annotator version: annotations made with another budget differ."""
-        return "" if not (self.read or self.embed) else f"+r{self.read}e{self.embed}"
+        if not (self.read or self.embed):
+            return ""
+        # "+chronology": chronology lines are read beyond the budget (see reading_text).
+        return f"+r{self.read}e{self.embed}+chronology"
 
 
 def rough_sentences(text: str) -> list[tuple[int, int]]:
@@ -92,10 +102,13 @@ def reading_text(text: str, budget: Budget) -> str:
     if len(spans) <= budget.read:
         return text
     ranked = sorted(range(len(spans)), key=lambda i: (_read_rank(text[slice(*spans[i])], i), i))
-    dropped = sorted(ranked[budget.read :])
+    dropped = set(ranked[budget.read :])
+    chronology = [i for i in sorted(dropped) if is_chronology_line(text[slice(*spans[i])])]
+    if sum(is_chronology_line(text[slice(*s)]) for s in spans) >= MIN_CHRONOLOGY:
+        dropped.difference_update(chronology[:CHRONOLOGY_LINES])
     pieces: list[str] = []
     last = 0
-    for i in dropped:
+    for i in sorted(dropped):
         start, end = spans[i]
         pieces.append(text[last:start])
         pieces.append(re.sub(r"[^\n]", " ", text[start:end]))

@@ -87,4 +87,27 @@ def test_annotator_embeds_within_budget_and_zero_fills_the_rest() -> None:
     assert norms[dated] > 0.5
     assert [t.value for t in ann.timexes] == ["2031-03-03"]
     assert ann.timexes[0].text == article.text[ann.timexes[0].start : ann.timexes[0].end]
-    assert ann.annotator.endswith("+r10e8")
+    assert ann.annotator.endswith("+r10e8+chronology")
+
+
+def test_a_chronology_is_read_beyond_the_budget() -> None:
+    lines = [f"{FILLER}" for _ in range(12)] + [
+        "Here are the main events at Quorra harbour:",
+        "March 3 - Inspectors pass the flood barrier.",
+        "March 9 - Rain begins over the valley.",
+        "March 14 - The barrier fails and the lower quays flood.",
+        "March 16 - Lidia Voss orders the quays cleared.",
+    ]
+    text = "\n".join(lines)
+    kept = [line for line in reading_text(text, Budget(read=8)).split("\n") if line.strip()]
+    assert all(line in kept for line in lines[-4:])
+    assert len(kept) == 8 + 4  # the lede fills the budget; the chronology is read beyond it
+
+
+def test_one_or_two_dated_lines_are_not_a_chronology() -> None:
+    lines = [FILLER] * 12 + [
+        "March 3 - Inspectors pass the flood barrier.",
+        "March 9 - Rain begins over the valley.",
+    ]
+    read = reading_text("\n".join(lines), Budget(read=5))
+    assert len([line for line in read.split("\n") if line.strip()]) == 5

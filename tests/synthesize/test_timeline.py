@@ -7,6 +7,7 @@ import numpy as np
 from storyline.model import Annotation, Article, Event, Evidence, Published, Sentence
 from storyline.synthesize.timeline import (
     build_timeline,
+    chronology_events,
     date_scores,
     lede_events,
     story_timeline,
@@ -225,3 +226,54 @@ def test_a_line_of_a_reports_chronology_is_preferred_for_its_day() -> None:
     events = [_event("2031-03-04", told, "a"), _event("2031-03-04", line, "b")]
     (entry,) = build_timeline(events, _source, dates=1, per_date=1)
     assert entry.text == line
+
+
+def _lines(article: str, text: str) -> Annotation:
+    sents, start = [], 0
+    for i, line in enumerate(text.split("\n")):
+        sents.append(Sentence(index=i, start=start, end=start + len(line), text=line))
+        start += len(line) + 1
+    return Annotation(article=article, sentences=sents)
+
+
+CHRONOLOGY = "\n".join(
+    [
+        "Key dates in the Tessel harbour dispute:",
+        "February 15 - Dockers at Tessel walk out over night shifts.",
+        "March 4 - The harbour authority closes the port to ferries.",
+        "March 20 - Talks between dockers and the authority open in Varn.",
+    ]
+)
+
+
+def test_a_day_a_reports_chronology_lists_outranks_a_busier_news_day() -> None:
+    events = [
+        _event("2031-03-04", "The harbour authority closed the port of Tessel to ferries.", "a"),
+        _event("2031-03-10", "Ferry passengers queued at Tessel for a second day.", "b", "c"),
+    ]
+    busy = {f"r{i}": "2031-03-10" for i in range(6)}
+    (entry,) = build_timeline(events, _source, published=busy, dates=1, per_date=1)
+    assert entry.date == "2031-03-10"
+    (entry,) = build_timeline(
+        events, _source, published=busy, listed={"2031-03-04": 1}, dates=1, per_date=1
+    )
+    assert entry.date == "2031-03-04"
+
+
+def test_the_lines_of_a_reports_chronology_are_candidates_for_their_days() -> None:
+    chron = Article(id="k", text=CHRONOLOGY, published=Published(date="2031-10-20"))
+    short = "\n".join(CHRONOLOGY.split("\n")[:3])  # two dated lines: not a chronology
+    other = Article(id="s", text=short, published=Published(date="2031-10-20"))
+    anns = [_lines("k", CHRONOLOGY), _lines("s", short)]
+    line = anns[0].sentences[2].text
+    told = _event("2031-03-04", line, "k")
+    told.evidence[0].sentence = 2  # already an event of its day: left to it
+    found = chronology_events([chron, other], anns, [told])
+    assert [(e.date, e.text) for e in found] == [
+        ("2031-02-15", anns[0].sentences[1].text),
+        ("2031-03-20", anns[0].sentences[3].text),
+    ]
+    assert found[0].evidence == [Evidence(article="k", sentence=1, text=anns[0].sentences[1].text)]
+    # A chronology in the story puts its days and its lines on the timeline.
+    timeline = story_timeline([chron], anns[:1], [], _source, dates=3, per_date=1)
+    assert [e.date for e in timeline] == ["2031-02-15", "2031-03-04", "2031-03-20"]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from storyline.synthesize.date_refs import is_chronology_line, referenced_days
+from storyline.date_refs import chronology_day, is_chronology_line, listed_days, referenced_days
 
 
-def test_month_and_day_take_the_year_nearest_publication() -> None:
+def test_month_and_day_without_a_year_look_back_unless_a_month_ahead() -> None:
     text = "The Tessel ferry ran aground on Dec. 30. Salvage began on 2 January."
     assert referenced_days(text, "2032-01-04") == {"2031-12-30", "2032-01-02"}
+    # In an October report, "February 15" is last February, though next one is nearer;
+    # a day a few weeks ahead is an upcoming one.
+    text = "The strike began on February 15. Talks resume on November 2."
+    assert referenced_days(text, "2031-10-20") == {"2031-02-15", "2031-11-02"}
 
 
 def test_an_explicit_year_is_kept() -> None:
@@ -45,3 +49,27 @@ def test_a_chronology_line_opens_with_a_day_and_a_dash_or_colon() -> None:
         "May I add - the ferry was late.",
     ):
         assert not is_chronology_line(sentence), sentence
+
+
+def test_a_chronology_line_is_dated_by_the_day_it_opens_with() -> None:
+    assert chronology_day("March 4 - Ferries stop after the March 2 storm.", "2031-10-20") == (
+        "2031-03-04"
+    )
+    assert chronology_day("* 4 March 2029: Divers reach the hull.", "2031-10-20") == "2029-03-04"
+    assert chronology_day("On March 4 ferries stopped.", "2031-10-20") is None
+    assert chronology_day("March 4 - Ferries stop.", None) is None
+
+
+def test_a_report_lists_days_only_when_it_carries_a_chronology() -> None:
+    chronology = "\n".join(
+        [
+            "Key dates in the Tessel harbour dispute:",
+            "February 15 - Dockers walk out.",
+            "March 4 - Ferries stop.",
+            "Oct. 2 - Talks open in Varn.",
+        ]
+    )
+    assert listed_days(chronology, "2031-10-20") == {"2031-02-15", "2031-03-04", "2031-10-02"}
+    two_lines = "\n".join(chronology.split("\n")[:3])
+    assert listed_days(two_lines, "2031-10-20") == frozenset()
+    assert listed_days(chronology, None) == frozenset()
