@@ -50,11 +50,14 @@ _MONTH_DAY = re.compile(_MONTH + r"\s+([1-9]|[12]\d|3[01])" + _ORD + r"\b" + _YE
 _DAY_MONTH = re.compile(r"\b([1-9]|[12]\d|3[01])" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR)
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
-# "April 25 - The coast guard says ...", "* 3 May: Talks resume": a line of a chronology.
+# "April 25 - The coast guard says ...", "* 3 May: Talks resume": a line of a chronology;
+# with a year, the dash may be left out ("28 June 2031 Police interview the doctor."),
+# but not before a page's own stamp ("8 November 2031 Last updated at 06:28").
 _CHRONOLOGY_LINE = re.compile(
     r"^[\W_]{0,3}(?:" + _MONTH + r"\s+([1-9]|[12]\d|3[01])" + _ORD
-    + r"|([1-9]|[12]\d|3[01])" + _ORD + r"\s+" + _MONTH + r")\b" + _YEAR
-    + r"\s*(?:-|–|—|:)\s+\S"
+    + r"|([1-9]|[12]\d|3[01])" + _ORD + r"\s+" + _MONTH + r")\b"
+    + r"(?:" + _YEAR + r"\s*(?:-|–|—|:)\s+\S"
+    + r"|,?\s+((?:1[89]|20)\d\d)\s+(?!Last updated)[A-Z][a-z])"
 )  # fmt: skip
 MIN_CHRONOLOGY = 3  # lines that make a report's chronology; one or two are datelines or captions
 AHEAD = 30  # days after publication a day without a year may fall: "the summit on May 3"
@@ -99,7 +102,7 @@ def chronology_day(line: str, published: str | None) -> str | None:
     except ValueError:
         return None
     month, day = m.group(1) or m.group(4), int(m.group(2) or m.group(3))
-    days = _day(month, day, m.group(5), pub)
+    days = _day(month, day, m.group(5) or m.group(6), pub)
     return days[0].isoformat() if days else None
 
 

@@ -40,6 +40,7 @@ def test_a_chronology_line_opens_with_a_day_and_a_dash_or_colon() -> None:
         "March 4 - The harbour of Tessel closes to ferries.",
         "* 4 March: Divers reach the hull of the Marisol.",
         "Aug. 3, 2031 — The inquiry opens in Varn.",
+        "28 June 2031 Police in Varn interview the ferry's captain.",
     ):
         assert is_chronology_line(line), line
     for sentence in (
@@ -47,6 +48,9 @@ def test_a_chronology_line_opens_with_a_day_and_a_dash_or_colon() -> None:
         "The harbour closed on March 4 - and reopened a week later.",
         "March 2031: a month of storms.",  # a month, not a day
         "May I add - the ferry was late.",
+        "28 June 2031 Last updated at 06:28 GMT",  # a page's stamp
+        "March 4, 2031 at 8:05 am | Report abuse",  # a reader's comment
+        "28 June Police interview the captain.",  # no dash, no year: a caption's start
     ):
         assert not is_chronology_line(sentence), sentence
 
@@ -56,6 +60,9 @@ def test_a_chronology_line_is_dated_by_the_day_it_opens_with() -> None:
         "2031-03-04"
     )
     assert chronology_day("* 4 March 2029: Divers reach the hull.", "2031-10-20") == "2029-03-04"
+    assert chronology_day("28 June 2030 Police interview the captain.", "2031-10-20") == (
+        "2030-06-28"
+    )
     assert chronology_day("On March 4 ferries stopped.", "2031-10-20") is None
     assert chronology_day("March 4 - Ferries stop.", None) is None
 
