@@ -60,6 +60,7 @@ _CHRONOLOGY_LINE = re.compile(
     + r"|,?\s+((?:1[89]|20)\d\d)\s+(?!Last updated)[A-Z][a-z])"
 )  # fmt: skip
 MIN_CHRONOLOGY = 3  # lines that make a report's chronology; one or two are datelines or captions
+CONTINUATION = 2  # lines after a chronology line that may go on telling its day
 AHEAD = 30  # days after publication a day without a year may fall: "the summit on May 3"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -106,14 +107,41 @@ def chronology_day(line: str, published: str | None) -> str | None:
     return days[0].isoformat() if days else None
 
 
-def listed_days(text: str, published: str | None) -> frozenset[str]:
-    """The days a report's chronology lists: those its chronology lines open with.
+def chronology_entries(text: str) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` of each entry of the report's chronology.
 
-    Empty unless at least ``MIN_CHRONOLOGY`` lines of ``text`` are chronology lines: a
-    single "March 4 - " line is more often a caption or a dateline than a chronology.
+    An entry is a chronology line and the lines after it, up to ``CONTINUATION``, that
+    go on telling its day before the next one opens ("April 28 - The flow is put at
+    5,000 barrels a day. / A controlled burn is held on the slick."). Empty unless at
+    least ``MIN_CHRONOLOGY`` lines of ``text`` are chronology lines: a single "March 4 - "
+    line is more often a caption or a dateline than a chronology.
     """
-    days = [d for line in text.split("\n") if (d := chronology_day(line.strip(), published))]
-    return frozenset(days) if len(days) >= MIN_CHRONOLOGY else frozenset()
+    lines: list[tuple[int, int, bool]] = []
+    start = 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line), is_chronology_line(line.strip())))
+        start += len(line) + 1
+    if sum(opens for _, _, opens in lines) < MIN_CHRONOLOGY:
+        return []
+    entries = []
+    for i, (begin, end, opens) in enumerate(lines):
+        if not opens:
+            continue
+        for line_start, line_end, next_opens in lines[i + 1 : i + 1 + CONTINUATION]:
+            if next_opens or not text[line_start:line_end].strip():
+                break  # the next entry, or the end of the chronology
+            end = line_end
+        entries.append((begin, end))
+    return entries
+
+
+def listed_days(text: str, published: str | None) -> frozenset[str]:
+    """The days a report's chronology lists: those its entries open with."""
+    days = (
+        chronology_day(text[a:b].split("\n")[0].strip(), published)
+        for a, b in chronology_entries(text)
+    )
+    return frozenset(d for d in days if d)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from storyline.date_refs import chronology_day, is_chronology_line, listed_days, referenced_days
+from storyline.date_refs import (
+    chronology_day,
+    chronology_entries,
+    is_chronology_line,
+    listed_days,
+    referenced_days,
+)
 
 
 def test_month_and_day_without_a_year_look_back_unless_a_month_ahead() -> None:
@@ -80,3 +86,27 @@ def test_a_report_lists_days_only_when_it_carries_a_chronology() -> None:
     two_lines = "\n".join(chronology.split("\n")[:3])
     assert listed_days(two_lines, "2031-10-20") == frozenset()
     assert listed_days(chronology, None) == frozenset()
+
+
+def test_a_chronology_entry_runs_on_until_the_next_day_or_a_blank_line() -> None:
+    text = "\n".join(
+        [
+            "Key dates in the Tessel harbour dispute:",
+            "February 15 - Dockers walk out.",
+            "The port runs on a skeleton crew.",
+            "March 4 - Ferries stop.",
+            "Passengers are sent to Varn.",
+            "Freight piles up on the quays.",
+            "Hotels in Tessel empty.",  # a third line on: past CONTINUATION
+            "Oct. 2 - Talks open in Varn.",
+            "",
+            "Reporting by the Tessel desk.",
+        ]
+    )
+    entries = [text[a:b] for a, b in chronology_entries(text)]
+    assert entries == [
+        "February 15 - Dockers walk out.\nThe port runs on a skeleton crew.",
+        "March 4 - Ferries stop.\nPassengers are sent to Varn.\nFreight piles up on the quays.",
+        "Oct. 2 - Talks open in Varn.",
+    ]
+    assert chronology_entries("\n".join(text.split("\n")[:5])) == []  # two lines: none

@@ -10,8 +10,8 @@ and boilerplate. Two budgets bound the work per article, both off (0) unless set
   or a quotation mark; then the rest, in text order. The others are blanked with
   spaces before spaCy runs, so every offset still indexes the article's own text.
   A report that carries a chronology ("March 17 - The council votes ...", see
-  ``date_refs.listed_days``) has its chronology lines read as well, up to
-  ``CHRONOLOGY_LINES`` beyond the budget: each is an editor's account of a day, the
+  ``date_refs.chronology_entries``) has its entries read as well, up to
+  ``CHRONOLOGY_LINES`` sentences beyond the budget: each is an editor's account of a day, the
   best a timeline can quote, and they sit at the end of the report where the budget
   would blank them.
 - ``embed``: at most this many of the read sentences get a vector: the lede, then
@@ -22,16 +22,17 @@ and boilerplate. Two budgets bound the work per article, both off (0) unless set
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.date_refs import MIN_CHRONOLOGY, is_chronology_line
+from storyline.date_refs import chronology_entries
 from storyline.model import Sentence
 
 LEAD = 8  # sentences at the top always read: news puts what happened first
 EMBED_LEAD = 6
-CHRONOLOGY_LINES = 80  # read beyond the budget in a report that carries a chronology
+CHRONOLOGY_LINES = 120  # sentences read beyond the budget in a report's chronology
 
 # A rough split, used only to choose what to read: the sentences themselves come
 # from spaCy's parser afterwards. A regex is enough here and costs nothing next to
@@ -103,8 +104,15 @@ def reading_text(text: str, budget: Budget) -> str:
         return text
     ranked = sorted(range(len(spans)), key=lambda i: (_read_rank(text[slice(*spans[i])], i), i))
     dropped = set(ranked[budget.read :])
-    chronology = [i for i in sorted(dropped) if is_chronology_line(text[slice(*spans[i])])]
-    if sum(is_chronology_line(text[slice(*s)]) for s in spans) >= MIN_CHRONOLOGY:
+    entries = chronology_entries(text)
+    if entries:
+        starts = [a for a, _ in entries]
+        chronology = [
+            i
+            for i in sorted(dropped)
+            if (k := bisect.bisect_right(starts, spans[i][0]) - 1) >= 0
+            and spans[i][0] < entries[k][1]
+        ]
         dropped.difference_update(chronology[:CHRONOLOGY_LINES])
     pieces: list[str] = []
     last = 0

@@ -58,6 +58,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.date_refs import (
     chronology_day,
+    chronology_entries,
     is_chronology_line,
     listed_days,
     referenced_days,
@@ -170,36 +171,45 @@ def lede_events(
 def chronology_events(
     articles: Sequence[Article], annotations: Sequence[Annotation], events: Sequence[Event]
 ) -> list[Event]:
-    """The lines of the chronologies that reports carry, each a candidate for its day.
+    """The sentences of the chronologies that reports carry, each a candidate for its day.
 
-    A line such as "March 17 - The council votes to close the strait" is an editor's
-    one-line account of that day, written after the fact; the annotator may date it to
-    an event under another telling, or not at all. Only reports with a chronology
-    (``date_refs.listed_days``) count, and a line that already tells an event of the
-    same day is left to it.
+    An entry such as "March 17 - The council votes to close the strait. / Ferries turn
+    back." is an editor's account of that day, written after the fact; the annotator
+    may date its first line to an event under another telling, and the lines after it
+    to nothing. Every sentence of an entry (``date_refs.chronology_entries``) stands
+    for the day the entry opens with; one that already tells an event of that day is
+    left to it.
     """
     dated = {(ev.article, ev.sentence, e.date) for e in events for ev in e.evidence}
-    published = {a.id: a.published.date for a in articles if a.published.date}
-    with_chronology = {a.id for a in articles if listed_days(a.text, published.get(a.id))}
+    by_id = {a.id: a for a in articles}
     out: list[Event] = []
     for ann in annotations:
-        if ann.article not in with_chronology:
+        article = by_id.get(ann.article)
+        entries = chronology_entries(article.text) if article and article.published.date else []
+        if not article or not entries:
             continue
-        for sent in ann.sentences:
-            day = chronology_day(sent.text, published[ann.article])
-            if not day or (ann.article, sent.index, day) in dated:
+        sentences = sorted(ann.sentences, key=lambda s: s.start)
+        for begin, end in entries:
+            first_line = article.text[begin:end].split("\n")[0].strip()
+            day = chronology_day(first_line, article.published.date)
+            if not day:
                 continue
-            if not MIN_WORDS <= len(sent.text.split()) <= MAX_WORDS:
-                continue
-            out.append(
-                Event(
-                    date=day,
-                    granularity="day",
-                    status="occurred",
-                    text=sent.text,
-                    evidence=[Evidence(article=ann.article, sentence=sent.index, text=sent.text)],
+            for sent in sentences:
+                if not begin <= sent.start < end or (ann.article, sent.index, day) in dated:
+                    continue
+                if not MIN_WORDS <= len(sent.text.split()) <= MAX_WORDS:
+                    continue
+                out.append(
+                    Event(
+                        date=day,
+                        granularity="day",
+                        status="occurred",
+                        text=sent.text,
+                        evidence=[
+                            Evidence(article=ann.article, sentence=sent.index, text=sent.text)
+                        ],
+                    )
                 )
-            )
     return out
 
 

@@ -97,11 +97,12 @@ def test_a_chronology_is_read_beyond_the_budget() -> None:
         "March 9 - Rain begins over the valley.",
         "March 14 - The barrier fails and the lower quays flood.",
         "March 16 - Lidia Voss orders the quays cleared.",
+        "Ferries are sent on to Varn.",
     ]
     text = "\n".join(lines)
     kept = [line for line in reading_text(text, Budget(read=8)).split("\n") if line.strip()]
-    assert all(line in kept for line in lines[-4:])
-    assert len(kept) == 8 + 4  # the lede fills the budget; the chronology is read beyond it
+    assert all(line in kept for line in lines[-5:])
+    assert len(kept) == 8 + 5  # the lede fills the budget; the chronology is read beyond it
 
 
 def test_one_or_two_dated_lines_are_not_a_chronology() -> None:

@@ -242,6 +242,7 @@ CHRONOLOGY = "\n".join(
         "February 15 - Dockers at Tessel walk out over night shifts.",
         "March 4 - The harbour authority closes the port to ferries.",
         "March 20 - Talks between dockers and the authority open in Varn.",
+        "Ferry passengers are sent on to the port of Varn instead.",
     ]
 )
 
@@ -272,6 +273,7 @@ def test_the_lines_of_a_reports_chronology_are_candidates_for_their_days() -> No
     assert [(e.date, e.text) for e in found] == [
         ("2031-02-15", anns[0].sentences[1].text),
         ("2031-03-20", anns[0].sentences[3].text),
+        ("2031-03-20", anns[0].sentences[4].text),  # the entry's next line tells its day
     ]
     assert found[0].evidence == [Evidence(article="k", sentence=1, text=anns[0].sentences[1].text)]
     # A chronology in the story puts its days and its lines on the timeline.
