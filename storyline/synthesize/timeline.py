@@ -76,6 +76,7 @@ W_FRESH = 0.5
 FRESH_DAYS = 2  # reports up to this many days after a day tell what happened on it
 COARSE_WEIGHT = {"day": 1.0, "month": 0.3, "year": 0.1}
 REDUNDANT = 0.8
+LEX_REDUNDANT = 0.5
 W_CHRONOLOGY = 2.0
 LEDE = 3  # opening sentences of a report that stand for its publication day
 MIN_WORDS = 6
@@ -324,13 +325,22 @@ def build_timeline(
     chosen: list[Event] = []
     chosen_vecs: list[tuple[str, np.ndarray]] = []
     chosen_texts: set[str] = set()
+    chosen_bags: list[dict[str, float]] = []
     taken_dates = 0
     for d in ranked_dates:
         if len(chosen) >= limit or (dates is not None and taken_dates >= dates):
             break
         room = min(per_date or limit, limit - len(chosen))
         picked = _pick(
-            by_date[d], source_of, vector_of, room, chosen_vecs, chosen_texts, idf, published or {}
+            by_date[d],
+            source_of,
+            vector_of,
+            room,
+            chosen_vecs,
+            chosen_texts,
+            chosen_bags,
+            idf,
+            published or {},
         )
         if picked:
             taken_dates += 1
@@ -369,6 +379,7 @@ def _pick(
     room: int,
     chosen_vecs: list[tuple[str, np.ndarray]],
     chosen_texts: set[str],
+    chosen_bags: list[dict[str, float]],
     idf: Mapping[str, float],
     published: Mapping[str, str],
 ) -> list[Event]:
@@ -409,6 +420,9 @@ def _pick(
             st == e.status and float(v @ c) >= REDUNDANT for st, c in chosen_vecs
         ):
             continue
+        if any(_cosine(bags[i], b) >= LEX_REDUNDANT for b in chosen_bags):
+            continue
+        chosen_bags.append(bags[i])
         out.append(e)
         chosen_texts.add(e.text)
         if v is not None:
@@ -436,6 +450,10 @@ def _bag(text: str, idf: Mapping[str, float]) -> dict[str, float]:
     bag = {w: c * idf.get(w, 0.0) for w, c in tf.items()}
     norm = math.sqrt(sum(v * v for v in bag.values())) or 1.0
     return {w: v / norm for w, v in bag.items()}
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
 def _fresh(e: Event, published: Mapping[str, str]) -> float:
