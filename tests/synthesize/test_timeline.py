@@ -10,6 +10,7 @@ from storyline.synthesize.timeline import (
     chronology_events,
     date_scores,
     lede_events,
+    listed_by_hindsight,
     story_timeline,
     within_span,
 )
@@ -279,3 +280,46 @@ def test_the_lines_of_a_reports_chronology_are_candidates_for_their_days() -> No
     # A chronology in the story puts its days and its lines on the timeline.
     timeline = story_timeline([chron], anns[:1], [], _source, dates=3, per_date=1)
     assert [e.date for e in timeline] == ["2031-02-15", "2031-03-04", "2031-03-20"]
+
+
+def test_a_later_chronology_counts_more_than_an_earlier_one() -> None:
+    def report(id_: str, day: str, *lines: str) -> Article:
+        return Article(
+            id=id_, text="\n".join(["Key dates:", *lines]), published=Published(date=day)
+        )
+
+    early = report(
+        "early",
+        "2031-03-10",
+        "February 15 - Dockers walk out.",
+        "March 1 - A ferry is turned back.",
+        "March 4 - The port closes.",
+    )
+    late = report(
+        "late",
+        "2031-06-01",
+        "February 15 - Dockers walk out.",
+        "March 4 - The port closes.",
+        "May 20 - Talks open in Varn.",
+    )
+    listed = listed_by_hindsight([late, early, Article(id="plain", text="No dates here.")])
+    assert listed == {
+        "2031-02-15": 1.5,
+        "2031-03-04": 1.5,
+        "2031-05-20": 1.0,  # listed by the latest chronology alone
+        "2031-03-01": 0.5,  # dropped from the later one
+    }
+
+
+def test_near_copies_of_one_line_are_not_both_chosen_without_vectors() -> None:
+    # Two agencies' chronologies word the day almost alike; neither has a vector.
+    events = [
+        _event("2031-03-04", "March 4 - The harbour authority closes Tessel port to ferries.", "a"),
+        _event(
+            "2031-03-04", "March 4 - The harbour authority closes the Tessel port to ferries.", "b"
+        ),
+        _event("2031-03-04", "Ferry passengers are sent on to Varn by coach.", "c"),
+    ]
+    texts = {e.text for e in build_timeline(events, _source, dates=1, per_date=2)}
+    assert "Ferry passengers are sent on to Varn by coach." in texts
+    assert len(texts) == 2
