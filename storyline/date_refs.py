@@ -135,13 +135,19 @@ def chronology_entries(text: str) -> list[tuple[int, int]]:
     return entries
 
 
+def dated_entries(text: str, published: str | None) -> list[tuple[str, int, int]]:
+    """(day, start, end) of each entry of the report's chronology whose day can be read."""
+    out = []
+    for start, end in chronology_entries(text):
+        day = chronology_day(text[start:end].split("\n")[0].strip(), published)
+        if day:
+            out.append((day, start, end))
+    return out
+
+
 def listed_days(text: str, published: str | None) -> frozenset[str]:
     """The days a report's chronology lists: those its entries open with."""
-    days = (
-        chronology_day(text[a:b].split("\n")[0].strip(), published)
-        for a, b in chronology_entries(text)
-    )
-    return frozenset(d for d in days if d)
+    return frozenset(day for day, _, _ in dated_entries(text, published))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -58,13 +58,12 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.date_refs import (
-    chronology_day,
-    chronology_entries,
+    dated_entries,
     is_chronology_line,
     listed_days,
     referenced_days,
 )
-from storyline.model import Annotation, Article, Event, Evidence, TimelineEntry
+from storyline.model import Annotation, Article, Event, Evidence, Sentence, TimelineEntry
 
 TELLER_WEIGHT = 0.25
 PUBLISHED_WEIGHT = 0.25
@@ -158,15 +157,7 @@ def lede_events(
                 continue
             if sent.text[:1] in "\"“‘'":
                 continue  # an opening quotation needs its context
-            out.append(
-                Event(
-                    date=day,
-                    granularity="day",
-                    status="occurred",
-                    text=sent.text,
-                    evidence=[Evidence(article=ann.article, sentence=sent.index, text=sent.text)],
-                )
-            )
+            out.append(_told_by(ann.article, sent, day))
     return out
 
 
@@ -208,32 +199,26 @@ def chronology_events(
     out: list[Event] = []
     for ann in annotations:
         article = by_id.get(ann.article)
-        entries = chronology_entries(article.text) if article and article.published.date else []
-        if not article or not entries:
+        if article is None:
             continue
-        sentences = sorted(ann.sentences, key=lambda s: s.start)
-        for begin, end in entries:
-            first_line = article.text[begin:end].split("\n")[0].strip()
-            day = chronology_day(first_line, article.published.date)
-            if not day:
-                continue
-            for sent in sentences:
+        for day, begin, end in dated_entries(article.text, article.published.date):
+            for sent in ann.sentences:
                 if not begin <= sent.start < end or (ann.article, sent.index, day) in dated:
                     continue
-                if not MIN_WORDS <= len(sent.text.split()) <= MAX_WORDS:
-                    continue
-                out.append(
-                    Event(
-                        date=day,
-                        granularity="day",
-                        status="occurred",
-                        text=sent.text,
-                        evidence=[
-                            Evidence(article=ann.article, sentence=sent.index, text=sent.text)
-                        ],
-                    )
-                )
+                if MIN_WORDS <= len(sent.text.split()) <= MAX_WORDS:
+                    out.append(_told_by(ann.article, sent, day))
     return out
+
+
+def _told_by(article: str, sent: Sentence, day: str) -> Event:
+    """A candidate for ``day`` whose one telling is sentence ``sent`` of ``article``."""
+    return Event(
+        date=day,
+        granularity="day",
+        status="occurred",
+        text=sent.text,
+        evidence=[Evidence(article=article, sentence=sent.index, text=sent.text)],
+    )
 
 
 def story_timeline(
