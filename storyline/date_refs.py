@@ -135,14 +135,19 @@ def chronology_entries(text: str) -> list[tuple[int, int]]:
     return entries
 
 
-def dated_entries(text: str, published: str | None) -> list[tuple[str, int, int]]:
-    """(day, start, end) of each entry of the report's chronology whose day can be read."""
+@functools.lru_cache(maxsize=8192)
+def dated_entries(text: str, published: str | None) -> tuple[tuple[str, int, int], ...]:
+    """(day, start, end) of each entry of the report's chronology whose day can be read.
+
+    Cached like ``_scan``: the timeline asks twice per build (the days it lists, the
+    lines it offers), and a story is rebuilt as reports arrive.
+    """
     out = []
     for start, end in chronology_entries(text):
         day = chronology_day(text[start:end].split("\n")[0].strip(), published)
         if day:
             out.append((day, start, end))
-    return out
+    return tuple(out)
 
 
 def listed_days(text: str, published: str | None) -> frozenset[str]:
