@@ -26,7 +26,7 @@ from storyline.annotate.embed import set_threads
 from storyline.errors import NotFoundError
 from storyline.ingest import read_inputs
 from storyline.link.stories import extend_stories
-from storyline.model import Annotation, Article, Dossier, Links, Rejection, Story
+from storyline.model import Annotation, Article, Dossier, Failure, Links, Rejection, Story
 from storyline.settings import Settings, load_settings
 from storyline.store import Store, open_store
 from storyline.synthesize.changes import with_changes
@@ -58,6 +58,8 @@ class IngestReport:
     added: list[str] = field(default_factory=list)  # ids new to the store
     unchanged: list[str] = field(default_factory=list)  # ids already stored
     problems: list[Rejection] = field(default_factory=list)
+    # Articles and stories a later stage raised on (annotate, infer_dates, link, ...)
+    failures: list[Failure] = field(default_factory=list)
 
     @property
     def rejected(self) -> list[Rejection]:

@@ -24,6 +24,8 @@ Granularity = Literal["day", "week", "month", "quarter", "season", "year", "deca
 EventStatus = Literal["occurred", "planned", "expected", "cancelled"]
 ConflictKind = Literal["quantity", "date", "name", "attribution", "other"]
 ChangeKind = Literal["new_claim", "revised_figure", "new_conflict", "claim_dropped"]
+ZoneKind = Literal["body", "furniture", "comments", "caption", "sidebar"]
+FailureStage = Literal["annotate", "infer_dates", "detect", "link", "synthesize", "render"]
 
 SCHEMA_VERSION = 1
 
@@ -43,6 +45,20 @@ class Published(Record, kw_only=True):
     note: str | None = None  # for "inferred": from what
 
 
+class Zone(Record, kw_only=True):
+    """A stretch of ``Article.text`` that is not the report's body.
+
+    Page furniture (navigation, "share your photos", transcript notices), reader
+    comments, photo captions and sidebars of other headlines. Only the body feeds
+    claims, quotes, figures, timelines and summaries; offsets still index the
+    stored text, so evidence keeps pointing at the exact stored sentence.
+    """
+
+    start: int
+    end: int
+    kind: ZoneKind
+
+
 class Article(Record, kw_only=True):
     """One news report as ingested (stage 1)."""
 
@@ -57,6 +73,9 @@ class Article(Record, kw_only=True):
     language: str = "en"
     path: str | None = None
     url: str | None = None
+    # Stretches of the text that are not the body, in order and not overlapping;
+    # what no zone covers is body. Empty for a report read before zones existed.
+    zones: list[Zone] = []
 
 
 class Rejection(Record, kw_only=True):
@@ -70,6 +89,24 @@ class Rejection(Record, kw_only=True):
     reason: str
     line: int | None = None
     rejected: bool = True
+
+
+class Failure(Record, kw_only=True):
+    """An article or story that a stage raised on: stored, reported, and retried later.
+
+    A failed article is skipped by later runs until the code that failed changes
+    (``version``) or the user asks again (``--retry-failed``); a failed story keeps
+    its previous dossier. ``path`` is the input file, when there is one.
+    """
+
+    kind: Literal["article", "story"]
+    id: str
+    stage: FailureStage
+    error: str  # the exception's class name
+    reason: str  # the exception's message
+    path: str | None = None
+    version: str | None = None  # annotator version or code version that failed
+    at: str | None = None  # when (ISO 8601, UTC)
 
 
 # --------------------------------------------------------------------------- annotate
