@@ -31,14 +31,15 @@ from starlette.exceptions import HTTPException
 
 from storyline import engine
 from storyline.errors import NotFoundError, StorylineError
-from storyline.model import Dossier
+from storyline.model import Article, Dossier
 from storyline.render.jsonout import script_json
 from storyline.render.view import build_view, date_label, safe_url
 from storyline.settings import Settings
 from storyline.store import Store, open_store
-from storyline.web import schemas
+from storyline.web import bodies, schemas
 from storyline.web.jobs import JobRunner, display_name, safe_suffix, with_limit
-from storyline.web.security import GuardMiddleware, token_ok
+from storyline.web.public import public_article, public_dossier, readable_size, scrub
+from storyline.web.security import CSRF_COOKIE, CSRF_FIELD, Csrf, GuardMiddleware, token_ok
 from storyline.web.views import (
     StoryQuery,
     StoryRow,
@@ -98,6 +99,7 @@ class State:
     def __init__(self, config: WebConfig) -> None:
         self.config = config
         self.cache = PageCache(config.cache_seconds)
+        self.csrf = Csrf()
         self._lock = threading.Lock()
         self._store: Store | None = None
         self._runner: JobRunner | None = None
@@ -127,13 +129,23 @@ class State:
         self._rows = None
 
     def dossier(self, story_id: str) -> Dossier:
-        story = self.store.get_story(story_id)
+        """The story's dossier as clients see it (file names, no server paths)."""
         try:
-            return self.store.get_dossier(story.id)
+            story = self.store.get_story(story_id)
+        except NotFoundError:
+            raise NotFoundError(f"no story {story_id!r}") from None
+        try:
+            dossier = self.store.get_dossier(story.id)
         except NotFoundError:
             dossier = engine.dossier_for(story, self.store, self.config.settings)
             self.store.put_dossier(dossier)
-            return dossier
+        return public_dossier(dossier)
+
+    def article(self, article_id: str) -> Article:
+        try:
+            return self.store.get_article(article_id)
+        except NotFoundError:
+            raise NotFoundError(f"no article {article_id!r}") from None
 
     def rows(self) -> list[StoryRow]:
         """Every story with a dossier, newest first; kept as long as the page cache."""
@@ -202,31 +214,48 @@ def create_app(config: WebConfig) -> Any:
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api/") and request.url.path != "/openapi.json"
 
+    # Every message a client sees is scrubbed of server paths and CLI advice; an
+    # unexpected exception is logged here and answered with a generic 500.
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
         if wants_html(request):
-            return page("error.html", 404, title="Not found", message=str(exc))
-        return JSONResponse({"detail": str(exc)}, status_code=404)
+            return page("error.html", 404, title="Not found", message=scrub(str(exc)))
+        return JSONResponse({"detail": scrub(str(exc))}, status_code=404)
 
     @app.exception_handler(StorylineError)
     async def storyline_error(request: Request, exc: StorylineError) -> Response:
         if wants_html(request):
-            return page("error.html", 400, title="Cannot do that", message=str(exc))
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+            return page("error.html", 400, title="Cannot do that", message=scrub(str(exc)))
+        return JSONResponse({"detail": scrub(str(exc))}, status_code=400)
+
+    @app.exception_handler(bodies.BodyError)
+    async def bad_body(request: Request, exc: bodies.BodyError) -> Response:
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         if wants_html(request):
-            message = "; ".join(str(e.get("msg", e)) for e in exc.errors())
+            message = "; ".join(scrub(str(e.get("msg", e))) for e in exc.errors())
             return page("error.html", 422, title="Bad request", message=message)
-        return JSONResponse({"detail": json.loads(json.dumps(exc.errors(), default=str))}, 422)
+        detail = json.loads(json.dumps(exc.errors(), default=str))
+        return JSONResponse({"detail": detail}, 422)
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        log.error(
+            "%s %s failed: %s", request.method, request.url.path, type(exc).__name__, exc_info=exc
+        )
+        message = "the server failed to answer this request; its log has the details"
+        if wants_html(request):
+            return page("error.html", 500, title="Server error", message=message)
+        return JSONResponse({"detail": message}, status_code=500)
 
     # ------------------------------------------------------------------ static files
     @app.get("/static/{name}", include_in_schema=False)
     def static_file(name: str) -> Response:
         found = static.get(name)
         if found is None:
-            raise NotFoundError(f"no static file {name!r}")
+            raise NotFoundError(f"no static file {name[:100]!r}")
         body, media = found
         return Response(body, media_type=media, headers={"cache-control": "max-age=3600"})
 
@@ -275,7 +304,7 @@ def create_app(config: WebConfig) -> Any:
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str, hl: int | None = None) -> HTMLResponse:
-        article = state.store.get_article(article_id)
+        article = public_article(state.article(article_id))
         annotations = state.store.get_annotations([article.id])
         annotation = annotations[0] if annotations else None
         stories = [s for s in state.store.stories() if article.id in s.articles]
@@ -288,9 +317,30 @@ def create_app(config: WebConfig) -> Any:
             stories=stories,
         )
 
+    def upload_page(request: Request, status: int = 200, error: str | None = None) -> Response:
+        """The form, with a CSRF token in a hidden field and its value in a cookie."""
+        cookie, field = state.csrf.pair(request.cookies.get(CSRF_COOKIE))
+        response = page(
+            "upload.html",
+            status,
+            error=error,
+            limits=config,
+            csrf=field,
+            max_file_size=readable_size(config.max_file_bytes),
+        )
+        response.set_cookie(
+            CSRF_COOKIE,
+            cookie,
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+            path="/",
+        )
+        return response
+
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
-    def upload_form() -> HTMLResponse:
-        return page("upload.html", error=None, limits=config)
+    def upload_form(request: Request) -> Response:
+        return upload_page(request)
 
     @app.post("/upload", include_in_schema=False)
     async def upload(request: Request) -> Response:
@@ -301,14 +351,28 @@ def create_app(config: WebConfig) -> Any:
                 max_part_size=config.max_file_bytes,
             )
         except HTTPException as exc:
-            return page("upload.html", exc.status_code, error=str(exc.detail), limits=config)
+            return upload_page(request, exc.status_code, _form_error(str(exc.detail), config))
+        # A script with the token in its Authorization header is no cross-site form
+        # (a browser sends that header only after a CORS preflight this app never grants).
+        header = request.headers.get("authorization")
+        by_header = bool(config.token) and bool(header) and token_ok(config.token, header)
+        if not by_header:
+            field = form.get(CSRF_FIELD)
+            problem = state.csrf.check(
+                request.cookies.get(CSRF_COOKIE), field if isinstance(field, str) else None
+            )
+            if problem is not None:
+                await form.close()
+                log.warning("upload refused: %s", problem)
+                return upload_page(
+                    request,
+                    403,
+                    f"refused: {problem}. Open this page again and send the form from it.",
+                )
         token = form.get("token")
-        if not token_ok(
-            config.token,
-            request.headers.get("authorization"),
-            token if isinstance(token, str) else None,
-        ):
-            return page("upload.html", 401, error="wrong or missing token", limits=config)
+        if not token_ok(config.token, header, token if isinstance(token, str) else None):
+            await form.close()
+            return upload_page(request, 401, "wrong or missing token")
         job_id, folder = state.runner.new_folder()
         names: dict[str, str] = {}
         n = 0
@@ -333,7 +397,7 @@ def create_app(config: WebConfig) -> Any:
         await form.close()
         if not names:
             folder.rmdir()
-            return page("upload.html", 400, error="choose a file or paste a text", limits=config)
+            return upload_page(request, 400, "choose a file or paste a text")
         job = state.runner.submit(job_id, folder, names)
         return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
@@ -382,7 +446,7 @@ def create_app(config: WebConfig) -> Any:
         tags=["read"],
     )
     def api_article(article_id: str) -> dict[str, Any]:
-        article = state.store.get_article(article_id)
+        article = public_article(state.article(article_id))
         annotations = state.store.get_annotations([article.id])
         return article_dict(article, annotations[0] if annotations else None)
 
@@ -410,28 +474,40 @@ def create_app(config: WebConfig) -> Any:
         if not token_ok(config.token, request.headers.get("authorization")):
             return JSONResponse({"detail": "wrong or missing token"}, status_code=401)
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = await request.body()
-        if kind == "application/json":
-            try:
-                parsed = json.loads(body)
-            except (ValueError, UnicodeDecodeError) as exc:
-                return JSONResponse({"detail": f"the body is not JSON: {exc}"}, status_code=400)
-            if not isinstance(parsed, dict | list) or not parsed:
-                return JSONResponse(
-                    {"detail": "send an article object or a non-empty list of them"}, 400
-                )
-            suffix = ".json"
-        elif kind in ("application/x-ndjson", "application/jsonl", "application/x-jsonlines"):
-            suffix = ".jsonl"
-        else:
+        if kind not in ("application/json", *JSONL_TYPES):
+            # text/plain and form bodies are what another site's page can send unasked
             return JSONResponse(
-                {"detail": f"content type {kind!r}: send application/json or application/x-ndjson"},
+                {
+                    "detail": f"content type {kind[:80]!r}: send application/json or "
+                    "application/x-ndjson"
+                },
                 status_code=415,
             )
+        body = await request.body()
+        if len(body) > config.max_file_bytes:
+            raise bodies.BodyError(
+                413,
+                f"the body is {readable_size(len(body))}, over the limit of "
+                f"{readable_size(config.max_file_bytes)} per request; split the articles "
+                "into several requests",
+            )
+        skipped: list[bodies.LineProblem] = []
+        if kind == "application/json":
+            suffix = ".json"
+            # the checked records, written again: ingest reads only what passed
+            content = msgspec.json.encode(bodies.json_records(body))
+        else:
+            suffix = ".jsonl"
+            content, skipped = bodies.jsonl_lines(body)
         job_id, folder = state.runner.new_folder()
         ours = f"001{suffix}"
-        (folder / ours).write_bytes(body)
-        job = state.runner.submit(job_id, folder, {ours: f"request body{suffix}"})
+        (folder / ours).write_bytes(content)
+        job = state.runner.submit(
+            job_id,
+            folder,
+            {ours: f"request body{suffix}"},
+            skipped={ours: [(p.line, p.reason) for p in skipped]},
+        )
         return JSONResponse(
             job.as_dict(), status_code=202, headers={"location": f"/api/jobs/{job.id}"}
         )
@@ -447,6 +523,24 @@ def create_app(config: WebConfig) -> Any:
 
     app.openapi = openapi  # type: ignore[method-assign]
     return GuardMiddleware(app, config.max_body)
+
+
+JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines")
+
+
+def _form_error(detail: str, config: WebConfig) -> str:
+    """The multipart parser's refusal, said for a person at the upload form."""
+    if "Too many files" in detail:
+        return (
+            f"too many files: at most {config.max_files} in one upload; "
+            "send the others in another upload"
+        )
+    if "maximum size" in detail:
+        return (
+            f"a pasted text or form field is over the limit of "
+            f"{readable_size(config.max_file_bytes)}; split it into several reports"
+        )
+    return f"the form could not be read: {scrub(detail)}"
 
 
 def _lifespan(state: State) -> Callable[[Any], AbstractAsyncContextManager[None]]:

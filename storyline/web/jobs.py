@@ -7,6 +7,15 @@ of any folder part.  The worker thread runs the same engine functions as the CLI
 connection, and records per-file problems as the CLI reports them.  After a job,
 the stories it touched get a fresh dossier, and what changed in each is kept in
 memory for the story page ("what changed since the last build").
+
+Each file is ingested on its own, so a file the reader raises on is reported as
+failed (with the stage and the reason) and the other files of the job still go in;
+each file's outcome is listed: added (with the article id), unchanged, rejected
+(with the reason and line), or failed at a stage (from ``IngestReport.failures``,
+matched to the file by the failure's path or article id).  A story whose rebuild
+raises keeps its previous dossier and is reported; any other exception ends the
+job as failed with a reason, and the runner goes on with the next job.  Nothing a
+job reports names a server path.
 """
 
 from __future__ import annotations
@@ -27,13 +36,16 @@ import msgspec
 
 from storyline import engine
 from storyline.errors import NotFoundError, StorylineError
-from storyline.model import Dossier, Story
+from storyline.model import Dossier, Failure, Story
 from storyline.settings import Settings
 from storyline.store import Store, open_store
+from storyline.web.public import file_name, readable_size, scrub
 
 log = logging.getLogger(__name__)
 
 JobState = Literal["queued", "running", "done", "failed"]
+OutcomeKind = Literal["added", "unchanged", "rejected", "warning", "failed"]
+_MAX_REASON = 500
 SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".ndjson", ".html", ".htm")
 _MAX_NAME = 120
 
@@ -63,6 +75,18 @@ class Problem:
 
 
 @dataclass
+class Outcome:
+    """What became of one file (or one record or line of it)."""
+
+    file: str
+    outcome: OutcomeKind
+    article: str | None = None  # added, unchanged, or failed at a later stage
+    reason: str | None = None
+    line: int | None = None
+    stage: str | None = None  # for "failed": ingest, annotate, synthesize, ...
+
+
+@dataclass
 class Change:
     """What one build changed in a story, against the dossier before it."""
 
@@ -87,6 +111,7 @@ class Job:
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)  # stories rebuilt
     error: str | None = None
     created: float = field(default_factory=time.time)
@@ -103,6 +128,7 @@ class Job:
             "added": self.added,
             "unchanged": self.unchanged,
             "problems": [p.__dict__ for p in self.problems],
+            "outcomes": [o.__dict__ for o in self.outcomes],
             "stories": self.stories,
             "error": self.error,
         }
@@ -168,8 +194,18 @@ class JobRunner:
         folder.mkdir()
         return job_id, folder
 
-    def submit(self, job_id: str, folder: Path, names: dict[str, str]) -> Job:
-        """Queue the files in ``folder``; ``names`` maps our file names to the user's."""
+    def submit(
+        self,
+        job_id: str,
+        folder: Path,
+        names: dict[str, str],
+        skipped: dict[str, list[tuple[int, str]]] | None = None,
+    ) -> Job:
+        """Queue the files in ``folder``; ``names`` maps our file names to the user's.
+
+        ``skipped`` lists, by our file name, the lines already refused (and blanked)
+        with their reasons: they are reported as rejected lines of that file.
+        """
         job = Job(id=job_id, files=list(names.values()))
         with self._lock:
             self.jobs[job.id] = job
@@ -177,7 +213,7 @@ class JobRunner:
                 for old in sorted(self.jobs.values(), key=lambda j: j.created)[: -self.keep]:
                     if old.state in ("done", "failed"):
                         del self.jobs[old.id]
-        self._pool.submit(self._run, job, folder, names)
+        self._pool.submit(self._run, job, folder, names, skipped or {})
         return job
 
     def get(self, job_id: str) -> Job:
@@ -191,64 +227,171 @@ class JobRunner:
         if self._tmp is not None:
             shutil.rmtree(self._tmp, ignore_errors=True)
 
-    def _run(self, job: Job, folder: Path, names: dict[str, str]) -> None:
+    def _run(
+        self,
+        job: Job,
+        folder: Path,
+        names: dict[str, str],
+        skipped: dict[str, list[tuple[int, str]]],
+    ) -> None:
         job.state = "running"
         try:
-            self._process(job, folder, names)
+            self._process(job, folder, names, skipped)
             job.state = "done"
             job.stage = "done"
         except StorylineError as exc:
-            job.state, job.error = "failed", str(exc)
-            log.warning("job %s failed: %s", job.id, exc)
+            job.state, job.error = "failed", f"stopped at {job.stage}: {_reason(exc)}"
+            log.warning("job %s failed at %s: %s", job.id, job.stage, exc)
         except Exception as exc:  # a worker thread must record, not vanish with, the error
-            job.state, job.error = "failed", f"internal error: {type(exc).__name__}"
-            log.exception("job %s failed", job.id)
+            job.state, job.error = "failed", f"stopped at {job.stage}: {_reason(exc)}"
+            log.exception("job %s failed at %s", job.id, job.stage)
         finally:
             job.finished = time.time()
             shutil.rmtree(folder, ignore_errors=True)
-            self.on_change()
+            try:
+                self.on_change()
+            except Exception:  # the next job must still run
+                log.exception("after job %s: clearing the page caches failed", job.id)
 
-    def _process(self, job: Job, folder: Path, names: dict[str, str]) -> None:
+    def _process(
+        self,
+        job: Job,
+        folder: Path,
+        names: dict[str, str],
+        skipped: dict[str, list[tuple[int, str]]],
+    ) -> None:
         settings = self.settings
         progress = _JobProgress(job)
         store = open_store(settings.db)
         try:
             before = {s.id: set(s.articles) for s in store.stories()}
             files = sorted(f for f in folder.iterdir() if f.is_file())
-            report = engine.ingest(files, store, settings, progress)
-            for p in report.problems:
-                ours = Path(p.path).name
-                job.problems.append(
-                    Problem(
-                        file=names.get(ours, ours),
-                        reason=p.reason,
-                        line=p.line,
-                        rejected=p.rejected,
-                    )
-                )
-            job.added, job.unchanged = report.added, report.unchanged
-            for article_id in report.added:  # show the user's file name, not our temp path
-                article = store.get_article(article_id)
-                if article.path:
-                    shown = names.get(Path(article.path).name, Path(article.path).name)
-                    store.update_article(msgspec.structs.replace(article, path=shown))
-            engine.annotate(store, settings, progress)
+            owner: dict[str, str] = {}  # article id -> the user's file name
+            progress.start("ingest", len(files))
+            for path in files:
+                shown = names.get(path.name, path.name)
+                for line, reason in skipped.get(path.name, []):
+                    self._reject(job, shown, reason, line)
+                self._ingest_file(job, path, shown, store, settings, owner, names)
+                progress.advance()
+            result = engine.annotate(store, settings, progress)
+            self._failed(job, getattr(result, "failures", None) or [], owner, names)
             progress.start("stories", None)
             stories = engine.detect(store, settings)
             # only the stories whose dossier is out of date can get a date (as in build)
             stale = engine.out_of_date(stories, store, settings)
             dated = set(engine.infer_dates(store, settings, stale))
-            touched = [s for s in stories if _touched(s, before, dated | set(report.added), store)]
+            changed = dated | set(job.added)
+            touched = [s for s in stories if _touched(s, before, changed, store)]
             progress.start("dossiers", len(touched))
             # As `storyline build` does it (what changed, fingerprint), with the files it
             # writes kept in the job's folder, which goes when the job ends.
             settings = replace(settings, out=str(folder / "out"))
             for story in touched:
-                self._rebuild(story, store, settings, dated)
-                job.stories.append(story.id)
+                try:
+                    self._rebuild(story, store, settings, dated)
+                except Exception as exc:  # the story keeps its previous dossier
+                    log.warning("job %s: story %s failed", job.id, story.id, exc_info=True)
+                    failure = Failure(
+                        kind="story",
+                        id=story.id,
+                        stage="synthesize",
+                        error=type(exc).__name__,
+                        reason=str(exc),
+                    )
+                    self._failed(job, [failure], owner, names)
+                else:
+                    job.stories.append(story.id)
                 progress.advance()
         finally:
             store.close()
+
+    def _ingest_file(
+        self,
+        job: Job,
+        path: Path,
+        shown: str,
+        store: Store,
+        settings: Settings,
+        owner: dict[str, str],
+        names: dict[str, str],
+    ) -> None:
+        """One file into the store, its outcome recorded; nothing it raises stops the job."""
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            self._reject(
+                job,
+                shown,
+                f"too large: {readable_size(size)}, over the limit of "
+                f"{readable_size(settings.max_bytes)} per file; split it into smaller files",
+            )
+            return
+        try:
+            report = engine.ingest([path], store, settings, _Quiet())
+        except Exception as exc:
+            log.warning("job %s: reading %s failed", job.id, shown, exc_info=True)
+            job.problems.append(Problem(file=shown, reason=f"failed at ingest: {_reason(exc)}"))
+            job.outcomes.append(
+                Outcome(file=shown, outcome="failed", stage="ingest", reason=_reason(exc))
+            )
+            return
+        for p in report.problems:
+            if p.rejected:
+                self._reject(job, shown, scrub(p.reason), p.line)
+            else:
+                job.problems.append(
+                    Problem(file=shown, reason=scrub(p.reason), line=p.line, rejected=False)
+                )
+                job.outcomes.append(
+                    Outcome(file=shown, outcome="warning", reason=scrub(p.reason), line=p.line)
+                )
+        for article_id in report.added:
+            owner[article_id] = shown
+            job.added.append(article_id)
+            job.outcomes.append(Outcome(file=shown, outcome="added", article=article_id))
+            article = store.get_article(article_id)
+            if article.path:  # show the user's file name, not our temp path
+                store.update_article(msgspec.structs.replace(article, path=shown))
+        for article_id in report.unchanged:
+            owner.setdefault(article_id, shown)
+            job.unchanged.append(article_id)
+            job.outcomes.append(Outcome(file=shown, outcome="unchanged", article=article_id))
+        self._failed(job, report.failures, owner, names, default=shown)
+
+    def _reject(self, job: Job, shown: str, reason: str, line: int | None = None) -> None:
+        job.problems.append(Problem(file=shown, reason=reason, line=line))
+        job.outcomes.append(Outcome(file=shown, outcome="rejected", reason=reason, line=line))
+
+    def _failed(
+        self,
+        job: Job,
+        failures: list[Failure],
+        owner: dict[str, str],
+        names: dict[str, str],
+        default: str | None = None,
+    ) -> None:
+        """Failures from the engine, each named by its file (or story) and stage."""
+        for f in failures:
+            ours = file_name(f.path)
+            if f.kind == "story":
+                shown = f"story {f.id}"
+            elif ours in names:
+                shown = names[ours]
+            elif f.id in owner:
+                shown = owner[f.id]
+            else:
+                shown = default or ours or f"article {f.id}"
+            reason = _clip(f"{f.error}: {scrub(f.reason)}" if f.error else scrub(f.reason))
+            job.problems.append(Problem(file=shown, reason=f"failed at {f.stage}: {reason}"))
+            job.outcomes.append(
+                Outcome(
+                    file=shown,
+                    outcome="failed",
+                    article=f.id if f.kind == "article" else None,
+                    reason=reason,
+                    stage=f.stage,
+                )
+            )
 
     def _rebuild(self, story: Story, store: Store, settings: Settings, redated: set[str]) -> None:
         try:
@@ -269,6 +412,31 @@ def _touched(story: Story, before: dict[str, set[str]], changed: set[str], store
     except NotFoundError:
         return True
     return False
+
+
+class _Quiet:
+    """Progress that goes nowhere: the job counts files, not the records inside one."""
+
+    def start(self, task: str, total: int | None) -> None:
+        pass
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _MAX_REASON else text[: _MAX_REASON - 1] + "…"
+
+
+def _reason(exc: BaseException) -> str:
+    """An exception for a web user: its kind and message, no server path, not too long."""
+    message = scrub(str(exc))
+    if isinstance(exc, StorylineError):
+        return _clip(message or type(exc).__name__)
+    return _clip(f"{type(exc).__name__}: {message}" if message else type(exc).__name__)
 
 
 def with_limit(settings: Settings, max_bytes: int) -> Settings:

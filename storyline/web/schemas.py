@@ -61,6 +61,15 @@ class ProblemOut(BaseModel):
     rejected: bool
 
 
+class OutcomeOut(BaseModel):
+    file: str
+    outcome: str  # added, unchanged, rejected, warning, failed
+    article: str | None
+    reason: str | None
+    line: int | None
+    stage: str | None  # for "failed": the stage that raised
+
+
 class JobOut(BaseModel):
     id: str
     state: str
@@ -71,6 +80,7 @@ class JobOut(BaseModel):
     added: list[str]
     unchanged: list[str]
     problems: list[ProblemOut]
+    outcomes: list[OutcomeOut]
     stories: list[str]
     error: str | None
 

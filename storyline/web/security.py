@@ -7,14 +7,28 @@
   write must say its length (411 otherwise), which the server then holds it to.
 - With a token set, every write must carry it (``Authorization: Bearer TOKEN`` or
   the form field ``token``), compared in constant time.
+- Cross-site writes are refused (403) before their body is read: a write whose
+  ``Origin`` names another host, or that the browser marks ``Sec-Fetch-Site``
+  cross-site or same-site (another origin).  Browsers that send neither are held
+  by the form token below.
+- Every form carries a CSRF token, with or without ``--token`` (signed double
+  submit): a random value in a ``SameSite=Strict`` cookie, and in a hidden field
+  that value signed with a per-process secret.  A form posted from another site
+  has no cookie (SameSite) and cannot read a field of ours, so it is refused.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
+import re
+import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import urlsplit
+
+from storyline.web.public import readable_size
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -45,8 +59,70 @@ HEADERS = [
 # at /openapi.json only.
 
 
+CSRF_COOKIE = "storyline_csrf"
+CSRF_FIELD = "csrf"
+_SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+_COOKIE = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+class Csrf:
+    """Form tokens: a cookie value and that value signed with this process's secret."""
+
+    def __init__(self, secret: bytes | None = None) -> None:
+        self._secret = secret or secrets.token_bytes(32)
+
+    def _sign(self, value: str) -> str:
+        return hmac.new(self._secret, value.encode(), hashlib.sha256).hexdigest()
+
+    def pair(self, cookie: str | None) -> tuple[str, str]:
+        """(cookie value, form field value): the browser's cookie kept when it is one of ours."""
+        if not cookie or not _COOKIE.fullmatch(cookie):
+            cookie = secrets.token_urlsafe(32)  # 43 characters
+        return cookie, f"{cookie}.{self._sign(cookie)}"
+
+    def check(self, cookie: str | None, field: str | None) -> str | None:
+        """Why a form post fails the check, or None when it passes."""
+        if not field:
+            return "the form has no CSRF token"
+        value, _, signature = field.partition(".")
+        if not hmac.compare_digest(signature.encode(), self._sign(value).encode()):
+            return "the form's CSRF token is not one this server issued (it may have restarted)"
+        if not cookie or not hmac.compare_digest(cookie.encode(), value.encode()):
+            return "the form's CSRF token does not match this browser's cookie"
+        return None
+
+
+def cross_site(scope: Scope) -> str | None:
+    """Why a write comes from another site, or None when nothing says it does."""
+    headers = {n.decode("latin-1"): v.decode("latin-1") for n, v in scope.get("headers", [])}
+    fetch_site = headers.get("sec-fetch-site", "").strip().lower()
+    if fetch_site in ("cross-site", "same-site"):
+        return f"the browser marks it as sent from another site (Sec-Fetch-Site: {fetch_site})"
+    origin = headers.get("origin", "").strip()
+    if origin and origin.lower() != "null":
+        host = headers.get("host", "")
+        scheme = scope.get("scheme", "http")
+        if _host(origin) != _authority(scheme, host):
+            return f"the request comes from another site (Origin {origin!r}, not this server)"
+    return None
+
+
+def _host(origin: str) -> str:
+    parts = urlsplit(origin)
+    return _authority(parts.scheme, parts.netloc)
+
+
+def _authority(scheme: str, netloc: str) -> str:
+    netloc = netloc.strip().lower()
+    default = {"http": ":80", "https": ":443"}.get(scheme.lower(), "")
+    if default and netloc.endswith(default):
+        netloc = netloc[: -len(default)]
+    return netloc
+
+
 class GuardMiddleware:
-    """Security headers on every response; request bodies capped at ``max_body`` bytes."""
+    """Security headers on every response; request bodies capped at ``max_body`` bytes;
+    writes from another site refused."""
 
     def __init__(self, app: ASGIApp, max_body: int) -> None:
         self.app = app
@@ -56,9 +132,19 @@ class GuardMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if scope["method"] not in _SAFE_METHODS:
+            reason = cross_site(scope)
+            if reason is not None:
+                await _refuse(send, 403, f"refused: {reason}; send it from this app's own pages")
+                return
         declared = _content_length(scope)
         if declared is not None and declared > self.max_body:
-            await _refuse(send, 413, f"request body too large: the limit is {self.max_body} bytes")
+            await _refuse(
+                send,
+                413,
+                f"the request is too large: {readable_size(declared)}, over the limit of "
+                f"{readable_size(self.max_body)}; send fewer or smaller files at a time",
+            )
             return
         if declared is None and scope["method"] in ("POST", "PUT", "PATCH") and _chunked(scope):
             # The server checks a body against its Content-Length, so with one required

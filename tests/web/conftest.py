@@ -64,16 +64,52 @@ def web_db(web_store: WebStore) -> str:
     return web_store.db
 
 
+class PathWatch:
+    """An ASGI wrapper that checks every response body for server paths as it is sent."""
+
+    def __init__(self, app: Any, forbidden: list[str]) -> None:
+        self.app = app
+        self.forbidden = forbidden
+        self.responses = 0
+        self.leaks: list[str] = []
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+
+        async def watched(message: Any) -> None:
+            if message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body"):
+                    self.check(scope["path"], b"".join(chunks))
+            await send(message)
+
+        await self.app(scope, receive, watched)
+
+    def check(self, path: str, body: bytes) -> None:
+        self.responses += 1
+        text = body.decode("utf-8", "replace")
+        for bad in self.forbidden:
+            if bad in text:
+                self.leaks.append(f"{path} shows {bad!r}")
+
+
 @dataclass
 class LiveServer:
     url: str
     app: Any
     server: Any
     thread: threading.Thread
+    watch: PathWatch
 
 
 @pytest.fixture(scope="session")
-def live_server(web_db: str) -> Iterator[LiveServer]:
+def live_server(web_store: WebStore, seeds_dir: Path) -> Iterator[LiveServer]:
+    """The app on a free port; every response of the session is checked for server paths."""
+    import tempfile
+
     import uvicorn
 
     from storyline.settings import load_settings
@@ -82,9 +118,12 @@ def live_server(web_db: str) -> Iterator[LiveServer]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    app = create_app(WebConfig(settings=load_settings(db=web_db)))
+    app = create_app(WebConfig(settings=load_settings(db=web_store.db)))
+    root = str(Path(web_store.db).parent)
+    forbidden = [web_store.db, root, str(seeds_dir), str(EXAMPLE), tempfile.gettempdir() + "/"]
+    watch = PathWatch(app, forbidden)
     server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+        uvicorn.Config(watch, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -92,9 +131,11 @@ def live_server(web_db: str) -> Iterator[LiveServer]:
     while not server.started:
         assert time.monotonic() < deadline, "the app server did not start"
         time.sleep(0.05)
-    yield LiveServer(f"http://127.0.0.1:{port}", app, server, thread)
+    yield LiveServer(f"http://127.0.0.1:{port}", app, server, thread, watch)
     server.should_exit = True
     thread.join(timeout=30)
+    if watch.leaks:
+        pytest.fail(f"responses showed server paths: {watch.leaks[:10]}")
 
 
 @pytest.fixture(scope="session")
@@ -165,6 +206,17 @@ def story_of(client: Any, articles: frozenset[str]) -> dict[str, Any]:
     return best[1]
 
 
+def form_fields(client: Any) -> dict[str, str]:
+    """The upload form's hidden fields (its CSRF token); the client keeps the cookie."""
+    import re
+
+    response = client.get("/upload")
+    assert response.status_code == 200
+    found = re.search(r'name="csrf" value="([^"]+)"', response.text)
+    assert found, "the upload form has no CSRF token"
+    return {"csrf": found.group(1)}
+
+
 def wait_for_job(client: Any, job_id: str, timeout: float = 240) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     while True:
@@ -175,4 +227,12 @@ def wait_for_job(client: Any, job_id: str, timeout: float = 240) -> dict[str, An
         time.sleep(0.3)
 
 
-__all__ = ["CHROMIUM", "LiveServer", "Watched", "WebStore", "story_of", "wait_for_job"]
+__all__ = [
+    "CHROMIUM",
+    "LiveServer",
+    "Watched",
+    "WebStore",
+    "form_fields",
+    "story_of",
+    "wait_for_job",
+]

@@ -10,7 +10,7 @@ import msgspec
 import pytest
 
 from storyline.model import Dossier
-from tests.web.conftest import LiveServer, wait_for_job
+from tests.web.conftest import LiveServer, form_fields, wait_for_job
 
 fastapi = pytest.importorskip("fastapi", reason="the web extra is not installed")
 from fastapi.testclient import TestClient  # noqa: E402
@@ -128,7 +128,8 @@ def test_writes_need_the_token(small_app: TestClient) -> None:
     assert small_app.post("/api/articles", json=body).status_code == 401
     wrong = {"authorization": "Bearer nope"}
     assert small_app.post("/api/articles", json=body, headers=wrong).status_code == 401
-    response = small_app.post("/upload", data={"text": "A short report."})
+    form = {"text": "A short report.", **form_fields(small_app)}
+    response = small_app.post("/upload", data=form)
     assert response.status_code == 401 and "token" in response.text
     right = {"authorization": "Bearer s3cret"}
     assert (
@@ -150,7 +151,9 @@ def test_upload_limits(small_app: TestClient) -> None:
     response = small_app.post("/api/articles", json=big, headers={"authorization": "Bearer s3cret"})
     assert response.status_code == 413 and "limit" in response.json()["detail"]
     files = [("files", (f"{i}.txt", b"some text", "text/plain")) for i in range(3)]
-    response = small_app.post("/upload", files=files, data={"token": "s3cret"})
+    response = small_app.post(
+        "/upload", files=files, data={"token": "s3cret", **form_fields(small_app)}
+    )
     assert response.status_code == 400
     assert "error" in response.text
 
@@ -163,6 +166,7 @@ def test_pasted_text_becomes_an_article_with_its_fields(api: httpx.Client) -> No
         "outlet": "Valley Signal",
         "date": "2031-07-03",
         "url": "javascript:alert(1)",
+        **form_fields(api),
     }
     response = api.post("/upload", data=form, follow_redirects=False)
     assert response.status_code == 303

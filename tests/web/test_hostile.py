@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.web.conftest import LiveServer, Watched, wait_for_job
+from tests.web.conftest import LiveServer, Watched, form_fields, wait_for_job
 
 SCRIPT_TXT = """date 2031-02-03
 By Mara Quillon <script>alert('byline')</script>, <img src=x onerror=alert('outlet')>
@@ -83,7 +83,9 @@ def _corpus() -> list[tuple[str, tuple[str, bytes, str]]]:
 @pytest.fixture(scope="module")
 def hostile_job(live_server: LiveServer) -> dict[str, Any]:
     with httpx.Client(base_url=live_server.url, timeout=120) as client:
-        response = client.post("/upload", files=_corpus(), follow_redirects=False)
+        response = client.post(
+            "/upload", files=_corpus(), data=form_fields(client), follow_redirects=False
+        )
         assert response.status_code == 303, response.text
         job_id = response.headers["location"].rsplit("/", 1)[-1]
         return wait_for_job(client, job_id)

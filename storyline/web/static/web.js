@@ -40,6 +40,29 @@
       });
       result.appendChild(list);
     }
+    if (job.outcomes && job.outcomes.length) {
+      var table = el("table", "outcomes"), head = el("tr"), body = el("tbody");
+      ["File", "Outcome", "Detail"].forEach(function (h) { head.appendChild(el("th", null, h)); });
+      var thead = el("thead"); thead.appendChild(head); table.appendChild(thead);
+      job.outcomes.forEach(function (o) {
+        var row = el("tr", o.outcome), name = el("td"), detail = el("td");
+        name.appendChild(el("bdi", null, o.file));
+        if (o.line !== null) { name.appendChild(document.createTextNode(":" + o.line)); }
+        detail.dir = "auto";
+        if (o.article && o.outcome !== "failed") {
+          var a = el("a", null, o.article);
+          a.href = "/articles/" + encodeURIComponent(o.article);
+          detail.appendChild(a);
+        }
+        if (o.reason) { detail.appendChild(document.createTextNode(o.reason)); }
+        row.appendChild(name);
+        row.appendChild(el("td", null, o.outcome + (o.stage ? " at " + o.stage : "")));
+        row.appendChild(detail);
+        body.appendChild(row);
+      });
+      table.appendChild(body);
+      result.appendChild(table);
+    }
     if (job.stories.length) {
       result.appendChild(el("p", null, "Updated stories:"));
       var stories = el("ul", "job-stories");
