@@ -181,3 +181,56 @@ def test_timeline_evidence_pop_up_opens_the_sentence_in_its_article(
     pop.locator("a", has_text="Open the sentence in its article").click()
     page.page.wait_for_url(re.compile(r"/articles/" + evidence["article"]))
     assert page.page.locator(".sent.hl").get_attribute("id") == f"s-{evidence['sentence']}"
+
+
+def test_a_form_on_another_site_cannot_upload_in_a_real_browser(
+    browser: Any, live_server: LiveServer, web_store: WebStore
+) -> None:
+    """Chromium submits another site's form to /upload, as a forged request would."""
+    from storyline.store import open_store
+
+    def count() -> int:
+        store = open_store(web_store.db)
+        try:
+            return len(store.article_ids())
+        finally:
+            store.close()
+
+    before = count()
+    evil = "http://evil.invalid/"
+    forged = (
+        f'<!doctype html><form id="f" method="post" action="{live_server.url}/upload" '
+        'enctype="multipart/form-data"><textarea name="text">The Quarrow dam gates failed '
+        'on Monday, officials said.</textarea><input name="date" value="0001-01-01"></form>'
+    )
+    context = browser.new_context()
+    answers: list[tuple[int, str]] = []
+
+    def route(r: Any) -> None:
+        if r.request.url == evil:
+            r.fulfill(status=200, content_type="text/html", body=forged)
+        elif r.request.url.startswith(live_server.url + "/"):
+            r.continue_()
+        else:
+            r.abort()
+
+    context.route("**/*", route)
+    try:
+        # the victim has the app open in the same browser (so it holds our cookie)
+        tab = context.new_page()
+        tab.goto(live_server.url + "/upload")
+        page = context.new_page()
+        page.on(
+            "response",
+            lambda resp: answers.append((resp.status, resp.url))
+            if resp.url.startswith(live_server.url)
+            else None,
+        )
+        page.goto(evil)
+        with page.expect_navigation():
+            page.evaluate("document.getElementById('f').submit()")
+        assert "another site" in page.content()
+    finally:
+        context.close()
+    assert answers and answers[-1][0] == 403, answers
+    assert count() == before, "a form on another site stored an article"
