@@ -86,9 +86,8 @@ def test_the_real_form_works_with_and_without_a_token(tmp_path: Path) -> None:
             form = {"text": REPORT, **form_fields(client)}
             if token:
                 form["token"] = token
-            response = client.post(
-                "/upload", data=form, headers={"origin": "http://testserver"}, follow_redirects=False
-            )
+            ours = {"origin": "http://testserver"}
+            response = client.post("/upload", data=form, headers=ours, follow_redirects=False)
             assert response.status_code == 303, response.text
             job = wait_for_job(client, response.headers["location"].rsplit("/", 1)[-1])
             assert job["state"] == "done" and len(job["added"]) == 1
