@@ -222,9 +222,11 @@ def test_a_form_on_another_site_cannot_upload_in_a_real_browser(
         page = context.new_page()
         page.on(
             "response",
-            lambda resp: answers.append((resp.status, resp.url))
-            if resp.url.startswith(live_server.url)
-            else None,
+            lambda resp: (
+                answers.append((resp.status, resp.url))
+                if resp.url.startswith(live_server.url)
+                else None
+            ),
         )
         page.goto(evil)
         with page.expect_navigation():
