@@ -3,6 +3,9 @@ and writes back what the stage returns. Stages never see the store.
 
     ingest ──> annotate (in-process, a process pool or Dask, per chunk) ──> stories
            ──> per story: link ──> synthesize ──> render
+
+An article or story that a stage raises on is caught there, stored as a ``Failure``
+and reported in ``IngestReport.failures``; the run goes on (``storyline.guard``).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import hashlib
 import logging
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -302,15 +305,18 @@ def infer_dates(store: Store, settings: Settings, stories: Sequence[Story]) -> l
             articles = store.articles(story.articles)
             undated = [a for a in articles if a.published.date is None]
             dated = [a for a in articles if a.published.date and a.published.basis != "inferred"]
-            if not undated or not dated:
-                continue
-            pairs = list(zip(dated, store.get_annotations(a.id for a in dated), strict=True))
-            anchors = link_stage.candidate_dates(dated)
+            if undated and dated:
+                pairs = list(zip(dated, store.get_annotations(a.id for a in dated), strict=True))
+                anchors = link_stage.candidate_dates(dated)
         except Exception as exc:
             if not isolated(exc, settings.strict):
                 raise
             log.warning("story %s failed at infer_dates: %r", story.id, exc)
             store.put_failure(failure("story", story.id, "infer_dates", exc, version=version))
+            continue
+        if story.id in failed_before:
+            store.clear_failures("story", [story.id], "infer_dates")
+        if not undated or not dated:
             continue
         for article in undated:
             try:
@@ -336,8 +342,6 @@ def infer_dates(store: Store, settings: Settings, stories: Sequence[Story]) -> l
             store.update_article(article)
             store.put_annotations([annotation])
             changed.append(article.id)
-        if story.id in failed_before:
-            store.clear_failures("story", [story.id], "infer_dates")
     return changed
 
 
@@ -445,12 +449,18 @@ class _DossierAfterFiles(_StoreView):
 
 
 def build_isolated(
-    story: Story, store: Store, settings: Settings, redated: set[str] | frozenset[str] = frozenset()
+    story: Story,
+    store: Store,
+    settings: Settings,
+    redated: set[str] | frozenset[str] = frozenset(),
+    failed: Collection[str] | None = None,
 ) -> dict[str, Path] | None:
     """``build_story``, with a failure recorded rather than raised.
 
     A story that raises while it is linked, synthesized or rendered keeps its
     previous dossier and files; returns those files (None when it has none yet).
+    A story that builds has its earlier failure cleared: ``failed``, the ids of the
+    stories with one (read from the store when not given), saves a write per story.
     ``settings.strict`` re-raises.
     """
     view = _DossierAfterFiles(store)
@@ -467,7 +477,8 @@ def build_isolated(
         out = Path(settings.out) / story.id
         kept = {k: out / name for k, name in render_stage.FILES.items()}
         return kept if all(f.is_file() for f in kept.values()) else None
-    store.clear_failures("story", [story.id])
+    if failed is None or story.id in failed:
+        store.clear_failures("story", [story.id])
     return files
 
 
@@ -534,8 +545,9 @@ def build(
         todo = _to_date(report.stories, store, settings, retry_failed)
         redated = set(infer_dates(store, settings, todo))
         progress.start("synthesize", len(report.stories))
+        failed = {f.id for f in store.failures("story")}
         for story in report.stories:
-            files = build_isolated(story, store, settings, redated)
+            files = build_isolated(story, store, settings, redated, failed)
             if files is not None:
                 report.outputs[story.id] = files
             progress.advance()
