@@ -278,7 +278,7 @@ def stories_of(store: Store, settings: Settings, full: bool = False) -> list[Sto
         if not isolated(exc, settings.strict):
             raise
         log.warning("story detection failed, the stored stories are kept: %r", exc)
-        store.put_failure(failure("story", ALL_STORIES, stage_of(exc, "detect"), exc))
+        store.put_failure(failure("story", ALL_STORIES, "detect", exc))
         return store.stories()
     standing = [f.id for f in store.failures("story")]
     if standing:
@@ -433,19 +433,36 @@ def build_story(
     return render_stage.write_dossier(dossier, out)
 
 
-class _DossierAfterFiles(_StoreView):
-    """The store, but a dossier put while a story is built is held back until its
-    files are written (``commit``): a story whose rendering raises keeps its previous
-    dossier in the store, as it keeps its previous files."""
+class _KeepPrevious(_StoreView):
+    """The store, remembering the dossier that a story's build replaces, so that a
+    story whose rendering raises after its new dossier was stored gets its previous
+    dossier back (``restore``), as it keeps its previous files."""
 
-    held: Dossier | None = None
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.previous: Dossier | None = None
+        self.seen = False  # whether ``previous`` was read
+        self.replaced = False
+
+    def get_dossier(self, story_id: str) -> Dossier:
+        dossier = self._store.get_dossier(story_id)
+        if not self.seen:
+            self.previous, self.seen = dossier, True
+        return dossier
 
     def put_dossier(self, dossier: Dossier) -> None:
-        self.held = dossier
+        if not self.seen:
+            try:
+                self.previous = self._store.get_dossier(dossier.story.id)
+            except NotFoundError:
+                self.previous = None
+            self.seen = True
+        self._store.put_dossier(dossier)
+        self.replaced = True
 
-    def commit(self) -> None:
-        if self.held is not None:
-            self._store.put_dossier(self.held)
+    def restore(self) -> None:
+        if self.replaced and self.previous is not None:
+            self._store.put_dossier(self.previous)
 
 
 def build_isolated(
@@ -463,13 +480,13 @@ def build_isolated(
     stories with one (read from the store when not given), saves a write per story.
     ``settings.strict`` re-raises.
     """
-    view = _DossierAfterFiles(store)
+    view = _KeepPrevious(store)
     try:
         files = build_story(story, cast(Store, view), settings, redated)
-        view.commit()
     except Exception as exc:
         if not isolated(exc, settings.strict):
             raise
+        view.restore()
         stage = stage_of(exc, "synthesize")
         log.warning("story %s failed at %s, its previous dossier is kept: %r", story.id, stage, exc)
         digest = fingerprint(story, settings)

@@ -77,7 +77,7 @@ def failure(
         reason=reason,
         path=path,
         version=version,
-        at=datetime.now(UTC).isoformat(timespec="seconds"),
+        at=datetime.now(UTC).isoformat(timespec="milliseconds"),
     )
 
 

@@ -214,7 +214,7 @@ def _report_problems(report, quiet: bool, started: str = "") -> None:  # type: i
 def _now() -> str:
     from datetime import UTC, datetime
 
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def _failure_dict(f) -> dict[str, object]:  # type: ignore[no-untyped-def]
