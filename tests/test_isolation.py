@@ -312,3 +312,34 @@ def test_a_process_pool_keeps_the_good_articles_of_a_chunk_that_raises_or_crashe
         assert len(store.failures("article", "annotate")) == 2
     finally:
         store.close()
+
+
+def test_on_dask_a_chunk_that_raises_keeps_its_good_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    from distributed import LocalCluster
+
+    paths = _files(tmp_path / "in", flood1=FLOOD_1, bad=FLOOD_BAD, chess1=CHESS_1)
+    monkeypatch.setattr(engine.annotate_stage, "annotate_chunk", hooks.annotate_chunk)
+    # Thread workers share this process's models (fast); one chunk holds all three.
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
+    ) as cluster:
+        settings = load_settings(
+            None,
+            db=str(tmp_path / "s.sqlite"),
+            out=str(tmp_path / "out"),
+            executor="dask",
+            scheduler=cluster.scheduler_address,
+            chunk_size=3,
+        )
+        report = engine.build(paths, settings=settings)
+    assert [(Path(f.path or "").name, f.stage, f.error) for f in report.failures] == [
+        ("bad.jsonl", "annotate", "KeyError")
+    ]
+    store = open_store(settings.db)
+    try:
+        assert len(store.article_ids(annotated=True)) == 2
+    finally:
+        store.close()
