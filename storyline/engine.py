@@ -3,6 +3,9 @@ and writes back what the stage returns. Stages never see the store.
 
     ingest ──> annotate (in-process, a process pool or Dask, per chunk) ──> stories
            ──> per story: link ──> synthesize ──> render
+
+An article or story that a stage raises on is caught there, stored as a ``Failure``
+and reported in ``IngestReport.failures``; the run goes on (``storyline.guard``).
 """
 
 from __future__ import annotations
@@ -10,13 +13,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, cast
 
 from storyline import annotate as annotate_stage
 from storyline import link as link_stage
@@ -24,6 +29,7 @@ from storyline import render as render_stage
 from storyline import synthesize as synthesize_stage
 from storyline.annotate.embed import set_threads
 from storyline.errors import NotFoundError
+from storyline.guard import ALL_STORIES, GuardedAnnotate, failure, isolated, stage_of
 from storyline.ingest import read_inputs
 from storyline.link.stories import extend_stories
 from storyline.model import Annotation, Article, Dossier, Failure, Links, Rejection, Story
@@ -100,52 +106,111 @@ def ingest(
     return report
 
 
-def annotate(store: Store, settings: Settings, progress: Progress | None = None) -> int:
-    """Stage 2 for every stored article that has no current annotation; returns how many."""
+def annotate(
+    store: Store,
+    settings: Settings,
+    progress: Progress | None = None,
+    retry_failed: bool = False,
+) -> int:
+    """Stage 2 for every stored article that has no current annotation; returns how many
+    were tried.
+
+    An article the annotator raises on is recorded as a failure (``store.failures()``)
+    and skipped by later runs until the annotator version changes or ``retry_failed``;
+    the others of its chunk are annotated (see ``storyline.guard``).
+    """
     progress = progress or NoProgress()
     version = annotate_stage.annotator_version(settings.embedder, settings.budget)
-    todo = store.unannotated(version)
+    todo = store.unannotated(version, retry_failed=retry_failed)
     if not todo:
         return 0
+    # Looked up on each call, so that a test can put a failing annotator in its place
+    # (a module-level function reaches worker processes by name).
+    guarded = GuardedAnnotate(
+        annotate_stage.annotate_chunk, settings.embedder, settings.budget, version, settings.strict
+    )
+    failed_before = {f.id for f in store.failures("article", "annotate")}
+
+    def keep(annotations: list[Annotation], failures: list[Failure]) -> None:
+        store.put_annotations(annotations)  # committed per chunk: a crash loses one chunk
+        for f in failures:
+            store.put_failure(f)
+        mended = [a.article for a in annotations if a.article in failed_before]
+        if mended:
+            store.clear_failures("article", mended, "annotate")
+        progress.advance(len(annotations) + len(failures))
+
     progress.start("annotate", len(todo))
     chunks = [todo[i : i + settings.chunk_size] for i in range(0, len(todo), settings.chunk_size)]
     if settings.executor == "process" and len(chunks) > 1:
-        ctx = get_context("spawn")  # onnxruntime and spaCy threads do not survive fork
-        threads = max(1, (os.cpu_count() or 1) // settings.workers)
-        with ProcessPoolExecutor(
-            settings.workers, mp_context=ctx, initializer=set_threads, initargs=(threads,)
-        ) as pool:
-            futures = [
-                pool.submit(
-                    annotate_stage.annotate_chunk,
-                    store.articles(c),
-                    settings.embedder,
-                    settings.budget,
-                )
-                for c in chunks
-            ]
-            for fut in futures:
-                anns = fut.result()
-                store.put_annotations(anns)
-                progress.advance(len(anns))
+        for result in _in_pool([store.articles(c) for c in chunks], guarded, settings, version):
+            keep(*result)
     elif settings.executor == "dask":  # even for one chunk: a forced mode never falls back
         from storyline.executors import dask_map
 
         articles = (store.articles(c) for c in chunks)
-        for anns in dask_map(
-            annotate_stage.annotate_chunk, articles, settings, settings.embedder, settings.budget
-        ):
-            store.put_annotations(anns)  # committed per chunk, as each worker finishes
-            progress.advance(len(anns))
+        for result in dask_map(guarded, articles, settings):
+            keep(*result)  # committed per chunk, as each worker finishes
     else:
         for chunk in chunks:
-            anns = annotate_stage.annotate_chunk(
-                store.articles(chunk), settings.embedder, settings.budget
-            )
-            store.put_annotations(anns)  # committed per chunk: a crash loses at most one chunk
-            progress.advance(len(anns))
+            keep(*guarded(store.articles(chunk)))
     progress.finish()
     return len(todo)
+
+
+def _in_pool(
+    chunks: list[list[Article]],
+    guarded: Callable[[list[Article]], tuple[list[Annotation], list[Failure]]],
+    settings: Settings,
+    version: str,
+) -> Iterator[tuple[list[Annotation], list[Failure]]]:
+    """Annotate ``chunks`` in a process pool: each chunk's annotations and failures.
+
+    A worker that dies (a crash in native code, the memory killer) breaks the pool
+    and every chunk still running in it. Those chunks are run again in a new pool
+    one at a time, so that a crash now names its chunk; a chunk that crashes alone
+    is run article by article, and an article that crashes alone is its failure.
+    """
+    ctx = get_context("spawn")  # onnxruntime and spaCy threads do not survive fork
+    threads = max(1, (os.cpu_count() or 1) // settings.workers)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            settings.workers, mp_context=ctx, initializer=set_threads, initargs=(threads,)
+        )
+
+    pool = new_pool()
+    try:
+        futures = [pool.submit(guarded, c) for c in chunks]
+        suspects: deque[list[Article]] = deque()
+        for chunk, fut in zip(chunks, futures, strict=True):
+            try:
+                yield fut.result()
+            except BrokenProcessPool:
+                if settings.strict:
+                    raise
+                suspects.append(chunk)
+        if suspects:
+            log.warning("a worker process died; %d chunk(s) run again one by one", len(suspects))
+        broken = bool(suspects)
+        while suspects:
+            chunk = suspects.popleft()
+            if broken:
+                pool.shutdown(cancel_futures=True)
+                pool, broken = new_pool(), False
+            try:
+                yield pool.submit(guarded, chunk).result()
+            except BrokenProcessPool as exc:
+                broken = True
+                if len(chunk) > 1:
+                    suspects.extendleft([a] for a in reversed(chunk))
+                    continue
+                article = chunk[0]
+                log.warning("article %s (%s) crashed its worker process", article.id, article.path)
+                crash = BrokenProcessPool(f"the worker process annotating it died ({exc})")
+                yield [], [failure("article", article.id, "annotate", crash, article.path, version)]
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def detect(store: Store, settings: Settings, full: bool = False) -> list[Story]:
@@ -178,25 +243,96 @@ def detect(store: Store, settings: Settings, full: bool = False) -> list[Story]:
     return stories
 
 
+class _StoreView:
+    """The store as one step should see it: every call goes to ``store``, but for the
+    methods a subclass overrides."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+class _Annotated(_StoreView):
+    """The store without the articles that have no annotation (yet, or whose annotation
+    failed): they are left out of stories until they are annotated."""
+
+    def article_ids(self, annotated: bool = True) -> list[str]:
+        return self._store.article_ids(annotated=True)
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        return self._store.articles(self._store.article_ids(annotated=True) if ids is None else ids)
+
+
+def stories_of(store: Store, settings: Settings, full: bool = False) -> list[Story]:
+    """Stage 3a, isolated: ``detect`` over the annotated articles.
+
+    An article with no annotation is left out of the stories until it has one. When
+    detection raises, the failure is recorded and the stored stories are kept (their
+    dossiers are rebuilt as before); ``settings.strict`` re-raises.
+    """
+    try:
+        stories = detect(cast(Store, _Annotated(store)), settings, full)
+    except Exception as exc:
+        if not isolated(exc, settings.strict):
+            raise
+        log.warning("story detection failed, the stored stories are kept: %r", exc)
+        store.put_failure(failure("story", ALL_STORIES, "detect", exc))
+        return store.stories()
+    standing = [f.id for f in store.failures("story")]
+    if standing:
+        # Detection ran: its failure is over, and a story that no longer exists cannot fail
+        known = {s.id for s in stories}
+        store.clear_failures("story", [ALL_STORIES], "detect")
+        store.clear_failures("story", [i for i in standing if i not in known and i != ALL_STORIES])
+    return stories
+
+
 def infer_dates(store: Store, settings: Settings, stories: Sequence[Story]) -> list[str]:
     """Give undated articles an inferred publication date from their story.
 
     Returns the ids of the articles that got a date. An article keeps an inferred
     date once given; a date from the source (header, byline, metadata) is never touched.
+    An article (or story) this raises on is recorded as a failure of stage
+    "infer_dates" and keeps no date; the others go on.
     """
     changed: list[str] = []
+    version = annotate_stage.annotator_version(settings.embedder, settings.budget)
+    failed_before = {f.id for f in store.failures(stage="infer_dates")}
     for story in stories:
-        articles = store.articles(story.articles)
-        undated = [a for a in articles if a.published.date is None]
-        dated = [a for a in articles if a.published.date and a.published.basis != "inferred"]
+        try:
+            articles = store.articles(story.articles)
+            undated = [a for a in articles if a.published.date is None]
+            dated = [a for a in articles if a.published.date and a.published.basis != "inferred"]
+            if undated and dated:
+                pairs = list(zip(dated, store.get_annotations(a.id for a in dated), strict=True))
+                anchors = link_stage.candidate_dates(dated)
+        except Exception as exc:
+            if not isolated(exc, settings.strict):
+                raise
+            log.warning("story %s failed at infer_dates: %r", story.id, exc)
+            store.put_failure(failure("story", story.id, "infer_dates", exc, version=version))
+            continue
+        if story.id in failed_before:
+            store.clear_failures("story", [story.id], "infer_dates")
         if not undated or not dated:
             continue
-        pairs = list(zip(dated, store.get_annotations(a.id for a in dated), strict=True))
-        anchors = link_stage.candidate_dates(dated)
         for article in undated:
-            readings = annotate_stage.timexes_for_anchors(article, anchors, settings.budget)
-            annotation = store.get_annotations([article.id])[0]
-            published = link_stage.infer_date(annotation, readings, pairs)
+            try:
+                readings = annotate_stage.timexes_for_anchors(article, anchors, settings.budget)
+                annotation = store.get_annotations([article.id])[0]
+                published = link_stage.infer_date(annotation, readings, pairs)
+            except Exception as exc:
+                if not isolated(exc, settings.strict):
+                    raise
+                log.warning("article %s failed at infer_dates: %r", article.id, exc)
+                store.put_failure(
+                    failure("article", article.id, "infer_dates", exc, article.path, version)
+                )
+                continue
+            if article.id in failed_before:
+                store.clear_failures("article", [article.id], "infer_dates")
             if published is None or published.date is None:
                 continue
             article.published = published
@@ -297,14 +433,120 @@ def build_story(
     return render_stage.write_dossier(dossier, out)
 
 
+class _KeepPrevious(_StoreView):
+    """The store, remembering the dossier that a story's build replaces, so that a
+    story whose rendering raises after its new dossier was stored gets its previous
+    dossier back (``restore``), as it keeps its previous files."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.previous: Dossier | None = None
+        self.seen = False  # whether ``previous`` was read
+        self.replaced = False
+
+    def get_dossier(self, story_id: str) -> Dossier:
+        dossier = self._store.get_dossier(story_id)
+        if not self.seen:
+            self.previous, self.seen = dossier, True
+        return dossier
+
+    def put_dossier(self, dossier: Dossier) -> None:
+        if not self.seen:
+            try:
+                self.previous = self._store.get_dossier(dossier.story.id)
+            except NotFoundError:
+                self.previous = None
+            self.seen = True
+        self._store.put_dossier(dossier)
+        self.replaced = True
+
+    def restore(self) -> None:
+        if self.replaced and self.previous is not None:
+            self._store.put_dossier(self.previous)
+
+
+def build_isolated(
+    story: Story,
+    store: Store,
+    settings: Settings,
+    redated: set[str] | frozenset[str] = frozenset(),
+    failed: Collection[str] | None = None,
+) -> dict[str, Path] | None:
+    """``build_story``, with a failure recorded rather than raised.
+
+    A story that raises while it is linked, synthesized or rendered keeps its
+    previous dossier and files; returns those files (None when it has none yet).
+    A story that builds has its earlier failure cleared: ``failed``, the ids of the
+    stories with one (read from the store when not given), saves a write per story.
+    ``settings.strict`` re-raises.
+    """
+    view = _KeepPrevious(store)
+    try:
+        files = build_story(story, cast(Store, view), settings, redated)
+    except Exception as exc:
+        if not isolated(exc, settings.strict):
+            raise
+        view.restore()
+        stage = stage_of(exc, "synthesize")
+        log.warning("story %s failed at %s, its previous dossier is kept: %r", story.id, stage, exc)
+        digest = fingerprint(story, settings)
+        store.put_failure(failure("story", story.id, stage, exc, version=digest))
+        out = Path(settings.out) / story.id
+        kept = {k: out / name for k, name in render_stage.FILES.items()}
+        return kept if all(f.is_file() for f in kept.values()) else None
+    if failed is None or story.id in failed:
+        store.clear_failures("story", [story.id])
+    return files
+
+
+def update(
+    paths: Iterable[str | os.PathLike[str]],
+    store: Store,
+    settings: Settings,
+    progress: Progress | None = None,
+    retry_failed: bool = False,
+) -> IngestReport:
+    """What ``storyline ingest`` does: ingest, annotate, group into stories, infer dates.
+
+    The report's ``failures`` are every failure standing in the store when done
+    (this run's and the earlier ones still skipped).
+    """
+    report = ingest(paths, store, settings, progress)
+    annotate(store, settings, progress, retry_failed=retry_failed)
+    stories = stories_of(store, settings)
+    infer_dates(store, settings, _to_date(stories, store, settings, retry_failed))
+    report.failures = store.failures()
+    return report
+
+
+def _to_date(
+    stories: Sequence[Story], store: Store, settings: Settings, retry_failed: bool
+) -> list[Story]:
+    """The stories to infer dates in: the out-of-date ones, and with ``retry_failed``
+    the ones holding an article (or being a story) whose date inference failed."""
+    todo = out_of_date(stories, store, settings)
+    if retry_failed:
+        failed = {f.id for f in store.failures(stage="infer_dates")}
+        todo += [
+            s for s in stories if s not in todo and (s.id in failed or failed & set(s.articles))
+        ]
+    return todo
+
+
 def build(
     paths: Sequence[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str] | None = None,
     db: str | None = None,
     settings: Settings | None = None,
     progress: Progress | None = None,
+    retry_failed: bool = False,
 ) -> BuildReport:
-    """Ingest ``paths``, then write a dossier (JSON, Markdown, HTML) for every story."""
+    """Ingest ``paths``, then write a dossier (JSON, Markdown, HTML) for every story.
+
+    An article or story a stage raises on is recorded and reported in the
+    report's ``failures`` (with the earlier ones still standing), and the rest is
+    built; ``retry_failed`` tries the failed articles again.
+    """
     settings = settings or load_settings(db=db, out=str(out_dir) if out_dir else None)
     if db is not None:
         settings = _with(settings, db=db)
@@ -315,14 +557,19 @@ def build(
     try:
         ing = ingest(paths, store, settings, progress)
         report = BuildReport(added=ing.added, unchanged=ing.unchanged, problems=ing.problems)
-        annotate(store, settings, progress)
-        report.stories = detect(store, settings)
-        redated = set(infer_dates(store, settings, out_of_date(report.stories, store, settings)))
+        annotate(store, settings, progress, retry_failed=retry_failed)
+        report.stories = stories_of(store, settings)
+        todo = _to_date(report.stories, store, settings, retry_failed)
+        redated = set(infer_dates(store, settings, todo))
         progress.start("synthesize", len(report.stories))
+        failed = {f.id for f in store.failures("story")}
         for story in report.stories:
-            report.outputs[story.id] = build_story(story, store, settings, redated)
+            files = build_isolated(story, store, settings, redated, failed)
+            if files is not None:
+                report.outputs[story.id] = files
             progress.advance()
         progress.finish()
+        report.failures = store.failures()
         return report
     finally:
         store.close()
@@ -345,6 +592,7 @@ __all__ = [
     "Progress",
     "annotate",
     "build",
+    "build_isolated",
     "build_story",
     "detect",
     "dossier_for",
@@ -353,4 +601,6 @@ __all__ = [
     "ingest",
     "out_of_date",
     "problem_text",
+    "stories_of",
+    "update",
 ]

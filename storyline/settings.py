@@ -50,6 +50,9 @@ class Settings:
     timeline_from: str | None = None
     timeline_until: str | None = None
     summary_max_sentences: int = 8
+    # An article or story a stage raises on is recorded as a failure and the run goes on;
+    # strict re-raises the original exception instead (for development: --strict)
+    strict: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -68,6 +71,7 @@ class Settings:
             )
         for name in ("read_sentences", "embed_sentences"):
             _check(getattr(self, name) >= 0, name, getattr(self, name), "an integer >= 0 (0: all)")
+        _check(isinstance(self.strict, bool), "strict", self.strict, "true or false")
         _check(self.chunk_size >= 1, "chunk_size", self.chunk_size, "an integer >= 1")
         _check(self.max_bytes >= 1, "max_bytes", self.max_bytes, "a positive number of bytes")
         for name in ("duplicate_jaccard", "story_similarity", "claim_similarity"):

@@ -4,7 +4,8 @@ Exit codes:
     0  all good
     1  an error stopped the command (bad setting, unreadable store, unknown story, ...)
     2  the command line is wrong (usage)
-    3  the command finished, but some inputs were rejected (listed on standard error)
+    3  the command finished, but some inputs were rejected, or some articles or stories
+       failed in a stage (each listed on standard error); the rest was done
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 EPILOG = """\
 exit codes: 0 all good; 1 an error stopped the command; 2 usage error;
             3 finished, but some inputs were rejected (each listed with file and reason)
+              or some articles or stories failed in a stage (listed with file or id,
+              stage and error; the rest was built). A failed article is skipped by later
+              runs, and still listed (exit 3), until the annotator changes or
+              --retry-failed tries it again; a failed story keeps its previous dossier.
 
 examples:
   storyline build examples/dravenmoor-dam -o out      build dossiers of the bundled example
@@ -55,6 +60,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     inputs.add_argument(
         "--max-bytes", type=int, help="reject input files larger than this (default 20000000)"
+    )
+    inputs.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="annotate again the articles that failed in an earlier run (by default they "
+        "are skipped, and listed, until the annotator version changes)",
+    )
+    inputs.add_argument(
+        "--strict",
+        action="store_true",
+        default=None,
+        help="stop on the first article or story a stage raises on, with its traceback, "
+        "instead of recording it and going on (for development)",
     )
     inputs.add_argument(
         "--executor",
@@ -164,6 +182,7 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         scheduler=getattr(args, "scheduler", None),
         timeline_from=getattr(args, "timeline_from", None),
         timeline_until=getattr(args, "timeline_until", None),
+        strict=getattr(args, "strict", None),
     )
 
 
@@ -177,12 +196,31 @@ def _progress(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return RichProgress(Console(stderr=True))
 
 
-def _report_problems(report, quiet: bool) -> None:  # type: ignore[no-untyped-def]
+def _report_problems(report, quiet: bool, started: str = "") -> None:  # type: ignore[no-untyped-def]
+    """Rejected inputs (and warnings unless quiet), then failures, one line each."""
     from storyline.engine import problem_text
+    from storyline.guard import failure_text
 
     for p in report.problems:
         if p.rejected or not quiet:
             print(f"storyline: {problem_text(p)}", file=sys.stderr)
+    for f in report.failures:
+        earlier = ""
+        if f.kind == "article" and f.stage == "annotate" and (f.at or "") < started:
+            earlier = f" (since {f.at}; skipped until the annotator changes or --retry-failed)"
+        print(f"storyline: {failure_text(f)}{earlier}", file=sys.stderr)
+
+
+def _now() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _failure_dict(f) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    import msgspec
+
+    return msgspec.structs.asdict(f)  # type: ignore[no-any-return]
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -190,12 +228,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     progress = _progress(args)
+    started = _now()
     try:
-        report = build(args.paths, settings=settings, progress=progress)
+        report = build(
+            args.paths, settings=settings, progress=progress, retry_failed=args.retry_failed
+        )
     finally:
         if progress is not None:
             progress.close()
-    _report_problems(report, args.quiet)
+    _report_problems(report, args.quiet, started)
     if args.json:
         print(
             json.dumps(
@@ -204,6 +245,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
                     "unchanged": len(report.unchanged),
                     "rejected": [_problem_dict(p) for p in report.rejected],
                     "warnings": [_problem_dict(p) for p in report.problems if not p.rejected],
+                    "failures": [_failure_dict(f) for f in report.failures],
                     "stories": {
                         sid: {k: str(v) for k, v in paths.items()}
                         for sid, paths in report.outputs.items()
@@ -214,17 +256,21 @@ def _cmd_build(args: argparse.Namespace) -> int:
         )
     else:
         for story in report.stories:
-            paths = report.outputs[story.id]
             print(f"{story.id}  {story.title}  ({len(story.articles)} articles)")
+            paths = report.outputs.get(story.id)
+            if paths is None:  # it failed and has no dossier from an earlier run
+                print("  (no dossier: it failed, see above)")
+                continue
             for kind in ("json", "md", "html"):
                 print(f"  {paths[kind]}")
         if not args.quiet:
             print(
                 f"{len(report.added)} new, {len(report.unchanged)} already stored, "
-                f"{len(report.rejected)} rejected; store: {settings.db}",
+                f"{len(report.rejected)} rejected, {len(report.failures)} failed; "
+                f"store: {settings.db}",
                 file=sys.stderr,
             )
-    return EXIT_REJECTED if report.rejected else EXIT_OK
+    return EXIT_REJECTED if report.rejected or report.failures else EXIT_OK
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
@@ -233,29 +279,30 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     progress = _progress(args)
+    started = _now()
     store = open_store(settings.db)
     try:
-        report = engine.ingest(args.paths, store, settings, progress)
-        engine.annotate(store, settings, progress)
-        engine.infer_dates(store, settings, engine.detect(store, settings))
+        report = engine.update(args.paths, store, settings, progress, args.retry_failed)
     finally:
         store.close()
         if progress is not None:
             progress.close()
-    _report_problems(report, args.quiet)
+    _report_problems(report, args.quiet, started)
     summary = {
         "added": report.added,
         "unchanged": report.unchanged,
         "rejected": [_problem_dict(p) for p in report.rejected],
+        "failures": [_failure_dict(f) for f in report.failures],
     }
     if args.json:
         print(json.dumps(summary, indent=2))
     elif not args.quiet:
         print(
             f"{len(report.added)} new, {len(report.unchanged)} already stored, "
-            f"{len(report.rejected)} rejected; store: {settings.db}"
+            f"{len(report.rejected)} rejected, {len(report.failures)} failed; "
+            f"store: {settings.db}"
         )
-    return EXIT_REJECTED if report.rejected else EXIT_OK
+    return EXIT_REJECTED if report.rejected or report.failures else EXIT_OK
 
 
 def _cmd_stories(args: argparse.Namespace) -> int:
@@ -264,6 +311,7 @@ def _cmd_stories(args: argparse.Namespace) -> int:
     store = open_store(_settings(args).db)
     try:
         stories = store.stories()
+        failed = len(store.failures())
         rows = []
         for s in stories:
             dates = sorted(a.published.date for a in store.articles(s.articles) if a.published.date)
@@ -286,27 +334,45 @@ def _cmd_stories(args: argparse.Namespace) -> int:
             print(f"{r['id']}  {r['articles']:>4} articles  {span}  {r['title']}")
         if not rows and not args.quiet:
             print("no stories yet; add articles with `storyline ingest PATH`", file=sys.stderr)
+    if failed and not args.quiet:
+        print(
+            f"storyline: {failed} failed article(s) or story(ies) in the store; `storyline build` "
+            "lists them, `--retry-failed` tries the articles again",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from storyline import engine, render
     from storyline.errors import NotFoundError
+    from storyline.guard import failure, failure_text, isolated, stage_of
     from storyline.store import open_store
 
     settings = _settings(args)
     store = open_store(settings.db)
     try:
         story = store.get_story(args.story)
+    except NotFoundError:
+        store.close()
+        raise
+    try:
         try:
             dossier = store.get_dossier(story.id)
         except NotFoundError:
             dossier = engine.dossier_for(story, store, settings)
             store.put_dossier(dossier)
+        fmt = "json" if args.json else args.format
+        show = {"json": render.to_json, "md": render.to_markdown, "html": render.to_html}[fmt]
+        text = show(dossier)
+    except Exception as exc:
+        if not isolated(exc, settings.strict):
+            raise
+        failed = failure("story", story.id, stage_of(exc, "synthesize"), exc)
+        print(f"storyline: {failure_text(failed)}", file=sys.stderr)
+        return EXIT_REJECTED
     finally:
         store.close()
-    fmt = "json" if args.json else args.format
-    text = {"json": render.to_json, "md": render.to_markdown, "html": render.to_html}[fmt](dossier)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_OK
 

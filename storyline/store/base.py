@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from storyline.model import Annotation, Article, Dossier, Story
+from storyline.model import Annotation, Article, Dossier, Failure, Story
 
 
 class Store(Protocol):
@@ -15,15 +15,23 @@ class Store(Protocol):
     def update_article(self, article: Article) -> None: ...
     def get_article(self, article_id: str) -> Article: ...
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]: ...
-    def article_ids(self) -> list[str]:
-        """Every stored article's id, in the order of ``articles()``; no record is decoded."""
+    def article_ids(self, annotated: bool = False) -> list[str]:
+        """Every stored article's id, in the order of ``articles()``; no record is decoded.
+
+        With ``annotated``, only the articles that have an annotation (of any version).
+        """
 
     def article_count(self) -> int: ...
 
     def put_annotations(self, annotations: Iterable[Annotation]) -> None: ...
     def get_annotations(self, ids: Iterable[str]) -> list[Annotation]: ...
-    def unannotated(self, version: str) -> list[str]:
-        """Ids of articles with no annotation made by annotator ``version``."""
+    def unannotated(self, version: str, retry_failed: bool = False) -> list[str]:
+        """Ids of articles with no annotation made by annotator ``version``.
+
+        An article whose annotation failed under this same ``version`` (a stored
+        ``Failure`` of stage "annotate") is left out, so that one bad article does
+        not fail every later run; ``retry_failed`` takes it in again.
+        """
 
     def put_stories(self, stories: Iterable[Story]) -> None:
         """Replace the set of stories with ``stories``."""
@@ -35,5 +43,18 @@ class Store(Protocol):
     def get_dossier(self, story_id: str) -> Dossier: ...
     def dossier_fingerprint(self, story_id: str) -> str | None:
         """The stored dossier's fingerprint, read without decoding the dossier (None if none)."""
+
+    def put_failure(self, failure: Failure) -> None:
+        """Record that a stage raised on an article or story; replaces the record of the
+        same (kind, id, stage)."""
+
+    def failures(self, kind: str | None = None, stage: str | None = None) -> list[Failure]:
+        """The standing failures (of one ``kind`` and ``stage`` if given), oldest first."""
+
+    def clear_failures(
+        self, kind: str, ids: Iterable[str] | None = None, stage: str | None = None
+    ) -> int:
+        """Forget the failures of ``kind`` (only these ``ids``, only this ``stage``);
+        returns how many were removed."""
 
     def close(self) -> None: ...

@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from storyline.errors import NotFoundError, StoreError
-from storyline.model import Annotation, Article, Dossier, Story
+from storyline.model import Annotation, Article, Dossier, Failure, Story
 from storyline.store.sqlite import (
     SCHEMA_VERSION,
     _dec_annotation,
     _dec_article,
     _dec_dossier,
+    _dec_failure,
     _dec_fingerprint,
     _dec_story,
     _enc,
@@ -50,6 +51,10 @@ CREATE TABLE IF NOT EXISTS annotations (
 CREATE TABLE IF NOT EXISTS stories (id TEXT COLLATE "C" PRIMARY KEY, record BYTEA NOT NULL);
 CREATE TABLE IF NOT EXISTS dossiers (
     story TEXT COLLATE "C" PRIMARY KEY, built TEXT NOT NULL, record BYTEA NOT NULL);
+CREATE TABLE IF NOT EXISTS failures (
+    kind TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, stage TEXT COLLATE "C" NOT NULL,
+    version TEXT, at TEXT COLLATE "C" NOT NULL, record BYTEA NOT NULL,
+    PRIMARY KEY (kind, id, stage));
 """
 # Key of the advisory lock that serializes schema creation between processes opening
 # a fresh database at once (CREATE TABLE IF NOT EXISTS alone races in PostgreSQL).
@@ -167,10 +172,10 @@ class PostgresStore:
             raise NotFoundError(f"no article {missing[0]!r} in {self.name!r}")
         return [_dec_article.decode(found[i]) for i in wanted]
 
-    def article_ids(self) -> list[str]:
-        return [
-            r[0] for r in self._rows("SELECT id FROM articles ORDER BY published NULLS FIRST, id")
-        ]
+    def article_ids(self, annotated: bool = False) -> list[str]:
+        where = " WHERE id IN (SELECT article FROM annotations)" if annotated else ""
+        rows = self._rows(f"SELECT id FROM articles{where} ORDER BY published NULLS FIRST, id")
+        return [r[0] for r in rows]
 
     def article_count(self) -> int:
         return int(self._rows("SELECT count(*) FROM articles")[0][0])
@@ -203,11 +208,14 @@ class PostgresStore:
                 raise NotFoundError(f"article {i!r} has no annotation yet")
         return [_dec_annotation.decode(found[i]) for i in wanted]
 
-    def unannotated(self, version: str) -> list[str]:
+    def unannotated(self, version: str, retry_failed: bool = False) -> list[str]:
         rows = self._rows(
             "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article = a.id "
-            "WHERE n.article IS NULL OR n.version != %s ORDER BY a.published NULLS FIRST, a.id",
-            (version,),
+            "WHERE (n.article IS NULL OR n.version != %s) AND (%s OR NOT EXISTS ("
+            "SELECT 1 FROM failures f WHERE f.kind = 'article' AND f.id = a.id "
+            "AND f.stage = 'annotate' AND f.version = %s)) "
+            "ORDER BY a.published NULLS FIRST, a.id",
+            (version, retry_failed, version),
         )
         return [r[0] for r in rows]
 
@@ -259,6 +267,45 @@ class PostgresStore:
     def dossier_fingerprint(self, story_id: str) -> str | None:
         rows = self._rows("SELECT record FROM dossiers WHERE story=%s", (story_id,))
         return _dec_fingerprint.decode(rows[0][0]).fingerprint if rows else None
+
+    # failures
+    def put_failure(self, failure: Failure) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO failures VALUES (%s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT (kind, id, stage) DO UPDATE SET version = EXCLUDED.version, "
+                "at = EXCLUDED.at, record = EXCLUDED.record",
+                (
+                    failure.kind,
+                    failure.id,
+                    failure.stage,
+                    failure.version,
+                    failure.at or _now(),
+                    _enc.encode(failure),
+                ),
+            )
+
+    def failures(self, kind: str | None = None, stage: str | None = None) -> list[Failure]:
+        rows = self._rows(
+            "SELECT record FROM failures WHERE (%s::text IS NULL OR kind = %s) "
+            "AND (%s::text IS NULL OR stage = %s) ORDER BY at, kind, id, stage",
+            (kind, kind, stage, stage),
+        )
+        return [_dec_failure.decode(r[0]) for r in rows]
+
+    def clear_failures(
+        self, kind: str, ids: Iterable[str] | None = None, stage: str | None = None
+    ) -> int:
+        wanted = None if ids is None else list(ids)
+        if wanted == []:
+            return 0
+        with self._tx() as db:
+            cur = db.execute(
+                "DELETE FROM failures WHERE kind = %s AND (%s::text[] IS NULL OR id = ANY(%s)) "
+                "AND (%s::text IS NULL OR stage = %s)",
+                (kind, wanted, wanted, stage, stage),
+            )
+            return cur.rowcount
 
     def close(self) -> None:
         self._db.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 import msgspec
 
 from storyline.errors import NotFoundError, StoreError
-from storyline.model import Annotation, Article, Dossier, Story
+from storyline.model import Annotation, Article, Dossier, Failure, Story
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,7 +24,12 @@ CREATE TABLE IF NOT EXISTS annotations (
 CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, record BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS dossiers (
     story TEXT PRIMARY KEY, built TEXT NOT NULL, record BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS failures (
+    kind TEXT NOT NULL, id TEXT NOT NULL, stage TEXT NOT NULL, version TEXT, at TEXT NOT NULL,
+    record BLOB NOT NULL, PRIMARY KEY (kind, id, stage));
 """
+# The failures table came after schema 1 was published: CREATE TABLE IF NOT EXISTS adds it
+# to an older store on open, and nothing else changed, so the schema version stays 1.
 SCHEMA_VERSION = "1"
 
 _enc = msgspec.msgpack.Encoder()
@@ -32,6 +37,7 @@ _dec_article = msgspec.msgpack.Decoder(Article)
 _dec_annotation = msgspec.msgpack.Decoder(Annotation)
 _dec_story = msgspec.msgpack.Decoder(Story)
 _dec_dossier = msgspec.msgpack.Decoder(Dossier)
+_dec_failure = msgspec.msgpack.Decoder(Failure)
 
 
 class _Fingerprint(msgspec.Struct):
@@ -123,8 +129,9 @@ class SQLiteStore:
             return [_dec_article.decode(r[0]) for r in rows]
         return [self.get_article(i) for i in ids]
 
-    def article_ids(self) -> list[str]:
-        rows = self._db.execute("SELECT id FROM articles ORDER BY published, id").fetchall()
+    def article_ids(self, annotated: bool = False) -> list[str]:
+        where = " WHERE id IN (SELECT article FROM annotations)" if annotated else ""
+        rows = self._db.execute(f"SELECT id FROM articles{where} ORDER BY published, id").fetchall()
         return [r[0] for r in rows]
 
     def article_count(self) -> int:
@@ -149,11 +156,13 @@ class SQLiteStore:
             out.append(_dec_annotation.decode(row[0]))
         return out
 
-    def unannotated(self, version: str) -> list[str]:
+    def unannotated(self, version: str, retry_failed: bool = False) -> list[str]:
         rows = self._db.execute(
             "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article = a.id "
-            "WHERE n.article IS NULL OR n.version != ? ORDER BY a.published, a.id",
-            (version,),
+            "WHERE (n.article IS NULL OR n.version != ?) AND (? OR NOT EXISTS ("
+            "SELECT 1 FROM failures f WHERE f.kind = 'article' AND f.id = a.id "
+            "AND f.stage = 'annotate' AND f.version = ?)) ORDER BY a.published, a.id",
+            (version, retry_failed, version),
         ).fetchall()
         return [r[0] for r in rows]
 
@@ -199,6 +208,48 @@ class SQLiteStore:
     def dossier_fingerprint(self, story_id: str) -> str | None:
         row = self._db.execute("SELECT record FROM dossiers WHERE story=?", (story_id,)).fetchone()
         return None if row is None else _dec_fingerprint.decode(row[0]).fingerprint
+
+    # failures
+    def put_failure(self, failure: Failure) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    failure.kind,
+                    failure.id,
+                    failure.stage,
+                    failure.version,
+                    failure.at or _now(),
+                    _enc.encode(failure),
+                ),
+            )
+
+    def failures(self, kind: str | None = None, stage: str | None = None) -> list[Failure]:
+        rows = self._db.execute(
+            "SELECT record FROM failures WHERE (? IS NULL OR kind = ?) "
+            "AND (? IS NULL OR stage = ?) ORDER BY at, kind, id, stage",
+            (kind, kind, stage, stage),
+        ).fetchall()
+        return [_dec_failure.decode(r[0]) for r in rows]
+
+    def clear_failures(
+        self, kind: str, ids: Iterable[str] | None = None, stage: str | None = None
+    ) -> int:
+        with self._tx() as db:
+            if ids is None:
+                cur = db.execute(
+                    "DELETE FROM failures WHERE kind = ? AND (? IS NULL OR stage = ?)",
+                    (kind, stage, stage),
+                )
+                return cur.rowcount
+            removed = 0
+            for i in ids:
+                cur = db.execute(
+                    "DELETE FROM failures WHERE kind = ? AND id = ? AND (? IS NULL OR stage = ?)",
+                    (kind, i, stage, stage),
+                )
+                removed += cur.rowcount
+            return removed
 
     def close(self) -> None:
         self._db.close()

@@ -277,7 +277,7 @@ class JobRunner:
             result = engine.annotate(store, settings, progress)
             self._failed(job, getattr(result, "failures", None) or [], owner, names)
             progress.start("stories", None)
-            stories = engine.detect(store, settings)
+            stories = engine.stories_of(store, settings)
             # only the stories whose dossier is out of date can get a date (as in build)
             stale = engine.out_of_date(stories, store, settings)
             dated = set(engine.infer_dates(store, settings, stale))

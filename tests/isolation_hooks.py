@@ -1,0 +1,37 @@
+"""A stand-in annotator for the fault-isolation tests that fails on marked articles.
+
+It lives in a module of its own, not in a test, so that a process pool started
+with "spawn" finds it by name in its worker processes: the engine sends the
+annotate function to the workers, and this one reaches them as
+``tests.isolation_hooks.annotate_chunk``. Articles without a marker are annotated
+by the real annotator.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+
+from storyline.annotate import annotate_chunk as real_annotate_chunk
+from storyline.model import Annotation, Article
+
+RAISE = "Quillborrow"  # an article whose text holds this word makes the annotator raise
+CRASH = "Vexmoorland"  # ... and this one kills the worker process that annotates it
+
+# Ids of the articles each call was given, in this process (the parent, for "local")
+CALLS: list[list[str]] = []
+
+
+def annotate_chunk(
+    articles: Sequence[Article], embedder: str = "minilm-int8", budget: object = None
+) -> list[Annotation]:
+    articles = list(articles)
+    CALLS.append([a.id for a in articles])
+    if any(CRASH in a.text for a in articles):
+        if multiprocessing.parent_process() is None:
+            raise RuntimeError("the crash marker is meant for a worker process, not the tests")
+        os._exit(70)  # a hard crash: no exception, no cleanup, as a segfault would be
+    if any(RAISE in a.text for a in articles):
+        raise KeyError("1998")  # what annotate/quantities raised on a flattened chronology
+    return real_annotate_chunk(articles, embedder, budget)  # type: ignore[arg-type]
