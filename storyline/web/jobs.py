@@ -274,13 +274,17 @@ class JobRunner:
                     self._reject(job, shown, reason, line)
                 self._ingest_file(job, path, shown, store, settings, owner, names)
                 progress.advance()
-            result = engine.annotate(store, settings, progress)
-            self._failed(job, getattr(result, "failures", None) or [], owner, names)
+            standing = {(f.kind, f.id, f.stage) for f in store.failures()}
+            engine.annotate(store, settings, progress)
             progress.start("stories", None)
             stories = engine.stories_of(store, settings)
             # only the stories whose dossier is out of date can get a date (as in build)
             stale = engine.out_of_date(stories, store, settings)
             dated = set(engine.infer_dates(store, settings, stale))
+            # What this job's annotation, detection and date inference could not handle:
+            # the engine records it in the store and goes on; the job names it by file.
+            new = [f for f in store.failures() if (f.kind, f.id, f.stage) not in standing]
+            self._failed(job, new, owner, names)
             changed = dated | set(job.added)
             touched = [s for s in stories if _touched(s, before, changed, store)]
             progress.start("dossiers", len(touched))
@@ -288,18 +292,9 @@ class JobRunner:
             # writes kept in the job's folder, which goes when the job ends.
             settings = replace(settings, out=str(folder / "out"))
             for story in touched:
-                try:
-                    self._rebuild(story, store, settings, dated)
-                except Exception as exc:  # the story keeps its previous dossier
-                    log.warning("job %s: story %s failed", job.id, story.id, exc_info=True)
-                    failure = Failure(
-                        kind="story",
-                        id=story.id,
-                        stage="synthesize",
-                        error=type(exc).__name__,
-                        reason=str(exc),
-                    )
-                    self._failed(job, [failure], owner, names)
+                failed = self._rebuild(story, store, settings, dated)
+                if failed:  # the story keeps its previous dossier
+                    self._failed(job, failed, owner, names)
                 else:
                     job.stories.append(story.id)
                 progress.advance()
@@ -393,14 +388,21 @@ class JobRunner:
                 )
             )
 
-    def _rebuild(self, story: Story, store: Store, settings: Settings, redated: set[str]) -> None:
+    def _rebuild(
+        self, story: Story, store: Store, settings: Settings, redated: set[str]
+    ) -> list[Failure]:
+        """Build one story as `storyline build` does (isolated: a story that raises keeps
+        its previous dossier); returns its standing failures, empty when it was built."""
         try:
             old: Dossier | None = store.get_dossier(story.id)
         except NotFoundError:
             old = None
-        engine.build_story(story, store, settings, redated)
-        new = store.get_dossier(story.id)
-        self.changes[story.id] = diff(old, new, new.generated)
+        engine.build_isolated(story, store, settings, redated)
+        failed = [f for f in store.failures("story") if f.id == story.id]
+        if not failed:
+            new = store.get_dossier(story.id)
+            self.changes[story.id] = diff(old, new, new.generated)
+        return failed
 
 
 def _touched(story: Story, before: dict[str, set[str]], changed: set[str], store: Store) -> bool:

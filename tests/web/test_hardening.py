@@ -323,7 +323,10 @@ def test_failures_the_engine_reports_are_named_by_file_and_stage(
 def test_a_job_that_raises_fails_with_a_reason_and_the_next_job_runs(
     fresh: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    real = engine.detect
+    # Not a per-article or per-story failure, which the engine isolates and the job
+    # names by file, but one that stops the whole job (stories_of is the engine's own
+    # isolated detection: a failure in it is outside any one story).
+    real = engine.stories_of
     calls: list[int] = []
 
     def broken_once(store: Any, settings: Any, full: bool = False) -> Any:
@@ -332,10 +335,54 @@ def test_a_job_that_raises_fails_with_a_reason_and_the_next_job_runs(
             raise RuntimeError(f"disk full while writing {tmp_path}/stories.tmp")
         return real(store, settings, full)
 
-    monkeypatch.setattr(engine, "detect", broken_once)
+    monkeypatch.setattr(engine, "stories_of", broken_once)
     first = _upload(fresh, [("one.txt", f"date 2031-04-04\n\n{REPORT}\n".encode())])
     assert first["state"] == "failed"
     assert "RuntimeError: disk full" in first["error"] and str(tmp_path) not in first["error"]
     assert "stories" in first["error"]  # the stage it stopped at
     second = _upload(fresh, [("two.txt", f"date 2031-04-05\n\n{SECOND}\n".encode())])
     assert second["state"] == "done" and len(second["added"]) == 1
+
+
+def test_an_article_the_annotator_raises_on_is_named_and_the_rest_is_built(
+    fresh: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import annotate as annotate_stage
+
+    real = annotate_stage.annotate_chunk
+
+    def chunk(articles: Any, *args: Any, **kwargs: Any) -> Any:
+        if any("FAIL-HERE" in a.text for a in articles):
+            raise KeyError("1998")
+        return real(articles, *args, **kwargs)
+
+    monkeypatch.setattr(annotate_stage, "annotate_chunk", chunk)
+    job = _upload(
+        fresh,
+        [
+            ("chronology.txt", b"date 2031-04-02\n\n1994 - FAIL-HERE 1998 - crops fail.\n"),
+            ("fine.txt", f"date 2031-04-03\n\n{SECOND}\n".encode()),
+        ],
+    )
+    assert job["state"] == "done"
+    [failed] = [o for o in job["outcomes"] if o["file"] == "chronology.txt" and o["stage"]]
+    assert (failed["outcome"], failed["stage"]) == ("failed", "annotate")
+    assert failed["reason"].startswith("KeyError") and "/" not in failed["reason"]
+    [fine] = [o for o in job["outcomes"] if o["file"] == "fine.txt"]
+    assert fine["outcome"] == "added" and job["stories"]
+
+
+def test_a_story_that_raises_is_named_and_the_job_is_done(
+    fresh: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import synthesize as synthesize_stage
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(synthesize_stage, "synthesize", broken)
+    job = _upload(fresh, [("one.txt", f"date 2031-04-04\n\n{REPORT}\n".encode())])
+    assert job["state"] == "done" and not job["stories"]
+    [failed] = [o for o in job["outcomes"] if o["outcome"] == "failed"]
+    assert failed["file"].startswith("story ") and failed["stage"] == "synthesize"
+    assert failed["reason"].startswith("ZeroDivisionError")
