@@ -101,8 +101,16 @@ def run(root: Path = DEFAULT_DIR) -> dict:
                     quotes=find_quotes(doc, sentences),
                 )
             )
+            # A sentence is on the line its words start on: the parser may hang the closing
+            # mark of the line before on its start.
             lines_of[rel] = [
-                corpus_lines[max(k for k, s in enumerate(starts) if s <= sent.start)]
+                corpus_lines[
+                    max(
+                        k
+                        for k, s in enumerate(starts)
+                        if s <= sent.start + len(sent.text) - len(sent.text.lstrip("\"“”' \n"))
+                    )
+                ]
                 for sent in sentences
             ]
         entities, m2e = resolve_entities(articles, anns)
