@@ -406,7 +406,8 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
             if not words:
                 continue
             if aside:  # "There is, he says, a pattern": the clause around the aside
-                text = re.sub(r" (?=[,.;:!?])", "", " ".join(t.text for t in words)).strip(" ,.")
+                text = re.sub(r" (?=[,.;:!?])", "", " ".join(t.text for t in words if not t.is_space))
+                text = text.strip(" ,.")
             else:
                 text = text_of(doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
                 text = text.strip(" ,.")

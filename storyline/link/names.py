@@ -40,6 +40,9 @@ ROLE_WORDS: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# Honorifics: a name they precede is a person's, whatever the tagger labelled it.
+HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+
 # Month and weekday names from the standard library: a mention that is only a
 # calendar word ("Monday" tagged ORG) is a mis-tagged date.
 _CALENDAR_WORDS: frozenset[str] = frozenset(
