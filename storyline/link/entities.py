@@ -48,7 +48,12 @@ from storyline.link.entity_clean import (
     person_full_names,
     unglue,
 )
-from storyline.link.entity_variants import Forest, merge_short_forms, merge_variants
+from storyline.link.entity_variants import (
+    Forest,
+    merge_acronyms,
+    merge_short_forms,
+    merge_variants,
+)
 from storyline.link.names import name_key, tokens
 from storyline.link.occurrences import (
     PERSON,
@@ -65,6 +70,9 @@ from storyline.model import Annotation, Article, Entity, Merge
 log = logging.getLogger(__name__)
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Sentences back that a surname shared by two people of one article may reach to the full
+# name it stands for (chosen on the fictional set's development split; see eval_who).
+SURNAME_REACH = 1
 
 
 def resolve_entities(
@@ -98,6 +106,7 @@ def resolve_entities(
     forest = Forest()
     merge_variants(occs, forest)
     merge_short_forms(occs, forest)
+    merge_acronyms(occs, forest, texts)
     _resolve_leftovers(occs, forest, anchor_keys, person_words)
     person_parts = {t for k in anchor_keys for t in tokens(k)}
     return _build(occs, forest, texts, person_parts)
@@ -116,6 +125,18 @@ def _resolve_in_article(occs: list[Occ], anchor_keys: set[str], person_words: se
             for a in anchors
             if a.mention.start < occ.mention.start and tokens(a.key)[-1] == occ.key
         ]
+        bearers = {a.key for a in anchors if tokens(a.key)[-1] == occ.key}
+        if len(bearers) > 1:
+            # Two people of that surname in the article ("Michael" and "Katherine Jackson"):
+            # only a role that names one of them decides; else the surname stays apart.
+            target_key = _by_title(occ, [a for a in anchors if a.key in bearers])
+            if target_key is not None:
+                _attach(occ, target_key, "surname+title", f"the one whose role it has in {occ.article}")
+            elif earlier and occ.mention.sentence - earlier[-1].mention.sentence <= SURNAME_REACH:
+                # "Lena Brandt said … Brandt added": the one just named.
+                target = max(earlier, key=lambda a: a.mention.start)
+                _attach(occ, target.key, "surname", f"the full name just before in {occ.article}")
+            continue
         if earlier:
             target = max(earlier, key=lambda a: a.mention.start)
             _attach(occ, target.key, "surname", f"nearest earlier full name in {occ.article}")
@@ -143,6 +164,21 @@ def _resolve_in_article(occs: list[Occ], anchor_keys: set[str], person_words: se
             rule = "surname" if last else "name-part"
             where = "later in" if last else "the only full name holding it in"
             _attach(occ, target_key, rule, f"{where} {occ.article}")
+
+
+def _by_title(occ: Occ, bearers: list[Occ]) -> str | None:
+    """The one full name whose role words the surname's own role shares ("Mrs Jackson" and
+    "Katherine Jackson, his mother, Mrs" by honorific; "the minister Roe")."""
+    mine = title_words(occ.title)
+    if not mine:
+        return None
+    held: dict[str, set[str]] = defaultdict(set)
+    for a in bearers:
+        held[a.key] |= title_words(a.title)
+    scores = sorted(((len(mine & words), key) for key, words in held.items()), reverse=True)
+    if scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+        return scores[0][1]
+    return None
 
 
 def _attach(occ: Occ, key: str, rule: str, detail: str) -> None:
@@ -205,9 +241,9 @@ def _pick(
         if scores[0][0] > 0 and scores[0][0] > scores[1][0]:
             return scores[0][1], "surname+title", "the only full name with a matching role"
         return None, "", ""
-    other = by_other.get(word, set())
-    if len(other) == 1:
-        return next(iter(other)), "name-part", "the story's only full name holding it"
+    # A first name alone ("Ahmed", a woman's husband) is no mention of the story's only
+    # "Ahmed Shafiq" in another report: a name part other than the surname joins only in
+    # its own article (step 2).
     return None, "", ""
 
 

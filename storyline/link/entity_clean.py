@@ -127,6 +127,11 @@ def unglue(occs: list[Occ]) -> list[Occ]:
                 out.append(_piece(occ, piece, labels))
             log.debug("%r in %s is two names run together: %s", occ.surface, occ.article, run_on)
             continue
+        either = [clean_surface(p) for p in occ.surface.split(" or ")]
+        if len(either) == 2 and all(either) and any(name_key(p) in labels for p in either):
+            # "the Department for Health or the Health Protection Agency": two names
+            out.extend(_piece(occ, piece, labels) for piece in either)
+            continue
         pieces = [p for p in _GLUE.split(occ.surface) if p]
         if len(pieces) < 2 or occ.label in ("GPE", "NORP"):
             out.append(occ)
@@ -169,7 +174,7 @@ def _run_on(
     "pressure Gadhafi The United States declined": a capitalised "The" inside a name starts
     another.  "Scrambling for cash in Misrata Gadhafi has vowed", "travel to Mexico World
     Health Organization experts": a place the story names alone, then a name of another kind
-    it names alone (a name of two words at least, or the surname of another person's full
+    it names alone (a name of three words at least, or the surname of another person's full
     name: "Paris Hilton" stays whole).
     """
     words = occ.surface.split(" ")
@@ -188,7 +193,9 @@ def _run_on(
         if lk not in places or rk not in labels or rk in places or rk == occ.key:
             continue
         person = " " not in rk and labels[rk][PERSON] > 0 and bool(surnames.get(rk, set()) - {occ.key})
-        if len(tokens(rk)) >= 2 or person:
+        # Three words at least: "Corland Electoral Commission" is one name, the story's
+        # "Electoral Commission" its short form.
+        if len(tokens(rk)) >= 3 or person:
             return [left, right]
     return None
 
@@ -202,7 +209,7 @@ def _piece(occ: Occ, piece: str, labels: dict[str, Counter[str]]) -> Occ:
         start=start,
         end=start + len(piece),
         text=piece,
-        label=labels[key].most_common(1)[0][0],
+        label=labels[key].most_common(1)[0][0] if key in labels else occ.label,
     )
     return Occ(occ.article, part, piece, key, part.label, None, node=key)
 
