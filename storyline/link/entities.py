@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter, defaultdict
 
 from storyline.link.entity_clean import (
@@ -256,6 +257,7 @@ def _build(
     clusters: dict[str, list[Occ]] = defaultdict(list)
     for occ in occs:
         clusters[forest.find(occ.node)].append(occ)
+    places = {o.surface for o in occs if o.label in _PLACE_LABELS}  # what the tagger calls a place
     entities: list[Entity] = []
     mention_entity: dict[str, str] = {}
     for members in clusters.values():
@@ -265,6 +267,7 @@ def _build(
         typ = majority(Counter(o.label for o in members), canonical_labels)
         if typ == PERSON:
             typ = _place_type(members, texts, person_parts) or typ
+        typ = _usage_type(typ, members, texts, person_parts, places)
         entity_id = "e-" + hashlib.sha1((typ + name).encode("utf-8")).hexdigest()[:10]
         entities.append(
             Entity(
@@ -301,6 +304,76 @@ def _place_type(members: list[Occ], texts: dict[str, str], person_parts: set[str
         word_before(texts[o.article], o.mention.start) in PLACE_PREPOSITIONS for o in members
     )
     return places.most_common(1)[0][0] if after * 2 >= len(members) else None
+
+
+_ORG_NOUNS = (
+    r"company|firm|group|agency|charity|organi[sz]ation|contractor|operator|network|"
+    r"broadcaster|bank|insurer|airline|carrier|manufacturer|retailer|newspaper"
+)
+_PLACE_NOUNS = r"town|city|village|port|province|region|district|suburb|capital|country|state"
+# What a story writes around an organisation: "X's chief executive", "X said in a
+# statement", "the drilling company, X,", "the owner of the rig, X", "a worker for X".
+_ORG_AFTER = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:chief|executives?|ceo|spokes\w+|head|board|shares|profits?|staff|"
+    r"employees|workers|statement|lawyers?|chairman|president|director|headquarters|rig|"
+    r"website|officials?)\b"
+    r"|\s+(?:said|says)\s+in\s+a\s+statement\b"
+    r"|\s+(?:rig|spokes\w+|officials?|executives?|shares|employees|headquarters)\b"
+    rf"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}(?:{_ORG_NOUNS})\b"
+)
+_ORG_BEFORE = re.compile(
+    rf"(?:\b(?:{_ORG_NOUNS})|\bowner of [^,.]{{1,40}}),\s*(?:the\s+)?$"
+    r"|\b(?:spokes\w+|workers?|employees?|officials?|executives?|head of \w+)\s+(?:for|at)"
+    r"\s+(?:the\s+)?$"
+)
+# ... and around a place: "in X", "the city of X", "X, an embattled town", "X, Libya".
+_PLACE_BEFORE = re.compile(
+    rf"\b(?:in|near|outside|inside|around|across|towards|into|(?:{_PLACE_NOUNS}) of)\s+$"
+)
+_PLACE_AFTER = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}(?:{_PLACE_NOUNS})\b")
+_NEXT_WORD = re.compile(r",\s+([A-Z][\w-]+)\b(?!\s+[A-Z])")
+
+
+def _usage_type(
+    typ: str,
+    members: list[Occ],
+    texts: dict[str, str],
+    person_parts: set[str],
+    places: set[str],
+) -> str:
+    """The type the story's own words give a name the tagger typed otherwise.
+
+    The small model calls a company it does not know a place ("Transocean") and a town an
+    organisation ("Dafniya"). A name written at least twice as an organisation is written
+    ("the drilling company, X", "X's rig", "a worker for X") and more often so than as a
+    place is an ORG; a one-word name that no person's name holds, written at least twice
+    and for at least half its mentions as a place is ("in X", "the city of X", "X, an
+    embattled town", "X, Libya") and never as an organisation, is a place.
+    """
+    if typ not in ("GPE", "LOC", "NORP", "ORG"):
+        return typ
+    org = place = 0
+    for o in members:
+        text = texts[o.article]
+        before, after = text[max(0, o.mention.start - 60) : o.mention.start], text[o.mention.end :]
+        if _ORG_AFTER.match(after) or _ORG_BEFORE.search(before):
+            org += 1
+        elif _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+            place += 1
+        elif (nxt := _NEXT_WORD.match(after)) is not None and nxt.group(1) in places:
+            place += 1  # a dateline's "X, Libya": a place in a country
+    if typ != "ORG" and org >= 2 and org > place:
+        return "ORG"
+    if (
+        typ == "ORG"
+        and all(o.lone for o in members)
+        and members[0].key not in person_parts
+        and org == 0
+        and place >= 2
+        and place * 2 >= len(members)
+    ):
+        return "GPE"
+    return typ
 
 
 def _canonical(members: list[Occ]) -> str:
