@@ -35,6 +35,8 @@ def find_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     index = SentenceIndex(sentences)
     spans: list[tuple[Span, str]] = []
     for ent in doc.ents:
+        if ent.text.islower() and len(ent) == 1:
+            continue  # no name: "the maharishi said", tagged ORG
         span = _trim(ent)
         if span is not None:
             spans.append((span, as_person(ent).label_))

@@ -205,10 +205,11 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
     for q in spans:
         q.tokens = _tokens_between(doc, q.open + 1, q.close)
     paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text_of(doc))]
-    items: list[_Found | _Reported] = [
-        *_attribute(doc, spans, sentences, index, paragraph_starts),
-        *_reported(doc, sentences, spans),
-    ]
+    found = _attribute(doc, spans, sentences, index, paragraph_starts)
+    # Quoted words no cue reports (a phrase a reported clause quotes: `…, "a kind of mafia
+    # state," …, Cole said.`) do not keep their sentence from being reported speech.
+    told = [q for f in found for q in f.parts]
+    items: list[_Found | _Reported] = [*found, *_reported(doc, sentences, told)]
     # Resolve in text order: "he said" may point at the speaker of the quote before.
     items.sort(
         key=lambda f: (
@@ -222,7 +223,8 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
     resolver = Speakers(doc, sentences, index, [(q.open, q.close) for q in spans])
     out: list[Quote] = []
     for item in items:
-        speaker = resolver.speaker(item.cue) if item.cue is not None else None
+        since = item.parts[0].open if isinstance(item, _Found) else None
+        speaker = resolver.speaker(item.cue, since) if item.cue is not None else None
         if item.cue is not None:
             resolver.said(item.cue, speaker)
         if isinstance(item, _Reported):
@@ -269,7 +271,7 @@ def _carry_on(quotes: list[Quote]) -> list[Quote]:
     for k, q in enumerate(ordered):
         if q.speaker is not None or q.cue is not None or not q.direct:
             continue
-        before = [p for p in ordered[:k] if p.speaker is not None and p.direct]
+        before = [p for p in ordered[:k] if p.speaker is not None]
         if before and max(before[-1].sentences) == q.sentence - 1:
             q.speaker = before[-1].speaker
             q.cue = before[-1].cue
@@ -453,10 +455,11 @@ def _clause_of(verb: Token) -> Token | None:
         verb.dep_ == "parataxis"
         and subjects
         and verb.head.pos_ in ("VERB", "AUX")
-        and verb.head.i < verb.i
         and verb.doc[verb.left_edge.i - 1].is_punct
+        and verb.right_edge.i + 1 < len(verb.doc)
+        and verb.doc[verb.right_edge.i + 1].is_punct
     ):
-        return verb.head  # "There is, he says, a familiar pattern"
+        return verb.head  # "There is, he says, a familiar pattern"; "In X, he says, it …"
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
         nouns.extend(c for c in prep.children if c.dep_ == "pobj")

@@ -245,7 +245,8 @@ class Speakers:
         self.gender: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  # role words written around each full name
         self._by_token: dict[int, Span] = {}
-        ents = [as_person(e) for e in doc.ents]
+        # A word in lower case is no name, whatever the tagger says ("the maharishi").
+        ents = [as_person(e) for e in doc.ents if not (e.text.islower() and len(e) == 1)]
         for ent in ents:
             for tok in ent:
                 self._by_token[tok.i] = ent
@@ -356,10 +357,13 @@ class Speakers:
             )
             self.people.sort(key=lambda p: p.at)
 
-    def speaker(self, cue: Token) -> str | None:
+    def speaker(self, cue: Token, since: int | None = None) -> str | None:
+        """The speaker of ``cue``; ``since``: where the words it reports begin, when before
+        it (a pronoun after a long quote reaches back from the quote's start)."""
         subject = self._subject(cue)
         if subject is None:
             return None
+        self._since = cue.idx if since is None else min(since, cue.idx)
         return self._resolve(subject, cue)
 
     def _subject(self, cue: Token) -> Token | None:
@@ -452,6 +456,8 @@ class Speakers:
                 words[0].lower() in _ROLES or words[0].lower() in _HONORIFICS
             ):
                 words.pop(0)  # "Mayor Ines Vatter": the role is no part of the name
+            if all(w.islower() for w in words):
+                return None  # "said the maharishi": a title in lower case, no name
             known = self._full_name(words, tok.idx)
             if known != " ".join(words) or ent is None or ent.label_ not in _NAMED_LABELS:
                 return known
@@ -506,7 +512,7 @@ class Speakers:
 
     def _recent(self, cue: Token, gender: str | None, role: str | None) -> str | None:
         """The most recent person named outside quotes before ``cue`` that fits gender and role."""
-        here = self.index.at(cue.idx)
+        here = self.index.at(min(cue.idx, getattr(self, "_since", cue.idx)))
         if here is None:
             return None
         earlier = [p for p in self.people if p.at < cue.idx and not p.quoted]

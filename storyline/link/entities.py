@@ -124,9 +124,9 @@ def _resolve_in_article(occs: list[Occ], anchor_keys: set[str], person_words: se
         earlier = [
             a
             for a in anchors
-            if a.mention.start < occ.mention.start and tokens(a.key)[-1] == occ.key
+            if a.mention.start < occ.mention.start and _surname(a.key, occ.key)
         ]
-        bearers = {a.key for a in anchors if tokens(a.key)[-1] == occ.key}
+        bearers = {a.key for a in anchors if _surname(a.key, occ.key)}
         if len(bearers) > 1:
             # Two people of that surname in the article ("Michael" and "Katherine Jackson"):
             # only a role that names one of them decides; else the surname stays apart.
@@ -165,6 +165,14 @@ def _resolve_in_article(occs: list[Occ], anchor_keys: set[str], person_words: se
             rule = "surname" if last else "name-part"
             where = "later in" if last else "the only full name holding it in"
             _attach(occ, target_key, rule, f"{where} {occ.article}")
+
+
+def _surname(full: str, word: str) -> bool:
+    """``word`` is the surname of the full name ``full``, or the first part of its
+    hyphenated surname ("Jimenez" of "Gerardo Jimenez-Sanchez": the tagger cuts at the
+    hyphen)."""
+    last = tokens(full)[-1]
+    return last == word or last.split("-")[0] == word
 
 
 def _by_title(occ: Occ, bearers: list[Occ]) -> str | None:

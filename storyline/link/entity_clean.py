@@ -152,7 +152,11 @@ def unglue(occs: list[Occ]) -> list[Occ]:
                 )
                 out.append(Occ(occ.article, part, piece, key, part.label, None, node=key))
             log.debug("%r split into %s", occ.surface, pieces)
-        elif "-" in occ.surface and _names_elsewhere(keys[0], keys[-1], occ.key, holders()):
+        elif (
+            "-" in occ.surface
+            and not (occ.label == PERSON and " " in occ.surface)  # "Gerardo Jimenez-Sanchez"
+            and _names_elsewhere(keys[0], keys[-1], occ.key, holders())
+        ):
             log.debug("compound of names %r in %s skipped", occ.surface, occ.article)
         else:
             out.append(occ)

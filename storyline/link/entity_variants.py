@@ -294,7 +294,11 @@ def merge_acronyms(occs: list[Occ], forest: Forest, texts: Mapping[str, str]) ->
     for occ in occs:
         if occ.key in longs:
             after = _SPELLED_AFTER.match(texts.get(occ.article, ""), occ.mention.end)
-            if after is not None and name_key(after.group(1)) in acronyms:
+            if (
+                after is not None
+                and name_key(after.group(1)) in acronyms
+                and _abbreviates(name_key(after.group(1)), occ.key)
+            ):
                 spelled[name_key(after.group(1))][occ.key] = f"{occ.surface} ({after.group(1)})"
     for short in sorted(acronyms):
         if short in spelled:
@@ -320,6 +324,20 @@ def merge_acronyms(occs: list[Occ], forest: Forest, texts: Mapping[str, str]) ->
             forest.union(
                 k, long, "known-short-form", f"a usual short form of {contexts[long].display!r}"
             )
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """The acronym's letters are, in order, letters of the long name, the first its first:
+    "UNITED NATIONS (CNN)", a dateline, spells nothing out."""
+    rest = long.replace(" ", "")
+    if not short or not rest or short[0] != rest[0]:
+        return False
+    at = 0
+    for ch in short:
+        at = rest.find(ch, at) + 1
+        if at == 0:
+            return False
+    return True
 
 
 def _initials(key: str) -> str:
