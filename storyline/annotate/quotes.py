@@ -222,6 +222,7 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
     )
     resolver = Speakers(doc, sentences, index, [(q.open, q.close) for q in spans])
     out: list[Quote] = []
+    items = [i for i in items if i.cue is None or not unsaid(i.cue)]
     for item in items:
         since = item.parts[0].open if isinstance(item, _Found) else None
         speaker = resolver.speaker(item.cue, since) if item.cue is not None else None
@@ -261,6 +262,34 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
                 )
             )
     return _carry_on(out)
+
+
+_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "'ll"})
+_IF = frozenset({"if", "unless", "when", "whether"})
+_DECLINE = frozenset({"decline", "refuse", "fail"})
+
+
+def unsaid(cue: Token) -> bool:
+    """True when the speaking verb reports no words anyone said: negated ("has not
+    confirmed reports that …"), declined ("declined to say"), still to come or supposed
+    ("will argue …", "if the president were to say …")."""
+    if is_according(cue):
+        return False
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    if cue.dep_ == "xcomp" and lemma_of(cue.head) in _DECLINE:
+        return True
+    node = cue
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
+            return True
+        if node is not cue and any(c.dep_ == "mark" and c.lower_ in _IF for c in node.children):
+            return True
+        if cue is node and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
+            return False
+        node = node.head
 
 
 def _carry_on(quotes: list[Quote]) -> list[Quote]:
@@ -455,9 +484,7 @@ def _clause_of(verb: Token) -> Token | None:
         verb.dep_ == "parataxis"
         and subjects
         and verb.head.pos_ in ("VERB", "AUX")
-        and verb.doc[verb.left_edge.i - 1].is_punct
-        and verb.right_edge.i + 1 < len(verb.doc)
-        and verb.doc[verb.right_edge.i + 1].is_punct
+        and _set_off(verb)
     ):
         return verb.head  # "There is, he says, a familiar pattern"; "In X, he says, it …"
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
@@ -470,6 +497,15 @@ def _clause_of(verb: Token) -> Token | None:
             ):
                 return clause
     return None
+
+
+def _set_off(verb: Token) -> bool:
+    """The verb's phrase stands between commas (or dashes): ", he said,"."""
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    before = doc[left].is_punct or (left > 0 and doc[left - 1].is_punct)
+    after = doc[right].is_punct or (right + 1 < len(doc) and doc[right + 1].is_punct)
+    return before and after
 
 
 def _according_clause(according: Token) -> str | None:
