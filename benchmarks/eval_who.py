@@ -281,14 +281,18 @@ def dump_of(commit: str | None) -> dict:
         if commit is not None:
             archive = subprocess.run(
                 ["git", "archive", commit, "storyline"],
-                cwd=HERE.parent, check=True, capture_output=True,
+                cwd=HERE.parent,
+                check=True,
+                capture_output=True,
             ).stdout
             subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
             env["PYTHONPATH"] = tmp
         out = Path(tmp) / "dump.json"
         subprocess.run(
             [sys.executable, str(HERE / "who_real.py"), "--dump", str(out)],
-            cwd=tmp, env=env, check=True,
+            cwd=tmp,
+            env=env,
+            check=True,
         )
         return json.loads(out.read_text(encoding="utf-8"))
 
@@ -298,7 +302,9 @@ def score_real(dump: dict, topics: set[str] | None = None) -> tuple[dict, list[s
     errors: list[str] = []
     keep = topics or set(dump)
     # quotes
-    gold = {(r["file"], int(r["line"])): r["speaker"] for r in _tsv("quotes.tsv") if r["topic"] in keep}
+    gold = {
+        (r["file"], int(r["line"])): r["speaker"] for r in _tsv("quotes.tsv") if r["topic"] in keep
+    }
     entities = {e["id"]: e for t in keep for e in dump[t]["entities"]}
     said: dict[tuple[str, int], set[str]] = defaultdict(set)
     for t in keep:
@@ -329,7 +335,10 @@ def score_real(dump: dict, topics: set[str] | None = None) -> tuple[dict, list[s
     wanted = {w: g for w, g in gold.items() if g[:1] not in ("-", "?", "#")}
     found = 0
     for where, label in sorted(wanted.items()):
-        if any(any(_names_entity(a, entities[eid]) for a in label.split("|")) for eid in said.get(where, ())):
+        if any(
+            any(_names_entity(a, entities[eid]) for a in label.split("|"))
+            for eid in said.get(where, ())
+        ):
             found += 1
         else:
             errors.append(f"missed {where}: {label!r}")
@@ -358,7 +367,11 @@ def score_real(dump: dict, topics: set[str] | None = None) -> tuple[dict, list[s
     for r in _tsv("types.tsv"):
         if r["topic"] not in keep:
             continue
-        holders = [e for e in dump[r["topic"]]["entities"] if _norm(r["name"]) in {_norm(a) for a in e["aliases"]}]
+        holders = [
+            e
+            for e in dump[r["topic"]]["entities"]
+            if _norm(r["name"]) in {_norm(a) for a in e["aliases"]}
+        ]
         typed += 1
         got = max(holders, key=lambda e: e["mentions"])["type"] if holders else None
         if got in r["type"].split("|"):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timeline17 import DEFAULT_DIR, detokenize  # noqa: E402
+from _timeline17 import DEFAULT_DIR, detokenize
 
 PER_TOPIC = 4  # reports per topic
 MIN_LINES, MAX_LINES = 12, 60  # reports of ordinary length (no one-liners, no live blogs)
@@ -36,7 +36,11 @@ def select(root: Path = DEFAULT_DIR) -> dict[str, list[str]]:
     by_topic: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for f in sorted(root.glob("*/InputDocs/*/*")):
         rel = str(f.relative_to(root))
-        n = sum(1 for line in f.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip())
+        n = sum(
+            1
+            for line in f.read_text(encoding="utf-8", errors="replace").splitlines()
+            if line.strip()
+        )
         if MIN_LINES <= n <= MAX_LINES:
             key = hashlib.sha1(rel.encode()).hexdigest()
             by_topic[rel.split("_")[0]].append((key, rel))

@@ -285,7 +285,9 @@ def unsaid(cue: Token) -> bool:
             return True
         if node is not cue and any(c.dep_ == "mark" and c.lower_ in _IF for c in node.children):
             return True
-        if cue is node and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+        if cue is node and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children
+        ):
             return True
         if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
             return False
@@ -424,7 +426,7 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
             clause = _clause_of(tok)
             if clause is None or (quoted and any(_inside(t, spans) for t in clause.subtree)):
                 continue
-            aside = {t.i for t in tok.subtree} if clause.i == tok.head.i else set()
+            aside = {t.i for t in tok.subtree} if tok.dep_ == "parataxis" else set()
             if aside:  # with the commas around it
                 aside |= {i for i in (min(aside) - 1, max(aside) + 1) if doc[i].is_punct}
             words = [
@@ -437,7 +439,9 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
             if not words:
                 continue
             if aside:  # "There is, he says, a pattern": the clause around the aside
-                text = re.sub(r" (?=[,.;:!?])", "", " ".join(t.text for t in words if not t.is_space))
+                text = re.sub(
+                    r" (?=[,.;:!?])", "", " ".join(t.text for t in words if not t.is_space)
+                )
                 text = text.strip(" ,.")
             else:
                 text = text_of(doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
@@ -480,13 +484,13 @@ def _clause_of(verb: Token) -> Token | None:
             and verb.doc[min(subjects[0].left_edge.i, verb.i) - 1].is_punct
         ):
             return child
-    if (
-        verb.dep_ == "parataxis"
-        and subjects
-        and verb.head.pos_ in ("VERB", "AUX")
-        and _set_off(verb)
-    ):
-        return verb.head  # "There is, he says, a familiar pattern"; "In X, he says, it …"
+    if verb.dep_ == "parataxis" and subjects and _set_off(verb):
+        # "There is, he says, a familiar pattern"; "In X, he says, it lasted …"
+        clause = verb.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        if clause.pos_ in ("VERB", "AUX"):
+            return clause
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
         nouns.extend(c for c in prep.children if c.dep_ == "pobj")

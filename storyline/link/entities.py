@@ -122,9 +122,7 @@ def _resolve_in_article(occs: list[Occ], anchor_keys: set[str], person_words: se
         if not occ.lone or (occ.label != PERSON and occ.key not in person_words):
             continue
         earlier = [
-            a
-            for a in anchors
-            if a.mention.start < occ.mention.start and _surname(a.key, occ.key)
+            a for a in anchors if a.mention.start < occ.mention.start and _surname(a.key, occ.key)
         ]
         bearers = {a.key for a in anchors if _surname(a.key, occ.key)}
         if len(bearers) > 1:
@@ -132,7 +130,9 @@ def _resolve_in_article(occs: list[Occ], anchor_keys: set[str], person_words: se
             # only a role that names one of them decides; else the surname stays apart.
             target_key = _by_title(occ, [a for a in anchors if a.key in bearers])
             if target_key is not None:
-                _attach(occ, target_key, "surname+title", f"the one whose role it has in {occ.article}")
+                _attach(
+                    occ, target_key, "surname+title", f"the one whose role it has in {occ.article}"
+                )
             elif earlier and occ.mention.sentence - earlier[-1].mention.sentence <= SURNAME_REACH:
                 # "Lena Brandt said … Brandt added": the one just named.
                 target = max(earlier, key=lambda a: a.mention.start)

@@ -12,6 +12,8 @@ import logging
 import re
 from collections import Counter, defaultdict
 
+import msgspec
+
 from storyline.link.names import (
     HONORIFICS,
     ROLE_WORDS,
@@ -51,7 +53,7 @@ def clean_mentions(ann: Annotation, text: str) -> list[Occ]:
         label = m.label
         surface, label, title = _unheaded(surface, label, title)
         if label != m.label:
-            m = Mention(**{**_fields(m), "label": label})
+            m = msgspec.structs.replace(m, label=label)
         if m.label == PERSON:
             role, surface = split_role(surface, ROLE_WORDS)
             if not surface:
@@ -68,10 +70,6 @@ def clean_mentions(ann: Annotation, text: str) -> list[Occ]:
         key = name_key(surface)
         out.append(Occ(ann.article, m, surface, key, m.label, title, node=key))
     return out
-
-
-def _fields(m: Mention) -> dict[str, object]:
-    return {f: getattr(m, f) for f in m.__struct_fields__}
 
 
 def _unheaded(surface: str, label: str, title: str | None) -> tuple[str, str, str | None]:
@@ -196,7 +194,9 @@ def _run_on(
         lk, rk = name_key(left), name_key(right)
         if lk not in places or rk not in labels or rk in places or rk == occ.key:
             continue
-        person = " " not in rk and labels[rk][PERSON] > 0 and bool(surnames.get(rk, set()) - {occ.key})
+        person = (
+            " " not in rk and labels[rk][PERSON] > 0 and bool(surnames.get(rk, set()) - {occ.key})
+        )
         # Three words at least: "Corland Electoral Commission" is one name, the story's
         # "Electoral Commission" its short form.
         if len(tokens(rk)) >= 3 or person:
