@@ -192,6 +192,8 @@ def _run_on(
     for cut in range(1, len(words)):
         left, right = " ".join(words[:cut]), " ".join(words[cut:])
         lk, rk = name_key(left), name_key(right)
+        if occ.label == PERSON and lk in places and rk in places:
+            return [left, right]  # "who controls al-Brega Benghazi": two towns, no person
         if lk not in places or rk not in labels or rk in places or rk == occ.key:
             continue
         person = (

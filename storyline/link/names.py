@@ -52,7 +52,7 @@ _CALENDAR_WORDS: frozenset[str] = frozenset(
 )
 
 _POSSESSIVE = re.compile(r"['’′`]s$", re.IGNORECASE)
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|another)\s+", re.IGNORECASE)
 _EDGE_PUNCT = " \t\r\n\"'`′“”‘’«»()[]{},;:!?—–-"
 _DASHES = re.compile(r"[‐‑‒–—―]")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
@@ -76,6 +76,15 @@ OFFICES: frozenset[str] = frozenset(
     chancellor senator governor mayor general commander director chair chairman chairwoman ceo
     prosecutor judge pope king queen prince princess congressman congresswoman commissioner
     mp speaker superintendent professor
+    """.split()  # noqa: SIM905
+)
+
+
+# Head nouns of bodies usually named after a place, a person or a field.
+NAMED_AFTER_HEADS: frozenset[str] = frozenset(
+    """
+    university college school institute institution academy museum hospital foundation
+    library centre center
     """.split()  # noqa: SIM905
 )
 
@@ -274,7 +283,17 @@ def short_form(short: str, long: str, places: set[str]) -> str | None:
         return None
     if tl[-len(ts) :] == ts and (len(ts) >= 2 or len(ts[0]) >= 4):
         return "the last words of" if len(ts) >= 2 else "the last word of"
-    if len(ts) == 1 and tl[0] == ts[0] and len(ts[0]) >= 4:
+    if (
+        len(ts) == 1
+        and tl[0] == ts[0]
+        and len(ts[0]) >= 4
+        and len(core := tl[: tl.index("of")] if "of" in tl else tl) == 2
+        and core[-1] not in NAMED_AFTER_HEADS
+    ):
+        # "Halvane" of "Halvane Systems", "Treasury" of "Treasury Department", "Anadarko" of
+        # "Anadarko Petroleum of America"; never
+        # "Senate" of "Senate Finance Committee" (one body in another) or "Oxford" of
+        # "Oxford University" (a body named after a place or a person is not it).
         return "the first word of"
     if tl[: len(ts)] == ts and tl[len(ts)] == "of" and " ".join(tl[len(ts) + 1 :]) in places:
         return "without its place, the name of"
