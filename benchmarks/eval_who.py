@@ -23,8 +23,8 @@ Scores:
   cluster of its own.
 
 The **real audit set** (``benchmarks/data/who/real/``, its README says how it was drawn and
-labelled) holds judgements on Timeline17 reports: the speaker of 417 corpus lines
-(``quotes.tsv``), 196 pairs of names in one story, same entity or not (``links.tsv``), and
+labelled) holds judgements on Timeline17 reports: the speaker of 422 corpus lines
+(``quotes.tsv``), 197 pairs of names in one story, same entity or not (``links.tsv``), and
 the type of the 61 entities with at least five mentions (``types.tsv``). It is scored for
 the code here and, in the same run, for the code of ``--baseline`` (default: main before
 this work, be6e125), extracted with ``git archive`` and run in a subprocess:
