@@ -52,6 +52,7 @@ from storyline.link.entity_clean import (
 from storyline.link.entity_variants import (
     Forest,
     merge_acronyms,
+    merge_middle_names,
     merge_short_forms,
     merge_variants,
 )
@@ -108,6 +109,7 @@ def resolve_entities(
     merge_variants(occs, forest)
     merge_short_forms(occs, forest)
     merge_acronyms(occs, forest, texts)
+    merge_middle_names(occs, forest)
     _resolve_leftovers(occs, forest, anchor_keys, person_words)
     person_parts = {t for k in anchor_keys for t in tokens(k)}
     return _build(occs, forest, texts, person_parts)

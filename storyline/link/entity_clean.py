@@ -8,6 +8,7 @@ State" before a name); strip possessives, articles and a role glued to a person'
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter, defaultdict
@@ -119,6 +120,10 @@ def unglue(occs: list[Occ]) -> list[Occ]:
             surnames[tokens(k)[-1]].add(k)
     out: list[Occ] = []
     for occ in occs:
+        titled = _titled(occ, labels)
+        if titled is not None:
+            out.append(titled)
+            continue
         run_on = _run_on(occ, labels, places, surnames)
         if run_on is not None:
             for piece in run_on:
@@ -161,11 +166,40 @@ def unglue(occs: list[Occ]) -> list[Occ]:
     return out
 
 
+def _titled(occ: Occ, labels: dict[str, Counter[str]]) -> Occ | None:
+    """ "Rapper Wyclef Jean" where the story names "Wyclef Jean": a capitalised word before a
+    person's full name that is no given name is a title, not part of the name."""
+    words = occ.surface.split(" ")
+    if occ.label != PERSON or len(words) < 3:
+        return None
+    rest = " ".join(words[1:])
+    if not labels.get(name_key(rest), Counter())[PERSON] or is_given_name(words[0]):
+        return None
+    piece = _piece(occ, rest, labels)
+    piece.title = f"{occ.title} {words[0]}" if occ.title else words[0]
+    return piece
+
+
 def _mostly_place(labels: Counter[str]) -> bool:
     """Tagged a place at least as often as anything else: the small model calls a town it
     does not know a person or an organisation as often as a place."""
     place = sum(labels[x] for x in _PLACE_LABELS)
     return place > 0 and all(place >= n for x, n in labels.items() if x not in _PLACE_LABELS)
+
+
+@functools.cache
+def _gender_detector() -> object | None:
+    try:
+        import gender_guesser.detector as gender_guesser
+    except ImportError:  # as in the speaker resolver: without it no word is a given name
+        return None
+    return gender_guesser.Detector(case_sensitive=False)
+
+
+def is_given_name(word: str) -> bool:
+    """A first name gender-guesser knows ("John" in "John Paul Jones")."""
+    detector = _gender_detector()
+    return detector is not None and detector.get_gender(word) != "unknown"  # type: ignore[attr-defined]
 
 
 def _run_on(

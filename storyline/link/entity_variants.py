@@ -346,3 +346,33 @@ def _initials(key: str) -> str:
 
 def _compatible(a: str, b: str) -> bool:
     return (a == PERSON) == (b == PERSON)
+
+
+def merge_middle_names(occs: list[Occ], forest: Forest) -> None:
+    """ "Hillary Clinton" joins "Hillary Rodham Clinton": a person's first and last name
+    joins the one longer name of the story that starts and ends with them (rule
+    ``middle-name``); with two such names ("George Bush": "George W Bush" and "George H W
+    Bush") it stays apart."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    shown: dict[str, str] = {}
+    for occ in occs:
+        labels[occ.key][occ.label] += 1
+        shown.setdefault(occ.key, occ.surface)
+    people = [k for k, c in labels.items() if majority(c) == PERSON and " " in k]
+    longer: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in people:
+        parts = tokens(k)
+        if len(parts) >= 3:
+            longer[(parts[0], parts[-1])].append(k)
+    for k in people:
+        parts = tokens(k)
+        if len(parts) != 2:
+            continue
+        fits = longer.get((parts[0], parts[1]), [])
+        if len({forest.find(f) for f in fits}) == 1:
+            forest.union(
+                k,
+                fits[0],
+                "middle-name",
+                f"its first and last names are those of {shown[fits[0]]!r}",
+            )

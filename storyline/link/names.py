@@ -137,7 +137,8 @@ def split_role(surface: str, role_words: frozenset[str]) -> tuple[str | None, st
     Trade"); the last word is always kept as the name.
     """
     parts = surface.split(" ")
-    words = [name_key(p).rstrip(".") for p in parts]
+    # "Presidents Obama and Bush": a plural role is a role.
+    words = [_singular(name_key(p).rstrip("."), role_words) for p in parts]
     if all(w in role_words for w in words):
         return surface, ""
     i = 0
@@ -159,6 +160,10 @@ def split_role(surface: str, role_words: frozenset[str]) -> tuple[str | None, st
         i -= 1
     role = " ".join(parts[:i]) or None
     return role, " ".join(parts[i:])
+
+
+def _singular(word: str, role_words: frozenset[str]) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in role_words else word
 
 
 def spelling_distance(a: str, b: str) -> int | None:

@@ -881,3 +881,40 @@ def test_type_follows_how_the_story_writes_the_name() -> None:
     )
     ents, _ = _resolve(_doc("a", text, [("Velmar", "GPE")] * 4))
     assert _named(ents, "Velmar").type == "ORG"
+
+
+def test_first_and_last_name_join_the_one_name_with_a_middle_name() -> None:
+    one = "Dana Reyna Holt toured the camp."
+    two = "Dana Holt said aid would come."
+    ents, _ = _resolve(
+        _doc("a", one, [("Dana Reyna Holt", "PERSON")]), _doc("b", two, [("Dana Holt", "PERSON")])
+    )
+    assert len(ents) == 1
+    assert [(m.rule) for m in ents[0].merges] == ["middle-name"]
+
+
+def test_word_before_a_full_name_the_story_writes_alone_is_a_title() -> None:
+    one = "Drummer Oskar Vell said he would play."
+    two = "Oskar Vell arrived on Monday."
+    ents, _ = _resolve(
+        _doc("a", one, [("Drummer Oskar Vell", "PERSON")]),
+        _doc("b", two, [("Oskar Vell", "PERSON")]),
+    )
+    vell = _named(ents, "Oskar Vell")
+    assert vell.mentions == 2 and "Drummer" in vell.titles
+
+
+def test_given_name_before_a_full_name_stays_part_of_it() -> None:
+    one = "John Paul Jones said the band would tour."
+    two = "Paul Jones arrived on Monday."
+    ents, _ = _resolve(
+        _doc("a", one, [("John Paul Jones", "PERSON")]), _doc("b", two, [("Paul Jones", "PERSON")])
+    )
+    assert len(ents) == 2
+
+
+def test_plural_role_is_no_part_of_the_name() -> None:
+    text = "Presidents Okoro met the envoys. Chidi Okoro spoke first."
+    ents, _ = _resolve(_doc("a", text, [("Presidents Okoro", "PERSON"), ("Chidi Okoro", "PERSON")]))
+    okoro = _named(ents, "Chidi Okoro")
+    assert okoro.mentions == 2 and "Presidents" in okoro.titles
