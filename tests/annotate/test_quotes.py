@@ -552,3 +552,12 @@ def test_pronoun_after_a_long_quote_reaches_back_from_its_start() -> None:
 def test_lower_case_title_is_no_speaker_name() -> None:
     text = '"Peace needs patience," said the abbot, speaking at a gathering.'
     assert only(text).speaker != "abbot"
+
+
+def test_the_ministry_is_the_country_ministry_named_before() -> None:
+    text = (
+        "Norway's foreign ministry said two aid workers were missing. "
+        "The ministry said it was in contact with their families."
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Norway's foreign ministry"] * 2, found
