@@ -336,6 +336,18 @@ _ORG_BEFORE = re.compile(
     r"|\b(?:spokes\w+|workers?|employees?|officials?|executives?|head of \w+)\s+(?:for|at)"
     r"\s+(?:the\s+)?$"
 )
+# What only an organisation has, for a one-word name the tagger took for a person (a person
+# also speaks "in a statement" and has a spokesman): "X's head of operations", "X's staff",
+# "the charity, X", "workers at X".
+_ONLY_ORG_AFTER = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:head of \w+|staff|employees|workers|shares|headquarters|board|"
+    r"chief executive|ceo|rig|website|members)\b"
+    rf"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}(?:{_ORG_NOUNS})\b"
+)
+_ONLY_ORG_BEFORE = re.compile(
+    rf"(?:\b(?:{_ORG_NOUNS})|\bowner of [^,.]{{1,40}}),\s*(?:the\s+)?$"
+    r"|\b(?i:workers?|employees?|staff)\s+(?:for|at)\s+(?:the\s+)?$"
+)
 # ... and around a place: "in X", "the city of X", "X, an embattled town", "X, Libya".
 _PLACE_BEFORE = re.compile(
     rf"\b(?:in|near|outside|inside|around|across|towards|into|(?:{_PLACE_NOUNS}) of)\s+$"
@@ -353,20 +365,25 @@ def _usage_type(
 ) -> str:
     """The type the story's own words give a name the tagger typed otherwise.
 
-    The small model calls a company it does not know a place ("Transocean") and a town an
-    organisation ("Dafniya"). A name written at least twice as an organisation is written
-    ("the drilling company, X", "X's rig", "a worker for X") and more often so than as a
-    place is an ORG; a one-word name that no person's name holds, written at least twice
-    and for at least half its mentions as a place is ("in X", "the city of X", "X, an
-    embattled town", "X, Libya") and never as an organisation, is a place.
+    The small model calls a company it does not know a place ("Transocean") or a person
+    ("Unicef", one word no person's name holds) and a town an organisation ("Dafniya"). A
+    name written at least twice as an organisation is written ("the drilling company, X",
+    "X's rig", "a worker for X"; for a one-word "person", only what no person has: "X's head
+    of operations", "workers at X") and more often so than as a place is an ORG; a one-word
+    name that no person's name holds, written at least twice and for at least half its
+    mentions as a place is ("in X", "the city of X", "X, an embattled town", "X, Libya") and
+    never as an organisation, is a place.
     """
-    if typ not in ("GPE", "LOC", "NORP", "ORG"):
-        return typ
+    lone_word = all(o.lone for o in members) and members[0].key not in person_parts
+    if typ not in ("GPE", "LOC", "NORP", "ORG") and not (typ == PERSON and lone_word):
+        return typ  # a person's name stays a person's: "Unicef" alone may be re-typed
     org = place = 0
     for o in members:
         text = texts[o.article]
         before, after = text[max(0, o.mention.start - 60) : o.mention.start], text[o.mention.end :]
-        if _ORG_AFTER.match(after) or _ORG_BEFORE.search(before):
+        if typ == PERSON:
+            org += bool(_ONLY_ORG_AFTER.match(after) or _ONLY_ORG_BEFORE.search(before))
+        elif _ORG_AFTER.match(after) or _ORG_BEFORE.search(before):
             org += 1
         elif _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
             place += 1
@@ -374,14 +391,7 @@ def _usage_type(
             place += 1  # a dateline's "X, Libya": a place in a country
     if typ != "ORG" and org >= 2 and org > place:
         return "ORG"
-    if (
-        typ == "ORG"
-        and all(o.lone for o in members)
-        and members[0].key not in person_parts
-        and org == 0
-        and place >= 2
-        and place * 2 >= len(members)
-    ):
+    if typ == "ORG" and lone_word and org == 0 and place >= 2 and place * 2 >= len(members):
         return "GPE"
     return typ
 

@@ -918,3 +918,21 @@ def test_plural_role_is_no_part_of_the_name() -> None:
     ents, _ = _resolve(_doc("a", text, [("Presidents Okoro", "PERSON"), ("Chidi Okoro", "PERSON")]))
     okoro = _named(ents, "Chidi Okoro")
     assert okoro.mentions == 2 and "Presidents" in okoro.titles
+
+
+def test_one_word_person_written_as_an_organisation_is_one() -> None:
+    text = (
+        "Relifa said in a statement that food had arrived. Relifa's head of operations "
+        "flew in. Workers for Relifa handed out water."
+    )
+    ents, _ = _resolve(_doc("a", text, [("Relifa", "PERSON")] * 3))
+    assert _named(ents, "Relifa").type == "ORG"
+
+
+def test_one_word_person_with_a_statement_and_a_spokesman_stays_a_person() -> None:
+    text = (
+        "Madrina said in a statement that the tour would go on. A spokesman for Madrina "
+        "said tickets would be honoured. Madrina's lawyers declined to comment."
+    )
+    ents, _ = _resolve(_doc("a", text, [("Madrina", "PERSON")] * 3))
+    assert _named(ents, "Madrina").type == "PERSON"
