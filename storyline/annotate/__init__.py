@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 # Bump when what the annotator produces changes: stored annotations of another
 # version are made again on the next run.
-ANNOTATOR_VERSION = "3"  # 3: sentence budgets; 2: time expressions carry their verb's tense
+ANNOTATOR_VERSION = "4"  # 4: quotes and names on real text; 3: sentence budgets; 2: tense
 
 
 class Annotator(Protocol):
