@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from storyline.model import Annotation, Article, Dossier, Story
@@ -35,5 +36,14 @@ class Store(Protocol):
     def get_dossier(self, story_id: str) -> Dossier: ...
     def dossier_fingerprint(self, story_id: str) -> str | None:
         """The stored dossier's fingerprint, read without decoding the dossier (None if none)."""
+
+    def dossier_stamp(self, story_id: str) -> tuple[str | None, str] | None:
+        """The stored dossier's ``(fingerprint, generated)``, read without decoding it
+        (None if none): which build of the dossier the store holds."""
+
+    def lock(self, name: str) -> AbstractContextManager[None]:
+        """Hold the store-wide lock ``name`` while a block runs: every process and thread
+        using the store waits its turn (for a read-modify-write spanning several calls,
+        such as detecting stories). A holder that dies lets go."""
 
     def close(self) -> None: ...
