@@ -22,6 +22,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -275,6 +276,8 @@ def run_trial(
             break
     proc.wait(timeout=timeout)
     reader.join(timeout=10)
+    if proc.stderr is not None:
+        proc.stderr.close()
     committed = _committed(db)
     stale = _stale(db, out)
     rerun = subprocess.run(
@@ -402,10 +405,17 @@ def _check_story(story, store, settings: Settings, folder: Path) -> list[str]:  
     return problems
 
 
-def trials(root: Path, n: int, seed: int, db: str | None = None, log: bool = False) -> list[Trial]:
+def trials(
+    root: Path,
+    n: int,
+    seed: int,
+    db: str | None = None,
+    aims: Sequence[str] | None = None,
+    log: bool = False,
+) -> list[Trial]:
     """``n`` trials: trial k of a cycle builds batches 1..k, killed at a random moment
-    of a stage drawn at random (``MARKERS``). A cycle is five trials on one new store
-    (SQLite under ``root`` unless ``db`` names one, used by the first cycle only)."""
+    of a stage (``aims[k]``, else drawn at random). A cycle is five trials on one new
+    store (SQLite under ``root`` unless ``db`` names one, used by the first cycle only)."""
     rng = random.Random(seed)
     folders = write_batches(root / "corpus")
     done: list[Trial] = []
@@ -413,7 +423,7 @@ def trials(root: Path, n: int, seed: int, db: str | None = None, log: bool = Fal
         cycle, step = divmod(k, len(folders))
         store = db if db is not None and cycle == 0 else str(root / f"store-{cycle}.sqlite")
         out = root / f"out-{cycle}"
-        aim = rng.choice(STAGES)
+        aim = aims[k % len(aims)] if aims else rng.choice(STAGES)
         delay = rng.uniform(0, MARKERS[aim][1]) if aim in MARKERS else 0.0
         trial = run_trial(folders[: step + 1], store, out, aim, delay)
         done.append(trial)

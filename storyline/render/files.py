@@ -18,6 +18,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -60,41 +61,54 @@ def write_files(dossier: Dossier, out_dir: Path, texts: dict[str, str]) -> dict[
     The caller holds ``folder_lock(out_dir)``.
     """
     _sweep(out_dir)
-    written: dict[str, Path] = {}
-    stamps: dict[str, FileStamp] = {}
-    for kind, name in FILES.items():
-        data = texts[kind].encode("utf-8")
-        write_atomic(out_dir / name, data)
-        written[kind] = out_dir / name
-        stamps[name] = FileStamp(bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
+    data = {name: texts[kind].encode("utf-8") for kind, name in FILES.items()}
     stamp = Stamp(
         story=dossier.story.id,
         fingerprint=dossier.fingerprint,
         generated=dossier.generated,
-        files=stamps,
+        files={
+            name: FileStamp(bytes=len(b), sha256=hashlib.sha256(b).hexdigest())
+            for name, b in data.items()
+        },
     )
-    write_atomic(out_dir / STAMP, msgspec.json.format(msgspec.json.encode(stamp)) + b"\n")
-    _fsync_dir(out_dir)  # the renames themselves reach the disk
-    return written
+    data[STAMP] = msgspec.json.format(msgspec.json.encode(stamp)) + b"\n"
+    replace_all(out_dir, data)  # the stamp last: it vouches for the files before it
+    return {kind: out_dir / name for kind, name in FILES.items()}
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Replace ``target`` with ``data`` so that no reader or crash sees a partial file."""
-    fd, name = tempfile.mkstemp(prefix=f"{_TEMP}{target.name}.", dir=target.parent)
-    tmp = Path(name)
+def replace_all(folder: Path, data: dict[str, bytes]) -> None:
+    """Replace each file ``folder/name`` with its bytes, in the order given.
+
+    Every new file is written to a temporary name and synced to disk (the syncs run
+    at once, so that the file system can commit them together), then each is moved
+    over its file in order and the folder synced: a crash at any moment leaves each
+    file whole, old or new, and a file new only if the ones before it are.
+    """
+    temps: list[tuple[Path, Path]] = []
+    fds: list[int] = []
     try:
-        try:
+        for name, content in data.items():
+            fd, made = tempfile.mkstemp(prefix=f"{_TEMP}{name}.", dir=folder)
+            temps.append((Path(made), folder / name))
+            fds.append(fd)
             os.fchmod(fd, 0o644)  # mkstemp makes 0600; a report is meant to be read and served
-            view = memoryview(data)
+            view = memoryview(content)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
+        with ThreadPoolExecutor(max(1, len(fds))) as pool:
+            list(pool.map(os.fsync, fds))
+        for fd in fds:
             os.close(fd)
-        os.replace(tmp, target)
+        fds.clear()
+        for tmp, target in temps:
+            os.replace(tmp, target)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        for fd in fds:
+            os.close(fd)
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
         raise
+    _fsync_dir(folder)  # the renames themselves reach the disk
 
 
 def read_stamp(out_dir: Path) -> Stamp | None:
