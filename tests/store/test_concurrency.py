@@ -11,7 +11,9 @@ import json
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
@@ -20,10 +22,10 @@ import pytest
 from storyline.annotate import annotator_version
 from storyline.engine import ingest
 from storyline.ingest import read_inputs
-from storyline.model import Article
+from storyline.model import Article, Dossier, StoryInfo
 from storyline.render import files as dossier_files
 from storyline.settings import Settings
-from storyline.store import open_store
+from storyline.store import Store, open_store
 from tests.crashes import check, cli, write_batches
 
 WORKER = Path(__file__).with_name("ingest_proc.py")
@@ -222,3 +224,52 @@ def test_a_build_and_an_ingest_at_once_then_two_builds_into_one_folder(
     assert_finished(*second)
     settings = Settings(db=store_url, out=str(out))
     assert check(batches, settings, committed=set()) == []
+
+
+def test_a_stored_dossiers_stamp_reads_without_the_dossier(make_store: Callable[[], Store]) -> None:
+    store = make_store()
+    assert store.dossier_stamp("s-1a2b") is None
+    info = StoryInfo(
+        id="s-1a2b", title="Ferry", articles=1, first_published=None, last_published=None
+    )
+    built = Dossier(
+        generated="2025-03-12T10:00:00+00:00",
+        story=info,
+        articles=[],
+        entities=[],
+        timeline=[],
+        summary=[],
+        claims=[],
+        conflicts=[],
+        quotes=[],
+        coverage=[],
+        fingerprint="0f1e2d3c4b5a6978",
+    )
+    store.put_dossier(built)
+    assert store.dossier_stamp("s-1a2b") == ("0f1e2d3c4b5a6978", "2025-03-12T10:00:00+00:00")
+    store.put_dossier(msgspec.structs.replace(built, generated="2025-03-12T10:00:01+00:00"))
+    assert make_store().dossier_stamp("s-1a2b") == ("0f1e2d3c4b5a6978", "2025-03-12T10:00:01+00:00")
+
+
+def test_a_store_lock_is_held_by_one_connection_at_a_time(
+    make_store: Callable[[], Store],
+) -> None:
+    first, second = make_store(), make_store()  # two connections, as two processes have
+    order: list[str] = []
+    holding = threading.Event()
+
+    def detect_elsewhere() -> None:
+        with first.lock("detect"):
+            holding.set()
+            time.sleep(0.3)
+            order.append("first done")
+
+    t = threading.Thread(target=detect_elsewhere)
+    t.start()
+    assert holding.wait(10)
+    with second.lock("other"):  # another name does not wait
+        order.append("other name")
+    with second.lock("detect"):
+        order.append("second")
+    t.join()
+    assert order == ["other name", "first done", "second"]
