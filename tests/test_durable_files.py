@@ -8,11 +8,13 @@ files again (without synthesizing it again), and leaves current files alone.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from storyline import engine, render
+from storyline.errors import StorylineError
 from storyline.model import Dossier
 from storyline.settings import Settings, load_settings
 from storyline.store import open_store
@@ -103,3 +105,13 @@ def test_files_cut_short_or_left_half_written_are_replaced(killed_then_rerun: di
     assert not list(folder.glob(".tmp-*"))
     # a story whose files hold its stored dossier is left alone
     assert {p.name: p.stat().st_mtime_ns for p in (Path(settings.out) / other.id).iterdir()} == kept
+
+
+def test_an_output_folder_that_cannot_be_made_is_an_error_with_the_fix(
+    killed_then_rerun: dict, tmp_path: Path
+) -> None:
+    settings, batches = killed_then_rerun["settings"], killed_then_rerun["batches"]
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    with pytest.raises(StorylineError, match=r"cannot write the dossier into .*writable"):
+        engine.build(batches[:2], settings=replace(settings, out=str(blocker)))

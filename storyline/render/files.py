@@ -24,6 +24,7 @@ from pathlib import Path
 
 import msgspec
 
+from storyline.errors import StorylineError
 from storyline.model import Dossier
 
 try:
@@ -166,11 +167,17 @@ def folder_lock(out_dir: Path) -> Iterator[Path]:
     here takes turns; a process that dies lets go of it.
     """
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if fcntl else -1
+    except OSError as exc:
+        raise StorylineError(
+            f"cannot write the dossier into {str(out_dir)!r}: {exc.strerror or exc}; "
+            "choose a writable output directory"
+        ) from exc
     if fcntl is None:
         yield out_dir
         return
-    fd = os.open(out_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield out_dir
