@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from storyline.model import Annotation, Article, Dossier, Failure, Story
@@ -56,5 +57,14 @@ class Store(Protocol):
     ) -> int:
         """Forget the failures of ``kind`` (only these ``ids``, only this ``stage``);
         returns how many were removed."""
+
+    def dossier_stamp(self, story_id: str) -> tuple[str | None, str] | None:
+        """The stored dossier's ``(fingerprint, generated)``, read without decoding it
+        (None if none): which build of the dossier the store holds."""
+
+    def lock(self, name: str) -> AbstractContextManager[None]:
+        """Hold the store-wide lock ``name`` while a block runs: every process and thread
+        using the store waits its turn (for a read-modify-write spanning several calls,
+        such as detecting stories). A holder that dies lets go."""
 
     def close(self) -> None: ...
