@@ -1,13 +1,19 @@
-"""Articles from HTML pages, through trafilatura (main text and metadata)."""
+"""Articles from HTML pages, through trafilatura (main text and metadata).
+
+trafilatura and lxml are the boundary: whatever they raise on one page (an
+AssertionError on a malformed CDATA section inside SVG, a RecursionError on
+deep nesting, an lxml ParserError) is that page's Rejection, never the batch's.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 
 import trafilatura
 
-from storyline.ingest.article import build_article
+from storyline.ingest.article import build_article, check_date
 from storyline.ingest.files import Source
 from storyline.model import Article, Published, Rejection
 
@@ -17,10 +23,12 @@ logger = logging.getLogger(__name__)
 # A page with fewer words than this and no sentence end holds no article.
 _MIN_WORDS_WITHOUT_SENTENCE = 20
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_MAX_ERROR_CHARS = 300
 
 
-def parse_html(source: Source) -> Article | Rejection:
-    """The article in an HTML page: text, title, date, authors, site name as outlet."""
+def parse_html(source: Source) -> Iterator[Article | Rejection]:
+    """The article in an HTML page (text, title, date, authors, site name as outlet),
+    or the page's Rejection; warnings (a placeholder date) come first."""
     try:
         document = trafilatura.bare_extraction(
             source.text,
@@ -29,19 +37,25 @@ def parse_html(source: Source) -> Article | Rejection:
             include_tables=False,
             date_extraction_params=_DATE_PARAMS,
         )
-    except (ValueError, TypeError, AttributeError, LookupError) as exc:
-        # trafilatura and lxml raise these on pages they cannot parse.
+    except Exception as exc:  # any error of a third-party parser on one page
         logger.debug("trafilatura failed on %s", source.path, exc_info=True)
-        return Rejection(path=source.path, reason=f"cannot parse HTML: {exc}")
+        detail = str(exc)[:_MAX_ERROR_CHARS] or "no message"
+        reason = f"cannot parse HTML: the HTML reader failed ({type(exc).__name__}: {detail})"
+        yield Rejection(path=source.path, reason=reason)
+        return
     text = getattr(document, "text", None) if document is not None else None
     if not text or not _has_prose(text):
-        return Rejection(path=source.path, reason="no article text found in the HTML page")
+        yield Rejection(path=source.path, reason="no article text found in the HTML page")
+        return
     title = _field(document, "title")
     # trafilatura returns one paragraph per line and often repeats the headline first.
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
     if title and paragraphs and paragraphs[0] == title and len(paragraphs) > 1:
         paragraphs = paragraphs[1:]
-    date = _field(document, "date")
+    stated = _field(document, "date")
+    date, note = check_date(stated[:10] if stated else None)
+    if note is not None:
+        yield Rejection(path=source.path, reason=note, rejected=False)
     author = _field(document, "author")
     article = build_article(
         "\n\n".join(paragraphs),
@@ -49,13 +63,14 @@ def parse_html(source: Source) -> Article | Rejection:
         title=title,
         outlet=_field(document, "sitename"),
         authors=[name.strip() for name in author.split(";")] if author else [],
-        published=Published(date=date[:10], basis="metadata") if date else Published(),
+        published=Published(date=date, basis="metadata") if date else Published(note=note),
         language=_field(document, "language"),
         url=_field(document, "url"),
     )
     if article is None:
-        return Rejection(path=source.path, reason="no article text found in the HTML page")
-    return article
+        yield Rejection(path=source.path, reason="no article text found in the HTML page")
+    else:
+        yield article
 
 
 def _has_prose(text: str) -> bool:
