@@ -15,7 +15,13 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 
-from storyline.ingest.article import build_article, check_date, content_id, detect_language
+from storyline.ingest.article import (
+    build_article,
+    check_date,
+    content_id,
+    detect_language,
+    has_words,
+)
 from storyline.ingest.cites import find_cites
 from storyline.ingest.credits import strip_credits
 from storyline.ingest.files import Source, load, walk
@@ -106,7 +112,9 @@ def _parse_text(source: Source) -> Iterator[Article | Rejection]:
         authors=parts.authors,
         published=Published(date=date, basis=parts.basis) if date else Published(note=note),
     )
-    if article is None:
+    if article is None and parts.body.strip() and not has_words(parts.body):
+        yield Rejection(path=source.path, reason="no words: only punctuation, signs or spaces")
+    elif article is None:
         yield Rejection(path=source.path, reason="no article text after the header and byline")
     else:
         yield article

@@ -73,6 +73,11 @@ def check_date(value: str | None, *, today: dt.date | None = None) -> tuple[str 
     return None, f"date {value} is {why}; ingested without a date"
 
 
+def has_words(text: str) -> bool:
+    """False for text of only punctuation, symbols, spaces or control characters."""
+    return any(char.isalnum() for char in text)
+
+
 def content_id(text: str) -> str:
     """The id of an article: sha256 of its NFC, whitespace-collapsed text, 16 hex digits."""
     normalized = " ".join(unicodedata.normalize("NFC", text).split())
@@ -123,9 +128,9 @@ def build_article(
     language: str | None = None,
     url: str | None = None,
 ) -> Article | None:
-    """An Article from a body and its metadata; None if no text is left."""
+    """An Article from a body and its metadata; None if no text is left, or no word."""
     found = strip_credits(clean_body(body))
-    if not found.body:
+    if not has_words(found.body):
         return None
     if published is not None and published.date is not None:
         # The parsers check and warn; this keeps every route to an Article honest.

@@ -300,3 +300,23 @@ def test_a_placeholder_date_is_no_date_with_a_warning_naming_the_file(
     (warning,) = problems
     assert warning.path.endswith(name) and warning.rejected is False
     assert "ingested without a date" in warning.reason
+
+
+def test_html_nested_deeper_than_lxml_reads_is_read_from_its_paragraphs(tmp_path: Path) -> None:
+    paragraph = (
+        "<p>The flood barrier at Kessel held on Tuesday, the river authority said, after "
+        "three days of rain raised the Varn by two metres.</p>"
+    )
+    page = "<html><head><title>Barrier holds</title></head><body>"
+    page += "<div>" * 5000 + paragraph + "</div>" * 5000 + "</body></html>"
+    articles, problems = _batch(tmp_path, "deep.html", page)
+    assert problems == []
+    (article,) = [a for a in articles if a.path.endswith("deep.html")]
+    assert article.title == "Barrier holds"
+    assert article.text.startswith("The flood barrier at Kessel held on Tuesday")
+
+
+def test_a_file_of_only_punctuation_is_rejected(tmp_path: Path) -> None:
+    _, problems = _batch(tmp_path, "signs.txt", "!!! ... ??? --- *** «» “” — … ¡¿\n.,.,.,\n")
+    (bad,) = problems
+    assert bad.rejected and bad.reason == "no words: only punctuation, signs or spaces"
