@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import re
 import sys
 from collections.abc import Iterator
@@ -22,8 +21,6 @@ from typing import Any
 from storyline.ingest.article import build_article, check_date
 from storyline.ingest.files import Source
 from storyline.model import Article, Published, Rejection
-
-logger = logging.getLogger(__name__)
 
 
 class _NumberTooLong(ValueError):
@@ -118,8 +115,9 @@ def _parse_list(source: Source, index: int) -> Iterator[Article | Rejection]:
             value, index = _DECODER.raw_decode(text, index)
         except (ValueError, RecursionError) as exc:
             rejection = _undecodable(source.path, exc, line)
-            if text[index:].strip().rstrip("]").strip():
-                rejection.reason += "; the records after it in this file were not read"
+            # The end of a value the reader gave up on is unknown: so is where
+            # the next record starts.
+            rejection.reason += "; the records after it in this file, if any, were not read"
             yield rejection
             return
         yield from _record(source.path, value, line=line)
