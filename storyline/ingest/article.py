@@ -29,11 +29,12 @@ _DETECTION_SAMPLE = 800
 # Publication dates we do not believe. The earliest: no printed newspaper is
 # older than 1605 (Strasbourg's "Relation"), so an earlier date cannot be a
 # report's, while archives of 17th- and 18th-century papers are real and keep
-# their dates. The latest: a few days after today, for time zones (a report is
-# at most a day ahead of UTC) and feeds that carry an embargo date a day or two
-# ahead. Inside the range, days that systems write when they have no date:
+# their dates. The latest: a fixed horizon, not "today", so that the same input
+# reads the same next year and fictional or embargoed reports dated ahead keep
+# their dates; what lies beyond it (2999, 9999) is a placeholder or a typo.
+# Inside the range, days that systems write when they have no date:
 _EARLIEST_DATE = dt.date(1605, 1, 1)
-_DAYS_AHEAD = 3
+_LATEST_DATE = dt.date(2099, 12, 31)
 _PLACEHOLDER_DATES = {
     dt.date.max: "the last day a calendar can hold",
     dt.date(1753, 1, 1): "the earliest SQL Server datetime",
@@ -46,11 +47,11 @@ _PLACEHOLDER_DATES = {
 }
 
 
-def check_date(value: str | None, *, today: dt.date | None = None) -> tuple[str | None, str | None]:
+def check_date(value: str | None) -> tuple[str | None, str | None]:
     """A publication day we believe, or None with a note saying why not.
 
     ``value`` is YYYY-MM-DD. Placeholders for "no date" (0001-01-01, 1900-01-01,
-    the Unix epoch, 9999-12-31) and days outside [1605-01-01, today + 3 days]
+    the Unix epoch, 9999-12-31) and days outside [1605-01-01, 2099-12-31]
     become no date: a wrong date would place the report wrongly on the timeline
     and read its "yesterday" against a day that never was.
     """
@@ -60,14 +61,12 @@ def check_date(value: str | None, *, today: dt.date | None = None) -> tuple[str 
         day = dt.date.fromisoformat(value)
     except ValueError:
         return None, f"date {value!r} is not a calendar day (YYYY-MM-DD); ingested without a date"
-    today = today or dt.datetime.now(dt.UTC).date()
-    latest = today + dt.timedelta(days=_DAYS_AHEAD)
     if day in _PLACEHOLDER_DATES:
         why = f"a placeholder for no date ({_PLACEHOLDER_DATES[day]})"
     elif day < _EARLIEST_DATE:
         why = f"before {_EARLIEST_DATE.year}, older than any newspaper: a placeholder for no date"
-    elif day > latest:
-        why = f"more than {_DAYS_AHEAD} days after today ({today.isoformat()})"
+    elif day > _LATEST_DATE:
+        why = f"after {_LATEST_DATE.year}: a placeholder or a typo"
     else:
         return day.isoformat(), None
     return None, f"date {value} is {why}; ingested without a date"
