@@ -77,7 +77,9 @@ def measure_key(q: Quantity) -> tuple[str, str, str | None, str | None] | None:
         unit = "person"
     if unit is None:
         return None
-    if q.kind != "duration" and pred is None:
+    if q.kind == "duration":
+        return (q.kind, unit, None, None)  # the length of an event, told with any verb
+    if pred is None:
         return None  # "1,000 people": of what is not said
     return (q.kind, unit, pred, q.per)
 
