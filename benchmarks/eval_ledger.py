@@ -53,7 +53,8 @@ from storyline.synthesize.tracks import (
 
 DATA = Path(__file__).resolve().parent / "data" / "ledger"
 TOPICS = ("bpoil", "H1N1", "LibyaWar", "EgyptianProtest")
-PER_TOPIC = 30  # articles sampled per topic
+PER_TOPIC = 20  # articles sampled per topic across its dates
+BUSY_DAYS, PER_DAY = 3, 12  # and the articles of its busiest days
 log = logging.getLogger("eval_ledger")
 
 
@@ -65,7 +66,8 @@ def sentence_hash(text: str) -> str:
 
 
 def sample_files(root: Path, topic: str, n: int = PER_TOPIC) -> list[Path]:
-    """Every k-th article of the topic (all its sources), by date: spread over time."""
+    """The topic's articles on its busiest days (where reports of one moment meet, so that
+    disagreements can occur), then every k-th of the rest by date (where measures move)."""
     files = sorted(
         (
             f
@@ -75,8 +77,14 @@ def sample_files(root: Path, topic: str, n: int = PER_TOPIC) -> list[Path]:
         ),
         key=lambda f: (f.parent.name, str(f)),
     )
-    step = max(1, len(files) // n)
-    return files[::step][:n]
+    by_day: dict[str, list[Path]] = defaultdict(list)
+    for f in files:
+        by_day[f.parent.name].append(f)
+    busy = sorted(by_day, key=lambda d: (-len(by_day[d]), d))[:BUSY_DAYS]
+    chosen = [f for d in sorted(busy) for f in by_day[d][:PER_DAY]]
+    rest = [f for f in files if f not in chosen]
+    step = max(1, len(rest) // n)
+    return sorted(chosen + rest[::step][:n], key=lambda f: (f.parent.name, str(f)))
 
 
 def load_article(root: Path, path: Path) -> Article:
