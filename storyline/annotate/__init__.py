@@ -19,7 +19,7 @@ from storyline.annotate.budget import Budget, embedded_sentences, reading_text
 from storyline.annotate.embed import get_embedder
 from storyline.annotate.figures import refer_dates
 from storyline.annotate.mentions import find_mentions
-from storyline.annotate.nlp import load_nlp, split_sentences
+from storyline.annotate.nlp import load_nlp, split_sentences, text_of
 from storyline.annotate.quantities import find_quantities
 from storyline.annotate.quotes import find_quotes
 from storyline.annotate.timex import find_timexes
@@ -89,7 +89,7 @@ class SpacyAnnotator:
         sentences = split_sentences(doc)
         timexes = find_timexes(doc, sentences, _anchor(article))
         quotes = find_quotes(doc, sentences)
-        quantities = refer_dates(find_quantities(doc, sentences), timexes)
+        quantities = refer_dates(find_quantities(doc, sentences), timexes, text_of(doc))
         chosen = embedded_sentences(
             sentences,
             dated={t.sentence for t in timexes},

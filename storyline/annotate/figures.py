@@ -89,6 +89,7 @@ _AGENTIVE = frozenset({"sent", "pledged", "raised"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside", "on"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SCALES = frozenset({"million", "billion", "trillion", "thousand", "m", "bn", "k"})
+_PERIOD_EDGES = frozenset({"since", "from", "until", "till", "through", "between"})
 _CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 _LOWER = frozenset(
@@ -219,8 +220,16 @@ def _predicate(doc: Doc, anchor: Token) -> tuple[str | None, Token | None]:
         if child.dep_ in ("amod", "acl", "relcl", "compound") and lem in _CLASS_OF:
             verb = child if child.pos_ == "VERB" else None
             return lem, verb
-    if lemma_of(anchor) in _CLASS_OF and anchor.pos_ == "NOUN":
-        return lemma_of(anchor), None  # "1,000 deaths", "200 cases", "40 protesters"
+    noun_says = (
+        lemma_of(anchor) if anchor.pos_ == "NOUN" and lemma_of(anchor) in _CLASS_OF else None
+    )
+    verb_says, verb = _climb(anchor)
+    if noun_says and not (verb_says in _CLASS_OF and verb is not None):
+        return noun_says, verb  # "1,000 deaths", "200 cases", "40 protesters gathered"
+    return verb_says, verb  # "police detained 40 protesters": what was done to them
+
+
+def _climb(anchor: Token) -> tuple[str | None, Token | None]:
     tok = anchor
     for _ in range(4):  # climb through "of", appositions and conjuncts to the verb
         if tok.dep_ in (
@@ -319,10 +328,19 @@ def _place(head: Token, anchor: Token) -> str | None:
     return None
 
 
-def refer_dates(quantities: list[Quantity], timexes: list[TimeExpr]) -> list[Quantity]:
-    """Each figure with the calendar date its sentence's nearest time expression names."""
+def refer_dates(
+    quantities: list[Quantity], timexes: list[TimeExpr], text: str = ""
+) -> list[Quantity]:
+    """Each figure with the calendar date its sentence's nearest time expression names.
+
+    A date that opens or closes a period ("since January 25", "until June") is no moment
+    a figure holds at: a toll "since January 25" is told as of the report's day."""
     dated: dict[int, list[TimeExpr]] = {}
     for t in timexes:
+        before = text[max(0, t.start - 7) : t.start].lower().split()
+        first = t.text.lower().split()[:1]
+        if (before and before[-1] in _PERIOD_EDGES) or (first and first[0] in _PERIOD_EDGES):
+            continue
         if t.type == "DATE" and _CALENDAR.match(t.value):
             dated.setdefault(t.sentence, []).append(t)
     out = []

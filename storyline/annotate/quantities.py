@@ -68,6 +68,7 @@ _VAGUE = {"dozens": 12.0, "scores": 20.0, "tens": 10.0, "hundreds": 100.0, "thou
 _SCALE_SUFFIX = re.compile(r"^(\d+(?:[.,]\d+)*)(k|m|mn|bn|b|tn|trn)$", re.IGNORECASE)
 _SUFFIX_VALUE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 _CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
                      "₩": "KRW", "₽": "RUB", "a$": "AUD", "c$": "CAD", "hk$": "HKD"}
@@ -329,8 +330,10 @@ def _range_end(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     if link == "-" and (doc[end].whitespace_ or doc[end - 1].whitespace_):
         return None
-    if any(t.ent_type_ in ("DATE", "TIME") for t in doc[start : end + 2]):
-        return None  # "1999 to 2003", "9 to 5"
+    if any(_YEAR.match(t.text) or ":" in t.text for t in (doc[start], doc[end + 1])):
+        return None  # "1999 to 2003", "9:00 to 5:00"
+    if link != "and" and any(t.ent_type_ in ("DATE", "TIME") for t in doc[start : end + 2]):
+        return None  # "9 to 5", "May 3-5"
     return end + 1, _phrase_end(doc, end + 1)
 
 
@@ -380,7 +383,7 @@ def _build(
         noun = _counted_noun(doc, start, end)
         if noun is not None:
             unit, span_end = _normalize_unit(doc[noun]), noun + 1
-    if _skip(doc, start, end, unit, value):
+    if _skip(doc, start, end, unit, value, ranged=upper is not None):
         return None
     mod_start, modifier = _modifier(doc, first, max(0, first - 4))
     if upper is not None:
@@ -407,11 +410,14 @@ def _build(
     )
 
 
-def _skip(doc: Doc, start: int, end: int, unit: str | None, value: float) -> bool:
+def _skip(
+    doc: Doc, start: int, end: int, unit: str | None, value: float, ranged: bool = False
+) -> bool:
     toks: Span = doc[start:end]
     if _is_name_part(doc, start, end, unit is not None):
         return True
-    in_time = any(t.ent_type_ in ("DATE", "TIME") for t in toks)
+    # "between 40 and 60 people" is often tagged a DATE: a range of a counted noun is no date
+    in_time = any(t.ent_type_ in ("DATE", "TIME") for t in toks) and not (ranged and unit)
     if in_time and unit not in _DURATION_UNITS:
         return True  # "June 18", "2018", "20:00"
     if end < len(doc) and doc[end].lower_ in _TIME_WORDS and unit not in _DURATION_UNITS:

@@ -44,6 +44,7 @@ RELATED = 0.35  # cosine of two sentences that may tell one moment of one measur
 RELATED_ALONE = 0.55  # ... when they share no entity
 REPORT_SLACK = 1  # days a report's own date may sit from the moment it tells
 MAX_RATIO = 3.0  # tellings of one count lie within this factor of each other
+TRACK_RELATED = 0.5  # cosine of two tellings of one moving measure that share no entity
 MIN_TRACK_DAYS = 2
 MAX_TRACKS = 12
 
@@ -207,7 +208,7 @@ def find_tracks(
     """Measures told on two or more days by two or more reports, with their values."""
     by_key: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.key[0] in _TRACKED and f.moment:
+        if f.key[0] in _TRACKED and _as_of(f) and not _historical(f):
             by_key[(f.key, f.q.subject, f.q.place)].append(f)
     # A figure whose subject or place is unsaid joins the one scope of its measure that says
     # it, when there is exactly one.
@@ -219,13 +220,55 @@ def find_tracks(
         siblings = [s for s in scoped[k[0]] if s != k and _narrower(k, s)]
         merged[siblings[0] if len(siblings) == 1 else k].extend(figs)
     tracks = []
-    for (key, subject, place), figs in merged.items():
-        days = {f.moment[:10] for f in figs if f.moment}
-        if len(days) < MIN_TRACK_DAYS or len({f.article for f in figs}) < 2:
-            continue
-        tracks.append(_track(key, subject, place, figs, outlet_of))
+    for (key, subject, place), group in merged.items():
+        for figs in _related_groups(group):
+            days = {_as_of(f) for f in figs}
+            if len(days) < MIN_TRACK_DAYS or len({f.article for f in figs}) < 2:
+                continue
+            tracks.append(_track(key, subject, place, figs, outlet_of))
     tracks.sort(key=lambda t: (-len({p.date for p in t.points}), -len(t.points), t.about))
     return tracks[:MAX_TRACKS]
+
+
+def _as_of(f: Figure) -> str | None:
+    """The day a track shows a value at: the report's (a running toll is told as of the day
+    it is reported), else the day its sentence names."""
+    if f.day is not None:
+        return f.day.isoformat()
+    return f.when if f.when and len(f.when) == 10 else None
+
+
+def _historical(f: Figure) -> bool:
+    """A figure its sentence dates to an earlier year ("the 1989 spill") is no value now."""
+    return bool(f.when and f.day and f.when[:4].isdigit() and int(f.when[:4]) < f.day.year)
+
+
+def _related_groups(figs: list[Figure]) -> list[list[Figure]]:
+    """Figures of one measure split into the groups their sentences link (cosine at least
+    TRACK_RELATED, or RELATED with a shared entity): the deaths of one attack and those of
+    another are two tracks even when both are "persons dead"."""
+    n = len(figs)
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    dims = {f.vector.shape[0] for f in figs}
+    if len(dims) == 1 and n > 1:
+        mat = np.vstack([f.vector for f in figs]).astype(np.float32)
+        for start in range(0, n, 512):
+            sims = mat[start : start + 512] @ mat.T
+            for r, c in zip(*np.nonzero(sims >= RELATED), strict=True):
+                i, j = start + int(r), int(c)
+                if i < j and (sims[r, c] >= TRACK_RELATED or figs[i].entities & figs[j].entities):
+                    parent[root(i)] = root(j)
+    groups: dict[int, list[Figure]] = defaultdict(list)
+    for i, f in enumerate(figs):
+        groups[root(i)].append(f)
+    return list(groups.values())
 
 
 def _narrower(k: tuple, other: tuple) -> bool:
@@ -241,8 +284,8 @@ def _track(
     outlet_of: Callable[[str], str | None],
 ) -> Track:
     points: dict[tuple[str, str, float], TrackPoint] = {}
-    for f in sorted(figs, key=lambda f: (f.moment or "", f.article, f.sentence)):
-        moment = f.moment or ""
+    for f in sorted(figs, key=lambda f: (_as_of(f) or "", f.article, f.sentence)):
+        moment = _as_of(f) or ""
         k = (moment, f.article, f.q.value)
         if k in points:
             continue
