@@ -204,8 +204,10 @@ def find_tracks(
     figures: Sequence[Figure],
     entity_names: dict[str, str],
     outlet_of: Callable[[str], str | None],
+    limit: int | None = MAX_TRACKS,
 ) -> list[Track]:
-    """Measures told on two or more days by two or more reports, with their values."""
+    """Measures told on two or more days by two or more reports, with their values (the
+    ``limit`` most told)."""
     by_key: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
         if f.key[0] in _TRACKED and _as_of(f) and not _historical(f):
@@ -227,7 +229,7 @@ def find_tracks(
                 continue
             tracks.append(_track(key, subject, place, figs, outlet_of))
     tracks.sort(key=lambda t: (-len({p.date for p in t.points}), -len(t.points), t.about))
-    return tracks[:MAX_TRACKS]
+    return tracks[:limit]
 
 
 def _as_of(f: Figure) -> str | None:
