@@ -6,9 +6,10 @@ the parse around it so that the ledger can tell two tellings of one measure ("at
 with the same unit ("49 people injured" / "90 detained"):
 
 * ``kind``: a count, money, a percent, a duration, a physical measure, or one of the
-  figures that are never a count of anything: an age ("a two-year-old", "aged 30"), a
-  time offset ("five years ago", "three days after", "six years on"), a rating ("a
-  magnitude 7.0 quake", "a 5.9 aftershock").
+  figures that are never compared: an age ("a two-year-old", "aged 30"), a time offset
+  ("five years ago", "three days after", "six years on", "the past 10 years"), a rating
+  ("a magnitude 7.0 quake", "a 5.9 aftershock"), an attribute ("a 23-year rule", "10-year
+  notes"), an increment ("three more cases": a change, not the count).
 * ``predicate``: what is said of the counted thing, from the dependency parse: the
   adjective or participle on its noun ("19 dead", "confirmed cases", "people killed"),
   else the verb it hangs on ("sent 30 doctors", "leaking 5,000 barrels"); when that verb
@@ -42,6 +43,9 @@ _DURATION = frozenset({"second", "minute", "hour", "day", "night", "week", "fort
 # Words right after a duration that make it a point in time, not a length.
 _OFFSET_AFTER = frozenset({"ago", "later", "earlier", "on", "after", "before", "into", "since",
                            "from", "hence", "afterwards", "prior", "previously", "back"})
+_PERIOD_BEFORE = frozenset({"past", "last", "next", "these", "those", "coming", "previous",
+                            "first", "recent", "few"})
+_INCREMENT = frozenset({"more", "new", "additional", "further", "other", "extra", "fresh"})
 _AGE_BEFORE = frozenset({"aged", "age", "ages"})
 _RATING_WORDS = frozenset({"magnitude", "richter", "category", "scale", "level", "grade"})
 _MEASURE_UNITS = frozenset({"kilometer", "mile", "meter", "foot", "feet", "yard", "centimeter",
@@ -73,6 +77,7 @@ _CLASSES = {
                   "uproot", "refugee", "evacuee"),
     "infected": ("infect", "infected", "case", "confirmed", "sicken", "contract", "diagnose",
                  "positive", "infection"),
+    "suspected": ("suspected", "suspect", "probable", "possible", "potential", "presumed"),
     "hospitalized": ("hospitalize", "hospitalise", "hospitalized", "hospitalised", "admit"),
     "sent": ("send", "deploy", "dispatch", "station", "post"),
     "pledged": ("pledge", "promise", "donate", "commit", "offer", "earmark", "allocate",
@@ -198,11 +203,13 @@ def _kind(doc: Doc, start: int, end: int, noun: int | None, unit: str | None, nx
         tail = [t.lower_ for t in doc[(noun or end) + 1 : (noun or end) + 3]]
         if "old" in tail[:2] or (nxt in ("-", "old") and "old" in tail):
             return "age"  # "a two-year-old girl", "30 years old"
-        if nxt in _OFFSET_AFTER or prev in ("after", "before", "in", "within", "over"):
-            return "offset" if nxt in _OFFSET_AFTER else "duration"
-        if noun is not None and noun + 1 < len(doc) and doc[noun + 1].text == "-":
-            return "duration"  # "a two-day visit"
+        if nxt in _OFFSET_AFTER or prev in _PERIOD_BEFORE:
+            return "offset"  # "five years ago", "six years on", "the past 10 years"
+        if end < len(doc) and doc[end].text == "-":
+            return "attribute"  # "a two-day visit", "his 23-year rule", "10-year notes"
         return "duration"
+    if (end < len(doc) and doc[end].lower_ in _INCREMENT) or prev == "another":
+        return "increment"  # "three more cases", "61 new cases": a change, not the count
     if unit in _MEASURE_UNITS:
         return "measure"
     value_text = doc[start:end].text

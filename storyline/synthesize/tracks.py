@@ -37,12 +37,15 @@ PEOPLE = frozenset({"person", "people", "resident", "inhabitant", "civilian", "v
 # "the death toll rose to 21").
 PEOPLE_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced", "infected",
                             "hospitalized", "protest"})
-_PAIRABLE = frozenset({"count", "money", "percent", "measure"})
+# Percentages are left out: two shares of different wholes ("12% of dividends", "8% of
+# pension income") read alike, and the parse rarely says of what.
+_PAIRABLE = frozenset({"count", "money", "measure"})
 _TRACKED = frozenset({"count", "money", "measure"})
 # fmt: on
 RELATED = 0.35  # cosine of two sentences that may tell one moment of one measure
 RELATED_ALONE = 0.55  # ... when they share no entity
 REPORT_SLACK = 1  # days a report's own date may sit from the moment it tells
+RUN_ON_WORDS = 70  # longer "sentences" are run-together items: their figures never pair
 MAX_RATIO = 3.0  # tellings of one count lie within this factor of each other
 TRACK_RELATED = 0.5  # cosine of two tellings of one moving measure that share no entity
 MIN_TRACK_DAYS = 2
@@ -147,12 +150,13 @@ def same_scope(a: Figure, b: Figure) -> bool:
 
 
 def same_time(a: Figure, b: Figure) -> bool:
-    """Whether two figures may refer to the same moment."""
-    if a.when and b.when:
-        return a.when.startswith(b.when) or b.when.startswith(a.when)
+    """Whether two figures may refer to the same moment: the days their sentences name,
+    else their reports' days, at most REPORT_SLACK apart (unknown: may be the same). A
+    month or a year a sentence names is too coarse to place a running count ("killed 167
+    since it was detected in April"), so the report's day stands for it."""
     x, y = _day_of(a), _day_of(b)
     if x is None or y is None:
-        return not (a.when or b.when) or (x is None and y is None)
+        return True
     return abs((x - y).days) <= REPORT_SLACK
 
 
@@ -161,8 +165,8 @@ def _day_of(f: Figure) -> date | None:
         try:
             return date.fromisoformat(f.when)
         except ValueError:
-            return None
-    return f.day if not f.when else None
+            return f.day
+    return f.day
 
 
 def related(a: Figure, b: Figure) -> bool:
@@ -182,6 +186,7 @@ def same_moment(a: Figure, b: Figure) -> bool:
     """Two tellings of one measure, for one scope, at one time."""
     return (
         (a.article, a.sentence) != (b.article, b.sentence)
+        and not (_historical(a) or _historical(b) or _run_on(a) or _run_on(b))
         and same_scope(a, b)
         and same_time(a, b)
         and near_in_size(a, b)
@@ -243,6 +248,12 @@ def _as_of(f: Figure) -> str | None:
 def _historical(f: Figure) -> bool:
     """A figure its sentence dates to an earlier year ("the 1989 spill") is no value now."""
     return bool(f.when and f.day and f.when[:4].isdigit() and int(f.when[:4]) < f.day.year)
+
+
+def _run_on(f: Figure) -> bool:
+    """A "sentence" of many run-together items (a flattened fact box or page of links):
+    its parse says little about which figure goes with what."""
+    return len(f.text.split()) > RUN_ON_WORDS
 
 
 def _related_groups(figs: list[Figure]) -> list[list[Figure]]:
