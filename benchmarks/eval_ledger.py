@@ -233,13 +233,32 @@ def old_track(a: OldFig, b: OldFig) -> bool:
 # ----------------------------------------------------------------------------- candidates
 
 
-def candidates(root: Path, out: Path) -> None:
-    """Pairs to label: the old rule's flags, the new rule's flags, and same-unit pairs
-    neither flags (a seeded sample), per topic."""
+def show(topic: Topic, fh) -> None:  # type: ignore[no-untyped-def]
+    """The disagreements and tracks the new code gives the topic's sample, to read by hand."""
+    outlets = {a.id: a.outlet for a in topic.articles}
+    names = {e.id: e.name for e in topic.links.entities}
+    for c in conflicts_of(topic.figures, names):
+        fh.write(f"== {topic.name} CONFLICT {c.about} explained={c.explained}\n")
+        for p in c.positions:
+            for e in p.evidence:
+                fh.write(f"   [{p.value}] {topic.path_of[e.article]}: {e.text[:300]}\n")
+    for t in find_tracks(topic.figures, names, outlets.get):
+        fh.write(f"== {topic.name} TRACK {t.about}\n")
+        for pt in t.points:
+            e = pt.evidence[0]
+            fh.write(f"   {pt.date} [{pt.text}] {pt.outlet}: {e.text[:300]}\n")
+
+
+def candidates(root: Path, out: Path, shown: Path | None = None) -> None:
+    """Pairs to label: the old rule's flags, the new rule's flags, same-measure pairs the
+    new rule does not flag, and probes for what both miss (seeded samples), per topic."""
     rng = np.random.default_rng(15)
     rows = []
     for name in TOPICS:
         topic = Topic(root, name, sample_files(root, name))
+        if shown is not None:
+            with shown.open("a", encoding="utf-8") as fh:
+                show(topic, fh)
         old = [
             (a, b) for i, a in enumerate(topic.old) for b in topic.old[i + 1 :] if old_flags(a, b)
         ]
@@ -255,9 +274,17 @@ def candidates(root: Path, out: Path) -> None:
             for b in topic.figures[i + 1 :]
             if a.article != b.article and a.key == b.key and not new_flags(a, b)
         ]
-        picks = [("old", p) for p in _some(old, 14, rng)] + [
-            ("new", p) for p in _some(new, 14, rng)
+        # Probes for what both rules miss: one unit, reports a day apart at most, values
+        # that cannot both hold, sentences alike (cosine >= 0.45) or naming one entity.
+        probe = [
+            (a, b)
+            for i, a in enumerate(topic.old)
+            for b in topic.old[i + 1 :]
+            if _probe(a, b) and not old_flags(a, b)
         ]
+        picks = [("probe", p) for p in _some(probe, 20, rng)]
+        picks += [("old", p) for p in _some(old, 14, rng)]
+        picks += [("new", p) for p in _some(new, 14, rng)]
         picks += [("unflagged", p) for p in _some(same, 14, rng)]
         for origin, (a, b) in picks:
             rows.append(
@@ -286,6 +313,19 @@ def candidates(root: Path, out: Path) -> None:
     with out.open("w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps(r) + "\n")
+
+
+def _probe(a: OldFig, b: OldFig) -> bool:
+    if a.article == b.article or _old_unit(a.q) != _old_unit(b.q) or not (a.day and b.day):
+        return False
+    if abs((date.fromisoformat(a.day) - date.fromisoformat(b.day)).days) > 1:
+        return False
+    lo1, hi1 = _old_interval(a.q)
+    lo2, hi2 = _old_interval(b.q)
+    if max(lo1, lo2) <= min(hi1, hi2):
+        return False
+    sim = float(a.vector @ b.vector) if a.vector.shape == b.vector.shape else 0.0
+    return sim >= 0.45 or bool(a.entities & b.entities)
 
 
 def _some(pairs: list, n: int, rng: np.random.Generator) -> list:
@@ -332,6 +372,7 @@ def evaluate(root: Path) -> dict:
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     per_topic = {}
     missing = 0
+    errors: list[str] = []
     for name in TOPICS:
         topic = Topic(root, name, [root / f for f in sorted(files[name])])
         per_topic[name] = _story_counts(topic)
@@ -345,6 +386,10 @@ def evaluate(root: Path) -> dict:
             old_d = oa is not None and ob is not None and old_flags(oa, ob)
             old_t = oa is not None and ob is not None and old_track(oa, ob)
             missing += a is None or b is None
+            if new_d != gold_d:
+                errors.append(
+                    f"{'FP' if new_d else 'FN'} {name} {p['a']['figure']!r} / {p['b']['figure']!r}"
+                )
             for method, got, gold in (
                 ("new_disagree", new_d, gold_d),
                 ("old_disagree", old_d, gold_d),
@@ -378,6 +423,7 @@ def evaluate(root: Path) -> dict:
             t: {m: scores[m].get(t) for m in ("new_disagree", "old_disagree")} for t in TOPICS
         },
         "spread_over_topics": spread,
+        "new_disagree_errors": errors,
         "claims_labelled": len(one),
         "claims_one_fact": round(sum(one) / len(one), 3) if one else None,
         "per_story": per_topic,
@@ -417,10 +463,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--candidates", type=Path, help="write pairs to label here and stop")
+    parser.add_argument(
+        "--show",
+        type=Path,
+        help="with --candidates: write the new code's "
+        "disagreements and tracks on the sample here, to read by hand",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     if args.candidates:
-        candidates(args.root, args.candidates)
+        candidates(args.root, args.candidates, args.show)
         return 0
     result = evaluate(args.root)
     for method in ("disagree_new", "disagree_old", "track_new", "track_old"):

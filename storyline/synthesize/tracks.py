@@ -65,6 +65,9 @@ class Figure:
     when: str | None  # the date the sentence names ("2010-05", "2010-05-27")
     offset: int = 0  # where the sentence starts in the article
     alone: bool = True  # the only figure of its sentence
+    # One of several figures of its measure in its sentence: a breakdown ("80 deaths in
+    # Cairo, 36 in Alexandria") or a before and after, each a part, none the whole.
+    parts: bool = False
 
     @property
     def moment(self) -> str | None:
@@ -97,8 +100,12 @@ def figures_of(
     for ann in annotations:
         vecs = ann.vectors()
         counts: dict[int, int] = defaultdict(int)
+        keys: dict[tuple[int, tuple], int] = defaultdict(int)
         for q in ann.quantities:
             counts[q.sentence] += 1
+            key = measure_key(q)
+            if key is not None:
+                keys[(q.sentence, key)] += 1
         try:
             day = date.fromisoformat(published.get(ann.article) or "")
         except ValueError:
@@ -121,6 +128,7 @@ def figures_of(
                     when=q.when,
                     offset=sentence.start,
                     alone=counts[q.sentence] == 1,
+                    parts=keys[(q.sentence, key)] > 1,
                 )
             )
     return out
@@ -186,7 +194,7 @@ def same_moment(a: Figure, b: Figure) -> bool:
     """Two tellings of one measure, for one scope, at one time."""
     return (
         (a.article, a.sentence) != (b.article, b.sentence)
-        and not (_historical(a) or _historical(b) or _run_on(a) or _run_on(b))
+        and not any(_historical(f) or _run_on(f) or f.parts for f in (a, b))
         and same_scope(a, b)
         and same_time(a, b)
         and near_in_size(a, b)
