@@ -376,6 +376,14 @@ def evaluate(root: Path) -> dict:
     for name in TOPICS:
         topic = Topic(root, name, [root / f for f in sorted(files[name])])
         per_topic[name] = _story_counts(topic)
+        grouped = [
+            {(topic.path_of[e.article], sentence_hash(e.text)) for e in c.evidence}
+            for c in topic.links.claims
+            if len({e.article for e in c.evidence}) >= 2
+        ]
+        for c in (c for c in claims if c["topic"] == name):
+            told = {(e["path"], e["sentence"]) for e in c["claim"]}
+            c["still_grouped"] = any(len(told & g) >= 2 for g in grouped)
         members = track_members(topic)
         for p in (p for p in pairs if p["topic"] == name):
             a, b = _find(topic.figures, topic, p["a"]), _find(topic.figures, topic, p["b"])
@@ -396,7 +404,7 @@ def evaluate(root: Path) -> dict:
                 ("new_track", new_t, gold_t),
                 ("old_track", old_t, gold_t),
             ):
-                for key in (name, "all"):
+                for key in (name, "all", f"batch{p.get('batch', 0)}"):
                     c = counts[method][key]
                     c[0] += got and gold
                     c[1] += got and not gold
@@ -411,6 +419,7 @@ def evaluate(root: Path) -> dict:
         for m in scores
     }
     one = [c["one_fact"] for c in claims]
+    kept = [c["one_fact"] for c in claims if c.get("still_grouped")]
     result = {
         "pairs": len(pairs),
         "pairs_disagree": sum(p["label"] == "disagree" for p in pairs),
@@ -419,6 +428,10 @@ def evaluate(root: Path) -> dict:
         "disagree_old": scores["old_disagree"]["all"],
         "track_new": scores["new_track"]["all"],
         "track_old": scores["old_track"]["all"],
+        "by_batch": {
+            b: {m: scores[m].get(b) for m in ("new_disagree", "old_disagree", "new_track")}
+            for b in ("batch1", "batch2", "batch3")
+        },
         "by_topic": {
             t: {m: scores[m].get(t) for m in ("new_disagree", "old_disagree")} for t in TOPICS
         },
@@ -426,6 +439,16 @@ def evaluate(root: Path) -> dict:
         "new_disagree_errors": errors,
         "claims_labelled": len(one),
         "claims_one_fact": round(sum(one) / len(one), 3) if one else None,
+        # the labelled claims the current code still groups (two or more of their
+        # sentences in one claim), and the share of those that tell one fact
+        "claims_still_grouped": len(kept),
+        "claims_still_grouped_one_fact": round(sum(kept) / len(kept), 3) if kept else None,
+        "claims_split_not_one_fact": sum(
+            1 for c in claims if not c["one_fact"] and not c.get("still_grouped")
+        ),
+        "claims_split_one_fact": sum(
+            1 for c in claims if c["one_fact"] and not c.get("still_grouped")
+        ),
         "per_story": per_topic,
     }
     return result
@@ -477,11 +500,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = evaluate(args.root)
     for method in ("disagree_new", "disagree_old", "track_new", "track_old"):
         print(f"{method:14s} {result[method]}")
+    for b, by in result["by_batch"].items():
+        print(f"{b:16s} new {by['new_disagree']}  old {by['old_disagree']}")
     for t, by in result["by_topic"].items():
         print(f"{t:16s} new {by['new_disagree']}  old {by['old_disagree']}")
     for t, c in result["per_story"].items():
         print(f"{t:16s} {c}")
-    print(f"claims one fact: {result['claims_one_fact']} of {result['claims_labelled']}")
+    print(
+        f"claims one fact: {result['claims_one_fact']} of {result['claims_labelled']} as "
+        f"sampled; still grouped now: {result['claims_still_grouped']}, of which one fact "
+        f"{result['claims_still_grouped_one_fact']}"
+    )
     print(json.dumps(result, sort_keys=True))
     return 0
 

@@ -20,6 +20,7 @@ and its place; its *time* is the date its sentence names, else the report's date
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -43,8 +44,11 @@ _PAIRABLE = frozenset({"count", "money", "measure"})
 _TRACKED = frozenset({"count", "money", "measure"})
 # fmt: on
 RELATED = 0.35  # cosine of two sentences that may tell one moment of one measure
-RELATED_ALONE = 0.55  # ... when they share no entity
+RELATED_ALONE = 0.55  # ... a duration's, when they share one entity only
+RELATED_UNNAMED = 0.75  # ... when they share no entity at all
 REPORT_SLACK = 1  # days a report's own date may sit from the moment it tells
+_HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.IGNORECASE)
+LIST_FIGURES = 4  # a sentence with this many figures is a list or breakdown: none pairs
 RUN_ON_WORDS = 70  # longer "sentences" are run-together items: their figures never pair
 MAX_RATIO = 3.0  # tellings of one count lie within this factor of each other
 TRACK_RELATED = 0.5  # cosine of two tellings of one moving measure that share no entity
@@ -128,7 +132,7 @@ def figures_of(
                     when=q.when,
                     offset=sentence.start,
                     alone=counts[q.sentence] == 1,
-                    parts=keys[(q.sentence, key)] > 1,
+                    parts=keys[(q.sentence, key)] > 1 or counts[q.sentence] >= LIST_FIGURES,
                 )
             )
     return out
@@ -149,11 +153,18 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 
 
 def same_scope(a: Figure, b: Figure) -> bool:
+    """One measure for one scope: subjects and places agree; a place one figure gives must
+    at least be named in the other's sentence ("91 cases in the US" / "256 cases")."""
     if a.key != b.key:
         return False
-    for x, y in ((a.q.subject, b.q.subject), (a.q.place, b.q.place)):
-        if x and y and x != y:
-            return False
+    if a.q.subject and b.q.subject and a.q.subject != b.q.subject:
+        return False
+    x, y = a.q.place, b.q.place
+    if x and y:
+        return x == y
+    if x or y:
+        place, other = (x, b) if x else (y, a)
+        return place.lower() in other.text.lower()
     return True
 
 
@@ -182,7 +193,7 @@ def related(a: Figure, b: Figure) -> bool:
     shared = len(a.entities & b.entities)
     if a.key[0] == "duration":  # the length of one event: told of the same people
         return shared >= 2 or (shared >= 1 and sim >= RELATED_ALONE)
-    return sim >= RELATED_ALONE or (shared >= 1 and sim >= RELATED)
+    return sim >= RELATED_UNNAMED or (shared >= 1 and sim >= RELATED)
 
 
 def near_in_size(a: Figure, b: Figure) -> bool:
@@ -194,7 +205,7 @@ def same_moment(a: Figure, b: Figure) -> bool:
     """Two tellings of one measure, for one scope, at one time."""
     return (
         (a.article, a.sentence) != (b.article, b.sentence)
-        and not any(_historical(f) or _run_on(f) or f.parts for f in (a, b))
+        and not any(_historical(f) or _run_on(f) or f.parts or _bare(f) for f in (a, b))
         and same_scope(a, b)
         and same_time(a, b)
         and near_in_size(a, b)
@@ -256,6 +267,12 @@ def _as_of(f: Figure) -> str | None:
 def _historical(f: Figure) -> bool:
     """A figure its sentence dates to an earlier year ("the 1989 spill") is no value now."""
     return bool(f.when and f.day and f.when[:4].isdigit() and int(f.when[:4]) < f.day.year)
+
+
+def _bare(f: Figure) -> bool:
+    """A number that counts no noun ("3", "26") and whose sentence names no toll or total
+    it could be: what it counts is a guess from the parse."""
+    return f.q.unit is None and not _HOLDER_WORDS.search(f.text)
 
 
 def _run_on(f: Figure) -> bool:
