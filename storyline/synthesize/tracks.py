@@ -234,8 +234,8 @@ def find_tracks(
     ``limit`` most told)."""
     by_key: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.key[0] in _TRACKED and _as_of(f) and not _historical(f):
-            by_key[(f.key, f.q.subject, f.q.place)].append(f)
+        if f.key[0] in _TRACKED and _as_of(f) and not _unplaced(f):
+            by_key[(f.key, f.q.subject, _scope_name(f.q.place))].append(f)
     # A figure whose subject or place is unsaid joins the one scope of its measure that says
     # it, when there is exactly one.
     merged: dict[tuple, list[Figure]] = defaultdict(list)
@@ -244,7 +244,9 @@ def find_tracks(
         scoped[k[0]].append(k)
     for k, figs in by_key.items():
         siblings = [s for s in scoped[k[0]] if s != k and _narrower(k, s)]
-        merged[siblings[0] if len(siblings) == 1 else k].extend(figs)
+        if len(siblings) > 1:
+            continue  # unsaid where, in a story that tells it for several places: whose?
+        merged[siblings[0] if siblings else k].extend(figs)
     tracks = []
     for (key, subject, place), group in merged.items():
         for figs in _related_groups(group):
@@ -262,6 +264,18 @@ def _as_of(f: Figure) -> str | None:
     if f.day is not None:
         return f.day.isoformat()
     return f.when if f.when and len(f.when) == 10 else None
+
+
+def _unplaced(f: Figure) -> bool:
+    """A figure whose time or reading is doubtful: dated to an earlier year, one of a
+    list or breakdown, in a run-on "sentence", or a bare number."""
+    return _historical(f) or f.parts or _run_on(f) or _bare(f)
+
+
+def _scope_name(place: str | None) -> str | None:
+    if place is None:
+        return None
+    return place[4:] if place.startswith("the ") else place
 
 
 def _historical(f: Figure) -> bool:
