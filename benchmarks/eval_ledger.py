@@ -423,7 +423,7 @@ def evaluate(root: Path) -> dict:
     result = {
         "pairs": len(pairs),
         "pairs_disagree": sum(p["label"] == "disagree" for p in pairs),
-        "figures_not_found": missing,
+        "pairs_with_a_figure_not_compared": missing,  # no measure the ledger compares
         "disagree_new": scores["new_disagree"]["all"],
         "disagree_old": scores["old_disagree"]["all"],
         "track_new": scores["new_track"]["all"],

@@ -164,8 +164,21 @@ def same_scope(a: Figure, b: Figure) -> bool:
         return x == y
     if x or y:
         place, other = (x, b) if x else (y, a)
-        return place.lower() in other.text.lower()
+        return named_in(place, other.text)
     return True
+
+
+def named_in(place: str, text: str) -> bool:
+    """Whether ``text`` names ``place``, in full or by its initials ("the united states":
+    "United States", "US", "U.S.")."""
+    name = place.lower().removeprefix("the ")
+    if re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
+        return True
+    words = name.split()
+    if len(words) < 2:
+        return False
+    initials = r"\.?".join(w[0].upper() for w in words if w not in ("of", "and"))
+    return bool(re.search(rf"\b{initials}\.?(?![\w])", text))  # capitals: not "us"
 
 
 def same_time(a: Figure, b: Figure) -> bool:

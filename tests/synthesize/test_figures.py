@@ -106,3 +106,15 @@ def test_a_toll_rising_over_days_is_one_track_and_no_dispute() -> None:
         ("2031-05-11", 57.0, "Harbour Times"),
     ]
     assert "dead" in track.about
+
+
+def test_a_place_one_report_gives_must_be_named_by_the_other() -> None:
+    # "in Vessa" against a sentence about the whole region: two scopes, no dispute; the
+    # same count told by its initials ("the United Kingdom" / "UK") is one scope.
+    a = "Officials said 40 cases of the fever were confirmed in Vessa on Friday."
+    b = "Officials said 90 cases of the fever were confirmed across the region on Friday."
+    assert quantity_conflicts(two_reports(a, b)) == []
+    c = "Officials said 40 cases of the fever were confirmed in the United Kingdom on Friday."
+    d = "Officials said on Friday that 90 UK cases of the fever were confirmed."
+    (conflict,) = quantity_conflicts(two_reports(c, d))
+    assert {p.value for p in conflict.positions} == {"40 cases", "90 UK cases"}
