@@ -74,7 +74,7 @@ _CLASSES = {
                  "round", "detention", "custody", "prisoner"),
     "missing": ("missing", "disappear", "unaccounted"),
     "displaced": ("displace", "displaced", "homeless", "evacuate", "evacuated", "flee",
-                  "uproot", "refugee", "evacuee"),
+                  "uproot", "refugee", "evacuee", "evacuation", "displacement"),
     "infected": ("infect", "infected", "case", "confirmed", "sicken", "contract", "diagnose",
                  "positive", "infection"),
     "suspected": ("suspected", "suspect", "probable", "possible", "potential", "presumed"),
@@ -91,7 +91,7 @@ _CLASSES = {
 # fmt: on
 _CLASS_OF = {w: c for c, words in _CLASSES.items() for w in words}
 _AGENTIVE = frozenset({"sent", "pledged", "raised"})
-_PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside", "on"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SCALES = frozenset({"million", "billion", "trillion", "thousand", "m", "bn", "k"})
 _PERIOD_EDGES = frozenset({"since", "from", "until", "till", "through", "between"})
@@ -330,7 +330,8 @@ def _place(head: Token, anchor: Token) -> str | None:
                 if prep.lower_ in _PLACE_PREPS and obj.ent_type_ in _PLACE_LABELS:
                     ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
                     return (ent.text if ent is not None else obj.text).lower()
-                nested.extend(t for t in obj.children if t.dep_ == "prep")
+                if prep.lower_ in _PLACE_PREPS:  # "killed in the clashes in Cairo"
+                    nested.extend(t for t in obj.children if t.dep_ == "prep")
         preps = nested
     return None
 
