@@ -361,7 +361,7 @@ def _pr(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": round(p, 3), "recall": round(r, 3), "tp": tp, "fp": fp, "fn": fn}
 
 
-def evaluate(root: Path) -> dict:
+def evaluate(root: Path, shown: Path | None = None) -> dict:
     pairs = [json.loads(x) for x in (DATA / "pairs.jsonl").read_text().splitlines() if x.strip()]
     claims = [json.loads(x) for x in (DATA / "claims.jsonl").read_text().splitlines() if x.strip()]
     files: dict[str, set[str]] = defaultdict(set)
@@ -376,6 +376,9 @@ def evaluate(root: Path) -> dict:
     for name in TOPICS:
         topic = Topic(root, name, [root / f for f in sorted(files[name])])
         per_topic[name] = _story_counts(topic)
+        if shown is not None:
+            with shown.open("a", encoding="utf-8") as fh:
+                show(topic, fh)
         grouped = [
             {(topic.path_of[e.article], sentence_hash(e.text)) for e in c.evidence}
             for c in topic.links.claims
@@ -489,15 +492,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--show",
         type=Path,
-        help="with --candidates: write the new code's "
-        "disagreements and tracks on the sample here, to read by hand",
+        help="write the new code's disagreements and tracks on the articles read here, "
+        "to check by hand",
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     if args.candidates:
         candidates(args.root, args.candidates, args.show)
         return 0
-    result = evaluate(args.root)
+    result = evaluate(args.root, args.show)
     for method in ("disagree_new", "disagree_old", "track_new", "track_old"):
         print(f"{method:14s} {result[method]}")
     for b, by in result["by_batch"].items():
