@@ -322,7 +322,7 @@ def _place(head: Token, anchor: Token) -> str | None:
     """A place the clause of ``head`` puts the figure in ("killed 12 people in Homs")."""
     preps = [t for t in (*anchor.children, *head.children) if t.dep_ == "prep"]
     for _hop in range(2):  # "killed in the clashes in Cairo": one prepositional hop more
-        nested = []
+        nested: list[Token] = []
         for prep in preps:
             for obj in prep.children:
                 if obj.dep_ != "pobj":

@@ -162,9 +162,10 @@ def same_scope(a: Figure, b: Figure) -> bool:
     x, y = a.q.place, b.q.place
     if x and y:
         return x == y
-    if x or y:
-        place, other = (x, b) if x else (y, a)
-        return named_in(place, other.text)
+    if x:
+        return named_in(x, b.text)
+    if y:
+        return named_in(y, a.text)
     return True
 
 
