@@ -24,7 +24,7 @@ from storyline import render as render_stage
 from storyline import synthesize as synthesize_stage
 from storyline.annotate.embed import set_threads
 from storyline.errors import NotFoundError
-from storyline.ingest import read_inputs
+from storyline.ingest import mark_templates, read_inputs
 from storyline.link.stories import extend_stories
 from storyline.model import Annotation, Article, Dossier, Failure, Links, Rejection, Story
 from storyline.settings import Settings, load_settings
@@ -96,6 +96,9 @@ def ingest(
         else:
             report.unchanged.append(item.id)
         progress.advance()
+    # A site's template (lines the batch repeats) is furniture: marked before annotation.
+    for article in mark_templates(store.articles(report.added)):
+        store.update_article(article)
     progress.finish()
     return report
 
@@ -236,6 +239,7 @@ def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
         max_events=settings.timeline_max_events,
         timeline_span=settings.timeline_span,
         max_summary=settings.summary_max_sentences,
+        key_claims=settings.key_claims,
     )
     dossier.generated = datetime.now(UTC).isoformat(timespec="seconds")
     dossier.timeline_from = settings.timeline_from

@@ -50,6 +50,8 @@ class Settings:
     timeline_from: str | None = None
     timeline_until: str | None = None
     summary_max_sentences: int = 8
+    # Single-source facts shown among the key claims (the rest stay in JSON and "all claims")
+    key_claims: int = 20
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+import msgspec
 
 from storyline.ingest.article import build_article, content_id, detect_language
 from storyline.ingest.cites import find_cites
@@ -22,6 +24,7 @@ from storyline.ingest.files import Source, load, walk
 from storyline.ingest.html import parse_html
 from storyline.ingest.plaintext import parse_plain
 from storyline.ingest.records import parse_json, parse_jsonl
+from storyline.ingest.zones import find_zones, template_lines, template_zones
 from storyline.model import Article, Published, Rejection
 
 __all__ = [
@@ -29,9 +32,12 @@ __all__ = [
     "content_id",
     "detect_language",
     "find_cites",
+    "find_zones",
+    "mark_templates",
     "parse_source",
     "read_inputs",
     "strip_credits",
+    "template_lines",
 ]
 
 logger = logging.getLogger(__name__)
@@ -61,6 +67,18 @@ def read_inputs(
                 yield from parse_source(source)
         if on_progress is not None:
             on_progress(done)
+
+
+def mark_templates(articles: Sequence[Article]) -> list[Article]:
+    """The articles of one ingest batch whose zones grow once the lines the batch
+    repeats (a site's template: sidebars, notices) are marked; see ``zones``."""
+    texts = [a.text for a in articles]
+    zoned = template_zones(texts, [a.zones for a in articles])
+    return [
+        msgspec.structs.replace(a, zones=z)
+        for a, z in zip(articles, zoned, strict=True)
+        if z != a.zones
+    ]
 
 
 def parse_source(source: Source) -> Iterator[Article | Rejection]:

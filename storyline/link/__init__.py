@@ -6,6 +6,7 @@ entities, claims told by several sources, and dated events with a status.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -18,18 +19,67 @@ from storyline.link.stories import detect_stories
 from storyline.model import Annotation, Article, Links, Story
 
 
+UNATTRIBUTED = "(unattributed)"
+# Reports of unknown outlet sharing this many template lines (furniture, sidebars) with
+# reports of one known outlet, and with no other, are that outlet's pages.
+TEMPLATE_SHARED_LINES = 2
+
+
 def independent_source(article: Article, copies: dict[str, str], by_id: dict[str, Article]) -> str:
     """What an article counts as for independent confirmation.
 
     A copy counts as the article it copies; agency copy counts as the agency;
-    otherwise the outlet (or the article itself when the outlet is unknown).
+    otherwise the outlet. Reports whose outlet is unknown are unattributed: all of them
+    together count as one source (``UNATTRIBUTED``), never one each.
     """
     original = by_id.get(copies.get(article.id, article.id), article)
     if original.credits:
         return original.credits[0]
     if original.outlet:
         return original.outlet
-    return f"(unknown outlet: {original.id})"
+    return UNATTRIBUTED
+
+
+def independent_sources(articles: Sequence[Article], copies: dict[str, str]) -> dict[str, str]:
+    """The independent source of each article (see ``independent_source``), where a report
+    of unknown outlet that shares its site's template with reports of one known outlet
+    (``TEMPLATE_SHARED_LINES`` furniture or sidebar lines, shared with no other outlet's
+    reports) counts as that outlet: one site's pages are one source."""
+    by_id = {a.id: a for a in articles}
+    sources = {a.id: independent_source(a, copies, by_id) for a in articles}
+    lines = {a.id: _template_lines(a) for a in articles}
+    known: dict[str, set[str]] = defaultdict(set)  # template line -> known sources using it
+    for a in articles:
+        if sources[a.id] != UNATTRIBUTED:
+            for line in lines[a.id]:
+                known[line].add(sources[a.id])
+    for a in articles:
+        if sources[a.id] != UNATTRIBUTED:
+            continue
+        votes: dict[str, int] = defaultdict(int)
+        for line in lines[a.id]:
+            if len(known.get(line, ())) == 1:
+                votes[next(iter(known[line]))] += 1
+            elif len(known.get(line, ())) > 1:
+                votes[""] += 1  # a line several outlets use says nothing of whose site
+        if len(votes) == 1 and "" not in votes:
+            (source, count), = votes.items()
+            if count >= TEMPLATE_SHARED_LINES:
+                sources[a.id] = source
+    return sources
+
+
+def _template_lines(article: Article) -> set[str]:
+    """The article's furniture and sidebar lines, normalized (its site's template)."""
+    found: set[str] = set()
+    for zone in article.zones:
+        if zone.kind not in ("furniture", "sidebar"):
+            continue
+        for line in article.text[zone.start : zone.end].split("\n"):
+            words = re.findall(r"\w+", line.lower())
+            if len(words) >= 3:
+                found.add(" ".join(words))
+    return found
 
 
 def link_story(
@@ -42,7 +92,7 @@ def link_story(
     by_id = {a.id: a for a in articles}
     duplicates = find_duplicates(articles, duplicate_jaccard)
     copies = {d.article: d.duplicate_of for d in duplicates}
-    sources = {a.id: independent_source(a, copies, by_id) for a in articles}
+    sources = independent_sources(articles, copies)
     entities, mention_entity = resolve_entities(list(articles), list(annotations))
     sentence_entities: dict[str, list[str]] = defaultdict(list)
     for ann in annotations:
@@ -76,6 +126,7 @@ __all__ = [
     "detect_stories",
     "find_duplicates",
     "independent_source",
+    "independent_sources",
     "infer_date",
     "link_story",
 ]

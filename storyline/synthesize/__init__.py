@@ -23,6 +23,7 @@ from storyline.model import (
     Story,
     StoryInfo,
 )
+from storyline.synthesize.claims import rank_claims
 from storyline.synthesize.coverage import build_coverage
 from storyline.synthesize.ledger import build_ledger
 from storyline.synthesize.quotes import collect_quotes
@@ -38,6 +39,7 @@ def synthesize(
     *,
     max_events: int = 40,
     max_summary: int = 8,
+    key_claims: int = 20,
     timeline_span: tuple[str, str] | None = None,
 ) -> Dossier:
     copies = {d.article: d.duplicate_of for d in links.duplicates}
@@ -100,8 +102,12 @@ def synthesize(
                 independent_outlets=len(c.independent_outlets),
                 outlet_names=c.outlets,
                 independent_outlet_names=c.independent_outlets,
+                key=key,
+                rank=n,
             )
-            for c in links.claims
+            for n, (c, key) in enumerate(
+                rank_claims(links.claims, annotations, disputes, key_claims), start=1
+            )
         ],
         conflicts=conflicts,
         quotes=quotes,

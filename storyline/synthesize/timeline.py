@@ -173,7 +173,7 @@ def listed_by_hindsight(articles: Sequence[Article]) -> dict[str, float]:
     chronologies = sorted(
         (a.published.date or "", a.id, days)
         for a in articles
-        if (days := listed_days(a.text, a.published.date))
+        if (days := listed_days(a.body_text(), a.published.date))
     )
     listed: dict[str, float] = defaultdict(float)
     for k, (_, _, days) in enumerate(chronologies, start=1):
@@ -201,7 +201,7 @@ def chronology_events(
         article = by_id.get(ann.article)
         if article is None:
             continue
-        for day, begin, end in dated_entries(article.text, article.published.date):
+        for day, begin, end in dated_entries(article.body_text(), article.published.date):
             for sent in ann.sentences:
                 if not begin <= sent.start < end or (ann.article, sent.index, day) in dated:
                     continue
@@ -249,7 +249,7 @@ def story_timeline(
         source_of,
         max_events,
         published={a.id: a.published.date for a in articles if a.published.date},
-        references={a.id: referenced_days(a.text, a.published.date) for a in articles},
+        references={a.id: referenced_days(a.body_text(), a.published.date) for a in articles},
         listed=listed,
         vector_of=sentence_vectors(annotations),
         dates=dates,
