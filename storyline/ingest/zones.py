@@ -89,11 +89,12 @@ _FURNITURE = re.compile(
     r"\bclick\s+here\b|\b(?:share|send|upload|submit)\s+(?:us\s+)?your\s+"
     r"(?:photos?|pictures?|videos?|views?|comments?|thoughts|experiences?|stories)\b"
     r"|\bhave\s+your\s+say\b|\bshare\s+(?:this|on)\b|\be-?mail\s+(?:this|us|a\s+friend)\b"
-    r"|\bsend\s+us\s+an?\s+e-?mail\b|\bsign\s+(?:up|in)\b|\blog\s*(?:in|on)\s+to\b"
+    r"|\bsend\s+us\s+an?\s+e-?mail\b|^\s*sign\s+(?:up|in)\b|\bsign\s+up\s+(?:for|to)\s+(?:our|free)\b"
+    r"|\blog\s*(?:in|on)\s+to\b"
     r"|\bsubscribe\b|\bnewsletter\b|\bfollow\s+(?:us|[@\w'’]+\s+on\s+twitter)\b"
     r"|\bjavascript\b|\bflash\s+(?:player|installed)\b|\bvia\s+(?:rss|these\s+feeds)\b"
     r"|\brss\b|\bcopyright\b|©|\ball\s+rights\s+reserved\b|\bterms\s+of\s+(?:use|service)\b"
-    r"|\bprivacy\s+policy\b|\bhouse\s+rules\b|\bcomments?\s+(?:are|is|may|will|that)\b"
+    r"|\bprivacy\s+policy\b|\bhouse\s+rules\b|\bcomments\s+(?:are|may|will|that)\b|\byour\s+comments?\b"
     r"|\bthis\s+comment\s+was\s+removed\b|\b(?:leave|post|add)\s+(?:a|your)\s+comment"
     r"|\bdiscussion\s+is\s+(?:now\s+)?closed\b|\bmoderat(?:ors?|ion|ed)\b"
     r"|\bviews\s+expressed\b|\bopinions\s+expressed\s+are\b"
@@ -250,7 +251,11 @@ def _mark_sidebars(
 
 def _headline_like(line: str) -> bool:
     words = _WORD.findall(line)
-    return 2 <= len(words) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line) and not line.rstrip().endswith(("?", ",", ";", ":"))
+    return (
+        2 <= len(words) <= HEADLINE_MAX_WORDS
+        and not _SENTENCE_END.search(line)
+        and not line.rstrip().endswith(("?", ",", ";", ":", "''", '"', "”", "’", "'"))
+    )
 
 
 def _sentence_like(line: str) -> bool:
