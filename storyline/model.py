@@ -86,7 +86,8 @@ class Article(Record, kw_only=True):
         last = 0
         for zone in self.zones:
             pieces.append(self.text[last : zone.start])
-            pieces.append("".join("\n" if c == "\n" else " " for c in self.text[zone.start : zone.end]))
+            stretch = self.text[zone.start : zone.end]
+            pieces.append("".join("\n" if c == "\n" else " " for c in stretch))
             last = zone.end
         pieces.append(self.text[last:])
         return "".join(pieces)

@@ -2,8 +2,9 @@
 
 Needs an ``Article``; reads its body only (``Article.body_text()``: the zones of
 page furniture, comments, captions and sidebars blanked to spaces, so they yield
-no sentence at all and every offset still indexes ``Article.text``); adds sentences, entity mentions, time expressions anchored
-on the article's publication date, quotes, quantities and sentence embeddings
+no sentence at all and every offset still indexes ``Article.text``); adds
+sentences, entity mentions, time expressions
+anchored on the article's publication date, quotes, quantities and sentence embeddings
 (one ``Annotation`` per article). Records in, records out: no store, no other
 stage, so that it runs the same in-process, in a process pool or on a Dask worker.
 """

@@ -66,7 +66,10 @@ _DAY_MONTH_YEAR = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s+\d{{4}})"
 _MONTH_DAY_YEAR = rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*\d{{4}})"
 _NUMERIC_DATE = r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})"
 _DATE = rf"(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_NUMERIC_DATE})"
-_STAMP = rf"(?:{_DATE}\s*(?:,|-|–|at|@)?\s*(?:{_CLOCK}\s*)?(?:at\s+)?{_CLOCK}|{_CLOCK}\s*(?:on\s+)?,?\s*{_DATE})"
+_STAMP = (
+    rf"(?:{_DATE}\s*(?:,|-|–|at|@)?\s*(?:{_CLOCK}\s*)?(?:at\s+)?{_CLOCK}"
+    rf"|{_CLOCK}\s*(?:on\s+)?,?\s*{_DATE})"
+)
 
 # A comment header: a timestamp with what only comment threads put beside it.
 _COMMENT_HEADERS = (
@@ -110,7 +113,8 @@ _FURNITURE = re.compile(
 # Social-media furniture: a handle, a short link or a hashtag run.
 _SOCIAL = re.compile(
     r"(?:^|\s)@\w{2,}|\b(?:bit\.ly|t\.co|ow\.ly|goo\.gl)\b"
-    r"|\b[a-z]{2}\\?/(?=[A-Za-z0-9]*[A-Z0-9])[A-Za-z0-9]{5,10}\b"  # a short link's tail: "ly/3xQ9aZ"
+    # a short link's tail: "ly/3xQ9aZ"
+    r"|\b[a-z]{2}\\?/(?=[A-Za-z0-9]*[A-Z0-9])[A-Za-z0-9]{5,10}\b"
 )
 # Lines that are only interface words.
 _UI_LINE = re.compile(

@@ -18,7 +18,6 @@ from storyline.link.events import find_events
 from storyline.link.stories import detect_stories
 from storyline.model import Annotation, Article, Links, Story
 
-
 UNATTRIBUTED = "(unattributed)"
 # Reports of unknown outlet sharing this many template lines (furniture, sidebars) with
 # reports of one known outlet, and with no other, are that outlet's pages.

@@ -15,6 +15,7 @@ a source gives it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -153,7 +154,7 @@ def _dated_clauses(ann: Annotation) -> dict[tuple[int, int], str]:
         cuts = [
             (m.start(), m.end())
             for m in _CLAUSE_BREAK.finditer(sent.text)
-            if any(a <= m.start() and m.end() <= b for (_, a), (b, _) in zip(spans, spans[1:]))
+            if any(a <= m.start() and m.end() <= b for (_, a), (b, _) in itertools.pairwise(spans))
         ]
         if not cuts:
             continue

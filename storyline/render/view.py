@@ -17,8 +17,8 @@ from typing import Any
 
 from storyline.model import (
     Dossier,
-    DossierClaim,
     DossierArticle,
+    DossierClaim,
     Evidence,
     Published,
     QuoteEntry,

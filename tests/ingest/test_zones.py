@@ -32,7 +32,8 @@ def test_furniture_comments_captions_and_sidebars_are_zoned_and_the_body_is_not(
     zoned = _zoned(PAGE)
     assert any("share your photos" in z for z in zoned["furniture"])
     assert any("Copyright 2031" in z for z in zoned["furniture"])
-    assert zoned["sidebar"] == ["Quarry strike enters third week\nHarbour fire: what we know so far"]
+    sidebar = "Quarry strike enters third week\nHarbour fire: what we know so far"
+    assert zoned["sidebar"] == [sidebar]
     assert zoned["caption"] == ["Photograph: Ada Lind/Wirepix"]
     assert zoned["comments"][0].startswith("At 5:48 pm") and "Thoughts" in zoned["comments"][0]
     body = Article(id="x", text=PAGE, zones=find_zones(PAGE)).body_text()
