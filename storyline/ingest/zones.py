@@ -50,7 +50,7 @@ from storyline.model import Zone, ZoneKind
 TEMPLATE_MIN_REPORTS = 3
 # ... and in this many, whatever it looks like (chosen leave-one-topic-out on
 # Timeline17: see benchmarks/data/independence/README.md).
-TEMPLATE_ANY_REPORTS = 10
+TEMPLATE_ANY_REPORTS = 9
 # A headline-like line has at most this many words.
 HEADLINE_MAX_WORDS = 16
 # Furniture phrases only count on lines of at most this many words: a long line
