@@ -48,7 +48,7 @@ _HEAD_DATELINE = re.compile(
 _MAX_BEFORE_DATELINE = 120
 _STAFF_BYLINE = re.compile(
     r"^\s*By[ \t]+(?:the[ \t]+)?(?P<outlet>[A-Z][\w.&'’\-]*(?:[ \t]+[A-Z][\w.&'’\-]*){0,3}?)"
-    r"[ \t]+(?:Wire[ \t]+|News[ \t]+)?Staff\b[ \t]*(?:Writer|Reporter)?[ \t]*"
+    r"[ \t]+(?:Wires?[ \t]+|News[ \t]+)?Staff\b[ \t]*(?:Writer|Reporter)?[ \t]*"
 )
 _NAME = r"[A-ZÀ-Þ][\w'’.\-]*(?:[ \t]+[A-ZÀ-Þ][\w'’.\-]*){0,3}"
 _NAMES = rf"{_NAME}(?:(?:,[ \t]*|,?[ \t]+and[ \t]+){_NAME})*"
@@ -127,12 +127,16 @@ def _strip_head_cues(result: Credits) -> None:
         if seen > HEAD_LINES:
             return
         found = _HEAD_DATELINE.search(line)
-        if found and found.start() <= _MAX_BEFORE_DATELINE and ". " not in line[: found.start()]:
+        if found:
             agency = _agency(found["agency"], known_only=False)
             if agency:
                 _add_credit(result, agency)
                 result.source = result.source or agency
-                lines[i] = line[found.end() :]
+                before = line[: found.start()]
+                if len(before) <= _MAX_BEFORE_DATELINE and ". " not in before:
+                    lines[i] = line[found.end() :]  # the place (or a time stamp) goes with it
+                else:  # highlights or a sentence before it on the line: only the tag goes
+                    lines[i] = f"{before.rstrip()} {line[found.end() :]}"
                 result.body = "\n".join(lines)
                 return
         staff = _STAFF_BYLINE.match(line)

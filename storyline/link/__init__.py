@@ -22,6 +22,8 @@ UNATTRIBUTED = "(unattributed)"
 # Reports of unknown outlet sharing this many template lines (furniture, sidebars) with
 # reports of one known outlet, and with no other, are that outlet's pages.
 TEMPLATE_SHARED_LINES = 2
+# ... and with at least this many times as many lines as with any other outlet's reports.
+TEMPLATE_MARGIN = 2
 
 
 def independent_source(article: Article, copies: dict[str, str], by_id: dict[str, Article]) -> str:
@@ -42,8 +44,9 @@ def independent_source(article: Article, copies: dict[str, str], by_id: dict[str
 def independent_sources(articles: Sequence[Article], copies: dict[str, str]) -> dict[str, str]:
     """The independent source of each article (see ``independent_source``), where a report
     of unknown outlet that shares its site's template with reports of one known outlet
-    (``TEMPLATE_SHARED_LINES`` furniture or sidebar lines, shared with no other outlet's
-    reports) counts as that outlet: one site's pages are one source."""
+    (``TEMPLATE_SHARED_LINES`` furniture or sidebar lines or more, and ``TEMPLATE_MARGIN``
+    times as many as with any other outlet's) counts as that outlet: one site's pages are
+    one source."""
     by_id = {a.id: a for a in articles}
     sources = {a.id: independent_source(a, copies, by_id) for a in articles}
     lines = {a.id: _template_lines(a) for a in articles}
@@ -57,14 +60,13 @@ def independent_sources(articles: Sequence[Article], copies: dict[str, str]) -> 
             continue
         votes: dict[str, int] = defaultdict(int)
         for line in lines[a.id]:
-            if len(known.get(line, ())) == 1:
-                votes[next(iter(known[line]))] += 1
-            elif len(known.get(line, ())) > 1:
-                votes[""] += 1  # a line several outlets use says nothing of whose site
-        if len(votes) == 1 and "" not in votes:
-            (source, count), = votes.items()
-            if count >= TEMPLATE_SHARED_LINES:
-                sources[a.id] = source
+            for source in known.get(line, ()):
+                votes[source] += 1
+        ranked = sorted(votes.values(), reverse=True)
+        if ranked and ranked[0] >= TEMPLATE_SHARED_LINES and (
+            len(ranked) == 1 or ranked[0] >= TEMPLATE_MARGIN * ranked[1]
+        ):
+            sources[a.id] = max(votes, key=lambda s: (votes[s], s))
     return sources
 
 
