@@ -139,8 +139,8 @@ _CLAUSE_BREAK = re.compile(
 def _dated_clauses(ann: Annotation) -> dict[tuple[int, int], str]:
     """For a sentence that dates several things ("A met B on Monday, after talks with C on
     Sunday"), the clause each date governs, keyed by the time expression's span: each date
-    gives its own event, told by its own clause. Only breaks that lie between two time
-    expressions with different values split the sentence."""
+    gives its own event, told by its own clause. Only a break that lies between two time
+    expressions splits the sentence, and only the first such break."""
     by_sentence: dict[int, list[TimeExpr]] = {}
     for t in ann.timexes:
         if t.type in ("DATE", "TIME") and parse_date(t.value) is not None:
@@ -151,10 +151,13 @@ def _dated_clauses(ann: Annotation) -> dict[tuple[int, int], str]:
             continue
         sent = ann.sentences[index]
         spans = sorted((t.start - sent.start, t.end - sent.start) for t in times)
+        breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sent.text)]
+        # Between two dates, the first break after the earlier one: the clause of the later
+        # date starts there (a list inside it, "candid, and frank talks", stays whole).
         cuts = [
-            (m.start(), m.end())
-            for m in _CLAUSE_BREAK.finditer(sent.text)
-            if any(a <= m.start() and m.end() <= b for (_, a), (b, _) in itertools.pairwise(spans))
+            next(c for c in breaks if a <= c[0] and c[1] <= b)
+            for (_, a), (b, _) in itertools.pairwise(spans)
+            if any(a <= c[0] and c[1] <= b for c in breaks)
         ]
         if not cuts:
             continue

@@ -98,3 +98,12 @@ def test_a_sentence_with_two_dated_clauses_gives_two_dated_events() -> None:
 def test_a_sentence_with_one_date_keeps_its_whole_text() -> None:
     text = "The harbour master met the ferry owners and the port union on Monday."
     assert _events_of(text) == [("2031-06-16", text)]
+
+
+def test_a_list_inside_the_later_clause_stays_in_it() -> None:
+    text = (
+        "The harbour master met the ferry owners on Monday, after long, frank, and useful "
+        "talks with the port union on Sunday."
+    )
+    events = dict(_events_of(text))
+    assert events["2031-06-15"].startswith("long, frank, and useful talks"), events
