@@ -132,6 +132,7 @@ _CAPTION_TAIL = re.compile(
 )
 _SENTENCE_END = re.compile(r"""[.!]\s*(?:['"”’)\]]|''|-RRB-)?\s*$""")
 _WORD = re.compile(r"\w+")
+_QUOTE_START = re.compile(r"""^\s*(?:``|["“‘'])""")
 
 
 def find_zones(text: str) -> list[Zone]:
@@ -263,9 +264,10 @@ def _headline_like(line: str) -> bool:
 
 
 def _sentence_like(line: str) -> bool:
-    return len(_WORD.findall(line)) >= 4 and _SENTENCE_END.search(line) is not None and not (
-        _SOCIAL.search(line)
-    )
+    """A sentence of a report: four words or more ending a sentence, or a quotation."""
+    if len(_WORD.findall(line)) < 4 or _SOCIAL.search(line):
+        return False
+    return _SENTENCE_END.search(line) is not None or _QUOTE_START.match(line) is not None
 
 
 def _comment_header(line: str) -> bool:
