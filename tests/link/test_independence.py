@@ -8,7 +8,7 @@ from pathlib import Path
 import msgspec
 
 from storyline import engine
-from storyline.link import UNATTRIBUTED, independent_sources
+from storyline.link import UNATTRIBUTED, confirming, independent_sources
 from storyline.model import Article, Dossier, Zone
 from storyline.settings import load_settings
 from storyline.store import open_store
@@ -84,3 +84,9 @@ def test_furniture_repeated_on_five_unattributed_pages_is_not_a_confirmed_claim(
     assert "quarry" not in summary and "ferry services" not in summary
     msgspec.json.encode(dossiers[0])
     assert isinstance(dossiers[0], Dossier)
+
+
+def test_an_unattributed_report_adds_no_confirmation_to_a_known_outlet() -> None:
+    assert confirming(["Valley Post", UNATTRIBUTED]) == ["Valley Post"]
+    assert confirming([UNATTRIBUTED, UNATTRIBUTED]) == [UNATTRIBUTED]
+    assert confirming(["Valley Post", "NWA", UNATTRIBUTED]) == ["NWA", "Valley Post"]
