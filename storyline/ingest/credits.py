@@ -127,7 +127,7 @@ def _strip_head_cues(result: Credits) -> None:
         if seen > HEAD_LINES:
             return
         found = _HEAD_DATELINE.search(line)
-        if found:
+        if found and not _expands(line[: found.start()], found["agency"]):
             agency = _agency(found["agency"], known_only=False)
             if agency:
                 _add_credit(result, agency)
@@ -151,6 +151,14 @@ def _strip_head_cues(result: Credits) -> None:
             result.contributors.extend(a for a in byline.authors if a not in result.contributors)
             lines[i] = ""
             result.body = "\n".join(lines)
+
+
+def _expands(before: str, acronym: str) -> bool:
+    """True when ``acronym`` is spelt out right before it ("Damage Assessment (DA) -"):
+    an abbreviation in a sentence, not an agency's dateline."""
+    initials = [w[0].upper() for w in re.findall(r"[A-Za-z][\w'’\-]*", before)]
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    return len(letters) >= 2 and initials[-len(letters) :] == letters
 
 
 def _outlet_like(name: str) -> bool:

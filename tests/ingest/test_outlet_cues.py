@@ -88,3 +88,12 @@ def test_a_byline_naming_no_outlet_on_a_later_line_gives_none(tmp_path: Path) ->
         "Ferry line reopens\nBy Ada Lind, Amberley\nThe ferry line reopened on Monday.\nMore.",
     )
     assert article.outlet is None
+
+
+def test_an_abbreviation_spelt_out_before_it_is_no_dateline(tmp_path: Path) -> None:
+    article = _read(
+        tmp_path,
+        "Harbour repairs begin\nThe repairs fall under the Coastal Damage Review "
+        "-LRB- CDR -RRB- -- a process that takes years .\nMore .",
+    )
+    assert article.outlet is None and article.credits == []
