@@ -239,7 +239,7 @@ def _claim(
     members = sorted(members, key=lambda m: (keys[m][0], keys[m][1]))
     evidence = [Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2]) for m in members]
     arts = [e.article for e in evidence]
-    outlets = sorted({outlet_of(a) or "(unattributed)" for a in arts})  # unknown: one, as a source
+    outlets = sorted({outlet_of(a) or f"(unknown outlet: {a})" for a in arts})
     independent = confirming(source_of(a) for a in arts)
     text = keys[rep][2]
     cid = "c-" + hashlib.sha1(f"{keys[rep][0]}:{text}".encode()).hexdigest()[:10]

@@ -53,6 +53,7 @@ def synthesize(
     conflicts = build_ledger(articles, annotations, links, quotes)
     # A name spelled two ways is in the ledger, but it is no dispute about what happened.
     disputes = [c for c in conflicts if c.kind != "name"]
+    ranked = rank_claims(links.claims, annotations, disputes, key_claims)
 
     dates = sorted(a.published.date for a in articles if a.published.date)
     dossier_articles = [
@@ -92,7 +93,7 @@ def synthesize(
             max_events,
             span=timeline_span,
         ),
-        summary=build_summary(links.claims, first_seen, max_summary, disputes),
+        summary=build_summary([c for c, _ in ranked], first_seen, max_summary, disputes),
         claims=[
             DossierClaim(
                 id=c.id,
@@ -105,9 +106,7 @@ def synthesize(
                 key=key,
                 rank=n,
             )
-            for n, (c, key) in enumerate(
-                rank_claims(links.claims, annotations, disputes, key_claims), start=1
-            )
+            for n, (c, key) in enumerate(ranked, start=1)
         ],
         conflicts=conflicts,
         quotes=quotes,
