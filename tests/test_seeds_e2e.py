@@ -363,7 +363,8 @@ def test_a_sentence_dating_two_days_gives_two_entries_each_with_its_clause(
     """A sentence naming two weekdays for two things done is two dated entries, each
     told by the clause its day governs, never one entry holding both."""
     two_days = [
-        e for e in dossier["timeline"]
+        e
+        for e in dossier["timeline"]
         if len(set(_WEEKDAYS.findall(e["text"]))) >= 2
         and any(len(set(_WEEKDAYS.findall(ev["text"]))) >= 2 for ev in e["evidence"])
     ]

@@ -63,8 +63,10 @@ def independent_sources(articles: Sequence[Article], copies: dict[str, str]) -> 
             for source in known.get(line, ()):
                 votes[source] += 1
         ranked = sorted(votes.values(), reverse=True)
-        if ranked and ranked[0] >= TEMPLATE_SHARED_LINES and (
-            len(ranked) == 1 or ranked[0] >= TEMPLATE_MARGIN * ranked[1]
+        if (
+            ranked
+            and ranked[0] >= TEMPLATE_SHARED_LINES
+            and (len(ranked) == 1 or ranked[0] >= TEMPLATE_MARGIN * ranked[1])
         ):
             sources[a.id] = max(votes, key=lambda s: (votes[s], s))
     return sources

@@ -32,9 +32,7 @@ def rank_claims(
     key: int,
 ) -> list[tuple[Claim, bool]]:
     """The claims in dossier order, each with whether it is a key claim."""
-    contested = {
-        (e.article, e.sentence) for c in disputes for p in c.positions for e in p.evidence
-    }
+    contested = {(e.article, e.sentence) for c in disputes for p in c.positions for e in p.evidence}
     lead = [
         c
         for c in claims

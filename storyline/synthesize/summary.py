@@ -3,9 +3,10 @@
 Consensus: the claims most independent sources tell, without repeats, in story
 order; among claims told by as many sources, the ones ranked first (``claims`` come in
 the dossier's order: ``synthesize.claims.rank_claims``), so that a line one site repeats
-on many pages does not outrank what the story is about. Every sentence is a source sentence (the claim's most central one) citing
-every sentence that tells the same claim. Disputed: for the conflicts reported by
-the most articles, one sentence per position, each citing that position's evidence.
+on many pages does not outrank what the story is about. Every sentence is a source
+sentence (the claim's most central one) citing every sentence that tells the same claim.
+Disputed: for the conflicts reported by the most articles, one sentence per position,
+each citing that position's evidence.
 Every sentence passes the faithfulness check (``faithful.is_faithful``) or is left out.
 """
 

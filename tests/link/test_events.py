@@ -77,9 +77,7 @@ def _events_of(text: str) -> list[tuple[str | None, str]]:
 
     doc = load_nlp()(text)
     sentences = split_sentences(doc)
-    ann = Annotation(
-        article="a", sentences=sentences, timexes=find_timexes(doc, sentences, ANCHOR)
-    )
+    ann = Annotation(article="a", sentences=sentences, timexes=find_timexes(doc, sentences, ANCHOR))
     art = Article(id="a", text=text, published=Published(date=ANCHOR.isoformat()))
     return [(e.date, e.text) for e in find_events([art], [ann], lambda a, s: [])]
 

@@ -39,8 +39,11 @@ ANNS = [
 ]
 CLAIMS = [
     # the promo line on four pages of one site: four rows, one source
-    _claim("c-promo", [("p1", 1, PROMO), ("p2", 1, PROMO), ("p3", 1, PROMO), ("p4", 1, PROMO)],
-           ["Harbour Daily"]),  # fmt: skip
+    _claim(
+        "c-promo",
+        [("p1", 1, PROMO), ("p2", 1, PROMO), ("p3", 1, PROMO), ("p4", 1, PROMO)],
+        ["Harbour Daily"],
+    ),
     _claim("c-ferry", [("p1", 0, FERRY)], ["Harbour Daily"]),
     _claim("c-toll", [("p1", 2, TOLL)], ["Harbour Daily"]),
     _claim("c-both", [("p2", 0, BOTH), ("p3", 0, BOTH)], ["Harbour Daily", "NWA"]),
