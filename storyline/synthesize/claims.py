@@ -63,10 +63,10 @@ def _centrality(claims: Sequence[Claim], annotations: Sequence[Annotation]) -> d
     scores: dict[str, float] = {}
     for claim in claims:
         e = claim.evidence[0]
-        ann = by_id.get(e.article)
-        if ann is None:
+        found = by_id.get(e.article)
+        if found is None:
             continue
-        vecs = ann.vectors()
+        vecs = found.vectors()
         if e.sentence >= vecs.shape[0] or not vecs.shape[1]:
             continue
         scores[claim.id] = float(vecs[e.sentence] @ centroid) + (
