@@ -24,6 +24,8 @@ Two steps, both from generic signals (nothing here knows a site or a story):
     ``Report abuse``);
   - **sidebar**: runs of two or more headline-like lines (short, no sentence
     punctuation at the end) after the report has started;
+  - **furniture** too: a page header on one of the first lines, up to its time stamp
+    (``Headline PLACE | Wed Jan 26, 2031 5:13pm EST``), the body going on after it;
   - **caption**: a line that credits a photo (``Photo: ... / Agency``,
     ``(AFP/Getty Images)``) or starts with ``Photo:`` / ``Caption:``.
 
@@ -86,6 +88,14 @@ _COMMENT_HEADERS = (
     re.compile(r"(?i)^\s*\S+\s+wrote\s*:\s*$"),
 )
 
+# A page header on one of the first lines: headline and place, then a time stamp after a
+# bar ("Headline PLACE | Wed Jan 26, 2031 5:13pm EST"); the body may follow on the line.
+HEADER_LINES = 3
+_PAGE_STAMP = re.compile(
+    rf"^[^\n|]{{0,200}}\|\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?{_MONTHS}\s+"
+    rf"\d{{1,2}}\s*,?\s*\d{{4}}\s+{_CLOCK}(?:\s*[A-Z]{{2,4}}\b)?"
+)
+
 # Page furniture: interface, notices and policies. General web vocabulary.
 _FURNITURE = re.compile(
     r"(?ix)"
@@ -146,6 +156,9 @@ def find_zones(text: str) -> list[Zone]:
     for i in range(first_comment, len(lines)):
         kinds[i] = "comments"
     credits: list[Zone] = []
+    for a, b in lines[:HEADER_LINES]:
+        if stamp := _PAGE_STAMP.match(text, a, b):
+            credits.append(Zone(start=a, end=stamp.end(), kind="furniture"))
     for i, (a, b) in enumerate(lines[:first_comment]):
         if kinds[i] is None:
             kinds[i] = _line_kind(text[a:b])

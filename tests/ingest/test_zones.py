@@ -66,3 +66,13 @@ def test_a_line_many_reports_of_a_batch_repeat_is_template(tmp_path) -> None:  #
     for a in changed.values():
         assert "quarry strike" not in a.body_text()
         assert a.body_text().strip().startswith(a.text.split("\n")[0])
+
+
+def test_a_page_header_glued_to_the_lede_is_zoned_up_to_its_time_stamp() -> None:
+    text = (
+        "Ferry line reopens AMBERLEY , Norland | Thu Aug 18 , 2031 3:52 am IST AMBERLEY , "
+        "Norland The ferry line reopened on Monday .\nPassengers queued for hours ."
+    )
+    body = Article(id="x", text=text, zones=find_zones(text)).body_text()
+    assert "Ferry line reopens" not in body and "3:52" not in body
+    assert "The ferry line reopened on Monday ." in body and "Passengers queued" in body
