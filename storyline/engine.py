@@ -224,6 +224,7 @@ def linked(
         annotations,
         duplicate_jaccard=settings.duplicate_jaccard,
         claim_similarity=settings.claim_similarity,
+        unattributed_confirms=settings.unattributed_confirms,
     )
     return articles, annotations, links
 
@@ -257,6 +258,7 @@ def fingerprint(story: Story, settings: Settings) -> str:
         annotate_stage.annotator_version(settings.embedder, settings.budget),
         f"timeline {settings.timeline_max_events} {settings.timeline_span}",
         f"summary {settings.summary_max_sentences}",
+        f"claims {settings.key_claims} {settings.unattributed_confirms}",
         *story.articles,
     ]
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from storyline.link.claims import find_claims
+import msgspec
+
+from storyline.link.claims import find_claims, sort_claims
 from storyline.link.dates import candidate_dates, infer_date
 from storyline.link.dedup import find_duplicates
 from storyline.link.entities import resolve_entities
@@ -30,6 +32,7 @@ def link_story(
     annotations: Sequence[Annotation],
     duplicate_jaccard: float = 0.8,
     claim_similarity: float = 0.72,
+    unattributed_confirms: bool = False,
 ) -> Links:
     by_id = {a.id: a for a in articles}
     duplicates = find_duplicates(articles, duplicate_jaccard)
@@ -58,6 +61,16 @@ def link_story(
         threshold=claim_similarity,
         entities_in=links.entities_in,
         people=frozenset(e.id for e in entities if e.type == "PERSON"),
+    )
+    # Unattributed reports count once together; beside a known outlet, only when asked.
+    links.claims = sort_claims(
+        [
+            msgspec.structs.replace(
+                c,
+                independent_outlets=confirming(c.independent_outlets, unattributed_confirms),
+            )
+            for c in links.claims
+        ]
     )
     links.events = find_events(articles, annotations, links.entities_in)
     return links

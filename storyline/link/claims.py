@@ -35,7 +35,6 @@ import faiss
 import numpy as np
 
 from storyline.link.predicates import Side, opposed, sides_of
-from storyline.link.sources import confirming
 from storyline.link.specifics import Specifics, items_of
 from storyline.model import Annotation, Claim, Evidence
 
@@ -240,7 +239,7 @@ def _claim(
     evidence = [Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2]) for m in members]
     arts = [e.article for e in evidence]
     outlets = sorted({outlet_of(a) or f"(unknown outlet: {a})" for a in arts})
-    independent = confirming(source_of(a) for a in arts)
+    independent = sorted({source_of(a) for a in arts})
     text = keys[rep][2]
     cid = "c-" + hashlib.sha1(f"{keys[rep][0]}:{text}".encode()).hexdigest()[:10]
     return Claim(

@@ -3,8 +3,9 @@
 * a copy (near-duplicate, agency copy) counts as what it copies;
 * agency copy counts as the agency (``credits[0]``), otherwise the outlet;
 * reports with no known outlet are unattributed (``UNATTRIBUTED``): together they are
-  one source at most, and none beside a known outlet (``confirming``): an unattributed
-  page may be that outlet's own, so it never adds a confirmation to it;
+  one source at most, and by default none beside a known outlet (``confirming``): an
+  unattributed page may be that outlet's own (on Timeline17, pages of one site without a
+  dateline), so it adds no confirmation to it unless ``unattributed_confirms`` is set;
 * a report of unknown outlet that shares its site's template (furniture and sidebar
   lines, see ``storyline.ingest.zones``) with the reports of one known outlet counts as
   that outlet: one site's pages are one source.
@@ -85,10 +86,11 @@ def _template_lines(article: Article) -> set[str]:
     return found
 
 
-def confirming(sources: Iterable[str]) -> list[str]:
+def confirming(sources: Iterable[str], beside_known: bool = False) -> list[str]:
     """The independent sources that confirm a fact told by ``sources`` (sorted): the
-    unattributed reports count once, and not at all beside a known source."""
+    unattributed reports count once, and beside a known source only if ``beside_known``
+    (setting ``unattributed_confirms``)."""
     found = set(sources)
-    if len(found) > 1:
+    if len(found) > 1 and not beside_known:
         found.discard(UNATTRIBUTED)
     return sorted(found)

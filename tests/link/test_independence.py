@@ -90,3 +90,10 @@ def test_an_unattributed_report_adds_no_confirmation_to_a_known_outlet() -> None
     assert confirming(["Valley Post", UNATTRIBUTED]) == ["Valley Post"]
     assert confirming([UNATTRIBUTED, UNATTRIBUTED]) == [UNATTRIBUTED]
     assert confirming(["Valley Post", "NWA", UNATTRIBUTED]) == ["NWA", "Valley Post"]
+
+
+def test_beside_known_outlets_the_unattributed_count_once_when_asked() -> None:
+    assert confirming(["Valley Post", UNATTRIBUTED], beside_known=True) == [
+        UNATTRIBUTED,
+        "Valley Post",
+    ]
