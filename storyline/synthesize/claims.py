@@ -3,9 +3,10 @@
 A story of a thousand reports holds thousands of claims, most told by one report
 once. The dossier keeps them all (JSON), but leads with:
 
-1. facts told by two or more independent sources, and contested facts (a claim
-   whose evidence stands in a disagreement of the ledger), most sources first;
-2. then at most ``key`` single-source facts, the most central: the claim's sentence
+1. facts told by two or more independent sources, most sources first, then contested
+   facts told by one (a claim whose evidence stands in a disagreement of the ledger), at
+   most ``key`` of them, the most central first;
+2. then at most ``key`` other single-source facts, the most central: the claim's sentence
    vector against the story's centroid (what the story is mostly about), with a
    bonus for a report's lede, where news puts what happened;
 3. then the rest, in the order the claims came.
@@ -33,19 +34,22 @@ def rank_claims(
 ) -> list[tuple[Claim, bool]]:
     """The claims in dossier order, each with whether it is a key claim."""
     contested = {(e.article, e.sentence) for c in disputes for p in c.positions for e in p.evidence}
-    lead = [
-        c
-        for c in claims
-        if len(c.independent_outlets) >= 2
-        or any((e.article, e.sentence) in contested for e in c.evidence)
-    ]
-    chosen = {c.id for c in lead}
-    single = [c for c in claims if c.id not in chosen]
+    several = [c for c in claims if len(c.independent_outlets) >= 2]
+    single = [c for c in claims if len(c.independent_outlets) < 2]
     scores = _centrality(single, annotations) if key and single else {}
-    best = sorted(single, key=lambda c: (-scores.get(c.id, 0.0), c.id))[:key]
-    best_ids = {c.id for c in best}
-    rest = [c for c in single if c.id not in best_ids]
-    return [(c, True) for c in lead] + [(c, True) for c in best] + [(c, False) for c in rest]
+
+    def central(pool: list[Claim]) -> list[Claim]:
+        return sorted(pool, key=lambda c: (-scores.get(c.id, 0.0), c.id))[:key]
+
+    disputed = central(
+        [c for c in single if any((e.article, e.sentence) in contested for e in c.evidence)]
+    )
+    taken = {c.id for c in disputed}
+    best = central([c for c in single if c.id not in taken])
+    taken |= {c.id for c in best}
+    rest = [c for c in single if c.id not in taken]
+    lead = [*several, *disputed, *best]
+    return [(c, True) for c in lead] + [(c, False) for c in rest]
 
 
 def _centrality(claims: Sequence[Claim], annotations: Sequence[Annotation]) -> dict[str, float]:

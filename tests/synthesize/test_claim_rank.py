@@ -61,8 +61,8 @@ TOLL_CONFLICT = Conflict(
 def test_several_sources_and_contested_facts_lead_then_the_central_single_source_ones() -> None:
     ranked = rank_claims(CLAIMS, ANNS, [TOLL_CONFLICT], key=1)
     assert [(c.id, key) for c, key in ranked] == [
-        ("c-toll", True),  # contested
         ("c-both", True),  # two independent sources
+        ("c-toll", True),  # contested (at most key=1 of them)
         ("c-ferry", True),  # the most central single-source fact (key=1)
         ("c-promo", False),  # kept, but not key
     ]
