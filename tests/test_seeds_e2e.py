@@ -4,6 +4,7 @@ walking-skeleton acceptance checks of the dossier a user gets from `build`."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -351,3 +352,28 @@ def test_no_noise_entities_from_headlines_roles_or_clock_times(dossier: Json) ->
     assert not [n for n in every if n.endswith(" Meets")]
     # "4:30 a.m. ET", "9:00 GMT" are time zones; "U.S.-China tensions" is a modifier.
     assert not {"ET", "GMT", "U.S.-China"} & every
+
+
+_WEEKDAYS = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def test_a_sentence_dating_two_days_gives_two_entries_each_with_its_clause(
+    dossier: Json,
+) -> None:
+    """A sentence naming two weekdays for two things done is two dated entries, each
+    told by the clause its day governs, never one entry holding both."""
+    two_days = [
+        e
+        for e in dossier["timeline"]
+        if len(set(_WEEKDAYS.findall(e["text"]))) >= 2
+        and any(len(set(_WEEKDAYS.findall(ev["text"]))) >= 2 for ev in e["evidence"])
+    ]
+    assert not two_days, [e["text"] for e in two_days]
+    dates_of: dict[str, set[str]] = {}
+    for e in dossier["timeline"]:
+        for ev in e["evidence"]:
+            if e["text"] != ev["text"] and e["text"] in ev["text"]:
+                dates_of.setdefault(ev["text"], set()).add(e["date"])
+    assert any(len(d) >= 2 for d in dates_of.values()), (
+        "no sentence that dates two things gives two entries, each told by its clause"
+    )

@@ -18,6 +18,7 @@ from typing import Any
 from storyline.model import (
     Dossier,
     DossierArticle,
+    DossierClaim,
     Evidence,
     Published,
     QuoteEntry,
@@ -25,6 +26,9 @@ from storyline.model import (
 )
 
 UNKNOWN_OUTLET = "unknown outlet"
+# Claims that are not key shown under "all claims" (folded); more are only counted, so that
+# a story of thousands of reports keeps a page a browser opens.
+OTHER_CLAIMS_SHOWN = 200
 CHANGE_LABELS = {
     "new_claim": "New claim",
     "revised_figure": "Revised figure",
@@ -158,6 +162,11 @@ class View:
     articles: dict[str, ArticleView] = field(default_factory=dict)
     entity_names: dict[str, str] = field(default_factory=dict)
     claim_numbers: dict[str, int] = field(default_factory=dict)
+    # Claims as the reports show them: the key ones, then the others (at most
+    # OTHER_CLAIMS_SHOWN; the rest are counted and left to dossier.json).
+    key_claims: list[DossierClaim] = field(default_factory=list)
+    other_claims: list[DossierClaim] = field(default_factory=list)
+    other_claims_hidden: int = 0
     quote_groups: list[QuoteGroup] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     _numbers: dict[tuple[str, int, str], int] = field(default_factory=dict)
@@ -231,6 +240,10 @@ def build_view(dossier: Dossier) -> View:
         )
     view.entity_names = {entity.id: entity.name for entity in dossier.entities}
     view.claim_numbers = {claim.id: n for n, claim in enumerate(dossier.claims, start=1)}
+    view.key_claims = [c for c in dossier.claims if c.key]
+    others = [c for c in dossier.claims if not c.key]
+    view.other_claims = others[:OTHER_CLAIMS_SHOWN]
+    view.other_claims_hidden = len(others) - len(view.other_claims)
     view.quote_groups = _group_quotes(dossier.quotes, view.entity_names)
 
     for change in dossier.changes:
@@ -245,7 +258,7 @@ def build_view(dossier: Dossier) -> View:
     for track in dossier.tracks:
         for point in track.points:
             view.refs(point.evidence)
-    for claim in dossier.claims:
+    for claim in [*view.key_claims, *view.other_claims]:
         view.refs(claim.evidence)
     for group in view.quote_groups:
         for quote in group.quotes:

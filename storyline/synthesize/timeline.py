@@ -173,7 +173,7 @@ def listed_by_hindsight(articles: Sequence[Article]) -> dict[str, float]:
     chronologies = sorted(
         (a.published.date or "", a.id, days)
         for a in articles
-        if (days := listed_days(a.text, a.published.date))
+        if (days := listed_days(a.body_text(), a.published.date))
     )
     listed: dict[str, float] = defaultdict(float)
     for k, (_, _, days) in enumerate(chronologies, start=1):
@@ -201,7 +201,7 @@ def chronology_events(
         article = by_id.get(ann.article)
         if article is None:
             continue
-        for day, begin, end in dated_entries(article.text, article.published.date):
+        for day, begin, end in dated_entries(article.body_text(), article.published.date):
             for sent in ann.sentences:
                 if not begin <= sent.start < end or (ann.article, sent.index, day) in dated:
                     continue
@@ -249,7 +249,7 @@ def story_timeline(
         source_of,
         max_events,
         published={a.id: a.published.date for a in articles if a.published.date},
-        references={a.id: referenced_days(a.text, a.published.date) for a in articles},
+        references={a.id: referenced_days(a.body_text(), a.published.date) for a in articles},
         listed=listed,
         vector_of=sentence_vectors(annotations),
         dates=dates,
@@ -279,7 +279,7 @@ def within_span(
         evidence = [ev for ev in e.evidence if ev.article in ids]
         if evidence:
             text = e.text
-            if not any(ev.text == text for ev in evidence):
+            if not any(text in ev.text for ev in evidence):  # a sentence, or a clause of one
                 # The telling that stood for the event is out of the window: the closest
                 # kept telling stands for it instead.
                 words = set(_words(text))
@@ -481,7 +481,10 @@ def _fresh(e: Event, published: Mapping[str, str]) -> float:
 def _vector(e: Event, vector_of: VectorOf | None) -> np.ndarray | None:
     if vector_of is None or not e.evidence:
         return None
-    rep = next((ev for ev in e.evidence if ev.text == e.text), e.evidence[0])
+    rep = next((ev for ev in e.evidence if ev.text == e.text), None)
+    if rep is None and any(e.text in ev.text for ev in e.evidence):
+        return None  # one clause of a sentence that dates several: its vector is the sentence's
+    rep = rep or e.evidence[0]
     v = vector_of(rep.article, rep.sentence)
     if v is None or not v.shape or not v.shape[0] or not v.any():
         return None  # no vector, or a sentence left out of the embedding budget

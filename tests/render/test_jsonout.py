@@ -63,7 +63,7 @@ EXTENSIONS = {
     },
     "published": {"note"},
     "entities": {"merges"},
-    "claims": {"outlet_names", "independent_outlet_names"},
+    "claims": {"outlet_names", "independent_outlet_names", "key", "rank"},
     "conflicts": {"note", "explained"},  # explained: issue 5
     "coverage": {"exclusive_claims", "missing_claims"},
     "summary": {"part"},  # consensus | disputed: issue 5
