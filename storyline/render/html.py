@@ -31,8 +31,10 @@ from storyline.render.view import (
     View,
     build_view,
     date_label,
+    timeline_count,
     timeline_data,
     timeline_entries,
+    timeline_rest,
     window_label,
 )
 
@@ -118,6 +120,8 @@ def to_html(dossier: Dossier) -> str:
         first=date_label(dossier.story.first_published),
         last=date_label(dossier.story.last_published),
         window=window_label(dossier),
+        count=timeline_count(dossier),
+        rest=timeline_rest(view),
         data=script_json(timeline_data(view, timeline)),
         css=assets.css,
         js=assets.js,
