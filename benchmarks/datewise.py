@@ -52,8 +52,42 @@ FEATURES = (
 )
 _WORD = re.compile(r"[^\W_]+")
 _STOP = frozenset(
-    "a an and are as at be by for from has have he her his in is it its of on or she that the"
-    " their they this to was were which will with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "she",
+        "that",
+        "the",
+        "their",
+        "they",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "will",
+        "with",
+    ]
 )
 
 
@@ -112,7 +146,9 @@ def features(coll: Collection, days: Sequence[datetime.date]) -> np.ndarray:
     return x / np.where(norms > 0, norms, 1.0)
 
 
-def candidate_days(coll: Collection, span: tuple[datetime.date, datetime.date]) -> list[datetime.date]:
+def candidate_days(
+    coll: Collection, span: tuple[datetime.date, datetime.date]
+) -> list[datetime.date]:
     days = set(coll.published.values())
     for first in coll.dated.values():
         days.update(first.values())
@@ -127,7 +163,9 @@ def fit(samples: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
     return np.linalg.solve(x1.T @ x1 + RIDGE * np.eye(x1.shape[1]), x1.T @ y)
 
 
-def rank_days(coll: Collection, days: Sequence[datetime.date], w: np.ndarray) -> list[datetime.date]:
+def rank_days(
+    coll: Collection, days: Sequence[datetime.date], w: np.ndarray
+) -> list[datetime.date]:
     x = features(coll, days)
     score = np.hstack([x, np.ones((len(x), 1))]) @ w
     return [days[i] for i in sorted(range(len(days)), key=lambda i: (-score[i], days[i]))]
@@ -170,9 +208,7 @@ def _candidates(ment: list[str], pub: list[str], idf: dict[str, float]) -> list[
     xm = [_vec(t, idf) for t in ment]
     xp = [_vec(t, idf) for t in pub]
     cm, cp = _sum(xm), _sum(xp)
-    centroid = {
-        t: cm[t] / len(ment) + cp[t] / len(pub) for t in cm.keys() & cp.keys()
-    }
+    centroid = {t: cm[t] / len(ment) + cp[t] / len(pub) for t in cm.keys() & cp.keys()}
     sims = [_cos(centroid, v) for v in xm + xp]
     ordered = sorted(sims, reverse=True)
     cut = ordered[_knee(ordered)]

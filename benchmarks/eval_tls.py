@@ -1,6 +1,19 @@
 """Timeline summarization on Timeline17, scored with tilse as the literature scores it.
 
     .venv/bin/python benchmarks/eval_tls.py [DIR] [--db cache.sqlite] [--topics bpoil,MJ]
+        [--method both|storyline|datewise] [--loto] [--train VISIBLE_DIR]
+
+Two methods run on the same ingested and annotated records, in the same run:
+storyline's ``story_timeline`` and DATEWISE (``benchmarks/datewise.py``, Gholipour
+Ghalandari & Ifrim, ACL 2020), whose date ranker is trained leave-one-topic-out (on the
+other topics of DIR) or, with ``--train``, on every topic of VISIBLE_DIR (a release check on
+unseen topics). Neither is given a keyword query. Rows print both, then per topic the
+ratio storyline / DATEWISE. ``--loto`` also chooses storyline's weights (``GRID``)
+leave-one-topic-out: each topic is scored with the weights best on the six others; the
+JSON then holds the weights chosen per topic and, for reference only, the in-sample best.
+The last JSON line holds the means, ``spread`` (lowest and highest topic mean),
+``datewise`` and ``ratio``, and ``rows``: per gold timeline ``topic``, ``timeline``,
+``ar1_f``, ``ar2_f``, ``date_f1`` and DATEWISE's.
 
 DIR has the layout of ../shared/datasets/timeline17: ``TOPIC_SOURCE/InputDocs/<date>/<file>``
 and ``TOPIC_SOURCE/timelines/*.txt``. The sources of one topic are pooled into one story.
@@ -35,10 +48,10 @@ import argparse
 import dataclasses
 import datetime
 import itertools
-import statistics
 import json
 import logging
 import multiprocessing
+import statistics
 import sys
 import tempfile
 import time
@@ -50,6 +63,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import datewise
 from _timeline17 import DEFAULT_DIR, corpus_lines, documents, topics, write_jsonl
 
 from storyline import engine
@@ -57,8 +71,6 @@ from storyline.model import Story, TimelineEntry
 from storyline.settings import load_settings
 from storyline.store import open_store
 from storyline.synthesize.timeline import DEFAULT_WEIGHTS, Weights, story_timeline, within_span
-
-import datewise
 
 log = logging.getLogger("eval_tls")
 
@@ -340,7 +352,9 @@ def run(
         summary["in_sample_best"] = {
             "weights": dataclasses.asdict(configs[in_sample]),
             **{
-                k: round(statistics.fmean(scores[("storyline", in_sample)][r][k] for r in rows_of), 4)
+                k: round(
+                    statistics.fmean(scores[("storyline", in_sample)][r][k] for r in rows_of), 4
+                )
                 for k in keys
             },
         }

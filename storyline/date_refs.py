@@ -199,9 +199,54 @@ _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 _THE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"^\s+([a-z][a-z-]+)\b")
 _NOT_A_NOUN = frozenset(
-    "of in on at to and or but when that which who as by for with from after before since"
-    " until than is was were are be been will would could should had has have did does do"
-    " while where if then so said says also".split()
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "but",
+        "when",
+        "that",
+        "which",
+        "who",
+        "as",
+        "by",
+        "for",
+        "with",
+        "from",
+        "after",
+        "before",
+        "since",
+        "until",
+        "than",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "should",
+        "had",
+        "has",
+        "have",
+        "did",
+        "does",
+        "do",
+        "while",
+        "where",
+        "if",
+        "then",
+        "so",
+        "said",
+        "says",
+        "also",
+    ]
 )
 
 

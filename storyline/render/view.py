@@ -304,7 +304,7 @@ def timeline_entries(view: View) -> list[dict[str, Any]]:
 
 
 def timeline_count(dossier: Dossier) -> str:
-    """"40 of 312 dated events" when the timeline shows a subset of them, else ""."""
+    """ "40 of 312 dated events" when the timeline shows a subset of them, else ""."""
     rest = len(getattr(dossier, "timeline_rest", None) or [])
     if not rest:
         return ""

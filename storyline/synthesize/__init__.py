@@ -70,7 +70,12 @@ def synthesize(
         for a in sorted(articles, key=lambda a: order[a.id])
     ]
     timeline, timeline_rest = dossier_timeline(
-        articles, annotations, links.events, links.sources.__getitem__, max_events, span=timeline_span
+        articles,
+        annotations,
+        links.events,
+        links.sources.__getitem__,
+        max_events,
+        span=timeline_span,
     )
     return Dossier(
         story=StoryInfo(

@@ -90,7 +90,9 @@ ON_TOPIC = 0.5  # share of a chronology's entries that must name the story for i
 VectorOf = Callable[[str, int], "np.ndarray | None"]
 _WORD = re.compile(r"[^\W_]+")
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+_MONTH_PREFIXES = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -337,9 +339,7 @@ def story_terms(
     agencies that carry the story ("CNN", "Reuters" in every report) are not what it is
     about.
     """
-    carriers = {
-        w for a in articles for name in (a.outlet or "", *a.credits) for w in _words(name)
-    }
+    carriers = {w for a in articles for name in (a.outlet or "", *a.credits) for w in _words(name)}
     df: Counter[str] = Counter()
     for ann in annotations:
         df.update({w for m in ann.mentions if m.label in _NAMED for w in _words(m.text)})
@@ -609,7 +609,24 @@ def _entry(e: Event) -> TimelineEntry:
 
 
 _STAMP_WORDS = frozenset(
-    "am pm et gmt bst edt est cet utc at updated posted by on of the".split()
+    [
+        "am",
+        "pm",
+        "et",
+        "gmt",
+        "bst",
+        "edt",
+        "est",
+        "cet",
+        "utc",
+        "at",
+        "updated",
+        "posted",
+        "by",
+        "on",
+        "of",
+        "the",
+    ]
 ) | frozenset(_WEEKDAY_NAMES)
 _END = re.compile(r"""[.!]["'”’)\]]*\s*$""")
 
@@ -706,9 +723,6 @@ def _pick(
         if v is not None:
             chosen_vecs.append((e.status, v))
     return out
-
-
-
 
 
 def _words(text: str) -> list[str]:

@@ -59,6 +59,7 @@ EXTENSIONS = {
         "fingerprint",
         "timeline_from",
         "timeline_until",
+        "timeline_rest",  # the dated events the timeline leaves out: issue 17
     },
     "published": {"note"},
     "entities": {"merges"},

@@ -90,7 +90,9 @@ def test_another_storys_chronology_in_a_roundup_does_not_count() -> None:
     roundup = Article(id="roundup", text=OTHER_WAR, published=Published(date="2031-09-01"))
     own = Article(id="own", text=THIS_STORY, published=Published(date="2031-09-02"))
     reports = [
-        _annotate(f"r{i}", "Dockers at Tessel met the harbour authority in Varn.", {0: ["Tessel", "Varn"]})
+        _annotate(
+            f"r{i}", "Dockers at Tessel met the harbour authority in Varn.", {0: ["Tessel", "Varn"]}
+        )
         for i in range(3)
     ]
     terms = story_terms(reports)
@@ -173,7 +175,10 @@ def test_a_date_named_as_a_reference_does_not_date_the_sentence() -> None:
 
 
 def test_an_event_is_not_dated_by_the_day_of_another_event_it_mentions() -> None:
-    text = "Donors pledged $2m to Tessel after Tuesday's earthquake.\nThe quake struck Tessel on Tuesday."
+    text = (
+        "Donors pledged $2m to Tessel after Tuesday's earthquake.\n"
+        "The quake struck Tessel on Tuesday."
+    )
     ann = _annotate("a", text)
     second = text.index("Tuesday", text.index("\n"))
     first = text.index("Tuesday")
