@@ -193,6 +193,7 @@ def _day(month_name: str, day: int, year: str | None, pub: datetime.date) -> lis
 # "since April 20", "after Tuesday's quake": the date is the background of what the
 # sentence tells, not its day.
 _REFERENCE_BEFORE = re.compile(r"\b(?:since|after|before|until|following)\s+(?:the\s+)?$", re.I)
+_REFERENCE_START = re.compile(r"(?:since|after|before|until|following)\s", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 # "the April 20 explosion", "the Jan. 25 uprising": a date inside a noun phrase that
 # names another thing; a following preposition, conjunction or verb ends the date instead.
@@ -261,6 +262,8 @@ def named_as_reference(sentence: str, start: int, end: int) -> bool:
     before, after, date = sentence[:start], sentence[end:], sentence[start:end]
     if _POSSESSIVE_AFTER.match(after) or date.endswith(("'s", "’s")):
         return True
+    if _REFERENCE_START.match(date):
+        return True  # the expression took its preposition in: "since April 30"
     if _REFERENCE_BEFORE.search(before):
         return True
     if _THE_BEFORE.search(before) and not sentence[start:end].lower().startswith("the"):

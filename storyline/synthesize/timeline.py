@@ -269,6 +269,8 @@ def chronology_events(
             for sent in ann.sentences:
                 if not begin <= sent.start < end or (ann.article, sent.index, day) in dated:
                     continue
+                if any(is_chronology_line(line.strip()) for line in sent.text.split("\n")[1:]):
+                    continue  # runs on into the next entry ("... / August 23 - The rebels ...")
                 if MIN_WORDS <= len(sent.text.split()) <= MAX_WORDS:
                     out.append(_told_by(ann.article, sent, day))
     return out

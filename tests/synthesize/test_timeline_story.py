@@ -17,6 +17,7 @@ from storyline.model import (
 )
 from storyline.synthesize.timeline import (
     auto_dates,
+    chronology_events,
     dossier_timeline,
     listed_by_hindsight,
     story_chronologies,
@@ -169,6 +170,7 @@ def test_a_date_named_as_a_reference_does_not_date_the_sentence() -> None:
     assert ref("Turnout fell since last year's vote.", "last year")
     assert ref("Investigators studied the April 20 explosion.", "April 20")
     assert ref("Prices have doubled since March 3.", "March 3")
+    assert ref("His first appearance since April 30.", "since April 30")
     assert not ref("The earthquake struck on Tuesday.", "Tuesday")
     assert not ref("Voters went to the polls on April 20 in Varn.", "April 20")
     assert not ref("The ferry sank on the 3rd of March.", "the 3rd of March")
@@ -209,3 +211,31 @@ def test_a_sentence_that_names_none_of_the_storys_names_is_not_an_entry() -> Non
     shown, _ = dossier_timeline(articles, anns, events, _source, 10)
     assert off not in {e.text for e in shown}
     assert on in {e.text for e in shown}
+
+
+def test_a_sentence_that_runs_into_the_next_chronology_entry_is_not_this_days() -> None:
+    text = "\n".join(
+        [
+            "Key dates:",
+            'Aug 21 - Dockers at Tessel walk out, saying "enough."',
+            '"',
+            "Aug 23 - The harbour board of Tessel closes the port.",
+            "Aug 25 - Talks on the Tessel port open in Varn.",
+        ]
+    )
+    article = Article(id="k", text=text, published=Published(date="2031-09-01"))
+    lines = text.split("\n")
+    joined = "\n".join(lines[2:4])  # the sentence splitter joined the stray quote and a line
+    start = text.index(joined)
+    ann = Annotation(
+        article="k",
+        sentences=[
+            Sentence(index=0, start=0, end=len(lines[0]), text=lines[0]),
+            Sentence(index=1, start=len(lines[0]) + 1, end=start - 1, text=lines[1]),
+            Sentence(index=2, start=start, end=start + len(joined), text=joined),
+            Sentence(index=3, start=text.index(lines[4]), end=len(text), text=lines[4]),
+        ],
+    )
+    found = chronology_events([article], [ann], [])
+    assert ("2031-08-21", joined) not in {(e.date, e.text) for e in found}
+    assert ("2031-08-21", lines[1]) in {(e.date, e.text) for e in found}
