@@ -84,6 +84,7 @@ MAX_WORDS = 45  # a longer "sentence" is a run-on paragraph or a clause chain, n
 
 AUTO_DATES = 4.0  # a dossier's days per square root of its publication days (auto_dates)
 AUTO_PER_DATE = 2  # entries per day in a dossier
+QUERY_REPORTS = 5  # reports a story needs before its shared names are a query for its entries
 KEY_TERMS = 20  # the story's most widespread names: the query its reports are read against
 ON_TOPIC = 0.5  # share of a chronology's entries that must name the story for it to count
 
@@ -448,7 +449,7 @@ def dossier_timeline(
         *lede_events(articles, annotations, events),
         *chronology_events(articles, annotations, events, terms),
     ]
-    if terms:
+    if terms and len(annotations) >= QUERY_REPORTS:
         # The story's key names are its query: a sentence that names none of them (a
         # sidebar headline, another country's protest, a page stamp) is not its entry.
         candidates = [e for e in candidates if _names(e.text, terms)]

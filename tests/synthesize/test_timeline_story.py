@@ -209,6 +209,12 @@ def test_a_sentence_that_names_none_of_the_storys_names_is_not_an_entry() -> Non
     anns.append(_annotate("x", off))
     events = [_event("2031-03-03", on, "t0"), _event("2031-03-03", off, "x")]
     shown, _ = dossier_timeline(articles, anns, events, _source, 10)
+    assert {on, off} <= {e.text for e in shown}  # four reports: too few to tell a query
+    for i in range(3, 5):
+        text = f"{on}\nThe Tessel harbour board met in Varn."
+        articles.append(Article(id=f"t{i}", text=text, published=Published(date="2031-03-05")))
+        anns.append(_annotate(f"t{i}", text, {0: ["Tessel"], 1: ["Tessel", "Varn"]}))
+    shown, _ = dossier_timeline(articles, anns, events, _source, 10)
     assert off not in {e.text for e in shown}
     assert on in {e.text for e in shown}
 
