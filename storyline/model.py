@@ -470,3 +470,6 @@ class Dossier(Record, kw_only=True):
     # The timeline's window (ISO days, `build --from/--until`); None: open on that side.
     timeline_from: str | None = None
     timeline_until: str | None = None
+    # The story's other dated events, not chosen for the timeline (by date, in the order
+    # told): the timeline shows len(timeline) of len(timeline) + len(timeline_rest).
+    timeline_rest: list[TimelineEntry] = []

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storyline.date_refs import named_as_reference
 from storyline.link.predicates import Side, opposed, sides_of
 from storyline.model import (
     Annotation,
@@ -287,6 +288,8 @@ def find_events(
             if parsed is None or (t.sentence, parsed[0]) in seen:
                 continue
             sent = ann.sentences[t.sentence]
+            if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start):
+                continue  # "after Tuesday's earthquake": the day of another event
             pub = published.get(ann.article)
             if _annotated(t):
                 status = timex_status(t, parsed[0], pub)

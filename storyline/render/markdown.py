@@ -19,6 +19,8 @@ from storyline.render.view import (
     View,
     build_view,
     date_label,
+    timeline_count,
+    timeline_rest,
     window_label,
 )
 
@@ -228,7 +230,21 @@ def _timeline(view: View) -> list[str]:
                 _names(view.outlets_of(entry.evidence)) + _cite(view, entry.evidence),
             ]
         )
-    return [*lines, *_table(["Date", "Status", "Event", "Who", "Sources"], rows), ""]
+    out = [*lines, *_table(["Date", "Status", "Event", "Who", "Sources"], rows), ""]
+    count = timeline_count(view.dossier)
+    if not count:
+        return out
+    rest = [
+        [md_text(e["label"]), e["status"], md_text(e["text"]), _names(e["outlets"])]
+        for e in timeline_rest(view)
+    ]
+    return [
+        *out,
+        f"The timeline shows {count}. The others:",
+        "",
+        *_table(["Date", "Status", "Event", "Sources"], rest),
+        "",
+    ]
 
 
 def _conflicts(view: View) -> list[str]:

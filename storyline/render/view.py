@@ -320,6 +320,28 @@ def timeline_entries(view: View) -> list[dict[str, Any]]:
     ]
 
 
+def timeline_count(dossier: Dossier) -> str:
+    """ "40 of 312 dated events" when the timeline shows a subset of them, else ""."""
+    rest = len(getattr(dossier, "timeline_rest", None) or [])
+    if not rest:
+        return ""
+    shown = len(dossier.timeline)
+    return f"{shown} of {shown + rest} dated events"
+
+
+def timeline_rest(view: View) -> list[dict[str, Any]]:
+    """The dated events the timeline leaves out, for a reader who wants them all."""
+    return [
+        {
+            "label": date_label(entry.date),
+            "status": entry.status,
+            "text": entry.text,
+            "outlets": view.outlets_of(entry.evidence) or [UNKNOWN_OUTLET],
+        }
+        for entry in getattr(view.dossier, "timeline_rest", None) or []
+    ]
+
+
 def timeline_data(
     view: View,
     timeline: list[dict[str, Any]],

@@ -28,7 +28,7 @@ from storyline.synthesize.coverage import build_coverage
 from storyline.synthesize.ledger import build_ledger
 from storyline.synthesize.quotes import collect_quotes
 from storyline.synthesize.summary import build_summary
-from storyline.synthesize.timeline import story_timeline
+from storyline.synthesize.timeline import dossier_timeline
 from storyline.synthesize.tracks import story_tracks
 
 
@@ -73,6 +73,14 @@ def synthesize(
         )
         for a in sorted(articles, key=lambda a: order[a.id])
     ]
+    timeline, timeline_rest = dossier_timeline(
+        articles,
+        annotations,
+        links.events,
+        links.sources.__getitem__,
+        max_events,
+        span=timeline_span,
+    )
     return Dossier(
         story=StoryInfo(
             id=story.id,
@@ -86,14 +94,8 @@ def synthesize(
             DossierEntity(**msgspec.structs.asdict(e))
             for e in sorted(links.entities, key=lambda e: (-e.mentions, e.name))
         ],
-        timeline=story_timeline(
-            articles,
-            annotations,
-            links.events,
-            links.sources.__getitem__,
-            max_events,
-            span=timeline_span,
-        ),
+        timeline=timeline,
+        timeline_rest=timeline_rest,
         summary=build_summary([c for c, _ in ranked], first_seen, max_summary, disputes),
         claims=[
             DossierClaim(

@@ -33,7 +33,7 @@ from storyline import engine
 from storyline.errors import NotFoundError, StorylineError
 from storyline.model import Article, Dossier
 from storyline.render.jsonout import script_json
-from storyline.render.view import build_view, date_label, safe_url
+from storyline.render.view import build_view, date_label, safe_url, timeline_count, timeline_rest
 from storyline.settings import Settings
 from storyline.store import Store, open_store
 from storyline.web import bodies, schemas
@@ -285,6 +285,8 @@ def create_app(config: WebConfig) -> Any:
                 view.sources[n - 1].article.id, view.sources[n - 1].sentence
             ),
             timeline=data["timeline"],
+            count=timeline_count(dossier),
+            rest=timeline_rest(view),
             change=state.runner.changes.get(dossier.story.id),
             changes=getattr(dossier, "changes", None) or [],
             token_required=bool(config.token),

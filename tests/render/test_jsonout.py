@@ -60,6 +60,7 @@ EXTENSIONS = {
         "timeline_from",
         "timeline_until",
         "tracks",  # one measure's values over time, by source: issue 15
+        "timeline_rest",  # the dated events the timeline leaves out: issue 17
     },
     "published": {"note"},
     "entities": {"merges"},
