@@ -17,7 +17,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import jinja2
 import msgspec
@@ -39,6 +39,7 @@ from storyline.store import Store, open_store
 from storyline.web import bodies, schemas
 from storyline.web.jobs import JobRunner, display_name, safe_suffix, with_limit
 from storyline.web.public import public_article, public_dossier, readable_size, scrub
+from storyline.web.search import MAX_LIMIT, QueryError, parse_query
 from storyline.web.security import CSRF_COOKIE, CSRF_FIELD, Csrf, GuardMiddleware, token_ok
 from storyline.web.views import (
     StoryQuery,
@@ -265,13 +266,20 @@ def create_app(config: WebConfig) -> Any:
         q: str = "",
         entity: str = "",
         outlet: str = "",
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        since: str = "",
+        until: str = "",
     ) -> HTMLResponse:
-        query = _query(q, entity, outlet, since, until)
         rows = state.rows()
+        try:
+            query = parse_query(q, entity, outlet, since, until)
+        except QueryError as exc:
+            # the form again, as filled, with the reason; no story is shown for a bad search
+            query = StoryQuery(q=q, entity=entity, outlet=outlet, since=since, until=until)
+            return page(
+                "stories.html", 422, rows=[], total=len(rows), query=query, error=exc.detail
+            )
         shown = [r for r in rows if query.matches(r)]
-        return page("stories.html", rows=shown, total=len(rows), query=query)
+        return page("stories.html", rows=shown, total=len(rows), query=query, error=None)
 
     def render_story(story_id: str) -> bytes:
         dossier = state.dossier(story_id)
@@ -408,16 +416,26 @@ def create_app(config: WebConfig) -> Any:
     # ------------------------------------------------------------------ API
     not_found_doc: dict[int | str, dict[str, Any]] = {404: {"model": schemas.ErrorOut}}
 
-    @app.get("/api/stories", response_model=list[schemas.StoryOut], tags=["read"])
+    @app.get(
+        "/api/stories",
+        response_model=list[schemas.StoryOut],
+        responses={422: {"model": schemas.ErrorOut}},
+        tags=["read"],
+    )
     def api_stories(
         q: Annotated[str, Query(description="words in the story")] = "",
         entity: Annotated[str, Query(description="an entity name or alias")] = "",
         outlet: str = "",
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-    ) -> list[dict[str, Any]]:
-        query = _query(q, entity, outlet, since, until)
-        return [r.as_dict() for r in state.rows() if query.matches(r)]
+        since: Annotated[dt.date | Literal[""], Query(description="empty: no bound")] = "",
+        until: Annotated[dt.date | Literal[""], Query(description="not before since")] = "",
+        limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT, description="at most")] = None,
+    ) -> Any:
+        try:
+            query = parse_query(q, entity, outlet, str(since), str(until))
+        except QueryError as exc:
+            return JSONResponse({"detail": exc.detail}, status_code=422)
+        found = [r.as_dict() for r in state.rows() if query.matches(r)]
+        return found[:limit] if limit else found
 
     @app.get(
         "/api/stories/{story_id}",
@@ -550,15 +568,3 @@ def _lifespan(state: State) -> Callable[[Any], AbstractAsyncContextManager[None]
         state.close()
 
     return lifespan
-
-
-def _query(
-    q: str, entity: str, outlet: str, since: dt.date | None, until: dt.date | None
-) -> StoryQuery:
-    return StoryQuery(
-        q=q.strip(),
-        entity=entity.strip(),
-        outlet=outlet.strip(),
-        since=since.isoformat() if since else "",
-        until=until.isoformat() if until else "",
-    )
