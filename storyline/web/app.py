@@ -28,12 +28,13 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from storyline import engine
 from storyline.errors import NotFoundError, StorylineError
 from storyline.model import Article, Dossier
 from storyline.render.jsonout import script_json
-from storyline.render.view import build_view, date_label, safe_url
+from storyline.render.view import build_view, date_label, safe_url, unique_parts
 from storyline.settings import Settings
 from storyline.store import Store, open_store
 from storyline.web import bodies, schemas
@@ -55,8 +56,12 @@ log = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
 RENDER_STATIC = ("dossier.js", "dossier.css")
-WEB_STATIC = ("web.js", "web.css")
-_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+WEB_STATIC = ("web.js", "web.css", "favicon.ico")
+_TYPES = {
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".ico": "image/x-icon",
+}
 
 
 @dataclass(frozen=True)
@@ -260,6 +265,14 @@ def create_app(config: WebConfig) -> Any:
         body, media = found
         return Response(body, media_type=media, headers={"cache-control": "max-age=3600"})
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(
+            static["favicon.ico"][0],
+            media_type="image/x-icon",
+            headers={"cache-control": "max-age=86400"},
+        )
+
     # ------------------------------------------------------------------ pages
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def story_list(
@@ -323,6 +336,7 @@ def create_app(config: WebConfig) -> Any:
             pieces=article_pieces(article, annotation),
             hl=hl,
             stories=stories,
+            note=unique_parts(article.published.note or ""),
         )
 
     def upload_page(request: Request, status: int = 200, error: str | None = None) -> Response:
@@ -402,16 +416,26 @@ def create_app(config: WebConfig) -> Any:
                     record[field] = value.strip()
             (folder / ours).write_text(json.dumps(record), encoding="utf-8")
             names[ours] = "pasted text"
+        described = [
+            f for f in ("title", "outlet", "date", "url") if str(form.get(f) or "").strip()
+        ]
         await form.close()
         if not names:
             folder.rmdir()
+            if described:  # a report was filled in, all but its text
+                return upload_page(
+                    request, 400, "the text is empty: paste the report's text under Text"
+                )
             return upload_page(request, 400, "choose a file or paste a text")
         job = state.runner.submit(job_id, folder, names)
         return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
     @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
     def job_page(job_id: str) -> HTMLResponse:
-        return page("job.html", job=state.runner.get(job_id))
+        job = state.runner.get(job_id)
+        return page(
+            "job.html", job=job, progress=job_status(job.state, job.stage, job.done, job.total)
+        )
 
     # ------------------------------------------------------------------ API
     not_found_doc: dict[int | str, dict[str, Any]] = {404: {"model": schemas.ErrorOut}}
@@ -540,6 +564,9 @@ def create_app(config: WebConfig) -> Any:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+    # Pages and dossier JSON are text that compresses several times over.
+    app.add_middleware(GZipMiddleware, minimum_size=600)
+    app.add_middleware(HeadAsGet)
     return GuardMiddleware(app, config.max_body)
 
 
@@ -559,6 +586,37 @@ def _form_error(detail: str, config: WebConfig) -> str:
             f"{readable_size(config.max_file_bytes)}; split it into several reports"
         )
     return f"the form could not be read: {scrub(detail)}"
+
+
+class HeadAsGet:
+    """``HEAD`` answered as ``GET`` without the body (FastAPI routes list GET only).
+
+    Link checkers and uptime monitors ask ``HEAD /``; a 405 reads as "site down".
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Any) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body"):
+                    await send({"type": "http.response.body", "body": b""})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+def job_status(state: str, stage: str, done: int, total: int | None) -> str:
+    """A job's progress in words: "Done", "Running: annotate, 3 of 10" (as web.js says it)."""
+    if state in ("done", "failed", "queued"):
+        return state.capitalize()
+    return f"Running: {stage}" + (f", {done} of {total}" if total else "")
 
 
 def _lifespan(state: State) -> Callable[[Any], AbstractAsyncContextManager[None]]:

@@ -113,6 +113,7 @@ class Job:
     problems: list[Problem] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)  # stories rebuilt
+    story_titles: dict[str, str] = field(default_factory=dict)  # their titles, by id
     error: str | None = None
     created: float = field(default_factory=time.time)
     finished: float | None = None
@@ -130,6 +131,7 @@ class Job:
             "problems": [p.__dict__ for p in self.problems],
             "outcomes": [o.__dict__ for o in self.outcomes],
             "stories": self.stories,
+            "story_titles": self.story_titles,
             "error": self.error,
         }
 
@@ -297,6 +299,7 @@ class JobRunner:
                     self._failed(job, failed, owner, names)
                 else:
                     job.stories.append(story.id)
+                    job.story_titles[story.id] = story.title
                 progress.advance()
         finally:
             store.close()

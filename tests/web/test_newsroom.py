@@ -57,3 +57,45 @@ def test_the_api_honours_limit(api: httpx.Client) -> None:
     for bad in ("0", "x", "100000"):
         refused = api.get("/api/stories", params={"limit": bad})
         assert refused.status_code == 422 and "limit" in refused.text
+
+
+def test_job_page_says_done_and_names_updated_stories_by_title(live_server: LiveServer) -> None:
+    from tests.web.conftest import form_fields, wait_for_job
+
+    with httpx.Client(base_url=live_server.url, timeout=60) as client:
+        fields = form_fields(client)
+        text = (
+            "The Lowmarsh tram line reopened on Thursday after repairs to its bridge. "
+            "The operator said trams would run every ten minutes."
+        )
+        response = client.post(
+            "/upload", data={**fields, "text": text, "title": "Lowmarsh trams back"}
+        )
+        assert response.status_code == 303
+        job = wait_for_job(client, response.headers["location"].rsplit("/", 1)[1])
+        assert job["state"] == "done" and job["stories"]
+        page = client.get(response.headers["location"]).text
+        status = re.search(r'<span id="job-status">([^<]*)</span>', page)
+        assert status is not None and status.group(1) == "Done"
+        for story in job["stories"]:
+            title = job["story_titles"][story]
+            assert title and title != story
+            assert f'href="/stories/{story}" dir="auto">{title}</a>' in page
+        empty = client.post(
+            "/upload", data={**form_fields(client), "title": "A title", "text": " "}
+        )
+        assert empty.status_code == 400 and "the text is empty" in empty.text
+
+
+def test_favicon_gzip_and_head(api: httpx.Client) -> None:
+    icon = api.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"] == "image/x-icon"
+    assert icon.content[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    page = api.get("/", headers={"accept-encoding": "gzip"})
+    assert page.headers.get("content-encoding") == "gzip"
+    row = _biggest(api)
+    story = api.get(f"/api/stories/{row['id']}", headers={"accept-encoding": "gzip"})
+    assert story.headers.get("content-encoding") == "gzip" and story.json()["story"]["id"]
+    head = api.head("/")
+    assert head.status_code == 200 and head.content == b""
+    assert api.head(f"/stories/{row['id']}").status_code == 200

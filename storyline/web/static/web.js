@@ -16,9 +16,16 @@
     if (text !== undefined && text !== null) { node.textContent = String(text); }
     return node;
   }
+  // "Done", "Failed", "Queued", "Running: annotate, 3 of 10"; the same words as the server's.
+  function jobStatus(job) {
+    if (job.state === "done") { return "Done"; }
+    if (job.state === "failed") { return "Failed"; }
+    if (job.state === "queued") { return "Queued"; }
+    return "Running: " + job.stage + (job.total ? ", " + job.done + " of " + job.total : "");
+  }
   function show(job) {
     box.setAttribute("data-state", job.state);
-    status.textContent = job.state + ": " + job.stage + (job.total ? " " + job.done + "/" + job.total : "");
+    status.textContent = jobStatus(job);
     if (job.total) { bar.max = job.total; bar.value = Math.min(job.done, job.total); } else { bar.removeAttribute("value"); }
     if (job.state !== "done" && job.state !== "failed") { return false; }
     bar.max = 1; bar.value = 1;
@@ -67,7 +74,9 @@
       result.appendChild(el("p", null, "Updated stories:"));
       var stories = el("ul", "job-stories");
       job.stories.forEach(function (s) {
-        var li = el("li"), a = el("a", null, s);
+        var title = (job.story_titles && job.story_titles[s]) || "Untitled story";
+        var li = el("li"), a = el("a", null, title);
+        a.dir = "auto";
         a.href = "/stories/" + encodeURIComponent(s);
         li.appendChild(a); stories.appendChild(li);
       });
