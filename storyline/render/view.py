@@ -293,11 +293,12 @@ class View:
         return f"C{number}" if number is not None else claim_id
 
 
-def build_view(dossier: Dossier) -> View:
+def build_view(dossier: Dossier, changes_first: bool = True) -> View:
     """Number articles, claims and evidence in the order the reports show them.
 
     Citation numbers follow the reading order of the sections (changes, summary,
-    timeline, conflicts, claims, quotes), so markers count up down the page.
+    timeline, conflicts, claims, quotes), so markers count up down the page; a page
+    that shows the summary before the changes (the web app's) numbers it first.
     """
     view = View(dossier=dossier)
     for number, record in enumerate(dossier.articles, start=1):
@@ -312,10 +313,13 @@ def build_view(dossier: Dossier) -> View:
     view.claim_numbers = {claim.id: n for n, claim in enumerate(dossier.claims, start=1)}
     view.quote_groups = _group_quotes(dossier.quotes, view.entity_names)
 
-    for change in dossier.changes:
-        view.refs(change.evidence)
+    if changes_first:
+        for change in dossier.changes:
+            view.refs(change.evidence)
     for sentence in dossier.summary:
         view.refs(sentence.evidence)
+    for change in dossier.changes:
+        view.refs(change.evidence)
     for entry in dossier.timeline:
         view.refs(entry.evidence)
     for conflict in dossier.conflicts:

@@ -34,7 +34,13 @@ from storyline import engine
 from storyline.errors import NotFoundError, StorylineError
 from storyline.model import Article, Dossier
 from storyline.render.jsonout import script_json
-from storyline.render.view import build_view, date_label, safe_url, unique_parts
+from storyline.render.view import (
+    ArticleView,
+    build_view,
+    date_label,
+    safe_url,
+    unique_parts,
+)
 from storyline.settings import Settings
 from storyline.store import Store, open_store
 from storyline.web import bodies, schemas
@@ -47,6 +53,9 @@ from storyline.web.views import (
     StoryRow,
     article_dict,
     article_pieces,
+    change_lines,
+    fallback_title,
+    headlines,
     sentence_href,
     story_row,
     timeline_data,
@@ -62,6 +71,23 @@ _TYPES = {
     ".css": "text/css; charset=utf-8",
     ".ico": "image/x-icon",
 }
+
+
+# The story page shows this many rows of a long section, folded when it has more than
+# OPEN_UP_TO; a section's own page (/stories/{id}/{section}) pages by SECTION_ROWS.
+PAGE_ROWS = 25
+OPEN_UP_TO = 12
+SECTION_ROWS = 100
+SECTIONS = (
+    "changes",
+    "conflicts",
+    "quotes",
+    "entities",
+    "coverage",
+    "claims",
+    "articles",
+    "sources",
+)
 
 
 @dataclass(frozen=True)
@@ -146,6 +172,21 @@ class State:
             dossier = engine.dossier_for(story, self.store, self.config.settings)
             self.store.put_dossier(dossier)
         return public_dossier(dossier)
+
+    def fallback_titles(self, dossier: Dossier) -> dict[str, str]:
+        """A title for each of the dossier's reports without a headline: its first sentence."""
+        untitled = [a.id for a in dossier.articles if not a.title]
+        if not untitled:
+            return {}
+        out = {}
+        for article in self.store.articles(untitled):
+            title = fallback_title(article.text)
+            if title:
+                out[article.id] = title
+        return out
+
+    def story_title(self, dossier: Dossier) -> str:
+        return dossier.story.title or "Untitled story"
 
     def article(self, article_id: str) -> Article:
         try:
@@ -294,23 +335,43 @@ def create_app(config: WebConfig) -> Any:
         shown = [r for r in rows if query.matches(r)]
         return page("stories.html", rows=shown, total=len(rows), query=query, error=None)
 
-    def render_story(story_id: str) -> bytes:
+    def render_story(story_id: str, only: str | None = None, start: int = 0) -> bytes:
         dossier = state.dossier(story_id)
-        view = build_view(dossier)
+        view = build_view(dossier, changes_first=False)  # the summary comes first here
         data = timeline_data(view)  # numbers every source, in the renderers' order
+        titles = state.fallback_titles(dossier)
+
+        def article_title(article: ArticleView) -> str:
+            return article.record.title or titles.get(article.id) or article.title
+
         html = env.get_template("story.html").render(
             d=dossier,
             view=view,
+            title=state.story_title(dossier),
             data=script_json(data),
             href=lambda n: sentence_href(
                 view.sources[n - 1].article.id, view.sources[n - 1].sentence
             ),
             timeline=data["timeline"],
             change=state.runner.changes.get(dossier.story.id),
-            changes=getattr(dossier, "changes", None) or [],
+            changes=change_lines(dossier),
+            headlines=headlines(view, titles),
+            article_title=article_title,
+            only=only,
+            start=start,
+            cap=PAGE_ROWS if not only else SECTION_ROWS,
+            open_up_to=OPEN_UP_TO,
             token_required=bool(config.token),
         )
         return html.encode()
+
+    @app.get("/stories/{story_id}/{section}", response_class=HTMLResponse, include_in_schema=False)
+    async def story_section(story_id: str, section: str, start: int = 0) -> Response:
+        if section not in SECTIONS:
+            raise NotFoundError(f"no section {section[:40]!r}; sections: {', '.join(SECTIONS)}")
+        start = max(0, start)
+        body = await run_in_threadpool(render_story, story_id, section, start)
+        return HTMLResponse(body)
 
     # The two hottest reads answer from a cache, emptied whenever a job finishes, without
     # a hop to the thread pool; a miss renders in the pool.
@@ -337,6 +398,7 @@ def create_app(config: WebConfig) -> Any:
             hl=hl,
             stories=stories,
             note=unique_parts(article.published.note or ""),
+            title=article.title or fallback_title(article.text) or "Untitled article",
         )
 
     def upload_page(request: Request, status: int = 200, error: str | None = None) -> Response:

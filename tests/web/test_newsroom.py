@@ -99,3 +99,107 @@ def test_favicon_gzip_and_head(api: httpx.Client) -> None:
     head = api.head("/")
     assert head.status_code == 200 and head.content == b""
     assert api.head(f"/stories/{row['id']}").status_code == 200
+
+
+# ---------------------------------------------------------------- long stories, phones, keys
+
+
+@pytest.fixture
+def seed_story(live_server: LiveServer, web_store: Any) -> dict[str, Any]:
+    from tests.web.conftest import story_of
+
+    with httpx.Client(base_url=live_server.url, timeout=60) as client:
+        return story_of(client, web_store.seed_articles)
+
+
+def test_long_sections_fold_with_counts_and_page(api: httpx.Client, seed_story: dict) -> None:
+    from storyline.web.app import OPEN_UP_TO, PAGE_ROWS
+
+    story = seed_story["story"]["id"]
+    claims = len(seed_story["claims"])
+    assert claims > PAGE_ROWS  # the sample's story is long enough to need paging
+    page = api.get(f"/stories/{story}").text
+    section = page[
+        page.index('<section id="claims"') : page.index(
+            "</section>", page.index('<section id="claims"')
+        )
+    ]
+    assert "<details" in section and " open" not in section.split(">", 2)[1]
+    assert f"{claims} claims" in section
+    assert section.count('<tr id="claim-') == PAGE_ROWS
+    rest = api.get(f"/stories/{story}/claims", params={"start": PAGE_ROWS})
+    assert rest.status_code == 200
+    shown = re.findall(r'<tr id="claim-(\d+)"', rest.text)
+    assert shown[0] == str(PAGE_ROWS + 1) and len(shown) == min(100, claims - PAGE_ROWS)
+    assert api.get(f"/stories/{story}/nope").status_code == 404
+    # A short section stays open.
+    summary_sized = [k for k in ("conflicts",) if len(seed_story[k]) <= OPEN_UP_TO]
+    for name in summary_sized:
+        block = page[page.index(f'<section id="{name}"') :]
+        assert '<details class="fold" open>' in block[:300]
+
+
+def test_summary_citations_count_from_one(api: httpx.Client, seed_story: dict) -> None:
+    page = api.get(f"/stories/{seed_story['story']['id']}").text
+    summary = page[
+        page.index('<section id="summary"') : page.index(
+            "</section>", page.index('<section id="summary"')
+        )
+    ]
+    numbers = [int(n) for n in re.findall(r'data-n="(\d+)"', summary)]
+    assert numbers and numbers[0] == 1 and numbers == sorted(numbers)
+
+
+def test_phone_width_has_no_sideways_scroll(page: Any, seed_story: dict) -> None:
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/", f"/stories/{seed_story['story']['id']}", "/upload"):
+        page.goto(path)
+        page.page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        width = page.page.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= 390, (path, width)
+
+
+def test_skip_link_and_few_tab_stops(page: Any, seed_story: dict) -> None:
+    page.goto(f"/stories/{seed_story['story']['id']}")
+    page.page.keyboard.press("Tab")
+    focused = page.page.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to the content"
+    page.page.keyboard.press("Enter")
+    assert page.page.evaluate("location.hash") == "#main"
+    stops = page.page.evaluate(
+        """[...document.querySelectorAll('a[href], button, input, summary, [tabindex]')]
+        .filter(e => e.tabIndex >= 0 && e.checkVisibility()).length"""
+    )
+    # Every link and button was a stop: folded sections and runs of markers now are one.
+    every = page.page.evaluate("document.querySelectorAll('a[href], button, input').length")
+    assert stops < 0.6 * every, (stops, every)
+
+
+def test_citation_pop_up_takes_focus_and_gives_it_back(page: Any, seed_story: dict) -> None:
+    page.goto(f"/stories/{seed_story['story']['id']}")
+    marker = page.page.locator("#timeline-app a.cite").first
+    marker.focus()
+    page.page.keyboard.press("Enter")
+    pop = page.page.locator("#cite-pop")
+    assert pop.is_visible()
+    assert page.page.evaluate("document.activeElement.id") == "cite-pop"
+    assert page.page.evaluate("!!document.getElementById('cite-pop').closest('main')")
+    page.page.keyboard.press("Tab")
+    assert page.page.evaluate(
+        "document.getElementById('cite-pop').contains(document.activeElement)"
+    )
+    page.page.keyboard.press("Escape")
+    assert not pop.is_visible()
+    assert page.page.evaluate("document.activeElement.classList.contains('cite')")
+
+
+def test_tables_sort_by_a_column(page: Any, seed_story: dict) -> None:
+    page.goto(f"/stories/{seed_story['story']['id']}")
+    page.page.evaluate("document.getElementById('entities').querySelector('details').open = true")
+    table = page.page.locator("#entities table")
+    table.locator("th button", has_text="Mentions").click()
+    values = [int(v) for v in table.locator("tbody tr td:nth-child(5)").all_inner_texts()]
+    assert values == sorted(values) and len(set(values)) > 1
+    table.locator("th button", has_text="Mentions").click()
+    values = [int(v) for v in table.locator("tbody tr td:nth-child(5)").all_inner_texts()]
+    assert values == sorted(values, reverse=True)
