@@ -203,3 +203,32 @@ def test_tables_sort_by_a_column(page: Any, seed_story: dict) -> None:
     table.locator("th button", has_text="Mentions").click()
     values = [int(v) for v in table.locator("tbody tr td:nth-child(5)").all_inner_texts()]
     assert values == sorted(values, reverse=True)
+
+
+def test_the_static_report_reads_on_a_phone_with_a_skip_link(
+    browser: Any, live_server: LiveServer, seed_story: dict
+) -> None:
+    import msgspec
+
+    from storyline.model import Dossier
+    from storyline.render.html import to_html
+
+    with httpx.Client(base_url=live_server.url, timeout=60) as client:
+        raw = client.get(f"/api/stories/{seed_story['story']['id']}").content
+    html = to_html(msgspec.json.decode(raw, type=Dossier))
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.set_content(html)
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= 390, width
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
+        marker = page.locator("#timeline-app a.cite").first
+        marker.focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "cite-pop"
+        page.keyboard.press("Escape")
+        assert page.evaluate("document.activeElement.classList.contains('cite')")
+    finally:
+        context.close()
