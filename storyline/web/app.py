@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -54,6 +54,8 @@ from storyline.web.views import (
     article_dict,
     article_pieces,
     change_lines,
+    choose_title,
+    disambiguate,
     fallback_title,
     headlines,
     sentence_href,
@@ -186,7 +188,13 @@ class State:
         return out
 
     def story_title(self, dossier: Dossier) -> str:
-        return dossier.story.title or "Untitled story"
+        """The stored title if it reads as a headline, else one chosen from the reports."""
+        ordered = sorted(dossier.articles, key=lambda a: (a.published.date or "9999", a.id))
+        return choose_title(
+            dossier.story.title,
+            [a.title for a in ordered if a.title and not a.duplicate_of],
+            lambda: [self.fallback_titles(dossier).get(a.id, "") for a in ordered],
+        )
 
     def article(self, article_id: str) -> Article:
         try:
@@ -202,9 +210,12 @@ class State:
         rows = []
         for story in self.store.stories():
             try:
-                rows.append(story_row(self.store.get_dossier(story.id)))
+                dossier = self.store.get_dossier(story.id)
             except NotFoundError:
                 continue  # listed once a job or `storyline build` has made its dossier
+            row = story_row(dossier)
+            rows.append(replace(row, title=self.story_title(dossier)))
+        rows = disambiguate(rows)
         rows.sort(key=lambda r: (r.last or "", r.id), reverse=True)
         self._rows = (time.monotonic(), rows)
         return rows

@@ -8,7 +8,8 @@ to its sentence on the article page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.model import Annotation, Article, Dossier, Evidence
@@ -17,6 +18,7 @@ from storyline.render.view import (
     ArticleView,
     View,
     clip,
+    date_label,
     safe_url,
     timeline_entries,
 )
@@ -246,3 +248,62 @@ def headlines(view: View, titles: dict[str, str]) -> list[Headline]:
         for a in latest.values()
     ]
     return sorted(rows, key=lambda h: h.outlet.casefold())
+
+
+# What a story title must not look like: a clock time or time zone (a live page's
+# stamp), a byline, site furniture ("Section | Site", cookie and edition notices
+# addressed to the reader), or a fragment starting mid-sentence.
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:GMT|BST|UTC|[A-Z]{2} time)\b")
+_BYLINE = re.compile(r"^\s*(?:by|posted by|written by)\s", re.IGNORECASE)
+_CHROME = re.compile(
+    r"\byou(?:'ve| have| 've)? (?:selected|are reading|are viewing)\b|\bcookies?\b"
+    r"|\bsubscribe\b|\bsign (?:in|up)\b|\bskip to\b|\|",
+    re.IGNORECASE,
+)
+
+
+def good_title(title: str | None) -> bool:
+    """Whether ``title`` reads as a headline: words, mostly letters, no stamp or chrome."""
+    if not title:
+        return False
+    text = " ".join(title.split())
+    words = text.split()
+    if not 3 <= len(words) <= 30:
+        return False
+    if text[0].isalpha() and not text[0].isupper():
+        return False  # a fragment starting mid-sentence
+    visible = [ch for ch in text if not ch.isspace()]
+    letters = sum(ch.isalpha() for ch in visible)
+    if letters < 0.75 * len(visible):
+        return False  # garbled, or mostly figures and markup
+    return not (_CLOCK.search(text) or _BYLINE.search(text) or _CHROME.search(text))
+
+
+def choose_title(
+    current: str, headlines: list[str], ledes: Callable[[], list[str]], limit: int = 120
+) -> str:
+    """The story's title: the stored one if it reads as a headline, else the first of its
+    reports' headlines, then of their first sentences, that does; else the stored one."""
+    for candidate in (current, *headlines):
+        if good_title(candidate):
+            return clip(candidate, limit)
+    for candidate in ledes():
+        if good_title(candidate):
+            return clip(candidate, limit)
+    return clip(current, limit) if current else "Untitled story"
+
+
+def disambiguate(rows: list[StoryRow]) -> list[StoryRow]:
+    """Rows whose titles are the same get their date span added, so they read apart."""
+    seen: dict[str, int] = {}
+    for r in rows:
+        seen[r.title.casefold()] = seen.get(r.title.casefold(), 0) + 1
+    out = []
+    for r in rows:
+        if seen[r.title.casefold()] > 1:
+            span = f"{date_label(r.first)} – {date_label(r.last)}"
+            if r.first == r.last:
+                span = date_label(r.first)
+            r = replace(r, title=f"{r.title} ({span}, {r.articles} articles)")
+        out.append(r)
+    return out

@@ -59,3 +59,33 @@ def test_a_report_without_a_headline_is_titled_by_its_first_sentence() -> None:
     title = fallback_title(long)
     assert title is not None and len(title) <= 90 and title.endswith("…")
     assert fallback_title("   ") is None
+
+
+def test_a_story_title_is_a_headline_not_a_stamp_byline_or_site_chrome() -> None:
+    from storyline.web.views import StoryRow, choose_title, disambiguate, good_title
+
+    assert not good_title("Harbour fire live updates | 18:00 UK time")
+    assert not good_title("You've selected the International Edition.")
+    assert not good_title("By Mara Quill and Tobin Vey")
+    assert not good_title("ends at the pier Crews worked through the night")
+    assert not good_title("## 2031 -- 44 / 17 -- 881 ##")
+    assert good_title("Crews contain the harbour fire after two days")
+    chosen = choose_title(
+        "Harbour fire | 09:40 GMT",
+        ["By Mara Quill", "Crews contain the harbour fire after two days"],
+        lambda: [],
+    )
+    assert chosen == "Crews contain the harbour fire after two days"
+    lede = choose_title("Sign in to read", [], lambda: ["The harbour reopened on Monday."])
+    assert lede == "The harbour reopened on Monday."
+
+    def row(story: str, first: str, last: str) -> StoryRow:
+        return StoryRow(story, "Harbour fire", 2, first, last, "", [], [], "")
+
+    titles = [
+        r.title
+        for r in disambiguate(
+            [row("a", "2031-01-02", "2031-01-05"), row("b", "2031-03-01", "2031-03-01")]
+        )
+    ]
+    assert titles[0] != titles[1] and "2 Jan 2031" in titles[0] and "1 Mar 2031" in titles[1]
