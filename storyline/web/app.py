@@ -44,6 +44,7 @@ from storyline.render.view import (
 from storyline.settings import Settings
 from storyline.store import Store, open_store
 from storyline.web import bodies, schemas
+from storyline.web.entities import entity_router
 from storyline.web.jobs import JobRunner, display_name, safe_suffix, with_limit
 from storyline.web.public import public_article, public_dossier, readable_size, scrub
 from storyline.web.search import MAX_LIMIT, QueryError, parse_query
@@ -509,6 +510,8 @@ def create_app(config: WebConfig) -> Any:
         return page(
             "job.html", job=job, progress=job_status(job.state, job.stage, job.done, job.total)
         )
+
+    app.include_router(entity_router(state.dossier, state.rows, state.story_title, page))
 
     # ------------------------------------------------------------------ API
     not_found_doc: dict[int | str, dict[str, Any]] = {404: {"model": schemas.ErrorOut}}

@@ -232,3 +232,22 @@ def test_the_static_report_reads_on_a_phone_with_a_skip_link(
         assert page.evaluate("document.activeElement.classList.contains('cite')")
     finally:
         context.close()
+
+
+def test_entity_page_lists_aliases_quotes_and_links_back(
+    api: httpx.Client, seed_story: dict
+) -> None:
+    story = seed_story["story"]["id"]
+    speakers = {q["speaker_entity"] for q in seed_story["quotes"] if q.get("speaker_entity")}
+    entity = next(e for e in seed_story["entities"] if e["id"] in speakers)
+    page = api.get(f"/entities/{story}/{entity['id']}")
+    assert page.status_code == 200
+    assert entity["name"] in page.text
+    for alias in entity["aliases"]:
+        assert alias.replace("'", "&#39;").replace("&", "&amp;") in page.text or alias in page.text
+    quotes = [q for q in seed_story["quotes"] if q.get("speaker_entity") == entity["id"]]
+    assert page.text.count("<li><q") + page.text.count("<em>(reported)</em>") == len(quotes)
+    assert f'href="/stories/{story}"' in page.text
+    story_page = api.get(f"/stories/{story}").text
+    assert f'href="/entities/{story}/{entity["id"]}"' in story_page
+    assert api.get(f"/entities/{story}/nope").status_code == 404
