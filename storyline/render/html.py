@@ -26,7 +26,6 @@ from storyline.model import Dossier
 from storyline.render.jsonout import script_json
 from storyline.render.view import (
     CHANGE_LABELS,
-    UNKNOWN_OUTLET,
     ArticleView,
     View,
     build_view,
@@ -96,7 +95,7 @@ def _assets() -> _Assets:
 def _coverage(view: View) -> list[dict[str, Any]]:
     return [
         {
-            "outlet": item.outlet or UNKNOWN_OUTLET,
+            "outlet": view.outlet_label(item.outlet),
             "articles": [view.article(a) for a in item.articles],
             "claims": len(item.claims),
             "exclusive": [view.claim_label(c) for c in item.exclusive_claims],
