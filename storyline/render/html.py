@@ -26,6 +26,7 @@ from storyline.model import Dossier
 from storyline.render.jsonout import script_json
 from storyline.render.view import (
     CHANGE_LABELS,
+    UNKNOWN_OUTLET,
     ArticleView,
     View,
     build_view,
