@@ -137,7 +137,9 @@ def _phrase_end(doc: Doc, i: int) -> int:
         prev = doc[j - 1].lower_
         nxt = doc[j + 1].lower_ if j + 1 < n else ""
         if (
-            _is_number(tok)
+            # "hundreds 1998": a number after a vague plural starts a new phrase (a
+            # flattened chronology's next year), it does not scale the plural.
+            (_is_number(tok) and not _is_vague(doc[j - 1]))
             or (
                 tok.lower_ == "and"
                 and (
@@ -185,9 +187,10 @@ def _value(doc: Doc, start: int, end: int) -> tuple[float, str | None] | None:
     words = [t.lower_ for t in doc[start:end]]
     if any(w in _VAGUE for w in words):
         # "tens of thousands" -> 10 x 1,000; "hundreds" -> 100, "hundreds of" kept as the modifier.
-        scales = [_VAGUE[w] for w in words if w != "of"]
-        if words[-1] not in _VAGUE or len(scales) + words.count("of") != len(words):
+        # Only vague words and "of" make such a phrase; anything else is not one value.
+        if words[-1] not in _VAGUE or any(w not in _VAGUE and w != "of" for w in words):
             return None
+        scales = [_VAGUE[w] for w in words if w != "of"]
         return math.prod(scales), " ".join(words[:-1]) if len(words) > 1 else f"{words[0]} of"
     if len(words) == 1:
         text = doc[start].text
