@@ -106,9 +106,23 @@ class SpacyAnnotator:
 
 
 def _anchor(article: Article) -> date | None:
-    if article.published.date:
-        return date.fromisoformat(article.published.date)
-    return None
+    """The publication day time expressions are read against; None if there is none.
+
+    A store may hold a date no calendar has ("0000-00-00", from before ingest checked
+    them): the article is then read as undated rather than not at all.
+    """
+    if not article.published.date:
+        return None
+    try:
+        return date.fromisoformat(article.published.date[:10])
+    except ValueError:
+        log.warning(
+            "article %s: publication date %r is not a calendar day; its time expressions "
+            "are read as undated",
+            article.id,
+            article.published.date,
+        )
+        return None
 
 
 def annotate_chunk(
