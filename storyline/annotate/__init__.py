@@ -18,7 +18,7 @@ import numpy as np
 from storyline.annotate.budget import Budget, embedded_sentences, reading_text
 from storyline.annotate.embed import get_embedder
 from storyline.annotate.mentions import find_mentions
-from storyline.annotate.nlp import load_nlp, split_sentences
+from storyline.annotate.nlp import load_nlp, parse, split_sentences
 from storyline.annotate.quantities import find_quantities
 from storyline.annotate.quotes import find_quotes
 from storyline.annotate.timex import find_timexes
@@ -61,7 +61,7 @@ class SpacyAnnotator:
         """Annotate ``articles``; their sentences are embedded together, in batches of
         similar length (a batch pads to its longest sentence)."""
         texts = (reading_text(a.text, self.budget) for a in articles)
-        docs = self.nlp.pipe(texts, batch_size=self.batch_size)
+        docs = parse(texts, batch_size=self.batch_size)
         parts: list[tuple[Annotation, list[int]]] = []
         for article, doc in zip(articles, docs, strict=True):
             parts.append(self._annotate(article, doc))
@@ -145,7 +145,7 @@ def timexes_for_anchors(
     article: Article, anchors: Sequence[date], budget: Budget | None = None
 ) -> dict[date, list]:  # type: ignore[type-arg]
     """The article's time expressions read against each candidate publication date."""
-    doc = load_nlp()(reading_text(article.text, budget or Budget()))
+    doc = next(parse([reading_text(article.text, budget or Budget())]))
     sentences = split_sentences(doc)
     return {d: find_timexes(doc, sentences, d) for d in anchors}
 
