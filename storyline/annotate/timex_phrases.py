@@ -155,9 +155,7 @@ def _season(m: re.Match[str], anchor: datetime.date | None, future: bool | None)
         index = before if here - before < after - here else after
     if not year_ok(index // 4):
         return None  # "last winter" in a report dated in year 1
-    return Reading(
-        "DATE", f"{index // 4:04d}-{_SEASON_ORDER[index % 4]}", "season", relative=True
-    )
+    return Reading("DATE", f"{index // 4:04d}-{_SEASON_ORDER[index % 4]}", "season", relative=True)
 
 
 def _two_digits(words: str) -> int:

@@ -309,7 +309,7 @@ def _named_quarter(m: re.Match[str], anchor: datetime.date | None) -> Reading | 
     return _quarter_value(here - 1)
 
 
-def _short_decade(digit: int, anchor: datetime.date | None) -> Reading:
+def _short_decade(digit: int, anchor: datetime.date | None) -> Reading | None:
     """ "the '90s": the latest such decade that has started by the anchor's year."""
     if anchor is None:
         return Reading("DATE", f"XX{digit}", "decade", relative=True)
