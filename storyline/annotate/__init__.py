@@ -31,7 +31,10 @@ log = logging.getLogger(__name__)
 
 # Bump when what the annotator produces changes: stored annotations of another
 # version are made again on the next run.
-ANNOTATOR_VERSION = "3"  # 3: sentence budgets; 2: time expressions carry their verb's tense
+ANNOTATOR_VERSION = "4"
+# 4: dates outside the calendar dropped, years below 1000 in four digits, texts over
+#    100,000 characters read in pieces, flattened chronologies ("hundreds 1998") read;
+# 3: sentence budgets; 2: time expressions carry their verb's tense
 
 
 class Annotator(Protocol):

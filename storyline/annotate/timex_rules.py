@@ -179,8 +179,8 @@ _GRANULARITY: list[tuple[re.Pattern[str], Granularity]] = [
     (re.compile(r"[\dX]{4}-Q[\dX]"), "quarter"),
     (re.compile(r"[\dX]{4}-(SP|SU|FA|WI)"), "season"),
     (re.compile(r"[\dX]{4}"), "year"),
-    (re.compile(r"\d{3}"), "decade"),
-    (re.compile(r"\d{2}"), "century"),
+    (re.compile(r"[\dX]{3}"), "decade"),  # "XXX": "a decade ago" with no anchor
+    (re.compile(r"[\dX]{2}"), "century"),
 ]
 
 
