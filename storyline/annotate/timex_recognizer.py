@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.annotate.timex_rules import TIME_UNITS, UNIT_LETTER, Reading, granularity_of
-from storyline.calendar_safe import shift_days, year_ok
+from storyline.calendar_safe import in_calendar, make_day, shift_days, year_ok
 from storyline.errors import ModelUnavailableError, StorylineError
 
 log = logging.getLogger(__name__)
@@ -172,6 +172,9 @@ def to_reading(
         return None
     if not time_part:
         date_value = _trim_to_text(date_value, low)
+    if not in_calendar(date_value):  # "31/02/2031": a day no calendar has
+        log.debug("no such day %r for %r", date_value, text)
+        return None
     relative = "X" in date_part or not re.search(r"\b\d{4}\b|'\d\d\b", low)
     if time_part:
         # "Wednesday night": TimeML types a named day's part of day as a DATE.
@@ -192,24 +195,29 @@ def _nearest_year(date_part: str, anchor: datetime.date, future: bool | None) ->
     """Give "XXXX-02" or "XXXX-02-06" the year that puts it on the side the verb points.
 
     The anchor's own month (or day) counts as both past and future: "in August" written
-    in August is this August.  None when one of the two years lies outside the calendar:
-    the choice between them can't be made.
+    in August is this August.  February 29 falls in the leap years on either side.  None
+    when the day exists in no year ("February 30") or one side lies outside the
+    calendar: the choice between them can't be made.
     """
     month_day = date_part[5:]
     here = anchor.isoformat()[5 : 5 + len(month_day)]
-    past_year = anchor.year if month_day <= here else anchor.year - 1
-    future_year = anchor.year if month_day >= here else anchor.year + 1
-    if not (year_ok(past_year) and year_ok(future_year)):
-        return None
+    first_past = anchor.year if month_day <= here else anchor.year - 1
+    first_future = anchor.year if month_day >= here else anchor.year + 1
     month = int(month_day[:2])
+    past_year: int | None = first_past if year_ok(first_past) else None
+    future_year: int | None = first_future if year_ok(first_future) else None
+    if len(month_day) == 5:
+        day = int(month_day[3:])
+        past_year = _year_with_day(month, day, first_past, -1)
+        future_year = _year_with_day(month, day, first_future, 1)
+    if past_year is None or future_year is None:
+        return None
     back = (anchor.month - month) % 12
     ahead = (month - anchor.month) % 12
+    if len(month_day) == 5:
+        gone = anchor - datetime.date.fromisoformat(f"{past_year:04d}-{month_day}")
+        coming = datetime.date.fromisoformat(f"{future_year:04d}-{month_day}") - anchor
     if future is None and len(month_day) == 5:
-        try:
-            gone = anchor - datetime.date.fromisoformat(f"{past_year:04d}-{month_day}")
-            coming = datetime.date.fromisoformat(f"{future_year:04d}-{month_day}") - anchor
-        except ValueError:  # February 29 in a year without one
-            return f"{past_year:04d}-{month_day}"
         future = coming < gone
     elif future is None:
         future = ahead < back
@@ -218,23 +226,24 @@ def _nearest_year(date_part: str, anchor: datetime.date, future: bool | None) ->
     elif future:
         # The mirror case: a future-looking verb over a day a year ahead, when the
         # same day a few weeks back fits ("since Jan. 14", written on January 15).
-        try:
-            gone = anchor - datetime.date.fromisoformat(f"{past_year:04d}-{month_day}")
-            coming = datetime.date.fromisoformat(f"{future_year:04d}-{month_day}") - anchor
-        except ValueError:  # February 29 in a year without one
-            return f"{future_year:04d}-{month_day}"
         future = not (coming.days > FAR_BACK_DAYS and gone.days <= NEAR_AHEAD_DAYS)
     else:
         # A past-tense verb may govern a noun that carries a coming date ("called off
         # the hearing on April 4", written on April 3): a day almost a year back is
         # then far less likely than one a few weeks ahead.
-        try:
-            gone = anchor - datetime.date.fromisoformat(f"{past_year:04d}-{month_day}")
-            coming = datetime.date.fromisoformat(f"{future_year:04d}-{month_day}") - anchor
-        except ValueError:  # February 29 in a year without one
-            return f"{past_year:04d}-{month_day}"
         future = gone.days > FAR_BACK_DAYS and coming.days <= NEAR_AHEAD_DAYS
     return f"{future_year if future else past_year:04d}-{month_day}"
+
+
+def _year_with_day(month: int, day: int, year: int, step: int) -> int | None:
+    """``year``, or the nearest year from it in the direction of ``step`` that has the
+    day (February 29: a leap year), within the calendar; None if there is none."""
+    for y in range(year, year + 9 * step, step):
+        if not year_ok(y):
+            return None
+        if make_day(y, month, day) is not None:
+            return y
+    return None
 
 
 def _choose(

@@ -107,3 +107,14 @@ def test_chronology_readers_at_the_calendar_ends() -> None:
     assert [day for day, _, _ in dated_entries(lines, "9999-12-31")] == [
         "9999-01-02", "9999-01-05", "9999-01-09",
     ]  # fmt: skip
+
+
+def test_days_no_calendar_has_get_no_date() -> None:
+    """Found by tests/fuzz: "February 29" read against a common year gave 2031-02-29,
+    and the library's reading of "31/02/2031" a February 31."""
+    anchor = datetime.date(2031, 3, 13)
+    leap = {t.text: t.value for t in _read("The council met on February 29.", anchor)}
+    assert leap.get("February 29") == "2028-02-29"
+    found = _read("The levy fell due on 31/02/2031, the clerk wrote.", anchor)
+    assert all(in_calendar(t.value) for t in found)
+    assert not any(t.value.startswith("2031-02-31") for t in found)
