@@ -60,11 +60,12 @@ def nlp():  # type: ignore[no-untyped-def]
 
 
 _COUNTS = re.compile(r"(\d+) passing, (\d+) failing, and (\d+) invalid")
+_DISTINCT = re.compile(r"Found (\d+)(?: more)? distinct error")
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """ "fuzz: N properties, E examples run, F failing examples, P properties failed"."""
-    tests = examples = failing = 0
+    """ "fuzz: N properties, E examples run, D distinct failures, P properties failed"."""
+    tests = examples = distinct = 0
     failed = []
     for reports in terminalreporter.stats.values():
         for report in reports:
@@ -77,11 +78,11 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
                 tests += 1
                 for passing, fails, _ in _COUNTS.findall(stats):
                     examples += int(passing) + int(fails)
-                    failing += int(fails)
+                distinct += sum(int(n) for n in _DISTINCT.findall(stats))
     if tests:
         terminalreporter.write_line(
             f"fuzz ({settings.default.max_examples} examples per property at most): "
-            f"{tests} properties, {examples} examples run, {failing} failing examples, "
+            f"{tests} properties, {examples} examples run, {distinct} distinct failures, "
             f"{len(failed)} properties failed"
         )
         for nodeid in failed:
