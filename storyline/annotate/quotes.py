@@ -357,7 +357,10 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
     """Reported clauses in sentences with no quote marks: `X said (that) …`, `…, according to X`."""
     out: list[_Reported] = []
     for s in sentences:
-        quoted = any(s.start <= q.close and q.open < s.end for q in spans)
+        # Spans are in text order and apart: the first closing at or after the sentence's
+        # start is the only one that may reach into it.
+        k = bisect.bisect_left(spans, s.start, key=lambda q: q.close)
+        quoted = k < len(spans) and spans[k].open < s.end
         for tok in _tokens_between(doc, s.start, s.end):
             if quoted and (_inside(tok, spans) or not _beside_quote(tok, spans)):
                 # Beside a quote: `"…," X said, adding that …`, or `X called it "…" and said

@@ -9,6 +9,7 @@ around each name).  Precision first: a speaker that cannot be told is None.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -100,6 +101,10 @@ _ORG_HEADS = frozenset(
 _NAMED_LABELS = ("ORG", "GPE", "NORP")
 _NAME_EDGE = " ,;:!?\"“”()[]"  # punctuation the tagger leaves on a name's edge
 _WINDOW = 5  # sentences back that a pronoun or role noun may reach
+# People named before a cue that resolution looks through, the latest first. Every
+# article of ordinary length names fewer; a 1.5 MB report names thousands, and looking
+# through all of them for each of its thousands of cues grew with their product.
+LOOKBACK = 400
 # fmt: on
 
 
@@ -241,7 +246,8 @@ class Speakers:
         self.doc = doc
         self.sentences = sentences
         self.index = index
-        self.people: list[_Person] = []
+        self.people: list[_Person] = []  # in text order (by ``at``)
+        self._names: set[str] = set()
         self.gender: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  # role words written around each full name
         self._by_token: dict[int, Span] = {}
@@ -262,7 +268,10 @@ class Speakers:
             words = self._name_words(ent)
             if not words:
                 continue
-            quoted = any(o < ent.start_char < c for o, c in spans)
+            # The quoted stretches are in text order and apart: the last one opened
+            # before the name is the only one that may hold it.
+            k = bisect.bisect_left(spans, (ent.start_char,)) - 1
+            quoted = k >= 0 and spans[k][0] < ent.start_char < spans[k][1]
             name = self._full_name(words, ent.start_char)
             titles, gender = self._titles(ent)
             self.titles.setdefault(name, set()).update(titles)
@@ -272,6 +281,7 @@ class Speakers:
             self.people.append(
                 _Person(at=ent.start_char, name=name, quoted=quoted, subject=subject)
             )
+            self._names.add(name)
             gender = gender or _first_name_gender(name)
             if gender and name not in self.gender:
                 self.gender[name] = gender
@@ -299,9 +309,9 @@ class Speakers:
         if len(words) > 1:
             return " ".join(words)
         word = words[0]
-        for person in reversed(self.people):
+        for person in reversed(self._before(before)):
             parts = person.name.split()
-            if person.at < before and len(parts) > 1 and word in (parts[0], parts[-1]):
+            if len(parts) > 1 and word in (parts[0], parts[-1]):
                 return person.name
         return word
 
@@ -343,18 +353,17 @@ class Speakers:
 
     def said(self, cue: Token, speaker: str | None) -> None:
         """Remember a resolved speaker: the next "he said" may mean them."""
-        if (speaker is not None and speaker in self.gender) or speaker in {
-            p.name for p in self.people
-        }:
-            self.people.append(
-                _Person(
-                    at=cue.idx,
-                    name=speaker,
-                    quoted=False,  # type: ignore[arg-type]
-                    subject=True,
-                )
+        if speaker is not None and (speaker in self.gender or speaker in self._names):
+            bisect.insort(
+                self.people,
+                _Person(at=cue.idx, name=speaker, quoted=False, subject=True),
+                key=lambda p: p.at,
             )
-            self.people.sort(key=lambda p: p.at)
+
+    def _before(self, offset: int) -> list[_Person]:
+        """The ``LOOKBACK`` latest people named before ``offset``, in text order."""
+        end = bisect.bisect_left(self.people, offset, key=lambda p: p.at)
+        return self.people[max(0, end - LOOKBACK) : end]
 
     def speaker(self, cue: Token) -> str | None:
         subject = self._subject(cue)
@@ -509,7 +518,7 @@ class Speakers:
         here = self.index.at(cue.idx)
         if here is None:
             return None
-        earlier = [p for p in self.people if p.at < cue.idx and not p.quoted]
+        earlier = [p for p in self._before(cue.idx) if not p.quoted]
         if role is not None:
             titled = [p for p in earlier if role in self.titles.get(p.name, ())]
             if titled:
