@@ -79,14 +79,22 @@ def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
 
 
 def _parse_long(text: str) -> Doc:
+    import numpy
     from spacy.tokens import Doc
 
     parts = pieces(text, PIECE_CHARS)
     log.info("reading a text of %d characters in %d pieces", len(text), len(parts))
-    docs = list(load_nlp().pipe(parts, batch_size=1))
+    docs = []
+    for piece in load_nlp().pipe(parts, batch_size=1):
+        # The tok2vec output (96 floats a token) is used by no annotator; kept for 20 MB
+        # of text it would take gigabytes.
+        piece.tensor = numpy.zeros((0,), dtype="float32")
+        docs.append(piece)
     # user_data holds only our caches (text_of); spans are not used.
     # (the stub lacks the exclude argument spaCy has had since 3.2)
-    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data", "spans"])  # type: ignore[call-arg]
+    doc = Doc.from_docs(  # type: ignore[call-arg]
+        docs, ensure_whitespace=False, exclude=["user_data", "spans", "tensor"]
+    )
     if doc.text != text:  # pragma: no cover - spaCy keeps every character of each piece
         raise AssertionError("joined pieces differ from the text they were cut from")
     return _index_sentences(doc)
