@@ -429,7 +429,9 @@ class Speakers:
         for child in tok.children:  # "the spokesperson, Jane Roe," / "spokesperson Jane Roe"
             near = self._by_token.get(child.i)
             if child.dep_ in ("appos", "compound") and near is not None and near.label_ == "PERSON":
-                return self._full_name(self._name_words(near), near.start_char) or None
+                # A PERSON span may hold no name word ("th&amp;e", all lower case).
+                words = self._name_words(near)
+                return self._full_name(words, near.start_char) if words else None
         if tok.pos_ == "NOUN" and (ent is None or ent.label_ != "PERSON"):
             for child in tok.children:  # "Roe's newspaper, the Sennport Ledger, said"
                 near = self._by_token.get(child.i)

@@ -458,3 +458,14 @@ def test_short_form_of_an_organisation_the_tagger_missed() -> None:
     )
     (q,) = quotes(text)
     assert (q.speaker, q.channel) == ("Westmarch General Hospital", "a statement")
+
+
+def test_a_person_span_with_no_name_word_is_no_speaker() -> None:
+    """Found by tests/fuzz: an entity of lower-case words ("th&amp;e") in apposition to
+    the speaker's noun raised IndexError in speaker resolution."""
+    text = (
+        "Mayor Ilse Varga said yesterday that 12 people were hurt in Port Kessel.\n"
+        '"Nobody expected the water to rise so fast," th&amp;e minister said yesterday.'
+    )
+    found = quotes(text)
+    assert [q.text for q in found if q.direct] == ["Nobody expected the water to rise so fast"]
