@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from storyline.errors import ModelUnavailableError
+from storyline.errors import ModelUnavailableError, StorylineError
 from storyline.model import Sentence
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ _BREAK = re.compile(r"\n\s*\n")
 # pieces cut at paragraph breaks (else line breaks, sentence ends, spaces) and the
 # pieces' docs joined into one, whose text is the original text to the character.
 PIECE_CHARS = 100_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 
 
@@ -65,10 +66,17 @@ def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
 
     Texts up to ``PIECE_CHARS`` go through ``nlp.pipe`` in batches; a longer one is read
     in pieces (see ``pieces``) and joined, so every offset still indexes the text.
+    Raises StorylineError on a text with a lone surrogate (no store or model holds one).
     """
     nlp = load_nlp()
     batch: list[str] = []
     for text in texts:
+        if (bad := _SURROGATE.search(text)) is not None:
+            raise StorylineError(
+                f"the text holds a lone surrogate code point {bad.group()!r} at offset "
+                f"{bad.start()}, which is no character and cannot be encoded as UTF-8; "
+                "fix the source text (decode it with errors='replace') and ingest it again"
+            )
         if len(text) <= PIECE_CHARS:
             batch.append(text)
             continue

@@ -64,7 +64,10 @@ _MODIFIERS = sorted(
 # Plural scale words read as "at least this many": "hundreds" of people, "tens of thousands".
 _VAGUE = {"dozens": 12.0, "scores": 20.0, "tens": 10.0, "hundreds": 100.0, "thousands": 1e3,
           "millions": 1e6, "billions": 1e9, "trillions": 1e12}
-_SCALE_SUFFIX = re.compile(r"^(\d+(?:[.,]\d+)*)(k|m|mn|bn|b|tn|trn)$", re.IGNORECASE)
+# "3.5bn", "1,200k"; not "3.52.5m" (no number).
+_SCALE_SUFFIX = re.compile(
+    r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(k|m|mn|bn|b|tn|trn)$", re.IGNORECASE
+)
 _SUFFIX_VALUE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)

@@ -71,3 +71,12 @@ def test_a_text_over_spacys_limit_is_annotated() -> None:
     assert len(text) > load_nlp().max_length
     n_sentences, _ = _check_offsets(text)
     assert n_sentences == 6
+
+
+def test_a_lone_surrogate_is_a_clear_error() -> None:
+    """Found by tests/fuzz: spaCy raised UnicodeEncodeError on "\\ud800"; no store can hold
+    such a text, so the annotator says what is wrong with it and where."""
+    from storyline.errors import StorylineError
+
+    with pytest.raises(StorylineError, match=r"lone surrogate .* at offset 4"):
+        next(parse(["Port\ud800 Kessel flooded."]))

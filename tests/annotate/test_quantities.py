@@ -120,3 +120,9 @@ def test_flattened_chronology_line_keeps_the_vague_count_apart_from_the_next_yea
     assert (70.0, "percent") in [(q.value, q.unit) for q in found]
     assert all(line[q.start : q.end] == q.text for q in found)
     assert not any(q.text.endswith(("1987", "2002")) for q in found)
+
+
+def test_a_token_with_two_decimal_points_is_no_number() -> None:
+    """Found by tests/fuzz: "3.52.5k" raised ValueError (float of "3.52.5")."""
+    found = quantities("3.52.5k people - up from 2.5k people a year ago")
+    assert [(q.value, q.unit) for q in found] == [(2500.0, "person")]
