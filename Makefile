@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXAMPLE := examples/dravenmoor-dam
 
-.PHONY: demo test install lint bench clean
+.PHONY: demo test install lint bench fuzz clean
 
 demo: $(STAMP)
 	@rm -f out/demo.sqlite out/demo.sqlite-wal out/demo.sqlite-shm
@@ -34,6 +34,13 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+# Property tests with many examples (tests/fuzz/conftest.py: the "fuzz" profile; CI runs
+# the same properties with the bounded "ci" profile). Set STORYLINE_FUZZ_EXAMPLES for
+# more or fewer; the last lines say how many examples ran and how many failed.
+fuzz: $(STAMP)
+	$(BIN)/python -m pytest tests/fuzz -p no:cacheprovider -q \
+		--hypothesis-profile=fuzz --hypothesis-show-statistics
 
 clean:
 	rm -rf out $(VENV) .pytest_cache

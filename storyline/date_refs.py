@@ -36,6 +36,8 @@ import datetime
 import functools
 import re
 
+from storyline.calendar_safe import shift_days
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -159,17 +161,18 @@ def listed_days(text: str, published: str | None) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=8192)
 def _scan(text: str, pub: datetime.date) -> frozenset[str]:
-    found: set[datetime.date] = set()
+    found: set[datetime.date | None] = set()
     for m in _MONTH_DAY.finditer(text):
         found.update(_day(m.group(1), int(m.group(2)), m.group(3), pub))
     for m in _DAY_MONTH.finditer(text):
         found.update(_day(m.group(2), int(m.group(1)), m.group(3), pub))
     for m in _WEEKDAY.finditer(text):
         back = (pub.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
-        found.add(pub - datetime.timedelta(days=back))
+        found.add(shift_days(pub, -back))
     if _YESTERDAY.search(text):
-        found.add(pub - datetime.timedelta(days=1))
-    return frozenset(d.isoformat() for d in found)
+        found.add(shift_days(pub, -1))
+    # A day before 0001-01-01 (a placeholder publication date) is no day.
+    return frozenset(d.isoformat() for d in found if d is not None)
 
 
 def _day(month_name: str, day: int, year: str | None, pub: datetime.date) -> list[datetime.date]:

@@ -22,7 +22,7 @@ from storyline.annotate.budget import Budget, embedded_sentences, reading_text
 from storyline.annotate.embed import get_embedder
 from storyline.annotate.figures import refer_dates
 from storyline.annotate.mentions import find_mentions
-from storyline.annotate.nlp import load_nlp, split_sentences, text_of
+from storyline.annotate.nlp import load_nlp, parse, split_sentences, text_of
 from storyline.annotate.quantities import find_quantities
 from storyline.annotate.quotes import find_quotes
 from storyline.annotate.timex import find_timexes
@@ -35,11 +35,13 @@ log = logging.getLogger(__name__)
 
 # Bump when what the annotator produces changes: stored annotations of another
 # version are made again on the next run.
-# 5: only the body is read (``Article.body_text()``: zones blanked, offsets kept), so
+# 6: only the body is read (``Article.body_text()``: zones blanked, offsets kept), so
 # furniture, comments, captions and sidebars give no sentence, mention, date, quote or
 # figure; quotes and names on real text; what a figure measures (kind, predicate, bounds,
-# date); 3: sentence budgets; 2: time expressions carry their verb's tense
-ANNOTATOR_VERSION = "5"
+# date); dates outside the calendar dropped, years below 1000 in four digits, texts over
+# 100,000 characters read in pieces, flattened chronologies ("hundreds 1998") read;
+# 3: sentence budgets; 2: time expressions carry their verb's tense
+ANNOTATOR_VERSION = "6"
 
 
 class Annotator(Protocol):
@@ -69,7 +71,7 @@ class SpacyAnnotator:
         """Annotate ``articles``; their sentences are embedded together, in batches of
         similar length (a batch pads to its longest sentence)."""
         texts = (reading_text(a.body_text(), self.budget) for a in articles)
-        docs = self.nlp.pipe(texts, batch_size=self.batch_size)
+        docs = parse(texts, batch_size=self.batch_size)
         parts: list[tuple[Annotation, list[int]]] = []
         for article, doc in zip(articles, docs, strict=True):
             parts.append(self._annotate(article, doc))
@@ -114,9 +116,23 @@ class SpacyAnnotator:
 
 
 def _anchor(article: Article) -> date | None:
-    if article.published.date:
-        return date.fromisoformat(article.published.date)
-    return None
+    """The publication day time expressions are read against; None if there is none.
+
+    A store may hold a date no calendar has ("0000-00-00", from before ingest checked
+    them): the article is then read as undated rather than not at all.
+    """
+    if not article.published.date:
+        return None
+    try:
+        return date.fromisoformat(article.published.date[:10])
+    except ValueError:
+        log.warning(
+            "article %s: publication date %r is not a calendar day; its time expressions "
+            "are read as undated",
+            article.id,
+            article.published.date,
+        )
+        return None
 
 
 def annotate_chunk(
@@ -139,7 +155,7 @@ def timexes_for_anchors(
     article: Article, anchors: Sequence[date], budget: Budget | None = None
 ) -> dict[date, list]:  # type: ignore[type-arg]
     """The article's time expressions read against each candidate publication date."""
-    doc = load_nlp()(reading_text(article.body_text(), budget or Budget()))
+    doc = next(parse([reading_text(article.body_text(), budget or Budget())]))
     sentences = split_sentences(doc)
     return {d: find_timexes(doc, sentences, d) for d in anchors}
 

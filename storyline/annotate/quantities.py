@@ -65,7 +65,10 @@ _MODIFIERS = sorted(
 # Plural scale words read as "at least this many": "hundreds" of people, "tens of thousands".
 _VAGUE = {"dozens": 12.0, "scores": 20.0, "tens": 10.0, "hundreds": 100.0, "thousands": 1e3,
           "millions": 1e6, "billions": 1e9, "trillions": 1e12}
-_SCALE_SUFFIX = re.compile(r"^(\d+(?:[.,]\d+)*)(k|m|mn|bn|b|tn|trn)$", re.IGNORECASE)
+# "3.5bn", "1,200k"; not "3.52.5m" (no number).
+_SCALE_SUFFIX = re.compile(
+    r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(k|m|mn|bn|b|tn|trn)$", re.IGNORECASE
+)
 _SUFFIX_VALUE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
@@ -139,6 +142,8 @@ def _phrase_end(doc: Doc, i: int) -> int:
         prev = doc[j - 1].lower_
         nxt = doc[j + 1].lower_ if j + 1 < n else ""
         if (
+            # "hundreds 1998": a number after a vague plural starts a new phrase (a
+            # flattened chronology's next year), it does not scale the plural.
             (_is_number(tok) and not (_is_vague(doc[j - 1]) and not tok.is_alpha))
             or (
                 tok.lower_ == "and"
@@ -187,11 +192,11 @@ def _value(doc: Doc, start: int, end: int) -> tuple[float, str | None] | None:
     words = [t.lower_ for t in doc[start:end]]
     if any(w in _VAGUE for w in words):
         # "tens of thousands" -> 10 x 1,000; "hundreds" -> 100, "hundreds of" kept as the modifier.
-        if any(w not in _VAGUE and w != "of" for w in words):
-            return None  # "hundreds 1998": a flattened chronology, not one figure
-        scales = [_VAGUE[w] for w in words if w != "of"]
-        if words[-1] not in _VAGUE or len(scales) + words.count("of") != len(words):
+        # Only vague words and "of" make such a phrase; anything else ("hundreds 1998":
+        # a flattened chronology) is not one value.
+        if words[-1] not in _VAGUE or any(w not in _VAGUE and w != "of" for w in words):
             return None
+        scales = [_VAGUE[w] for w in words if w != "of"]
         return math.prod(scales), " ".join(words[:-1]) if len(words) > 1 else f"{words[0]} of"
     if len(words) == 1:
         text = doc[start].text

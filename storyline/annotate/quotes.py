@@ -46,6 +46,7 @@ _OPENERS = {'"', "“", "„", "«"}
 _CLOSERS = {'"', "”", "»", "“"}
 _HOPS = 3  # parse links from a partial quote up to the verb that reports it
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_SPACES = re.compile(r"\s*")
 _QUOTE_CHARS = "\"“”„«» \t\n"
 # fmt: on
 
@@ -85,8 +86,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     while i < len(text):
         if i >= paragraphs[p][0]:
             if opened is not None:
-                rest = text[paragraphs[p][1] :].lstrip()
-                if rest[:1] in _OPENERS:
+                # The next paragraph's first character, without copying the text's rest.
+                nxt = _SPACES.match(text, paragraphs[p][1]).end()  # type: ignore[union-attr]
+                if text[nxt : nxt + 1] in _OPENERS:
                     out.append((opened, paragraphs[p][0]))
             opened = None
             i = paragraphs[p][1]
@@ -121,7 +123,10 @@ def _tokens_between(doc: Doc, lo: int, hi: int) -> list[Token]:
 
 
 def _inside(tok: Token, spans: list[_Quoted]) -> bool:
-    return any(q.open <= tok.idx <= q.close for q in spans)
+    """Whether ``tok`` lies within one of ``spans`` (in text order and apart, as
+    ``quoted_spans`` gives them): a binary search, as a long report holds thousands."""
+    i = bisect.bisect_right(spans, tok.idx, key=lambda q: q.open) - 1
+    return i >= 0 and tok.idx <= spans[i].close
 
 
 def _governing_cue(q: _Quoted, spans: list[_Quoted]) -> Token | None:
@@ -407,9 +412,12 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
     out: list[_Reported] = []
     for s in sentences:
         # A closing mark the parser hung on the start of the next sentence (`…."` + newline
-        # + `X said …`) does not make that sentence a quoted one.
+        # + `X said …`) does not make that sentence a quoted one. Spans are in text order
+        # and apart: the first closing at or after the body's start is the only one that
+        # may reach into it.
         body = s.start + len(s.text) - len(s.text.lstrip(_QUOTE_CHARS))
-        quoted = any(body <= q.close and q.open < s.end for q in spans)
+        k = bisect.bisect_left(spans, body, key=lambda q: q.close)
+        quoted = k < len(spans) and spans[k].open < s.end
         for tok in _tokens_between(doc, s.start, s.end):
             if quoted and (_inside(tok, spans) or not _beside_quote(tok, spans)):
                 # Beside a quote: `"…," X said, adding that …`, or `X called it "…" and said

@@ -9,6 +9,7 @@ around each name).  Precision first: a speaker that cannot be told is None.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -100,6 +101,10 @@ _ORG_HEADS = frozenset(
 _NAMED_LABELS = ("ORG", "GPE", "NORP")
 _NAME_EDGE = " ,;:!?\"“”()[]"  # punctuation the tagger leaves on a name's edge
 _WINDOW = 5  # sentences back that a pronoun or role noun may reach
+# People named before a cue that resolution looks through, the latest first. Every
+# article of ordinary length names fewer; a 1.5 MB report names thousands, and looking
+# through all of them for each of its thousands of cues grew with their product.
+LOOKBACK = 400
 # fmt: on
 
 
@@ -276,7 +281,8 @@ class Speakers:
         self.doc = doc
         self.sentences = sentences
         self.index = index
-        self.people: list[_Person] = []
+        self.people: list[_Person] = []  # in text order (by ``at``)
+        self._names: set[str] = set()
         self.gender: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  # role words written around each full name
         self._by_token: dict[int, Span] = {}
@@ -300,7 +306,10 @@ class Speakers:
             words = self._name_words(ent)
             if not words:
                 continue
-            quoted = any(o < ent.start_char < c for o, c in spans)
+            # The quoted stretches are in text order and apart: the last one opened
+            # before the name is the only one that may hold it.
+            k = bisect.bisect_left(spans, (ent.start_char,)) - 1
+            quoted = k >= 0 and spans[k][0] < ent.start_char < spans[k][1]
             name = self._full_name(words, ent.start_char)
             titles, gender = self._titles(ent)
             self.titles.setdefault(name, set()).update(titles)
@@ -310,6 +319,7 @@ class Speakers:
             self.people.append(
                 _Person(at=ent.start_char, name=name, quoted=quoted, subject=subject)
             )
+            self._names.add(name)
             gender = gender or _first_name_gender(name)
             if gender and name not in self.gender:
                 self.gender[name] = gender
@@ -337,9 +347,9 @@ class Speakers:
         if len(words) > 1:
             return " ".join(words)
         word = words[0]
-        for person in reversed(self.people):
+        for person in reversed(self._before(before)):
             parts = person.name.split()
-            if person.at < before and len(parts) > 1 and word in (parts[0], parts[-1]):
+            if len(parts) > 1 and word in (parts[0], parts[-1]):
                 return person.name
         return word
 
@@ -381,18 +391,17 @@ class Speakers:
 
     def said(self, cue: Token, speaker: str | None) -> None:
         """Remember a resolved speaker: the next "he said" may mean them."""
-        if (speaker is not None and speaker in self.gender) or speaker in {
-            p.name for p in self.people
-        }:
-            self.people.append(
-                _Person(
-                    at=cue.idx,
-                    name=speaker,
-                    quoted=False,  # type: ignore[arg-type]
-                    subject=True,
-                )
+        if speaker is not None and (speaker in self.gender or speaker in self._names):
+            bisect.insort(
+                self.people,
+                _Person(at=cue.idx, name=speaker, quoted=False, subject=True),
+                key=lambda p: p.at,
             )
-            self.people.sort(key=lambda p: p.at)
+
+    def _before(self, offset: int) -> list[_Person]:
+        """The ``LOOKBACK`` latest people named before ``offset``, in text order."""
+        end = bisect.bisect_left(self.people, offset, key=lambda p: p.at)
+        return self.people[max(0, end - LOOKBACK) : end]
 
     def speaker(self, cue: Token, since: int | None = None) -> str | None:
         """The speaker of ``cue``; ``since``: where the words it reports begin, when before
@@ -461,7 +470,9 @@ class Speakers:
         for child in tok.children:  # "the spokesperson, Jane Roe," / "spokesperson Jane Roe"
             near = self._by_token.get(child.i)
             if child.dep_ in ("appos", "compound") and near is not None and near.label_ == "PERSON":
-                return self._full_name(self._name_words(near), near.start_char) or None
+                # A PERSON span may hold no name word ("th&amp;e", all lower case).
+                words = self._name_words(near)
+                return self._full_name(words, near.start_char) if words else None
         if tok.pos_ == "NOUN" and (ent is None or ent.label_ != "PERSON"):
             for child in tok.children:  # "Roe's newspaper, the Sennport Ledger, said"
                 near = self._by_token.get(child.i)
@@ -552,7 +563,7 @@ class Speakers:
         here = self.index.at(min(cue.idx, getattr(self, "_since", cue.idx)))
         if here is None:
             return None
-        earlier = [p for p in self.people if p.at < cue.idx and not p.quoted]
+        earlier = [p for p in self._before(cue.idx) if not p.quoted]
         if role is not None:
             titled = [p for p in earlier if role in self.titles.get(p.name, ())]
             if titled:

@@ -36,6 +36,7 @@ from storyline.annotate.timex_rules import (
     match_rule,
 )
 from storyline.annotate.timex_verbs import Governor, governor
+from storyline.calendar_safe import in_calendar, shift_days
 from storyline.model import Sentence, TimeExpr
 
 if TYPE_CHECKING:
@@ -122,7 +123,9 @@ def find_timexes(
                 cancelled=gov.cancelled,
             )
         )
-    return _anchored_on_story_days(out, anchor)
+    # A value outside the calendar (a report dated 0001-01-01 that says "last year",
+    # "the following year" after 9999) is no date: dropped, never clamped.
+    return [t for t in _anchored_on_story_days(out, anchor) if in_calendar(t.value)]
 
 
 _ANAPHORIC = re.compile(
@@ -166,6 +169,7 @@ def _anchored_on_story_days(
     last: TimeExpr | None = None
     last_year: TimeExpr | None = None
     quarter: str | None = None
+    off_calendar: set[int] = set()
     for t in found:
         if (
             t.value.startswith("XXXX")
@@ -181,10 +185,10 @@ def _anchored_on_story_days(
             and (m := _NEXT_YEAR.fullmatch(" ".join(t.text.split())))
         ):
             shift = 1 if m.group(1).lower() == "following" else -1
-            t.value, t.relative = str(int(last_year.value[:4]) + shift), True
+            t.value, t.relative = f"{int(last_year.value[:4]) + shift:04d}", True
         if quarter and _YEAR_BACK.fullmatch(" ".join(t.text.lower().split())):
             # "a year earlier" in a report on a quarter: that quarter, a year before.
-            t.value = f"{int(quarter[:4]) - 1}{quarter[4:]}"
+            t.value = f"{int(quarter[:4]) - 1:04d}{quarter[4:]}"
             t.type, t.granularity, t.relative = "DATE", "quarter", True
         elif YEAR_PERIOD.fullmatch(" ".join(t.text.lower().split())):
             if quarter:  # "the 1988 period": the quarter in question, in that year
@@ -194,7 +198,10 @@ def _anchored_on_story_days(
         m = _ANAPHORIC.fullmatch(" ".join(t.text.split()))
         if m and last is not None and t.sentence - last.sentence <= ANAPHORA_SENTENCES:
             shift = _SHIFT[(m.group(1) or m.group(2) or m.group(3)).lower()]
-            day = datetime.date.fromisoformat(last.value[:10]) + datetime.timedelta(days=shift)
+            day = shift_days(datetime.date.fromisoformat(last.value[:10]), shift)
+            if day is None:  # "the next day" after 9999-12-31: no date
+                off_calendar.add(id(t))
+                continue
             t.value = (
                 day.isoformat() + t.value[10:] if _DAY_VALUE.match(t.value) else day.isoformat()
             )
@@ -205,7 +212,12 @@ def _anchored_on_story_days(
         if t.type == "DATE" and _YEAR_VALUE.match(t.value):
             last_year = t
     # "that day" with no day named before it is a generic day ("trades made that day").
-    return [t for t in found if t.value not in ("XXXX-XX-XX", "XXXX") or not _THAT.search(t.text)]
+    return [
+        t
+        for t in found
+        if id(t) not in off_calendar
+        and (t.value not in ("XXXX-XX-XX", "XXXX") or not _THAT.search(t.text))
+    ]
 
 
 def _begun(quarter: str, anchor: datetime.date | None) -> bool:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 
 from storyline.annotate.timex_recognizer import Match
+from storyline.calendar_safe import shift_days, year_ok
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -90,6 +91,11 @@ def fast_matches(text: str, anchor: datetime.date) -> list[Match] | None:
 
 
 _Found = tuple[str, list[dict[str, str]]] | None
+# What a reader gives for its shape when the day falls outside the calendar (an
+# article dated 0001-01-01 says "yesterday"): a match without values, which
+# ``to_reading`` reads as no date, rather than None, which would send the text to
+# the library to fail there.
+_OFF_CALENDAR: _Found = ("date", [])
 _Reader = Callable[[str, datetime.date], _Found]
 
 
@@ -103,8 +109,10 @@ def _weekday(text: str, anchor: datetime.date) -> _Found:
     if (m := _WEEKDAY.fullmatch(text)) is None:
         return None
     day = _WEEKDAYS.index(m.group(1))
-    past = anchor - datetime.timedelta(days=(anchor.weekday() - day) % 7 or 7)
-    coming = anchor + datetime.timedelta(days=(day - anchor.weekday()) % 7)
+    past = shift_days(anchor, -((anchor.weekday() - day) % 7 or 7))
+    coming = shift_days(anchor, (day - anchor.weekday()) % 7)
+    if past is None or coming is None:
+        return _OFF_CALENDAR
     timex = f"XXXX-WXX-{day + 1}"
     if m.group(2):
         timex += f"T{_PARTS[m.group(2)]}"
@@ -124,7 +132,10 @@ def _deictic(text: str, anchor: datetime.date) -> _Found:
         timex = f"{anchor.isoformat()}TNI"
         return "datetimerange", [{"timex": timex, "type": "datetimerange"}]
     shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[text]
-    day = (anchor + datetime.timedelta(days=shift)).isoformat()
+    moved = shift_days(anchor, shift)
+    if moved is None:
+        return _OFF_CALENDAR
+    day = moved.isoformat()
     return "date", [{"timex": day, "type": "date", "value": day}]
 
 
@@ -133,13 +144,18 @@ def _relative(text: str, anchor: datetime.date) -> _Found:
         return None
     shift = {"last": -1, "this": 0, "next": 1}[m.group(1)]
     if m.group(2) == "week":
-        year, week, _ = (anchor + datetime.timedelta(weeks=shift)).isocalendar()
-        timex = f"{year}-W{week:02d}"
+        if (moved := shift_days(anchor, 7 * shift)) is None:
+            return _OFF_CALENDAR
+        year, week, _ = moved.isocalendar()
+        timex = f"{year:04d}-W{week:02d}"
     elif m.group(2) == "month":
         year, month = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
-        timex = f"{year}-{month + 1:02d}"
+        timex = f"{year:04d}-{month + 1:02d}"
     else:
-        timex = str(anchor.year + shift)
+        year = anchor.year + shift
+        timex = f"{year:04d}"
+    if not year_ok(year):
+        return _OFF_CALENDAR
     return "daterange", [{"timex": timex, "type": "daterange"}]
 
 
@@ -166,8 +182,10 @@ def _last_weekday(text: str, anchor: datetime.date) -> _Found:
     """ "last Friday": the library names that day of the week (Monday to Sunday) before."""
     if (m := _LAST_WEEKDAY.fullmatch(text)) is None:
         return None
-    monday = anchor - datetime.timedelta(days=anchor.weekday() + 7)
-    value = (monday + datetime.timedelta(days=_WEEKDAYS.index(m.group(1)))).isoformat()
+    day = shift_days(anchor, _WEEKDAYS.index(m.group(1)) - anchor.weekday() - 7)
+    if day is None:
+        return _OFF_CALENDAR
+    value = day.isoformat()
     return "date", [{"timex": value, "type": "date", "value": value}]
 
 
@@ -175,7 +193,9 @@ def _last_month(text: str, anchor: datetime.date) -> _Found:
     """ "last November": the library takes last year's; to_reading picks the year itself."""
     if (m := _LAST_MONTH.fullmatch(text)) is None:
         return None
-    timex = f"{anchor.year - 1}-{_MONTHS[m.group(1)]:02d}"
+    if not year_ok(anchor.year - 1):
+        return _OFF_CALENDAR
+    timex = f"{anchor.year - 1:04d}-{_MONTHS[m.group(1)]:02d}"
     return "daterange", [{"timex": timex, "type": "daterange"}]
 
 

@@ -18,6 +18,7 @@ import datetime
 import re
 
 from storyline.annotate.timex_rules import UNIT_LETTER, Reading
+from storyline.calendar_safe import year_ok
 
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
@@ -87,16 +88,18 @@ def phrase_reading(text: str, anchor: datetime.date | None, future: bool | None)
         # "for the full year": the anchor's year (its accounts), not a length of time.
         if anchor is None:
             return Reading("DATE", "XXXX", "year", relative=True)
-        return Reading("DATE", str(anchor.year), "year", relative=True)
+        return Reading("DATE", f"{anchor.year:04d}", "year", relative=True)
     if _YEAR_AGO.fullmatch(text):
         # "year-earlier results": the year before the anchor's (a report's comparison).
         if anchor is None:
             return Reading("DATE", "XXXX", "year", relative=True)
-        return Reading("DATE", str(anchor.year - 1), "year", relative=True)
+        if not year_ok(anchor.year - 1):
+            return None
+        return Reading("DATE", f"{anchor.year - 1:04d}", "year", relative=True)
     if _YEAR_END.fullmatch(text):
         if anchor is None:
             return Reading("DATE", "XXXX", "year", relative=True)
-        return Reading("DATE", str(anchor.year), "year", relative=True)
+        return Reading("DATE", f"{anchor.year:04d}", "year", relative=True)
     if _THAT_DAY.fullmatch(text):
         return Reading("DATE", "XXXX-XX-XX", "day", relative=True)
     if _THAT_YEAR.fullmatch(text):
@@ -150,7 +153,9 @@ def _season(m: re.Match[str], anchor: datetime.date | None, future: bool | None)
     else:
         # No tense to go by: the nearer one ("the spring" in February is the coming one).
         index = before if here - before < after - here else after
-    return Reading("DATE", f"{index // 4}-{_SEASON_ORDER[index % 4]}", "season", relative=True)
+    if not year_ok(index // 4):
+        return None  # "last winter" in a report dated in year 1
+    return Reading("DATE", f"{index // 4:04d}-{_SEASON_ORDER[index % 4]}", "season", relative=True)
 
 
 def _two_digits(words: str) -> int:

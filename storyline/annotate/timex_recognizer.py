@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.annotate.timex_rules import TIME_UNITS, UNIT_LETTER, Reading, granularity_of
+from storyline.calendar_safe import in_calendar, make_day, shift_days, year_ok
 from storyline.errors import ModelUnavailableError, StorylineError
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,11 @@ def _recognize(text: str, anchor: datetime.date | None) -> tuple[Match, ...]:
     )
     try:
         results = _model().parse(text, ref)
+    except OverflowError:
+        # The library's own arithmetic left the calendar (an anchor near 0001-01-01 or
+        # 9999-12-31): no reading, as for our own (see storyline.calendar_safe).
+        log.debug("Recognizers-Text left the calendar on %r against %s", text, ref)
+        return ()
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
         raise RecognizerError(f"Recognizers-Text failed on {text!r}: {exc}") from exc
     out = []
@@ -136,6 +142,7 @@ def to_reading(
         if anchor is None:
             return Reading("TIME", f"XXXX-XX-XXT{_clock(time_part)}", "day", relative=True)
         return Reading("TIME", f"{anchor.isoformat()}T{_clock(time_part)}", "day", relative=True)
+    date_value: str | None
     weekday = _WEEKDAY_ONLY.fullmatch(low)
     if weekday and anchor is not None:
         date_value = _weekday(_WEEKDAYS.index(weekday.group(2)), anchor, future)
@@ -144,9 +151,8 @@ def to_reading(
         date_value = _weekday(int(date_part[-1]) - 1, anchor, future)
     elif anchor is not None and re.fullmatch(r"\d{4}-W\d\d-WE", date_part) and not future:
         # "the weekend" in a past-tense sentence is the one before the anchor.
-        day = anchor - datetime.timedelta(days=(anchor.weekday() - 5) % 7)
-        year, week, _ = day.isocalendar()
-        date_value = f"{year}-W{week:02d}-WE"
+        day = shift_days(anchor, -((anchor.weekday() - 5) % 7))
+        date_value = None if day is None else "{:04d}-W{:02d}-WE".format(*day.isocalendar()[:2])
     elif (
         anchor is not None
         and (m := _LAST_MONTH.search(low))
@@ -156,13 +162,19 @@ def to_reading(
         # last year's June even in October.
         month = int(date_part[5:])
         year = anchor.year if month < anchor.month else anchor.year - 1
-        date_value = f"{year}-{month:02d}"
+        date_value = f"{year:04d}-{month:02d}" if year_ok(year) else None
     elif anchor is not None and re.fullmatch(r"XXXX-\d\d(-\d\d)?", date_part):
         date_value = _nearest_year(date_part, anchor, future)
     else:
         date_value = _resolve_date(date_part, chosen)
+    if date_value is None:
+        log.debug("%r resolves outside the calendar against %s", text, anchor)
+        return None
     if not time_part:
         date_value = _trim_to_text(date_value, low)
+    if not in_calendar(date_value):  # "31/02/2031": a day no calendar has
+        log.debug("no such day %r for %r", date_value, text)
+        return None
     relative = "X" in date_part or not re.search(r"\b\d{4}\b|'\d\d\b", low)
     if time_part:
         # "Wednesday night": TimeML types a named day's part of day as a DATE.
@@ -179,25 +191,33 @@ FAR_BACK_DAYS = 300
 NEAR_AHEAD_DAYS = 45
 
 
-def _nearest_year(date_part: str, anchor: datetime.date, future: bool | None) -> str:
+def _nearest_year(date_part: str, anchor: datetime.date, future: bool | None) -> str | None:
     """Give "XXXX-02" or "XXXX-02-06" the year that puts it on the side the verb points.
 
     The anchor's own month (or day) counts as both past and future: "in August" written
-    in August is this August.
+    in August is this August.  February 29 falls in the leap years on either side.  None
+    when the day exists in no year ("February 30") or one side lies outside the
+    calendar: the choice between them can't be made.
     """
     month_day = date_part[5:]
     here = anchor.isoformat()[5 : 5 + len(month_day)]
-    past_year = anchor.year if month_day <= here else anchor.year - 1
-    future_year = anchor.year if month_day >= here else anchor.year + 1
+    first_past = anchor.year if month_day <= here else anchor.year - 1
+    first_future = anchor.year if month_day >= here else anchor.year + 1
     month = int(month_day[:2])
+    past_year: int | None = first_past if year_ok(first_past) else None
+    future_year: int | None = first_future if year_ok(first_future) else None
+    if len(month_day) == 5:
+        day = int(month_day[3:])
+        past_year = _year_with_day(month, day, first_past, -1)
+        future_year = _year_with_day(month, day, first_future, 1)
+    if past_year is None or future_year is None:
+        return None
     back = (anchor.month - month) % 12
     ahead = (month - anchor.month) % 12
+    if len(month_day) == 5:
+        gone = anchor - datetime.date.fromisoformat(f"{past_year:04d}-{month_day}")
+        coming = datetime.date.fromisoformat(f"{future_year:04d}-{month_day}") - anchor
     if future is None and len(month_day) == 5:
-        try:
-            gone = anchor - datetime.date.fromisoformat(f"{past_year}-{month_day}")
-            coming = datetime.date.fromisoformat(f"{future_year}-{month_day}") - anchor
-        except ValueError:  # February 29 in a year without one
-            return f"{past_year}-{month_day}"
         future = coming < gone
     elif future is None:
         future = ahead < back
@@ -206,23 +226,24 @@ def _nearest_year(date_part: str, anchor: datetime.date, future: bool | None) ->
     elif future:
         # The mirror case: a future-looking verb over a day a year ahead, when the
         # same day a few weeks back fits ("since Jan. 14", written on January 15).
-        try:
-            gone = anchor - datetime.date.fromisoformat(f"{past_year}-{month_day}")
-            coming = datetime.date.fromisoformat(f"{future_year}-{month_day}") - anchor
-        except ValueError:  # February 29 in a year without one
-            return f"{future_year}-{month_day}"
         future = not (coming.days > FAR_BACK_DAYS and gone.days <= NEAR_AHEAD_DAYS)
     else:
         # A past-tense verb may govern a noun that carries a coming date ("called off
         # the hearing on April 4", written on April 3): a day almost a year back is
         # then far less likely than one a few weeks ahead.
-        try:
-            gone = anchor - datetime.date.fromisoformat(f"{past_year}-{month_day}")
-            coming = datetime.date.fromisoformat(f"{future_year}-{month_day}") - anchor
-        except ValueError:  # February 29 in a year without one
-            return f"{past_year}-{month_day}"
         future = gone.days > FAR_BACK_DAYS and coming.days <= NEAR_AHEAD_DAYS
-    return f"{future_year if future else past_year}-{month_day}"
+    return f"{future_year if future else past_year:04d}-{month_day}"
+
+
+def _year_with_day(month: int, day: int, year: int, step: int) -> int | None:
+    """``year``, or the nearest year from it in the direction of ``step`` that has the
+    day (February 29: a leap year), within the calendar; None if there is none."""
+    for y in range(year, year + 9 * step, step):
+        if not year_ok(y):
+            return None
+        if make_day(y, month, day) is not None:
+            return y
+    return None
 
 
 def _choose(
@@ -286,7 +307,7 @@ def _clock(time_part: str) -> str:
     return f"{time_part}:00" if re.fullmatch(r"\d\d", time_part) else time_part
 
 
-def _weekday(weekday: int, anchor: datetime.date, future: bool | None) -> str:
+def _weekday(weekday: int, anchor: datetime.date, future: bool | None) -> str | None:
     """A weekday named alone or with "this": the nearest such day on the side the verb points.
 
     The library reads "this Sunday" as the coming one even in "met this Sunday".
@@ -295,8 +316,8 @@ def _weekday(weekday: int, anchor: datetime.date, future: bool | None) -> str:
     ahead = (weekday - anchor.weekday()) % 7
     if future is None:
         future = ahead < back
-    delta = ahead if future else -back
-    return (anchor + datetime.timedelta(days=delta)).isoformat()
+    day = shift_days(anchor, ahead if future else -back)
+    return None if day is None else day.isoformat()
 
 
 def _resolve_date(date_part: str, chosen: dict[str, str]) -> str:

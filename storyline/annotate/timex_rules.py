@@ -15,6 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from storyline.calendar_safe import shift_days, year_ok
 from storyline.model import Granularity
 
 # TimeML unit letters for duration values.
@@ -178,8 +179,8 @@ _GRANULARITY: list[tuple[re.Pattern[str], Granularity]] = [
     (re.compile(r"[\dX]{4}-Q[\dX]"), "quarter"),
     (re.compile(r"[\dX]{4}-(SP|SU|FA|WI)"), "season"),
     (re.compile(r"[\dX]{4}"), "year"),
-    (re.compile(r"\d{3}"), "decade"),
-    (re.compile(r"\d{2}"), "century"),
+    (re.compile(r"[\dX]{3}"), "decade"),  # "XXX": "a decade ago" with no anchor
+    (re.compile(r"[\dX]{2}"), "century"),
 ]
 
 
@@ -223,7 +224,9 @@ def match_rule(
         if anchor is None:
             return Reading("DATE", f"XXXX-{month:02d}", "month", relative=True)
         year = anchor.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
-        return Reading("DATE", f"{year}-{month:02d}", "month", relative=True)
+        if not year_ok(year):
+            return None
+        return Reading("DATE", f"{year:04d}-{month:02d}", "month", relative=True)
     if m := _VAGUE.fullmatch(text):
         unit = m.group(1).rstrip("s")
         prefix = "PT" if unit in TIME_UNITS else "P"
@@ -257,23 +260,26 @@ def _ago(m: re.Match[str], anchor: datetime.date | None, quarters: bool) -> Read
         return Reading("DATE", value, granularity_of(value), relative=True)
     months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)
     if months is None:
-        days = n * (7 if unit == "week" else 1)
-        day = anchor - datetime.timedelta(days=days)
+        day = shift_days(anchor, -n * (7 if unit == "week" else 1))
+        if day is None:
+            return None
         if unit == "day":
             return Reading("DATE", day.isoformat(), "day", relative=True)
         year, week, _ = day.isocalendar()
-        return Reading("DATE", f"{year}-W{week:02d}", "week", relative=True)
+        return Reading("DATE", f"{year:04d}-W{week:02d}", "week", relative=True)
     total = anchor.year * 12 + anchor.month - 1 - n * months
     year, month = divmod(total, 12)
+    if not year_ok(year):
+        return None  # "two centuries ago" in a report dated in year 150
     if unit == "quarter" or (unit == "year" and quarters):
         # The quarter most recently completed at the anchor, that many quarters/years back.
         back = n if unit == "quarter" else 4 * n
         return _quarter_value(_quarter_index(anchor) - 1 - back)
     if unit == "month":
-        return Reading("DATE", f"{year}-{month + 1:02d}", "month", relative=True)
+        return Reading("DATE", f"{year:04d}-{month + 1:02d}", "month", relative=True)
     if unit == "decade":
-        return Reading("DATE", f"{year // 10}", "decade", relative=True)
-    return Reading("DATE", f"{year}", "year", relative=True)
+        return Reading("DATE", f"{year // 10:03d}", "decade", relative=True)
+    return Reading("DATE", f"{year:04d}", "year", relative=True)
 
 
 def _quarter_index(day: datetime.date) -> int:
@@ -281,11 +287,13 @@ def _quarter_index(day: datetime.date) -> int:
     return day.year * 4 + (day.month - 1) // 3
 
 
-def _quarter_value(index: int) -> Reading:
-    return Reading("DATE", f"{index // 4}-Q{index % 4 + 1}", "quarter", relative=True)
+def _quarter_value(index: int) -> Reading | None:
+    if not year_ok(index // 4):
+        return None
+    return Reading("DATE", f"{index // 4:04d}-Q{index % 4 + 1}", "quarter", relative=True)
 
 
-def _named_quarter(m: re.Match[str], anchor: datetime.date | None) -> Reading:
+def _named_quarter(m: re.Match[str], anchor: datetime.date | None) -> Reading | None:
     """ "the latest quarter", "the current quarter", "the year-ago quarter"."""
     if anchor is None:
         return Reading("DATE", "XXXX-QX", "quarter", relative=True)
@@ -301,19 +309,21 @@ def _named_quarter(m: re.Match[str], anchor: datetime.date | None) -> Reading:
     return _quarter_value(here - 1)
 
 
-def _short_decade(digit: int, anchor: datetime.date | None) -> Reading:
+def _short_decade(digit: int, anchor: datetime.date | None) -> Reading | None:
     """ "the '90s": the latest such decade that has started by the anchor's year."""
     if anchor is None:
         return Reading("DATE", f"XX{digit}", "decade", relative=True)
     century = anchor.year // 100
     if digit * 10 > anchor.year % 100:
         century -= 1
+    if century < 0:
+        return None  # "the '90s" written in year 50: no such decade yet
     return Reading("DATE", f"{century:02d}{digit}", "decade", relative=True)
 
 
 def _quarter(
     m: re.Match[str], text: str, anchor: datetime.date | None, future: bool | None
-) -> Reading:
+) -> Reading | None:
     quarter = _ORDINALS[m.group("ord")]
     explicit = m.group("y1") or m.group("y2")
     if explicit:
@@ -330,10 +340,15 @@ def _quarter(
         year -= 1
     if m.group("back"):
         year -= 1  # "the year-ago third quarter"
-    return Reading("DATE", f"{year}-Q{quarter}", "quarter", relative=True)
+    if not year_ok(year):
+        return None
+    return Reading("DATE", f"{year:04d}-Q{quarter}", "quarter", relative=True)
 
 
-def _holiday_in(name: str, year: int) -> datetime.date:
+def _holiday_in(name: str, year: int) -> datetime.date | None:
+    """The holiday's day in ``year``; None for a year outside the calendar."""
+    if not year_ok(year):
+        return None
     rule = _HOLIDAYS[name]
     if len(rule) == 2:
         return datetime.date(year, rule[0], rule[1])
@@ -350,25 +365,29 @@ def _holiday_in(name: str, year: int) -> datetime.date:
 
 def _holiday(
     name: str, which: str | None, anchor: datetime.date | None, future: bool | None
-) -> Reading:
+) -> Reading | None:
     """ "Thanksgiving", "last Christmas", "Election Day": the day, in the year the text means."""
     name = " ".join(name.lower().split())
     if anchor is None:
-        day = _holiday_in(name, 2001)
-        return Reading("DATE", f"XXXX-{day:%m-%d}", "day", relative=True)
-    before = _holiday_in(name, anchor.year)
-    if before > anchor:
-        before = _holiday_in(name, anchor.year - 1)
-    after = _holiday_in(name, anchor.year)
-    if after < anchor:
-        after = _holiday_in(name, anchor.year + 1)
+        some = _holiday_in(name, 2001)
+        assert some is not None
+        return Reading("DATE", f"XXXX-{some:%m-%d}", "day", relative=True)
+    this = _holiday_in(name, anchor.year)
+    assert this is not None  # the anchor's own year is in the calendar
+    before = this if this <= anchor else _holiday_in(name, anchor.year - 1)
+    after = this if this >= anchor else _holiday_in(name, anchor.year + 1)
     which = (which or "").lower()
+    day: datetime.date | None
     if which == "this":
-        day = _holiday_in(name, anchor.year)
+        day = this
     elif which == "last" or future is False:
         day = before
     elif which == "next" or future is True:
         day = after
+    elif before is None or after is None:
+        day = None  # the nearer one can't be told when one lies outside the calendar
     else:
         day = before if (anchor - before) <= (after - anchor) else after
+    if day is None:
+        return None
     return Reading("DATE", day.isoformat(), "day", relative=True)

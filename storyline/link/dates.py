@@ -12,10 +12,11 @@ article's day is used, and the note says so.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 
+from storyline.calendar_safe import shift_days
 from storyline.link.vectors import article_vector
 from storyline.model import Annotation, Article, Published, TimeExpr
 
@@ -23,14 +24,19 @@ MATCH = 0.45  # sentence similarity for "the same event"
 LAG_DAYS = (0, 1)
 
 
+def _day_of(article: Article) -> date | None:
+    """The article's publication day; None without one, or with one no calendar has
+    ("0000-00-00", held by stores from before ingest checked dates)."""
+    try:
+        return date.fromisoformat((article.published.date or "")[:10])
+    except ValueError:
+        return None
+
+
 def candidate_dates(dated: Sequence[Article]) -> list[date]:
-    days = {
-        date.fromisoformat(a.published.date) + timedelta(days=lag)
-        for a in dated
-        if a.published.date
-        for lag in LAG_DAYS
-    }
-    return sorted(days)
+    """The dated articles' days and the days after them; a day past 9999-12-31 is none."""
+    days = {shift_days(day, lag) for a in dated if (day := _day_of(a)) for lag in LAG_DAYS}
+    return sorted(d for d in days if d is not None)
 
 
 def infer_date(
@@ -43,6 +49,7 @@ def infer_date(
     ``readings`` holds the article's time expressions read against each candidate
     date; ``dated`` the story's articles whose date is known from the source.
     """
+    dated = [(a, n) for a, n in dated if _day_of(a) is not None]
     if not dated or not readings:
         return None
     vecs = annotation.vectors()
@@ -50,7 +57,8 @@ def infer_date(
     nearest_art, nearest_sim = max(
         ((a, float(article_vector(n) @ mine)) for a, n in dated), key=lambda x: x[1]
     )
-    nearest_day = date.fromisoformat(nearest_art.published.date or "")
+    nearest_day = _day_of(nearest_art)
+    assert nearest_day is not None  # dated holds only articles with a day
 
     refs: dict[str, list[tuple[np.ndarray, str]]] = {}
     for art, ann in dated:

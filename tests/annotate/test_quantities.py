@@ -105,3 +105,24 @@ def test_seed_has_no_years_or_times() -> None:
     text = seed("003")
     values = {q.value for q in quantities(text)}
     assert not values & {2018.0, 20.0, 9.0}
+
+
+def test_flattened_chronology_line_keeps_the_vague_count_apart_from_the_next_year() -> None:
+    """A chronology whose line breaks were lost puts a year right after "hundreds":
+    the year is not a scale of the plural (this line once raised KeyError: '1987')."""
+    line = (
+        "Past storms: 1983 - Cyclone Oriel kills hundreds 1987 - Cyclone Pell floods "
+        "the delta and ruins 70 % of the rice harvest 1991 - a storm leaves thousands 2002 "
+        "homeless."
+    )
+    found = quantities(line)
+    assert (100.0, "hundreds of") in [(q.value, q.modifier) for q in found]
+    assert (70.0, "percent") in [(q.value, q.unit) for q in found]
+    assert all(line[q.start : q.end] == q.text for q in found)
+    assert not any(q.text.endswith(("1987", "2002")) for q in found)
+
+
+def test_a_token_with_two_decimal_points_is_no_number() -> None:
+    """Found by tests/fuzz: "3.52.5k" raised ValueError (float of "3.52.5")."""
+    found = quantities("3.52.5k people - up from 2.5k people a year ago")
+    assert [(q.value, q.unit) for q in found] == [(2500.0, "person")]

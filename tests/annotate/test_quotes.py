@@ -561,3 +561,14 @@ def test_the_ministry_is_the_country_ministry_named_before() -> None:
     )
     found = quotes(text)
     assert [q.speaker for q in found] == ["Norway's foreign ministry"] * 2, found
+
+
+def test_a_person_span_with_no_name_word_is_no_speaker() -> None:
+    """Found by tests/fuzz: an entity of lower-case words ("th&amp;e") in apposition to
+    the speaker's noun raised IndexError in speaker resolution."""
+    text = (
+        "Mayor Ilse Varga said yesterday that 12 people were hurt in Port Kessel.\n"
+        '"Nobody expected the water to rise so fast," th&amp;e minister said yesterday.'
+    )
+    found = quotes(text)
+    assert [q.text for q in found if q.direct] == ["Nobody expected the water to rise so fast"]

@@ -464,3 +464,9 @@ def test_the_time_ahead_is_a_future_reference(text: str) -> None:
 
 def test_short_term_as_an_adjective_is_no_time() -> None:
     assert timexes("The mill repaid the short-term notes.") == []
+
+
+def test_a_count_of_decades_back_without_a_date_keeps_its_granularity() -> None:
+    """Found by tests/fuzz: "a decade ago" in an undated report had no granularity."""
+    t = one("The mill closed a decade ago, the mayor said.", "a decade ago", anchor=None)
+    assert (t.value, t.granularity) == ("XXX", "decade")

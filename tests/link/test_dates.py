@@ -77,3 +77,21 @@ def test_with_nothing_to_match_the_most_similar_article_gives_the_day() -> None:
 def test_no_dated_article_no_inference() -> None:
     mine = _ann("u", [[1, 0, 0]], [])
     assert infer_date(mine, {date(2041, 5, 7): []}, []) is None
+
+
+def test_candidates_stop_at_the_calendar_end() -> None:
+    """A report dated 9999-12-31 (a "no date" placeholder) has no day after it."""
+    last = _dated("z", "9999-12-31")
+    assert candidate_dates([last]) == [date(9999, 12, 31)]
+    assert candidate_dates([_dated("bad", "0000-00-00"), A]) == [date(2041, 5, 6), date(2041, 5, 7)]
+
+
+def test_inference_in_a_story_with_a_placeholder_dated_report() -> None:
+    first = _dated("p", "0001-01-01")
+    first_ann = _ann("p", [[1, 0, 0]], [_day(0, "Monday", "0001-01-01")])
+    mine = _ann("u", [[1, 0.1, 0]], [])
+    readings = {day: [] for day in candidate_dates([first])}
+    published = infer_date(mine, readings, [(first, first_ann)])
+    assert published is not None and published.date == "0001-01-01"
+    bad = _dated("q", "0000-00-00")
+    assert infer_date(mine, readings, [(bad, first_ann)]) is None
