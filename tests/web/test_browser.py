@@ -133,6 +133,10 @@ def test_upload_a_new_article_and_see_the_story_update(
     page.page.wait_for_url(re.compile(r"/stories/"))
     meta = page.page.locator("header .meta").first.inner_text()
     assert meta.startswith(f"{before['story']['articles'] + 1} articles"), meta
+    # A long list of changes is folded under its count: the reader opens it
+    folded = page.page.locator("#changes details:not([open]) > summary")
+    if folded.count():
+        folded.first.click()
     changes = page.page.locator("#changes").inner_text()
     assert "new article" in changes, changes
     with httpx.Client(base_url=live_server.url) as client:
