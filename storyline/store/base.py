@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from storyline.model import Annotation, Article, Dossier, Failure, Story
+from storyline.model import Annotation, Article, Dossier, Failure, SeenItem, Story, WatchedSource
 
 
 class Store(Protocol):
@@ -56,5 +56,30 @@ class Store(Protocol):
     ) -> int:
         """Forget the failures of ``kind`` (only these ``ids``, only this ``stage``);
         returns how many were removed."""
+
+    # live sources (storyline.sources): what `storyline watch` polls, and what it has seen
+    def add_source(self, source: WatchedSource) -> bool:
+        """Start watching ``source``; False when its URL is watched already (left as it is)."""
+
+    def update_source(self, source: WatchedSource) -> None:
+        """Store a watched source's fetch state (validators, last poll, health)."""
+
+    def remove_source(self, url: str) -> bool:
+        """Stop watching ``url`` and forget the items it listed (their articles stay);
+        False when it was not watched."""
+
+    def watched_sources(self) -> list[WatchedSource]:
+        """Every watched source, in the order they were added."""
+
+    def seen_items(self, source: str) -> dict[str, SeenItem]:
+        """What ``source`` has listed so far, by item (guid or URL)."""
+
+    def article_for_url(self, url: str) -> str | None:
+        """The id of a stored report fetched from ``url`` or whose canonical URL it is."""
+
+    def put_seen(self, item: SeenItem, article: Article | None = None) -> bool:
+        """Record ``item`` and, in the same transaction, store ``article`` (if given and
+        new); True when the article was new. An item is never marked seen without its
+        report, so a poll stopped half way loses nothing it claims to have."""
 
     def close(self) -> None: ...
