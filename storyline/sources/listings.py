@@ -95,7 +95,8 @@ def _xml(body: bytes, url: str) -> Listing:
         root = SafeET.fromstring(body, forbid_dtd=False)
     except DefusedXmlException as exc:
         raise ListingError(
-            f"{url}: the XML declares entities or external references ({type(exc).__name__}); refused"
+            f"{url}: the XML declares entities or external references "
+            f"({type(exc).__name__}); refused"
         ) from exc
     except ET.ParseError as exc:
         # A malformed feed may still be read by feedparser's lenient parser; anything
