@@ -124,9 +124,6 @@ def _xml(body: bytes, url: str) -> Listing:
 
 def _feed(body: bytes, url: str) -> Listing:
     parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
-    if parsed.bozo and not parsed.entries:
-        reason = getattr(parsed, "bozo_exception", None) or "no entries"
-        raise ListingError(f"{url}: malformed feed: {reason}")
     items = []
     for entry in parsed.entries[:MAX_ITEMS]:
         link = (entry.get("link") or "").strip()
@@ -141,6 +138,9 @@ def _feed(body: bytes, url: str) -> Listing:
                 published=time.strftime("%Y-%m-%d", stamp) if stamp else None,
             )
         )
+    if parsed.bozo and not items:  # broken, and nothing usable in it
+        reason = getattr(parsed, "bozo_exception", None) or "no entries"
+        raise ListingError(f"{url}: malformed feed: {reason}")
     title = (parsed.feed.get("title") or "").strip() or None
     return Listing(kind="feed", title=title, items=items)
 

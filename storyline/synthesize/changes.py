@@ -10,11 +10,11 @@ and the one just made. Two things happen here:
    with a previous entity takes that entity's id (each previous id is given to
    one current record at most, the one with the largest overlap), so that a
    reader's links and bookmarks survive an update.
-2. **Changes listed.** New reports (``new_article``), new claims, claims no longer supported (a previous claim
-   with no current counterpart: its articles left the story, or its sentences no
-   longer make one fact), revised figures (a quantity dispute where a value is
-   told only by articles new since the previous build: "persons 12 → 19, Outlet,
-   2024-03-02"), and new conflicts.
+2. **Changes listed.** New reports (``new_article``), new claims, claims no longer
+   supported (a previous claim with no current counterpart: its articles left the
+   story, or its sentences no longer make one fact), revised figures (a quantity
+   dispute where a value is told only by articles new since the previous build:
+   "persons 12 → 19, Outlet, 2024-03-02"), and new conflicts.
 """
 
 from __future__ import annotations
