@@ -53,6 +53,10 @@ class Site:
                 try:
                     self.send_response(answer.status)
                     headers = {"content-length": str(len(answer.body)), **answer.headers}
+                    if headers["content-length"] == "":  # no length: the body ends at close
+                        del headers["content-length"]
+                        headers["connection"] = "close"
+                        self.close_connection = True
                     for name, value in headers.items():
                         self.send_header(name, value)
                     self.end_headers()
