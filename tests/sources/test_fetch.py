@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from storyline.sources import FetchError, Fetcher, FetchPolicy, addresses
+from storyline.sources import Fetcher, FetchError, FetchPolicy, addresses
 from storyline.sources import fetch as fetch_module
 from storyline.sources.addresses import AddressError, why_not_public
 from tests.sources.site import Answer, Site
@@ -23,7 +23,7 @@ def test_user_agent_and_robots_txt(site: Site, policy: FetchPolicy) -> None:
     site.page("/private/secret", PAGE)
     with Fetcher(policy) as fetcher:
         assert fetcher.get(f"{site.url}/news/open", "page").status == 200
-        with pytest.raises(FetchError, match="disallowed by robots.txt") as refused:
+        with pytest.raises(FetchError, match=r"disallowed by robots\.txt") as refused:
             fetcher.get(f"{site.url}/private/secret", "page")
         assert refused.value.permanent
         fetcher.get(f"{site.url}/news/open", "page")
@@ -166,7 +166,7 @@ def test_every_redirect_hop_is_checked(
     site.routes["/go"] = lambda r: Answer(302, headers={"location": f"{site.url}/inside"})
     site.page("/inside", PAGE)
     guarded = dataclasses.replace(policy, allow_private=False)
-    with Fetcher(guarded) as fetcher, pytest.raises(FetchError, match="resolves to 127.0.0.1"):
+    with Fetcher(guarded) as fetcher, pytest.raises(FetchError, match=r"resolves to 127\.0\.0\.1"):
         fetcher.get(f"http://public.test:{site.port}/go", "page")
     assert [r.path for r in site.requests] == ["/robots.txt", "/go"]
     assert site.requests[1].headers["host"] == f"public.test:{site.port}"  # name kept
@@ -179,5 +179,5 @@ def test_the_peer_reached_is_verified(
     refused before its answer is read."""
     monkeypatch.setattr(fetch_module, "public_address", lambda host, port: "127.0.0.1")
     guarded = dataclasses.replace(policy, allow_private=False)
-    with Fetcher(guarded) as fetcher, pytest.raises(FetchError, match="connected to 127.0.0.1"):
+    with Fetcher(guarded) as fetcher, pytest.raises(FetchError, match=r"connected to 127\.0\.0\.1"):
         fetcher.get(f"http://public.test:{site.port}/robots.txt", "robots")
