@@ -105,6 +105,12 @@ class Poller:
     def close(self) -> None:
         self.fetcher.close()
 
+    def __enter__(self) -> Poller:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # ------------------------------------------------------------------ loop
     def run(self, interval: float, only: list[str] | None = None) -> Iterator[PollReport]:
         """Poll every ``interval`` seconds until ``stop`` is set; yields each poll's report."""
