@@ -160,7 +160,7 @@ def test_sigterm_mid_poll_exits_cleanly_with_everything_committed(
             time.sleep(0.05)
         assert site.asked("/news/slow"), "the poll never reached the slow page"
         proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=30)
+        _out, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()
