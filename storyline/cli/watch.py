@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from storyline.settings import Settings
 
@@ -28,7 +29,7 @@ def _bad_sources(values: list[str]) -> list[str]:
 def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
     """SIGINT and SIGTERM set ``stop`` (the poll finishes or drops its page in flight and
     commits nothing half done); a second signal interrupts at once."""
-    previous = {}
+    previous: dict[int, Any] = {}
 
     def handler(signum: int, frame: FrameType | None) -> None:
         print(
@@ -45,8 +46,8 @@ def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
     try:
         yield
     finally:
-        for sig, old in previous.items():
-            signal.signal(sig, old)
+        for number, old in previous.items():
+            signal.signal(number, old)
 
 
 def watch(args: argparse.Namespace, settings: Settings) -> int:

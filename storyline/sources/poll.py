@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 import msgspec
 
 from storyline import engine
 from storyline.model import Failure, Rejection, SeenItem, WatchedSource
 from storyline.settings import Settings
-from storyline.sources.fetch import Fetcher, FetchError, FetchPolicy, Stopped
+from storyline.sources.fetch import Fetched, Fetcher, FetchError, FetchPolicy, Stopped
 from storyline.sources.listings import Item, Listing, ListingError, parse_listing
 from storyline.sources.pages import page_article
 from storyline.store import Store
@@ -94,12 +95,12 @@ class Poller:
         policy: FetchPolicy | None = None,
         stop: threading.Event | None = None,
         on_change: Callable[[PollReport], None] | None = None,
-        transport: object | None = None,
+        transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.store = store
         self.settings = settings
         self.stop = stop or threading.Event()
-        self.fetcher = Fetcher(policy, self.stop, transport)  # type: ignore[arg-type]
+        self.fetcher = Fetcher(policy, self.stop, transport)
         self.on_change = on_change or (lambda report: None)
 
     def close(self) -> None:
@@ -200,7 +201,7 @@ class Poller:
         )
         return children
 
-    def _listing(self, state: WatchedSource) -> tuple[Listing | None, object]:
+    def _listing(self, state: WatchedSource) -> tuple[Listing | None, Fetched | None]:
         if not is_url(state.url):
             limit = self.fetcher.policy.max_bytes
             try:

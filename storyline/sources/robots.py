@@ -60,10 +60,10 @@ class RobotsCache:
             answer = self._fetcher.get(f"{origin}/robots.txt", "robots")
         except FetchError as exc:
             if exc.status is not None and 400 <= exc.status < 500:
-                rules.allow_all = True
+                rules.parse([])  # no rules: everything allowed
             else:
                 log.warning("robots.txt of %s cannot be read (%s): not crawled", origin, exc.reason)
-                rules.disallow_all = True
+                rules.parse(["User-agent: *", "Disallow: /"])
                 unreadable, ttl = exc.reason, UNREACHABLE_TTL
         else:
             text = answer.body.decode("utf-8", errors="replace")
