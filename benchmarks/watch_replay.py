@@ -226,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:
         url = replay.page_url(i)
         wait_for([url])
         latencies.append(done[url] - replay.released_at[url])
+        print(
+            f"  report {i - n_warm + 1}/{n_timed}: {latencies[-1]:.2f} s "
+            f"(story of {story_sizes[-1]} reports)",
+            flush=True,
+        )
         time.sleep(max(0.0, args.gap - latencies[-1]))
     sizes = story_sizes[-n_timed:] if n_timed else []
 
