@@ -15,8 +15,10 @@ emptied, so story pages show the new reports and their new ``generated`` time.
 from __future__ import annotations
 
 import logging
+import tempfile
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -69,13 +71,16 @@ class Watcher:
         config = self.state.config
         store = open_store(config.settings.db)
         policy = FetchPolicy(allow_private=config.allow_private_sources)
-        poller = Poller(store, config.settings, policy, self.stop)
-        try:
-            report = poller.poll()
-        finally:
-            poller.close()
-            store.close()
-            self.state.invalidate()
+        # The app reads dossiers from the store; the files a build also writes go to a
+        # folder of this poll, removed after it (as an upload job's are).
+        with tempfile.TemporaryDirectory(prefix="storyline-watch-") as out:
+            poller = Poller(store, replace(config.settings, out=out), policy, self.stop)
+            try:
+                report = poller.poll()
+            finally:
+                poller.close()
+                store.close()
+                self.state.invalidate()
         for problem in report.failed:
             log.warning("watch: %s", problem)
         self.last = report
