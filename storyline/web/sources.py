@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from storyline.model import WatchedSource
@@ -37,6 +38,21 @@ from storyline.web.security import CSRF_COOKIE, CSRF_FIELD, token_ok
 log = logging.getLogger(__name__)
 
 MAX_URL = 2000
+
+
+class SourceOut(BaseModel):
+    """A watched source and its health, as ``GET /api/sources`` lists it."""
+
+    url: str
+    kind: str | None
+    added: str
+    last_poll: str | None
+    last_success: str | None
+    failures: int
+    failing_since: str | None
+    last_error: str | None
+    failing_pages: int
+    health: str
 
 
 class Watcher:
@@ -188,7 +204,7 @@ def add_source_routes(app: FastAPI, state: Any, page: Callable[..., HTMLResponse
             return sources_page(request, 404, "not a watched source")
         return RedirectResponse("/sources", status_code=303)
 
-    @app.get("/api/sources", tags=["read"])
+    @app.get("/api/sources", response_model=list[SourceOut], tags=["read"])
     def api_sources() -> list[dict[str, Any]]:
         """The watched sources with their health (ok / failing since … / never polled)."""
         return [

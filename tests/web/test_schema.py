@@ -25,6 +25,7 @@ OPERATIONS = [
     "GET /api/articles/{article_id}",
     "GET /api/jobs/{job_id}",
     "POST /api/articles",
+    "GET /api/sources",
 ]
 
 
