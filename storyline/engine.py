@@ -33,6 +33,7 @@ from storyline.guard import ALL_STORIES, GuardedAnnotate, failure, isolated, sta
 from storyline.ingest import read_inputs
 from storyline.link.stories import extend_stories
 from storyline.model import Annotation, Article, Dossier, Failure, Links, Rejection, Story
+from storyline.render import files as dossier_files
 from storyline.settings import Settings, load_settings
 from storyline.store import Store, open_store
 from storyline.synthesize.changes import with_changes
@@ -219,28 +220,53 @@ def detect(store: Store, settings: Settings, full: bool = False) -> list[Story]:
     When stories are stored already (with their signatures), only the articles in
     no story are read and added to them or start new ones; ``full`` (or a store
     with no stories yet) detects the stories again over every article.
+
+    Only annotated articles are placed: one that another process has stored but not
+    annotated yet waits for the run that annotates it (that run detects it). One
+    detection runs at a time per store (``store.lock``), so two processes never
+    replace each other's stories with a set missing the other's articles.
     """
-    previous = [] if full else store.stories()
-    if previous and all(s.signature is not None for s in previous):
-        known = {a for s in previous for a in s.articles}
-        new = store.articles([i for i in store.article_ids() if i not in known])
-        if not new:
-            return previous
-        stories = extend_stories(
-            previous,
-            new,
-            store.get_annotations(a.id for a in new),
-            settings.story_similarity,
-            settings.story_window_days,
-        )
-    else:
-        articles = store.articles()
-        annotations = store.get_annotations(a.id for a in articles)
-        stories = link_stage.detect_stories(
-            articles, annotations, settings.story_similarity, settings.story_window_days
-        )
-    store.put_stories(stories)
-    return stories
+    with store.lock("detect"):
+        previous = [] if full else store.stories()
+        if previous and all(s.signature is not None for s in previous):
+            known = {a for s in previous for a in s.articles}
+            new, annotations = _annotated(
+                store, store.articles([i for i in store.article_ids() if i not in known])
+            )
+            if not new:
+                return previous
+            stories = extend_stories(
+                previous,
+                new,
+                annotations,
+                settings.story_similarity,
+                settings.story_window_days,
+            )
+        else:
+            articles, annotations = _annotated(store, store.articles())
+            stories = link_stage.detect_stories(
+                articles, annotations, settings.story_similarity, settings.story_window_days
+            )
+        store.put_stories(stories)
+        return stories
+
+
+def _annotated(store: Store, articles: list[Article]) -> tuple[list[Article], list[Annotation]]:
+    """``articles`` that have an annotation, and their annotations (in the same order)."""
+    try:
+        return articles, store.get_annotations(a.id for a in articles)
+    except NotFoundError:  # another process stored some and has not annotated them yet
+        pass
+    kept: list[Article] = []
+    annotations: list[Annotation] = []
+    for article in articles:
+        try:
+            annotations.extend(store.get_annotations([article.id]))
+        except NotFoundError:
+            log.info("article %s is not annotated yet; it joins a story once it is", article.id)
+            continue
+        kept.append(article)
+    return kept, annotations
 
 
 class _StoreView:
@@ -413,24 +439,43 @@ def build_story(
     dossier and none of whose articles got a new inferred date is not synthesized
     again. Otherwise the new dossier carries the previous one's claim and entity
     ids and lists what changed since it (``Dossier.changes``).
+
+    The files are rewritten from the stored dossier whenever their stamp is not the
+    stored dossier's (a run killed between storing a dossier and writing its files,
+    files removed or cut short), and always hold what the store holds once the last
+    of several concurrent writers of the folder is done.
     """
     out = Path(settings.out) / story.id
     digest = fingerprint(story, settings)
-    files = {k: out / name for k, name in render_stage.FILES.items()}
-    unchanged = not redated & set(story.articles) and store.dossier_fingerprint(story.id) == digest
-    if unchanged and all(f.is_file() for f in files.values()):
+    files = {k: out / name for k, name in dossier_files.FILES.items()}
+    stamp = store.dossier_stamp(story.id)
+    unchanged = not redated & set(story.articles) and stamp is not None and stamp[0] == digest
+    if unchanged and stamp is not None and dossier_files.holds(out, story.id, *stamp):
         log.debug("story %s unchanged; dossier kept", story.id)
         return files  # the stored dossier is not even decoded
+    if unchanged:
+        return _write_stored(story.id, store, out)  # its files are missing or older
     try:
         previous: Dossier | None = store.get_dossier(story.id)
     except NotFoundError:
         previous = None
-    if unchanged and previous is not None:
-        return render_stage.write_dossier(previous, out)  # its files were removed
     dossier = with_changes(previous, dossier_for(story, store, settings))
     dossier.fingerprint = digest
     store.put_dossier(dossier)
-    return render_stage.write_dossier(dossier, out)
+    return _write_stored(story.id, store, out, dossier)
+
+
+def _write_stored(
+    story_id: str, store: Store, out: Path, dossier: Dossier | None = None
+) -> dict[str, Path]:
+    """Write the files of the dossier the store holds for ``story_id`` (``dossier`` if
+    it still is that one), holding the folder's lock: the last writer writes the last
+    stored dossier."""
+    with dossier_files.folder_lock(out):
+        stamp = store.dossier_stamp(story_id)
+        if dossier is None or stamp != (dossier.fingerprint, dossier.generated):
+            dossier = store.get_dossier(story_id)  # another build stored a newer one
+        return render_stage.write_dossier(dossier, out, locked=True)
 
 
 class _KeepPrevious(_StoreView):
@@ -492,7 +537,7 @@ def build_isolated(
         digest = fingerprint(story, settings)
         store.put_failure(failure("story", story.id, stage, exc, version=digest))
         out = Path(settings.out) / story.id
-        kept = {k: out / name for k, name in render_stage.FILES.items()}
+        kept = {k: out / name for k, name in dossier_files.FILES.items()}
         return kept if all(f.is_file() for f in kept.values()) else None
     if failed is None or story.id in failed:
         store.clear_failures("story", [story.id])

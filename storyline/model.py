@@ -173,6 +173,20 @@ class Quantity(Record, kw_only=True):
     value: float
     unit: str | None = None  # "hour", "percent", "USD", "person", ...
     modifier: str | None = None  # "more than", "about", "at least", ...
+    # What the figure measures (annotator 4; older records leave these empty, and the
+    # ledger then pairs none of their figures):
+    # count | money | percent | duration | measure (km, barrels, tons) | age | offset
+    # ("five years ago", "three days after") | rating (a quake's magnitude)
+    kind: str | None = None
+    predicate: str | None = None  # what is said of what is counted: "kill", "send", "leak"
+    subject: str | None = None  # whose figure: "Cuba" (has sent 30 doctors)
+    place: str | None = None  # where it holds: "Haiti"
+    per: str | None = None  # a rate's period: "day" ("5,000 barrels a day")
+    when: str | None = None  # the date it refers to, from its sentence's time expressions
+    # Its bounds given the wording ("at least 90": 90..None; "12 to 19": 12..19); None on
+    # a side: unbounded that way. Both None with ``kind`` set: no bound at all.
+    low: float | None = None
+    high: float | None = None
 
 
 class Annotation(Record, kw_only=True):
@@ -309,6 +323,26 @@ class Conflict(Record, kw_only=True):
     explained: bool = False
 
 
+class TrackPoint(Record, kw_only=True):
+    """One value of a measure as one report told it."""
+
+    date: str  # the date the figure refers to (its sentence's, else the report's)
+    value: float
+    low: float | None = None  # bounds its wording allows; None: open that way
+    high: float | None = None
+    text: str  # the figure as written: "at least 1,000 people"
+    outlet: str | None = None
+    evidence: list[Evidence] = []
+
+
+class Track(Record, kw_only=True):
+    """One measure that moves over time (a death toll, case counts, a flow estimate)."""
+
+    about: str  # "persons dead (libya)", "barrels a day flow"
+    unit: str
+    points: list[TrackPoint]  # by date, then source
+
+
 class QuoteEntry(Record, kw_only=True):
     speaker: str | None
     speaker_entity: str | None
@@ -411,6 +445,9 @@ class Dossier(Record, kw_only=True):
     quotes: list[QuoteEntry]
     coverage: list[Coverage]
     changes: list[Change] = []
+    # Measures told over several days, each value with its date and source (extends the
+    # contract: an optional key, empty when no measure moves).
+    tracks: list[Track] = []
     previous_build: str | None = None
     fingerprint: str | None = None  # what it was built from (article ids, versions): skip if same
     # The timeline's window (ISO days, `build --from/--until`); None: open on that side.

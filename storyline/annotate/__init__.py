@@ -17,8 +17,9 @@ import numpy as np
 
 from storyline.annotate.budget import Budget, embedded_sentences, reading_text
 from storyline.annotate.embed import get_embedder
+from storyline.annotate.figures import refer_dates
 from storyline.annotate.mentions import find_mentions
-from storyline.annotate.nlp import load_nlp, split_sentences
+from storyline.annotate.nlp import load_nlp, split_sentences, text_of
 from storyline.annotate.quantities import find_quantities
 from storyline.annotate.quotes import find_quotes
 from storyline.annotate.timex import find_timexes
@@ -31,7 +32,9 @@ log = logging.getLogger(__name__)
 
 # Bump when what the annotator produces changes: stored annotations of another
 # version are made again on the next run.
-ANNOTATOR_VERSION = "3"  # 3: sentence budgets; 2: time expressions carry their verb's tense
+# 5: quotes and names on real text, and what a figure measures (kind, predicate,
+# bounds, date); 3: sentence budgets; 2: time expressions carry their verb's tense
+ANNOTATOR_VERSION = "5"
 
 
 class Annotator(Protocol):
@@ -86,7 +89,7 @@ class SpacyAnnotator:
         sentences = split_sentences(doc)
         timexes = find_timexes(doc, sentences, _anchor(article))
         quotes = find_quotes(doc, sentences)
-        quantities = find_quantities(doc, sentences)
+        quantities = refer_dates(find_quantities(doc, sentences), timexes, text_of(doc))
         chosen = embedded_sentences(
             sentences,
             dated={t.sentence for t in timexes},

@@ -8,6 +8,7 @@ from storyline.annotate.nlp import SentenceIndex
 from storyline.annotate.speakers import (
     as_person,
     is_role,
+    possessed_bodies,
     speaking_subjects,
     unlabelled_names,
     untagged_organisations,
@@ -35,6 +36,8 @@ def find_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     index = SentenceIndex(sentences)
     spans: list[tuple[Span, str]] = []
     for ent in doc.ents:
+        if ent.text.islower() and len(ent) == 1:
+            continue  # no name: "the maharishi said", tagged ORG
         span = _trim(ent)
         if span is not None:
             spans.append((span, as_person(ent).label_))
@@ -55,6 +58,13 @@ def find_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     tagged |= {t.i for s in found for t in s}
     spans.extend((s, "PERSON") for s in _untagged_names(doc, parts) if s[0].i not in tagged)
     spans.extend((s, "ORG") for s in untagged_organisations(doc, tagged))
+    owned = possessed_bodies(doc, tagged - {t.i for e in doc.ents if e.label_ == "GPE" for t in e})
+    spans = [
+        (s, label)
+        for s, label in spans
+        if not any(s.start >= b.start and s.end <= b.end for b in owned)
+    ]
+    spans.extend((s, "ORG") for s in owned)
     out: list[Mention] = []
     for span, label in sorted(spans, key=lambda x: x[0].start):
         if label not in LABELS:

@@ -25,6 +25,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from storyline.annotate.figures import bounds, measure
 from storyline.annotate.nlp import SentenceIndex, lemma_of, text_of
 from storyline.errors import ModelUnavailableError
 from storyline.model import Quantity, Sentence
@@ -67,6 +68,7 @@ _VAGUE = {"dozens": 12.0, "scores": 20.0, "tens": 10.0, "hundreds": 100.0, "thou
 _SCALE_SUFFIX = re.compile(r"^(\d+(?:[.,]\d+)*)(k|m|mn|bn|b|tn|trn)$", re.IGNORECASE)
 _SUFFIX_VALUE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 _CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
                      "₩": "KRW", "₽": "RUB", "a$": "AUD", "c$": "CAD", "hk$": "HKD"}
@@ -137,7 +139,7 @@ def _phrase_end(doc: Doc, i: int) -> int:
         prev = doc[j - 1].lower_
         nxt = doc[j + 1].lower_ if j + 1 < n else ""
         if (
-            _is_number(tok)
+            (_is_number(tok) and not (_is_vague(doc[j - 1]) and not tok.is_alpha))
             or (
                 tok.lower_ == "and"
                 and (
@@ -185,6 +187,8 @@ def _value(doc: Doc, start: int, end: int) -> tuple[float, str | None] | None:
     words = [t.lower_ for t in doc[start:end]]
     if any(w in _VAGUE for w in words):
         # "tens of thousands" -> 10 x 1,000; "hundreds" -> 100, "hundreds of" kept as the modifier.
+        if any(w not in _VAGUE and w != "of" for w in words):
+            return None  # "hundreds 1998": a flattened chronology, not one figure
         scales = [_VAGUE[w] for w in words if w != "of"]
         if words[-1] not in _VAGUE or len(scales) + words.count("of") != len(words):
             return None
@@ -245,7 +249,9 @@ def _counted_noun(doc: Doc, start: int, end: int) -> int | None:
         and head.i >= end
         and head.pos_ in ("NOUN", "PROPN")
         and head.i - end <= 3
-        and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV") for t in doc[end : head.i])
+        and all(
+            t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV") or t.tag_ == "VBN" for t in doc[end : head.i]
+        )
     ):
         return head.i
     if end < n and (doc[end].pos_ == "NOUN" or doc[end].lower_ in _PEOPLE_ADJ):
@@ -302,18 +308,61 @@ def find_quantities(doc: Doc, sentences: list[Sentence]) -> list[Quantity]:
             start = i - 1
         end = _phrase_end(doc, i)
         i = end
-        quantity = _build(doc, start, end, index)
+        upper = _range_end(doc, start, end)
+        if upper is not None:  # "12,000 to 19,000 barrels", "between 40 and 60 people"
+            second, i = upper
+            quantity = _build(doc, start, end, index, upper=(second, i))
+        else:
+            quantity = _build(doc, start, end, index)
         if quantity is not None:
             out.append(quantity)
     return out
 
 
-def _build(doc: Doc, start: int, end: int, index: SentenceIndex) -> Quantity | None:
+def _range_end(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The second number of a range that starts with doc[start:end]: (its start, end)."""
+    n = len(doc)
+    if end + 1 >= n or not _is_number(doc[end + 1]):
+        return None
+    link = doc[end].lower_
+    between = start > 0 and doc[start - 1].lower_ == "between"
+    if not (link in ("to", "-", "–") or (link == "and" and between)):
+        return None
+    if link == "-" and (doc[end].whitespace_ or doc[end - 1].whitespace_):
+        return None
+    if any(_YEAR.match(t.text) or ":" in t.text for t in (doc[start], doc[end + 1])):
+        return None  # "1999 to 2003", "9:00 to 5:00"
+    if link != "and" and any(t.ent_type_ in ("DATE", "TIME") for t in doc[start : end + 2]):
+        return None  # "9 to 5", "May 3-5"
+    return end + 1, _phrase_end(doc, end + 1)
+
+
+def _build(
+    doc: Doc,
+    start: int,
+    end: int,
+    index: SentenceIndex,
+    upper: tuple[int, int] | None = None,
+) -> Quantity | None:
     parsed = _value(doc, start, end)
     if parsed is None:
         log.debug("no value for %r", doc[start:end].text)
         return None
     value, vague = parsed
+    if (
+        end < len(doc)
+        and doc[end].lower_ in _SUFFIX_VALUE
+        and not doc[end - 1].whitespace_
+        and doc[end - 1].text[-1].isdigit()
+    ):  # "£20m" split into "20" and "m"
+        value, end = value * _SUFFIX_VALUE[doc[end].lower_], end + 1
+    top: float | None = None
+    if upper is not None:
+        second = _value(doc, *upper)
+        if second is None or second[0] <= value:
+            upper = None
+        else:
+            top, end = second[0], upper[1]
     unit: str | None = None
     span_end = end
     # Currency before the number: "$3.5 billion", "US$ 40".
@@ -329,19 +378,24 @@ def _build(doc: Doc, start: int, end: int, index: SentenceIndex) -> Quantity | N
         unit, span_end = "percent", end + 2
     elif end < len(doc) and lemma_of(doc[end]) in _CURRENCY_WORDS:  # "40 million euros"
         unit, span_end = unit or _CURRENCY_WORDS[lemma_of(doc[end])], end + 1
-    elif unit is None:
+    noun: int | None = None
+    if unit is None:
         noun = _counted_noun(doc, start, end)
         if noun is not None:
             unit, span_end = _normalize_unit(doc[noun]), noun + 1
-    if _skip(doc, start, end, unit, value):
+    if _skip(doc, start, end, unit, value, ranged=upper is not None):
         return None
     mod_start, modifier = _modifier(doc, first, max(0, first - 4))
+    if upper is not None:
+        modifier = modifier or "range"
     modifier = modifier or vague
     start_char = doc[mod_start].idx
     end_char = doc[span_end - 1].idx + len(doc[span_end - 1].text)
     sentence = index.at(start_char)
     if sentence is None:
         return None
+    low, high = bounds(value, modifier, top)
+    sense = measure(doc, start, end, noun, unit)
     return Quantity(
         sentence=sentence,
         start=start_char,
@@ -350,14 +404,20 @@ def _build(doc: Doc, start: int, end: int, index: SentenceIndex) -> Quantity | N
         value=value,
         unit=unit,
         modifier=modifier,
+        low=low,
+        high=high,
+        **sense,
     )
 
 
-def _skip(doc: Doc, start: int, end: int, unit: str | None, value: float) -> bool:
+def _skip(
+    doc: Doc, start: int, end: int, unit: str | None, value: float, ranged: bool = False
+) -> bool:
     toks: Span = doc[start:end]
     if _is_name_part(doc, start, end, unit is not None):
         return True
-    in_time = any(t.ent_type_ in ("DATE", "TIME") for t in toks)
+    # "between 40 and 60 people" is often tagged a DATE: a range of a counted noun is no date
+    in_time = any(t.ent_type_ in ("DATE", "TIME") for t in toks) and not (ranged and unit)
     if in_time and unit not in _DURATION_UNITS:
         return True  # "June 18", "2018", "20:00"
     if end < len(doc) and doc[end].lower_ in _TIME_WORDS and unit not in _DURATION_UNITS:

@@ -73,6 +73,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     opens a quote again (the newspaper convention for a quote running on).
     """
     out: list[tuple[int, int]] = []
+    # A text with no blank line holds a paragraph (or a sentence) a line: there a quote still
+    # open at a line end that the next line opens again is the running-on convention.
+    by_line = _PARAGRAPH.search(text) is None
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)] + [
         (len(text), len(text))
     ]
@@ -90,7 +93,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             p += 1
             continue
         ch = text[i]
-        if opened is None and ch in _OPENERS:
+        if ch == "\n" and by_line and opened is not None and text[i:].lstrip()[:1] in _OPENERS:
+            out.append((opened, i))
+            opened = None
+        elif opened is None and ch in _OPENERS:
             opened = i
         elif (
             opened is None
@@ -199,10 +205,11 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
     for q in spans:
         q.tokens = _tokens_between(doc, q.open + 1, q.close)
     paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text_of(doc))]
-    items: list[_Found | _Reported] = [
-        *_attribute(doc, spans, sentences, index, paragraph_starts),
-        *_reported(doc, sentences, spans),
-    ]
+    found = _attribute(doc, spans, sentences, index, paragraph_starts)
+    # Quoted words no cue reports (a phrase a reported clause quotes: `…, "a kind of mafia
+    # state," …, Cole said.`) do not keep their sentence from being reported speech.
+    told = [q for f in found for q in f.parts]
+    items: list[_Found | _Reported] = [*found, *_reported(doc, sentences, told)]
     # Resolve in text order: "he said" may point at the speaker of the quote before.
     items.sort(
         key=lambda f: (
@@ -215,8 +222,10 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
     )
     resolver = Speakers(doc, sentences, index, [(q.open, q.close) for q in spans])
     out: list[Quote] = []
+    items = [i for i in items if i.cue is None or not unsaid(i.cue)]
     for item in items:
-        speaker = resolver.speaker(item.cue) if item.cue is not None else None
+        since = item.parts[0].open if isinstance(item, _Found) else None
+        speaker = resolver.speaker(item.cue, since) if item.cue is not None else None
         if item.cue is not None:
             resolver.said(item.cue, speaker)
         if isinstance(item, _Reported):
@@ -252,7 +261,52 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
                     channel=_channel(item.cue),
                 )
             )
-    return out
+    return _carry_on(out)
+
+
+_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "'ll"})
+_IF = frozenset({"if", "unless", "when", "whether"})
+_DECLINE = frozenset({"decline", "refuse", "fail"})
+
+
+def unsaid(cue: Token) -> bool:
+    """True when the speaking verb reports no words anyone said: negated ("has not
+    confirmed reports that …"), declined ("declined to say"), still to come or supposed
+    ("will argue …", "if the president were to say …")."""
+    if is_according(cue):
+        return False
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    if cue.dep_ == "xcomp" and lemma_of(cue.head) in _DECLINE:
+        return True
+    node = cue
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
+            return True
+        if node is not cue and any(c.dep_ == "mark" and c.lower_ in _IF for c in node.children):
+            return True
+        if cue is node and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children
+        ):
+            return True
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
+            return False
+        node = node.head
+
+
+def _carry_on(quotes: list[Quote]) -> list[Quote]:
+    """A quote that stands alone with no speaking verb, in the sentence right after a quote
+    whose speaker is known, goes on in that speaker's words: `…, Cole said.` then
+    `"It's a deeply poverty-stricken country."` (news leaves the second unattributed)."""
+    ordered = sorted(quotes, key=lambda q: q.sentence)
+    for k, q in enumerate(ordered):
+        if q.speaker is not None or q.cue is not None or not q.direct:
+            continue
+        before = [p for p in ordered[:k] if p.speaker is not None]
+        if before and max(before[-1].sentences) == q.sentence - 1:
+            q.speaker = before[-1].speaker
+            q.cue = before[-1].cue
+    return quotes
 
 
 def _sentence_range(q: _Quoted, index: SentenceIndex) -> list[int]:
@@ -352,7 +406,10 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
     """Reported clauses in sentences with no quote marks: `X said (that) …`, `…, according to X`."""
     out: list[_Reported] = []
     for s in sentences:
-        quoted = any(s.start <= q.close and q.open < s.end for q in spans)
+        # A closing mark the parser hung on the start of the next sentence (`…."` + newline
+        # + `X said …`) does not make that sentence a quoted one.
+        body = s.start + len(s.text) - len(s.text.lstrip(_QUOTE_CHARS))
+        quoted = any(body <= q.close and q.open < s.end for q in spans)
         for tok in _tokens_between(doc, s.start, s.end):
             if quoted and (_inside(tok, spans) or not _beside_quote(tok, spans)):
                 # Beside a quote: `"…," X said, adding that …`, or `X called it "…" and said
@@ -369,16 +426,26 @@ def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list
             clause = _clause_of(tok)
             if clause is None or (quoted and any(_inside(t, spans) for t in clause.subtree)):
                 continue
+            aside = {t.i for t in tok.subtree} if tok.dep_ == "parataxis" else set()
+            if aside:  # with the commas around it
+                aside |= {i for i in (min(aside) - 1, max(aside) + 1) if doc[i].is_punct}
             words = [
                 t
                 for t in clause.subtree
-                if not (t.dep_ == "mark" and t.lower_ in ("that", "whether"))
+                if not (t.dep_ == "mark" and t.lower_ in ("that", "whether")) and t.i not in aside
             ]
             while words and (words[0].is_punct or words[0].is_space or words[0].dep_ == "cc"):
                 words.pop(0)  # `"` closing the paragraph before, "But" joining the sentence
             if not words:
                 continue
-            text = text_of(doc)[words[0].idx : words[-1].idx + len(words[-1].text)].strip(" ,.")
+            if aside:  # "There is, he says, a pattern": the clause around the aside
+                text = re.sub(
+                    r" (?=[,.;:!?])", "", " ".join(t.text for t in words if not t.is_space)
+                )
+                text = text.strip(" ,.")
+            else:
+                text = text_of(doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
+                text = text.strip(" ,.")
             out.append(_Reported(cue=tok, sentence=s.index, text=text))
             break
     return out
@@ -413,9 +480,17 @@ def _clause_of(verb: Token) -> Token | None:
             and subjects
             and child.i < subjects[0].i
             and child.left_edge.i == verb.sent.start
-            and verb.doc[subjects[0].left_edge.i - 1].is_punct
+            # `…, X said.` or, the subject after its verb, `…, says X.`
+            and verb.doc[min(subjects[0].left_edge.i, verb.i) - 1].is_punct
         ):
             return child
+    if verb.dep_ == "parataxis" and subjects and _set_off(verb):
+        # "There is, he says, a familiar pattern"; "In X, he says, it lasted …"
+        clause = verb.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        if clause.pos_ in ("VERB", "AUX"):
+            return clause
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
         nouns.extend(c for c in prep.children if c.dep_ == "pobj")
@@ -426,6 +501,15 @@ def _clause_of(verb: Token) -> Token | None:
             ):
                 return clause
     return None
+
+
+def _set_off(verb: Token) -> bool:
+    """The verb's phrase stands between commas (or dashes): ", he said,"."""
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    before = doc[left].is_punct or (left > 0 and doc[left - 1].is_punct)
+    after = doc[right].is_punct or (right + 1 < len(doc) and doc[right + 1].is_punct)
+    return before and after
 
 
 def _according_clause(according: Token) -> str | None:

@@ -197,6 +197,25 @@ def untagged_organisations(doc: Doc, tagged: set[int]) -> list[Span]:
     return out
 
 
+def possessed_bodies(doc: Doc, tagged: set[int]) -> list[Span]:
+    """A country's body the tagger left untagged: "Norway's foreign ministry", "Spain's
+    defence ministry" (a possessive place, then an organisation's head noun)."""
+    out: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in _ORG_HEADS or tok.i in tagged:
+            continue
+        owners = [
+            c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE" and c.i < tok.i
+        ]
+        if not owners:
+            continue
+        start = owners[0].left_edge.i
+        if any(t.i in tagged and t.ent_type_ != "GPE" for t in doc[start : tok.i]):
+            continue
+        out.append(doc[start : tok.i + 1])
+    return out
+
+
 @dataclass
 class _Person:
     at: int  # character offset of the mention, or of the cue for a resolved speaker
@@ -224,6 +243,22 @@ def _first_name_gender(name: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
 
 
+def _body_name(ent: Span) -> str:
+    """An organisation's name as a speaker, with the country it belongs to when the text
+    gives it right before: "Spain's foreign ministry", "the Spanish Foreign Ministry"."""
+    doc = ent.doc
+    start = ent.start
+    k = start - 1
+    if k >= 1 and doc[k].tag_ == "POS" and doc[k - 1].ent_type_ in ("GPE", "NORP"):
+        start = k - 1  # "Spain's", "the United States'"
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+    elif k >= 0 and doc[k].ent_type_ == "NORP" and doc[k].head.i in range(ent.start, ent.end):
+        start = k  # "Spanish"
+    text = doc[start : ent.end].text if start < ent.start else ent.text
+    return re.sub(r"^(?i:the)\s+", "", re.sub(r"['’]s$", "", text))
+
+
 def _role(word: str) -> str:
     return _SPOKES.get(word, word)
 
@@ -245,13 +280,16 @@ class Speakers:
         self.gender: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  # role words written around each full name
         self._by_token: dict[int, Span] = {}
-        ents = [as_person(e) for e in doc.ents]
+        # A word in lower case is no name, whatever the tagger says ("the maharishi").
+        ents = [as_person(e) for e in doc.ents if not (e.text.islower() and len(e) == 1)]
         for ent in ents:
             for tok in ent:
                 self._by_token[tok.i] = ent
         from spacy.tokens import Span as SpanType  # spaCy is imported lazily, as everywhere here
 
-        for span in untagged_organisations(doc, set(self._by_token)):
+        found = untagged_organisations(doc, set(self._by_token))
+        found += possessed_bodies(doc, {i for i, e in self._by_token.items() if e.label_ != "GPE"})
+        for span in found:
             org = SpanType(doc, span.start, span.end, label="ORG")
             for tok in org:
                 self._by_token[tok.i] = org
@@ -356,10 +394,13 @@ class Speakers:
             )
             self.people.sort(key=lambda p: p.at)
 
-    def speaker(self, cue: Token) -> str | None:
+    def speaker(self, cue: Token, since: int | None = None) -> str | None:
+        """The speaker of ``cue``; ``since``: where the words it reports begin, when before
+        it (a pronoun after a long quote reaches back from the quote's start)."""
         subject = self._subject(cue)
         if subject is None:
             return None
+        self._since = cue.idx if since is None else min(since, cue.idx)
         return self._resolve(subject, cue)
 
     def _subject(self, cue: Token) -> Token | None:
@@ -452,11 +493,13 @@ class Speakers:
                 words[0].lower() in _ROLES or words[0].lower() in _HONORIFICS
             ):
                 words.pop(0)  # "Mayor Ines Vatter": the role is no part of the name
+            if all(w.islower() for w in words) and (ent is None or ent.label_ not in _NAMED_LABELS):
+                return None  # "said the maharishi": a title in lower case, no name
             known = self._full_name(words, tok.idx)
             if known != " ".join(words) or ent is None or ent.label_ not in _NAMED_LABELS:
                 return known
         if ent is not None and ent.label_ in _NAMED_LABELS:
-            return re.sub(r"^(?i:the)\s+", "", re.sub(r"['’]s$", "", ent.text))
+            return _body_name(ent)
         if ent is None and tok.pos_ == "NOUN":
             org = self._organisation(tok)
             if org is not None:
@@ -494,7 +537,7 @@ class Speakers:
         orgs = {id(e): e for e in self._by_token.values() if e.label_ == "ORG"}
         for org in sorted(orgs.values(), key=lambda e: e.start, reverse=True):
             if org.start < tok.i and words <= {t.lower_ for t in org}:
-                return re.sub(r"^(?i:the)\s+", "", re.sub(r"['’]s$", "", org.text))
+                return _body_name(org)
         return None
 
     def _may_hold(self, name: str, role: str | None) -> bool:
@@ -506,7 +549,7 @@ class Speakers:
 
     def _recent(self, cue: Token, gender: str | None, role: str | None) -> str | None:
         """The most recent person named outside quotes before ``cue`` that fits gender and role."""
-        here = self.index.at(cue.idx)
+        here = self.index.at(min(cue.idx, getattr(self, "_since", cue.idx)))
         if here is None:
             return None
         earlier = [p for p in self.people if p.at < cue.idx and not p.quoted]

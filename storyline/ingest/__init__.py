@@ -15,7 +15,13 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 
-from storyline.ingest.article import build_article, content_id, detect_language
+from storyline.ingest.article import (
+    build_article,
+    check_date,
+    content_id,
+    detect_language,
+    has_words,
+)
 from storyline.ingest.cites import find_cites
 from storyline.ingest.credits import strip_credits
 from storyline.ingest.files import Source, load, walk
@@ -37,6 +43,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 20_000_000
+_MAX_ERROR_CHARS = 300
 
 
 def read_inputs(
@@ -55,12 +62,28 @@ def read_inputs(
         if isinstance(item, Rejection):
             yield item
         else:
-            source, problems = load(item, max_bytes=max_bytes)
-            yield from problems
-            if source is not None:
-                yield from parse_source(source)
+            yield from _read_one(item, max_bytes=max_bytes)
         if on_progress is not None:
             on_progress(done)
+
+
+def _read_one(path: str, *, max_bytes: int) -> Iterator[Article | Rejection]:
+    """One file's Articles and Rejections; whatever it raises is its Rejection, not the batch's.
+
+    The parsers turn every problem we know of into a Rejection; this is the
+    boundary for the ones we do not (a library raising on input nobody tried),
+    so that the files after it are still read. What the file yielded before
+    the error stands.
+    """
+    try:
+        source, problems = load(path, max_bytes=max_bytes)
+        yield from problems
+        if source is not None:
+            yield from parse_source(source)
+    except Exception as exc:  # the batch boundary: RecursionError too
+        logger.warning("reading %s failed", path, exc_info=True)
+        reason = f"cannot be read: {type(exc).__name__}: {str(exc)[:_MAX_ERROR_CHARS]}"
+        yield Rejection(path=path, reason=reason.rstrip(": "))
 
 
 def parse_source(source: Source) -> Iterator[Article | Rejection]:
@@ -71,21 +94,27 @@ def parse_source(source: Source) -> Iterator[Article | Rejection]:
     elif source.kind == "jsonl":
         yield from parse_jsonl(source)
     elif source.kind == "html":
-        yield parse_html(source)
+        yield from parse_html(source)
     else:
-        yield _parse_text(source)
+        yield from _parse_text(source)
 
 
-def _parse_text(source: Source) -> Article | Rejection:
+def _parse_text(source: Source) -> Iterator[Article | Rejection]:
     parts = parse_plain(source.text)
+    date, note = check_date(parts.date)
+    if note is not None:
+        yield Rejection(path=source.path, reason=note, rejected=False)
     article = build_article(
         parts.body,
         path=source.path,
         title=parts.title,
         outlet=parts.outlet,
         authors=parts.authors,
-        published=Published(date=parts.date, basis=parts.basis),
+        published=Published(date=date, basis=parts.basis) if date else Published(note=note),
     )
-    if article is None:
-        return Rejection(path=source.path, reason="no article text after the header and byline")
-    return article
+    if article is None and parts.body.strip() and not has_words(parts.body):
+        yield Rejection(path=source.path, reason="no words: only punctuation, signs or spaces")
+    elif article is None:
+        yield Rejection(path=source.path, reason="no article text after the header and byline")
+    else:
+        yield article

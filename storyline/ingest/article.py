@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import logging
@@ -23,6 +24,57 @@ DEFAULT_LANGUAGE = "en"
 _MIN_LETTERS_FOR_DETECTION = 40
 _MIN_LANGUAGE_PROBABILITY = 0.7
 _DETECTION_SAMPLE = 800
+
+
+# Publication dates we do not believe. The earliest: no printed newspaper is
+# older than 1605 (Strasbourg's "Relation"), so an earlier date cannot be a
+# report's, while archives of 17th- and 18th-century papers are real and keep
+# their dates. The latest: a fixed horizon, not "today", so that the same input
+# reads the same next year and fictional or embargoed reports dated ahead keep
+# their dates; what lies beyond it (2999, 9999) is a placeholder or a typo.
+# Inside the range, days that systems write when they have no date:
+_EARLIEST_DATE = dt.date(1605, 1, 1)
+_LATEST_DATE = dt.date(2099, 12, 31)
+_PLACEHOLDER_DATES = {
+    dt.date.max: "the last day a calendar can hold",
+    dt.date(1753, 1, 1): "the earliest SQL Server datetime",
+    dt.date(1899, 12, 30): "day zero of spreadsheets and OLE dates",
+    dt.date(1899, 12, 31): "day zero of spreadsheets",
+    dt.date(1900, 1, 1): "day one of spreadsheets and a common default",
+    dt.date(1904, 1, 1): "day zero of Mac spreadsheets",
+    dt.date(1969, 12, 31): "the Unix epoch (timestamp 0) west of Greenwich",
+    dt.date(1970, 1, 1): "the Unix epoch (timestamp 0)",
+}
+
+
+def check_date(value: str | None) -> tuple[str | None, str | None]:
+    """A publication day we believe, or None with a note saying why not.
+
+    ``value`` is YYYY-MM-DD. Placeholders for "no date" (0001-01-01, 1900-01-01,
+    the Unix epoch, 9999-12-31) and days outside [1605-01-01, 2099-12-31]
+    become no date: a wrong date would place the report wrongly on the timeline
+    and read its "yesterday" against a day that never was.
+    """
+    if value is None:
+        return None, None
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return None, f"date {value!r} is not a calendar day (YYYY-MM-DD); ingested without a date"
+    if day in _PLACEHOLDER_DATES:
+        why = f"a placeholder for no date ({_PLACEHOLDER_DATES[day]})"
+    elif day < _EARLIEST_DATE:
+        why = f"before {_EARLIEST_DATE.year}, older than any newspaper: a placeholder for no date"
+    elif day > _LATEST_DATE:
+        why = f"after {_LATEST_DATE.year}: a placeholder or a typo"
+    else:
+        return day.isoformat(), None
+    return None, f"date {value} is {why}; ingested without a date"
+
+
+def has_words(text: str) -> bool:
+    """False for text of only punctuation, symbols, spaces or control characters."""
+    return any(char.isalnum() for char in text)
 
 
 def content_id(text: str) -> str:
@@ -75,10 +127,15 @@ def build_article(
     language: str | None = None,
     url: str | None = None,
 ) -> Article | None:
-    """An Article from a body and its metadata; None if no text is left."""
+    """An Article from a body and its metadata; None if no text is left, or no word."""
     found = strip_credits(clean_body(body))
-    if not found.body:
+    if not has_words(found.body):
         return None
+    if published is not None and published.date is not None:
+        # The parsers check and warn; this keeps every route to an Article honest.
+        date, note = check_date(published.date)
+        if date is None:
+            published = Published(note=note)
     outlet = outlet or found.outlet
     credits = list(found.credits)
     agency = wire_agency(outlet) if outlet else None

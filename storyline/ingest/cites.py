@@ -110,6 +110,9 @@ def find_cites(text: str, *, own_outlet: str | None = None) -> list[str]:
         counts[candidate.name] = counts.get(candidate.name, 0) + 1
     own = (own_outlet or "").lower()
     cites: list[str] = []
+    # One search of the text per distinct name: a long report names the same
+    # candidates thousands of times, and searching per mention was quadratic.
+    person_like: dict[str, bool] = {}
     for candidate in candidates:
         name = wire_agency(candidate.name) or candidate.name
         if name.lower() == own or name in cites:
@@ -117,7 +120,7 @@ def find_cites(text: str, *, own_outlet: str | None = None) -> list[str]:
         if candidate.strong or (
             (candidate.weak or counts[candidate.name] > 1)
             and not _institution(candidate.name)
-            and not _person_like(candidate.name, text)
+            and not _cached(person_like, candidate.name, text)
         ):
             cites.append(name)
     return cites
@@ -155,6 +158,12 @@ def _candidates(text: str) -> list[_Candidate]:
     return found
 
 
+def _cached(memo: dict[str, bool], name: str, text: str) -> bool:
+    if name not in memo:
+        memo[name] = _person_like(name, text)
+    return memo[name]
+
+
 def _clean(name: str) -> str:
     """Cut a possessive ("CNN's reporter" -> "CNN") and trailing punctuation."""
     possessive = _POSSESSIVE.search(name)
@@ -187,5 +196,8 @@ def _person_like(name: str, text: str) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in '.!?"”’\n:;'
+    # Walk back over spaces rather than copy text[:start]: this runs per candidate.
+    index = start - 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    return index < 0 or text[index] in '.!?"”’\n:;'

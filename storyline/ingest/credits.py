@@ -28,9 +28,12 @@ _DATELINE = re.compile(
 )
 _NAME = r"[A-ZÀ-Þ][\w'’.\-]*(?:[ \t]+[A-ZÀ-Þ][\w'’.\-]*){0,3}"
 _NAMES = rf"{_NAME}(?:(?:,[ \t]*|,?[ \t]+and[ \t]+){_NAME})*"
+# "Outlet's Jane Doe, Bo Li and Other Outlet's Al Roe": each name may have an
+# owner. Written as one repetition: the same separators nested in two
+# repetitions made the regex backtrack exponentially on a long line of names.
+_OWNER = r"(?:[\w&.\- ]+?['’]s?[ \t]+)?"
 _CONTRIBUTED = re.compile(
-    rf"^(?P<names>(?:[\w&.\- ]+?['’]s?[ \t]+)?{_NAMES}"
-    rf"(?:(?:,[ \t]*|,?[ \t]+and[ \t]+)(?:[\w&.\- ]+?['’]s?[ \t]+)?{_NAMES})*)"
+    rf"^(?P<names>{_OWNER}{_NAME}(?:(?:,[ \t]*|,?[ \t]+and[ \t]+){_OWNER}{_NAME})*)"
     rf"[ \t]+contributed(?:[ \t]+to)?(?:[ \t]+this)?[ \t]+(?:reporting|report|story|article)"
     rf"[^\n]{{0,80}}$"
 )

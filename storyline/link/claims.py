@@ -16,7 +16,8 @@ the inquiry"), their verbs point opposite ways ("opened" / "closed the terminal"
 "approved" / "rejected the budget": ``predicates``), the verbs governing their dates
 differ in mood (planned or expected / happened), or each names a person the other does
 not ("met the operator" / "met the minister"), unless they also share a count and much
-of their content.
+of their content; and never when both count one thing with no value in common ("sent 30
+doctors" / "had more than 300 doctors": two facts, or a revision of one).
 
 Pairs are joined strongest shared content first. A sentence joins a claim only when it
 tells one fact with at least half of the claim's first sentences, which keeps groups
@@ -87,8 +88,10 @@ class _Pairs:
         sides: list[frozenset[Side]],
         threshold: float,
         related: float,
+        figures: list[dict[str, frozenset[float]]] | None = None,
     ) -> None:
         self.mat = mat
+        self.figures = figures or [{} for _ in moods]
         self.moods = moods
         self.sides = sides
         self.specifics = specifics
@@ -101,6 +104,8 @@ class _Pairs:
         cos = float(self.mat[a] @ self.mat[b])
         if cos < self.related or not _same_mood(self.moods[a], self.moods[b]):
             return None
+        if _figures_differ(self.figures[a], self.figures[b]):
+            return None  # "sent 30 doctors" / "had 300 doctors": two facts, or a revision
         if opposed(self.sides[a], self.sides[b]):
             return None  # "opened" / "closed", "approved" / "rejected": contrary facts
         shared = self.specifics.shared(a, b)
@@ -116,6 +121,21 @@ class _Pairs:
         if shared >= SHARED_RELATED and self.specifics.shares_figure(a, b):
             return shared
         return None
+
+
+def _figures_of(ann: Annotation, sentence: int) -> dict[str, frozenset[float]]:
+    """The values a sentence gives, by what they count ("doctor", "GBP", "person")."""
+    out: dict[str, set[float]] = {}
+    for q in ann.quantities:
+        if q.sentence == sentence and q.unit and q.kind not in ("age", "offset"):
+            out.setdefault(q.unit, set()).add(q.value)
+    return {unit: frozenset(values) for unit, values in out.items()}
+
+
+def _figures_differ(a: dict[str, frozenset[float]], b: dict[str, frozenset[float]]) -> bool:
+    """Both sentences count one thing and share no value for it: "500,000 people in 447
+    camps" and "692,000 people in 591 camps" are different facts (or one revised)."""
+    return any(not (values & b[unit]) for unit, values in a.items() if unit in b)
 
 
 def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
@@ -144,6 +164,7 @@ def find_claims(
     persons = []
     moods = []
     sides = []
+    figures = []
     for ann in annotations:
         vecs = ann.vectors()
         for s in ann.sentences:
@@ -156,11 +177,19 @@ def find_claims(
             persons.append(frozenset(e for e in ents if e in people))
             moods.append(_mood(ann, s.index, s.text))
             sides.append(sides_of(s.text))
+            figures.append(_figures_of(ann, s.index))
     if not keys:
         return []
     mat = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
     pairs = _Pairs(
-        mat, moods, Specifics.of(items), persons, sides, threshold, min(related, threshold)
+        mat,
+        moods,
+        Specifics.of(items),
+        persons,
+        sides,
+        threshold,
+        min(related, threshold),
+        figures,
     )
     # A sentence left unembedded (a zero row) is a claim of its own and joins none, so
     # only embedded rows are searched (and searched for): a zero row scores 0 with every

@@ -8,11 +8,22 @@ State" before a name); strip possessives, articles and a role glued to a person'
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter, defaultdict
 
-from storyline.link.names import ROLE_WORDS, clean_surface, is_junk, name_key, split_role, tokens
+import msgspec
+
+from storyline.link.names import (
+    HONORIFICS,
+    ROLE_WORDS,
+    clean_surface,
+    is_junk,
+    name_key,
+    split_role,
+    tokens,
+)
 from storyline.link.occurrences import PERSON, Occ
 from storyline.model import Annotation, Mention
 
@@ -25,6 +36,7 @@ _CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORE
 _ZONE = re.compile(r"[A-Z]{2,5}")
 _GLUE = re.compile(r"\s+and\s+|\s*-\s*")
 _ROLE_OF = re.compile(r"(\w+)\s+of\s+$")
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def clean_mentions(ann: Annotation, text: str) -> list[Occ]:
@@ -39,6 +51,10 @@ def clean_mentions(ann: Annotation, text: str) -> list[Occ]:
             continue
         surface = clean_surface(m.text)
         title = m.title.strip() if m.title and m.title.strip() else None
+        label = m.label
+        surface, label, title = _unheaded(surface, label, title)
+        if label != m.label:
+            m = msgspec.structs.replace(m, label=label)
         if m.label == PERSON:
             role, surface = split_role(surface, ROLE_WORDS)
             if not surface:
@@ -55,6 +71,26 @@ def clean_mentions(ann: Annotation, text: str) -> list[Occ]:
         key = name_key(surface)
         out.append(Occ(ann.article, m, surface, key, m.label, title, node=key))
     return out
+
+
+def _unheaded(surface: str, label: str, title: str | None) -> tuple[str, str, str | None]:
+    """Words a page glued onto a name: an honorific makes a person of any label ("Dr Fukuda"
+    tagged ORG), and a capitalised headline or caption word before a person's name is no
+    part of it ("GIRL Mendji Bahina Sanon")."""
+    parts = surface.split(" ")
+    if len(parts) >= 2 and name_key(parts[0]).rstrip(".") in HONORIFICS and parts[1][:1].isupper():
+        honorific = parts[0]
+        return " ".join(parts[1:]), PERSON, f"{title} {honorific}" if title else honorific
+    if (
+        label == PERSON
+        and len(parts) >= 3
+        and len(parts[0]) >= 3
+        and parts[0].isalpha()
+        and parts[0].isupper()
+        and all(p[:1].isupper() and not p.isupper() for p in parts[1:])
+    ):
+        return " ".join(parts[1:]), label, title
+    return surface, label, title
 
 
 def unglue(occs: list[Occ]) -> list[Occ]:
@@ -77,8 +113,28 @@ def unglue(occs: list[Occ]) -> list[Occ]:
                     word_keys.setdefault(t, set()).add(k)
         return word_keys
 
+    places = {k for k, c in labels.items() if _mostly_place(c)}
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for k, c in labels.items():
+        if " " in k and c[PERSON]:
+            surnames[tokens(k)[-1]].add(k)
     out: list[Occ] = []
     for occ in occs:
+        titled = _titled(occ, labels)
+        if titled is not None:
+            out.append(titled)
+            continue
+        run_on = _run_on(occ, labels, places, surnames)
+        if run_on is not None:
+            for piece in run_on:
+                out.append(_piece(occ, piece, labels))
+            log.debug("%r in %s is two names run together: %s", occ.surface, occ.article, run_on)
+            continue
+        either = [clean_surface(p) for p in occ.surface.split(" or ")]
+        if len(either) == 2 and all(either) and any(name_key(p) in labels for p in either):
+            # "the Department for Health or the Health Protection Agency": two names
+            out.extend(_piece(occ, piece, labels) for piece in either)
+            continue
         pieces = [p for p in _GLUE.split(occ.surface) if p]
         if len(pieces) < 2 or occ.label in ("GPE", "NORP"):
             out.append(occ)
@@ -99,11 +155,103 @@ def unglue(occs: list[Occ]) -> list[Occ]:
                 )
                 out.append(Occ(occ.article, part, piece, key, part.label, None, node=key))
             log.debug("%r split into %s", occ.surface, pieces)
-        elif "-" in occ.surface and _names_elsewhere(keys[0], keys[-1], occ.key, holders()):
+        elif (
+            "-" in occ.surface
+            and not (occ.label == PERSON and " " in occ.surface)  # "Gerardo Jimenez-Sanchez"
+            and _names_elsewhere(keys[0], keys[-1], occ.key, holders())
+        ):
             log.debug("compound of names %r in %s skipped", occ.surface, occ.article)
         else:
             out.append(occ)
     return out
+
+
+def _titled(occ: Occ, labels: dict[str, Counter[str]]) -> Occ | None:
+    """ "Rapper Wyclef Jean" where the story names "Wyclef Jean": a capitalised word before a
+    person's full name that is no given name is a title, not part of the name."""
+    words = occ.surface.split(" ")
+    if occ.label != PERSON or len(words) < 3:
+        return None
+    rest = " ".join(words[1:])
+    if not labels.get(name_key(rest), Counter())[PERSON] or is_given_name(words[0]):
+        return None
+    piece = _piece(occ, rest, labels)
+    piece.title = f"{occ.title} {words[0]}" if occ.title else words[0]
+    return piece
+
+
+def _mostly_place(labels: Counter[str]) -> bool:
+    """Tagged a place at least as often as anything else: the small model calls a town it
+    does not know a person or an organisation as often as a place."""
+    place = sum(labels[x] for x in _PLACE_LABELS)
+    return place > 0 and all(place >= n for x, n in labels.items() if x not in _PLACE_LABELS)
+
+
+@functools.cache
+def _gender_detector() -> object | None:
+    try:
+        import gender_guesser.detector as gender_guesser
+    except ImportError:  # as in the speaker resolver: without it no word is a given name
+        return None
+    return gender_guesser.Detector(case_sensitive=False)
+
+
+def is_given_name(word: str) -> bool:
+    """A first name gender-guesser knows ("John" in "John Paul Jones")."""
+    detector = _gender_detector()
+    return detector is not None and detector.get_gender(word) != "unknown"  # type: ignore[attr-defined]
+
+
+def _run_on(
+    occ: Occ, labels: dict[str, Counter[str]], places: set[str], surnames: dict[str, set[str]]
+) -> list[str] | None:
+    """The two names of a mention that runs a headline or caption into the text, or None.
+
+    "pressure Gadhafi The United States declined": a capitalised "The" inside a name starts
+    another.  "Scrambling for cash in Misrata Gadhafi has vowed", "travel to Mexico World
+    Health Organization experts": a place the story names alone, then a name of another kind
+    it names alone (a name of three words at least, or the surname of another person's full
+    name: "Paris Hilton" stays whole).
+    """
+    words = occ.surface.split(" ")
+    if len(words) < 2:
+        return None
+    inner = [i for i, w in enumerate(words) if i > 0 and w == "The"]
+    if inner:
+        cut = inner[0]
+        left, right = " ".join(words[:cut]), " ".join(words[cut + 1 :])
+        if name_key(left) in labels and name_key(right) in labels:
+            return [left, right]
+        return None
+    for cut in range(1, len(words)):
+        left, right = " ".join(words[:cut]), " ".join(words[cut:])
+        lk, rk = name_key(left), name_key(right)
+        if occ.label == PERSON and lk in places and rk in places:
+            return [left, right]  # "who controls al-Brega Benghazi": two towns, no person
+        if lk not in places or rk not in labels or rk in places or rk == occ.key:
+            continue
+        person = (
+            " " not in rk and labels[rk][PERSON] > 0 and bool(surnames.get(rk, set()) - {occ.key})
+        )
+        # Three words at least: "Corland Electoral Commission" is one name, the story's
+        # "Electoral Commission" its short form.
+        if len(tokens(rk)) >= 3 or person:
+            return [left, right]
+    return None
+
+
+def _piece(occ: Occ, piece: str, labels: dict[str, Counter[str]]) -> Occ:
+    at = occ.mention.text.find(piece)
+    start = occ.mention.start + max(at, 0)
+    key = name_key(piece)
+    part = Mention(
+        sentence=occ.mention.sentence,
+        start=start,
+        end=start + len(piece),
+        text=piece,
+        label=labels[key].most_common(1)[0][0] if key in labels else occ.label,
+    )
+    return Occ(occ.article, part, piece, key, part.label, None, node=key)
 
 
 def _names_elsewhere(left: str, right: str, own: str, holders: dict[str, set[str]]) -> bool:

@@ -8,12 +8,14 @@ appear in one sentence or their roles disagree.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from storyline.link.names import (
     OFFICES,
+    name_key,
     reordered,
     short_form,
     spelling_distance,
@@ -230,7 +232,12 @@ def merge_short_forms(occs: list[Occ], forest: Forest) -> None:
     for org in orgs:
         for word in set(tokens(org)):
             by_word[word].append(org)
+    # A word written in lower case is no name's first word: "the maharishi" (a title, a
+    # person) is not "Maharishi University".
+    lowercase = {o.key for o in occs if o.surface.islower() and o.lone}
     for short in orgs:
+        if short in lowercase:
+            continue
         fits = {
             long: how
             for long in by_word[tokens(short)[0]]
@@ -243,3 +250,129 @@ def merge_short_forms(occs: list[Occ], forest: Forest) -> None:
         long, how = sorted(fits.items())[0]
         cs, cl = contexts[short], contexts[long]
         forest.union(short, long, "short-form", f"{cs.display!r} is {how} {cl.display!r}, both ORG")
+
+
+# Short forms of a few countries and bodies every reader knows, as name keys (general
+# knowledge, not any story's): "U.S." keys as "us". Each group is one entity.
+_KNOWN_SHORT_FORMS: tuple[frozenset[str], ...] = (
+    frozenset({"us", "usa", "united states", "united states of america", "america"}),
+    frozenset({"uk", "united kingdom", "britain", "great britain"}),
+    frozenset({"un", "united nations"}),
+    frozenset({"eu", "european union"}),
+    frozenset({"uae", "united arab emirates"}),
+    frozenset({"ussr", "soviet union"}),
+)
+_INITIAL_STOPWORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "du", "des", "&"})
+_ACRONYM = re.compile(r"[A-Z](?:[A-Z&]|\.(?=[A-Z]))*\.?")
+_SPELLED_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
+_NAMED_TYPES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
+
+
+def merge_acronyms(occs: list[Occ], forest: Forest, texts: Mapping[str, str]) -> None:
+    """An acronym joins its long form, and a country its usual short forms, with the reason.
+
+    - the story spells it out: "the National Transitional Council (NTC)" (rule ``acronym``);
+    - else its letters are the initials of the one long name of the story they fit
+      ("WHO" / "World Health Organisation", "BA" / "British Airways": rule ``initials``);
+    - a few short forms every reader knows ("US" / "United States" / "America", "UK" /
+      "Britain", "UN" / "United Nations": rule ``known-short-form``).
+
+    Never a person with a non-person, and never when two long names fit.
+    """
+    contexts = _contexts(occs)
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for occ in occs:
+        labels[occ.key][occ.label] += 1
+    kind = {k: majority(c) for k, c in labels.items()}
+    acronyms = {
+        occ.key
+        for occ in occs
+        if occ.lone and 2 <= len(occ.key) <= 6 and _ACRONYM.fullmatch(occ.surface) is not None
+    }
+    longs = [k for k in labels if " " in k and kind[k] in _NAMED_TYPES]
+    spelled: dict[str, dict[str, str]] = defaultdict(dict)
+    for occ in occs:
+        if occ.key in longs:
+            after = _SPELLED_AFTER.match(texts.get(occ.article, ""), occ.mention.end)
+            if (
+                after is not None
+                and name_key(after.group(1)) in acronyms
+                and _abbreviates(name_key(after.group(1)), occ.key)
+            ):
+                spelled[name_key(after.group(1))][occ.key] = f"{occ.surface} ({after.group(1)})"
+    for short in sorted(acronyms):
+        if short in spelled:
+            fits = {k: f"spelled out in the story: {v!r}" for k, v in spelled[short].items()}
+            rule = "acronym"
+        else:
+            fits = {
+                k: f"its letters are the initials of {contexts[k].display!r}"
+                for k in longs
+                if _initials(k) == short
+            }
+            rule = "initials"
+        fits = {k: v for k, v in fits.items() if _compatible(kind[short], kind[k])}
+        same = {k: v for k, v in fits.items() if kind[k] == kind[short]}
+        fits = same or fits  # "BP" (ORG): "British Petroleum" (ORG), not "Barataria Pass"
+        if len({forest.find(k) for k in fits}) == 1:
+            long, why = sorted(fits.items())[0]
+            forest.union(short, long, rule, why)
+    for group in _KNOWN_SHORT_FORMS:
+        present = sorted((k for k in group if k in labels and kind[k] != PERSON), key=len)
+        for k in present[:-1]:
+            long = present[-1]
+            forest.union(
+                k, long, "known-short-form", f"a usual short form of {contexts[long].display!r}"
+            )
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """The acronym's letters are, in order, letters of the long name, the first its first:
+    "UNITED NATIONS (CNN)", a dateline, spells nothing out."""
+    rest = long.replace(" ", "")
+    if not short or not rest or short[0] != rest[0]:
+        return False
+    at = 0
+    for ch in short:
+        at = rest.find(ch, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
+def _initials(key: str) -> str:
+    return "".join(t[0] for t in tokens(key) if t not in _INITIAL_STOPWORDS)
+
+
+def _compatible(a: str, b: str) -> bool:
+    return (a == PERSON) == (b == PERSON)
+
+
+def merge_middle_names(occs: list[Occ], forest: Forest) -> None:
+    """ "Hillary Clinton" joins "Hillary Rodham Clinton": a person's first and last name
+    joins the one longer name of the story that starts and ends with them (rule
+    ``middle-name``); with two such names ("George Bush": "George W Bush" and "George H W
+    Bush") it stays apart."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    shown: dict[str, str] = {}
+    for occ in occs:
+        labels[occ.key][occ.label] += 1
+        shown.setdefault(occ.key, occ.surface)
+    people = [k for k, c in labels.items() if majority(c) == PERSON and " " in k]
+    longer: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in people:
+        parts = tokens(k)
+        if len(parts) >= 3:
+            longer[(parts[0], parts[-1])].append(k)
+    for k in people:
+        parts = tokens(k)
+        if len(parts) != 2:
+            continue
+        fits = longer.get((parts[0], parts[1]), [])
+        if len({forest.find(f) for f in fits}) == 1:
+            forest.union(
+                k,
+                fits[0],
+                "middle-name",
+                f"its first and last names are those of {shown[fits[0]]!r}",
+            )

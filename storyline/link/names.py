@@ -40,6 +40,9 @@ ROLE_WORDS: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# Honorifics: a name they precede is a person's, whatever the tagger labelled it.
+HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+
 # Month and weekday names from the standard library: a mention that is only a
 # calendar word ("Monday" tagged ORG) is a mis-tagged date.
 _CALENDAR_WORDS: frozenset[str] = frozenset(
@@ -49,7 +52,7 @@ _CALENDAR_WORDS: frozenset[str] = frozenset(
 )
 
 _POSSESSIVE = re.compile(r"['’′`]s$", re.IGNORECASE)
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|another)\s+", re.IGNORECASE)
 _EDGE_PUNCT = " \t\r\n\"'`′“”‘’«»()[]{},;:!?—–-"
 _DASHES = re.compile(r"[‐‑‒–—―]")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
@@ -73,6 +76,15 @@ OFFICES: frozenset[str] = frozenset(
     chancellor senator governor mayor general commander director chair chairman chairwoman ceo
     prosecutor judge pope king queen prince princess congressman congresswoman commissioner
     mp speaker superintendent professor
+    """.split()  # noqa: SIM905
+)
+
+
+# Head nouns of bodies usually named after a place, a person or a field.
+NAMED_AFTER_HEADS: frozenset[str] = frozenset(
+    """
+    university college school institute institution academy museum hospital foundation
+    library centre center
     """.split()  # noqa: SIM905
 )
 
@@ -125,7 +137,8 @@ def split_role(surface: str, role_words: frozenset[str]) -> tuple[str | None, st
     Trade"); the last word is always kept as the name.
     """
     parts = surface.split(" ")
-    words = [name_key(p).rstrip(".") for p in parts]
+    # "Presidents Obama and Bush": a plural role is a role.
+    words = [_singular(name_key(p).rstrip("."), role_words) for p in parts]
     if all(w in role_words for w in words):
         return surface, ""
     i = 0
@@ -147,6 +160,10 @@ def split_role(surface: str, role_words: frozenset[str]) -> tuple[str | None, st
         i -= 1
     role = " ".join(parts[:i]) or None
     return role, " ".join(parts[i:])
+
+
+def _singular(word: str, role_words: frozenset[str]) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in role_words else word
 
 
 def spelling_distance(a: str, b: str) -> int | None:
@@ -271,7 +288,17 @@ def short_form(short: str, long: str, places: set[str]) -> str | None:
         return None
     if tl[-len(ts) :] == ts and (len(ts) >= 2 or len(ts[0]) >= 4):
         return "the last words of" if len(ts) >= 2 else "the last word of"
-    if len(ts) == 1 and tl[0] == ts[0] and len(ts[0]) >= 4:
+    if (
+        len(ts) == 1
+        and tl[0] == ts[0]
+        and len(ts[0]) >= 4
+        and len(core := tl[: tl.index("of")] if "of" in tl else tl) == 2
+        and core[-1] not in NAMED_AFTER_HEADS
+    ):
+        # "Halvane" of "Halvane Systems", "Treasury" of "Treasury Department", "Anadarko" of
+        # "Anadarko Petroleum of America"; never
+        # "Senate" of "Senate Finance Committee" (one body in another) or "Oxford" of
+        # "Oxford University" (a body named after a place or a person is not it).
         return "the first word of"
     if tl[: len(ts)] == ts and tl[len(ts)] == "of" and " ".join(tl[len(ts) + 1 :]) in places:
         return "without its place, the name of"

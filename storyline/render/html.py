@@ -33,6 +33,7 @@ from storyline.render.view import (
     date_label,
     timeline_data,
     timeline_entries,
+    track_chart,
     window_label,
 )
 
@@ -115,6 +116,10 @@ def to_html(dossier: Dossier) -> str:
         articles=articles,
         timeline=timeline,
         coverage=_coverage(view),
+        tracks=[
+            {"about": t.about, "points": t.points, "chart": track_chart(t)} for t in dossier.tracks
+        ],
+        unknown_outlet=UNKNOWN_OUTLET,
         first=date_label(dossier.story.first_published),
         last=date_label(dossier.story.last_published),
         window=window_label(dossier),

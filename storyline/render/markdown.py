@@ -137,6 +137,7 @@ def to_markdown(dossier: Dossier) -> str:
         _summary,
         _timeline,
         _conflicts,
+        _tracks,
         _claims,
         _quotes,
         _entities,
@@ -245,6 +246,26 @@ def _conflicts(view: View) -> list[str]:
                 source = view.article(item.article).short
                 lines.append(f"  - {md_text(source)}: {_quoted(item.text)}{_cite(view, [item])}")
         lines.append("")
+    return lines
+
+
+def _tracks(view: View) -> list[str]:
+    """Each measure that moved: its values by date and source."""
+    if not view.dossier.tracks:
+        return []
+    lines = ["## Figures over time", ""]
+    for track in view.dossier.tracks:
+        lines += [f"### {md_text(track.about)}", ""]
+        rows = [
+            [
+                md_text(point.date),
+                md_text(point.text),
+                md_text(point.outlet or UNKNOWN_OUTLET),
+                _marks(view.refs(point.evidence)),
+            ]
+            for point in track.points
+        ]
+        lines += [*_table(["Date", "Figure", "Outlet", "Source"], rows), ""]
     return lines
 
 

@@ -21,6 +21,7 @@ from storyline.model import (
     Evidence,
     Published,
     QuoteEntry,
+    Track,
 )
 
 UNKNOWN_OUTLET = "unknown outlet"
@@ -219,7 +220,7 @@ def build_view(dossier: Dossier) -> View:
     """Number articles, claims and evidence in the order the reports show them.
 
     Citation numbers follow the reading order of the sections (changes, summary,
-    timeline, conflicts, claims, quotes), so markers count up down the page.
+    timeline, conflicts, figures over time, claims, quotes), so markers count up down the page.
     """
     view = View(dossier=dossier)
     for number, record in enumerate(dossier.articles, start=1):
@@ -242,6 +243,9 @@ def build_view(dossier: Dossier) -> View:
     for conflict in dossier.conflicts:
         for position in conflict.positions:
             view.refs(position.evidence)
+    for track in dossier.tracks:
+        for point in track.points:
+            view.refs(point.evidence)
     for claim in dossier.claims:
         view.refs(claim.evidence)
     for group in view.quote_groups:
@@ -336,4 +340,51 @@ def timeline_data(
         "outlets": outlets,
         "timeline": timeline,
         "sources": sources,
+    }
+
+
+CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 360, 120, 24
+
+
+def track_chart(track: Track) -> dict[str, Any]:
+    """A small line chart of one track, as SVG coordinates (drawn without any script):
+    one point per value, the line through each day's middle value, bounds as whiskers."""
+    days = sorted({p.date[:10] for p in track.points})
+    values = [p.value for p in track.points]
+    values += [v for p in track.points for v in (p.low, p.high) if v is not None]
+    top, bottom = max(values), min(0.0, min(values))
+    span = (top - bottom) or 1.0
+    width = CHART_WIDTH - 2 * CHART_PAD
+    height = CHART_HEIGHT - 2 * CHART_PAD
+
+    def x(day: str) -> float:
+        k = days.index(day[:10])
+        return round(CHART_PAD + (width * k / (len(days) - 1) if len(days) > 1 else width / 2), 1)
+
+    def y(value: float) -> float:
+        return round(CHART_PAD + height * (1 - (value - bottom) / span), 1)
+
+    points = [
+        {
+            "x": x(p.date),
+            "y": y(p.value),
+            "y_low": y(p.low) if p.low is not None else None,
+            "y_high": y(p.high) if p.high is not None else None,
+            "label": f"{p.date}: {p.text} ({p.outlet or UNKNOWN_OUTLET})",
+        }
+        for p in track.points
+    ]
+    middle = []
+    for day in days:
+        told = sorted(p.value for p in track.points if p.date[:10] == day)
+        middle.append(f"{x(day)},{y(told[len(told) // 2])}")
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "line": " ".join(middle),
+        "points": points,
+        "first": days[0],
+        "last": days[-1],
+        "top": f"{top:,.0f}",
+        "pad": CHART_PAD,
     }

@@ -4,6 +4,7 @@ with what the source's listing knew filling in what the page does not say."""
 
 from __future__ import annotations
 
+import logging
 import re
 
 import msgspec
@@ -14,6 +15,7 @@ from storyline.ingest.html import parse_html
 from storyline.model import Article, Published, Rejection
 from storyline.sources.listings import Item
 
+log = logging.getLogger(__name__)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -41,7 +43,13 @@ def page_article(body: bytes, content_type: str, url: str, item: Item) -> Articl
     and its title when the page has none. ``path`` is the page's URL; ``url`` its
     canonical URL when the page gives one, else the URL fetched.
     """
-    found = parse_html(Source(path=url, kind="html", text=page_text(body, content_type)))
+    source = Source(path=url, kind="html", text=page_text(body, content_type))
+    found: Article | Rejection = Rejection(path=url, reason="no article text found in the page")
+    for read in parse_html(source):  # warnings (rejected=False) first, then the page
+        if isinstance(read, Rejection) and not read.rejected:
+            log.info("%s: %s", url, read.reason)
+        else:
+            found = read
     if isinstance(found, Rejection):
         return found
     published = found.published

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from storyline.model import Annotation, Article, Dossier, Failure, SeenItem, Story, WatchedSource
@@ -56,6 +57,15 @@ class Store(Protocol):
     ) -> int:
         """Forget the failures of ``kind`` (only these ``ids``, only this ``stage``);
         returns how many were removed."""
+
+    def dossier_stamp(self, story_id: str) -> tuple[str | None, str] | None:
+        """The stored dossier's ``(fingerprint, generated)``, read without decoding it
+        (None if none): which build of the dossier the store holds."""
+
+    def lock(self, name: str) -> AbstractContextManager[None]:
+        """Hold the store-wide lock ``name`` while a block runs: every process and thread
+        using the store waits its turn (for a read-modify-write spanning several calls,
+        such as detecting stories). A holder that dies lets go."""
 
     # live sources (storyline.sources): what `storyline watch` polls, and what it has seen
     def add_source(self, source: WatchedSource) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -78,6 +79,8 @@ CREATE INDEX IF NOT EXISTS seen_canonical ON seen (canonical);
 # Key of the advisory lock that serializes schema creation between processes opening
 # a fresh database at once (CREATE TABLE IF NOT EXISTS alone races in PostgreSQL).
 _SCHEMA_LOCK = 0x5707_1E_01
+# Keys of the named locks of ``PostgresStore.lock``: this plus the CRC-32 of the name.
+_LOCK_BASE = 0x5707_1E_02 << 32
 
 
 def _driver() -> Any:
@@ -117,6 +120,7 @@ class PostgresStore:
                 + "; check that the server runs and the URL (user, host, port, database) is right"
             ) from exc
         self._lock = threading.Lock()
+        self._named: dict[str, threading.Lock] = {}
         try:
             found = self._create_schema()
         except StoreError:
@@ -284,8 +288,39 @@ class PostgresStore:
         return _dec_dossier.decode(rows[0][0])
 
     def dossier_fingerprint(self, story_id: str) -> str | None:
+        stamp = self.dossier_stamp(story_id)
+        return None if stamp is None else stamp[0]
+
+    def dossier_stamp(self, story_id: str) -> tuple[str | None, str] | None:
         rows = self._rows("SELECT record FROM dossiers WHERE story=%s", (story_id,))
-        return _dec_fingerprint.decode(rows[0][0]).fingerprint if rows else None
+        if not rows:
+            return None
+        found = _dec_fingerprint.decode(rows[0][0])
+        return found.fingerprint, found.generated
+
+    # one writer at a time for a read-modify-write spanning several calls
+    @contextmanager
+    def lock(self, name: str) -> Iterator[None]:
+        """Hold the store's lock ``name`` while the block runs; other holders wait.
+
+        A session-level advisory lock: every connection to the database takes turns,
+        and the server lets go of it when a holder's connection drops.
+        """
+        key = _LOCK_BASE + zlib.crc32(name.encode())
+        with self._named.setdefault(name, threading.Lock()):
+            with self._lock:
+                try:
+                    self._db.execute("SELECT pg_advisory_lock(%s)", (key,))
+                except self._errors as exc:
+                    raise StoreError(f"store {self.name!r}: {exc}") from exc
+            try:
+                yield
+            finally:
+                with self._lock:
+                    try:
+                        self._db.execute("SELECT pg_advisory_unlock(%s)", (key,))
+                    except self._errors:
+                        log.warning("store %s: could not release lock %r", self.name, name)
 
     # failures
     def put_failure(self, failure: Failure) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
@@ -14,6 +15,11 @@ import msgspec
 
 from storyline.errors import NotFoundError, StoreError
 from storyline.model import Annotation, Article, Dossier, Failure, SeenItem, Story, WatchedSource
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: threads of one process still take turns
+    fcntl = None  # type: ignore[assignment]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -52,9 +58,10 @@ _dec_failure = msgspec.msgpack.Decoder(Failure)
 
 
 class _Fingerprint(msgspec.Struct):
-    """Only the fingerprint of a stored dossier: msgspec skips every other field."""
+    """Only the fingerprint and build time of a stored dossier: msgspec skips the rest."""
 
     fingerprint: str | None = None
+    generated: str = ""
 
 
 _dec_fingerprint = msgspec.msgpack.Decoder(_Fingerprint)
@@ -102,6 +109,7 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {str(self.path)!r}: {exc}") from exc
         self._lock = threading.Lock()
+        self._named: dict[str, threading.Lock] = {}
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -217,8 +225,42 @@ class SQLiteStore:
         return _dec_dossier.decode(row[0])
 
     def dossier_fingerprint(self, story_id: str) -> str | None:
+        stamp = self.dossier_stamp(story_id)
+        return None if stamp is None else stamp[0]
+
+    def dossier_stamp(self, story_id: str) -> tuple[str | None, str] | None:
         row = self._db.execute("SELECT record FROM dossiers WHERE story=?", (story_id,)).fetchone()
-        return None if row is None else _dec_fingerprint.decode(row[0]).fingerprint
+        if row is None:
+            return None
+        found = _dec_fingerprint.decode(row[0])
+        return found.fingerprint, found.generated
+
+    # one writer at a time for a read-modify-write spanning several calls
+    @contextmanager
+    def lock(self, name: str) -> Iterator[None]:
+        """Hold the store's lock ``name`` while the block runs; other holders wait.
+
+        Each lock is a file beside the store (``<store>-<name>.lock``) held with
+        ``flock``, so processes and threads take turns and a process that dies lets
+        go. Writes of other kinds are not blocked.
+        """
+        with self._named.setdefault(name, threading.Lock()):
+            if fcntl is None or str(self.path) == ":memory:":
+                yield
+                return
+            target = self.path.with_name(f"{self.path.name}-{name}.lock")
+            try:
+                fd = os.open(target, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create the lock file {str(target)!r} beside the store: "
+                    f"{exc.strerror or exc}; the store's folder must be writable"
+                ) from exc
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                yield
+            finally:
+                os.close(fd)  # closing lets go of the lock
 
     # failures
     def put_failure(self, failure: Failure) -> None:
@@ -275,8 +317,7 @@ class SQLiteStore:
         row = source_row(source, _now())
         with self._tx() as db:
             db.execute(
-                f"UPDATE sources SET {', '.join(c + '=?' for c in SOURCE_FIELDS[1:])} "
-                "WHERE url=?",
+                f"UPDATE sources SET {', '.join(c + '=?' for c in SOURCE_FIELDS[1:])} WHERE url=?",
                 (*row[1:], row[0]),
             )
 
@@ -297,8 +338,7 @@ class SQLiteStore:
 
     def article_for_url(self, url: str) -> str | None:
         row = self._db.execute(
-            "SELECT article FROM seen WHERE (url=? OR canonical=?) AND article IS NOT NULL "
-            "LIMIT 1",
+            "SELECT article FROM seen WHERE (url=? OR canonical=?) AND article IS NOT NULL LIMIT 1",
             (url, url),
         ).fetchone()
         return None if row is None else str(row[0])

@@ -28,6 +28,7 @@ from storyline.synthesize.ledger import build_ledger
 from storyline.synthesize.quotes import collect_quotes
 from storyline.synthesize.summary import build_summary
 from storyline.synthesize.timeline import story_timeline
+from storyline.synthesize.tracks import story_tracks
 
 
 def synthesize(
@@ -106,6 +107,7 @@ def synthesize(
         conflicts=conflicts,
         quotes=quotes,
         coverage=build_coverage(articles, links.claims),
+        tracks=story_tracks(articles, annotations, links),
     )
 
 

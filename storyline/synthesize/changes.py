@@ -12,9 +12,10 @@ and the one just made. Two things happen here:
    reader's links and bookmarks survive an update.
 2. **Changes listed.** New reports (``new_article``), new claims, claims no longer
    supported (a previous claim with no current counterpart: its articles left the
-   story, or its sentences no longer make one fact), revised figures (a quantity
-   dispute where a value is told only by articles new since the previous build:
-   "persons 12 → 19, Outlet, 2024-03-02"), and new conflicts.
+   story, or its sentences no longer make one fact), revised figures (a track's
+   latest value moved, or a quantity dispute where a value is told only by articles
+   new since the previous build: "persons 12 → 19, Outlet, 2024-03-02"), and new
+   conflicts.
 """
 
 from __future__ import annotations
@@ -170,6 +171,10 @@ def find_changes(previous: Dossier, current: Dossier) -> list[Change]:
         if change is not None:
             changes.append(change)
             revised.append(conflict)
+    told = {c.about for c in changes if c.kind == "revised_figure"}
+    for change in _track_revisions(previous, current):
+        if change.about not in told:
+            changes.append(change)
     prev_conflicts = [_conflict_key(c) for c in previous.conflicts]
     for conflict in current.conflicts:
         if conflict in revised:
@@ -236,3 +241,29 @@ def _revision(
         after=after.value,
         evidence=[e for e in after.evidence if e.article not in old_articles],
     )
+
+
+def _track_revisions(previous: Dossier, current: Dossier) -> list[Change]:
+    """A track whose latest value moved since the last build: the figure revised."""
+    before_of = {t.about: t for t in previous.tracks}
+    changes = []
+    for track in current.tracks:
+        old = before_of.get(track.about)
+        if old is None or not old.points or not track.points:
+            continue
+        last_old = max(old.points, key=lambda p: p.date)
+        last_new = max(track.points, key=lambda p: p.date)
+        if last_new.date <= last_old.date or last_new.value == last_old.value:
+            continue
+        where = ", ".join(x for x in (last_new.outlet, last_new.date) if x)
+        changes.append(
+            Change(
+                kind="revised_figure",
+                text=f"{track.about} {last_old.text} → {last_new.text} ({where})",
+                about=track.about,
+                before=last_old.text,
+                after=last_new.text,
+                evidence=last_new.evidence,
+            )
+        )
+    return changes

@@ -458,3 +458,106 @@ def test_short_form_of_an_organisation_the_tagger_missed() -> None:
     )
     (q,) = quotes(text)
     assert (q.speaker, q.channel) == ("Westmarch General Hospital", "a statement")
+
+
+# ------------------------------------------------------------------------ issue 16: real text
+
+
+def test_unconfirmed_report_is_no_quote_of_the_body() -> None:
+    text = (
+        "The Relief Agency has not confirmed reports that its head of operations was killed.\n"
+        "Officials in Brenmoor said roads were closed."
+    )
+    found = quotes(text)
+    assert all("head of operations" not in q.text for q in found), found
+
+
+def test_supposed_and_future_speech_is_no_quote() -> None:
+    text = (
+        "If the governor were to stand up and say the plant must close, workers would leave. "
+        "Next week Mira Tollan will argue that the levy should be dropped."
+    )
+    assert quotes(text) == []
+
+
+def test_unattributed_quote_goes_on_in_the_last_speaker_words() -> None:
+    # One sentence a line, as scraped pages and corpora give them.
+    text = (
+        "Ilsa Varnow, a historian at Denholt College, studies the port.\n"
+        "The strikes grew out of years of low pay, Varnow said.\n"
+        '"It is a poor town that is getting poorer.\n'
+        'People are tired."'
+    )
+    found = quotes(text)
+    direct = [q for q in found if q.direct]
+    assert direct and direct[0].speaker == "Ilsa Varnow", found
+    assert "getting poorer" in direct[0].text and "tired" in direct[0].text
+
+
+def test_quote_running_on_over_lines_that_open_again() -> None:
+    text = (
+        'Speaking on radio, Mr Arlen Dace said: "We have found a whole series of faults.\n'
+        '"It is clear that much more must be done," he added.'
+    )
+    found = [q for q in quotes(text) if q.direct]
+    assert {q.speaker for q in found} == {"Arlen Dace"}, found
+    assert any("much more must be done" in q.text for q in found)
+
+
+def test_closing_mark_before_a_line_break_does_not_hide_the_next_said() -> None:
+    text = (
+        'The dean said the hall "will reopen in spring."\n'
+        "In Marrow Street, meanwhile, Chief Engineer Tova Brisk said the bridge needs new cables."
+    )
+    found = quotes(text)
+    assert any(q.speaker == "Tova Brisk" and "new cables" in q.text for q in found), found
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (
+            "All of the birds are at risk from the slick, says Dana Orrin.",
+            "All of the birds are at",
+        ),
+        ("There is, Dana Orrin says, a familiar pattern.", "There is a familiar pattern"),
+        (
+            "Dana Orrin has watched the coast for years.\nIn the case of the old mine, she says, "
+            "the damage lasted for decades.",
+            "In the case of the old mine the damage lasted",
+        ),
+    ],
+    ids=["says-after", "aside", "aside-pronoun"],
+)
+def test_reported_clause_with_the_speaker_after_or_aside(text: str, words: str) -> None:
+    q = only(text)
+    assert q.speaker == "Dana Orrin" and not q.direct
+    assert q.text.startswith(words)
+
+
+def test_pronoun_after_a_long_quote_reaches_back_from_its_start() -> None:
+    text = (
+        "Petra Lind, the chief executive of Norcast, did not help her own cause.\n"
+        'Early on she seemed to blame the builder: "This was not our fault.\n'
+        "This was not our crane.\n"
+        "This was not our site.\n"
+        "It was not our staff.\n"
+        "It was not our design.\n"
+        'It was their plan," she said.'
+    )
+    found = [q for q in quotes(text) if q.direct]
+    assert found and all(q.speaker == "Petra Lind" for q in found), found
+
+
+def test_lower_case_title_is_no_speaker_name() -> None:
+    text = '"Peace needs patience," said the abbot, speaking at a gathering.'
+    assert only(text).speaker != "abbot"
+
+
+def test_the_ministry_is_the_country_ministry_named_before() -> None:
+    text = (
+        "Norway's foreign ministry said two aid workers were missing. "
+        "The ministry said it was in contact with their families."
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Norway's foreign ministry"] * 2, found

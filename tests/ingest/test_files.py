@@ -172,10 +172,12 @@ def test_utf8_with_a_stray_byte_keeps_its_good_characters(tmp_path: Path) -> Non
         "Zoë said the café — “Lune” — reopened.".encode() + b" Caf\xe9 owners cheered."
     )
     articles, rejections = _split(list(read_inputs([path])))
-    assert articles[0].text.startswith("Zoë said the café — “Lune” — reopened.")
+    # the good characters stay UTF-8, the stray Latin-1 byte is read as such
+    assert articles[0].text == "Zoë said the café — “Lune” — reopened. Café owners cheered."
     assert rejections[0].rejected is False
     assert rejections[0].reason == (
-        "not UTF-8; decoded as utf-8 with 1 invalid byte sequence(s) replaced"
+        "not UTF-8 throughout: 1 invalid byte sequence(s) on line 1 read as cp1252; "
+        "the rest is UTF-8"
     )
 
 

@@ -35,7 +35,13 @@ def test_write_dossier_writes_the_three_files(dossier: Dossier, tmp_path: Path) 
     assert paths["json"].read_text(encoding="utf-8") == to_json(dossier)
     assert paths["md"].read_text(encoding="utf-8") == to_markdown(dossier)
     assert paths["html"].read_text(encoding="utf-8") == to_html(dossier)
-    assert sorted(p.name for p in out.iterdir()) == ["dossier.json", "dossier.md", "index.html"]
+    # the three files and the stamp of what they hold; no temporary file is left
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".stamp.json",
+        "dossier.json",
+        "dossier.md",
+        "index.html",
+    ]
     assert json.loads(paths["json"].read_bytes())["story"]["id"] == "st-bridge"
 
 

@@ -59,6 +59,7 @@ EXTENSIONS = {
         "fingerprint",
         "timeline_from",
         "timeline_until",
+        "tracks",  # one measure's values over time, by source: issue 15
     },
     "published": {"note"},
     "entities": {"merges"},

@@ -1,7 +1,8 @@
 """Two ingest processes at once, and an ingest killed mid-batch, on every backend.
 
-Each case runs real processes (``ingest_proc.py``) against one store: the store
-must end with every article exactly once, whatever the interleaving or the crash.
+Each case runs real processes (``ingest_proc.py``, or the ``storyline`` command)
+against one store: the store must end with every article exactly once, whatever the
+interleaving or the crash, and commands run at once must all finish (exit 0 or 3).
 """
 
 from __future__ import annotations
@@ -10,16 +11,22 @@ import json
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
+import pytest
 
+from storyline.annotate import annotator_version
 from storyline.engine import ingest
 from storyline.ingest import read_inputs
-from storyline.model import Article
+from storyline.model import Article, Dossier, StoryInfo
+from storyline.render import files as dossier_files
 from storyline.settings import Settings
-from storyline.store import open_store
+from storyline.store import Store, open_store
+from tests.crashes import check, cli, write_batches
 
 WORKER = Path(__file__).with_name("ingest_proc.py")
 PLACES = ["Orrin Valley", "Pellham Point", "Castro Quay", "Lindqvist Bay", "Marrow Fen"]
@@ -46,6 +53,10 @@ def write_feed(path: Path, numbers: list[int]) -> None:
             )
         )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def expected_ids(paths: list[Path]) -> list[str]:
+    return [a.id for a in read_inputs(paths) if isinstance(a, Article)]
 
 
 def expected(path: Path) -> dict[str, Article]:
@@ -141,3 +152,124 @@ def test_an_ingest_killed_mid_batch_resumes_with_every_article_once(
     assert stored(store_url) == want
     assert set(rerun.unchanged) == set(before)
     assert set(rerun.added) == set(want) - set(before)
+
+
+# Whole commands at once: real `storyline` processes (model loading, annotation, story
+# detection, dossiers) on one store, on the fictional corpus of tests/crashes.py.
+
+
+def run_together(*commands: list[str], stagger: float = 0.0) -> list[subprocess.CompletedProcess]:
+    procs = []
+    for cmd in commands:
+        procs.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+        time.sleep(stagger)
+    done = []
+    for proc, cmd in zip(procs, commands, strict=True):
+        out, err = proc.communicate(timeout=600)
+        done.append(subprocess.CompletedProcess(cmd, proc.returncode, out, err))
+    return done
+
+
+def assert_finished(*results: subprocess.CompletedProcess) -> None:
+    for r in results:
+        assert r.returncode in (0, 3), r.stderr.decode(errors="replace")[-2000:]
+
+
+@pytest.mark.slow
+def test_two_ingest_commands_at_once_both_finish(store_url: str, tmp_path: Path) -> None:
+    batches = write_batches(tmp_path / "corpus")
+    # Each process stores its articles while the other is annotating its own: story
+    # detection in one meets articles the other has stored and not annotated yet.
+    results = run_together(
+        cli("ingest", *batches[0::2], "--db", store_url, "-q"),
+        cli("ingest", *batches[1::2], "--db", store_url, "-q"),
+        stagger=0.2,
+    )
+    assert [r.returncode for r in results] == [0, 0], [r.stderr.decode()[-800:] for r in results]
+    settings = Settings(db=store_url, out=str(tmp_path / "out"))
+    store = open_store(store_url)
+    try:
+        ids = store.article_ids()
+        assert sorted(ids) == sorted(expected_ids(batches))
+        assert not store.unannotated(annotator_version(settings.embedder, settings.budget))
+        # the detection that ran last saw every article annotated and placed each once
+        placed = sorted(a for s in store.stories() for a in s.articles)
+        assert placed == sorted(ids)
+        assert len(store.stories()) == 3
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+def test_a_build_and_an_ingest_at_once_then_two_builds_into_one_folder(
+    store_url: str, tmp_path: Path
+) -> None:
+    batches = write_batches(tmp_path / "corpus")
+    out = tmp_path / "out"
+    first = run_together(
+        cli("build", *batches[:3], "--db", store_url, "-o", out, "-q"),
+        cli("ingest", *batches[3:], "--db", store_url, "-q"),
+        stagger=0.2,
+    )
+    assert_finished(*first)
+    for folder in out.iterdir():  # whatever the build wrote is whole
+        assert dossier_files.verify(folder) is not None, folder
+
+    # Two builds of everything into the same folder: both finish, and the files they
+    # leave are the dossiers the store holds, each one whole and of one build.
+    second = run_together(
+        cli("build", *batches, "--db", store_url, "-o", out, "-q"),
+        cli("build", *batches, "--db", store_url, "-o", out, "-q"),
+    )
+    assert_finished(*second)
+    settings = Settings(db=store_url, out=str(out))
+    assert check(batches, settings, committed=set()) == []
+
+
+def test_a_stored_dossiers_stamp_reads_without_the_dossier(make_store: Callable[[], Store]) -> None:
+    store = make_store()
+    assert store.dossier_stamp("s-1a2b") is None
+    info = StoryInfo(
+        id="s-1a2b", title="Ferry", articles=1, first_published=None, last_published=None
+    )
+    built = Dossier(
+        generated="2025-03-12T10:00:00+00:00",
+        story=info,
+        articles=[],
+        entities=[],
+        timeline=[],
+        summary=[],
+        claims=[],
+        conflicts=[],
+        quotes=[],
+        coverage=[],
+        fingerprint="0f1e2d3c4b5a6978",
+    )
+    store.put_dossier(built)
+    assert store.dossier_stamp("s-1a2b") == ("0f1e2d3c4b5a6978", "2025-03-12T10:00:00+00:00")
+    store.put_dossier(msgspec.structs.replace(built, generated="2025-03-12T10:00:01+00:00"))
+    assert make_store().dossier_stamp("s-1a2b") == ("0f1e2d3c4b5a6978", "2025-03-12T10:00:01+00:00")
+
+
+def test_a_store_lock_is_held_by_one_connection_at_a_time(
+    make_store: Callable[[], Store],
+) -> None:
+    first, second = make_store(), make_store()  # two connections, as two processes have
+    order: list[str] = []
+    holding = threading.Event()
+
+    def detect_elsewhere() -> None:
+        with first.lock("detect"):
+            holding.set()
+            time.sleep(0.3)
+            order.append("first done")
+
+    t = threading.Thread(target=detect_elsewhere)
+    t.start()
+    assert holding.wait(10)
+    with second.lock("other"):  # another name does not wait
+        order.append("other name")
+    with second.lock("detect"):
+        order.append("second")
+    t.join()
+    assert order == ["other name", "first done", "second"]

@@ -1,0 +1,380 @@
+"""Figures by what they measure, and tracks: one measure's values over time, by source.
+
+A figure's *measure* is what the annotator read of it (``Quantity.kind``, its counted
+noun, the synonym class of its predicate, a rate's period): "at least 19 people were
+killed" and "the death toll rose to 21" are both (count, person, dead); "49 injured"
+and "90 detained" are two measures. Its *scope* is its subject (who sent, who pledged)
+and its place; its *time* is the date its sentence names, else the report's date.
+
+* Two figures are tellings of one moment of one measure (``same_moment``) when their
+  measure and scope agree (a side that names no subject or place agrees with any), their
+  times overlap (a day inside a month; a report's own date counts as one day either way,
+  as a report tells the day before), and their sentences are related (cosine, or shared
+  entities). Only such pairs can disagree (``conflicts``).
+* A *track* is one measure's figures from two or more reports across two or more days:
+  a death toll rising, case counts, a flow-rate estimate revised. Ages, time offsets,
+  ratings and durations never make tracks (nor disagree: durations only pair as the
+  length of one event, in ``conflicts``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from storyline.model import Annotation, Article, Evidence, Links, Quantity, Track, TrackPoint
+
+# fmt: off
+PEOPLE = frozenset({"person", "people", "resident", "inhabitant", "civilian", "villager",
+                    "citizen", "evacuee", "individual", "case", "victim", "patient", "adult",
+                    "child", "man", "woman"})
+# Predicate classes that count people whatever noun tells them ("200 confirmed cases",
+# "the death toll rose to 21").
+PEOPLE_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced", "infected",
+                            "hospitalized", "protest"})
+# Percentages are left out: two shares of different wholes ("12% of dividends", "8% of
+# pension income") read alike, and the parse rarely says of what.
+_PAIRABLE = frozenset({"count", "money", "measure"})
+_TRACKED = frozenset({"count", "money", "measure"})
+# fmt: on
+RELATED = 0.35  # cosine of two sentences that may tell one moment of one measure
+RELATED_ALONE = 0.55  # ... a duration's, when they share one entity only
+RELATED_UNNAMED = 0.75  # ... when they share no entity at all
+REPORT_SLACK = 1  # days a report's own date may sit from the moment it tells
+_HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.IGNORECASE)
+LIST_FIGURES = 4  # a sentence with this many figures is a list or breakdown: none pairs
+RUN_ON_WORDS = 70  # longer "sentences" are run-together items: their figures never pair
+MAX_RATIO = 3.0  # tellings of one count lie within this factor of each other
+TRACK_RELATED = 0.5  # cosine of two tellings of one moving measure that share no entity
+MIN_TRACK_DAYS = 2
+MAX_TRACKS = 12
+
+
+@dataclass
+class Figure:
+    article: str
+    sentence: int
+    text: str  # the sentence
+    q: Quantity
+    vector: np.ndarray
+    entities: frozenset[str]
+    key: tuple[str, str, str | None, str | None]  # kind, counted, predicate class, per
+    day: date | None  # the report's date
+    when: str | None  # the date the sentence names ("2010-05", "2010-05-27")
+    offset: int = 0  # where the sentence starts in the article
+    alone: bool = True  # the only figure of its sentence
+    # One of several figures of its measure in its sentence: a breakdown ("80 deaths in
+    # Cairo, 36 in Alexandria") or a before and after, each a part, none the whole.
+    parts: bool = False
+
+    @property
+    def moment(self) -> str | None:
+        return self.when or (self.day.isoformat() if self.day else None)
+
+
+def measure_key(q: Quantity) -> tuple[str, str, str | None, str | None] | None:
+    """What a figure measures, or None when it measures nothing the ledger compares."""
+    if q.kind is None or q.kind not in (*_PAIRABLE, "duration"):
+        return None
+    pred = q.predicate
+    unit = q.unit
+    if (pred in PEOPLE_CLASSES and (unit is None or unit in PEOPLE)) or unit in PEOPLE:
+        unit = "person"
+    if unit is None:
+        return None
+    if q.kind == "duration":
+        return (q.kind, unit, None, None)  # the length of an event, told with any verb
+    if pred is None:
+        return None  # "1,000 people": of what is not said
+    return (q.kind, unit, pred, q.per)
+
+
+def figures_of(
+    annotations: Sequence[Annotation],
+    entities_in: Callable[[str, int], list[str]],
+    published: dict[str, str | None],
+) -> list[Figure]:
+    out: list[Figure] = []
+    for ann in annotations:
+        vecs = ann.vectors()
+        counts: dict[int, int] = defaultdict(int)
+        keys: dict[tuple[int, tuple], int] = defaultdict(int)
+        for q in ann.quantities:
+            counts[q.sentence] += 1
+            key = measure_key(q)
+            if key is not None:
+                keys[(q.sentence, key)] += 1
+        try:
+            day = date.fromisoformat(published.get(ann.article) or "")
+        except ValueError:
+            day = None
+        for q in ann.quantities:
+            key = measure_key(q)
+            if key is None or not q.sentence < len(ann.sentences):
+                continue
+            sentence = ann.sentences[q.sentence]
+            out.append(
+                Figure(
+                    article=ann.article,
+                    sentence=q.sentence,
+                    text=sentence.text,
+                    q=q,
+                    vector=vecs[q.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
+                    entities=frozenset(entities_in(ann.article, q.sentence)),
+                    key=key,
+                    day=day,
+                    when=q.when,
+                    offset=sentence.start,
+                    alone=counts[q.sentence] == 1,
+                    parts=keys[(q.sentence, key)] > 1 or counts[q.sentence] >= LIST_FIGURES,
+                )
+            )
+    return out
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    low = q.low if q.low is not None else (-math.inf if q.high is not None else q.value)
+    high = q.high if q.high is not None else (math.inf if q.low is not None else q.value)
+    return low, high
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Whether both figures may hold at once, given their bounds."""
+    lo1, hi1 = interval(a)
+    lo2, hi2 = interval(b)
+    tol = 1e-9 * max(1.0, abs(a.value), abs(b.value))
+    return max(lo1, lo2) <= min(hi1, hi2) + tol
+
+
+def same_scope(a: Figure, b: Figure) -> bool:
+    """One measure for one scope: subjects and places agree; a place one figure gives must
+    at least be named in the other's sentence ("91 cases in the US" / "256 cases")."""
+    if a.key != b.key:
+        return False
+    if a.q.subject and b.q.subject and a.q.subject != b.q.subject:
+        return False
+    x, y = a.q.place, b.q.place
+    if x and y:
+        return x == y
+    if x:
+        return named_in(x, b.text)
+    if y:
+        return named_in(y, a.text)
+    return True
+
+
+def named_in(place: str, text: str) -> bool:
+    """Whether ``text`` names ``place``, in full or by its initials ("the united states":
+    "United States", "US", "U.S.")."""
+    name = place.lower().removeprefix("the ")
+    if re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
+        return True
+    words = name.split()
+    if len(words) < 2:
+        return False
+    initials = r"\.?".join(w[0].upper() for w in words if w not in ("of", "and"))
+    return bool(re.search(rf"\b{initials}\.?(?![\w])", text))  # capitals: not "us"
+
+
+def same_time(a: Figure, b: Figure) -> bool:
+    """Whether two figures may refer to the same moment: the days their sentences name,
+    else their reports' days, at most REPORT_SLACK apart (unknown: may be the same). A
+    month or a year a sentence names is too coarse to place a running count ("killed 167
+    since it was detected in April"), so the report's day stands for it."""
+    x, y = _day_of(a), _day_of(b)
+    if x is None or y is None:
+        return True
+    return abs((x - y).days) <= REPORT_SLACK
+
+
+def _day_of(f: Figure) -> date | None:
+    if f.when and len(f.when) == 10:
+        try:
+            return date.fromisoformat(f.when)
+        except ValueError:
+            return f.day
+    return f.day
+
+
+def related(a: Figure, b: Figure) -> bool:
+    sim = float(a.vector @ b.vector) if a.vector.shape == b.vector.shape else 0.0
+    shared = len(a.entities & b.entities)
+    if a.key[0] == "duration":  # the length of one event: told of the same people
+        return shared >= 2 or (shared >= 1 and sim >= RELATED_ALONE)
+    return sim >= RELATED_UNNAMED or (shared >= 1 and sim >= RELATED)
+
+
+def near_in_size(a: Figure, b: Figure) -> bool:
+    low, high = sorted((abs(a.q.value), abs(b.q.value)))
+    return low > 0 and high / low <= MAX_RATIO
+
+
+def same_moment(a: Figure, b: Figure) -> bool:
+    """Two tellings of one measure, for one scope, at one time."""
+    return (
+        (a.article, a.sentence) != (b.article, b.sentence)
+        and not any(_historical(f) or _run_on(f) or f.parts or _bare(f) for f in (a, b))
+        and same_scope(a, b)
+        and same_time(a, b)
+        and near_in_size(a, b)
+        and related(a, b)
+    )
+
+
+def describe(key: tuple[str, str, str | None, str | None]) -> str:
+    """For the reader: "persons dead", "barrels a day flow", "USD pledged"."""
+    kind, unit, pred, per = key
+    words = f"{unit}s" if unit and not unit.isupper() else (unit or kind)
+    if per:
+        words += f" a {per}"
+    if kind == "duration":
+        return words  # the length of one event, told with any verb
+    return f"{words} {pred}" if pred and pred != unit else words
+
+
+def find_tracks(
+    figures: Sequence[Figure],
+    entity_names: dict[str, str],
+    outlet_of: Callable[[str], str | None],
+    limit: int | None = MAX_TRACKS,
+) -> list[Track]:
+    """Measures told on two or more days by two or more reports, with their values (the
+    ``limit`` most told)."""
+    by_key: dict[tuple, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.key[0] in _TRACKED and _as_of(f) and not _unplaced(f):
+            by_key[(f.key, f.q.subject, _scope_name(f.q.place))].append(f)
+    # A figure whose subject or place is unsaid joins the one scope of its measure that says
+    # it, when there is exactly one.
+    merged: dict[tuple, list[Figure]] = defaultdict(list)
+    scoped = defaultdict(list)
+    for k in by_key:
+        scoped[k[0]].append(k)
+    for k, figs in by_key.items():
+        siblings = [s for s in scoped[k[0]] if s != k and _narrower(k, s)]
+        if len(siblings) > 1:
+            continue  # unsaid where, in a story that tells it for several places: whose?
+        merged[siblings[0] if siblings else k].extend(figs)
+    tracks = []
+    for (key, subject, place), group in merged.items():
+        for figs in _related_groups(group):
+            days = {_as_of(f) for f in figs}
+            if len(days) < MIN_TRACK_DAYS or len({f.article for f in figs}) < 2:
+                continue
+            tracks.append(_track(key, subject, place, figs, outlet_of))
+    tracks.sort(key=lambda t: (-len({p.date for p in t.points}), -len(t.points), t.about))
+    return tracks[:limit]
+
+
+def _as_of(f: Figure) -> str | None:
+    """The day a track shows a value at: the report's (a running toll is told as of the day
+    it is reported), else the day its sentence names."""
+    if f.day is not None:
+        return f.day.isoformat()
+    return f.when if f.when and len(f.when) == 10 else None
+
+
+def _unplaced(f: Figure) -> bool:
+    """A figure whose time or reading is doubtful: dated to an earlier year, one of a
+    list or breakdown, in a run-on "sentence", or a bare number."""
+    return _historical(f) or f.parts or _run_on(f) or _bare(f)
+
+
+def _scope_name(place: str | None) -> str | None:
+    if place is None:
+        return None
+    return place[4:] if place.startswith("the ") else place
+
+
+def _historical(f: Figure) -> bool:
+    """A figure its sentence dates to an earlier year ("the 1989 spill") is no value now."""
+    return bool(f.when and f.day and f.when[:4].isdigit() and int(f.when[:4]) < f.day.year)
+
+
+def _bare(f: Figure) -> bool:
+    """A number that counts no noun ("3", "26") and whose sentence names no toll or total
+    it could be: what it counts is a guess from the parse."""
+    return f.q.unit is None and not _HOLDER_WORDS.search(f.text)
+
+
+def _run_on(f: Figure) -> bool:
+    """A "sentence" of many run-together items (a flattened fact box or page of links):
+    its parse says little about which figure goes with what."""
+    return len(f.text.split()) > RUN_ON_WORDS
+
+
+def _related_groups(figs: list[Figure]) -> list[list[Figure]]:
+    """Figures of one measure split into the groups their sentences link (cosine at least
+    TRACK_RELATED, or RELATED with a shared entity): the deaths of one attack and those of
+    another are two tracks even when both are "persons dead"."""
+    n = len(figs)
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    dims = {f.vector.shape[0] for f in figs}
+    if len(dims) == 1 and n > 1:
+        mat = np.vstack([f.vector for f in figs]).astype(np.float32)
+        for start in range(0, n, 512):
+            sims = mat[start : start + 512] @ mat.T
+            for r, c in zip(*np.nonzero(sims >= RELATED), strict=True):
+                i, j = start + int(r), int(c)
+                if i < j and (sims[r, c] >= TRACK_RELATED or figs[i].entities & figs[j].entities):
+                    parent[root(i)] = root(j)
+    groups: dict[int, list[Figure]] = defaultdict(list)
+    for i, f in enumerate(figs):
+        groups[root(i)].append(f)
+    return list(groups.values())
+
+
+def _narrower(k: tuple, other: tuple) -> bool:
+    """``k`` leaves unsaid what ``other`` says, and says nothing ``other`` contradicts."""
+    return all(a is None or a == b for a, b in zip(k[1:], other[1:], strict=True)) and k != other
+
+
+def _track(
+    key: tuple,
+    subject: str | None,
+    place: str | None,
+    figs: list[Figure],
+    outlet_of: Callable[[str], str | None],
+) -> Track:
+    points: dict[tuple[str, str, float], TrackPoint] = {}
+    for f in sorted(figs, key=lambda f: (_as_of(f) or "", f.article, f.sentence)):
+        moment = _as_of(f) or ""
+        k = (moment, f.article, f.q.value)
+        if k in points:
+            continue
+        low, high = interval(f.q)
+        points[k] = TrackPoint(
+            date=moment,
+            value=f.q.value,
+            low=None if math.isinf(low) else low,
+            high=None if math.isinf(high) else high,
+            text=f.q.text,
+            outlet=outlet_of(f.article),
+            evidence=[Evidence(article=f.article, sentence=f.sentence, text=f.text)],
+        )
+    about = describe(key)
+    scope = ", ".join(x for x in (subject, place) if x)
+    if scope:
+        about += f" ({scope})"
+    return Track(about=about, unit=key[1], points=list(points.values()))
+
+
+def story_tracks(
+    articles: Sequence[Article], annotations: Sequence[Annotation], links: Links
+) -> list[Track]:
+    outlets = {a.id: a.outlet for a in articles}
+    figures = figures_of(annotations, links.entities_in, {a.id: a.published.date for a in articles})
+    return find_tracks(figures, {e.id: e.name for e in links.entities}, outlets.get)

@@ -1,0 +1,107 @@
+"""What a figure measures: kind, what is said of what it counts, whose, bounds, date.
+
+Every sentence is fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate import annotate_chunk
+from storyline.annotate.nlp import load_nlp, split_sentences
+from storyline.annotate.quantities import find_quantities
+from storyline.model import Article, Published, Quantity
+
+
+def figures(text: str) -> list[Quantity]:
+    doc = load_nlp()(text)
+    return find_quantities(doc, split_sentences(doc))
+
+
+def only(text: str) -> Quantity:
+    (q,) = figures(text)
+    return q
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A two-year-old girl was pulled from the rubble.", "age"),
+        ("The harbour was rebuilt five years ago.", "offset"),
+        ("Six years on, the harbour is busy again.", "offset"),
+        ("A 5.9 aftershock shook the valley.", "rating"),
+        ("A magnitude 7.0 quake shook the valley.", "rating"),
+        ("The hearing lasted five and a half hours.", "duration"),
+        ("The storm left 19 dead in the valley.", "count"),
+        ("The council pledged $20 million for the valley.", "money"),
+        ("Turnout rose to 40 percent.", "percent"),
+        ("The quake struck at a depth of 8 km.", "measure"),
+    ],
+)
+def test_the_kind_of_a_figure(text: str, kind: str) -> None:
+    assert only(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("At least 19 people were killed in the floods.", "dead"),
+        ("The storm left 19 dead in the valley.", "dead"),
+        ("The death toll from the floods rose to 21.", "dead"),
+        ("Police detained 40 protesters in the square.", "detained"),
+        ("There were 200 confirmed cases of the fever in Vessa.", "infected"),
+        ("The well is leaking 5,000 barrels a day.", "flow"),
+        ("Norland has sent 30 doctors to the province.", "sent"),
+    ],
+)
+def test_what_is_said_of_what_is_counted(text: str, predicate: str) -> None:
+    assert only(text).predicate == predicate
+
+
+def test_whose_and_where() -> None:
+    q = only("Norland has sent 30 doctors to the island.")
+    assert (q.subject, q.unit) == ("norland", "doctor")
+    assert only("At least 19 people were killed in the clashes in Vessa.").place == "vessa"
+
+
+def test_depth_and_distance_are_two_measures() -> None:
+    depth, distance = figures("The quake struck at a depth of 8 km, 15 km from the port.")
+    assert depth.predicate == "depth" and distance.predicate != "depth"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("At least 90 people were killed.", 90.0, None),
+        ("Up to 90 people were killed.", None, 90.0),
+        ("About 200 people were killed.", 170.0, 230.0),
+        ("The well leaks 12,000 to 19,000 barrels a day.", 12000.0, 19000.0),
+        ("Between 40 and 60 people were hurt.", 40.0, 60.0),
+        ("Exactly 12 people were hurt.", 12.0, 12.0),
+    ],
+)
+def test_bounds_from_the_wording(text: str, low: float | None, high: float | None) -> None:
+    q = only(text)
+    assert q.low == pytest.approx(low) if low is not None else q.low is None
+    assert q.high == pytest.approx(high) if high is not None else q.high is None
+
+
+def test_a_rate_knows_its_period() -> None:
+    assert only("The well is leaking 5,000 barrels a day.").per == "day"
+
+
+def test_a_flattened_chronology_does_not_crash() -> None:
+    found = figures("1994 - A blast kills hundreds 1998 - Another blast kills 200 in Vessa")
+    assert [q.value for q in found] == [100.0, 200.0]
+
+
+def test_a_figure_takes_the_date_its_sentence_names_not_a_period_start() -> None:
+    text = (
+        "More than 300 people have been killed since January 25, a rights group said. "
+        "On Friday, police detained 40 people in the square."
+    )
+    article = Article(id="a", text=text, published=Published(date="2031-02-08", basis="header"))
+    (ann,) = annotate_chunk([article])
+    killed, detained = ann.quantities
+    assert killed.when is None  # as of the report's day
+    assert detained.when == "2031-02-07"

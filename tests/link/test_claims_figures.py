@@ -1,0 +1,59 @@
+"""Claims: two sentences whose figures for one thing differ are never one fact.
+
+Fictional sentences written for these tests: each pair is alike in words and names, so
+that without the figures the claim grouping would join them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Claim
+from tests.synthesize.fictional import Linked, article, link
+
+DIFFERENT = [
+    (
+        "Norland has sent 30 doctors to the flooded province of Vessa, officials said.",
+        "Norland had more than 300 doctors in the flooded province of Vessa, officials said.",
+    ),
+    (
+        "The Vessa relief appeal raised £2m in 36 hours, the charity said on Tuesday.",
+        "The Vessa relief appeal has raised a total of £46m, the charity said on Tuesday.",
+    ),
+    (
+        "Some 500,000 people are living in 447 camps across Vessa, the agency said.",
+        "Some 692,000 people are living in 591 camps across Vessa, the agency said.",
+    ),
+]
+SAME = (
+    "The Vessa relief appeal raised £2m in 36 hours, the charity said on Tuesday.",
+    "In 36 hours the Vessa relief appeal raised £2m, the charity said on Tuesday.",
+)
+
+
+@pytest.fixture(scope="module")
+def story() -> Linked:
+    first = article("Strait Herald", "2031-05-06", *(a for a, _ in DIFFERENT), filler=0)
+    second = article("Karsholm Post", "2031-05-06", *(b for _, b in DIFFERENT), filler=2)
+    return link([first, second])
+
+
+def _claim_of(story: Linked, text: str) -> Claim:
+    (hit,) = [c for c in story.links.claims if any(e.text == text for e in c.evidence)]
+    return hit
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_figures_that_differ_are_two_claims(story: Linked, a: str, b: str) -> None:
+    assert [e.text for e in _claim_of(story, a).evidence] == [a]
+    assert [e.text for e in _claim_of(story, b).evidence] == [b]
+
+
+def test_the_same_figures_reworded_are_one_claim() -> None:
+    story = link(
+        [
+            article("Strait Herald", "2031-05-06", SAME[0], filler=0),
+            article("Karsholm Post", "2031-05-06", SAME[1], filler=2),
+        ]
+    )
+    assert {e.text for e in _claim_of(story, SAME[0]).evidence} == set(SAME)
