@@ -1,6 +1,19 @@
 """Timeline summarization on Timeline17, scored with tilse as the literature scores it.
 
     .venv/bin/python benchmarks/eval_tls.py [DIR] [--db cache.sqlite] [--topics bpoil,MJ]
+        [--method both|storyline|datewise] [--loto] [--train VISIBLE_DIR]
+
+Two methods run on the same ingested and annotated records, in the same run:
+storyline's ``story_timeline`` and DATEWISE (``benchmarks/datewise.py``, Gholipour
+Ghalandari & Ifrim, ACL 2020), whose date ranker is trained leave-one-topic-out (on the
+other topics of DIR) or, with ``--train``, on every topic of VISIBLE_DIR (a release check on
+unseen topics). Neither is given a keyword query. Rows print both, then per topic the
+ratio storyline / DATEWISE. ``--loto`` also chooses storyline's weights (``GRID``)
+leave-one-topic-out: each topic is scored with the weights best on the six others; the
+JSON then holds the weights chosen per topic and, for reference only, the in-sample best.
+The last JSON line holds the means, ``spread`` (lowest and highest topic mean),
+``datewise`` and ``ratio``, and ``rows``: per gold timeline ``topic``, ``timeline``,
+``ar1_f``, ``ar2_f``, ``date_f1`` and DATEWISE's.
 
 DIR has the layout of ../shared/datasets/timeline17: ``TOPIC_SOURCE/InputDocs/<date>/<file>``
 and ``TOPIC_SOURCE/timelines/*.txt``. The sources of one topic are pooled into one story.
@@ -32,25 +45,32 @@ quote are read, up to ``--read``; of those, up to ``--embed`` get a vector. ``--
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
+import itertools
 import json
 import logging
 import multiprocessing
+import statistics
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import datewise
 from _timeline17 import DEFAULT_DIR, corpus_lines, documents, topics, write_jsonl
 
 from storyline import engine
 from storyline.model import Story, TimelineEntry
 from storyline.settings import load_settings
 from storyline.store import open_store
-from storyline.synthesize.timeline import story_timeline, within_span
+from storyline.synthesize.timeline import DEFAULT_WEIGHTS, Weights, story_timeline, within_span
 
 log = logging.getLogger("eval_tls")
 
@@ -108,10 +128,48 @@ def _gold_shape(gold_path: Path) -> tuple[int, int, tuple[str, str]]:
     return len(dates), max(1, per_date), (dates[0].isoformat(), dates[-1].isoformat())
 
 
-def run(
+@dataclasses.dataclass
+class Gold:
+    path: Path
+    dates: int
+    per_date: int
+    span: tuple[str, str]
+
+    @property
+    def name(self) -> str:
+        return self.path.parent.parent.name
+
+
+@dataclasses.dataclass
+class Topic:
+    name: str
+    articles: list
+    annotations: list
+    links: object
+    lines: dict[str, str]
+    golds: list[Gold]
+
+
+# The grid every storyline weight is chosen from, leave-one-topic-out (``--loto``). Small on
+# purpose: each point costs one timeline and one ROUGE alignment per gold timeline.
+GRID = {
+    "listed": (0.0, 2.0, 20.0),
+    "relevance": (False, True),
+}
+
+
+def grid() -> list[Weights]:
+    keys = list(GRID)
+    return [
+        dataclasses.replace(DEFAULT_WEIGHTS, **dict(zip(keys, values, strict=True)))
+        for values in itertools.product(*(GRID[k] for k in keys))
+    ]
+
+
+def prepare(
     root: Path, db: str, budget: tuple[int, int], workers: int, only: list[str] | None
-) -> dict[str, object]:
-    start = time.perf_counter()
+) -> list[Topic]:
+    """Ingest, annotate (or reuse the store's annotations) and link every topic."""
     settings = load_settings(
         db=db,
         executor="process",
@@ -121,70 +179,238 @@ def run(
         embed_sentences=budget[1],
     )
     store = open_store(settings.db)
-    results: list[dict[str, object]] = []
+    out = []
     try:
         chosen = {t: dirs for t, dirs in topics(root).items() if not only or t in only}
         ids: dict[str, list[str]] = {}
         with tempfile.TemporaryDirectory() as tmp:
             for topic, dirs in chosen.items():
-                docs = documents(dirs)
-                path = write_jsonl(docs, Path(tmp) / f"{topic}.jsonl")
+                path = write_jsonl(documents(dirs), Path(tmp) / f"{topic}.jsonl")
                 rep = engine.ingest([path], store, settings)
                 ids[topic] = sorted(set(rep.added + rep.unchanged))
         log.info("ingested %d articles", sum(len(v) for v in ids.values()))
         engine.annotate(store, settings)
-        log.info("annotated at %.0f s", time.perf_counter() - start)
-        # Scoring (tilse's ROUGE over every pair of dates) runs in a process pool while
-        # the next topic is linked; rows are printed in order at the end.
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-            jobs = []
-            for topic, dirs in chosen.items():
-                story = Story(id=topic, title=topic, articles=ids[topic])
-                articles, annotations, links = engine.linked(story, store, settings)
-                lines = corpus_lines(dirs)
-                gold_paths = sorted(p for d in dirs for p in (d / "timelines").glob("*.txt"))
-                for gold_path in gold_paths:
-                    n_dates, per_date, span = _gold_shape(gold_path)
-                    timeline = story_timeline(
-                        articles,
-                        annotations,
-                        links.events,
-                        links.sources.__getitem__,
-                        dates=n_dates,
-                        per_date=per_date,
-                        span=span,
-                    )
-                    pred: dict[datetime.date, list[str]] = {}
-                    for entry in timeline:
-                        pred.setdefault(_day(entry), []).append(_as_corpus(entry.text, lines))
-                    read = len(within_span(articles, [], [], span)[0])
-                    shape = f"{read}/{len(articles)} articles, {n_dates} dates x {per_date}"
-                    jobs.append((topic, gold_path, shape, pool.submit(_score, pred, gold_path)))
-                log.info("linked %s at %.0f s", topic, time.perf_counter() - start)
-            for topic, gold_path, shape, job in jobs:
-                scores = job.result()
-                row = {"topic": topic, "timeline": gold_path.parent.parent.name, **scores}
-                results.append(row)
-                print(
-                    f"{topic:18s} {row['timeline']:22s} AR1-F {scores['ar1_f']:.3f}  "
-                    f"AR2-F {scores['ar2_f']:.3f}  date-F1 {scores['date_f1']:.3f}  ({shape})",
-                    flush=True,
-                )
+        log.info("annotated")
+        for topic, dirs in chosen.items():
+            story = Story(id=topic, title=topic, articles=ids[topic])
+            articles, annotations, links = engine.linked(story, store, settings)
+            golds = [
+                Gold(p, *_gold_shape(p))
+                for p in sorted(p for d in dirs for p in (d / "timelines").glob("*.txt"))
+            ]
+            out.append(Topic(topic, articles, annotations, links, corpus_lines(dirs), golds))
+            log.info("linked %s", topic)
     finally:
         store.close()
+    return out
 
-    def mean(key: str) -> float:
-        return sum(float(r[key]) for r in results) / len(results) if results else 0.0  # type: ignore[arg-type]
 
-    return {
-        "ar1_f": round(mean("ar1_f"), 4),
-        "ar2_f": round(mean("ar2_f"), 4),
-        "date_f1": round(mean("date_f1"), 4),
-        "topics": len({r["topic"] for r in results}),
-        "timelines": len(results),
+def storyline_pred(t: Topic, g: Gold, weights: Weights) -> dict[datetime.date, list[str]]:
+    timeline = story_timeline(
+        t.articles,
+        t.annotations,
+        t.links.events,  # type: ignore[attr-defined]
+        t.links.sources.__getitem__,  # type: ignore[attr-defined]
+        dates=g.dates,
+        per_date=g.per_date,
+        span=g.span,
+        weights=weights,
+    )
+    pred: dict[datetime.date, list[str]] = {}
+    for entry in timeline:
+        pred.setdefault(_day(entry), []).append(_as_corpus(entry.text, t.lines))
+    return pred
+
+
+def _window(t: Topic, g: Gold) -> tuple[datewise.Collection, tuple[datetime.date, datetime.date]]:
+    arts, anns, _ = within_span(t.articles, t.annotations, [], g.span)
+    span = (datetime.date.fromisoformat(g.span[0]), datetime.date.fromisoformat(g.span[1]))
+    return datewise.collection(arts, anns), span
+
+
+def datewise_model(train: list[Topic]):  # type: ignore[no-untyped-def]
+    """DATEWISE's ranker fitted on every gold timeline of ``train``."""
+    samples = []
+    for t in train:
+        for g in t.golds:
+            coll, span = _window(t, g)
+            days = datewise.candidate_days(coll, span)
+            gold_days = set(_gold(g.path).get_dates())
+            samples.append(
+                (datewise.features(coll, days), np.array([float(d in gold_days) for d in days]))
+            )
+    return datewise.fit(samples)
+
+
+def datewise_pred(t: Topic, g: Gold, w) -> dict[datetime.date, list[str]]:  # type: ignore[no-untyped-def]
+    coll, span = _window(t, g)
+    pred = datewise.timeline(coll, span, w, g.dates, g.per_date)
+    return {d: [_as_corpus(s, t.lines) for s in sents] for d, sents in pred.items()}
+
+
+def _best(scores, n_configs: int, rows: list[tuple[str, str]]) -> int:  # type: ignore[no-untyped-def]
+    """The config the grid is tuned to on ``rows``: the highest sum of AR1-F, AR2-F and
+    date F1, each relative to its mean over the grid (so that date F1, ten times larger,
+    does not decide alone); ties go to the earlier config."""
+    keys = ("ar1_f", "ar2_f", "date_f1")
+    mean = {
+        (i, k): statistics.fmean(scores[("storyline", i)][r][k] for r in rows)
+        for i in range(n_configs)
+        for k in keys
+    }
+    norm = {k: statistics.fmean(mean[(i, k)] for i in range(n_configs)) or 1.0 for k in keys}
+    return max(range(n_configs), key=lambda i: (sum(mean[(i, k)] / norm[k] for k in keys), -i))
+
+
+def run(
+    root: Path,
+    db: str,
+    budget: tuple[int, int],
+    workers: int,
+    only: list[str] | None,
+    loto: bool,
+    methods: tuple[str, ...],
+    train_root: Path | None,
+) -> dict[str, object]:
+    start = time.perf_counter()
+    data = prepare(root, db, budget, workers, only)
+    train = data if train_root is None else prepare(train_root, db, budget, workers, None)
+    held_out = train_root is None
+    configs = grid() if loto and "storyline" in methods else [DEFAULT_WEIGHTS]
+    ctx = multiprocessing.get_context("spawn")
+    # scores[(method, config index)][(topic, timeline)]
+    scores: dict[tuple[str, int], dict[tuple[str, str], dict[str, float]]] = defaultdict(dict)
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        jobs = []
+        memo: dict[tuple[Path, str], object] = {}  # the same timeline is scored once
+
+        def submit(pred: dict[datetime.date, list[str]], path: Path):  # type: ignore[no-untyped-def]
+            key = (path, json.dumps(sorted((d.isoformat(), s) for d, s in pred.items())))
+            if key not in memo:
+                memo[key] = pool.submit(_score, pred, path)
+            return memo[key]
+
+        for t in data:
+            if "datewise" in methods:
+                w = datewise_model([u for u in train if u.name != t.name] if held_out else train)
+                for g in t.golds:
+                    pred = datewise_pred(t, g, w)
+                    jobs.append((("datewise", 0), (t.name, g.name), submit(pred, g.path)))
+            if "storyline" in methods:
+                for i, weights in enumerate(configs):
+                    for g in t.golds:
+                        pred = storyline_pred(t, g, weights)
+                        jobs.append((("storyline", i), (t.name, g.name), submit(pred, g.path)))
+            log.info("%s timelines made at %.0f s", t.name, time.perf_counter() - start)
+        for key, row, job in jobs:
+            scores[key][row] = job.result()
+    rows_of = {(t.name, g.name): t.name for t in data for g in t.golds}
+    chosen: dict[str, int] = {}
+    if len(configs) > 1:
+        # Leave one topic out: the config best on the other topics scores the held-out one.
+        for t in data:
+            others = [r for r in rows_of if r[0] != t.name]
+            chosen[t.name] = _best(scores, len(configs), others)
+            log.info("LOTO %s: %s", t.name, configs[chosen[t.name]])
+    rows = []
+    for t in data:
+        for g in t.golds:
+            key = (t.name, g.name)
+            row: dict[str, object] = {"topic": t.name, "timeline": g.name}
+            if "storyline" in methods:
+                row.update(scores[("storyline", chosen.get(t.name, 0))][key])
+            if "datewise" in methods:
+                row["datewise"] = scores[("datewise", 0)][key]
+            rows.append(row)
+            _print_row(row, g)
+    summary: dict[str, object] = {
+        "topics": len(data),
+        "timelines": len(rows),
+        "loto": bool(chosen),
         "seconds": round(time.perf_counter() - start, 1),
     }
+    keys = ("ar1_f", "ar2_f", "date_f1")
+    if "storyline" in methods:
+        summary.update({k: round(statistics.fmean(float(r[k]) for r in rows), 4) for k in keys})  # type: ignore[arg-type]
+        summary["spread"] = _spread(rows, keys, lambda r: r)
+    if "datewise" in methods:
+        summary["datewise"] = {
+            k: round(statistics.fmean(r["datewise"][k] for r in rows), 4)  # type: ignore[index]
+            for k in keys
+        }
+        summary["datewise_spread"] = _spread(rows, keys, lambda r: r["datewise"])
+    if "storyline" in methods and "datewise" in methods:
+        summary["ratio"] = {
+            k: round(float(summary[k]) / summary["datewise"][k], 3)  # type: ignore[index,arg-type]
+            if summary["datewise"][k]  # type: ignore[index]
+            else None
+            for k in keys
+        }
+    if chosen:
+        summary["chosen"] = {t: dataclasses.asdict(configs[i]) for t, i in chosen.items()}
+        in_sample = _best(scores, len(configs), list(rows_of))
+        summary["in_sample_best"] = {
+            "weights": dataclasses.asdict(configs[in_sample]),
+            **{
+                k: round(
+                    statistics.fmean(scores[("storyline", in_sample)][r][k] for r in rows_of), 4
+                )
+                for k in keys
+            },
+        }
+    summary["rows"] = [_rounded(r) for r in rows]
+    _print_topics(rows, methods)
+    return summary
+
+
+def _print_row(row: dict[str, object], g: Gold) -> None:
+    parts = [f"{row['topic']:10s} {row['timeline']:22s} {g.dates:3d}x{g.per_date}"]
+    if "ar1_f" in row:
+        parts.append(
+            f"storyline AR1 {row['ar1_f']:.3f} AR2 {row['ar2_f']:.3f} dF1 {row['date_f1']:.3f}"
+        )
+    if "datewise" in row:
+        d = row["datewise"]
+        parts.append(f"datewise AR1 {d['ar1_f']:.3f} AR2 {d['ar2_f']:.3f} dF1 {d['date_f1']:.3f}")  # type: ignore[index]
+    print("  ".join(parts), flush=True)
+
+
+def _print_topics(rows: list[dict[str, object]], methods: tuple[str, ...]) -> None:
+    """Per topic, the mean of its timelines and the ratio to DATEWISE."""
+    if not ("storyline" in methods and "datewise" in methods):
+        return
+    for topic in dict.fromkeys(str(r["topic"]) for r in rows):
+        mine = [r for r in rows if r["topic"] == topic]
+        ratios = []
+        for k in ("ar1_f", "ar2_f", "date_f1"):
+            a = statistics.fmean(float(r[k]) for r in mine)  # type: ignore[arg-type]
+            b = statistics.fmean(r["datewise"][k] for r in mine)  # type: ignore[index]
+            ratios.append(f"{k} {a:.3f}/{b:.3f}={a / b if b else float('inf'):.2f}x")
+        print(f"topic {topic:10s} " + "  ".join(ratios), flush=True)
+
+
+def _spread(rows, keys, get):  # type: ignore[no-untyped-def]
+    """Per metric, the lowest and highest topic mean: how much the figure rests on one topic."""
+    out = {}
+    for k in keys:
+        by_topic: dict[str, list[float]] = defaultdict(list)
+        for r in rows:
+            by_topic[str(r["topic"])].append(float(get(r)[k]))
+        means = [statistics.fmean(v) for v in by_topic.values()]
+        out[k] = [round(min(means), 4), round(max(means), 4)]
+    return out
+
+
+def _rounded(row: dict[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for k, v in row.items():
+        if isinstance(v, float):
+            out[k] = round(v, 4)
+        elif isinstance(v, dict):
+            out[k] = {kk: round(vv, 4) for kk, vv in v.items()}
+        else:
+            out[k] = v
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,13 +423,40 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--workers", type=int, default=2, help="annotation processes")
     parser.add_argument("--topics", help="comma-separated topic names (default: all)")
+    parser.add_argument(
+        "--method",
+        choices=("both", "storyline", "datewise"),
+        default="both",
+        help="which timelines to make and score (default: both, with their ratios)",
+    )
+    parser.add_argument(
+        "--loto",
+        action="store_true",
+        help="choose storyline's weights from the grid leave-one-topic-out and score each "
+        "topic with the weights chosen on the others",
+    )
+    parser.add_argument(
+        "--train",
+        help="Timeline17-style folder DATEWISE is trained on when DIR's topics are unseen "
+        "(default: leave-one-topic-out within DIR)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("storyline").setLevel(logging.WARNING)
     only = args.topics.split(",") if args.topics else None
+    methods = ("storyline", "datewise") if args.method == "both" else (args.method,)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "tls.sqlite")
-        summary = run(Path(args.dir), db, (args.read, args.embed), args.workers, only)
+        summary = run(
+            Path(args.dir),
+            db,
+            (args.read, args.embed),
+            args.workers,
+            only,
+            args.loto,
+            methods,
+            Path(args.train) if args.train else None,
+        )
     print(json.dumps(summary))
     return 0
 

@@ -52,11 +52,13 @@ _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
 # "April 25 - The coast guard says ...", "* 3 May: Talks resume": a line of a chronology;
 # with a year, the dash may be left out ("28 June 2031 Police interview the doctor."),
-# but not before a page's own stamp ("8 November 2031 Last updated at 06:28").
+# but not before a page's own stamp ("8 November 2031 Last updated at 06:28"), and a day
+# followed by a clock time ("2 March 2031 - 20:25 What a shame ...") stamps a reader's
+# comment, not a day of the story.
 _CHRONOLOGY_LINE = re.compile(
     r"^[\W_]{0,3}(?:" + _MONTH + r"\s+([1-9]|[12]\d|3[01])" + _ORD
     + r"|([1-9]|[12]\d|3[01])" + _ORD + r"\s+" + _MONTH + r")\b"
-    + r"(?:" + _YEAR + r"\s*(?:-|–|—|:)\s+\S"
+    + r"(?:" + _YEAR + r"\s*(?:-|–|—|:)\s+(?!\d{1,2}[:.]\d\d\b)\S"
     + r"|,?\s+((?:1[89]|20)\d\d)\s+(?!Last updated)[A-Z][a-z])"
 )  # fmt: skip
 MIN_CHRONOLOGY = 3  # lines that make a report's chronology; one or two are datelines or captions
@@ -186,3 +188,86 @@ def _day(month_name: str, day: int, year: str | None, pub: datetime.date) -> lis
     # February, not the coming one, though the coming one is nearer.
     past = [d for d in days if (d - pub).days <= AHEAD]
     return [max(past)] if past else []
+
+
+# "since April 20", "after Tuesday's quake": the date is the background of what the
+# sentence tells, not its day.
+_REFERENCE_BEFORE = re.compile(r"\b(?:since|after|before|until|following)\s+(?:the\s+)?$", re.I)
+_REFERENCE_START = re.compile(r"(?:since|after|before|until|following)\s", re.I)
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+# "the April 20 explosion", "the Jan. 25 uprising": a date inside a noun phrase that
+# names another thing; a following preposition, conjunction or verb ends the date instead.
+_THE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"^\s+([a-z][a-z-]+)\b")
+_NOT_A_NOUN = frozenset(
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "but",
+        "when",
+        "that",
+        "which",
+        "who",
+        "as",
+        "by",
+        "for",
+        "with",
+        "from",
+        "after",
+        "before",
+        "since",
+        "until",
+        "than",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "should",
+        "had",
+        "has",
+        "have",
+        "did",
+        "does",
+        "do",
+        "while",
+        "where",
+        "if",
+        "then",
+        "so",
+        "said",
+        "says",
+        "also",
+    ]
+)
+
+
+def named_as_reference(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at ``sentence[start:end]`` is named as a reference, not as the
+    day of the sentence's own event.
+
+    "after Tuesday's earthquake", "since last year's vote", "the April 20 explosion",
+    "since March 3": the sentence tells something else (an appeal total, a vote count)
+    against the background of that day, so the day does not date it.
+    """
+    before, after, date = sentence[:start], sentence[end:], sentence[start:end]
+    if _POSSESSIVE_AFTER.match(after) or date.endswith(("'s", "’s")):
+        return True
+    if _REFERENCE_START.match(date):
+        return True  # the expression took its preposition in: "since April 30"
+    if _REFERENCE_BEFORE.search(before):
+        return True
+    if _THE_BEFORE.search(before) and not sentence[start:end].lower().startswith("the"):
+        m = _NOUN_AFTER.match(after)
+        if m and m.group(1) not in _NOT_A_NOUN and not m.group(1).endswith(("ed", "ly")):
+            return True
+    return False

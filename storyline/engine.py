@@ -30,7 +30,7 @@ from storyline import synthesize as synthesize_stage
 from storyline.annotate.embed import set_threads
 from storyline.errors import NotFoundError
 from storyline.guard import ALL_STORIES, GuardedAnnotate, failure, isolated, stage_of
-from storyline.ingest import read_inputs
+from storyline.ingest import mark_templates, read_inputs
 from storyline.link.stories import extend_stories
 from storyline.model import Annotation, Article, Dossier, Failure, Links, Rejection, Story
 from storyline.render import files as dossier_files
@@ -103,6 +103,9 @@ def ingest(
         else:
             report.unchanged.append(item.id)
         progress.advance()
+    # A site's template (lines the batch repeats) is furniture: marked before annotation.
+    for article in mark_templates(store.articles(report.added)):
+        store.update_article(article)
     progress.finish()
     return report
 
@@ -383,6 +386,7 @@ def linked(
         annotations,
         duplicate_jaccard=settings.duplicate_jaccard,
         claim_similarity=settings.claim_similarity,
+        unattributed_confirms=settings.unattributed_confirms,
     )
     return articles, annotations, links
 
@@ -398,6 +402,7 @@ def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
         max_events=settings.timeline_max_events,
         timeline_span=settings.timeline_span,
         max_summary=settings.summary_max_sentences,
+        key_claims=settings.key_claims,
     )
     dossier.generated = datetime.now(UTC).isoformat(timespec="seconds")
     dossier.timeline_from = settings.timeline_from
@@ -415,6 +420,7 @@ def fingerprint(story: Story, settings: Settings) -> str:
         annotate_stage.annotator_version(settings.embedder, settings.budget),
         f"timeline {settings.timeline_max_events} {settings.timeline_span}",
         f"summary {settings.summary_max_sentences}",
+        f"claims {settings.key_claims} {settings.unattributed_confirms}",
         *story.articles,
     ]
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]

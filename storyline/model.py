@@ -80,6 +80,21 @@ class Article(Record, kw_only=True):
     # what no zone covers is body. Empty for a report read before zones existed.
     zones: list[Zone] = []
 
+    def body_text(self) -> str:
+        """The text with every zone blanked to spaces (line breaks kept): the body alone,
+        at the same offsets as ``text``, so that what is read from it indexes ``text``."""
+        if not self.zones:
+            return self.text
+        pieces: list[str] = []
+        last = 0
+        for zone in self.zones:
+            pieces.append(self.text[last : zone.start])
+            stretch = self.text[zone.start : zone.end]
+            pieces.append("".join("\n" if c == "\n" else " " for c in stretch))
+            last = zone.end
+        pieces.append(self.text[last:])
+        return "".join(pieces)
+
 
 class Rejection(Record, kw_only=True):
     """A problem with one input, shown to the user with the file and the reason.
@@ -390,6 +405,11 @@ class DossierClaim(Record, kw_only=True):
     independent_outlets: int
     outlet_names: list[str] = []
     independent_outlet_names: list[str] = []
+    # The claims worth reading lead (``key``): facts told by two or more independent
+    # sources and contested facts, then the most central single-source facts, at most
+    # ``key_claims`` of them; ``rank`` is the claim's place in that order (1 = first).
+    key: bool = True
+    rank: int = 0
 
 
 class TimelineEntry(Record, kw_only=True):
@@ -453,6 +473,9 @@ class Dossier(Record, kw_only=True):
     # The timeline's window (ISO days, `build --from/--until`); None: open on that side.
     timeline_from: str | None = None
     timeline_until: str | None = None
+    # The story's other dated events, not chosen for the timeline (by date, in the order
+    # told): the timeline shows len(timeline) of len(timeline) + len(timeline_rest).
+    timeline_rest: list[TimelineEntry] = []
 
 
 # --------------------------------------------------------------------------- live sources

@@ -53,12 +53,19 @@ class Settings:
     # An article or story a stage raises on is recorded as a failure and the run goes on;
     # strict re-raises the original exception instead (for development: --strict)
     strict: bool = False
+    # Whether the unattributed reports (no known outlet) count as one confirming source beside
+    # known outlets; off: they confirm only each other (an unattributed page may be the known
+    # outlet's own), so no fact is "confirmed" by an outlet and a page of unknown origin.
+    unattributed_confirms: bool = False
+    # Single-source facts shown among the key claims (the rest stay in JSON and "all claims")
+    key_claims: int = 20
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         _check(self.executor in EXECUTORS, "executor", self.executor, f"one of {EXECUTORS}")
         _check(self.embedder in EMBEDDERS, "embedder", self.embedder, f"one of {EMBEDDERS}")
         _check(self.workers >= 1, "workers", self.workers, "an integer >= 1")
+        _check(self.key_claims >= 0, "key_claims", self.key_claims, "an integer >= 0")
         if self.scheduler is not None and self.executor != "dask":
             raise ConfigError(
                 f"setting 'scheduler' is {self.scheduler!r} but executor is {self.executor!r}; "

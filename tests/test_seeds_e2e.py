@@ -4,6 +4,7 @@ walking-skeleton acceptance checks of the dossier a user gets from `build`."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,11 @@ def _entry(d: Json, date: str, *words: str) -> list[Json]:
 def test_timeline_has_the_key_events(dossier: Json) -> None:
     talks = _entry(dossier, "2023-06-18", "Qin")
     assert talks, [(t["date"], t["text"]) for t in dossier["timeline"]]
+    # The talks as two reports tell them: since a sentence with two dated clauses gives
+    # two events (issue 15), the clause that two reports share may stand among the other
+    # dated events (``timeline_rest``, issue 17) beside the shown entry of that day.
+    every = {**dossier, "timeline": dossier["timeline"] + dossier["timeline_rest"]}
+    talks = _entry(every, "2023-06-18", "Qin")
     assert any(
         t["status"] == "occurred" and len({e["article"] for e in t["evidence"]}) >= 2 for t in talks
     )
@@ -206,8 +212,11 @@ def _dated(d: Json, word: str) -> set[str]:
 def test_the_speakers_taiwan_visit_is_dated_to_its_month(dossier: Json) -> None:
     # "... visit to Taiwan last year", written in January 2023: August 2022 from the
     # other report that names the month, and never a day the sources do not give.
-    entries = _entry(dossier, "2022-08", "Pelosi")
-    assert entries, sorted(_dated(dossier, "Pelosi"))
+    # The dossier's chosen days are its three publication days and the talks; the visit
+    # is among the other dated events it lists (``timeline_rest``, issue 17).
+    every = {**dossier, "timeline": dossier["timeline"] + dossier["timeline_rest"]}
+    entries = _entry(every, "2022-08", "Pelosi")
+    assert entries, sorted(_dated(every, "Pelosi"))
     assert all(t["granularity"] == "month" and t["status"] == "occurred" for t in entries)
 
 
@@ -351,3 +360,30 @@ def test_no_noise_entities_from_headlines_roles_or_clock_times(dossier: Json) ->
     assert not [n for n in every if n.endswith(" Meets")]
     # "4:30 a.m. ET", "9:00 GMT" are time zones; "U.S.-China tensions" is a modifier.
     assert not {"ET", "GMT", "U.S.-China"} & every
+
+
+_WEEKDAYS = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def test_a_sentence_dating_two_days_gives_two_entries_each_with_its_clause(
+    dossier: Json,
+) -> None:
+    """A sentence naming two weekdays for two things done is two dated entries, each
+    told by the clause its day governs, never one entry holding both."""
+    two_days = [
+        e
+        for e in dossier["timeline"]
+        if len(set(_WEEKDAYS.findall(e["text"]))) >= 2
+        and any(len(set(_WEEKDAYS.findall(ev["text"]))) >= 2 for ev in e["evidence"])
+    ]
+    assert not two_days, [e["text"] for e in two_days]
+    dates_of: dict[str, set[str]] = {}
+    # Both entries among the dossier's dated events: the shown timeline holds the chosen
+    # days, the rest stand in ``timeline_rest`` (issue 17)
+    for e in dossier["timeline"] + dossier["timeline_rest"]:
+        for ev in e["evidence"]:
+            if e["text"] != ev["text"] and e["text"] in ev["text"]:
+                dates_of.setdefault(ev["text"], set()).add(e["date"])
+    assert any(len(d) >= 2 for d in dates_of.values()), (
+        "no sentence that dates two things gives two entries, each told by its clause"
+    )

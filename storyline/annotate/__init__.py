@@ -1,7 +1,10 @@
 """Stage 2, annotate: per article, pure and parallel.
 
-Needs an ``Article``; adds sentences, entity mentions, time expressions anchored
-on the article's publication date, quotes, quantities and sentence embeddings
+Needs an ``Article``; reads its body only (``Article.body_text()``: the zones of
+page furniture, comments, captions and sidebars blanked to spaces, so they yield
+no sentence at all and every offset still indexes ``Article.text``); adds
+sentences, entity mentions, time expressions
+anchored on the article's publication date, quotes, quantities and sentence embeddings
 (one ``Annotation`` per article). Records in, records out: no store, no other
 stage, so that it runs the same in-process, in a process pool or on a Dask worker.
 """
@@ -32,8 +35,10 @@ log = logging.getLogger(__name__)
 
 # Bump when what the annotator produces changes: stored annotations of another
 # version are made again on the next run.
-# 5: quotes and names on real text, and what a figure measures (kind, predicate,
-# bounds, date); 3: sentence budgets; 2: time expressions carry their verb's tense
+# 5: only the body is read (``Article.body_text()``: zones blanked, offsets kept), so
+# furniture, comments, captions and sidebars give no sentence, mention, date, quote or
+# figure; quotes and names on real text; what a figure measures (kind, predicate, bounds,
+# date); 3: sentence budgets; 2: time expressions carry their verb's tense
 ANNOTATOR_VERSION = "5"
 
 
@@ -63,7 +68,7 @@ class SpacyAnnotator:
     ) -> list[Annotation]:
         """Annotate ``articles``; their sentences are embedded together, in batches of
         similar length (a batch pads to its longest sentence)."""
-        texts = (reading_text(a.text, self.budget) for a in articles)
+        texts = (reading_text(a.body_text(), self.budget) for a in articles)
         docs = self.nlp.pipe(texts, batch_size=self.batch_size)
         parts: list[tuple[Annotation, list[int]]] = []
         for article, doc in zip(articles, docs, strict=True):
@@ -134,7 +139,7 @@ def timexes_for_anchors(
     article: Article, anchors: Sequence[date], budget: Budget | None = None
 ) -> dict[date, list]:  # type: ignore[type-arg]
     """The article's time expressions read against each candidate publication date."""
-    doc = load_nlp()(reading_text(article.text, budget or Budget()))
+    doc = load_nlp()(reading_text(article.body_text(), budget or Budget()))
     sentences = split_sentences(doc)
     return {d: find_timexes(doc, sentences, d) for d in anchors}
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+import msgspec
 
 from storyline.ingest.article import (
     build_article,
@@ -28,6 +30,7 @@ from storyline.ingest.files import Source, load, walk
 from storyline.ingest.html import parse_html
 from storyline.ingest.plaintext import parse_plain
 from storyline.ingest.records import parse_json, parse_jsonl
+from storyline.ingest.zones import find_zones, template_lines, template_zones
 from storyline.model import Article, Published, Rejection
 
 __all__ = [
@@ -35,9 +38,12 @@ __all__ = [
     "content_id",
     "detect_language",
     "find_cites",
+    "find_zones",
+    "mark_templates",
     "parse_source",
     "read_inputs",
     "strip_credits",
+    "template_lines",
 ]
 
 logger = logging.getLogger(__name__)
@@ -84,6 +90,18 @@ def _read_one(path: str, *, max_bytes: int) -> Iterator[Article | Rejection]:
         logger.warning("reading %s failed", path, exc_info=True)
         reason = f"cannot be read: {type(exc).__name__}: {str(exc)[:_MAX_ERROR_CHARS]}"
         yield Rejection(path=path, reason=reason.rstrip(": "))
+
+
+def mark_templates(articles: Sequence[Article]) -> list[Article]:
+    """The articles of one ingest batch whose zones grow once the lines the batch
+    repeats (a site's template: sidebars, notices) are marked; see ``zones``."""
+    texts = [a.text for a in articles]
+    zoned = template_zones(texts, [a.zones for a in articles])
+    return [
+        msgspec.structs.replace(a, zones=z)
+        for a, z in zip(articles, zoned, strict=True)
+        if z != a.zones
+    ]
 
 
 def parse_source(source: Source) -> Iterator[Article | Rejection]:

@@ -15,6 +15,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from storyline.ingest.agencies import wire_agency
 from storyline.ingest.cites import find_cites
 from storyline.ingest.credits import strip_credits
+from storyline.ingest.zones import find_zones
 from storyline.model import Article, Published
 
 logger = logging.getLogger(__name__)
@@ -136,7 +137,9 @@ def build_article(
         date, note = check_date(published.date)
         if date is None:
             published = Published(note=note)
-    outlet = outlet or found.outlet
+    # The outlet: given, else a byline or contributor line, else who filed the copy
+    # (a dateline's or a trailing tag's agency: "(Reuters) -", ".../AFP").
+    outlet = outlet or found.outlet or found.source
     credits = list(found.credits)
     agency = wire_agency(outlet) if outlet else None
     if agency and agency not in credits:
@@ -153,6 +156,7 @@ def build_article(
         language=normalize_language(language) if language else detect_language(found.body),
         path=path,
         url=url or None,
+        zones=find_zones(found.body),
     )
 
 

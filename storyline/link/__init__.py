@@ -9,27 +9,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from storyline.link.claims import find_claims
+import msgspec
+
+from storyline.link.claims import find_claims, sort_claims
 from storyline.link.dates import candidate_dates, infer_date
 from storyline.link.dedup import find_duplicates
 from storyline.link.entities import resolve_entities
 from storyline.link.events import find_events
+from storyline.link.sources import (
+    UNATTRIBUTED,
+    confirming,
+    independent_source,
+    independent_sources,
+)
 from storyline.link.stories import detect_stories
 from storyline.model import Annotation, Article, Links, Story
-
-
-def independent_source(article: Article, copies: dict[str, str], by_id: dict[str, Article]) -> str:
-    """What an article counts as for independent confirmation.
-
-    A copy counts as the article it copies; agency copy counts as the agency;
-    otherwise the outlet (or the article itself when the outlet is unknown).
-    """
-    original = by_id.get(copies.get(article.id, article.id), article)
-    if original.credits:
-        return original.credits[0]
-    if original.outlet:
-        return original.outlet
-    return f"(unknown outlet: {original.id})"
 
 
 def link_story(
@@ -38,11 +32,12 @@ def link_story(
     annotations: Sequence[Annotation],
     duplicate_jaccard: float = 0.8,
     claim_similarity: float = 0.72,
+    unattributed_confirms: bool = False,
 ) -> Links:
     by_id = {a.id: a for a in articles}
     duplicates = find_duplicates(articles, duplicate_jaccard)
     copies = {d.article: d.duplicate_of for d in duplicates}
-    sources = {a.id: independent_source(a, copies, by_id) for a in articles}
+    sources = independent_sources(articles, copies)
     entities, mention_entity = resolve_entities(list(articles), list(annotations))
     sentence_entities: dict[str, list[str]] = defaultdict(list)
     for ann in annotations:
@@ -67,15 +62,28 @@ def link_story(
         entities_in=links.entities_in,
         people=frozenset(e.id for e in entities if e.type == "PERSON"),
     )
+    # Unattributed reports count once together; beside a known outlet, only when asked.
+    links.claims = sort_claims(
+        [
+            msgspec.structs.replace(
+                c,
+                independent_outlets=confirming(c.independent_outlets, unattributed_confirms),
+            )
+            for c in links.claims
+        ]
+    )
     links.events = find_events(articles, annotations, links.entities_in)
     return links
 
 
 __all__ = [
+    "UNATTRIBUTED",
     "candidate_dates",
+    "confirming",
     "detect_stories",
     "find_duplicates",
     "independent_source",
+    "independent_sources",
     "infer_date",
     "link_story",
 ]

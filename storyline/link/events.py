@@ -15,6 +15,7 @@ a source gives it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storyline.date_refs import named_as_reference
 from storyline.link.predicates import Side, opposed, sides_of
 from storyline.model import (
     Annotation,
@@ -126,6 +128,50 @@ def _clause(sentence: str, start: int, end: int) -> str:
     return " ".join([*before, sentence[start:end], *after])
 
 
+# Where one clause of a sentence ends and another begins: a semicolon, or a connective
+# ("after", "before", "while", "following", "ahead of", "and then") after a comma or on its own.
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*|\s*,\s*(?:and\s+then|and|but|after|before|while|following|ahead\s+of|"
+    r"a\s+day\s+after|days?\s+after)\s+|\s+(?:after|before|following|ahead\s+of|while)\s+",
+    re.IGNORECASE,
+)
+
+
+def _dated_clauses(ann: Annotation) -> dict[tuple[int, int], str]:
+    """For a sentence that dates several things ("A met B on Monday, after talks with C on
+    Sunday"), the clause each date governs, keyed by the time expression's span: each date
+    gives its own event, told by its own clause. Only a break that lies between two time
+    expressions splits the sentence, and only the first such break."""
+    by_sentence: dict[int, list[TimeExpr]] = {}
+    for t in ann.timexes:
+        if t.type in ("DATE", "TIME") and parse_date(t.value) is not None:
+            by_sentence.setdefault(t.sentence, []).append(t)
+    out: dict[tuple[int, int], str] = {}
+    for index, times in by_sentence.items():
+        if len({parse_date(t.value) for t in times}) < 2:
+            continue
+        sent = ann.sentences[index]
+        spans = sorted((t.start - sent.start, t.end - sent.start) for t in times)
+        breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sent.text)]
+        # Between two dates, the first break after the earlier one: the clause of the later
+        # date starts there (a list inside it, "candid, and frank talks", stays whole).
+        cuts = [
+            next(c for c in breaks if a <= c[0] and c[1] <= b)
+            for (_, a), (b, _) in itertools.pairwise(spans)
+            if any(a <= c[0] and c[1] <= b for c in breaks)
+        ]
+        if not cuts:
+            continue
+        for t in times:
+            a, b = t.start - sent.start, t.end - sent.start
+            begin = max((end for _, end in cuts if end <= a), default=0)
+            stop = min((start for start, _ in cuts if start >= b), default=len(sent.text))
+            clause = sent.text[begin:stop].strip(" ,;:—–-")
+            if len(clause.split()) >= 3 and clause != sent.text:
+                out[(t.start, t.end)] = clause
+    return out
+
+
 def _window(sentence: str, start: int, end: int) -> frozenset[str]:
     """Content-word stems within WINDOW_WORDS words of the time expression, itself left out.
 
@@ -208,6 +254,7 @@ class _Raw:
     vector: np.ndarray
     entities: frozenset[str]
     window: frozenset[str]
+    clause: str | None = None  # the clause its date governs, when the sentence dates several
 
 
 # What happened, what was planned or expected, and what was called off stay apart:
@@ -231,6 +278,7 @@ def find_events(
     for ann in annotations:
         vecs = ann.vectors()
         seen: set[tuple[int, str]] = set()
+        clauses = _dated_clauses(ann)
         for t in ann.timexes:
             if t.type == "TIME" and not _DAY_WORD.search(t.text):
                 continue  # a clock time alone ("20:00") gives no day of its own
@@ -240,6 +288,8 @@ def find_events(
             if parsed is None or (t.sentence, parsed[0]) in seen:
                 continue
             sent = ann.sentences[t.sentence]
+            if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start):
+                continue  # "after Tuesday's earthquake": the day of another event
             pub = published.get(ann.article)
             if _annotated(t):
                 status = timex_status(t, parsed[0], pub)
@@ -261,6 +311,7 @@ def find_events(
                     vector=vecs[t.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
                     entities=frozenset(entities_in(ann.article, t.sentence)),
                     window=_window(sent.text, t.start - sent.start, t.end - sent.start),
+                    clause=clauses.get((t.start, t.end)),
                 )
             )
     groups = _merge(raws)
@@ -439,7 +490,7 @@ def _event(group: list[_Raw], entities_in: Callable[[str, int], list[str]]) -> E
         date=finest.date,
         granularity=finest.granularity,
         status=status,
-        text=rep.text,
+        text=rep.clause or rep.text,
         entities=entities,
         evidence=evidence,
     )

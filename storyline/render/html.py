@@ -31,8 +31,10 @@ from storyline.render.view import (
     View,
     build_view,
     date_label,
+    timeline_count,
     timeline_data,
     timeline_entries,
+    timeline_rest,
     track_chart,
     window_label,
 )
@@ -94,7 +96,7 @@ def _assets() -> _Assets:
 def _coverage(view: View) -> list[dict[str, Any]]:
     return [
         {
-            "outlet": item.outlet or UNKNOWN_OUTLET,
+            "outlet": view.outlet_label(item.outlet),
             "articles": [view.article(a) for a in item.articles],
             "claims": len(item.claims),
             "exclusive": [view.claim_label(c) for c in item.exclusive_claims],
@@ -123,6 +125,8 @@ def to_html(dossier: Dossier) -> str:
         first=date_label(dossier.story.first_published),
         last=date_label(dossier.story.last_published),
         window=window_label(dossier),
+        count=timeline_count(dossier),
+        rest=timeline_rest(view),
         data=script_json(timeline_data(view, timeline)),
         css=assets.css,
         js=assets.js,

@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Iterable, Sized
 
-from storyline.model import Dossier, Evidence
+from storyline.model import Dossier, DossierClaim, Evidence
 from storyline.render.view import (
     CHANGE_LABELS,
     UNKNOWN_OUTLET,
@@ -19,6 +19,8 @@ from storyline.render.view import (
     View,
     build_view,
     date_label,
+    timeline_count,
+    timeline_rest,
     window_label,
 )
 
@@ -228,7 +230,21 @@ def _timeline(view: View) -> list[str]:
                 _names(view.outlets_of(entry.evidence)) + _cite(view, entry.evidence),
             ]
         )
-    return [*lines, *_table(["Date", "Status", "Event", "Who", "Sources"], rows), ""]
+    out = [*lines, *_table(["Date", "Status", "Event", "Who", "Sources"], rows), ""]
+    count = timeline_count(view.dossier)
+    if not count:
+        return out
+    rest = [
+        [md_text(e["label"]), e["status"], md_text(e["text"]), _names(e["outlets"])]
+        for e in timeline_rest(view)
+    ]
+    return [
+        *out,
+        f"The timeline shows {count}. The others:",
+        "",
+        *_table(["Date", "Status", "Event", "Sources"], rest),
+        "",
+    ]
 
 
 def _conflicts(view: View) -> list[str]:
@@ -270,26 +286,41 @@ def _tracks(view: View) -> list[str]:
 
 
 def _claims(view: View) -> list[str]:
+    """The key claims (several sources, contested, the most central single-source ones),
+    then the others folded under "all claims"."""
     lines = ["## Claims", ""]
     if _none(lines, view.dossier.claims):
         return lines
-    rows = []
-    for claim in view.dossier.claims:
-        outlets = f"{claim.outlets}"
-        if claim.outlet_names:
-            outlets += f" ({_names(claim.outlet_names)})"
-        independent = f"{claim.independent_outlets}"
-        if claim.independent_outlet_names:
-            independent += f" ({_names(claim.independent_outlet_names)})"
-        rows.append(
-            [
-                view.claim_label(claim.id),
-                md_text(claim.text) + _cite(view, claim.evidence),
-                outlets,
-                independent,
-            ]
-        )
-    return [*lines, *_table(["#", "Claim", "Outlets", "Independent outlets"], rows), ""]
+    header = ["#", "Claim", "Outlets", "Independent outlets"]
+    out = [*lines, *_table(header, [_claim_row(view, c) for c in view.key_claims]), ""]
+    others = len(view.other_claims) + view.other_claims_hidden
+    if others:
+        out += [
+            "<details>",
+            f"<summary>All claims: {others} more, each told by one source</summary>",
+            "",
+            *_table(header, [_claim_row(view, c) for c in view.other_claims]),
+            "",
+        ]
+        if view.other_claims_hidden:
+            out += [f"… and {view.other_claims_hidden} more in dossier.json.", ""]
+        out += ["</details>", ""]
+    return out
+
+
+def _claim_row(view: View, claim: DossierClaim) -> list[str]:
+    outlets = f"{claim.outlets}"
+    if claim.outlet_names:
+        outlets += f" ({_names(claim.outlet_names)})"
+    independent = f"{claim.independent_outlets}"
+    if claim.independent_outlet_names:
+        independent += f" ({_names(claim.independent_outlet_names)})"
+    return [
+        view.claim_label(claim.id),
+        md_text(claim.text) + _cite(view, claim.evidence),
+        outlets,
+        independent,
+    ]
 
 
 def _quotes(view: View) -> list[str]:

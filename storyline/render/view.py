@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any
 from storyline.model import (
     Dossier,
     DossierArticle,
+    DossierClaim,
     Evidence,
     Published,
     QuoteEntry,
@@ -25,6 +27,9 @@ from storyline.model import (
 )
 
 UNKNOWN_OUTLET = "unknown outlet"
+# Claims that are not key shown under "all claims" (folded); more are only counted, so that
+# a story of thousands of reports keeps a page a browser opens.
+OTHER_CLAIMS_SHOWN = 200
 CHANGE_LABELS = {
     "new_claim": "New claim",
     "revised_figure": "Revised figure",
@@ -54,6 +59,27 @@ def safe_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in _LINK_SCHEMES or not parts.netloc:
         return None
     return url
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def unique_parts(note: str) -> str:
+    """A note of "; "-separated parts with each part once, in order."""
+    parts: list[str] = []
+    for part in note.split("; "):
+        if part.strip() and part not in parts:
+            parts.append(part)
+    return "; ".join(parts)
+
+
+_UNKNOWN_OUTLET_OF = re.compile(r"^\(unknown outlet: (.+)\)$")
 
 
 def window_label(dossier: Dossier) -> str:
@@ -92,6 +118,9 @@ class ArticleView:
     record: DossierArticle
     outlet: str
     url: str | None  # only when safe to link
+    # Set when other articles of the dossier have no outlet either: the name then
+    # adds this article's title, so two unknown outlets read apart.
+    among_unknown: bool = False
 
     @property
     def id(self) -> str:
@@ -109,15 +138,17 @@ class ArticleView:
             return "undated"
         basis: str = published.basis or "basis unknown"
         if published.note:
-            basis = f"{basis}: {published.note}"
+            basis = f"{basis}: {unique_parts(published.note)}"
         return f"{self.date} ({basis})"
 
     @property
     def name(self) -> str:
-        """The outlet, or for an article without one its number: "article #3"."""
+        """The outlet; without one, "unknown outlet", with the title when several lack one."""
         if self.record.outlet:
             return self.record.outlet
-        return f"article #{self.number}" if self.number else UNKNOWN_OUTLET
+        if self.among_unknown:
+            return f"{UNKNOWN_OUTLET} ({clip(self.title, 48)})"
+        return UNKNOWN_OUTLET
 
     @property
     def title(self) -> str:
@@ -159,9 +190,15 @@ class View:
     articles: dict[str, ArticleView] = field(default_factory=dict)
     entity_names: dict[str, str] = field(default_factory=dict)
     claim_numbers: dict[str, int] = field(default_factory=dict)
+    # Claims as the reports show them: the key ones, then the others (at most
+    # OTHER_CLAIMS_SHOWN; the rest are counted and left to dossier.json).
+    key_claims: list[DossierClaim] = field(default_factory=list)
+    other_claims: list[DossierClaim] = field(default_factory=list)
+    other_claims_hidden: int = 0
     quote_groups: list[QuoteGroup] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     _numbers: dict[tuple[str, int, str], int] = field(default_factory=dict)
+    _names: tuple[dict[str, str], re.Pattern[str] | None] | None = None
 
     def article(self, article_id: str) -> ArticleView:
         """The article behind an id; an id the dossier does not list still gets a label."""
@@ -211,16 +248,68 @@ class View:
                 outlets.append(outlet)
         return outlets
 
+    def outlet_label(self, outlet: str | None) -> str:
+        """An outlet name as the dossier stores it, said for a reader.
+
+        The stages name an article without an outlet "(unknown outlet: <article id>)";
+        a reader gets "unknown outlet", with the report's title when several lack one.
+        """
+        if not outlet:
+            return UNKNOWN_OUTLET
+        found = _UNKNOWN_OUTLET_OF.match(outlet)
+        if found is None:
+            return outlet
+        article = self.articles.get(found.group(1))
+        return article.name if article is not None else UNKNOWN_OUTLET
+
+    def outlet_labels(self, outlets: Iterable[str]) -> str:
+        return ", ".join(self.outlet_label(o) for o in outlets)
+
+    def readable(self, text: str) -> str:
+        """``text`` with the dossier's article ids and file names said as "Outlet, date".
+
+        Link-stage notes (why two names were merged, what a date was inferred from)
+        name articles by id or file; a reader knows them by outlet and title.
+        """
+        if not text:
+            return text
+        if self._names is None:
+            self._names = self._article_names()
+        names, pattern = self._names
+        if pattern is None:
+            return unique_parts(text)
+        return unique_parts(pattern.sub(lambda m: names[m.group(1)], text))
+
+    def _article_names(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
+        names: dict[str, str] = {}
+        for article in self.articles.values():
+            if not article.number:
+                continue
+            label = f"{article.name}, {article.date}"
+            if article.record.outlet and self._outlet_count(article.record.outlet) > 1:
+                label = f"{label}, \u201c{clip(article.title, 48)}\u201d"
+            names[article.id] = label
+            if article.record.path:
+                names[article.record.path.replace("\\", "/").rsplit("/", 1)[-1]] = label
+        if not names:
+            return names, None
+        keys = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
+        return names, re.compile(r"(?<![\w.-])(" + keys + r")(?![\w-])")
+
+    def _outlet_count(self, outlet: str) -> int:
+        return sum(1 for a in self.articles.values() if a.record.outlet == outlet and a.number)
+
     def claim_label(self, claim_id: str) -> str:
         number = self.claim_numbers.get(claim_id)
         return f"C{number}" if number is not None else claim_id
 
 
-def build_view(dossier: Dossier) -> View:
+def build_view(dossier: Dossier, changes_first: bool = True) -> View:
     """Number articles, claims and evidence in the order the reports show them.
 
     Citation numbers follow the reading order of the sections (changes, summary,
-    timeline, conflicts, figures over time, claims, quotes), so markers count up down the page.
+    timeline, conflicts, figures over time, claims, quotes), so markers count up down the
+    page; a page that shows the summary before the changes (the web app's) numbers it first.
     """
     view = View(dossier=dossier)
     for number, record in enumerate(dossier.articles, start=1):
@@ -229,15 +318,23 @@ def build_view(dossier: Dossier) -> View:
             record=record,
             outlet=record.outlet or UNKNOWN_OUTLET,
             url=safe_url(record.url),
+            among_unknown=sum(1 for a in dossier.articles if not a.outlet) > 1,
         )
     view.entity_names = {entity.id: entity.name for entity in dossier.entities}
     view.claim_numbers = {claim.id: n for n, claim in enumerate(dossier.claims, start=1)}
+    view.key_claims = [c for c in dossier.claims if c.key]
+    others = [c for c in dossier.claims if not c.key]
+    view.other_claims = others[:OTHER_CLAIMS_SHOWN]
+    view.other_claims_hidden = len(others) - len(view.other_claims)
     view.quote_groups = _group_quotes(dossier.quotes, view.entity_names)
 
-    for change in dossier.changes:
-        view.refs(change.evidence)
+    if changes_first:
+        for change in dossier.changes:
+            view.refs(change.evidence)
     for sentence in dossier.summary:
         view.refs(sentence.evidence)
+    for change in dossier.changes:
+        view.refs(change.evidence)
     for entry in dossier.timeline:
         view.refs(entry.evidence)
     for conflict in dossier.conflicts:
@@ -246,7 +343,7 @@ def build_view(dossier: Dossier) -> View:
     for track in dossier.tracks:
         for point in track.points:
             view.refs(point.evidence)
-    for claim in dossier.claims:
+    for claim in [*view.key_claims, *view.other_claims]:
         view.refs(claim.evidence)
     for group in view.quote_groups:
         for quote in group.quotes:
@@ -308,6 +405,28 @@ def timeline_entries(view: View) -> list[dict[str, Any]]:
     ]
 
 
+def timeline_count(dossier: Dossier) -> str:
+    """ "40 of 312 dated events" when the timeline shows a subset of them, else ""."""
+    rest = len(getattr(dossier, "timeline_rest", None) or [])
+    if not rest:
+        return ""
+    shown = len(dossier.timeline)
+    return f"{shown} of {shown + rest} dated events"
+
+
+def timeline_rest(view: View) -> list[dict[str, Any]]:
+    """The dated events the timeline leaves out, for a reader who wants them all."""
+    return [
+        {
+            "label": date_label(entry.date),
+            "status": entry.status,
+            "text": entry.text,
+            "outlets": view.outlets_of(entry.evidence) or [UNKNOWN_OUTLET],
+        }
+        for entry in getattr(view.dossier, "timeline_rest", None) or []
+    ]
+
+
 def timeline_data(
     view: View,
     timeline: list[dict[str, Any]],
@@ -328,7 +447,7 @@ def timeline_data(
             "sentence": s.sentence,
             "text": s.text,
             "outlet": s.article.name,
-            "date": s.article.date_basis,
+            "date": view.readable(s.article.date_basis),
             "title": s.article.title,
             "url": s.article.url,
         }

@@ -23,11 +23,12 @@ from storyline.model import (
     Story,
     StoryInfo,
 )
+from storyline.synthesize.claims import rank_claims
 from storyline.synthesize.coverage import build_coverage
 from storyline.synthesize.ledger import build_ledger
 from storyline.synthesize.quotes import collect_quotes
 from storyline.synthesize.summary import build_summary
-from storyline.synthesize.timeline import story_timeline
+from storyline.synthesize.timeline import dossier_timeline
 from storyline.synthesize.tracks import story_tracks
 
 
@@ -39,6 +40,7 @@ def synthesize(
     *,
     max_events: int = 40,
     max_summary: int = 8,
+    key_claims: int = 20,
     timeline_span: tuple[str, str] | None = None,
 ) -> Dossier:
     copies = {d.article: d.duplicate_of for d in links.duplicates}
@@ -52,6 +54,7 @@ def synthesize(
     conflicts = build_ledger(articles, annotations, links, quotes)
     # A name spelled two ways is in the ledger, but it is no dispute about what happened.
     disputes = [c for c in conflicts if c.kind != "name"]
+    ranked = rank_claims(links.claims, annotations, disputes, key_claims)
 
     dates = sorted(a.published.date for a in articles if a.published.date)
     dossier_articles = [
@@ -70,6 +73,14 @@ def synthesize(
         )
         for a in sorted(articles, key=lambda a: order[a.id])
     ]
+    timeline, timeline_rest = dossier_timeline(
+        articles,
+        annotations,
+        links.events,
+        links.sources.__getitem__,
+        max_events,
+        span=timeline_span,
+    )
     return Dossier(
         story=StoryInfo(
             id=story.id,
@@ -83,15 +94,9 @@ def synthesize(
             DossierEntity(**msgspec.structs.asdict(e))
             for e in sorted(links.entities, key=lambda e: (-e.mentions, e.name))
         ],
-        timeline=story_timeline(
-            articles,
-            annotations,
-            links.events,
-            links.sources.__getitem__,
-            max_events,
-            span=timeline_span,
-        ),
-        summary=build_summary(links.claims, first_seen, max_summary, disputes),
+        timeline=timeline,
+        timeline_rest=timeline_rest,
+        summary=build_summary([c for c, _ in ranked], first_seen, max_summary, disputes),
         claims=[
             DossierClaim(
                 id=c.id,
@@ -101,8 +106,10 @@ def synthesize(
                 independent_outlets=len(c.independent_outlets),
                 outlet_names=c.outlets,
                 independent_outlet_names=c.independent_outlets,
+                key=key,
+                rank=n,
             )
-            for c in links.claims
+            for n, (c, key) in enumerate(ranked, start=1)
         ],
         conflicts=conflicts,
         quotes=quotes,

@@ -8,7 +8,8 @@ carries, and which widely told claims it leaves out.
   articles tells, counted only when the claim had been told by the date of the outlet's
   latest article: a report from January cannot be blamed for leaving out June.
 
-Articles without an outlet are each their own outlet, named as in ``Claim.outlets``.
+Articles without an outlet are unattributed: together they are one row,
+``UNATTRIBUTED``, as they are one source for corroboration (``link.independent_source``).
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from collections.abc import Sequence
 from storyline.model import Article, Claim, Coverage
 
 WIDELY_TOLD = 3  # independent sources that make a claim widely told in a large story
+UNATTRIBUTED = "(unattributed)"  # the row of the articles without an outlet
 
 
 def outlet_name(article: Article) -> str:
-    return article.outlet or f"(unknown outlet: {article.id})"
+    return article.outlet or UNATTRIBUTED
 
 
 def widely_told(claims: Sequence[Claim]) -> int:

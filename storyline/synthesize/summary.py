@@ -1,9 +1,12 @@
 """A cited summary: consensus first, then a short "what is disputed" part.
 
 Consensus: the claims most independent sources tell, without repeats, in story
-order. Every sentence is a source sentence (the claim's most central one) citing
-every sentence that tells the same claim. Disputed: for the conflicts reported by
-the most articles, one sentence per position, each citing that position's evidence.
+order; among claims told by as many sources, the ones ranked first (``claims`` come in
+the dossier's order: ``synthesize.claims.rank_claims``), so that a line one site repeats
+on many pages does not outrank what the story is about. Every sentence is a source
+sentence (the claim's most central one) citing every sentence that tells the same claim.
+Disputed: for the conflicts reported by the most articles, one sentence per position,
+each citing that position's evidence.
 Every sentence passes the faithfulness check (``faithful.is_faithful``) or is left out.
 """
 
@@ -36,10 +39,8 @@ def build_summary(
 ) -> list[SummarySentence]:
     disputed = disputed_part(conflicts, max_sentences // DISPUTED_SHARE)
     taken = [_words(s.text) for s in disputed]
-    ranked = sorted(
-        claims,
-        key=lambda c: (-len(c.independent_outlets), -len(c.evidence), first_seen(c), c.id),
-    )
+    place = {c.id: n for n, c in enumerate(claims)}
+    ranked = sorted(claims, key=lambda c: (-len(c.independent_outlets), place[c.id]))
     chosen: list[Claim] = []
     for claim in ranked:
         if len(chosen) >= max_sentences - len(disputed):

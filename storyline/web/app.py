@@ -14,10 +14,10 @@ import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import jinja2
 import msgspec
@@ -28,23 +28,39 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from storyline import engine
 from storyline.errors import NotFoundError, StorylineError
 from storyline.model import Article, Dossier
 from storyline.render.jsonout import script_json
-from storyline.render.view import build_view, date_label, safe_url
+from storyline.render.view import (
+    ArticleView,
+    build_view,
+    date_label,
+    safe_url,
+    timeline_count,
+    timeline_rest,
+    unique_parts,
+)
 from storyline.settings import Settings
 from storyline.store import Store, open_store
 from storyline.web import bodies, schemas
+from storyline.web.entities import entity_router
 from storyline.web.jobs import JobRunner, display_name, safe_suffix, with_limit
 from storyline.web.public import public_article, public_dossier, readable_size, scrub
+from storyline.web.search import MAX_LIMIT, QueryError, parse_query
 from storyline.web.security import CSRF_COOKIE, CSRF_FIELD, Csrf, GuardMiddleware, token_ok
 from storyline.web.views import (
     StoryQuery,
     StoryRow,
     article_dict,
     article_pieces,
+    change_lines,
+    choose_title,
+    disambiguate,
+    fallback_title,
+    headlines,
     sentence_href,
     story_row,
     timeline_data,
@@ -54,8 +70,29 @@ log = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
 RENDER_STATIC = ("dossier.js", "dossier.css")
-WEB_STATIC = ("web.js", "web.css")
-_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+WEB_STATIC = ("web.js", "web.css", "favicon.ico")
+_TYPES = {
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".ico": "image/x-icon",
+}
+
+
+# The story page shows this many rows of a long section, folded when it has more than
+# OPEN_UP_TO; a section's own page (/stories/{id}/{section}) pages by SECTION_ROWS.
+PAGE_ROWS = 25
+OPEN_UP_TO = 12
+SECTION_ROWS = 100
+SECTIONS = (
+    "changes",
+    "conflicts",
+    "quotes",
+    "entities",
+    "coverage",
+    "claims",
+    "articles",
+    "sources",
+)
 
 
 @dataclass(frozen=True)
@@ -146,6 +183,27 @@ class State:
             self.store.put_dossier(dossier)
         return public_dossier(dossier)
 
+    def fallback_titles(self, dossier: Dossier) -> dict[str, str]:
+        """A title for each of the dossier's reports without a headline: its first sentence."""
+        untitled = [a.id for a in dossier.articles if not a.title]
+        if not untitled:
+            return {}
+        out = {}
+        for article in self.store.articles(untitled):
+            title = fallback_title(article.text)
+            if title:
+                out[article.id] = title
+        return out
+
+    def story_title(self, dossier: Dossier) -> str:
+        """The stored title if it reads as a headline, else one chosen from the reports."""
+        ordered = sorted(dossier.articles, key=lambda a: (a.published.date or "9999", a.id))
+        return choose_title(
+            dossier.story.title,
+            [a.title for a in ordered if a.title and not a.duplicate_of],
+            lambda: [self.fallback_titles(dossier).get(a.id, "") for a in ordered],
+        )
+
     def article(self, article_id: str) -> Article:
         try:
             return self.store.get_article(article_id)
@@ -160,9 +218,12 @@ class State:
         rows = []
         for story in self.store.stories():
             try:
-                rows.append(story_row(self.store.get_dossier(story.id)))
+                dossier = self.store.get_dossier(story.id)
             except NotFoundError:
                 continue  # listed once a job or `storyline build` has made its dossier
+            row = story_row(dossier)
+            rows.append(replace(row, title=self.story_title(dossier)))
+        rows = disambiguate(rows)
         rows.sort(key=lambda r: (r.last or "", r.id), reverse=True)
         self._rows = (time.monotonic(), rows)
         return rows
@@ -264,37 +325,74 @@ def create_app(config: WebConfig) -> Any:
         body, media = found
         return Response(body, media_type=media, headers={"cache-control": "max-age=3600"})
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(
+            static["favicon.ico"][0],
+            media_type="image/x-icon",
+            headers={"cache-control": "max-age=86400"},
+        )
+
     # ------------------------------------------------------------------ pages
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def story_list(
         q: str = "",
         entity: str = "",
         outlet: str = "",
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        since: str = "",
+        until: str = "",
     ) -> HTMLResponse:
-        query = _query(q, entity, outlet, since, until)
         rows = state.rows()
+        try:
+            query = parse_query(q, entity, outlet, since, until)
+        except QueryError as exc:
+            # the form again, as filled, with the reason; no story is shown for a bad search
+            query = StoryQuery(q=q, entity=entity, outlet=outlet, since=since, until=until)
+            return page(
+                "stories.html", 422, rows=[], total=len(rows), query=query, error=exc.detail
+            )
         shown = [r for r in rows if query.matches(r)]
-        return page("stories.html", rows=shown, total=len(rows), query=query)
+        return page("stories.html", rows=shown, total=len(rows), query=query, error=None)
 
-    def render_story(story_id: str) -> bytes:
+    def render_story(story_id: str, only: str | None = None, start: int = 0) -> bytes:
         dossier = state.dossier(story_id)
-        view = build_view(dossier)
+        view = build_view(dossier, changes_first=False)  # the summary comes first here
         data = timeline_data(view)  # numbers every source, in the renderers' order
+        titles = state.fallback_titles(dossier)
+
+        def article_title(article: ArticleView) -> str:
+            return article.record.title or titles.get(article.id) or article.title
+
         html = env.get_template("story.html").render(
             d=dossier,
             view=view,
+            title=state.story_title(dossier),
             data=script_json(data),
             href=lambda n: sentence_href(
                 view.sources[n - 1].article.id, view.sources[n - 1].sentence
             ),
             timeline=data["timeline"],
+            count=timeline_count(dossier),
+            rest=timeline_rest(view),
             change=state.runner.changes.get(dossier.story.id),
-            changes=getattr(dossier, "changes", None) or [],
+            changes=change_lines(dossier),
+            headlines=headlines(view, titles),
+            article_title=article_title,
+            only=only,
+            start=start,
+            cap=PAGE_ROWS if not only else SECTION_ROWS,
+            open_up_to=OPEN_UP_TO,
             token_required=bool(config.token),
         )
         return html.encode()
+
+    @app.get("/stories/{story_id}/{section}", response_class=HTMLResponse, include_in_schema=False)
+    async def story_section(story_id: str, section: str, start: int = 0) -> Response:
+        if section not in SECTIONS:
+            raise NotFoundError(f"no section {section[:40]!r}; sections: {', '.join(SECTIONS)}")
+        start = max(0, start)
+        body = await run_in_threadpool(render_story, story_id, section, start)
+        return HTMLResponse(body)
 
     # The two hottest reads answer from a cache, emptied whenever a job finishes, without
     # a hop to the thread pool; a miss renders in the pool.
@@ -320,6 +418,8 @@ def create_app(config: WebConfig) -> Any:
             pieces=article_pieces(article, annotation),
             hl=hl,
             stories=stories,
+            note=unique_parts(article.published.note or ""),
+            title=article.title or fallback_title(article.text) or "Untitled article",
         )
 
     def upload_page(request: Request, status: int = 200, error: str | None = None) -> Response:
@@ -399,30 +499,52 @@ def create_app(config: WebConfig) -> Any:
                     record[field] = value.strip()
             (folder / ours).write_text(json.dumps(record), encoding="utf-8")
             names[ours] = "pasted text"
+        described = [
+            f for f in ("title", "outlet", "date", "url") if str(form.get(f) or "").strip()
+        ]
         await form.close()
         if not names:
             folder.rmdir()
+            if described:  # a report was filled in, all but its text
+                return upload_page(
+                    request, 400, "the text is empty: paste the report's text under Text"
+                )
             return upload_page(request, 400, "choose a file or paste a text")
         job = state.runner.submit(job_id, folder, names)
         return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
     @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
     def job_page(job_id: str) -> HTMLResponse:
-        return page("job.html", job=state.runner.get(job_id))
+        job = state.runner.get(job_id)
+        return page(
+            "job.html", job=job, progress=job_status(job.state, job.stage, job.done, job.total)
+        )
+
+    app.include_router(entity_router(state.dossier, state.rows, state.story_title, page))
 
     # ------------------------------------------------------------------ API
     not_found_doc: dict[int | str, dict[str, Any]] = {404: {"model": schemas.ErrorOut}}
 
-    @app.get("/api/stories", response_model=list[schemas.StoryOut], tags=["read"])
+    @app.get(
+        "/api/stories",
+        response_model=list[schemas.StoryOut],
+        responses={422: {"model": schemas.ErrorOut}},
+        tags=["read"],
+    )
     def api_stories(
         q: Annotated[str, Query(description="words in the story")] = "",
         entity: Annotated[str, Query(description="an entity name or alias")] = "",
         outlet: str = "",
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-    ) -> list[dict[str, Any]]:
-        query = _query(q, entity, outlet, since, until)
-        return [r.as_dict() for r in state.rows() if query.matches(r)]
+        since: Annotated[dt.date | Literal[""], Query(description="empty: no bound")] = "",
+        until: Annotated[dt.date | Literal[""], Query(description="not before since")] = "",
+        limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT, description="at most")] = None,
+    ) -> Any:
+        try:
+            query = parse_query(q, entity, outlet, str(since), str(until))
+        except QueryError as exc:
+            return JSONResponse({"detail": exc.detail}, status_code=422)
+        found = [r.as_dict() for r in state.rows() if query.matches(r)]
+        return found[:limit] if limit else found
 
     @app.get(
         "/api/stories/{story_id}",
@@ -530,6 +652,9 @@ def create_app(config: WebConfig) -> Any:
 
     add_source_routes(app, state, page)
     app.openapi = openapi  # type: ignore[method-assign]
+    # Pages and dossier JSON are text that compresses several times over.
+    app.add_middleware(GZipMiddleware, minimum_size=600)
+    app.add_middleware(HeadAsGet)
     return GuardMiddleware(app, config.max_body)
 
 
@@ -551,6 +676,37 @@ def _form_error(detail: str, config: WebConfig) -> str:
     return f"the form could not be read: {scrub(detail)}"
 
 
+class HeadAsGet:
+    """``HEAD`` answered as ``GET`` without the body (FastAPI routes list GET only).
+
+    Link checkers and uptime monitors ask ``HEAD /``; a 405 reads as "site down".
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Any) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body"):
+                    await send({"type": "http.response.body", "body": b""})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+def job_status(state: str, stage: str, done: int, total: int | None) -> str:
+    """A job's progress in words: "Done", "Running: annotate, 3 of 10" (as web.js says it)."""
+    if state in ("done", "failed", "queued"):
+        return state.capitalize()
+    return f"Running: {stage}" + (f", {done} of {total}" if total else "")
+
+
 def _lifespan(state: State) -> Callable[[Any], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[None]:
@@ -566,15 +722,3 @@ def _lifespan(state: State) -> Callable[[Any], AbstractAsyncContextManager[None]
         state.close()
 
     return lifespan
-
-
-def _query(
-    q: str, entity: str, outlet: str, since: dt.date | None, until: dt.date | None
-) -> StoryQuery:
-    return StoryQuery(
-        q=q.strip(),
-        entity=entity.strip(),
-        outlet=outlet.strip(),
-        since=since.isoformat() if since else "",
-        until=until.isoformat() if until else "",
-    )

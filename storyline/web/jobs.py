@@ -37,6 +37,7 @@ import msgspec
 from storyline import engine
 from storyline.errors import NotFoundError, StorylineError
 from storyline.model import Dossier, Failure, Story
+from storyline.render.view import date_label
 from storyline.settings import Settings
 from storyline.store import Store, open_store
 from storyline.web.public import file_name, readable_size, scrub
@@ -96,6 +97,7 @@ class Change:
     new_articles: list[str] = field(default_factory=list)
     new_events: list[str] = field(default_factory=list)
     gone_events: list[str] = field(default_factory=list)
+    moved_events: list[str] = field(default_factory=list)  # same sentence, another date
     new_claims: list[str] = field(default_factory=list)
     new_conflicts: list[str] = field(default_factory=list)
     new_quotes: int = 0
@@ -114,6 +116,7 @@ class Job:
     problems: list[Problem] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)  # stories rebuilt
+    story_titles: dict[str, str] = field(default_factory=dict)  # their titles, by id
     error: str | None = None
     created: float = field(default_factory=time.time)
     finished: float | None = None
@@ -131,6 +134,7 @@ class Job:
             "problems": [p.__dict__ for p in self.problems],
             "outcomes": [o.__dict__ for o in self.outcomes],
             "stories": self.stories,
+            "story_titles": self.story_titles,
             "error": self.error,
         }
 
@@ -157,6 +161,17 @@ def diff(old: Dossier | None, new: Dossier, built: str) -> Change:
     old_articles = {a.id for a in old.articles}
     old_events = {(e.date, e.status, e.text) for e in old.timeline}
     new_events = {(e.date, e.status, e.text) for e in new.timeline}
+    # An event whose sentence is on both timelines, under another date or status, moved:
+    # it is neither new nor gone.
+    old_at = {e.text: e for e in old.timeline}
+    new_texts = {e.text for e in new.timeline}
+    moved = [
+        f"{e.text} ({date_label(old_at[e.text].date)} → {date_label(e.date)})"
+        if old_at[e.text].date != e.date
+        else f"{e.text} ({old_at[e.text].status} → {e.status})"
+        for e in new.timeline
+        if e.text in old_at and (e.date, e.status, e.text) not in old_events
+    ]
     old_claims = {c.text for c in old.claims}
     old_conflicts = {c.about for c in old.conflicts}
     old_quotes = {q.text for q in old.quotes}
@@ -164,8 +179,17 @@ def diff(old: Dossier | None, new: Dossier, built: str) -> Change:
         built=built,
         first_build=False,
         new_articles=[a.id for a in new.articles if a.id not in old_articles],
-        new_events=[e.text for e in new.timeline if (e.date, e.status, e.text) not in old_events],
-        gone_events=[e.text for e in old.timeline if (e.date, e.status, e.text) not in new_events],
+        new_events=[
+            e.text
+            for e in new.timeline
+            if (e.date, e.status, e.text) not in old_events and e.text not in old_at
+        ],
+        gone_events=[
+            e.text
+            for e in old.timeline
+            if (e.date, e.status, e.text) not in new_events and e.text not in new_texts
+        ],
+        moved_events=moved,
         new_claims=[c.text for c in new.claims if c.text not in old_claims],
         new_conflicts=[c.about for c in new.conflicts if c.about not in old_conflicts],
         new_quotes=sum(1 for q in new.quotes if q.text not in old_quotes),
@@ -302,6 +326,7 @@ class JobRunner:
                     self._failed(job, failed, owner, names)
                 else:
                     job.stories.append(story.id)
+                    job.story_titles[story.id] = story.title
                 progress.advance()
         finally:
             store.close()

@@ -82,6 +82,7 @@ class JobOut(BaseModel):
     problems: list[ProblemOut]
     outcomes: list[OutcomeOut]
     stories: list[str]
+    story_titles: dict[str, str] = {}  # the title of each story in ``stories``
     error: str | None
 
 

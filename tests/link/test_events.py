@@ -69,3 +69,39 @@ def test_a_story_without_dated_sentences_has_no_events() -> None:
     from storyline.link.events import find_events
 
     assert find_events([], [], lambda article, sentence: []) == []
+
+
+def _events_of(text: str) -> list[tuple[str | None, str]]:
+    from storyline.link.events import find_events
+    from storyline.model import Annotation, Article, Published
+
+    doc = load_nlp()(text)
+    sentences = split_sentences(doc)
+    ann = Annotation(article="a", sentences=sentences, timexes=find_timexes(doc, sentences, ANCHOR))
+    art = Article(id="a", text=text, published=Published(date=ANCHOR.isoformat()))
+    return [(e.date, e.text) for e in find_events([art], [ann], lambda a, s: [])]
+
+
+def test_a_sentence_with_two_dated_clauses_gives_two_dated_events() -> None:
+    text = (
+        "The harbour master met the ferry owners on Monday, after talks with the port "
+        "union on Sunday."
+    )
+    events = dict(_events_of(text))
+    assert set(events) == {"2031-06-16", "2031-06-15"}, events
+    assert "ferry owners" in events["2031-06-16"] and "union" not in events["2031-06-16"]
+    assert "port union" in events["2031-06-15"] and "ferry owners" not in events["2031-06-15"]
+
+
+def test_a_sentence_with_one_date_keeps_its_whole_text() -> None:
+    text = "The harbour master met the ferry owners and the port union on Monday."
+    assert _events_of(text) == [("2031-06-16", text)]
+
+
+def test_a_list_inside_the_later_clause_stays_in_it() -> None:
+    text = (
+        "The harbour master met the ferry owners on Monday, after long, frank, and useful "
+        "talks with the port union on Sunday."
+    )
+    events = dict(_events_of(text))
+    assert events["2031-06-15"].startswith("long, frank, and useful talks"), events

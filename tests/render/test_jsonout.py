@@ -60,10 +60,11 @@ EXTENSIONS = {
         "timeline_from",
         "timeline_until",
         "tracks",  # one measure's values over time, by source: issue 15
+        "timeline_rest",  # the dated events the timeline leaves out: issue 17
     },
     "published": {"note"},
     "entities": {"merges"},
-    "claims": {"outlet_names", "independent_outlet_names"},
+    "claims": {"outlet_names", "independent_outlet_names", "key", "rank"},
     "conflicts": {"note", "explained"},  # explained: issue 5
     "coverage": {"exclusive_claims", "missing_claims"},
     "summary": {"part"},  # consensus | disputed: issue 5

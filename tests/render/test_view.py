@@ -80,9 +80,24 @@ def test_articles_without_outlet_or_title_are_named_by_number_and_file(dossier: 
     view = build_view(msgspec.structs.replace(dossier, articles=[dossier.articles[0], bare]))
     article = view.article("b2")
     assert (article.name, article.outlet, article.title) == (
-        "article #2",
+        "unknown outlet",
         "unknown outlet",
         "b2.txt",
     )
-    assert article.short == "article #2, 29 Apr 2031"
+    assert article.short == "unknown outlet, 29 Apr 2031"
     assert view.article("a1").title == "Bridge back in service"
+    # The stages' "(unknown outlet: <id>)" is said without the id.
+    assert view.outlet_label("(unknown outlet: b2)") == "unknown outlet"
+
+
+def test_several_unknown_outlets_read_apart_by_title_never_by_id(dossier: Dossier) -> None:
+    one = msgspec.structs.replace(dossier.articles[0], outlet=None)
+    two = msgspec.structs.replace(dossier.articles[1], outlet=None, title=None, path="b2.txt")
+    view = build_view(msgspec.structs.replace(dossier, articles=[one, two]))
+    assert view.outlet_label("(unknown outlet: a1)") == "unknown outlet (Bridge back in service)"
+    assert view.outlet_label("(unknown outlet: b2)") == "unknown outlet (b2.txt)"
+    assert view.outlet_labels(["(unknown outlet: a1)", "Wire"]).endswith(", Wire")
+    # Notes that name articles by id or file name, and say a part twice.
+    note = "'Monday' = 2031-04-27 as in b2.txt; 'Monday' = 2031-04-27 as in b2.txt"
+    assert view.readable(note) == "'Monday' = 2031-04-27 as in unknown outlet (b2.txt), 29 Apr 2031"
+    assert "a1" not in view.readable("seen together in a1 and b2")

@@ -7,6 +7,7 @@ leaves the app is aborted, so a page that tried to reach the network would fail.
 
 from __future__ import annotations
 
+import gzip
 import socket
 import threading
 import time
@@ -78,12 +79,18 @@ class PathWatch:
             await self.app(scope, receive, send)
             return
         chunks: list[bytes] = []
+        gzipped = False
 
         async def watched(message: Any) -> None:
+            nonlocal gzipped
+            if message["type"] == "http.response.start":
+                gzipped = (b"content-encoding", b"gzip") in message.get("headers", [])
             if message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body"):
-                    self.check(scope["path"], b"".join(chunks))
+                    body = b"".join(chunks)
+                    # compressed answers are checked as the client reads them
+                    self.check(scope["path"], gzip.decompress(body) if gzipped and body else body)
             await send(message)
 
         await self.app(scope, receive, watched)

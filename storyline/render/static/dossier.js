@@ -41,7 +41,29 @@
   // ---- evidence pop-up: the exact sentence, its outlet and date
   var pop = document.getElementById("cite-pop");
   var current = null;
-  function hide() { pop.hidden = true; current = null; }
+  // The pop-up is a dialog that lives next to the marker that opened it (so the
+  // keyboard reaches its links right after the marker), takes focus when it opens,
+  // and gives it back to the marker when closed with Escape or its button.
+  pop.setAttribute("tabindex", "-1");
+  function hide(giveBack) {
+    var was = current;
+    pop.hidden = true; current = null;
+    if (giveBack && was) { was.focus(); }
+  }
+  function place(link) {
+    var box = link.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(box.left, width - pop.offsetWidth - 8));
+    var parent = pop.offsetParent;
+    if (!parent || parent === document.body || parent === document.documentElement) {
+      pop.style.top = (window.scrollY + box.bottom + 6) + "px";
+      pop.style.left = (window.scrollX + left) + "px";
+    } else {
+      var origin = parent.getBoundingClientRect();
+      pop.style.top = (box.bottom - origin.top + parent.scrollTop + 6) + "px";
+      pop.style.left = (left - origin.left + parent.scrollLeft) + "px";
+    }
+  }
   function show(link) {
     var s = sources[link.getAttribute("data-src")];
     if (!s) { return; }
@@ -63,14 +85,13 @@
     pop.appendChild(line);
     var close = el("button", "pop-close", "×");
     close.type = "button"; close.setAttribute("aria-label", "Close");
-    close.addEventListener("click", hide);
+    close.addEventListener("click", function () { hide(true); });
     pop.appendChild(close);
+    link.insertAdjacentElement("afterend", pop);
     pop.hidden = false;
-    var box = link.getBoundingClientRect();
-    var width = document.documentElement.clientWidth;
-    pop.style.top = (window.scrollY + box.bottom + 6) + "px";
-    pop.style.left = (window.scrollX + Math.max(8, Math.min(box.left, width - pop.offsetWidth - 8))) + "px";
+    place(link);
     current = link;
+    pop.focus();
   }
   document.addEventListener("click", function (ev) {
     var link = ev.target.closest ? ev.target.closest("a.cite") : null;
@@ -81,7 +102,9 @@
       hide();
     }
   });
-  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { hide(); } });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && !pop.hidden) { hide(true); }
+  });
 
   // ---- timeline: a vertical time axis grouped by date, filtered by status and outlet
   var app = document.getElementById("timeline-app");

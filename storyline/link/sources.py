@@ -1,0 +1,96 @@
+"""What each report counts as for independent confirmation.
+
+* a copy (near-duplicate, agency copy) counts as what it copies;
+* agency copy counts as the agency (``credits[0]``), otherwise the outlet;
+* reports with no known outlet are unattributed (``UNATTRIBUTED``): together they are
+  one source at most, and by default none beside a known outlet (``confirming``): an
+  unattributed page may be that outlet's own (on Timeline17, pages of one site without a
+  dateline), so it adds no confirmation to it unless ``unattributed_confirms`` is set;
+* a report of unknown outlet that shares its site's template (furniture and sidebar
+  lines, see ``storyline.ingest.zones``) with the reports of one known outlet counts as
+  that outlet: one site's pages are one source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from storyline.model import Article
+
+UNATTRIBUTED = "(unattributed)"
+# Reports of unknown outlet sharing this many template lines (furniture, sidebars) with
+# reports of one known outlet, and with no other, are that outlet's pages.
+TEMPLATE_SHARED_LINES = 2
+# ... and with at least this many times as many lines as with any other outlet's reports.
+TEMPLATE_MARGIN = 2
+
+
+def independent_source(article: Article, copies: dict[str, str], by_id: dict[str, Article]) -> str:
+    """What an article counts as for independent confirmation.
+
+    A copy counts as the article it copies; agency copy counts as the agency;
+    otherwise the outlet. Reports whose outlet is unknown are unattributed: all of them
+    together count as one source (``UNATTRIBUTED``), never one each.
+    """
+    original = by_id.get(copies.get(article.id, article.id), article)
+    if original.credits:
+        return original.credits[0]
+    if original.outlet:
+        return original.outlet
+    return UNATTRIBUTED
+
+
+def independent_sources(articles: Sequence[Article], copies: dict[str, str]) -> dict[str, str]:
+    """The independent source of each article (see ``independent_source``), where a report
+    of unknown outlet that shares its site's template with reports of one known outlet
+    (``TEMPLATE_SHARED_LINES`` furniture or sidebar lines or more, and ``TEMPLATE_MARGIN``
+    times as many as with any other outlet's) counts as that outlet: one site's pages are
+    one source."""
+    by_id = {a.id: a for a in articles}
+    sources = {a.id: independent_source(a, copies, by_id) for a in articles}
+    lines = {a.id: _template_lines(a) for a in articles}
+    known: dict[str, set[str]] = defaultdict(set)  # template line -> known sources using it
+    for a in articles:
+        if sources[a.id] != UNATTRIBUTED:
+            for line in lines[a.id]:
+                known[line].add(sources[a.id])
+    for a in articles:
+        if sources[a.id] != UNATTRIBUTED:
+            continue
+        votes: dict[str, int] = defaultdict(int)
+        for line in lines[a.id]:
+            for source in known.get(line, ()):
+                votes[source] += 1
+        ranked = sorted(votes.values(), reverse=True)
+        if (
+            ranked
+            and ranked[0] >= TEMPLATE_SHARED_LINES
+            and (len(ranked) == 1 or ranked[0] >= TEMPLATE_MARGIN * ranked[1])
+        ):
+            sources[a.id] = max(votes, key=lambda s: (votes[s], s))
+    return sources
+
+
+def _template_lines(article: Article) -> set[str]:
+    """The article's furniture and sidebar lines, normalized (its site's template)."""
+    found: set[str] = set()
+    for zone in article.zones:
+        if zone.kind not in ("furniture", "sidebar"):
+            continue
+        for line in article.text[zone.start : zone.end].split("\n"):
+            words = re.findall(r"\w+", line.lower())
+            if len(words) >= 3:
+                found.add(" ".join(words))
+    return found
+
+
+def confirming(sources: Iterable[str], beside_known: bool = False) -> list[str]:
+    """The independent sources that confirm a fact told by ``sources`` (sorted): the
+    unattributed reports count once, and beside a known source only if ``beside_known``
+    (setting ``unattributed_confirms``)."""
+    found = set(sources)
+    if len(found) > 1 and not beside_known:
+        found.discard(UNATTRIBUTED)
+    return sorted(found)
