@@ -34,6 +34,8 @@ examples:
   storyline ingest reports/ feed.jsonl --db news.sqlite
   storyline stories --db news.sqlite
   storyline show s-1a2b3c --format md --db news.sqlite
+  storyline watch https://news.example/rss.xml --db news.sqlite -o out --interval 600
+  storyline sources --db news.sqlite                 sources and their health
 """
 
 
@@ -149,7 +151,66 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     w.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     w.add_argument("--token", help="every write (upload, POST /api/articles) must carry this token")
+    w.add_argument(
+        "--watch",
+        action="store_true",
+        help="also poll the watched sources (`storyline sources`) in the background, every "
+        "--interval seconds, and update their stories",
+    )
+    w.add_argument(
+        "--interval", type=float, default=300.0, help="with --watch: seconds between polls"
+    )
+    w.add_argument(
+        "--allow-private-sources",
+        action="store_true",
+        help="let the app fetch sources on loopback, private or link-local addresses "
+        "(refused by default: a web user could otherwise make the server read internal hosts)",
+    )
+    _watch_parsers(sub, common)
     return p
+
+
+def _watch_parsers(sub, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+    fetching = argparse.ArgumentParser(add_help=False)
+    fetching.add_argument(
+        "--delay", type=float, default=1.0, help="seconds between two requests to one host"
+    )
+    fetching.add_argument(
+        "--timeout", type=float, default=10.0, help="seconds to wait for a server (per read)"
+    )
+    fetching.add_argument(
+        "--max-page-bytes",
+        type=int,
+        default=5_000_000,
+        help="abandon a feed or page larger than this (default 5000000)",
+    )
+    w = sub.add_parser(
+        "watch",
+        parents=[common, fetching],
+        help="follow feeds and sites: fetch new reports and update their stories",
+        description="Poll SOURCEs (added to the store's watched sources) or, with none, every "
+        "watched source: RSS, Atom or JSON Feed URLs, (news) sitemap URLs, an OPML file of "
+        "feeds, or a text file of article URLs. New reports are ingested and the stories "
+        "they join rebuilt into OUT. Without --once, polls every --interval seconds until "
+        "SIGINT or SIGTERM. Exit 3 when a source or page failed (each named on stderr).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    w.add_argument("sources", nargs="*", metavar="SOURCE", help="URLs or local files")
+    w.add_argument("-o", "--out", help="output folder (default: out)")
+    w.add_argument("--once", action="store_true", help="poll every source once, then exit")
+    w.add_argument(
+        "--interval", type=float, default=300.0, help="seconds between polls (default 300)"
+    )
+    s = sub.add_parser(
+        "sources",
+        parents=[common],
+        help="list, add or remove watched sources",
+        description="`storyline sources` lists the watched sources with their health; "
+        "`storyline sources add URL...` and `storyline sources remove URL...` change them.",
+    )
+    s.add_argument("action", nargs="?", choices=["list", "add", "remove"], default="list")
+    s.add_argument("urls", nargs="*", metavar="URL", help="feed, sitemap, OPML or URL-list")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -386,8 +447,27 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     if not args.quiet:
         print(f"storyline: serving http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
-    serve(_settings(args), host=args.host, port=args.port, token=args.token)
+    serve(
+        _settings(args),
+        host=args.host,
+        port=args.port,
+        token=args.token,
+        watch=args.interval if args.watch else None,
+        allow_private_sources=args.allow_private_sources,
+    )
     return EXIT_OK
+
+
+def _cmd_watch(args: argparse.Namespace) -> int:
+    from storyline.cli.watch import watch
+
+    return watch(args, _settings(args))
+
+
+def _cmd_sources(args: argparse.Namespace) -> int:
+    from storyline.cli.watch import sources
+
+    return sources(args, _settings(args))
 
 
 COMMANDS = {
@@ -396,6 +476,8 @@ COMMANDS = {
     "stories": _cmd_stories,
     "show": _cmd_show,
     "serve": _cmd_serve,
+    "watch": _cmd_watch,
+    "sources": _cmd_sources,
 }
 
 if __name__ == "__main__":

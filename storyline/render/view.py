@@ -35,6 +35,7 @@ CHANGE_LABELS = {
     "revised_figure": "Revised figure",
     "new_conflict": "New disagreement",
     "claim_dropped": "No longer supported",
+    "new_article": "New report",
 }
 
 # Links in a report go only to web pages; anything else ("javascript:", "data:",

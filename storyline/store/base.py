@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from typing import Protocol
 
-from storyline.model import Annotation, Article, Dossier, Failure, Story
+from storyline.model import Annotation, Article, Dossier, Failure, SeenItem, Story, WatchedSource
 
 
 class Store(Protocol):
@@ -66,5 +66,30 @@ class Store(Protocol):
         """Hold the store-wide lock ``name`` while a block runs: every process and thread
         using the store waits its turn (for a read-modify-write spanning several calls,
         such as detecting stories). A holder that dies lets go."""
+
+    # live sources (storyline.sources): what `storyline watch` polls, and what it has seen
+    def add_source(self, source: WatchedSource) -> bool:
+        """Start watching ``source``; False when its URL is watched already (left as it is)."""
+
+    def update_source(self, source: WatchedSource) -> None:
+        """Store a watched source's fetch state (validators, last poll, health)."""
+
+    def remove_source(self, url: str) -> bool:
+        """Stop watching ``url`` and forget the items it listed (their articles stay);
+        False when it was not watched."""
+
+    def watched_sources(self) -> list[WatchedSource]:
+        """Every watched source, in the order they were added."""
+
+    def seen_items(self, source: str) -> dict[str, SeenItem]:
+        """What ``source`` has listed so far, by item (guid or URL)."""
+
+    def article_for_url(self, url: str) -> str | None:
+        """The id of a stored report fetched from ``url`` or whose canonical URL it is."""
+
+    def put_seen(self, item: SeenItem, article: Article | None = None) -> bool:
+        """Record ``item`` and, in the same transaction, store ``article`` (if given and
+        new); True when the article was new. An item is never marked seen without its
+        report, so a poll stopped half way loses nothing it claims to have."""
 
     def close(self) -> None: ...

@@ -19,9 +19,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from storyline.errors import NotFoundError, StoreError
-from storyline.model import Annotation, Article, Dossier, Failure, Story
+from storyline.model import Annotation, Article, Dossier, Failure, SeenItem, Story, WatchedSource
 from storyline.store.sqlite import (
     SCHEMA_VERSION,
+    SEEN_COLUMNS,
+    SEEN_FIELDS,
+    SOURCE_COLUMNS,
+    SOURCE_FIELDS,
     _dec_annotation,
     _dec_article,
     _dec_dossier,
@@ -29,7 +33,12 @@ from storyline.store.sqlite import (
     _dec_fingerprint,
     _dec_story,
     _enc,
+    _marks,
     _now,
+    seen_of,
+    seen_row,
+    source_of,
+    source_row,
 )
 
 if TYPE_CHECKING:
@@ -56,6 +65,16 @@ CREATE TABLE IF NOT EXISTS failures (
     kind TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, stage TEXT COLLATE "C" NOT NULL,
     version TEXT, at TEXT COLLATE "C" NOT NULL, record BYTEA NOT NULL,
     PRIMARY KEY (kind, id, stage));
+CREATE TABLE IF NOT EXISTS sources (
+    url TEXT COLLATE "C" PRIMARY KEY, kind TEXT, added TEXT COLLATE "C" NOT NULL,
+    last_poll TEXT, last_success TEXT, etag TEXT, last_modified TEXT,
+    failures INTEGER NOT NULL DEFAULT 0, failing_since TEXT, last_error TEXT);
+CREATE TABLE IF NOT EXISTS seen (
+    source TEXT COLLATE "C" NOT NULL, item TEXT COLLATE "C" NOT NULL, url TEXT NOT NULL,
+    canonical TEXT, first_seen TEXT NOT NULL, article TEXT, state TEXT NOT NULL,
+    failures INTEGER NOT NULL DEFAULT 0, last_error TEXT, PRIMARY KEY (source, item));
+CREATE INDEX IF NOT EXISTS seen_url ON seen (url);
+CREATE INDEX IF NOT EXISTS seen_canonical ON seen (canonical);
 """
 # Key of the advisory lock that serializes schema creation between processes opening
 # a fresh database at once (CREATE TABLE IF NOT EXISTS alone races in PostgreSQL).
@@ -341,6 +360,63 @@ class PostgresStore:
                 (kind, wanted, wanted, stage, stage),
             )
             return cur.rowcount
+
+    # live sources (storyline.sources)
+    def add_source(self, source: WatchedSource) -> bool:
+        with self._tx() as db:
+            cur = db.execute(
+                f"INSERT INTO sources ({SOURCE_COLUMNS}) VALUES ({_marks(10, '%s')}) "
+                "ON CONFLICT (url) DO NOTHING",
+                source_row(source, _now()),
+            )
+            return cur.rowcount == 1
+
+    def update_source(self, source: WatchedSource) -> None:
+        row = source_row(source, _now())
+        with self._tx() as db:
+            db.execute(
+                f"UPDATE sources SET {', '.join(c + '=%s' for c in SOURCE_FIELDS[1:])} "
+                "WHERE url=%s",
+                (*row[1:], row[0]),
+            )
+
+    def remove_source(self, url: str) -> bool:
+        with self._tx() as db:
+            db.execute("DELETE FROM seen WHERE source=%s", (url,))
+            return db.execute("DELETE FROM sources WHERE url=%s", (url,)).rowcount == 1
+
+    def watched_sources(self) -> list[WatchedSource]:
+        rows = self._rows(f"SELECT {SOURCE_COLUMNS} FROM sources ORDER BY added, url")
+        return [source_of(r) for r in rows]
+
+    def seen_items(self, source: str) -> dict[str, SeenItem]:
+        rows = self._rows(f"SELECT {SEEN_COLUMNS} FROM seen WHERE source=%s", (source,))
+        return {r[1]: seen_of(r) for r in rows}
+
+    def article_for_url(self, url: str) -> str | None:
+        rows = self._rows(
+            "SELECT article FROM seen WHERE (url=%s OR canonical=%s) AND article IS NOT NULL "
+            "LIMIT 1",
+            (url, url),
+        )
+        return str(rows[0][0]) if rows else None
+
+    def put_seen(self, item: SeenItem, article: Article | None = None) -> bool:
+        with self._tx() as db:
+            added = False
+            if article is not None:
+                cur = db.execute(
+                    "INSERT INTO articles VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                    (article.id, article.published.date, _now(), _enc.encode(article)),
+                )
+                added = cur.rowcount == 1
+            db.execute(
+                f"INSERT INTO seen ({SEEN_COLUMNS}) VALUES ({_marks(9, '%s')}) "
+                "ON CONFLICT (source, item) DO UPDATE SET "
+                + ", ".join(f"{c} = EXCLUDED.{c}" for c in SEEN_FIELDS[2:]),
+                seen_row(item, _now()),
+            )
+            return added
 
     def close(self) -> None:
         self._db.close()

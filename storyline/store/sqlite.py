@@ -14,7 +14,7 @@ from pathlib import Path
 import msgspec
 
 from storyline.errors import NotFoundError, StoreError
-from storyline.model import Annotation, Article, Dossier, Failure, Story
+from storyline.model import Annotation, Article, Dossier, Failure, SeenItem, Story, WatchedSource
 
 try:
     import fcntl
@@ -33,9 +33,20 @@ CREATE TABLE IF NOT EXISTS dossiers (
 CREATE TABLE IF NOT EXISTS failures (
     kind TEXT NOT NULL, id TEXT NOT NULL, stage TEXT NOT NULL, version TEXT, at TEXT NOT NULL,
     record BLOB NOT NULL, PRIMARY KEY (kind, id, stage));
+CREATE TABLE IF NOT EXISTS sources (
+    url TEXT PRIMARY KEY, kind TEXT, added TEXT NOT NULL, last_poll TEXT, last_success TEXT,
+    etag TEXT, last_modified TEXT, failures INTEGER NOT NULL DEFAULT 0, failing_since TEXT,
+    last_error TEXT);
+CREATE TABLE IF NOT EXISTS seen (
+    source TEXT NOT NULL, item TEXT NOT NULL, url TEXT NOT NULL, canonical TEXT,
+    first_seen TEXT NOT NULL, article TEXT, state TEXT NOT NULL,
+    failures INTEGER NOT NULL DEFAULT 0, last_error TEXT, PRIMARY KEY (source, item));
+CREATE INDEX IF NOT EXISTS seen_url ON seen (url);
+CREATE INDEX IF NOT EXISTS seen_canonical ON seen (canonical);
 """
-# The failures table came after schema 1 was published: CREATE TABLE IF NOT EXISTS adds it
-# to an older store on open, and nothing else changed, so the schema version stays 1.
+# The failures, sources and seen tables came after schema 1 was published: CREATE TABLE IF
+# NOT EXISTS adds them to an older store on open, and nothing else changed, so the schema
+# version stays 1.
 SCHEMA_VERSION = "1"
 
 _enc = msgspec.msgpack.Encoder()
@@ -293,8 +304,114 @@ class SQLiteStore:
                 removed += cur.rowcount
             return removed
 
+    # live sources (storyline.sources)
+    def add_source(self, source: WatchedSource) -> bool:
+        with self._tx() as db:
+            cur = db.execute(
+                f"INSERT OR IGNORE INTO sources ({SOURCE_COLUMNS}) VALUES ({_marks(10)})",
+                source_row(source, _now()),
+            )
+            return cur.rowcount == 1
+
+    def update_source(self, source: WatchedSource) -> None:
+        row = source_row(source, _now())
+        with self._tx() as db:
+            db.execute(
+                f"UPDATE sources SET {', '.join(c + '=?' for c in SOURCE_FIELDS[1:])} WHERE url=?",
+                (*row[1:], row[0]),
+            )
+
+    def remove_source(self, url: str) -> bool:
+        with self._tx() as db:
+            db.execute("DELETE FROM seen WHERE source=?", (url,))
+            return db.execute("DELETE FROM sources WHERE url=?", (url,)).rowcount == 1
+
+    def watched_sources(self) -> list[WatchedSource]:
+        rows = self._db.execute(f"SELECT {SOURCE_COLUMNS} FROM sources ORDER BY added, url")
+        return [source_of(r) for r in rows.fetchall()]
+
+    def seen_items(self, source: str) -> dict[str, SeenItem]:
+        rows = self._db.execute(
+            f"SELECT {SEEN_COLUMNS} FROM seen WHERE source=?", (source,)
+        ).fetchall()
+        return {r[1]: seen_of(r) for r in rows}
+
+    def article_for_url(self, url: str) -> str | None:
+        row = self._db.execute(
+            "SELECT article FROM seen WHERE (url=? OR canonical=?) AND article IS NOT NULL LIMIT 1",
+            (url, url),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def put_seen(self, item: SeenItem, article: Article | None = None) -> bool:
+        with self._tx() as db:
+            added = False
+            if article is not None:
+                cur = db.execute(
+                    "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?)",
+                    (article.id, article.published.date, _now(), _enc.encode(article)),
+                )
+                added = cur.rowcount == 1
+            db.execute(
+                f"INSERT OR REPLACE INTO seen ({SEEN_COLUMNS}) VALUES ({_marks(9)})",
+                seen_row(item, _now()),
+            )
+            return added
+
     def close(self) -> None:
         self._db.close()
+
+
+SOURCE_FIELDS = (
+    "url",
+    "kind",
+    "added",
+    "last_poll",
+    "last_success",
+    "etag",
+    "last_modified",
+    "failures",
+    "failing_since",
+    "last_error",
+)
+SOURCE_COLUMNS = ", ".join(SOURCE_FIELDS)
+SEEN_FIELDS = (
+    "source",
+    "item",
+    "url",
+    "canonical",
+    "first_seen",
+    "article",
+    "state",
+    "failures",
+    "last_error",
+)
+SEEN_COLUMNS = ", ".join(SEEN_FIELDS)
+
+
+def _marks(n: int, mark: str = "?") -> str:
+    return ", ".join([mark] * n)
+
+
+def source_row(source: WatchedSource, now: str) -> tuple[object, ...]:
+    """The row of ``source`` in SOURCE_FIELDS order (shared with the PostgreSQL store)."""
+    values = msgspec.structs.asdict(source)
+    values["added"] = values["added"] or now
+    return tuple(values[f] for f in SOURCE_FIELDS)
+
+
+def source_of(row: tuple[object, ...]) -> WatchedSource:
+    return msgspec.convert(dict(zip(SOURCE_FIELDS, row, strict=True)), WatchedSource)
+
+
+def seen_row(item: SeenItem, now: str) -> tuple[object, ...]:
+    values = msgspec.structs.asdict(item)
+    values["first_seen"] = values["first_seen"] or now
+    return tuple(values[f] for f in SEEN_FIELDS)
+
+
+def seen_of(row: tuple[object, ...]) -> SeenItem:
+    return msgspec.convert(dict(zip(SEEN_FIELDS, row, strict=True)), SeenItem)
 
 
 def _now() -> str:

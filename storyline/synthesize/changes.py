@@ -10,12 +10,12 @@ and the one just made. Two things happen here:
    with a previous entity takes that entity's id (each previous id is given to
    one current record at most, the one with the largest overlap), so that a
    reader's links and bookmarks survive an update.
-2. **Changes listed.** New claims, claims no longer supported (a previous claim
-   with no current counterpart: its articles left the story, or its sentences no
-   longer make one fact), revised figures (a track's latest value moved, or a quantity
-   dispute where a value is
-   told only by articles new since the previous build: "persons 12 → 19, Outlet,
-   2024-03-02"), and new conflicts.
+2. **Changes listed.** New reports (``new_article``), new claims, claims no longer
+   supported (a previous claim with no current counterpart: its articles left the
+   story, or its sentences no longer make one fact), revised figures (a track's
+   latest value moved, or a quantity dispute where a value is told only by articles
+   new since the previous build: "persons 12 → 19, Outlet, 2024-03-02"), and new
+   conflicts.
 """
 
 from __future__ import annotations
@@ -146,6 +146,15 @@ def find_changes(previous: Dossier, current: Dossier) -> list[Change]:
     prev_claims = {c.id for c in previous.claims}
     cur_claims = {c.id for c in current.claims}
     changes: list[Change] = []
+    for a in current.articles:  # new reports first: what a reader following the story wants
+        if a.id not in old_articles:
+            where = ", ".join(x for x in (a.outlet, a.published.date) if x)
+            changes.append(
+                Change(
+                    kind="new_article",
+                    text=f"new report: {a.title or a.id}" + (f" ({where})" if where else ""),
+                )
+            )
     for c in current.claims:
         if c.id not in prev_claims:
             changes.append(

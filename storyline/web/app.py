@@ -106,6 +106,10 @@ class WebConfig:
     # app changes the store; the limit bounds how stale they can be when another
     # process (`storyline build`) writes the same store.
     cache_seconds: float = 5.0
+    # `serve --watch`: poll the watched sources every this many seconds (None: never)
+    watch_interval: float | None = None
+    # `serve --allow-private-sources`: sources may be on loopback/private/link-local hosts
+    allow_private_sources: bool = False
 
 
 class PageCache:
@@ -141,6 +145,7 @@ class State:
         self._store: Store | None = None
         self._runner: JobRunner | None = None
         self._rows: tuple[float, list[StoryRow]] | None = None
+        self.watcher: Any = None  # storyline.web.sources.Watcher with `serve --watch`
 
     # Opened on first use and again after a shutdown: a test client may run the app's
     # lifespan (and so close()) more than once.
@@ -643,6 +648,9 @@ def create_app(config: WebConfig) -> Any:
             app.openapi_schema = schema
         return app.openapi_schema
 
+    from storyline.web.sources import add_source_routes
+
+    add_source_routes(app, state, page)
     app.openapi = openapi  # type: ignore[method-assign]
     # Pages and dossier JSON are text that compresses several times over.
     app.add_middleware(GZipMiddleware, minimum_size=600)
@@ -702,7 +710,15 @@ def job_status(state: str, stage: str, done: int, total: int | None) -> str:
 def _lifespan(state: State) -> Callable[[Any], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[None]:
+        if state.config.watch_interval is not None:
+            from storyline.web.sources import Watcher
+
+            state.watcher = Watcher(state, state.config.watch_interval)
+            state.watcher.start()
         yield
+        if state.watcher is not None:
+            await run_in_threadpool(state.watcher.close)  # the poll in flight stops first
+            state.watcher = None
         state.close()
 
     return lifespan

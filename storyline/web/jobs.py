@@ -27,10 +27,10 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import msgspec
 
@@ -43,6 +43,7 @@ from storyline.store import Store, open_store
 from storyline.web.public import file_name, readable_size, scrub
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 JobState = Literal["queued", "running", "done", "failed"]
 OutcomeKind = Literal["added", "unchanged", "rejected", "warning", "failed"]
@@ -239,6 +240,10 @@ class JobRunner:
                         del self.jobs[old.id]
         self._pool.submit(self._run, job, folder, names, skipped or {})
         return job
+
+    def call(self, fn: Callable[[], T]) -> Future[T]:
+        """Run ``fn`` on the job thread, after the jobs queued before it (one writer)."""
+        return self._pool.submit(fn)
 
     def get(self, job_id: str) -> Job:
         job = self.jobs.get(job_id)

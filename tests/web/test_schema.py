@@ -26,6 +26,7 @@ OPERATIONS = [
     "GET /api/articles/{article_id}",
     "GET /api/jobs/{job_id}",
     "POST /api/articles",
+    "GET /api/sources",
 ]
 
 
