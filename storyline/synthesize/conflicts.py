@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
@@ -48,10 +48,13 @@ def find_conflicts(
     entities_in: Callable[[str, int], list[str]],
     entity_names: dict[str, str],
     published: dict[str, str | None] | None = None,
+    guessed: Collection[str] = (),
 ) -> list[Conflict]:
     """Quantity conflicts; ``published`` (article id -> ISO date) gives each figure the
-    report's date when its sentence names none."""
-    return conflicts_of(figures_of(annotations, entities_in, published or {}), entity_names)
+    report's date when its sentence names none; ``guessed``: the articles whose date is
+    inferred from other reports (one day either way)."""
+    figures = figures_of(annotations, entities_in, published or {}, guessed)
+    return conflicts_of(figures, entity_names)
 
 
 def conflicts_of(figs: list[Figure], entity_names: dict[str, str]) -> list[Conflict]:

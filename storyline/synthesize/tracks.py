@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,17 +42,31 @@ PEOPLE_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced
 # pension income") read alike, and the parse rarely says of what.
 _PAIRABLE = frozenset({"count", "money", "measure"})
 _TRACKED = frozenset({"count", "money", "measure"})
+# What a track or a dispute may be about: predicate classes whose sense is plain in any
+# story (people killed, hurt, held, missing, displaced, infected or suspected, in hospital;
+# a flow). Other verbs ("paid", "spent", "lost", "drilled") say too little of what is
+# counted for two figures to be read as one measure.
+KNOWN_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced", "infected",
+                           "suspected", "hospitalized", "flow"})
+# Money and troops are one measure only for one giver: these pair with their subject said.
+AGENTIVE_CLASSES = frozenset({"pledged", "raised", "sent"})
 # fmt: on
 RELATED = 0.35  # cosine of two sentences that may tell one moment of one measure
 RELATED_ALONE = 0.55  # ... a duration's, when they share one entity only
 RELATED_UNNAMED = 0.75  # ... when they share no entity at all
-REPORT_SLACK = 1  # days a report's own date may sit from the moment it tells
+REPORT_SLACK = 0  # days apart two tellings of one moment may be dated: the same day only
 _HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.IGNORECASE)
 LIST_FIGURES = 4  # a sentence with this many figures is a list or breakdown: none pairs
 RUN_ON_WORDS = 70  # longer "sentences" are run-together items: their figures never pair
 MAX_RATIO = 3.0  # tellings of one count lie within this factor of each other
 TRACK_RELATED = 0.5  # cosine of two tellings of one moving measure that share no entity
 MIN_TRACK_DAYS = 2
+MIN_TRACK_VALUES = 2  # a track whose value never moves tells nothing a claim does not
+_RATE_AFTER = re.compile(
+    r"[^.;]{0,40}?(\b(a|an|per|each|every)\s+(day|week|month|hour|year)\b|\bdaily\b)"
+    r"(?!\s+(ago|earlier|later|before|after|on|since)\b)",
+    re.IGNORECASE,
+)
 MAX_TRACKS = 12
 
 
@@ -68,6 +82,10 @@ class Figure:
     day: date | None  # the report's date
     when: str | None  # the date the sentence names ("2010-05", "2010-05-27")
     offset: int = 0  # where the sentence starts in the article
+    # A rate said right after a figure the parse read as a total ("1.1 million barrels a
+    # day" with no period found): whether it is a rate or a total is in doubt.
+    rate_doubt: bool = False
+    day_guessed: bool = False  # the report's date is inferred from other reports, not given
     alone: bool = True  # the only figure of its sentence
     # One of several figures of its measure in its sentence: a breakdown ("80 deaths in
     # Cairo, 36 in Alexandria") or a before and after, each a part, none the whole.
@@ -76,6 +94,18 @@ class Figure:
     @property
     def moment(self) -> str | None:
         return self.when or (self.day.isoformat() if self.day else None)
+
+
+def known_measure(f: Figure) -> bool:
+    """Whether what the figure counts and what is said of it are both plain enough to
+    compare or track: a known predicate class, a giver for money and troops, and no doubt
+    between a rate and a total."""
+    kind, _, pred, _ = f.key
+    if f.rate_doubt or kind == "duration":
+        return False
+    if pred in AGENTIVE_CLASSES or kind == "money":
+        return pred in AGENTIVE_CLASSES and f.q.subject is not None
+    return pred in KNOWN_CLASSES
 
 
 def measure_key(q: Quantity) -> tuple[str, str, str | None, str | None] | None:
@@ -99,7 +129,9 @@ def figures_of(
     annotations: Sequence[Annotation],
     entities_in: Callable[[str, int], list[str]],
     published: dict[str, str | None],
+    guessed: Collection[str] = (),
 ) -> list[Figure]:
+    """The figures the ledger compares; ``guessed``: articles whose date is inferred."""
     out: list[Figure] = []
     for ann in annotations:
         vecs = ann.vectors()
@@ -130,9 +162,12 @@ def figures_of(
                     key=key,
                     day=day,
                     when=q.when,
+                    day_guessed=ann.article in guessed,
                     offset=sentence.start,
                     alone=counts[q.sentence] == 1,
                     parts=keys[(q.sentence, key)] > 1 or counts[q.sentence] >= LIST_FIGURES,
+                    rate_doubt=q.per is None
+                    and bool(_RATE_AFTER.match(sentence.text, max(0, q.end - sentence.start))),
                 )
             )
     return out
@@ -159,6 +194,8 @@ def same_scope(a: Figure, b: Figure) -> bool:
         return False
     if a.q.subject and b.q.subject and a.q.subject != b.q.subject:
         return False
+    if a.key[2] in AGENTIVE_CLASSES and a.q.subject != b.q.subject:
+        return False  # money or troops: one giver, said by both
     x, y = a.q.place, b.q.place
     if x and y:
         return x == y
@@ -184,13 +221,15 @@ def named_in(place: str, text: str) -> bool:
 
 def same_time(a: Figure, b: Figure) -> bool:
     """Whether two figures may refer to the same moment: the days their sentences name,
-    else their reports' days, at most REPORT_SLACK apart (unknown: may be the same). A
+    else their reports' days, at most REPORT_SLACK apart (unknown: may be the same; a
+    report's date inferred from other reports, one day either way: a guess). A
     month or a year a sentence names is too coarse to place a running count ("killed 167
     since it was detected in April"), so the report's day stands for it."""
     x, y = _day_of(a), _day_of(b)
     if x is None or y is None:
         return True
-    return abs((x - y).days) <= REPORT_SLACK
+    slack = REPORT_SLACK + any(f.day_guessed and f.day == d for f, d in ((a, x), (b, y)))
+    return abs((x - y).days) <= slack
 
 
 def _day_of(f: Figure) -> date | None:
@@ -205,8 +244,8 @@ def _day_of(f: Figure) -> date | None:
 def related(a: Figure, b: Figure) -> bool:
     sim = float(a.vector @ b.vector) if a.vector.shape == b.vector.shape else 0.0
     shared = len(a.entities & b.entities)
-    if a.key[0] == "duration":  # the length of one event: told of the same people
-        return shared >= 2 or (shared >= 1 and sim >= RELATED_ALONE)
+    if a.key[0] == "duration":  # the length of one event: told of the same people, alike
+        return shared >= 2 or (shared >= 1 and sim >= RELATED_UNNAMED)
     return sim >= RELATED_UNNAMED or (shared >= 1 and sim >= RELATED)
 
 
@@ -220,6 +259,8 @@ def same_moment(a: Figure, b: Figure) -> bool:
     return (
         (a.article, a.sentence) != (b.article, b.sentence)
         and not any(_historical(f) or _run_on(f) or f.parts or _bare(f) for f in (a, b))
+        and all(known_measure(f) or f.key[0] == "duration" for f in (a, b))
+        and not any(f.rate_doubt for f in (a, b))
         and same_scope(a, b)
         and same_time(a, b)
         and near_in_size(a, b)
@@ -248,7 +289,7 @@ def find_tracks(
     ``limit`` most told)."""
     by_key: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.key[0] in _TRACKED and _as_of(f) and not _unplaced(f):
+        if f.key[0] in _TRACKED and known_measure(f) and _as_of(f) and not _unplaced(f):
             by_key[(f.key, f.q.subject, _scope_name(f.q.place))].append(f)
     # A figure whose subject or place is unsaid joins the one scope of its measure that says
     # it, when there is exactly one.
@@ -267,6 +308,8 @@ def find_tracks(
             days = {_as_of(f) for f in figs}
             if len(days) < MIN_TRACK_DAYS or len({f.article for f in figs}) < 2:
                 continue
+            if len({f.q.value for f in figs}) < MIN_TRACK_VALUES:
+                continue  # a constant ("11 workers killed"): a claim, not a moving measure
             tracks.append(_track(key, subject, place, figs, outlet_of))
     tracks.sort(key=lambda t: (-len({p.date for p in t.points}), -len(t.points), t.about))
     return tracks[:limit]
@@ -376,5 +419,10 @@ def story_tracks(
     articles: Sequence[Article], annotations: Sequence[Annotation], links: Links
 ) -> list[Track]:
     outlets = {a.id: a.outlet for a in articles}
-    figures = figures_of(annotations, links.entities_in, {a.id: a.published.date for a in articles})
+    figures = figures_of(
+        annotations,
+        links.entities_in,
+        {a.id: a.published.date for a in articles},
+        {a.id for a in articles if a.published.basis == "inferred"},
+    )
     return find_tracks(figures, {e.id: e.name for e in links.entities}, outlets.get)
