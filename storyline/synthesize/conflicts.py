@@ -27,7 +27,6 @@ from storyline.model import Annotation, Conflict, Evidence, Position, Quantity
 from storyline.synthesize.tracks import (
     MAX_RATIO,
     RELATED,
-    RELATED_ALONE,
     Figure,
     compatible,
     describe,
@@ -88,7 +87,7 @@ def _later_candidates(figs: list[Figure]) -> list[list[int]]:
     for k, f in enumerate(figs):
         by_key[f.key].append(k)
     dim = Counter(f.vector.shape[0] for f in figs).most_common(1)[0][0] if figs else 0
-    lowest = min(RELATED, RELATED_ALONE) - 1e-4
+    lowest = RELATED - 1e-4
     for ks in by_key.values():
         size = np.abs(np.array([figs[k].q.value for k in ks], dtype=np.float64))
         odd = np.array([figs[k].vector.shape[0] != dim for k in ks], dtype=bool)

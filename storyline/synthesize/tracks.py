@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -52,8 +52,7 @@ KNOWN_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced"
 AGENTIVE_CLASSES = frozenset({"pledged", "raised", "sent"})
 # fmt: on
 RELATED = 0.35  # cosine of two sentences that may tell one moment of one measure
-RELATED_ALONE = 0.55  # ... a duration's, when they share one entity only
-RELATED_UNNAMED = 0.75  # ... when they share no entity at all
+RELATED_UNNAMED = 0.75  # ... a duration's, when they share one entity only
 REPORT_SLACK = 0  # days apart two tellings of one moment may be dated: the same day only
 _HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.IGNORECASE)
 LIST_FIGURES = 4  # a sentence with this many figures is a list or breakdown: none pairs
@@ -61,9 +60,19 @@ RUN_ON_WORDS = 70  # longer "sentences" are run-together items: their figures ne
 MAX_RATIO = 3.0  # tellings of one count lie within this factor of each other
 TRACK_RELATED = 0.5  # cosine of two tellings of one moving measure that share no entity
 MIN_TRACK_DAYS = 2
-MIN_TRACK_VALUES = 2  # a track whose value never moves tells nothing a claim does not
-_RATE_AFTER = re.compile(
-    r"[^.;]{0,40}?(\b(a|an|per|each|every)\s+(day|week|month|hour|year)\b|\bdaily\b)"
+_LONG_PERIODS = frozenset({"year", "decade", "century", "month"})
+_PLACE_NOUNS = frozenset({"country", "state", "city", "province", "town", "village", "region",
+                          "nation", "county", "district", "area", "territory"})  # fmt: skip
+MIN_TRACK_VALUES = 2
+_RUNNING = re.compile(
+    r"\b(has|have|had|so far|to date|now|total|totals|toll|tally|overall|in all|cumulative)\b",
+    re.IGNORECASE,
+)  # a track whose value never moves tells nothing a claim does not
+# A rate said anywhere in the sentence ("12,000 barrels (504,000 gallons) are leaking every
+# day"): for a figure the parse gave no period, rate or total is in doubt.
+_RATE_CUE = re.compile(
+    r"(\b(a|an|per|each|every)\s+(day|week|hour|year)\b|\b(daily|hourly|weekly|annually)\b"
+    r"|\brate\b)"
     r"(?!\s+(ago|earlier|later|before|after|on|since)\b)",
     re.IGNORECASE,
 )
@@ -82,9 +91,9 @@ class Figure:
     day: date | None  # the report's date
     when: str | None  # the date the sentence names ("2010-05", "2010-05-27")
     offset: int = 0  # where the sentence starts in the article
-    # A rate said right after a figure the parse read as a total ("1.1 million barrels a
-    # day" with no period found): whether it is a rate or a total is in doubt.
-    rate_doubt: bool = False
+    # A rate said in the sentence of a figure the parse gave no period ("1.1 million
+    # barrels (...) a day"): whether it is a rate or a total is in doubt.
+    rate_doubt: bool = False  # (any rate cue in the sentence, for a figure with no period)
     day_guessed: bool = False  # the report's date is inferred from other reports, not given
     alone: bool = True  # the only figure of its sentence
     # One of several figures of its measure in its sentence: a breakdown ("80 deaths in
@@ -106,6 +115,21 @@ def known_measure(f: Figure) -> bool:
     if pred in AGENTIVE_CLASSES or kind == "money":
         return pred in AGENTIVE_CLASSES and f.q.subject is not None
     return pred in KNOWN_CLASSES
+
+
+def trackable(f: Figure) -> bool:
+    """Whether a figure may join a track: a known measure of people or of a flow (money
+    never: one giver's sums are for different things), not a yearly or longer rate (a
+    background statistic, not the story's moving figure), not a count of places
+    ("spread to 74 countries")."""
+    kind, unit, _, per = f.key
+    return (
+        kind in _TRACKED
+        and kind != "money"
+        and known_measure(f)
+        and per not in _LONG_PERIODS
+        and unit not in _PLACE_NOUNS
+    )
 
 
 def measure_key(q: Quantity) -> tuple[str, str, str | None, str | None] | None:
@@ -166,8 +190,7 @@ def figures_of(
                     offset=sentence.start,
                     alone=counts[q.sentence] == 1,
                     parts=keys[(q.sentence, key)] > 1 or counts[q.sentence] >= LIST_FIGURES,
-                    rate_doubt=q.per is None
-                    and bool(_RATE_AFTER.match(sentence.text, max(0, q.end - sentence.start))),
+                    rate_doubt=q.per is None and bool(_RATE_CUE.search(sentence.text)),
                 )
             )
     return out
@@ -246,7 +269,7 @@ def related(a: Figure, b: Figure) -> bool:
     shared = len(a.entities & b.entities)
     if a.key[0] == "duration":  # the length of one event: told of the same people, alike
         return shared >= 2 or (shared >= 1 and sim >= RELATED_UNNAMED)
-    return sim >= RELATED_UNNAMED or (shared >= 1 and sim >= RELATED)
+    return shared >= 1 and sim >= RELATED  # one scope both sentences name
 
 
 def near_in_size(a: Figure, b: Figure) -> bool:
@@ -289,30 +312,56 @@ def find_tracks(
     ``limit`` most told)."""
     by_key: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.key[0] in _TRACKED and known_measure(f) and _as_of(f) and not _unplaced(f):
+        if trackable(f) and _as_of(f) and not _unplaced(f) and _running(f):
             by_key[(f.key, f.q.subject, _scope_name(f.q.place))].append(f)
-    # A figure whose subject or place is unsaid joins the one scope of its measure that says
-    # it, when there is exactly one.
-    merged: dict[tuple, list[Figure]] = defaultdict(list)
-    scoped = defaultdict(list)
-    for k in by_key:
-        scoped[k[0]].append(k)
-    for k, figs in by_key.items():
-        siblings = [s for s in scoped[k[0]] if s != k and _narrower(k, s)]
-        if len(siblings) > 1:
-            continue  # unsaid where, in a story that tells it for several places: whose?
-        merged[siblings[0] if siblings else k].extend(figs)
-    tracks = []
-    for (key, subject, place), group in merged.items():
+    # A figure whose subject and place are unsaid is not guessed into a scope that says
+    # them ("seven injured" is not Misrata's count because Misrata's is told elsewhere):
+    # it joins the figures of its related sentences that name one entity, its scope.
+    scoped: dict[tuple, list[Figure]] = defaultdict(list)
+    for (key, subject, place), group in by_key.items():
         for figs in _related_groups(group):
-            days = {_as_of(f) for f in figs}
-            if len(days) < MIN_TRACK_DAYS or len({f.article for f in figs}) < 2:
-                continue
-            if len({f.q.value for f in figs}) < MIN_TRACK_VALUES:
-                continue  # a constant ("11 workers killed"): a claim, not a moving measure
-            tracks.append(_track(key, subject, place, figs, outlet_of))
+            where = place
+            if subject is None and place is None:
+                anchor, figs = _anchored(figs)
+                if anchor is None:
+                    continue
+                where = _scope_name(entity_names.get(anchor, anchor))
+            scoped[(key, subject, where)].extend(figs)
+    tracks = []
+    for (key, subject, place), figs in scoped.items():
+        days = {_as_of(f) for f in figs}
+        if len(days) < MIN_TRACK_DAYS or len({f.article for f in figs}) < 2:
+            continue
+        if not _moves(figs):
+            continue  # a constant ("11 workers killed"): a claim, not a moving measure
+        tracks.append(_track(key, subject, place, figs, outlet_of))
     tracks.sort(key=lambda t: (-len({p.date for p in t.points}), -len(t.points), t.about))
     return tracks[:limit]
+
+
+def _running(f: Figure) -> bool:
+    """Whether the sentence tells the figure as a running count ("has killed", "so far",
+    "the toll", "now"), not the count of one incident ("three died in the clashes"):
+    only running counts make a measure that moves."""
+    return bool(_RUNNING.search(f.text))
+
+
+def _anchored(figs: list[Figure]) -> tuple[str | None, list[Figure]]:
+    """The entity the figures' sentences name most often, with the figures that name it;
+    None when they name none."""
+    told = Counter(e for f in figs for e in f.entities)
+    if not told:
+        return None, []
+    anchor = min(told, key=lambda e: (-told[e], e))
+    return anchor, [f for f in figs if anchor in f.entities]
+
+
+def _moves(figs: list[Figure]) -> bool:
+    """Whether two of the values cannot both hold at once (bounds read): a measure that
+    moved or was revised, not one figure told again ("up to 500,000" / "250,000 to 500,000")."""
+    if len({f.q.value for f in figs}) < MIN_TRACK_VALUES:
+        return False
+    return any(not compatible(a.q, b.q) for i, a in enumerate(figs) for b in figs[i + 1 :])
 
 
 def _as_of(f: Figure) -> str | None:
@@ -332,6 +381,7 @@ def _unplaced(f: Figure) -> bool:
 def _scope_name(place: str | None) -> str | None:
     if place is None:
         return None
+    place = place.lower()
     return place[4:] if place.startswith("the ") else place
 
 
@@ -378,11 +428,6 @@ def _related_groups(figs: list[Figure]) -> list[list[Figure]]:
     for i, f in enumerate(figs):
         groups[root(i)].append(f)
     return list(groups.values())
-
-
-def _narrower(k: tuple, other: tuple) -> bool:
-    """``k`` leaves unsaid what ``other`` says, and says nothing ``other`` contradicts."""
-    return all(a is None or a == b for a, b in zip(k[1:], other[1:], strict=True)) and k != other
 
 
 def _track(

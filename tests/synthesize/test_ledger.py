@@ -261,8 +261,12 @@ def test_a_count_told_days_later_is_a_revision_not_a_dispute(later: str, flagged
     # later figure may be the toll revised: no ledger entry (it is in the story's tracks).
     story = link(
         [
-            article("Strait Herald", DAY, "The fire on the ferry killed 12 people.", filler=0),
-            article("Karsholm Post", later, "The fire on the ferry killed 19 people.", filler=2),
+            article(
+                "Strait Herald", DAY, "The fire on the Vessa ferry killed 12 people.", filler=0
+            ),
+            article(
+                "Karsholm Post", later, "The fire on the Vessa ferry killed 19 people.", filler=2
+            ),
         ]
     )
     assert bool(of_kind(ledger(story), "quantity")) is flagged
