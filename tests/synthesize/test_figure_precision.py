@@ -115,3 +115,21 @@ def test_a_rate_is_never_tracked_with_totals() -> None:
             {9000.0, 20000.0} & {v for v, _ in per_values}
             and any(v in (5000.0, 12000.0) for v, _ in per_values)
         ), track
+
+
+def test_counts_of_single_incidents_make_no_track() -> None:
+    # Each report counts the dead of one clash: three incidents, not one toll moving.
+    story = link(
+        [
+            article(
+                "Strait Herald", "2031-05-06", "Three people died in clashes in Vessa.", filler=0
+            ),
+            article(
+                "Karsholm Post", "2031-05-08", "Seven people died in clashes in Vessa.", filler=2
+            ),
+            article(
+                "Harbour Times", "2031-05-11", "Two people died in clashes in Vessa.", filler=4
+            ),
+        ]
+    )
+    assert tracks_of(story) == []
