@@ -64,8 +64,10 @@ _LONG_PERIODS = frozenset({"year", "decade", "century", "month"})
 _PLACE_NOUNS = frozenset({"country", "state", "city", "province", "town", "village", "region",
                           "nation", "county", "district", "area", "territory"})  # fmt: skip
 MIN_TRACK_VALUES = 2
+RUNNING_BEFORE, RUNNING_AFTER = 80, 40  # characters around a figure its running cue is read in
 _RUNNING = re.compile(
-    r"\b(has|have|had|so far|to date|now|total|totals|toll|tally|overall|in all|cumulative)\b",
+    r"\b(has|have|so far|to date|now|total|totals|toll|tally|number|overall|in all"
+    r"|cumulative)\b",
     re.IGNORECASE,
 )  # a track whose value never moves tells nothing a claim does not
 # A rate said anywhere in the sentence ("12,000 barrels (504,000 gallons) are leaking every
@@ -73,7 +75,7 @@ _RUNNING = re.compile(
 _RATE_CUE = re.compile(
     r"(\b(a|an|per|each|every)\s+(day|week|hour|year)\b|\b(daily|hourly|weekly|annually)\b"
     r"|\brate\b)"
-    r"(?!\s+(ago|earlier|later|before|after|on|since)\b)",
+    r"(?!\s+(of|ago|earlier|later|before|after|on|since|or)\b)",
     re.IGNORECASE,
 )
 MAX_TRACKS = 12
@@ -244,15 +246,20 @@ def named_in(place: str, text: str) -> bool:
 
 def same_time(a: Figure, b: Figure) -> bool:
     """Whether two figures may refer to the same moment: the days their sentences name,
-    else their reports' days, at most REPORT_SLACK apart (unknown: may be the same; a
-    report's date inferred from other reports, one day either way: a guess). A
+    else their reports' days, at most REPORT_SLACK apart: two reports' days must be the
+    same (a count told a day apart may have moved). Unknown: may be the same; a report's
+    date inferred from other reports, or a day one sentence names against the other's
+    report day, one day either way. A
     month or a year a sentence names is too coarse to place a running count ("killed 167
     since it was detected in April"), so the report's day stands for it."""
     x, y = _day_of(a), _day_of(b)
     if x is None or y is None:
         return True
-    slack = REPORT_SLACK + any(f.day_guessed and f.day == d for f, d in ((a, x), (b, y)))
-    return abs((x - y).days) <= slack
+    guessed = any(f.day_guessed and f.day == d for f, d in ((a, x), (b, y)))
+    # A day the sentence names against a report's own day: the report tells the day
+    # before ("on Tuesday evening" in Monday's and Wednesday's reports), one day either way.
+    told = (x != a.day) != (y != b.day)
+    return abs((x - y).days) <= REPORT_SLACK + (guessed or told)
 
 
 def _day_of(f: Figure) -> date | None:
@@ -312,23 +319,32 @@ def find_tracks(
     ``limit`` most told)."""
     by_key: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
-        if trackable(f) and _as_of(f) and not _unplaced(f) and _running(f):
+        if trackable(f) and _as_of(f) and not _unplaced(f):
             by_key[(f.key, f.q.subject, _scope_name(f.q.place))].append(f)
     # A figure whose subject and place are unsaid is not guessed into a scope that says
     # them ("seven injured" is not Misrata's count because Misrata's is told elsewhere):
     # it joins the figures of its related sentences that name one entity, its scope.
     scoped: dict[tuple, list[Figure]] = defaultdict(list)
+    unnamed: dict[tuple, list[Figure]] = defaultdict(list)
     for (key, subject, place), group in by_key.items():
         for figs in _related_groups(group):
             where = place
             if subject is None and place is None:
+                unnamed[key].extend(f for f in figs if not f.entities)
                 anchor, figs = _anchored(figs)
                 if anchor is None:
                     continue
                 where = _scope_name(entity_names.get(anchor, anchor))
             scoped[(key, subject, where)].extend(figs)
+    # Figures whose sentences name nothing at all ("twelve died in the flooding") join
+    # their measure's one scope; where the story tells it for several, whose is unknown.
+    for key, figs in unnamed.items():
+        scopes = [k for k in scoped if k[0] == key]
+        if len(scopes) <= 1:
+            scoped[scopes[0] if scopes else (key, None, None)].extend(figs)
     tracks = []
-    for (key, subject, place), figs in scoped.items():
+    for (key, subject, place), told in scoped.items():
+        figs = [f for f in told if _running(f) or _retold(f, told)]
         days = {_as_of(f) for f in figs}
         if len(days) < MIN_TRACK_DAYS or len({f.article for f in figs}) < 2:
             continue
@@ -341,9 +357,16 @@ def find_tracks(
 
 def _running(f: Figure) -> bool:
     """Whether the sentence tells the figure as a running count ("has killed", "so far",
-    "the toll", "now"), not the count of one incident ("three died in the clashes"):
-    only running counts make a measure that moves."""
-    return bool(_RUNNING.search(f.text))
+    "the toll", "now"), not only as the count of one incident ("three died in the
+    clashes"): only running counts make a measure that moves."""
+    start = max(0, f.q.start - f.offset - RUNNING_BEFORE)
+    return bool(_RUNNING.search(f.text[start : f.q.end - f.offset + RUNNING_AFTER]))
+
+
+def _retold(f: Figure, figs: list[Figure]) -> bool:
+    """Whether another report tells the same value of the measure: the count of one
+    incident is told once, the story's toll again ("twelve died in the flooding", twice)."""
+    return any(g.article != f.article and g.q.value == f.q.value for g in figs)
 
 
 def _anchored(figs: list[Figure]) -> tuple[str | None, list[Figure]]:
@@ -358,8 +381,16 @@ def _anchored(figs: list[Figure]) -> tuple[str | None, list[Figure]]:
 
 def _moves(figs: list[Figure]) -> bool:
     """Whether two of the values cannot both hold at once (bounds read): a measure that
-    moved or was revised, not one figure told again ("up to 500,000" / "250,000 to 500,000")."""
+    moved or was revised, not one figure told again ("up to 500,000" / "250,000 to 500,000"),
+    and not one stray report against a value three or more reports tell."""
     if len({f.q.value for f in figs}) < MIN_TRACK_VALUES:
+        return False
+    # One report off a figure three or more others tell ("11 workers" told again and
+    # again, once "15") is a stray (another event, a misreading), not a move.
+    told = Counter(f.q.value for f in figs)
+    usual = min(told, key=lambda v: (-told[v], v))
+    settled = len({f.article for f in figs if f.q.value == usual}) >= 3
+    if settled and len({f.article for f in figs if f.q.value != usual}) < 2:
         return False
     return any(not compatible(a.q, b.q) for i, a in enumerate(figs) for b in figs[i + 1 :])
 
