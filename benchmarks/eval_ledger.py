@@ -28,6 +28,7 @@ import hashlib
 import json
 import logging
 import math
+import pickle
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -40,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _timeline17 import DEFAULT_DIR, detokenize
 
-from storyline.annotate import annotate_chunk
+from storyline.annotate import ANNOTATOR_VERSION, annotate_chunk
 from storyline.ingest.article import content_id
 from storyline.link import link_story
 from storyline.model import Annotation, Article, Links, Published, Story
@@ -102,13 +103,34 @@ def load_article(root: Path, path: Path) -> Article:
     )
 
 
+CACHE: Path | None = None  # --cache: annotations kept between runs (same articles, same annotator)
+
+
+def _annotated(articles: list[Article]) -> list[Annotation]:
+    """The articles annotated, read from --cache when the same annotator saw the same articles."""
+    if CACHE is None:
+        return annotate_chunk(articles)
+    tag = hashlib.sha1(
+        "\n".join([ANNOTATOR_VERSION, *(a.id for a in articles)]).encode()
+    ).hexdigest()[:16]
+    path = CACHE / f"annotations-{tag}.pickle"
+    if path.exists():
+        with path.open("rb") as fh:
+            return pickle.load(fh)  # our own cache file
+    out = annotate_chunk(articles)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        pickle.dump(out, fh)
+    return out
+
+
 class Topic:
     """One topic's sampled articles, annotated and linked as one story."""
 
     def __init__(self, root: Path, name: str, files: Sequence[Path]) -> None:
         self.name = name
         self.articles = [load_article(root, f) for f in files]
-        self.annotations: list[Annotation] = annotate_chunk(self.articles)
+        self.annotations: list[Annotation] = _annotated(self.articles)
         story = Story(id=f"t17-{name}", title=name, articles=[a.id for a in self.articles])
         self.links: Links = link_story(story, self.articles, self.annotations)
         self.path_of = {a.id: a.path or "" for a in self.articles}
@@ -495,7 +517,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="write the new code's disagreements and tracks on the articles read here, "
         "to check by hand",
     )
+    parser.add_argument(
+        "--cache", type=Path, help="keep the annotations here between runs (a scratch folder)"
+    )
     args = parser.parse_args(argv)
+    global CACHE
+    CACHE = args.cache
     logging.basicConfig(level=logging.WARNING)
     if args.candidates:
         candidates(args.root, args.candidates, args.show)

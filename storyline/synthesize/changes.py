@@ -246,12 +246,20 @@ def _revision(
 def _track_revisions(previous: Dossier, current: Dossier) -> list[Change]:
     """A track whose latest value moved since the last build: the figure revised."""
     before_of = {t.about: t for t in previous.tracks}
+    seen = {a.id for a in previous.articles}
     changes = []
     for track in current.tracks:
         old = before_of.get(track.about)
-        if old is None or not old.points or not track.points:
+        # A value that held still before (no track then: a constant is no track) and moved
+        # now: the points the earlier build's articles told are its before.
+        told = (
+            old.points
+            if old is not None
+            else [p for p in track.points if all(e.article in seen for e in p.evidence)]
+        )
+        if not told or not track.points:
             continue
-        last_old = max(old.points, key=lambda p: p.date)
+        last_old = max(told, key=lambda p: p.date)
         last_new = max(track.points, key=lambda p: p.date)
         if last_new.date <= last_old.date or last_new.value == last_old.value:
             continue

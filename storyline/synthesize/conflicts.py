@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
@@ -27,7 +27,6 @@ from storyline.model import Annotation, Conflict, Evidence, Position, Quantity
 from storyline.synthesize.tracks import (
     MAX_RATIO,
     RELATED,
-    RELATED_ALONE,
     Figure,
     compatible,
     describe,
@@ -48,10 +47,13 @@ def find_conflicts(
     entities_in: Callable[[str, int], list[str]],
     entity_names: dict[str, str],
     published: dict[str, str | None] | None = None,
+    guessed: Collection[str] = (),
 ) -> list[Conflict]:
     """Quantity conflicts; ``published`` (article id -> ISO date) gives each figure the
-    report's date when its sentence names none."""
-    return conflicts_of(figures_of(annotations, entities_in, published or {}), entity_names)
+    report's date when its sentence names none; ``guessed``: the articles whose date is
+    inferred from other reports (one day either way)."""
+    figures = figures_of(annotations, entities_in, published or {}, guessed)
+    return conflicts_of(figures, entity_names)
 
 
 def conflicts_of(figs: list[Figure], entity_names: dict[str, str]) -> list[Conflict]:
@@ -85,7 +87,7 @@ def _later_candidates(figs: list[Figure]) -> list[list[int]]:
     for k, f in enumerate(figs):
         by_key[f.key].append(k)
     dim = Counter(f.vector.shape[0] for f in figs).most_common(1)[0][0] if figs else 0
-    lowest = min(RELATED, RELATED_ALONE) - 1e-4
+    lowest = RELATED - 1e-4
     for ks in by_key.values():
         size = np.abs(np.array([figs[k].q.value for k in ks], dtype=np.float64))
         odd = np.array([figs[k].vector.shape[0] != dim for k in ks], dtype=bool)

@@ -38,7 +38,11 @@ def build_ledger(
     names = {e.id: e.name for e in links.entities}
     return [
         *find_conflicts(
-            annotations, links.entities_in, names, {a.id: a.published.date for a in articles}
+            annotations,
+            links.entities_in,
+            names,
+            {a.id: a.published.date for a in articles},
+            {a.id for a in articles if a.published.basis == "inferred"},
         ),
         *find_date_conflicts(links.claims, articles, annotations, source_of),
         *find_name_conflicts(

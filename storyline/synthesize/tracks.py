@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,17 +42,42 @@ PEOPLE_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced
 # pension income") read alike, and the parse rarely says of what.
 _PAIRABLE = frozenset({"count", "money", "measure"})
 _TRACKED = frozenset({"count", "money", "measure"})
+# What a track or a dispute may be about: predicate classes whose sense is plain in any
+# story (people killed, hurt, held, missing, displaced, infected or suspected, in hospital;
+# a flow). Other verbs ("paid", "spent", "lost", "drilled") say too little of what is
+# counted for two figures to be read as one measure.
+KNOWN_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced", "infected",
+                           "suspected", "hospitalized", "flow"})
+# Money and troops are one measure only for one giver: these pair with their subject said.
+AGENTIVE_CLASSES = frozenset({"pledged", "raised", "sent"})
 # fmt: on
 RELATED = 0.35  # cosine of two sentences that may tell one moment of one measure
-RELATED_ALONE = 0.55  # ... a duration's, when they share one entity only
-RELATED_UNNAMED = 0.75  # ... when they share no entity at all
-REPORT_SLACK = 1  # days a report's own date may sit from the moment it tells
+RELATED_UNNAMED = 0.75  # ... a duration's, when they share one entity only
+REPORT_SLACK = 0  # days apart two tellings of one moment may be dated: the same day only
 _HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.IGNORECASE)
 LIST_FIGURES = 4  # a sentence with this many figures is a list or breakdown: none pairs
 RUN_ON_WORDS = 70  # longer "sentences" are run-together items: their figures never pair
 MAX_RATIO = 3.0  # tellings of one count lie within this factor of each other
 TRACK_RELATED = 0.5  # cosine of two tellings of one moving measure that share no entity
 MIN_TRACK_DAYS = 2
+_LONG_PERIODS = frozenset({"year", "decade", "century", "month"})
+_PLACE_NOUNS = frozenset({"country", "state", "city", "province", "town", "village", "region",
+                          "nation", "county", "district", "area", "territory"})  # fmt: skip
+MIN_TRACK_VALUES = 2
+RUNNING_BEFORE, RUNNING_AFTER = 80, 40  # characters around a figure its running cue is read in
+_RUNNING = re.compile(
+    r"\b(has|have|so far|to date|now|total|totals|toll|tally|number|overall|in all"
+    r"|cumulative)\b",
+    re.IGNORECASE,
+)  # a track whose value never moves tells nothing a claim does not
+# A rate said anywhere in the sentence ("12,000 barrels (504,000 gallons) are leaking every
+# day"): for a figure the parse gave no period, rate or total is in doubt.
+_RATE_CUE = re.compile(
+    r"(\b(a|an|per|each|every)\s+(day|week|hour|year)\b|\b(daily|hourly|weekly|annually)\b"
+    r"|\brate\b)"
+    r"(?!\s+(of|ago|earlier|later|before|after|on|since|or)\b)",
+    re.IGNORECASE,
+)
 MAX_TRACKS = 12
 
 
@@ -68,6 +93,10 @@ class Figure:
     day: date | None  # the report's date
     when: str | None  # the date the sentence names ("2010-05", "2010-05-27")
     offset: int = 0  # where the sentence starts in the article
+    # A rate said in the sentence of a figure the parse gave no period ("1.1 million
+    # barrels (...) a day"): whether it is a rate or a total is in doubt.
+    rate_doubt: bool = False  # (any rate cue in the sentence, for a figure with no period)
+    day_guessed: bool = False  # the report's date is inferred from other reports, not given
     alone: bool = True  # the only figure of its sentence
     # One of several figures of its measure in its sentence: a breakdown ("80 deaths in
     # Cairo, 36 in Alexandria") or a before and after, each a part, none the whole.
@@ -76,6 +105,33 @@ class Figure:
     @property
     def moment(self) -> str | None:
         return self.when or (self.day.isoformat() if self.day else None)
+
+
+def known_measure(f: Figure) -> bool:
+    """Whether what the figure counts and what is said of it are both plain enough to
+    compare or track: a known predicate class, a giver for money and troops, and no doubt
+    between a rate and a total."""
+    kind, _, pred, _ = f.key
+    if f.rate_doubt or kind == "duration":
+        return False
+    if pred in AGENTIVE_CLASSES or kind == "money":
+        return pred in AGENTIVE_CLASSES and f.q.subject is not None
+    return pred in KNOWN_CLASSES
+
+
+def trackable(f: Figure) -> bool:
+    """Whether a figure may join a track: a known measure of people or of a flow (money
+    never: one giver's sums are for different things), not a yearly or longer rate (a
+    background statistic, not the story's moving figure), not a count of places
+    ("spread to 74 countries")."""
+    kind, unit, _, per = f.key
+    return (
+        kind in _TRACKED
+        and kind != "money"
+        and known_measure(f)
+        and per not in _LONG_PERIODS
+        and unit not in _PLACE_NOUNS
+    )
 
 
 def measure_key(q: Quantity) -> tuple[str, str, str | None, str | None] | None:
@@ -99,7 +155,9 @@ def figures_of(
     annotations: Sequence[Annotation],
     entities_in: Callable[[str, int], list[str]],
     published: dict[str, str | None],
+    guessed: Collection[str] = (),
 ) -> list[Figure]:
+    """The figures the ledger compares; ``guessed``: articles whose date is inferred."""
     out: list[Figure] = []
     for ann in annotations:
         vecs = ann.vectors()
@@ -130,9 +188,11 @@ def figures_of(
                     key=key,
                     day=day,
                     when=q.when,
+                    day_guessed=ann.article in guessed,
                     offset=sentence.start,
                     alone=counts[q.sentence] == 1,
                     parts=keys[(q.sentence, key)] > 1 or counts[q.sentence] >= LIST_FIGURES,
+                    rate_doubt=q.per is None and bool(_RATE_CUE.search(sentence.text)),
                 )
             )
     return out
@@ -159,6 +219,8 @@ def same_scope(a: Figure, b: Figure) -> bool:
         return False
     if a.q.subject and b.q.subject and a.q.subject != b.q.subject:
         return False
+    if a.key[2] in AGENTIVE_CLASSES and a.q.subject != b.q.subject:
+        return False  # money or troops: one giver, said by both
     x, y = a.q.place, b.q.place
     if x and y:
         return x == y
@@ -184,13 +246,20 @@ def named_in(place: str, text: str) -> bool:
 
 def same_time(a: Figure, b: Figure) -> bool:
     """Whether two figures may refer to the same moment: the days their sentences name,
-    else their reports' days, at most REPORT_SLACK apart (unknown: may be the same). A
+    else their reports' days, at most REPORT_SLACK apart: two reports' days must be the
+    same (a count told a day apart may have moved). Unknown: may be the same; a report's
+    date inferred from other reports, or a day one sentence names against the other's
+    report day, one day either way. A
     month or a year a sentence names is too coarse to place a running count ("killed 167
     since it was detected in April"), so the report's day stands for it."""
     x, y = _day_of(a), _day_of(b)
     if x is None or y is None:
         return True
-    return abs((x - y).days) <= REPORT_SLACK
+    guessed = any(f.day_guessed and f.day == d for f, d in ((a, x), (b, y)))
+    # A day the sentence names against a report's own day: the report tells the day
+    # before ("on Tuesday evening" in Monday's and Wednesday's reports), one day either way.
+    told = (x != a.day) != (y != b.day)
+    return abs((x - y).days) <= REPORT_SLACK + (guessed or told)
 
 
 def _day_of(f: Figure) -> date | None:
@@ -205,9 +274,9 @@ def _day_of(f: Figure) -> date | None:
 def related(a: Figure, b: Figure) -> bool:
     sim = float(a.vector @ b.vector) if a.vector.shape == b.vector.shape else 0.0
     shared = len(a.entities & b.entities)
-    if a.key[0] == "duration":  # the length of one event: told of the same people
-        return shared >= 2 or (shared >= 1 and sim >= RELATED_ALONE)
-    return sim >= RELATED_UNNAMED or (shared >= 1 and sim >= RELATED)
+    if a.key[0] == "duration":  # the length of one event: told of the same people, alike
+        return shared >= 2 or (shared >= 1 and sim >= RELATED_UNNAMED)
+    return shared >= 1 and sim >= RELATED  # one scope both sentences name
 
 
 def near_in_size(a: Figure, b: Figure) -> bool:
@@ -220,6 +289,8 @@ def same_moment(a: Figure, b: Figure) -> bool:
     return (
         (a.article, a.sentence) != (b.article, b.sentence)
         and not any(_historical(f) or _run_on(f) or f.parts or _bare(f) for f in (a, b))
+        and all(known_measure(f) or f.key[0] == "duration" for f in (a, b))
+        and not any(f.rate_doubt for f in (a, b))
         and same_scope(a, b)
         and same_time(a, b)
         and near_in_size(a, b)
@@ -248,28 +319,80 @@ def find_tracks(
     ``limit`` most told)."""
     by_key: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.key[0] in _TRACKED and _as_of(f) and not _unplaced(f):
+        if trackable(f) and _as_of(f) and not _unplaced(f):
             by_key[(f.key, f.q.subject, _scope_name(f.q.place))].append(f)
-    # A figure whose subject or place is unsaid joins the one scope of its measure that says
-    # it, when there is exactly one.
-    merged: dict[tuple, list[Figure]] = defaultdict(list)
-    scoped = defaultdict(list)
-    for k in by_key:
-        scoped[k[0]].append(k)
-    for k, figs in by_key.items():
-        siblings = [s for s in scoped[k[0]] if s != k and _narrower(k, s)]
-        if len(siblings) > 1:
-            continue  # unsaid where, in a story that tells it for several places: whose?
-        merged[siblings[0] if siblings else k].extend(figs)
-    tracks = []
-    for (key, subject, place), group in merged.items():
+    # A figure whose subject and place are unsaid is not guessed into a scope that says
+    # them ("seven injured" is not Misrata's count because Misrata's is told elsewhere):
+    # it joins the figures of its related sentences that name one entity, its scope.
+    scoped: dict[tuple, list[Figure]] = defaultdict(list)
+    unnamed: dict[tuple, list[Figure]] = defaultdict(list)
+    for (key, subject, place), group in by_key.items():
         for figs in _related_groups(group):
-            days = {_as_of(f) for f in figs}
-            if len(days) < MIN_TRACK_DAYS or len({f.article for f in figs}) < 2:
-                continue
-            tracks.append(_track(key, subject, place, figs, outlet_of))
+            where = place
+            if subject is None and place is None:
+                unnamed[key].extend(f for f in figs if not f.entities)
+                anchor, figs = _anchored(figs)
+                if anchor is None:
+                    continue
+                where = _scope_name(entity_names.get(anchor, anchor))
+            scoped[(key, subject, where)].extend(figs)
+    # Figures whose sentences name nothing at all ("twelve died in the flooding") join
+    # their measure's one scope; where the story tells it for several, whose is unknown.
+    for key, figs in unnamed.items():
+        scopes = [k for k in scoped if k[0] == key]
+        if len(scopes) <= 1:
+            scoped[scopes[0] if scopes else (key, None, None)].extend(figs)
+    tracks = []
+    for (key, subject, place), told in scoped.items():
+        figs = [f for f in told if _running(f) or _retold(f, told)]
+        days = {_as_of(f) for f in figs}
+        if len(days) < MIN_TRACK_DAYS or len({f.article for f in figs}) < 2:
+            continue
+        if not _moves(figs):
+            continue  # a constant ("11 workers killed"): a claim, not a moving measure
+        tracks.append(_track(key, subject, place, figs, outlet_of))
     tracks.sort(key=lambda t: (-len({p.date for p in t.points}), -len(t.points), t.about))
     return tracks[:limit]
+
+
+def _running(f: Figure) -> bool:
+    """Whether the sentence tells the figure as a running count ("has killed", "so far",
+    "the toll", "now"), not only as the count of one incident ("three died in the
+    clashes"): only running counts make a measure that moves."""
+    start = max(0, f.q.start - f.offset - RUNNING_BEFORE)
+    return bool(_RUNNING.search(f.text[start : f.q.end - f.offset + RUNNING_AFTER]))
+
+
+def _retold(f: Figure, figs: list[Figure]) -> bool:
+    """Whether another report tells the same value of the measure: the count of one
+    incident is told once, the story's toll again ("twelve died in the flooding", twice)."""
+    return any(g.article != f.article and g.q.value == f.q.value for g in figs)
+
+
+def _anchored(figs: list[Figure]) -> tuple[str | None, list[Figure]]:
+    """The entity the figures' sentences name most often, with the figures that name it;
+    None when they name none."""
+    told = Counter(e for f in figs for e in f.entities)
+    if not told:
+        return None, []
+    anchor = min(told, key=lambda e: (-told[e], e))
+    return anchor, [f for f in figs if anchor in f.entities]
+
+
+def _moves(figs: list[Figure]) -> bool:
+    """Whether two of the values cannot both hold at once (bounds read): a measure that
+    moved or was revised, not one figure told again ("up to 500,000" / "250,000 to 500,000"),
+    and not one stray report against a value three or more reports tell."""
+    if len({f.q.value for f in figs}) < MIN_TRACK_VALUES:
+        return False
+    # One report off a figure three or more others tell ("11 workers" told again and
+    # again, once "15") is a stray (another event, a misreading), not a move.
+    told = Counter(f.q.value for f in figs)
+    usual = min(told, key=lambda v: (-told[v], v))
+    settled = len({f.article for f in figs if f.q.value == usual}) >= 3
+    if settled and len({f.article for f in figs if f.q.value != usual}) < 2:
+        return False
+    return any(not compatible(a.q, b.q) for i, a in enumerate(figs) for b in figs[i + 1 :])
 
 
 def _as_of(f: Figure) -> str | None:
@@ -289,6 +412,7 @@ def _unplaced(f: Figure) -> bool:
 def _scope_name(place: str | None) -> str | None:
     if place is None:
         return None
+    place = place.lower()
     return place[4:] if place.startswith("the ") else place
 
 
@@ -337,11 +461,6 @@ def _related_groups(figs: list[Figure]) -> list[list[Figure]]:
     return list(groups.values())
 
 
-def _narrower(k: tuple, other: tuple) -> bool:
-    """``k`` leaves unsaid what ``other`` says, and says nothing ``other`` contradicts."""
-    return all(a is None or a == b for a, b in zip(k[1:], other[1:], strict=True)) and k != other
-
-
 def _track(
     key: tuple,
     subject: str | None,
@@ -376,5 +495,10 @@ def story_tracks(
     articles: Sequence[Article], annotations: Sequence[Annotation], links: Links
 ) -> list[Track]:
     outlets = {a.id: a.outlet for a in articles}
-    figures = figures_of(annotations, links.entities_in, {a.id: a.published.date for a in articles})
+    figures = figures_of(
+        annotations,
+        links.entities_in,
+        {a.id: a.published.date for a in articles},
+        {a.id for a in articles if a.published.basis == "inferred"},
+    )
     return find_tracks(figures, {e.id: e.name for e in links.entities}, outlets.get)

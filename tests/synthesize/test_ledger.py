@@ -253,14 +253,20 @@ def test_a_person_and_an_organisation_given_the_same_words_are_no_dispute() -> N
     assert of_kind(ledger(story), "attribution") == []
 
 
-@pytest.mark.parametrize(("later", "flagged"), [("2031-05-07", True), ("2031-05-10", False)])
+@pytest.mark.parametrize(
+    ("later", "flagged"), [(DAY, True), ("2031-05-07", False), ("2031-05-10", False)]
+)
 def test_a_count_told_days_later_is_a_revision_not_a_dispute(later: str, flagged: bool) -> None:
-    # Told the same day, 12 and 19 dead cannot both hold; told three days apart, the
-    # later figure is the toll revised: no ledger entry (it is in the story's tracks).
+    # Told the same day, 12 and 19 dead cannot both hold; told a day or more apart, the
+    # later figure may be the toll revised: no ledger entry (it is in the story's tracks).
     story = link(
         [
-            article("Strait Herald", DAY, "The fire on the ferry killed 12 people.", filler=0),
-            article("Karsholm Post", later, "The fire on the ferry killed 19 people.", filler=2),
+            article(
+                "Strait Herald", DAY, "The fire on the Vessa ferry killed 12 people.", filler=0
+            ),
+            article(
+                "Karsholm Post", later, "The fire on the Vessa ferry killed 19 people.", filler=2
+            ),
         ]
     )
     assert bool(of_kind(ledger(story), "quantity")) is flagged
