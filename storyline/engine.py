@@ -230,12 +230,14 @@ def detect(store: Store, settings: Settings, full: bool = False) -> list[Story]:
     replace each other's stories with a set missing the other's articles.
     """
     with store.lock("detect"):
+        # Annotations are only added or replaced, never removed: what has one now
+        # still has one when it is read below.
+        annotated = store.article_ids(annotated=True)
         previous = [] if full else store.stories()
         if previous and all(s.signature is not None for s in previous):
             known = {a for s in previous for a in s.articles}
-            new, annotations = _annotated(
-                store, store.articles([i for i in store.article_ids() if i not in known])
-            )
+            new = store.articles([i for i in annotated if i not in known])
+            annotations = store.get_annotations(a.id for a in new)
             if not new:
                 return previous
             stories = extend_stories(
@@ -246,30 +248,13 @@ def detect(store: Store, settings: Settings, full: bool = False) -> list[Story]:
                 settings.story_window_days,
             )
         else:
-            articles, annotations = _annotated(store, store.articles())
+            articles = store.articles(annotated)
+            annotations = store.get_annotations(annotated)
             stories = link_stage.detect_stories(
                 articles, annotations, settings.story_similarity, settings.story_window_days
             )
         store.put_stories(stories)
         return stories
-
-
-def _annotated(store: Store, articles: list[Article]) -> tuple[list[Article], list[Annotation]]:
-    """``articles`` that have an annotation, and their annotations (in the same order)."""
-    try:
-        return articles, store.get_annotations(a.id for a in articles)
-    except NotFoundError:  # another process stored some and has not annotated them yet
-        pass
-    kept: list[Article] = []
-    annotations: list[Annotation] = []
-    for article in articles:
-        try:
-            annotations.extend(store.get_annotations([article.id]))
-        except NotFoundError:
-            log.info("article %s is not annotated yet; it joins a story once it is", article.id)
-            continue
-        kept.append(article)
-    return kept, annotations
 
 
 class _StoreView:
@@ -283,17 +268,6 @@ class _StoreView:
         return getattr(self._store, name)
 
 
-class _Annotated(_StoreView):
-    """The store without the articles that have no annotation (yet, or whose annotation
-    failed): they are left out of stories until they are annotated."""
-
-    def article_ids(self, annotated: bool = True) -> list[str]:
-        return self._store.article_ids(annotated=True)
-
-    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
-        return self._store.articles(self._store.article_ids(annotated=True) if ids is None else ids)
-
-
 def stories_of(store: Store, settings: Settings, full: bool = False) -> list[Story]:
     """Stage 3a, isolated: ``detect`` over the annotated articles.
 
@@ -302,7 +276,7 @@ def stories_of(store: Store, settings: Settings, full: bool = False) -> list[Sto
     dossiers are rebuilt as before); ``settings.strict`` re-raises.
     """
     try:
-        stories = detect(cast(Store, _Annotated(store)), settings, full)
+        stories = detect(store, settings, full)
     except Exception as exc:
         if not isolated(exc, settings.strict):
             raise
