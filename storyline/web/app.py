@@ -433,14 +433,7 @@ def create_app(config: WebConfig) -> Any:
             csrf=field,
             max_file_size=readable_size(config.max_file_bytes),
         )
-        response.set_cookie(
-            CSRF_COOKIE,
-            cookie,
-            httponly=True,
-            samesite="strict",
-            secure=request.url.scheme == "https",
-            path="/",
-        )
+        state.csrf.set_cookie(response, cookie, request.url.scheme == "https")
         return response
 
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)

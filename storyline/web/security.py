@@ -91,6 +91,13 @@ class Csrf:
             return "the form's CSRF token does not match this browser's cookie"
         return None
 
+    @staticmethod
+    def set_cookie(response: Any, cookie: str, https: bool) -> None:
+        """Give the browser the cookie half of a form's token (``pair``)."""
+        response.set_cookie(
+            CSRF_COOKIE, cookie, httponly=True, samesite="strict", secure=https, path="/"
+        )
+
 
 def cross_site(scope: Scope) -> str | None:
     """Why a write comes from another site, or None when nothing says it does."""

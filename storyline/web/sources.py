@@ -142,14 +142,7 @@ def add_source_routes(app: FastAPI, state: Any, page: Callable[..., HTMLResponse
             interval=watcher.interval if watcher else None,
             last=watcher.last if watcher else None,
         )
-        response.set_cookie(
-            CSRF_COOKIE,
-            cookie,
-            httponly=True,
-            samesite="strict",
-            secure=request.url.scheme == "https",
-            path="/",
-        )
+        state.csrf.set_cookie(response, cookie, request.url.scheme == "https")
         return response
 
     async def allowed(request: Request) -> tuple[Any, Response | None]:
