@@ -5,9 +5,12 @@ imported only when the app is built, so the rest of storyline works without them
 
     pip install 'storyline[web]'
 
-Modules: :mod:`~storyline.web.app` (routes and pages), :mod:`~storyline.web.jobs`
-(background processing of uploads), :mod:`~storyline.web.security` (headers, limits,
-token), :mod:`~storyline.web.views` (what the pages show), :mod:`~storyline.web.server`
+Modules: :mod:`~storyline.web.app` (the app put together), its routes in
+:mod:`~storyline.web.pages`, :mod:`~storyline.web.upload`, :mod:`~storyline.web.api`,
+:mod:`~storyline.web.entities` and :mod:`~storyline.web.sources`, what they share in
+:mod:`~storyline.web.state`; :mod:`~storyline.web.jobs` (background processing of
+uploads), :mod:`~storyline.web.security` (headers, limits, token),
+:mod:`~storyline.web.views` (what the pages show), :mod:`~storyline.web.server`
 (running it under uvicorn).
 """
 
