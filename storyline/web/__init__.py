@@ -9,9 +9,9 @@ Modules: :mod:`~storyline.web.app` (the app put together), its routes in
 :mod:`~storyline.web.pages`, :mod:`~storyline.web.upload`, :mod:`~storyline.web.api`,
 :mod:`~storyline.web.entities` and :mod:`~storyline.web.sources`, what they share in
 :mod:`~storyline.web.state`; :mod:`~storyline.web.jobs` (background processing of
-uploads), :mod:`~storyline.web.security` (headers, limits, token),
-:mod:`~storyline.web.views` (what the pages show), :mod:`~storyline.web.server`
-(running it under uvicorn).
+uploads) and :mod:`~storyline.web.outcomes` (what a job reports);
+:mod:`~storyline.web.security` (headers, limits, token), :mod:`~storyline.web.views`
+(what the pages show), :mod:`~storyline.web.server` (running it under uvicorn).
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 import msgspec
 
@@ -40,52 +40,17 @@ from storyline.model import Dossier, Failure, Story
 from storyline.render.view import date_label
 from storyline.settings import Settings
 from storyline.store import Store, open_store
+from storyline.web.outcomes import (
+    Job,
+    Outcome,
+    Problem,
+    clip,
+    reason_of,
+)
 from storyline.web.public import file_name, readable_size, scrub
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-JobState = Literal["queued", "running", "done", "failed"]
-OutcomeKind = Literal["added", "unchanged", "rejected", "warning", "failed"]
-_MAX_REASON = 500
-SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".ndjson", ".html", ".htm")
-_MAX_NAME = 120
-
-
-def display_name(name: str | None, fallback: str) -> str:
-    """The user's file name for messages only: no folders, no control characters, short."""
-    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    base = "".join(ch for ch in base if ch.isprintable()).strip()
-    return (base or fallback)[:_MAX_NAME]
-
-
-def safe_suffix(name: str | None, default: str = ".txt") -> str:
-    """The file kind from the user's name, limited to the kinds storyline reads."""
-    lower = (name or "").lower()
-    for suffix in SUFFIXES:
-        if lower.endswith(suffix):
-            return suffix
-    return default
-
-
-@dataclass
-class Problem:
-    file: str
-    reason: str
-    line: int | None = None
-    rejected: bool = True
-
-
-@dataclass
-class Outcome:
-    """What became of one file (or one record or line of it)."""
-
-    file: str
-    outcome: OutcomeKind
-    article: str | None = None  # added, unchanged, or failed at a later stage
-    reason: str | None = None
-    line: int | None = None
-    stage: str | None = None  # for "failed": ingest, annotate, synthesize, ...
 
 
 @dataclass
@@ -101,42 +66,6 @@ class Change:
     new_claims: list[str] = field(default_factory=list)
     new_conflicts: list[str] = field(default_factory=list)
     new_quotes: int = 0
-
-
-@dataclass
-class Job:
-    id: str
-    files: list[str]  # display names
-    state: JobState = "queued"
-    stage: str = "queued"
-    done: int = 0
-    total: int | None = None
-    added: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    outcomes: list[Outcome] = field(default_factory=list)
-    stories: list[str] = field(default_factory=list)  # stories rebuilt
-    story_titles: dict[str, str] = field(default_factory=dict)  # their titles, by id
-    error: str | None = None
-    created: float = field(default_factory=time.time)
-    finished: float | None = None
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "state": self.state,
-            "stage": self.stage,
-            "done": self.done,
-            "total": self.total,
-            "files": self.files,
-            "added": self.added,
-            "unchanged": self.unchanged,
-            "problems": [p.__dict__ for p in self.problems],
-            "outcomes": [o.__dict__ for o in self.outcomes],
-            "stories": self.stories,
-            "story_titles": self.story_titles,
-            "error": self.error,
-        }
 
 
 class _JobProgress:
@@ -269,10 +198,10 @@ class JobRunner:
             job.state = "done"
             job.stage = "done"
         except StorylineError as exc:
-            job.state, job.error = "failed", f"stopped at {job.stage}: {_reason(exc)}"
+            job.state, job.error = "failed", f"stopped at {job.stage}: {reason_of(exc)}"
             log.warning("job %s failed at %s: %s", job.id, job.stage, exc)
         except Exception as exc:  # a worker thread must record, not vanish with, the error
-            job.state, job.error = "failed", f"stopped at {job.stage}: {_reason(exc)}"
+            job.state, job.error = "failed", f"stopped at {job.stage}: {reason_of(exc)}"
             log.exception("job %s failed at %s", job.id, job.stage)
         finally:
             job.finished = time.time()
@@ -355,9 +284,9 @@ class JobRunner:
             report = engine.ingest([path], store, settings, _Quiet())
         except Exception as exc:
             log.warning("job %s: reading %s failed", job.id, shown, exc_info=True)
-            job.problems.append(Problem(file=shown, reason=f"failed at ingest: {_reason(exc)}"))
+            job.problems.append(Problem(file=shown, reason=f"failed at ingest: {reason_of(exc)}"))
             job.outcomes.append(
-                Outcome(file=shown, outcome="failed", stage="ingest", reason=_reason(exc))
+                Outcome(file=shown, outcome="failed", stage="ingest", reason=reason_of(exc))
             )
             return
         for p in report.problems:
@@ -406,7 +335,7 @@ class JobRunner:
                 shown = owner[f.id]
             else:
                 shown = default or ours or f"article {f.id}"
-            reason = _clip(f"{f.error}: {scrub(f.reason)}" if f.error else scrub(f.reason))
+            reason = clip(f"{f.error}: {scrub(f.reason)}" if f.error else scrub(f.reason))
             job.problems.append(Problem(file=shown, reason=f"failed at {f.stage}: {reason}"))
             job.outcomes.append(
                 Outcome(
@@ -457,18 +386,6 @@ class _Quiet:
 
     def finish(self) -> None:
         pass
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= _MAX_REASON else text[: _MAX_REASON - 1] + "…"
-
-
-def _reason(exc: BaseException) -> str:
-    """An exception for a web user: its kind and message, no server path, not too long."""
-    message = scrub(str(exc))
-    if isinstance(exc, StorylineError):
-        return _clip(message or type(exc).__name__)
-    return _clip(f"{type(exc).__name__}: {message}" if message else type(exc).__name__)
 
 
 def with_limit(settings: Settings, max_bytes: int) -> Settings:

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
-from storyline.web.jobs import display_name, safe_suffix
+from storyline.web.outcomes import display_name, safe_suffix
 from storyline.web.public import readable_size, scrub
 from storyline.web.security import CSRF_COOKIE, CSRF_FIELD, token_ok
 from storyline.web.state import State, WebConfig
