@@ -227,11 +227,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
         store.close()
         raise
     try:
-        try:
-            dossier = store.get_dossier(story.id)
-        except NotFoundError:
-            dossier = engine.dossier_for(story, store, settings)
-            store.put_dossier(dossier)
+        dossier = engine.dossier(story, store, settings)
         fmt = "json" if args.json else args.format
         show = {"json": render.to_json, "md": render.to_markdown, "html": render.to_html}[fmt]
         text = show(dossier)

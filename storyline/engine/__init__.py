@@ -29,7 +29,7 @@ from storyline import render as render_stage  # noqa: F401  (reached as engine.r
 from storyline import synthesize as synthesize_stage
 from storyline.engine.dates import infer_dates
 from storyline.engine.keep import KeepPrevious, write_stored
-from storyline.engine.reports import BuildReport, IngestReport, problem_text
+from storyline.engine.reports import BuildReport, IngestReport, UpdateReport, problem_text
 from storyline.errors import NotFoundError
 from storyline.executors import process_map
 from storyline.guard import ALL_STORIES, GuardedAnnotate, failure, isolated, stage_of
@@ -343,32 +343,59 @@ def update(
     settings: Settings,
     progress: Progress | None = None,
     retry_failed: bool = False,
-) -> IngestReport:
-    """What ``storyline ingest`` does: ingest, annotate, group into stories, infer dates.
+) -> UpdateReport:
+    """Ingest ``paths`` (none: what is stored already), annotate, group into stories and
+    infer dates; report what was added and rejected, and which stories changed.
 
-    The report's ``failures`` are every failure standing in the store when done
-    (this run's and the earlier ones still skipped).
+    ``changed`` lists the stories whose dossier is out of date: those to build again
+    (``build_isolated`` with the report's ``redated``). The report's ``failures`` are
+    every failure standing in the store when done (this run's and the earlier ones
+    still skipped).
     """
-    report = ingest(paths, store, settings, progress)
+    ing = ingest(paths, store, settings, progress)
+    report = UpdateReport(added=ing.added, unchanged=ing.unchanged, problems=ing.problems)
     annotate(store, settings, progress, retry_failed=retry_failed)
-    stories = stories_of(store, settings)
-    infer_dates(store, settings, _to_date(stories, store, settings, retry_failed))
+    report.stories = stories_of(store, settings)
+    stale = out_of_date(report.stories, store, settings)
+    report.redated = set(infer_dates(store, settings, _to_date(stale, report, store, retry_failed)))
+    stale_ids = {s.id for s in stale}
+    report.changed = [
+        s for s in report.stories if s.id in stale_ids or report.redated & set(s.articles)
+    ]
     report.failures = store.failures()
     return report
 
 
 def _to_date(
-    stories: Sequence[Story], store: Store, settings: Settings, retry_failed: bool
+    stale: list[Story], report: UpdateReport, store: Store, retry_failed: bool
 ) -> list[Story]:
     """The stories to infer dates in: the out-of-date ones, and with ``retry_failed``
     the ones holding an article (or being a story) whose date inference failed."""
-    todo = out_of_date(stories, store, settings)
+    todo = list(stale)
     if retry_failed:
         failed = {f.id for f in store.failures(stage="infer_dates")}
         todo += [
-            s for s in stories if s not in todo and (s.id in failed or failed & set(s.articles))
+            s
+            for s in report.stories
+            if s not in todo and (s.id in failed or failed & set(s.articles))
         ]
     return todo
+
+
+def dossier(story: Story, store: Store, settings: Settings) -> Dossier:
+    """The story's stored dossier; when it has none yet, one built and stored now.
+
+    A dossier built here carries its fingerprint, as ``build`` stores it, so that a
+    later ``build`` of the unchanged story reuses it rather than synthesizing again.
+    """
+    try:
+        return store.get_dossier(story.id)
+    except NotFoundError:
+        pass
+    built = dossier_for(story, store, settings)
+    built.fingerprint = fingerprint(story, settings)
+    store.put_dossier(built)
+    return built
 
 
 def build(
@@ -393,16 +420,13 @@ def build(
     progress = progress or NoProgress()
     store = open_store(settings.db)
     try:
-        ing = ingest(paths, store, settings, progress)
-        report = BuildReport(added=ing.added, unchanged=ing.unchanged, problems=ing.problems)
-        annotate(store, settings, progress, retry_failed=retry_failed)
-        report.stories = stories_of(store, settings)
-        todo = _to_date(report.stories, store, settings, retry_failed)
-        redated = set(infer_dates(store, settings, todo))
+        report = BuildReport(**vars(update(paths, store, settings, progress, retry_failed)))
         progress.start("synthesize", len(report.stories))
         failed = {f.id for f in store.failures("story")}
+        # Every story: an unchanged one is not synthesized again, but its files are
+        # written when they are missing or older than its stored dossier.
         for story in report.stories:
-            files = build_isolated(story, store, settings, redated, failed)
+            files = build_isolated(story, store, settings, report.redated, failed)
             if files is not None:
                 report.outputs[story.id] = files
             progress.advance()
@@ -421,11 +445,13 @@ __all__ = [
     "BuildReport",
     "IngestReport",
     "Progress",
+    "UpdateReport",
     "annotate",
     "build",
     "build_isolated",
     "build_story",
     "detect",
+    "dossier",
     "dossier_for",
     "fingerprint",
     "infer_dates",

@@ -22,8 +22,19 @@ class IngestReport:
 
 
 @dataclass
-class BuildReport(IngestReport):
-    stories: list[Story] = field(default_factory=list)
+class UpdateReport(IngestReport):
+    """What ``engine.update`` did: the ingest report, the stories, and which changed."""
+
+    stories: list[Story] = field(default_factory=list)  # every story, after this update
+    # The stories whose stored dossier is not built from what they hold now (new or other
+    # members, another annotator or settings, no dossier yet, or a member newly dated):
+    # the ones to build again.
+    changed: list[Story] = field(default_factory=list)
+    redated: set[str] = field(default_factory=set)  # articles given an inferred date now
+
+
+@dataclass
+class BuildReport(UpdateReport):
     outputs: dict[str, dict[str, Path]] = field(default_factory=dict)  # story id -> kind -> path
 
     @property

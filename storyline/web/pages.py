@@ -117,7 +117,6 @@ def page_router(
             timeline=data["timeline"],
             count=timeline_count(dossier),
             rest=timeline_rest(view),
-            change=state.runner.changes.get(dossier.story.id),
             changes=change_lines(dossier),
             headlines=headlines(view, titles),
             article_title=article_title,

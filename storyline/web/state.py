@@ -100,12 +100,7 @@ class State:
             story = self.store.get_story(story_id)
         except NotFoundError:
             raise NotFoundError(f"no story {story_id!r}") from None
-        try:
-            dossier = self.store.get_dossier(story.id)
-        except NotFoundError:
-            dossier = engine.dossier_for(story, self.store, self.config.settings)
-            self.store.put_dossier(dossier)
-        return public_dossier(dossier)
+        return public_dossier(engine.dossier(story, self.store, self.config.settings))
 
     def fallback_titles(self, dossier: Dossier) -> dict[str, str]:
         """A title for each of the dossier's reports without a headline: its first sentence."""
