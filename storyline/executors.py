@@ -26,14 +26,14 @@ from multiprocessing import get_context
 from typing import Any, TypeVar
 
 from storyline.annotate.embed import set_threads
-from storyline.errors import ConfigError
+from storyline.errors import EXTRAS, ConfigError, MissingExtraError
 from storyline.guard import failure
 from storyline.model import Annotation, Article, Failure
 from storyline.settings import Settings
 
 log = logging.getLogger(__name__)
 
-INSTALL = "pip install 'storyline[dask]'  (or: pip install 'dask[distributed]')"
+INSTALL = EXTRAS["dask"]
 
 T = TypeVar("T")
 
@@ -52,9 +52,10 @@ def _distributed() -> Any:
     try:
         import distributed
     except ImportError as exc:
-        raise ConfigError(
-            f"executor 'dask' needs Dask's distributed scheduler, which is not installed; "
-            f"install it with: {INSTALL}, or choose --executor local or process"
+        raise MissingExtraError(
+            "dask",
+            "executor 'dask' needs Dask's distributed scheduler",
+            "choose --executor local or process",
         ) from exc
     return distributed
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from storyline.errors import NotFoundError, StoreError
+from storyline.errors import EXTRAS, MissingExtraError, NotFoundError, StoreError
 from storyline.model import Annotation, Article, Dossier, Failure, SeenItem, Story, WatchedSource
 from storyline.store.codec import (
     SCHEMA_VERSION,
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INSTALL = "pip install 'storyline[postgres]'  (or: pip install 'psycopg[binary]>=3.2')"
+INSTALL = EXTRAS["postgres"]
 
 # Text keys compare byte-wise (COLLATE "C") so that ordering matches SQLite's whatever
 # locale the database was created with; NULL dates sort first, as in SQLite.
@@ -87,9 +87,8 @@ def _driver() -> Any:
     try:
         import psycopg
     except ImportError as exc:
-        raise StoreError(
-            f"a postgresql:// store needs the PostgreSQL driver, which is not installed; "
-            f"install it with: {INSTALL}"
+        raise MissingExtraError(
+            "postgres", "a postgresql:// store needs the PostgreSQL driver (psycopg)"
         ) from exc
     return psycopg
 

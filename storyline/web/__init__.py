@@ -18,26 +18,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from storyline.errors import ModelUnavailableError
+from storyline.errors import EXTRAS, MissingExtraError
 
 if TYPE_CHECKING:
     from storyline.web.app import WebConfig
 
-INSTALL = "pip install 'storyline[web]'  (fastapi, uvicorn, jinja2, python-multipart)"
+INSTALL = EXTRAS["web"]
 
 
 def require_web() -> None:
     """Fail with the install command when the ``web`` extra is missing."""
     missing = []
-    for module in ("fastapi", "uvicorn", "jinja2", "multipart"):
+    for module in ("fastapi", "uvicorn", "jinja2", "python_multipart"):
         try:
             __import__(module)
         except ImportError:
             missing.append(module)
     if missing:
-        raise ModelUnavailableError(
-            f"the web app needs {', '.join(missing)}, which are not installed; run: {INSTALL}"
-        )
+        raise MissingExtraError("web", f"the web app needs {', '.join(missing)}")
 
 
 def create_app(config: WebConfig) -> Any:
