@@ -57,11 +57,13 @@ __all__ = [
 def detect_stories(
     articles: Sequence[Article],
     annotations: Sequence[Annotation],
-    threshold: float = 0.4,
-    window_days: int = 365,
+    threshold: float | None = None,
+    window_days: int | None = None,
     weights: Weights | None = None,
 ) -> list[Story]:
-    """Group ``articles`` into stories, taking them in publication order."""
+    """Group ``articles`` into stories, taking them in publication order.
+
+    ``threshold`` and ``window_days`` override the defaults in ``weights`` (``Weights``)."""
     by_id = {a.article: a for a in annotations}
     ordered = sorted(articles, key=lambda a: (a.published.date or "", a.id))
     detector = StreamDetector(threshold, window_days, weights)
@@ -78,8 +80,8 @@ def extend_stories(
     previous: Sequence[Story],
     articles: Sequence[Article],
     annotations: Sequence[Annotation],
-    threshold: float = 0.4,
-    window_days: int = 365,
+    threshold: float | None = None,
+    window_days: int | None = None,
     weights: Weights | None = None,
 ) -> list[Story]:
     """Add new ``articles`` to the ``previous`` stories, or start new stories with them.

@@ -21,15 +21,9 @@ ENTITY_ONLY_SHARE = (
 
 @dataclass(frozen=True)
 class Weights:
-    """How a candidate story is scored. Defaults calibrated (with threshold 0.45) on a
-    dev sample of the pooled Timeline17 stream (100 articles per topic, first 12
-    sentences); ``time_penalty`` and ``story_link`` were then raised (0.1 -> 0.3,
-    0.6 -> 0.7) on the whole stream, where two topics a year apart that share the
-    country's politicians were consolidated into one story. Since a story that drifts
-    to another subject is cut apart after the pass (``split_cut``), the threshold went
-    down to 0.4 and ``time_penalty`` up to 0.5, so that a story dormant for months is
-    not the easy home of articles on a neighbouring subject (F1 on the whole stream
-    moves smoothly with both; see the README)."""
+    """How a candidate story is scored and when it is joined; the story detection defaults
+    (settings override ``threshold`` and ``window_days``). How they were chosen:
+    docs/experiments.md, "Stories"."""
 
     entities: float = 0.5  # times (share of the article's key entities the story knows - center)
     entity_center: float = 0.1  # a share below this counts against the story, above it for
@@ -44,3 +38,5 @@ class Weights:
     story_entities: float = 0.15  # ...and whose main entities overlap this much are one story
     small: int = 3  # after the pass, stories smaller than this may join a larger one...
     adopt_margin: float = 0.1  # ...scoring at least the threshold minus this margin
+    threshold: float = 0.4  # an article joins the best story scoring at least this
+    window_days: int = 365  # articles further apart than this never share a story

@@ -125,11 +125,14 @@ class StreamDetector(_Splitter):
     """Assigns articles, one at a time in publication order, to stories."""
 
     def __init__(
-        self, threshold: float = 0.4, window_days: int = 365, weights: Weights | None = None
+        self,
+        threshold: float | None = None,
+        window_days: int | None = None,
+        weights: Weights | None = None,
     ) -> None:
-        self.threshold = threshold
-        self.window = window_days
         self.w = weights or Weights()
+        self.threshold = self.w.threshold if threshold is None else threshold
+        self.window = self.w.window_days if window_days is None else window_days
         self.stories: dict[int, _Story] = {}
         self.parent: dict[int, int] = {}  # merged story key -> the key it merged into
         self.by_entity: dict[str, list[int]] = defaultdict(list)
