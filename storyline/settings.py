@@ -24,7 +24,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 if TYPE_CHECKING:
     from storyline.annotate.budget import Budget
@@ -170,6 +170,16 @@ class ExecutorSettings:
             )
 
 
+class _Section(Generic[S]):
+    """``settings.<name>``: the section ``kind`` of the settings, alone."""
+
+    def __init__(self, kind: type[S]) -> None:
+        self.kind = kind
+
+    def __get__(self, settings: Settings, owner: type | None = None) -> S:
+        return settings.section(self.kind)
+
+
 SECTIONS: dict[str, type] = {
     "ingest": IngestSettings,
     "annotate": AnnotateSettings,
@@ -190,6 +200,13 @@ class Settings(
     strict: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
+    # Each section alone: settings.link is a LinkSettings of these settings' values.
+    ingest: ClassVar[_Section[IngestSettings]] = _Section(IngestSettings)
+    annotate: ClassVar[_Section[AnnotateSettings]] = _Section(AnnotateSettings)
+    link: ClassVar[_Section[LinkSettings]] = _Section(LinkSettings)
+    synthesize: ClassVar[_Section[SynthesizeSettings]] = _Section(SynthesizeSettings)
+    execution: ClassVar[_Section[ExecutorSettings]] = _Section(ExecutorSettings)
+
     def __post_init__(self) -> None:
         self._check_executor()
         self._check_annotate()
@@ -201,26 +218,6 @@ class Settings(
     def section(self, kind: type[S]) -> S:
         """The section ``kind`` of these settings, alone (a frozen copy of its values)."""
         return kind(**{f.name: getattr(self, f.name) for f in fields(kind)})  # type: ignore[arg-type]
-
-    @property
-    def ingest(self) -> IngestSettings:
-        return self.section(IngestSettings)
-
-    @property
-    def annotate(self) -> AnnotateSettings:
-        return self.section(AnnotateSettings)
-
-    @property
-    def link(self) -> LinkSettings:
-        return self.section(LinkSettings)
-
-    @property
-    def synthesize(self) -> SynthesizeSettings:
-        return self.section(SynthesizeSettings)
-
-    @property
-    def execution(self) -> ExecutorSettings:
-        return self.section(ExecutorSettings)
 
 
 def _is_day(value: object) -> bool:
