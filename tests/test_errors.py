@@ -24,7 +24,7 @@ def test_every_error_class_is_under_the_root() -> None:
 
 
 def test_the_annotator_raises_the_recognizer_error_of_the_hierarchy() -> None:
-    from storyline.annotate import timex_recognizer
+    from storyline.annotate.timex import recognizer as timex_recognizer
 
     assert timex_recognizer.RecognizerError is RecognizerError
 
