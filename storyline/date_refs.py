@@ -19,20 +19,15 @@ import functools
 import re
 
 from storyline.calendar_safe import shift_days
+from storyline.languages.calendar import ENGLISH, alternation
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
+_MONTHS = ENGLISH.month_numbers
+_MONTH = r"(" + alternation(_MONTHS, capitalized=True) + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+((?:1[89]|20)\d\d))?"
 _MONTH_DAY = re.compile(_MONTH + r"\s+([1-9]|[12]\d|3[01])" + _ORD + r"\b" + _YEAR)
 _DAY_MONTH = re.compile(r"\b([1-9]|[12]\d|3[01])" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR)
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(r"\b(" + alternation(ENGLISH.weekday_names, capitalized=True) + r")\b")
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
 # "April 25 - The coast guard says ...", "* 3 May: Talks resume": a line of a chronology;
 # with a year, the dash may be left out ("28 June 2031 Police interview the doctor."),
@@ -48,7 +43,7 @@ _CHRONOLOGY_LINE = re.compile(
 MIN_CHRONOLOGY = 3  # lines that make a report's chronology; one or two are datelines or captions
 CONTINUATION = 2  # lines after a chronology line that may go on telling its day
 AHEAD = 30  # days after publication a day without a year may fall: "the summit on May 3"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = ENGLISH.weekday_names
 
 
 def referenced_days(text: str, published: str | None) -> frozenset[str]:
@@ -158,7 +153,7 @@ def _scan(text: str, pub: datetime.date) -> frozenset[str]:
 
 
 def _day(month_name: str, day: int, year: str | None, pub: datetime.date) -> list[datetime.date]:
-    month = _MONTHS[month_name[:3].lower()]
+    month = _MONTHS[month_name.lower()]
     years = [int(year)] if year else [pub.year - 1, pub.year, pub.year + 1]
     days = []
     for y in years:

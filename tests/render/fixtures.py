@@ -13,7 +13,6 @@ from storyline.model import (
     DossierArticle,
     DossierClaim,
     DossierEntity,
-    Evidence,
     Merge,
     Position,
     Published,
@@ -22,6 +21,7 @@ from storyline.model import (
     SummarySentence,
     TimelineEntry,
 )
+from tests.builders import ev
 
 SCRIPT = "<script>alert(1)</script>"
 BREAKOUT = '"><img src=x onerror=alert(2)>'
@@ -36,10 +36,6 @@ EMOJI = "🌉🔥"
 PIPE = "left | right"
 
 HOSTILE = [SCRIPT, BREAKOUT, CLOSE_SCRIPT, JS_URL, MD_LINK, MD_IMAGE, ENTITY, RTL, BIDI, EMOJI]
-
-
-def ev(article: str, sentence: int, text: str) -> Evidence:
-    return Evidence(article=article, sentence=sentence, text=text)
 
 
 def make_dossier() -> Dossier:

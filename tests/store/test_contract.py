@@ -18,6 +18,7 @@ from storyline.model import (
     StoryInfo,
 )
 from storyline.store import Store, open_store
+from tests import builders
 
 
 def article(n: int, date: str | None = "2025-03-10") -> Article:
@@ -51,18 +52,7 @@ def dossier(story: Story) -> Dossier:
         first_published="2025-03-10",
         last_published="2025-03-12",
     )
-    return Dossier(
-        generated="2025-03-12T10:00:00+00:00",
-        story=info,
-        articles=[],
-        entities=[],
-        timeline=[],
-        summary=[],
-        claims=[],
-        conflicts=[],
-        quotes=[],
-        coverage=[],
-    )
+    return builders.dossier(info, generated="2025-03-12T10:00:00+00:00")
 
 
 def test_articles_are_stored_once_and_read_back(make_store: Callable[[], Store]) -> None:

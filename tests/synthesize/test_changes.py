@@ -11,52 +11,21 @@ from storyline.model import (
     DossierArticle,
     DossierClaim,
     DossierEntity,
-    Evidence,
     Position,
-    Published,
     QuoteEntry,
-    StoryInfo,
     TimelineEntry,
 )
 from storyline.render import to_html, to_markdown
 from storyline.synthesize.changes import carry_ids, find_changes, with_changes
+from tests.builders import article as art
+from tests.builders import claim, entity, ev, story
+from tests.builders import dossier as build
 
 TOLL_A = "Officials in Brenmoor said 12 people died when the Ulle burst its banks."
 TOLL_B = "The death toll in Brenmoor has risen to 19 people, the regional office said."
 LEVEE = "The levee north of Brenmoor gave way overnight."
 AID = "Relief convoys reached the lower town on Thursday."
 PUMPS = "Engineers began pumping water out of the station square."
-
-
-def ev(article: str, sentence: int, text: str) -> Evidence:
-    return Evidence(article=article, sentence=sentence, text=text)
-
-
-def art(aid: str, outlet: str, day: str) -> DossierArticle:
-    return DossierArticle(
-        id=aid,
-        path=None,
-        url=None,
-        title=f"{outlet} report",
-        outlet=outlet,
-        authors=[],
-        credits=[],
-        cites=[],
-        published=Published(date=day, basis="header"),
-        language="en",
-    )
-
-
-def claim(cid: str, evidence: list[Evidence]) -> DossierClaim:
-    return DossierClaim(
-        id=cid, text=evidence[0].text, evidence=evidence, outlets=1, independent_outlets=1
-    )
-
-
-def entity(eid: str, name: str, aliases: list[str]) -> DossierEntity:
-    return DossierEntity(
-        id=eid, name=name, type="PERSON", aliases=aliases, titles=[], articles=[], mentions=2
-    )
 
 
 def dossier(
@@ -67,15 +36,9 @@ def dossier(
     generated: str = "2031-02-03T10:00:00+00:00",
 ) -> Dossier:
     ents = list(entities)
-    return Dossier(
+    return build(
+        story("s-flood", "Flood in Brenmoor", articles),
         generated=generated,
-        story=StoryInfo(
-            id="s-flood",
-            title="Flood in Brenmoor",
-            articles=len(articles),
-            first_published=articles[0].published.date,
-            last_published=articles[-1].published.date,
-        ),
         articles=articles,
         entities=ents,
         timeline=[
@@ -88,7 +51,6 @@ def dossier(
                 evidence=[ev("a1", 1, LEVEE)],
             )
         ],
-        summary=[],
         claims=claims,
         conflicts=list(conflicts),
         quotes=[

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from storyline.model import Conflict, Position
 from storyline.render import to_html, to_markdown
-from tests.synthesize.test_changes import A1, B2, claim, dossier, ev
+from tests.builders import claim, ev
+from tests.synthesize.test_changes import A1, B2, dossier
 
 FIVE = "The rescue lasted five and a half hours, the coast guard said."
 SEVEN = "The rescue lasted seven and a half hours, including the towing, the coast guard said."
