@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from storyline.annotate.budget import Budget
 
-from storyline.errors import ConfigError
+from storyline.errors import EXTRAS, ConfigError, MissingExtraError
 
 EXECUTORS = ("local", "process", "dask")
-DASK_INSTALL = "pip install 'storyline[dask]'  (or: pip install 'dask[distributed]')"
+DASK_INSTALL = EXTRAS["dask"]
 EMBEDDERS = ("minilm-int8",)
 
 
@@ -73,9 +73,10 @@ class Settings:
                 "a scheduler address is used only with executor 'dask' (--executor dask)"
             )
         if self.executor == "dask" and importlib.util.find_spec("distributed") is None:
-            raise ConfigError(
-                "setting 'executor' is 'dask' but Dask's distributed scheduler is not "
-                f"installed; install it with: {DASK_INSTALL}, or choose 'local' or 'process'"
+            raise MissingExtraError(
+                "dask",
+                "setting 'executor' is 'dask': it needs Dask's distributed scheduler",
+                "choose 'local' or 'process'",
             )
         for name in ("read_sentences", "embed_sentences"):
             _check(getattr(self, name) >= 0, name, getattr(self, name), "an integer >= 0 (0: all)")
