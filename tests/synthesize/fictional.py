@@ -50,6 +50,12 @@ class Linked:
         ann = next(a for a in self.annotations if a.article == article.id)
         return next(s.index for s in ann.sentences if s.text.startswith(text))
 
+    def figures(self) -> list[list[float]]:
+        """The values of the figures read in each article, article by article: a test that
+        no two figures pair shows first that the figures were read."""
+        by_id = {a.article: a for a in self.annotations}
+        return [sorted(q.value for q in by_id[a.id].quantities) for a in self.articles]
+
 
 def link(articles: Sequence[Article]) -> Linked:
     from storyline.annotate import annotate_chunk

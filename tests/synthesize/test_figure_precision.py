@@ -22,14 +22,18 @@ def test_a_count_told_a_day_apart_is_no_dispute() -> None:
     # without disagreeing.
     a = "Officials said 8 cases of the fever were confirmed in Vessa."
     b = "Officials said 20 cases of the fever were confirmed in Vessa."
-    assert quantity_conflicts(two_reports(a, b, day_b="2031-05-07")) == []
+    story = two_reports(a, b, day_b="2031-05-07")
+    assert story.figures() == [[8.0], [20.0]]
+    assert quantity_conflicts(story) == []
 
 
 def test_money_with_no_giver_is_no_dispute() -> None:
     # Spent by whom, on what? Two sums without a payer are not one measure.
     a = "Some $20 million was spent on the clean-up in Vessa, officials said on Friday."
     b = "Some $45 million was spent on the clean-up in Vessa, officials said on Friday."
-    assert quantity_conflicts(two_reports(a, b)) == []
+    story = two_reports(a, b)
+    assert story.figures() == [[20e6], [45e6]]
+    assert quantity_conflicts(story) == []
 
 
 def test_a_duration_told_of_one_entity_only_is_no_dispute() -> None:
@@ -38,14 +42,18 @@ def test_a_duration_told_of_one_entity_only_is_no_dispute() -> None:
     # waited): only the same event told twice pairs.
     a = "The blockade of Vessa lasted 17 days, the harbour master said."
     b = "Ships waited 18 days outside Vessa before the port reopened, a shipping bulletin said."
-    assert quantity_conflicts(two_reports(a, b)) == []
+    story = two_reports(a, b)
+    assert story.figures() == [[17.0], [18.0]]
+    assert quantity_conflicts(story) == []
 
 
 def test_a_count_with_a_vague_predicate_is_no_dispute() -> None:
     # "Drilled" says nothing a reader could hold two reports to.
     a = "Engineers have drilled 2 wells near Vessa, the company said on Friday."
     b = "Engineers have drilled 5 wells near Vessa, the company said on Friday."
-    assert quantity_conflicts(two_reports(a, b)) == []
+    story = two_reports(a, b)
+    assert story.figures() == [[2.0], [5.0]]
+    assert quantity_conflicts(story) == []
 
 
 def test_a_constant_count_is_no_track() -> None:
@@ -56,6 +64,7 @@ def test_a_constant_count_is_no_track() -> None:
             article("Harbour Times", "2031-05-11", "The Vessa blast killed 11 workers.", filler=4),
         ]
     )
+    assert story.figures() == [[11.0], [11.0], [11.0]]
     assert tracks_of(story) == []
 
 
@@ -84,6 +93,7 @@ def test_vague_measures_make_no_track(told: tuple[str, str, str]) -> None:
             article("Harbour Times", "2031-05-11", told[2], filler=4),
         ]
     )
+    assert all(story.figures()), "each report tells its figure"
     assert tracks_of(story) == []
 
 
@@ -109,6 +119,7 @@ def test_a_rate_is_never_tracked_with_totals() -> None:
             ),
         ]
     )
+    assert all(story.figures()), "each report tells its figure"
     for track in story_tracks(story.articles, story.annotations, story.links):
         per_values = {(p.value, p.text) for p in track.points}
         assert not (
@@ -132,4 +143,5 @@ def test_counts_of_single_incidents_make_no_track() -> None:
             ),
         ]
     )
+    assert story.figures() == [[3.0], [7.0], [2.0]]
     assert tracks_of(story) == []

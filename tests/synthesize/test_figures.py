@@ -72,7 +72,9 @@ def two_reports(a: str, b: str, day_b: str = DAY) -> Linked:
     ],
 )
 def test_figures_of_different_measures_or_compatible_are_no_dispute(a: str, b: str) -> None:
-    assert quantity_conflicts(two_reports(a, b)) == []
+    story = two_reports(a, b)
+    assert all(story.figures()), "each report tells its figure"
+    assert quantity_conflicts(story) == []
 
 
 def test_one_toll_told_two_ways_on_one_day_is_a_dispute() -> None:

@@ -64,6 +64,7 @@ def test_a_range_that_holds_both_figures_is_no_position(hours: list[Conflict]) -
     # "more than five hours" agrees with five and a half and with seven and a half.
     told = {e.text for c in hours for p in c.positions for e in p.evidence}
     assert MORE_THAN_FIVE not in told
+    assert {FIVE_AND_A_HALF, SEVEN_AND_A_HALF} <= told
 
 
 def test_a_range_and_a_figure_inside_it_are_no_conflict() -> None:
@@ -73,6 +74,7 @@ def test_a_range_and_a_figure_inside_it_are_no_conflict() -> None:
             article("Karsholm Post", DAY, MORE_THAN_FIVE, filler=2),
         ]
     )
+    assert story.figures() == [[5.5], [5.0]]
     assert of_kind(ledger(story), "quantity") == []
 
 
@@ -137,6 +139,7 @@ def test_one_event_dated_differently_is_a_date_conflict(dated: list[Conflict]) -
 def test_a_month_and_a_day_in_it_are_no_date_conflict(dated: list[Conflict]) -> None:
     told = {e.text for c in of_kind(dated, "date") for p in c.positions for e in p.evidence}
     assert not {BOUGHT_MONTH, BOUGHT_DAY} & told
+    assert {FIRE_4, FIRE_3} <= told  # the day told two ways is a conflict
 
 
 # --------------------------------------------------------------------------- names
@@ -250,6 +253,8 @@ def test_a_person_and_an_organisation_given_the_same_words_are_no_dispute() -> N
             ),
         ]
     )
+    speakers = [q.speaker for a in story.annotations for q in a.quotes]
+    assert speakers == ["Helen Marsh", "Karsholm Harbour Authority"]
     assert of_kind(ledger(story), "attribution") == []
 
 
