@@ -13,6 +13,8 @@ from storyline.model import Dossier
 from storyline.settings import load_settings
 from storyline.store import open_store
 
+pytestmark = pytest.mark.slow  # builds, extends and rebuilds two stories with the models
+
 FLOOD_1 = {
     "date": "2031-02-02",
     "outlet": "Brenmoor Courier",

@@ -239,6 +239,7 @@ def _upload(client: TestClient, files: list[tuple[str, bytes]]) -> dict[str, Any
     return wait_for_job(client, response.headers["location"].rsplit("/", 1)[-1])
 
 
+@pytest.mark.slow
 def test_a_job_with_bad_files_ingests_the_good_ones_and_names_each(fresh: TestClient) -> None:
     job = _upload(
         fresh,
@@ -276,6 +277,7 @@ def test_a_job_with_bad_files_ingests_the_good_ones_and_names_each(fresh: TestCl
         assert name in page
 
 
+@pytest.mark.slow
 def test_failures_the_engine_reports_are_named_by_file_and_stage(
     fresh: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -320,6 +322,7 @@ def test_failures_the_engine_reports_are_named_by_file_and_stage(
     assert "chronology.txt" in text and "failed at annotate" in text
 
 
+@pytest.mark.slow
 def test_a_job_that_raises_fails_with_a_reason_and_the_next_job_runs(
     fresh: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -344,6 +347,7 @@ def test_a_job_that_raises_fails_with_a_reason_and_the_next_job_runs(
     assert second["state"] == "done" and len(second["added"]) == 1
 
 
+@pytest.mark.slow
 def test_an_article_the_annotator_raises_on_is_named_and_the_rest_is_built(
     fresh: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -372,6 +376,7 @@ def test_an_article_the_annotator_raises_on_is_named_and_the_rest_is_built(
     assert fine["outcome"] == "added" and job["stories"]
 
 
+@pytest.mark.slow
 def test_a_story_that_raises_is_named_and_the_job_is_done(
     fresh: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
