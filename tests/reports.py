@@ -1,0 +1,25 @@
+"""Fictional report records (the objects of a JSON Lines input) shared by the end-to-end tests."""
+
+from __future__ import annotations
+
+# A chess tournament: a story of its own beside any other, sharing no name or word of note.
+CHESS_1 = {
+    "date": "2031-02-02",
+    "outlet": "Board Review",
+    "title": "Teodor Lasz leads the Calder Open",
+    "text": (
+        "Grandmaster Teodor Lasz won his fourth game in a row at the Calder Open chess "
+        "tournament on Sunday. The seventeen-year-old sacrificed a rook on move twenty and "
+        "checkmated his opponent nine moves later. Lasz now leads the tournament by a full point."
+    ),
+}
+CHESS_2 = {
+    "date": "2031-02-04",
+    "outlet": "Chess Weekly",
+    "title": "Lasz holds on in Calder",
+    "text": (
+        "Teodor Lasz drew with the defending champion in the sixth round of the Calder Open "
+        "chess tournament. The young grandmaster kept his one-point lead with three rounds left. "
+        "Lasz said he had prepared the opening for months."
+    ),
+}
