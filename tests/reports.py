@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+# A flood in a made-up town (the stories beside it tell its first day their own way).
+FLOOD_2 = {
+    "date": "2031-02-03",
+    "outlet": "Valley Post",
+    "title": "Brenmoor counts the cost of the Ulle flood",
+    "text": (
+        "Residents of Brenmoor began clearing mud on Monday after the river Ulle flooded the "
+        "lower town. Twelve people died in the flooding, the regional office said. "
+        "Mayor Mara Voss asked the government for emergency funds to repair the levee."
+    ),
+}
+
 # A chess tournament: a story of its own beside any other, sharing no name or word of note.
 CHESS_1 = {
     "date": "2031-02-02",

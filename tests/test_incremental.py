@@ -12,7 +12,7 @@ from storyline import engine
 from storyline.model import Dossier
 from storyline.settings import load_settings
 from storyline.store import open_store
-from tests.reports import CHESS_1, CHESS_2
+from tests.reports import CHESS_1, CHESS_2, FLOOD_2
 
 pytestmark = pytest.mark.slow  # builds, extends and rebuilds two stories with the models
 
@@ -25,16 +25,6 @@ FLOOD_1 = {
         "Twelve people died in the flooding, the regional office said. "
         "The levee north of the town gave way overnight after three days of rain. "
         "Mayor Mara Voss said emergency shelters had opened in two schools."
-    ),
-}
-FLOOD_2 = {
-    "date": "2031-02-03",
-    "outlet": "Valley Post",
-    "title": "Brenmoor counts the cost of the Ulle flood",
-    "text": (
-        "Residents of Brenmoor began clearing mud on Monday after the river Ulle flooded the "
-        "lower town. Twelve people died in the flooding, the regional office said. "
-        "Mayor Mara Voss asked the government for emergency funds to repair the levee."
     ),
 }
 FLOOD_3 = {

@@ -20,7 +20,7 @@ from storyline.cli.main import EXIT_OK, EXIT_REJECTED, main
 from storyline.settings import load_settings
 from storyline.store import open_store
 from tests import isolation_hooks as hooks
-from tests.reports import CHESS_1, CHESS_2
+from tests.reports import CHESS_1, CHESS_2, FLOOD_2
 
 pytestmark = pytest.mark.slow
 
@@ -32,16 +32,6 @@ FLOOD_1 = {
         "The river Ulle burst its banks in Brenmoor on Sunday, flooding the lower town. "
         "Twelve people died in the flooding, the regional office said. "
         "Mayor Mara Voss said emergency shelters had opened in two schools."
-    ),
-}
-FLOOD_2 = {
-    "date": "2031-02-03",
-    "outlet": "Valley Post",
-    "title": "Brenmoor counts the cost of the Ulle flood",
-    "text": (
-        "Residents of Brenmoor began clearing mud on Monday after the river Ulle flooded the "
-        "lower town. Twelve people died in the flooding, the regional office said. "
-        "Mayor Mara Voss asked the government for emergency funds to repair the levee."
     ),
 }
 FLOOD_BAD = {

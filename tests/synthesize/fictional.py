@@ -64,3 +64,15 @@ def link(articles: Sequence[Article]) -> Linked:
     annotations = annotate_chunk(articles)
     story = Story(id="s-fiction", title="fiction", articles=[a.id for a in articles])
     return Linked(list(articles), annotations, link_story(story, articles, annotations))
+
+
+def three_days(first: str, second: str, third: str) -> Linked:
+    """One sentence told by each of three outlets on three days of a week: the shape of a
+    figure that moves (or does not) from report to report."""
+    return link(
+        [
+            article("Strait Herald", "2031-05-06", first, filler=0),
+            article("Karsholm Post", "2031-05-08", second, filler=2),
+            article("Harbour Times", "2031-05-11", third, filler=4),
+        ]
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.synthesize.tracks import story_tracks
-from tests.synthesize.fictional import Linked, article, link
+from tests.synthesize.fictional import Linked, three_days
 from tests.synthesize.test_figures import quantity_conflicts, two_reports
 
 
@@ -57,13 +57,7 @@ def test_a_count_with_a_vague_predicate_is_no_dispute() -> None:
 
 
 def test_a_constant_count_is_no_track() -> None:
-    story = link(
-        [
-            article("Strait Herald", "2031-05-06", "The Vessa blast killed 11 workers.", filler=0),
-            article("Karsholm Post", "2031-05-08", "The Vessa blast killed 11 workers.", filler=2),
-            article("Harbour Times", "2031-05-11", "The Vessa blast killed 11 workers.", filler=4),
-        ]
-    )
+    story = three_days(*["The Vessa blast killed 11 workers."] * 3)
     assert story.figures() == [[11.0], [11.0], [11.0]]
     assert tracks_of(story) == []
 
@@ -86,13 +80,7 @@ def test_a_constant_count_is_no_track() -> None:
     ],
 )
 def test_vague_measures_make_no_track(told: tuple[str, str, str]) -> None:
-    story = link(
-        [
-            article("Strait Herald", "2031-05-06", told[0], filler=0),
-            article("Karsholm Post", "2031-05-08", told[1], filler=2),
-            article("Harbour Times", "2031-05-11", told[2], filler=4),
-        ]
-    )
+    story = three_days(*told)
     assert all(story.figures()), "each report tells its figure"
     assert tracks_of(story) == []
 
@@ -100,24 +88,10 @@ def test_vague_measures_make_no_track(told: tuple[str, str, str]) -> None:
 def test_a_rate_is_never_tracked_with_totals() -> None:
     # "a day" right after the figure: whether the parse read a rate or a total is in
     # doubt, so the figure joins no track of totals.
-    story = link(
-        [
-            article(
-                "Strait Herald", "2031-05-06", "The well has leaked 9,000 barrels of oil.", filler=0
-            ),
-            article(
-                "Karsholm Post",
-                "2031-05-08",
-                "The well has leaked 20,000 barrels of oil, about 5,000 barrels a day.",
-                filler=2,
-            ),
-            article(
-                "Harbour Times",
-                "2031-05-11",
-                "The well has been leaking 12,000 barrels of oil each day.",
-                filler=4,
-            ),
-        ]
+    story = three_days(
+        "The well has leaked 9,000 barrels of oil.",
+        "The well has leaked 20,000 barrels of oil, about 5,000 barrels a day.",
+        "The well has been leaking 12,000 barrels of oil each day.",
     )
     assert all(story.figures()), "each report tells its figure"
     for track in story_tracks(story.articles, story.annotations, story.links):
@@ -130,18 +104,10 @@ def test_a_rate_is_never_tracked_with_totals() -> None:
 
 def test_counts_of_single_incidents_make_no_track() -> None:
     # Each report counts the dead of one clash: three incidents, not one toll moving.
-    story = link(
-        [
-            article(
-                "Strait Herald", "2031-05-06", "Three people died in clashes in Vessa.", filler=0
-            ),
-            article(
-                "Karsholm Post", "2031-05-08", "Seven people died in clashes in Vessa.", filler=2
-            ),
-            article(
-                "Harbour Times", "2031-05-11", "Two people died in clashes in Vessa.", filler=4
-            ),
-        ]
+    story = three_days(
+        "Three people died in clashes in Vessa.",
+        "Seven people died in clashes in Vessa.",
+        "Two people died in clashes in Vessa.",
     )
     assert story.figures() == [[3.0], [7.0], [2.0]]
     assert tracks_of(story) == []

@@ -11,7 +11,7 @@ from storyline.model import Conflict
 from storyline.synthesize.ledger import build_ledger
 from storyline.synthesize.quotes import collect_quotes
 from storyline.synthesize.tracks import story_tracks
-from tests.synthesize.fictional import Linked, article, link
+from tests.synthesize.fictional import Linked, article, link, three_days
 
 DAY = "2031-05-06"
 
@@ -87,18 +87,10 @@ def test_one_toll_told_two_ways_on_one_day_is_a_dispute() -> None:
 
 
 def test_a_toll_rising_over_days_is_one_track_and_no_dispute() -> None:
-    story = link(
-        [
-            article(
-                "Strait Herald", "2031-05-06", "The Vessa floods have killed 12 people.", filler=0
-            ),
-            article(
-                "Karsholm Post", "2031-05-08", "The Vessa floods have killed 31 people.", filler=2
-            ),
-            article(
-                "Harbour Times", "2031-05-11", "The Vessa floods have killed 57 people.", filler=4
-            ),
-        ]
+    story = three_days(
+        "The Vessa floods have killed 12 people.",
+        "The Vessa floods have killed 31 people.",
+        "The Vessa floods have killed 57 people.",
     )
     assert quantity_conflicts(story) == []
     (track,) = story_tracks(story.articles, story.annotations, story.links)

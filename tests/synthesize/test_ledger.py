@@ -192,6 +192,8 @@ def test_a_surname_alone_is_no_spelling_dispute(named: Linked) -> None:
 # --------------------------------------------------------------------------- attribution
 
 QUOTE = "Every passenger is safe and every member of the crew is accounted for"
+# the statement as the harbour master gives it, in one report
+MARSH_SAYS = article("Strait Herald", DAY, f"“{QUOTE},” said harbour master Helen Marsh.", filler=0)
 
 
 @pytest.fixture(scope="module")
@@ -199,12 +201,7 @@ def quoted() -> list[Conflict]:
     return ledger(
         link(
             [
-                article(
-                    "Strait Herald",
-                    DAY,
-                    f"“{QUOTE},” said harbour master Helen Marsh.",
-                    filler=0,
-                ),
+                MARSH_SAYS,
                 article(
                     "Karsholm Post",
                     DAY,
@@ -239,12 +236,7 @@ def test_one_statement_given_to_two_speakers_is_an_attribution_conflict(
 def test_a_person_and_an_organisation_given_the_same_words_are_no_dispute() -> None:
     story = link(
         [
-            article(
-                "Strait Herald",
-                DAY,
-                f"“{QUOTE},” said harbour master Helen Marsh.",
-                filler=0,
-            ),
+            MARSH_SAYS,
             article(
                 "Karsholm Post",
                 DAY,
