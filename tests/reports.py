@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 # A flood in a made-up town (the stories beside it tell its first day their own way).
+FLOOD_1 = {
+    "date": "2031-02-02",
+    "outlet": "Brenmoor Courier",
+    "title": "Ulle floods lower Brenmoor",
+    "text": (
+        "The river Ulle burst its banks in Brenmoor on Sunday, flooding the lower town. "
+        "Twelve people died in the flooding, the regional office said. "
+        "Mayor Mara Voss said emergency shelters had opened in two schools."
+    ),
+}
 FLOOD_2 = {
     "date": "2031-02-03",
     "outlet": "Valley Post",

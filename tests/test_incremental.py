@@ -12,14 +12,14 @@ from storyline import engine
 from storyline.model import Dossier
 from storyline.settings import load_settings
 from storyline.store import open_store
+from tests import reports
 from tests.reports import CHESS_1, CHESS_2, FLOOD_2
 
 pytestmark = pytest.mark.slow  # builds, extends and rebuilds two stories with the models
 
+# the first flood report, telling the levee's failure as well
 FLOOD_1 = {
-    "date": "2031-02-02",
-    "outlet": "Brenmoor Courier",
-    "title": "Ulle floods lower Brenmoor",
+    **reports.FLOOD_1,
     "text": (
         "The river Ulle burst its banks in Brenmoor on Sunday, flooding the lower town. "
         "Twelve people died in the flooding, the regional office said. "

@@ -20,20 +20,10 @@ from storyline.cli.main import EXIT_OK, EXIT_REJECTED, main
 from storyline.settings import load_settings
 from storyline.store import open_store
 from tests import isolation_hooks as hooks
-from tests.reports import CHESS_1, CHESS_2, FLOOD_2
+from tests.reports import CHESS_1, CHESS_2, FLOOD_1, FLOOD_2
 
 pytestmark = pytest.mark.slow
 
-FLOOD_1 = {
-    "date": "2031-02-02",
-    "outlet": "Brenmoor Courier",
-    "title": "Ulle floods lower Brenmoor",
-    "text": (
-        "The river Ulle burst its banks in Brenmoor on Sunday, flooding the lower town. "
-        "Twelve people died in the flooding, the regional office said. "
-        "Mayor Mara Voss said emergency shelters had opened in two schools."
-    ),
-}
 FLOOD_BAD = {
     "date": "2031-02-04",
     "outlet": f"{hooks.RAISE} Gazette",

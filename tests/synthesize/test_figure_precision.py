@@ -10,7 +10,7 @@ import pytest
 
 from storyline.synthesize.tracks import story_tracks
 from tests.synthesize.fictional import Linked, three_days
-from tests.synthesize.test_figures import quantity_conflicts, two_reports
+from tests.synthesize.test_figures import assert_no_dispute
 
 
 def tracks_of(story: Linked) -> list[str]:
@@ -22,18 +22,14 @@ def test_a_count_told_a_day_apart_is_no_dispute() -> None:
     # without disagreeing.
     a = "Officials said 8 cases of the fever were confirmed in Vessa."
     b = "Officials said 20 cases of the fever were confirmed in Vessa."
-    story = two_reports(a, b, day_b="2031-05-07")
-    assert story.figures() == [[8.0], [20.0]]
-    assert quantity_conflicts(story) == []
+    assert_no_dispute(a, b, [[8.0], [20.0]], day_b="2031-05-07")
 
 
 def test_money_with_no_giver_is_no_dispute() -> None:
     # Spent by whom, on what? Two sums without a payer are not one measure.
     a = "Some $20 million was spent on the clean-up in Vessa, officials said on Friday."
     b = "Some $45 million was spent on the clean-up in Vessa, officials said on Friday."
-    story = two_reports(a, b)
-    assert story.figures() == [[20e6], [45e6]]
-    assert quantity_conflicts(story) == []
+    assert_no_dispute(a, b, [[20e6], [45e6]])
 
 
 def test_a_duration_told_of_one_entity_only_is_no_dispute() -> None:
@@ -42,18 +38,14 @@ def test_a_duration_told_of_one_entity_only_is_no_dispute() -> None:
     # waited): only the same event told twice pairs.
     a = "The blockade of Vessa lasted 17 days, the harbour master said."
     b = "Ships waited 18 days outside Vessa before the port reopened, a shipping bulletin said."
-    story = two_reports(a, b)
-    assert story.figures() == [[17.0], [18.0]]
-    assert quantity_conflicts(story) == []
+    assert_no_dispute(a, b, [[17.0], [18.0]])
 
 
 def test_a_count_with_a_vague_predicate_is_no_dispute() -> None:
     # "Drilled" says nothing a reader could hold two reports to.
     a = "Engineers have drilled 2 wells near Vessa, the company said on Friday."
     b = "Engineers have drilled 5 wells near Vessa, the company said on Friday."
-    story = two_reports(a, b)
-    assert story.figures() == [[2.0], [5.0]]
-    assert quantity_conflicts(story) == []
+    assert_no_dispute(a, b, [[2.0], [5.0]])
 
 
 def test_a_constant_count_is_no_track() -> None:

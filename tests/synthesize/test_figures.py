@@ -31,6 +31,13 @@ def two_reports(a: str, b: str, day_b: str = DAY) -> Linked:
     )
 
 
+def assert_no_dispute(a: str, b: str, figures: list[list[float]], day_b: str = DAY) -> None:
+    """Two reports whose figures (``figures``, report by report) are read and do not pair."""
+    story = two_reports(a, b, day_b)
+    assert story.figures() == figures
+    assert quantity_conflicts(story) == []
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
