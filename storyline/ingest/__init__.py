@@ -21,13 +21,13 @@ from storyline.ingest.article import (
     build_article,
     check_date,
     content_id,
-    detect_language,
     has_words,
 )
 from storyline.ingest.cites import find_cites
 from storyline.ingest.credits import strip_credits
 from storyline.ingest.files import Source, load, walk
 from storyline.ingest.html import parse_html
+from storyline.ingest.language import detect_language
 from storyline.ingest.plaintext import parse_plain
 from storyline.ingest.records import parse_json, parse_jsonl
 from storyline.ingest.zones import find_zones, template_lines, template_zones
