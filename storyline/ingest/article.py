@@ -19,7 +19,6 @@ from storyline.model import Article, Published
 logger = logging.getLogger(__name__)
 
 
-
 # Publication dates we do not believe. The earliest: no printed newspaper is
 # older than 1605 (Strasbourg's "Relation"), so an earlier date cannot be a
 # report's, while archives of 17th- and 18th-century papers are real and keep
