@@ -31,7 +31,7 @@ from storyline.engine.dates import infer_dates
 from storyline.engine.keep import KeepPrevious, write_stored
 from storyline.engine.reports import BuildReport, IngestReport, UpdateReport, problem_text
 from storyline.errors import NotFoundError
-from storyline.executors import process_map
+from storyline.executors import executor_for
 from storyline.guard import ALL_STORIES, GuardedAnnotate, failure, isolated, stage_of
 from storyline.ingest import mark_templates, read_inputs
 from storyline.link.stories import extend_stories
@@ -126,18 +126,10 @@ def annotate(
 
     progress.start("annotate", len(todo))
     chunks = [todo[i : i + settings.chunk_size] for i in range(0, len(todo), settings.chunk_size)]
-    if settings.executor == "process" and len(chunks) > 1:
-        for result in process_map([store.articles(c) for c in chunks], guarded, settings, version):
-            keep(*result)
-    elif settings.executor == "dask":  # even for one chunk: a forced mode never falls back
-        from storyline.executors import dask_map
-
-        articles = (store.articles(c) for c in chunks)
-        for result in dask_map(guarded, articles, settings):
-            keep(*result)  # committed per chunk, as each worker finishes
-    else:
-        for chunk in chunks:
-            keep(*guarded(store.articles(chunk)))
+    # Each chunk is read from the store when the executor asks for it, and its result
+    # committed as it comes back: a crash loses one chunk.
+    for result in executor_for(settings).map(guarded, (store.articles(c) for c in chunks)):
+        keep(*result)
     progress.finish()
     return len(todo)
 
@@ -212,13 +204,18 @@ def linked(
     """Stage 3b for one story: its articles, their annotations and the links between them."""
     articles = store.articles(story.articles)
     annotations = store.get_annotations(story.articles)
+    link = settings.link
+    # A threshold the settings leave at None is the link stage's own default
+    chosen = {
+        "duplicate_jaccard": link.duplicate_jaccard,
+        "claim_similarity": link.claim_similarity,
+    }
     links = link_stage.link_story(
         story,
         articles,
         annotations,
-        duplicate_jaccard=settings.duplicate_jaccard,
-        claim_similarity=settings.claim_similarity,
-        unattributed_confirms=settings.unattributed_confirms,
+        unattributed_confirms=link.unattributed_confirms,
+        **{name: value for name, value in chosen.items() if value is not None},
     )
     return articles, annotations, links
 
