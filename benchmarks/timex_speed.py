@@ -26,7 +26,7 @@ from eval_timex import read_tml
 
 from storyline.annotate.nlp import load_nlp, split_sentences
 from storyline.annotate.timex import find_timexes
-from storyline.annotate.timex_recognizer import recognize
+from storyline.annotate.timex.recognizer import recognize
 
 
 def _texts(folder: Path, limit: int) -> list[tuple[str, datetime.date | None]]:

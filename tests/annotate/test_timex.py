@@ -416,8 +416,8 @@ _FAST_PHRASES = [
 )  # fmt: skip
 def test_the_fast_path_reads_as_the_recognizer_does(anchor: datetime.date) -> None:
     """Every shape read without the library gives the reading the library leads to."""
-    from storyline.annotate.timex_fast import fast_matches
-    from storyline.annotate.timex_recognizer import recognize, to_reading
+    from storyline.annotate.timex.fast import fast_matches
+    from storyline.annotate.timex.recognizer import recognize, to_reading
 
     for phrase in _FAST_PHRASES:
         fast = fast_matches(phrase, anchor)
@@ -437,7 +437,7 @@ def test_the_fast_path_reads_as_the_recognizer_does(anchor: datetime.date) -> No
      "mid-November", "three days later", "the day before", "may", "2250", "February 30"],
 )  # fmt: skip
 def test_the_fast_path_leaves_other_shapes_to_the_library(phrase: str) -> None:
-    from storyline.annotate.timex_fast import fast_matches
+    from storyline.annotate.timex.fast import fast_matches
 
     assert fast_matches(phrase, ANCHOR) is None
 

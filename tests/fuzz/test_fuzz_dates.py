@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from storyline.annotate.budget import Budget, embedded_sentences, reading_text, rough_sentences
 from storyline.annotate.nlp import pieces
-from storyline.annotate.timex_fast import fast_matches
-from storyline.annotate.timex_phrases import phrase_reading
-from storyline.annotate.timex_recognizer import recognize, to_reading
-from storyline.annotate.timex_rules import match_rule
+from storyline.annotate.timex.fast import fast_matches
+from storyline.annotate.timex.phrases import phrase_reading
+from storyline.annotate.timex.recognizer import recognize, to_reading
+from storyline.annotate.timex.rules import match_rule
 from storyline.calendar_safe import in_calendar, shift_days
 from storyline.date_refs import (
     chronology_day,

@@ -7,15 +7,8 @@ import itertools
 
 import numpy as np
 
-from storyline.link.events import (
-    _KIND,
-    ENTITY_MERGE,
-    ENTITY_MERGE_SIMILARITY,
-    MERGE_SIMILARITY,
-    NEAR,
-    _PairTable,
-    _Raw,
-)
+from storyline.link.events.config import EVENTS
+from storyline.link.events.merge import _KIND, _PairTable, _Raw
 from tests.vectors import Clustered
 
 DATES = ["2031", "2031-03", "2031-03-04", "2031-03-05", "2031-04", "2031-04-20"]
@@ -29,8 +22,9 @@ def _one_event(a: _Raw, b: _Raw) -> bool:
     sim = float(a.vector @ b.vector)
     shared = len(a.entities & b.entities)
     near = len(a.window & b.window) / max(len(a.window | b.window), 1)
-    return sim >= MERGE_SIMILARITY or (
-        shared >= ENTITY_MERGE and (sim >= ENTITY_MERGE_SIMILARITY or near >= NEAR)
+    return sim >= EVENTS.merge_similarity or (
+        shared >= EVENTS.entity_merge
+        and (sim >= EVENTS.entity_merge_similarity or near >= EVENTS.near)
     )
 
 
