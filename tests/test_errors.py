@@ -24,9 +24,9 @@ def test_every_error_class_is_under_the_root() -> None:
 
 
 def test_the_annotator_raises_the_recognizer_error_of_the_hierarchy() -> None:
-    from storyline.annotate.timex import recognizer as timex_recognizer
+    from storyline.annotate.timex import recognizer
 
-    assert timex_recognizer.RecognizerError is RecognizerError
+    assert recognizer.RecognizerError is RecognizerError
 
 
 def test_a_web_app_without_the_web_extra_names_its_pip_command(
