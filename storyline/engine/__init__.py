@@ -163,12 +163,17 @@ def detect(store: Store, settings: Settings, full: bool = False) -> list[Story]:
                 annotations,
                 settings.story_similarity,
                 settings.story_window_days,
+                settings.tuned("stories"),
             )
         else:
             articles = store.articles(annotated)
             annotations = store.get_annotations(annotated)
             stories = link_stage.detect_stories(
-                articles, annotations, settings.story_similarity, settings.story_window_days
+                articles,
+                annotations,
+                settings.story_similarity,
+                settings.story_window_days,
+                settings.tuned("stories"),
             )
         store.put_stories(stories)
         return stories
@@ -204,18 +209,13 @@ def linked(
     """Stage 3b for one story: its articles, their annotations and the links between them."""
     articles = store.articles(story.articles)
     annotations = store.get_annotations(story.articles)
-    link = settings.link
-    # A threshold the settings leave at None is the link stage's own default
-    chosen = {
-        "duplicate_jaccard": link.duplicate_jaccard,
-        "claim_similarity": link.claim_similarity,
-    }
     links = link_stage.link_story(
         story,
         articles,
         annotations,
-        unattributed_confirms=link.unattributed_confirms,
-        **{name: value for name, value in chosen.items() if value is not None},
+        unattributed_confirms=settings.unattributed_confirms,
+        duplicate_jaccard=settings.duplicate_jaccard,  # None: the link stage's own
+        claims=settings.tuned("claims"),
     )
     return articles, annotations, links
 
@@ -232,6 +232,7 @@ def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
         timeline_span=settings.timeline_span,
         max_summary=settings.summary_max_sentences,
         key_claims=settings.key_claims,
+        timeline_config=settings.tuned("timeline"),
     )
     dossier.generated = datetime.now(UTC).isoformat(timespec="seconds")
     dossier.timeline_from = settings.timeline_from
@@ -250,9 +251,21 @@ def fingerprint(story: Story, settings: Settings) -> str:
         f"timeline {settings.timeline_max_events} {settings.timeline_span}",
         f"summary {settings.summary_max_sentences}",
         f"claims {settings.key_claims} {settings.unattributed_confirms}",
+        # what was set beyond the stages' defaults (nothing by default)
+        *_tuning(settings),
         *story.articles,
     ]
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def _tuning(settings: Settings) -> list[str]:
+    """The link thresholds and stage constants these settings change, one line each."""
+    lines = [f"duplicates {settings.duplicate_jaccard}"] if settings.duplicate_jaccard else []
+    for name in ("claims", "timeline"):
+        config = settings.tuned(name)
+        if config is not None:
+            lines.append(f"{name} {config!r}")
+    return lines
 
 
 def out_of_date(stories: Iterable[Story], store: Store, settings: Settings) -> list[Story]:
