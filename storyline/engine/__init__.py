@@ -8,13 +8,12 @@ An article or story that a stage raises on is caught there, stored as a ``Failur
 and reported in ``IngestReport.failures``; the run goes on (``storyline.guard``).
 
 The flow is here; beside it: ``reports`` (what a run reports), ``dates`` (inferred
-publication dates) and ``keep`` (a story's build stores and writes its new dossier, or
-keeps its previous one). Where stage 2 runs is :mod:`storyline.executors`.
+publication dates), ``freshness`` (a dossier's fingerprint: is it up to date) and
+``keep`` (a story's build stores and writes its new dossier, or keeps its previous one). Where stage 2 runs is :mod:`storyline.executors`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from collections.abc import Collection, Iterable, Sequence
@@ -27,7 +26,8 @@ from storyline import annotate as annotate_stage
 from storyline import link as link_stage
 from storyline import render as render_stage  # noqa: F401  (reached as engine.render_stage)
 from storyline import synthesize as synthesize_stage
-from storyline.engine.dates import infer_dates
+from storyline.engine.dates import infer_dates, to_date
+from storyline.engine.freshness import fingerprint, out_of_date
 from storyline.engine.keep import KeepPrevious, write_stored
 from storyline.engine.reports import BuildReport, IngestReport, UpdateReport, problem_text
 from storyline.errors import NotFoundError
@@ -240,44 +240,6 @@ def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
     return dossier
 
 
-def fingerprint(story: Story, settings: Settings) -> str:
-    """What a story's dossier is made from: its articles, the annotator, the code version
-    and the settings that shape the dossier (timeline length and window, summary length)."""
-    from storyline import __version__
-
-    parts = [
-        __version__,
-        annotate_stage.annotator_version(settings.embedder, settings.budget),
-        f"timeline {settings.timeline_max_events} {settings.timeline_span}",
-        f"summary {settings.summary_max_sentences}",
-        f"claims {settings.key_claims} {settings.unattributed_confirms}",
-        # what was set beyond the stages' defaults (nothing by default)
-        *_tuning(settings),
-        *story.articles,
-    ]
-    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
-
-
-def _tuning(settings: Settings) -> list[str]:
-    """The link thresholds and stage constants these settings change, one line each."""
-    lines = [f"duplicates {settings.duplicate_jaccard}"] if settings.duplicate_jaccard else []
-    for name in ("claims", "timeline"):
-        config = settings.tuned(name)
-        if config is not None:
-            lines.append(f"{name} {config!r}")
-    return lines
-
-
-def out_of_date(stories: Iterable[Story], store: Store, settings: Settings) -> list[Story]:
-    """The stories whose stored dossier was not built from what they hold now.
-
-    A story whose dossier fingerprint matches has had its dates inferred over the
-    same articles, annotations and code when that dossier was built; doing it
-    again cannot give a date, so ``build`` infers dates only for these stories.
-    """
-    return [s for s in stories if store.dossier_fingerprint(s.id) != fingerprint(s, settings)]
-
-
 def build_story(
     story: Story, store: Store, settings: Settings, redated: set[str] | frozenset[str] = frozenset()
 ) -> dict[str, Path]:
@@ -367,29 +329,15 @@ def update(
     annotate(store, settings, progress, retry_failed=retry_failed)
     report.stories = stories_of(store, settings)
     stale = out_of_date(report.stories, store, settings)
-    report.redated = set(infer_dates(store, settings, _to_date(stale, report, store, retry_failed)))
+    report.redated = set(
+        infer_dates(store, settings, to_date(stale, report.stories, store, retry_failed))
+    )
     stale_ids = {s.id for s in stale}
     report.changed = [
         s for s in report.stories if s.id in stale_ids or report.redated & set(s.articles)
     ]
     report.failures = store.failures()
     return report
-
-
-def _to_date(
-    stale: list[Story], report: UpdateReport, store: Store, retry_failed: bool
-) -> list[Story]:
-    """The stories to infer dates in: the out-of-date ones, and with ``retry_failed``
-    the ones holding an article (or being a story) whose date inference failed."""
-    todo = list(stale)
-    if retry_failed:
-        failed = {f.id for f in store.failures(stage="infer_dates")}
-        todo += [
-            s
-            for s in report.stories
-            if s not in todo and (s.id in failed or failed & set(s.articles))
-        ]
-    return todo
 
 
 def dossier(story: Story, store: Store, settings: Settings) -> Dossier:
