@@ -18,6 +18,7 @@ from storyline.errors import StorylineError
 from storyline.model import Dossier
 from storyline.settings import Settings, load_settings
 from storyline.store import open_store
+from tests.counting import count_synthesized
 from tests.crashes import write_batches
 
 pytestmark = pytest.mark.slow
@@ -51,14 +52,7 @@ def killed_then_rerun(tmp_path_factory: pytest.TempPathFactory) -> dict[str, obj
     with pytest.raises(Killed):
         engine.build(batches[:2], settings=settings)
     mp.undo()
-    synthesized: list[str] = []
-    real = engine.dossier_for
-
-    def counting(story, store, settings):  # type: ignore[no-untyped-def]
-        synthesized.append(story.id)
-        return real(story, store, settings)
-
-    mp.setattr(engine, "dossier_for", counting)
+    synthesized = count_synthesized(mp)
     try:
         rerun = engine.build(batches[:2], settings=settings)
     finally:

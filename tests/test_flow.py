@@ -12,6 +12,7 @@ from storyline import engine
 from storyline.cli.main import EXIT_OK, main
 from storyline.settings import load_settings
 from storyline.store import open_store
+from tests.counting import count_synthesized
 from tests.test_incremental import CHESS_1, CHESS_2, FLOOD_1, FLOOD_2, FLOOD_3
 
 
@@ -62,14 +63,7 @@ def test_a_dossier_shown_before_any_build_is_reused_by_build(
     shown = json.loads(capsys.readouterr().out)
     assert shown["fingerprint"]  # stored with what it was built from
 
-    synthesized: list[str] = []
-    real = engine.dossier_for
-
-    def counting(story, store, settings):  # type: ignore[no-untyped-def]
-        synthesized.append(story.id)
-        return real(story, store, settings)
-
-    monkeypatch.setattr(engine, "dossier_for", counting)
+    synthesized = count_synthesized(monkeypatch)
     report = engine.build([src], settings=load_settings(None, db=db, out=str(out)))
     assert synthesized == []  # the shown dossier is the one build would make: kept
     written = json.loads(report.outputs[story.id]["json"].read_text(encoding="utf-8"))

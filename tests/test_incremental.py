@@ -13,6 +13,7 @@ from storyline.model import Dossier
 from storyline.settings import load_settings
 from storyline.store import open_store
 from tests import reports
+from tests.counting import count_synthesized
 from tests.reports import CHESS_1, CHESS_2, FLOOD_2
 
 pytestmark = pytest.mark.slow  # builds, extends and rebuilds two stories with the models
@@ -49,22 +50,16 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """A first build, an unchanged rebuild, and a build with one new flood report."""
     tmp = tmp_path_factory.mktemp("incremental")
     settings = load_settings(None, db=str(tmp / "s.sqlite"), out=str(tmp / "out"))
-    calls: dict[str, list[str]] = {"annotated": [], "synthesized": []}
+    mp = pytest.MonkeyPatch()
+    calls: dict[str, list[str]] = {"annotated": [], "synthesized": count_synthesized(mp)}
     real_chunk = engine.annotate_stage.annotate_chunk
-    real_dossier = engine.dossier_for
 
     def count_chunk(articles, embedder="minilm-int8", budget=None):  # type: ignore[no-untyped-def]
         articles = list(articles)
         calls["annotated"] += [a.id for a in articles]
         return real_chunk(articles, embedder, budget)
 
-    def count_dossier(story, store, settings):  # type: ignore[no-untyped-def]
-        calls["synthesized"].append(story.id)
-        return real_dossier(story, store, settings)
-
-    mp = pytest.MonkeyPatch()
     mp.setattr(engine.annotate_stage, "annotate_chunk", count_chunk)
-    mp.setattr(engine, "dossier_for", count_dossier)
     try:
         first_src = _write(tmp / "first.jsonl", [FLOOD_1, CHESS_1, FLOOD_2, CHESS_2])
         first = engine.build([first_src], settings=settings)
