@@ -43,6 +43,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _STORED_FIELDS = ("text", "title", "outlet", "url", "language", "date", "authors")
 _WHITESPACE = re.compile(r"\s*")
 _JSON_TYPES = {
+    dict: "an object",
     list: "an array",
     str: "a string",
     int: "a number",
@@ -50,6 +51,11 @@ _JSON_TYPES = {
     bool: "a boolean",
     type(None): "null",
 }
+
+
+def json_kind(value: Any) -> str:
+    """What a decoded JSON value is, as a message names it: "an array", "a number", ..."""
+    return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
 def parse_json(source: Source) -> Iterator[Article | Rejection]:
@@ -149,7 +155,7 @@ def _parse_list(source: Source, index: int) -> Iterator[Article | Rejection]:
 
 def _record(path: str, value: Any, *, line: int | None) -> Iterator[Article | Rejection]:
     if not isinstance(value, dict):
-        kind = _JSON_TYPES.get(type(value), type(value).__name__)
+        kind = json_kind(value)
         yield Rejection(path=path, line=line, reason=f"a record must be a JSON object, not {kind}")
         return
     broken = [key for key in _STORED_FIELDS if _has_surrogate(value.get(key))]

@@ -19,21 +19,14 @@ from typing import Any
 
 import msgspec
 
+from storyline.ingest.records import json_kind as _kind
+
 STRING_FIELDS = ("title", "date", "url", "outlet", "language")
 MAX_LISTED = 10  # record problems listed in one response
 _LONE_SURROGATE = re.compile(
     rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
     rb"|(?<![0-9a-fA-F]{4})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
 )
-_JSON_TYPES = {
-    dict: "an object",
-    list: "an array",
-    str: "a string",
-    int: "a number",
-    float: "a number",
-    bool: "a boolean",
-    type(None): "null",
-}
 
 
 class BodyError(Exception):
@@ -158,7 +151,3 @@ def jsonl_lines(data: bytes) -> tuple[bytes, list[LineProblem]]:
         listed = [f"line {p.line}: {p.reason}" for p in problems[:MAX_LISTED]]
         raise BodyError(422, listed if len(listed) > 1 else listed[0])
     return "\n".join(kept).encode(), problems
-
-
-def _kind(value: Any) -> str:
-    return _JSON_TYPES.get(type(value), type(value).__name__)
