@@ -25,7 +25,7 @@ from typing import Any
 
 from storyline.calendar_safe import in_calendar, shift_days
 from storyline.languages.calendar import CALENDARS
-from storyline.languages.words import WORDS, Words
+from storyline.languages.words import WORDS, Words, stop_words
 from storyline.model import Granularity, Sentence, TimeExpr
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,7 @@ _FUTURE_ENDINGS = {
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _NO_YEAR = re.compile(r"XXXX-\d\d(?:-\d\d)?")
 AHEAD = 30  # days after publication a day without a year may fall, as in date_refs
+MAX_WORDS = 6  # longer Recognizers-Text spans are misreadings: a date takes fewer words
 _VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d\d)?\d\d\b")
@@ -145,6 +146,18 @@ def _status(sentence: str, start: int, end: int, words: Words, language: str) ->
     }
 
 
+def _trimmed(sentence: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """The span without punctuation at its end and stop words at its start ("desde el")."""
+    while end > start and not sentence[end - 1].isalnum():
+        end -= 1
+    stops = stop_words(language)
+    while (m := _WORD.match(sentence, start)) and m.end() < end and m.group().lower() in stops:
+        start = m.end()
+        while start < end and sentence[start].isspace():
+            start += 1
+    return start, end
+
+
 def _granularity(value: str) -> Granularity:
     return "day" if len(value) == 10 else "month" if len(value) == 7 else "year"
 
@@ -175,9 +188,9 @@ def _recognized(
         kind = r.type_name.rsplit(".", 1)[-1]
         if kind not in ("date", "daterange", "datetime"):
             continue
-        start, end = r.start, r.end + 1
-        while end > start and not sentence[end - 1].isalnum():
-            end -= 1
+        start, end = _trimmed(sentence, r.start, r.end + 1, language)
+        if len(_WORD.findall(sentence[start:end])) > MAX_WORDS:
+            continue  # the library's long spans ("cinco meses después de ... hoy") misread
         values = [v for v in (r.resolution or {}).get("values") or [] if "timex" in v]
         future = _future_reading(sentence, start, end, words, language)
         value = _choose(values, anchor, future)
