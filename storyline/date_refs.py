@@ -1,33 +1,15 @@
-"""The days a report refers back to, read from its whole text.
+"""The days a report refers back to, read from its whole text, and its chronologies.
 
-A day that reports published later keep coming back to ("the spill that began on
-April 20", "since Friday's vote") is a turning point of the story: retrospective
-mentions are the strongest single signal of which days a timeline should hold
-(on the Timeline17 topics they rank gold dates better than counts of all mentions or
-of publications). The annotator reads only a budget of sentences per article
-(``annotate/budget.py``), so its time expressions miss most of these back-references
-in long reports; this module scans every sentence for the explicit shapes instead.
+Rule: every sentence is scanned for explicit day shapes ("April 20", "20 April 2010",
+"Aug. 3"; a weekday, "yesterday"); a day without a year is the latest such day up to
+``AHEAD`` days after publication, a weekday the last one on or before it (reports look
+back). Chronology lines ("March 17 - The council votes ...") are dated by the day they
+open with (``chronology_day``, ``listed_days``). English names only; no dependencies, so
+the annotator and the timeline can both use it.
 
-Hand-written rather than run through Recognizers-Text: the library costs 15-20 ms a
-call and the point is to read every sentence of every report. Only shapes that name a
-day without help from the sentence's tense are read:
-
-- a month and a day, with or without a year ("April 20", "20 April 2010", "Aug. 3");
-  without a year, the latest such day up to ``AHEAD`` days after publication (reports
-  look back: "February 15" in an October report is last February; on Timeline17
-  this took date F1 0.622 -> 0.625 against the nearest such day);
-- a weekday ("on Friday"): the last such day on or before publication, as reports
-  look back;
-- "yesterday".
-
-It also reads the chronologies reports carry ("Key dates: / March 17 - The council
-votes ..."): ``chronology_day`` dates one such line by the day it opens with, and
-``listed_days`` gives the days of a report's chronology. The annotator reads those
-lines beyond its budget and the timeline ranks their days first.
-
-English month and day names only; reports in other languages refer to no day here
-and are counted by the annotator's dates alone. This module has no dependencies, so
-both the annotator and the timeline can use it.
+Reason: days that later reports keep coming back to are a story's turning points, and
+the annotator's sentence budget misses most of these mentions (history:
+docs/experiments.md, "Timelines").
 """
 
 from __future__ import annotations
