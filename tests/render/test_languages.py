@@ -3,10 +3,15 @@ another language than the reader's named with it."""
 
 from __future__ import annotations
 
-import msgspec
+from pathlib import Path
 
+import msgspec
+import pytest
+
+from storyline.errors import StorylineError
 from storyline.model import Dossier, Evidence, SummarySentence
-from storyline.render import to_html, to_markdown
+from storyline.render import to_html, to_markdown, write_dossier
+from storyline.settings import load_settings
 
 SPANISH_LINE = "El puente de Veltrano reabrió el lunes tras dos años de obras."
 
@@ -43,3 +48,16 @@ def test_html_marks_the_language_of_a_summary_sentence(dossier: Dossier) -> None
     assert '<span class="language">(in Spanish)</span>' in page
     assert "<th>Language</th>" in page and "<td>Spanish</td>" in page
     assert "<th>Language</th>" not in to_html(dossier)
+
+
+def test_the_reader_language_setting_reaches_the_written_files(
+    dossier: Dossier, tmp_path: Path
+) -> None:
+    settings = load_settings(reader_language="es")
+    files = write_dossier(
+        _with_a_spanish_report(dossier), tmp_path, reader_language=settings.reader_language
+    )
+    md = files["md"].read_text(encoding="utf-8")
+    assert "*(in English)*" in md and f"{SPANISH_LINE} *(in" not in md
+    with pytest.raises(StorylineError, match="reader_language"):
+        load_settings(reader_language="Spanish")
