@@ -44,6 +44,8 @@ _PAIRABLE = frozenset({"count", "money", "measure"})
 # counted for two figures to be read as one measure.
 KNOWN_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced", "infected",
                            "suspected", "hospitalized", "flow"})
+# Counts that only grow as they are told again (a revision, not a dispute, when higher later).
+GROWING = KNOWN_CLASSES - {"flow"}
 # Money and troops are one measure only for one giver: these pair with their subject said.
 AGENTIVE_CLASSES = frozenset({"pledged", "raised", "sent"})
 # fmt: on
@@ -54,9 +56,10 @@ _HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.I
 class FiguresConfig:
     """The ledger's and the tracks' tuned constants (cosines of MiniLM sentence vectors)."""
 
-    related: float = 0.35  # cosine of two sentences that may tell one moment of one measure
+    related: float = 0.4  # cosine of two sentences that may tell one moment of one measure
     related_unnamed: float = 0.75  # ... a duration's, when they share one entity only
-    report_slack: int = 0  # days apart two reports' tellings of one moment may be dated
+    alike: float = 1.01  # cosine at which two sentences need no shared entity (> 1: never)
+    report_slack: int = 1  # days apart two reports' tellings of one moment may be dated
     list_figures: int = 4  # a sentence with this many figures is a list or breakdown: none pairs
     run_on_words: int = 70  # longer "sentences" are run-together items: their figures never pair
     max_ratio: float = 3.0  # tellings of one count lie within this factor of each other
@@ -75,6 +78,13 @@ FIGURES = FiguresConfig()
 RELATED, RELATED_UNNAMED = FIGURES.related, FIGURES.related_unnamed
 REPORT_SLACK, MAX_RATIO = FIGURES.report_slack, FIGURES.max_ratio
 LIST_FIGURES, RUN_ON_WORDS = FIGURES.list_figures, FIGURES.run_on_words
+# A count over many places: the world's, or several countries' ("in 20 countries").
+_MANY_PLACES = re.compile(
+    r"\b(world\s?wide|globally|around the world|across the world|(in|across) (\d+|\w+) "
+    r"(countries|nations|states|continents))\b",
+    re.IGNORECASE,
+)
+_FIRST = re.compile(r"\bfirst\s+$", re.IGNORECASE)  # right before the figure
 # A rate said anywhere in the sentence ("12,000 barrels (504,000 gallons) are leaking every
 # day"): for a figure the parse gave no period, rate or total is in doubt.
 _RATE_CUE = re.compile(
@@ -211,6 +221,8 @@ def same_scope(a: Figure, b: Figure) -> bool:
         return False
     if a.key[2] in AGENTIVE_CLASSES and a.q.subject != b.q.subject:
         return False  # money or troops: one giver, said by both
+    if bool(_MANY_PLACES.search(a.text)) != bool(_MANY_PLACES.search(b.text)):
+        return False  # a count over many places ("in 20 countries") / one of them
     x, y = a.q.place, b.q.place
     if x and y:
         return x == y
@@ -266,7 +278,7 @@ def related(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     shared = len(a.entities & b.entities)
     if a.key[0] == "duration":  # the length of one event: told of the same people, alike
         return shared >= 2 or (shared >= 1 and sim >= cfg.related_unnamed)
-    return shared >= 1 and sim >= cfg.related  # one scope both sentences name
+    return (shared >= 1 and sim >= cfg.related) or sim >= cfg.alike  # one scope both name
 
 
 def near_in_size(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
@@ -278,7 +290,9 @@ def same_moment(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     """Two tellings of one measure, for one scope, at one time."""
     return (
         (a.article, a.sentence) != (b.article, b.sentence)
-        and not any(historical(f) or run_on(f, cfg) or f.parts or bare(f) for f in (a, b))
+        and not any(
+            historical(f) or run_on(f, cfg) or f.parts or bare(f) or subset(f) for f in (a, b)
+        )
         and all(known_measure(f) or f.key[0] == "duration" for f in (a, b))
         and not any(f.rate_doubt for f in (a, b))
         and same_scope(a, b)
@@ -286,6 +300,18 @@ def same_moment(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
         and near_in_size(a, b, cfg)
         and related(a, b, cfg)
     )
+
+
+def revised(a: Figure, b: Figure) -> bool:
+    """A count that only grows (people dead, hurt, held, infected), told higher for a later
+    day (the day its sentence names, else its report's) or by a later report: the count as
+    known later, not a dispute ("three killed in Wednesday's clashes", then "at least
+    eight" in the next day's report)."""
+    x, y = (_day_of(a), a.day), (_day_of(b), b.day)
+    if a.key[2] not in GROWING or None in (*x, *y) or x == y:
+        return False
+    early, late = (a, b) if x < y else (b, a)
+    return interval(late.q)[0] > interval(early.q)[1]
 
 
 def describe(key: tuple[str, str, str | None, str | None]) -> str:
@@ -302,6 +328,12 @@ def describe(key: tuple[str, str, str | None, str | None]) -> str:
 def historical(f: Figure) -> bool:
     """A figure its sentence dates to an earlier year ("the 1989 spill") is no value now."""
     return bool(f.when and f.day and f.when[:4].isdigit() and int(f.when[:4]) < f.day.year)
+
+
+def subset(f: Figure) -> bool:
+    """A figure told as the first ones of a count ("the first two British cases"): a part
+    counted early, not the count at its time."""
+    return bool(_FIRST.search(f.text[: max(0, f.q.start - f.offset)]))
 
 
 def bare(f: Figure) -> bool:
