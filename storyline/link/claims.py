@@ -58,6 +58,7 @@ class ClaimsConfig:
 
 CLAIMS = ClaimsConfig()
 
+_EARLIER = re.compile(r"\b(up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+$")
 _QUESTION = re.compile(r"\?[.\s\"”'’)]*$")
 # Nouns that count people, however a report names them: one unit for figures.
 _PEOPLE = frozenset({"person", "people", "resident", "civilian", "villager", "citizen",
@@ -139,10 +140,15 @@ class _Pairs:
 
 def _figures_of(ann: Annotation, sentence: int) -> dict[str, frozenset[tuple[float, str | None]]]:
     """The values a sentence gives with what is said of them, by what they count
-    ("doctor", "GBP", "person": people however named)."""
+    ("doctor", "GBP", "person": people however named); a value told as the one before
+    ("25 percent, up from 20 percent") is not the sentence's."""
     out: dict[str, set[tuple[float, str | None]]] = {}
+    start = ann.sentences[sentence].start if sentence < len(ann.sentences) else 0
+    text = ann.sentences[sentence].text if sentence < len(ann.sentences) else ""
     for q in ann.quantities:
         if q.sentence == sentence and q.unit and q.kind not in ("age", "offset"):
+            if _EARLIER.search(text[: max(0, q.start - start)]):
+                continue
             unit = "person" if q.unit in _PEOPLE else q.unit
             out.setdefault(unit, set()).add((q.value, q.predicate))
     return {unit: frozenset(values) for unit, values in out.items()}
