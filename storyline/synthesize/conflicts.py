@@ -66,7 +66,12 @@ def conflicts_of(
     for i, a in enumerate(figs):
         if i in used:
             continue
-        about = [i] + [j for j in later[i] if j not in used and disputes(a, figs[j], cfg)]
+        about = [i]
+        for j in later[i]:
+            # one moment with the first, and no revision of another one taken
+            taken = j not in used and disputes(a, figs[j], cfg)
+            if taken and not any(revised(figs[k], figs[j]) for k in about):
+                about.append(j)
         positions = _positions([figs[k] for k in about])
         if len(positions) < 2 or len({f.article for p in positions for f in p}) < 2:
             continue
