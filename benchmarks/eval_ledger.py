@@ -279,9 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     for t, h in tuned["loto"]["by_topic"].items():
         print(f"  held out {t:16s} {_short(h)} {h['config']}")
-    print(
-        f"{'tracks':18s} new {_short(result['tracks']['new'])} old {_short(result['tracks']['old'])}"
-    )
+    for method in ("new", "old"):
+        print(f"{'tracks ' + method:18s} {_short(result['tracks'][method])}")
     print(f"{'claims':18s} {result['claims']}")
     print(json.dumps(result, sort_keys=True))
     return 0
