@@ -46,10 +46,8 @@ def main(root: Path) -> dict[str, object]:
                     wrong[item.outlet] += 1
         rows[topic.name] = {**c, "wrong": dict(wrong.most_common(5))}
         totals.update(c)
-        print(
-            f"{topic.name:24} reports {c['reports']:4}  outlet {c['with_outlet']:4}  "
-            f"right {c['right']:4}  wrong {dict(wrong.most_common(3))}"
-        )
+        print(f"{topic.name:24} reports {c['reports']:4}  outlet {c['with_outlet']:4}  "
+              f"right {c['right']:4}  wrong {dict(wrong.most_common(3))}")
     summary = {
         "reports": totals["reports"],
         "with_outlet": totals["with_outlet"],
