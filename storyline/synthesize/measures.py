@@ -28,9 +28,9 @@ import numpy as np
 from storyline.model import Annotation, Quantity
 
 # fmt: off
+# Children, women, men: a part of the people counted ("three children were among the dead").
 PEOPLE = frozenset({"person", "people", "resident", "inhabitant", "civilian", "villager",
-                    "citizen", "evacuee", "individual", "case", "victim", "patient", "adult",
-                    "child", "man", "woman"})
+                    "citizen", "evacuee", "individual", "case", "victim", "patient"})
 # Predicate classes that count people whatever noun tells them ("200 confirmed cases",
 # "the death toll rose to 21").
 PEOPLE_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced", "infected",
@@ -71,6 +71,7 @@ class FiguresConfig:
     max_tracks: int = 12  # tracks a dossier shows (the most told)
     includes_before: int = 40  # characters before a figure an "including" cue is read in
     includes_after: int = 80  # ... and after it
+    hedge_before: int = 40  # characters before a figure "suspected of" is read in
 
 
 FIGURES = FiguresConfig()
@@ -82,6 +83,11 @@ LIST_FIGURES, RUN_ON_WORDS = FIGURES.list_figures, FIGURES.run_on_words
 _MANY_PLACES = re.compile(
     r"\b(world\s?wide|globally|around the world|across the world|(in|across) (\d+|\w+) "
     r"(countries|nations|states|continents))\b",
+    re.IGNORECASE,
+)
+# Deaths told as suspected or feared are the suspected count, not the confirmed one.
+_SUSPECTED = re.compile(
+    r"\b(suspected|feared|believed|thought|blamed|could|may|might|possibly|probably)\b",
     re.IGNORECASE,
 )
 _FIRST = re.compile(r"\bfirst\s+$", re.IGNORECASE)  # right before the figure
@@ -133,11 +139,14 @@ def known_measure(f: Figure) -> bool:
     return pred in KNOWN_CLASSES
 
 
-def measure_key(q: Quantity) -> tuple[str, str, str | None, str | None] | None:
-    """What a figure measures, or None when it measures nothing the ledger compares."""
+def measure_key(q: Quantity, before: str = "") -> tuple[str, str, str | None, str | None] | None:
+    """What a figure measures, or None when it measures nothing the ledger compares;
+    ``before``: the words right before it ("suspected of killing" makes deaths suspected)."""
     if q.kind is None or q.kind not in (*_PAIRABLE, "duration"):
         return None
     pred = q.predicate
+    if pred == "dead" and _SUSPECTED.search(before):
+        pred = "suspected"
     unit = q.unit
     if (pred in PEOPLE_CLASSES and (unit is None or unit in PEOPLE)) or unit in PEOPLE:
         unit = "person"
@@ -163,18 +172,19 @@ def figures_of(
         vecs = ann.vectors()
         counts: dict[int, int] = defaultdict(int)
         keys: dict[tuple[int, tuple], int] = defaultdict(int)
-        for q in ann.quantities:
+        key_of = {n: _measure_in(ann, q, cfg) for n, q in enumerate(ann.quantities)}
+        for n, q in enumerate(ann.quantities):
             counts[q.sentence] += 1
-            key = measure_key(q)
+            key = key_of[n]
             if key is not None:
                 keys[(q.sentence, key)] += 1
         try:
             day = date.fromisoformat(published.get(ann.article) or "")
         except ValueError:
             day = None
-        for q in ann.quantities:
-            key = measure_key(q)
-            if key is None or not q.sentence < len(ann.sentences):
+        for n, q in enumerate(ann.quantities):
+            key = key_of[n]
+            if key is None:
                 continue
             sentence = ann.sentences[q.sentence]
             out.append(
@@ -196,6 +206,15 @@ def figures_of(
                 )
             )
     return out
+
+
+def _measure_in(
+    ann: Annotation, q: Quantity, cfg: FiguresConfig
+) -> tuple[str, str, str | None, str | None] | None:
+    if not q.sentence < len(ann.sentences):
+        return None
+    s = ann.sentences[q.sentence]
+    return measure_key(q, s.text[max(0, q.start - s.start - cfg.hedge_before) : q.start - s.start])
 
 
 def interval(q: Quantity) -> tuple[float, float]:
@@ -314,10 +333,13 @@ def revised(a: Figure, b: Figure) -> bool:
     return interval(late.q)[0] > interval(early.q)[1]
 
 
+_PLURAL = {"child": "children", "man": "men", "woman": "women"}
+
+
 def describe(key: tuple[str, str, str | None, str | None]) -> str:
     """For the reader: "persons dead", "barrels a day flow", "USD pledged"."""
     kind, unit, pred, per = key
-    words = f"{unit}s" if unit and not unit.isupper() else (unit or kind)
+    words = _PLURAL.get(unit, f"{unit}s") if unit and not unit.isupper() else (unit or kind)
     if per:
         words += f" a {per}"
     if kind == "duration":

@@ -38,3 +38,15 @@ def test_the_first_cases_are_not_the_count() -> None:
     a = "Three cases of the fever have been confirmed in Vessa, the health ministry said."
     b = "The first two cases of the fever in Vessa were a couple back from Ostmark, it said."
     assert quantity_conflicts(two_reports(a, b)) == []
+
+
+def test_suspected_deaths_are_not_the_confirmed_toll() -> None:
+    a = "The fever has killed 20 people in Vessa, the health ministry said on Tuesday."
+    b = "The fever, suspected of killing at least 60 people in Vessa, alarms the ministry."
+    assert quantity_conflicts(two_reports(a, b)) == []
+
+
+def test_children_among_the_dead_are_not_the_toll() -> None:
+    a = "Three children were killed in the air strike on Vessa, the health ministry said."
+    b = "Nine people were killed in the air strike on Vessa, the health ministry said."
+    assert quantity_conflicts(two_reports(a, b)) == []
