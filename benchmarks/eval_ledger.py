@@ -22,7 +22,6 @@ The last line is one JSON object.
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import json
 import logging
@@ -34,8 +33,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import _common
 import _ledger as L
-from _timeline17 import DEFAULT_DIR
 
 from storyline.synthesize.measures import FIGURES, FiguresConfig
 
@@ -229,7 +228,8 @@ def evaluate(root: Path, shown: Path | None = None) -> dict:
         "pairs_disagree": sum(p["label"] == "disagree" for p in pairs),
         "pairs_by_topic": {t: sum(p["topic"] == t for p in pairs) for t in audit.topics},
         "disagree_old_rule": _pr(*old),
-        "disagree_main": _pr(
+        "disagree_main": _main(root),
+        "disagree_main_thresholds": _pr(
             *_add(*(audit.disagreements(t, MAIN, main=True) for t in audit.topics))
         ),
         "disagree_shipped": {
@@ -244,13 +244,21 @@ def evaluate(root: Path, shown: Path | None = None) -> dict:
     }
 
 
+def _main(root: Path) -> dict | None:
+    """Main at 5dd05ca's own ledger on the pairs (its code and script, this run's cache)."""
+    if L.CACHE is None:
+        return None  # it reads the annotations this run cached
+    import _ledger_main
+
+    return _pr(**_ledger_main.run("5dd05ca", L.CACHE.resolve(), L.DATA / "pairs.jsonl", root))
+
+
 def _jsonl(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=DEFAULT_DIR)
+    parser = _common.parser(__doc__, data="--data", default=_common.TIMELINE17)
     parser.add_argument("--candidates", type=Path, help="write pairs to label here and stop")
     parser.add_argument("--show", type=Path, help="write the code's ledger and tracks here")
     parser.add_argument("--cache", type=Path, help="keep annotations here between runs")
@@ -261,17 +269,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     L.CACHE = args.cache
     logging.basicConfig(level=logging.WARNING)
     if args.candidates:
-        L.candidates(args.root, args.candidates, args.show)
+        L.candidates(args.data, args.candidates, args.show)
         return 0
     if args.per_topic:
         import _ledger_stories
 
-        result = _ledger_stories.compare(args.root, args.db, args.before)
-        print(json.dumps(result, sort_keys=True))
+        _common.emit(_ledger_stories.compare(args.data, args.db, args.before), sort_keys=True)
         return 0
-    result = evaluate(args.root, args.show)
-    for key in ("disagree_old_rule", "disagree_main", "disagree_shipped"):
-        print(f"{key:18s} {_short(result[key])}")
+    result = evaluate(args.data, args.show)
+    for key in ("disagree_old_rule", "disagree_main", "disagree_main_thresholds"):
+        if result[key]:
+            print(f"{key:24s} {_short(result[key])}")
+    print(f"{'disagree_shipped':24s} {_short(result['disagree_shipped'])}")
     tuned = result["disagree_tuned"]
     print(f"{'tuned in-sample':18s} {_short(tuned['in_sample'])} {tuned['in_sample']['config']}")
     print(
@@ -282,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for method in ("new", "old"):
         print(f"{'tracks ' + method:18s} {_short(result['tracks'][method])}")
     print(f"{'claims':18s} {result['claims']}")
-    print(json.dumps(result, sort_keys=True))
+    _common.emit(result, sort_keys=True)
     return 0
 
 
