@@ -56,7 +56,7 @@ _HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.I
 class FiguresConfig:
     """The ledger's and the tracks' tuned constants (cosines of MiniLM sentence vectors)."""
 
-    related: float = 0.4  # cosine of two sentences that may tell one moment of one measure
+    related: float = 0.35  # cosine of two sentences that may tell one moment of one measure
     related_unnamed: float = 0.75  # ... a duration's, when they share one entity only
     alike: float = 1.01  # cosine at which two sentences need no shared entity (> 1: never)
     report_slack: int = 1  # days apart two reports' tellings of one moment may be dated
@@ -322,15 +322,29 @@ def same_moment(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
 
 
 def revised(a: Figure, b: Figure) -> bool:
-    """A count that only grows (people dead, hurt, held, infected), told higher for a later
-    day (the day its sentence names, else its report's) or by a later report: the count as
-    known later, not a dispute ("three killed in Wednesday's clashes", then "at least
-    eight" in the next day's report)."""
-    x, y = (_day_of(a), a.day), (_day_of(b), b.day)
-    if a.key[2] not in GROWING or None in (*x, *y) or x == y:
+    """A count that only grows (people dead, hurt, held, infected), told higher by a later
+    report, or in one day's reports for a later day both sentences name: the count as known
+    later, not a dispute ("three killed in Wednesday's clashes", then "at least eight" in
+    the next day's report)."""
+    if a.key[2] not in GROWING or a.day is None or b.day is None:
         return False
+    x, y = a.day, b.day
+    if x == y:  # one report day: only days both sentences name can order them
+        named = _named_day(a), _named_day(b)
+        if named[0] is None or named[1] is None or named[0] == named[1]:
+            return False
+        x, y = named[0], named[1]
     early, late = (a, b) if x < y else (b, a)
     return interval(late.q)[0] > interval(early.q)[1]
+
+
+def _named_day(f: Figure) -> date | None:
+    if f.when and len(f.when) == 10:
+        try:
+            return date.fromisoformat(f.when)
+        except ValueError:
+            return None
+    return None
 
 
 _PLURAL = {"child": "children", "man": "men", "woman": "women"}
