@@ -51,6 +51,7 @@ bench: $(STAMP) $(VENV)/.bench
 	$(BENCH)/timeline_audit.py score
 	$(BENCH)/eval_ledger.py --cache out/bench/ledger
 	$(BENCH)/eval_who.py --split dev --baseline none
+	$(BENCH)/languages.py --docs 5 --copies 5 --repeat 1
 	$(BENCH)/eval_outlets.py $(T17) --topics MJ
 	$(BENCH)/eval_timex.py $(TBAQ)/AQUAINT
 	$(BENCH)/timex_speed.py $(TBAQ) --limit 5
