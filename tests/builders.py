@@ -8,25 +8,25 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
 from storyline.model import (
+    Conflict,
     Dossier,
     DossierArticle,
     DossierClaim,
     DossierEntity,
     Evidence,
+    Position,
     Published,
+    QuoteEntry,
     StoryInfo,
+    TimelineEntry,
 )
 
-SECTIONS = (
-    "articles",
-    "entities",
-    "timeline",
-    "summary",
-    "claims",
-    "conflicts",
-    "quotes",
-    "coverage",
+# The dossier's sections: the fields every dossier must have, but its story header.
+SECTIONS = tuple(
+    f.name for f in msgspec.structs.fields(Dossier) if f.required and f.name != "story"
 )
 
 
@@ -64,6 +64,41 @@ def entity(eid: str, name: str, aliases: list[str], **fields: Any) -> DossierEnt
         "mentions": 2,
     }
     return DossierEntity(id=eid, name=name, **{**values, **fields})
+
+
+def entry(
+    date: str,
+    granularity: str,
+    text: str,
+    evidence: list[Evidence],
+    *,
+    status: str = "occurred",
+    entities: list[str] = (),  # type: ignore[assignment]
+) -> TimelineEntry:
+    return TimelineEntry(
+        date=date,
+        granularity=granularity,  # type: ignore[arg-type]
+        status=status,  # type: ignore[arg-type]
+        text=text,
+        entities=list(entities),
+        evidence=evidence,
+    )
+
+
+def quote(
+    speaker: str | None, entity: str | None, text: str, evidence: list[Evidence], direct: bool
+) -> QuoteEntry:
+    return QuoteEntry(
+        speaker=speaker, speaker_entity=entity, text=text, direct=direct, evidence=evidence
+    )
+
+
+def conflict(
+    about: str, kind: str, positions: list[tuple[str, list[Evidence]]], **fields: Any
+) -> Conflict:
+    """A ledger entry: each position is a value and the evidence that tells it."""
+    told = [Position(value=value, evidence=evidence) for value, evidence in positions]
+    return Conflict(about=about, kind=kind, positions=told, **fields)  # type: ignore[arg-type]
 
 
 def story(sid: str = "s-1", title: str = "", articles: list[DossierArticle] = ()) -> StoryInfo:  # type: ignore[assignment]

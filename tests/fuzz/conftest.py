@@ -69,7 +69,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     failed = []
     for reports in terminalreporter.stats.values():
         for report in reports:
-            if "tests/fuzz/" not in getattr(report, "nodeid", ""):
+            # "deselected" holds the items -m left out, not reports
+            if not isinstance(report, pytest.TestReport) or "tests/fuzz/" not in report.nodeid:
                 continue
             if report.when == "call" and report.failed:
                 failed.append(report.nodeid)

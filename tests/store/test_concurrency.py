@@ -90,6 +90,7 @@ def stored(store_url: str) -> dict[str, Article]:
     return {a.id: a for a in articles}
 
 
+@pytest.mark.slow
 def test_two_processes_ingesting_at_once_lose_and_duplicate_nothing(
     store_url: str, tmp_path: Path
 ) -> None:
@@ -123,6 +124,7 @@ def test_two_processes_ingesting_at_once_lose_and_duplicate_nothing(
     assert set(a["added"]) | set(b["added"]) == set(want)
 
 
+@pytest.mark.slow
 def test_an_ingest_killed_mid_batch_resumes_with_every_article_once(
     store_url: str, tmp_path: Path
 ) -> None:

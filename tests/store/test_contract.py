@@ -33,6 +33,14 @@ def article(n: int, date: str | None = "2025-03-10") -> Article:
     )
 
 
+def stored(store: Store, *numbers: int) -> list[Article]:
+    """The articles of these numbers, added to the store."""
+    arts = [article(n) for n in numbers]
+    for a in arts:
+        store.add_article(a)
+    return arts
+
+
 def annotation(a: Article, version: str = "1+minilm-int8") -> Annotation:
     vectors = np.full((1, 4), 0.5, dtype=np.float32)
     return Annotation(
@@ -104,9 +112,7 @@ def test_annotations_replace_and_track_the_annotator_version(
     make_store: Callable[[], Store],
 ) -> None:
     store = make_store()
-    arts = [article(n) for n in (1, 2, 3)]
-    for a in arts:
-        store.add_article(a)
+    arts = stored(store, 1, 2, 3)
     assert store.unannotated("v1") == ["a001", "a002", "a003"]
     store.put_annotations([annotation(arts[0], "v1"), annotation(arts[1], "v0")])
     store.put_annotations([])

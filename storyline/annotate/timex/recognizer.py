@@ -19,7 +19,7 @@ from typing import Any
 
 from storyline.annotate.timex.rules import TIME_UNITS, UNIT_LETTER, Reading, granularity_of
 from storyline.calendar_safe import in_calendar, make_day, shift_days, year_ok
-from storyline.errors import ModelUnavailableError, StorylineError
+from storyline.errors import ModelUnavailableError, RecognizerError
 from storyline.languages.calendar import ENGLISH, alternation
 
 log = logging.getLogger(__name__)
@@ -43,10 +43,6 @@ _VAGUE_NUMBER = re.compile(r"\b(?:several|few|many|some|couple|coming|recent)\b"
 _AGE = re.compile(r"\d+[- ](?:year|month|week|day)s?[- ]old|\byears?[- ]old\b")
 _RANGE = re.compile(r"\((\S+?),(\S+?),(P\S+)\)")
 _PERIOD = re.compile(r"P(T?)(\d+(?:\.\d+)?)([A-Z])")
-
-
-class RecognizerError(StorylineError):
-    """Recognizers-Text failed on a piece of text."""
 
 
 @dataclass(frozen=True, slots=True)
