@@ -26,8 +26,6 @@ per-topic F1 spread.
 
 from __future__ import annotations
 
-import argparse
-import json
 import logging
 import sys
 import tempfile
@@ -37,7 +35,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
+from _common import TIMELINE17, emit, parser
+from _timeline17 import documents, topics, write_jsonl
 
 
 def bcubed(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, float, float]:
@@ -113,14 +112,8 @@ def _spread(docs: list[dict[str, str]], n: int | None) -> list[dict[str, str]]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("dir", type=Path, nargs="?", default=DEFAULT_DIR)
+    ap = parser(__doc__, data="dir", default=TIMELINE17, budget=True, workers=2)
     ap.add_argument("--per-topic", type=int, default=None, help="articles per topic (dev runs)")
-    ap.add_argument("--read", type=int, default=16, help="sentences read per article (0: all)")
-    ap.add_argument("--embed", type=int, default=8, help="sentences embedded per article")
-    ap.add_argument("--workers", type=int, default=2, help="annotation processes")
     ap.add_argument("--db", type=Path, default=None, help="keep the store here (reused)")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument(
@@ -191,19 +184,17 @@ def main() -> None:
                      "f1_spread": [min(fs), max(fs)],
                      "thresholds": {k: v[0] for k, v in rows.items()}},
         }  # fmt: skip
-    print(
-        json.dumps(
-            {
-                **extra,
-                "bcubed_p": round(p, 4),
-                "bcubed_r": round(r, 4),
-                "bcubed_f1": round(f, 4),
-                "articles": len(gold),
-                "stories": len(stories),
-                "seconds": round(seconds, 1),
-                "detect_seconds": round(detect_seconds, 2),
-            }
-        )
+    emit(
+        {
+            **extra,
+            "bcubed_p": round(p, 4),
+            "bcubed_r": round(r, 4),
+            "bcubed_f1": round(f, 4),
+            "articles": len(gold),
+            "stories": len(stories),
+            "seconds": round(seconds, 1),
+            "detect_seconds": round(detect_seconds, 2),
+        }
     )
 
 

@@ -44,7 +44,6 @@ quote are read, up to ``--read``; of those, up to ``--embed`` get a vector. ``--
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import datetime
 import itertools
@@ -64,7 +63,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import datewise
-from _timeline17 import DEFAULT_DIR, corpus_lines, documents, topics, write_jsonl
+from _common import TIMELINE17, emit, parser
+from _timeline17 import corpus_lines, documents, topics, write_jsonl
+from _tls_report import print_row, print_topics, rounded, spread
 
 from storyline import engine
 from storyline.model import Story, TimelineEntry
@@ -322,7 +323,7 @@ def run(
             if "datewise" in methods:
                 row["datewise"] = scores[("datewise", 0)][key]
             rows.append(row)
-            _print_row(row, g)
+            print_row(row, g)
     summary: dict[str, object] = {
         "topics": len(data),
         "timelines": len(rows),
@@ -332,13 +333,13 @@ def run(
     keys = ("ar1_f", "ar2_f", "date_f1")
     if "storyline" in methods:
         summary.update({k: round(statistics.fmean(float(r[k]) for r in rows), 4) for k in keys})  # type: ignore[arg-type]
-        summary["spread"] = _spread(rows, keys, lambda r: r)
+        summary["spread"] = spread(rows, keys, lambda r: r)
     if "datewise" in methods:
         summary["datewise"] = {
             k: round(statistics.fmean(r["datewise"][k] for r in rows), 4)  # type: ignore[index]
             for k in keys
         }
-        summary["datewise_spread"] = _spread(rows, keys, lambda r: r["datewise"])
+        summary["datewise_spread"] = spread(rows, keys, lambda r: r["datewise"])
     if "storyline" in methods and "datewise" in methods:
         summary["ratio"] = {
             k: round(float(summary[k]) / summary["datewise"][k], 3)  # type: ignore[index,arg-type]
@@ -358,89 +359,33 @@ def run(
                 for k in keys
             },
         }
-    summary["rows"] = [_rounded(r) for r in rows]
-    _print_topics(rows, methods)
+    summary["rows"] = [rounded(r) for r in rows]
+    print_topics(rows, methods)
     return summary
 
 
-def _print_row(row: dict[str, object], g: Gold) -> None:
-    parts = [f"{row['topic']:10s} {row['timeline']:22s} {g.dates:3d}x{g.per_date}"]
-    if "ar1_f" in row:
-        parts.append(
-            f"storyline AR1 {row['ar1_f']:.3f} AR2 {row['ar2_f']:.3f} dF1 {row['date_f1']:.3f}"
-        )
-    if "datewise" in row:
-        d = row["datewise"]
-        parts.append(f"datewise AR1 {d['ar1_f']:.3f} AR2 {d['ar2_f']:.3f} dF1 {d['date_f1']:.3f}")  # type: ignore[index]
-    print("  ".join(parts), flush=True)
-
-
-def _print_topics(rows: list[dict[str, object]], methods: tuple[str, ...]) -> None:
-    """Per topic, the mean of its timelines and the ratio to DATEWISE."""
-    if not ("storyline" in methods and "datewise" in methods):
-        return
-    for topic in dict.fromkeys(str(r["topic"]) for r in rows):
-        mine = [r for r in rows if r["topic"] == topic]
-        ratios = []
-        for k in ("ar1_f", "ar2_f", "date_f1"):
-            a = statistics.fmean(float(r[k]) for r in mine)  # type: ignore[arg-type]
-            b = statistics.fmean(r["datewise"][k] for r in mine)  # type: ignore[index]
-            ratios.append(f"{k} {a:.3f}/{b:.3f}={a / b if b else float('inf'):.2f}x")
-        print(f"topic {topic:10s} " + "  ".join(ratios), flush=True)
-
-
-def _spread(rows, keys, get):  # type: ignore[no-untyped-def]
-    """Per metric, the lowest and highest topic mean: how much the figure rests on one topic."""
-    out = {}
-    for k in keys:
-        by_topic: dict[str, list[float]] = defaultdict(list)
-        for r in rows:
-            by_topic[str(r["topic"])].append(float(get(r)[k]))
-        means = [statistics.fmean(v) for v in by_topic.values()]
-        out[k] = [round(min(means), 4), round(max(means), 4)]
-    return out
-
-
-def _rounded(row: dict[str, object]) -> dict[str, object]:
-    out: dict[str, object] = {}
-    for k, v in row.items():
-        if isinstance(v, float):
-            out[k] = round(v, 4)
-        elif isinstance(v, dict):
-            out[k] = {kk: round(vv, 4) for kk, vv in v.items()}
-        else:
-            out[k] = v
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dir", nargs="?", default=str(DEFAULT_DIR), help="Timeline17-style folder")
-    parser.add_argument("--db", help="store to keep annotations in (default: a fresh one)")
-    parser.add_argument("--read", type=int, default=16, help="sentences read per article (0: all)")
-    parser.add_argument(
-        "--embed", type=int, default=8, help="sentences embedded per article (0: all)"
-    )
-    parser.add_argument("--workers", type=int, default=2, help="annotation processes")
-    parser.add_argument("--topics", help="comma-separated topic names (default: all)")
-    parser.add_argument(
+    ap = parser(__doc__, data="dir", default=TIMELINE17, budget=True, workers=2)
+    ap.add_argument("--db", help="store to keep annotations in (default: a fresh one)")
+    ap.add_argument("--topics", help="comma-separated topic names (default: all)")
+    ap.add_argument(
         "--method",
         choices=("both", "storyline", "datewise"),
         default="both",
         help="which timelines to make and score (default: both, with their ratios)",
     )
-    parser.add_argument(
+    ap.add_argument(
         "--loto",
         action="store_true",
         help="choose storyline's weights from the grid leave-one-topic-out and score each "
         "topic with the weights chosen on the others",
     )
-    parser.add_argument(
+    ap.add_argument(
         "--train",
         help="Timeline17-style folder DATEWISE is trained on when DIR's topics are unseen "
         "(default: leave-one-topic-out within DIR)",
     )
-    args = parser.parse_args(argv)
+    args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("storyline").setLevel(logging.WARNING)
     only = args.topics.split(",") if args.topics else None
@@ -448,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "tls.sqlite")
         summary = run(
-            Path(args.dir),
+            args.dir,
             db,
             (args.read, args.embed),
             args.workers,
@@ -457,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
             methods,
             Path(args.train) if args.train else None,
         )
-    print(json.dumps(summary))
+    emit(summary)
     return 0
 
 

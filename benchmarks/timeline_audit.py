@@ -1,6 +1,6 @@
 """The dossier timeline of Timeline17 topics, for reading by hand, and the audit's score.
 
-    .venv/bin/python benchmarks/timeline_audit.py --db STORE --topics EgyptianProtest,H1N1 dump
+    .venv/bin/python benchmarks/timeline_audit.py dump --db STORE  # EgyptianProtest,H1N1,LibyaWar
     .venv/bin/python benchmarks/timeline_audit.py score
 
 ``dump`` prints, per topic, the timeline a dossier of the whole topic shows (the same
@@ -12,7 +12,6 @@ so a reader can judge it. The judgements live in ``data/timeline_audit/entries.j
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
@@ -21,7 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
+from _common import TIMELINE17, emit, parser
+from _timeline17 import documents, topics, write_jsonl
 
 from storyline import engine
 from storyline.model import Story
@@ -32,9 +32,11 @@ from storyline.synthesize.timeline import dossier_timeline
 AUDIT = Path(__file__).resolve().parent / "data" / "timeline_audit" / "entries.jsonl"
 
 
-def dump(root: Path, db: str, only: list[str]) -> None:
+def dump(root: Path, db: str, only: list[str]) -> int:
+    """Print each topic's dossier timeline entries, one JSON line each; return how many."""
     settings = load_settings(db=db, read_sentences=16, embed_sentences=8)
     store = open_store(settings.db)
+    printed = 0
     try:
         for topic, dirs in topics(root).items():
             if topic not in only:
@@ -65,8 +67,10 @@ def dump(root: Path, db: str, only: list[str]) -> None:
                     "of": len(shown) + len(rest),
                 }
                 print(json.dumps(row, ensure_ascii=False))
+                printed += 1
     finally:
         store.close()
+    return printed
 
 
 def score(path: Path = AUDIT) -> dict[str, object]:
@@ -84,18 +88,17 @@ def score(path: Path = AUDIT) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("dump", "score"))
-    parser.add_argument("--dir", default=str(DEFAULT_DIR))
-    parser.add_argument("--db", help="a store holding the topics' annotations (dump)")
-    parser.add_argument("--topics", default="EgyptianProtest,H1N1,LibyaWar")
-    args = parser.parse_args(argv)
+    ap = parser(__doc__, data="--data", default=TIMELINE17)
+    ap.add_argument("command", choices=("dump", "score"))
+    ap.add_argument("--db", help="a store holding the topics' annotations (dump)")
+    ap.add_argument("--topics", default="EgyptianProtest,H1N1,LibyaWar")
+    args = ap.parse_args(argv)
     if args.command == "dump":
         if not args.db:
-            parser.error("dump needs --db, a store that holds the topics' annotations")
-        dump(Path(args.dir), args.db, args.topics.split(","))
+            ap.error("dump needs --db, a store that holds the topics' annotations")
+        emit({"entries": dump(args.data, args.db, args.topics.split(","))})
     else:
-        print(json.dumps(score()))
+        emit(score())
     return 0
 
 

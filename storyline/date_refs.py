@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 import re
 
 from storyline.calendar_safe import shift_days
@@ -43,6 +44,7 @@ _CHRONOLOGY_LINE = re.compile(
 MIN_CHRONOLOGY = 3  # lines that make a report's chronology; one or two are datelines or captions
 CONTINUATION = 2  # lines after a chronology line that may go on telling its day
 AHEAD = 30  # days after publication a day without a year may fall: "the summit on May 3"
+OUT_OF_ORDER = 60  # days a chronology entry may run ahead of the next one before it is a year back
 _WEEKDAYS = ENGLISH.weekday_names
 
 
@@ -76,16 +78,29 @@ def chronology_day(line: str, published: str | None) -> str | None:
     None when ``line`` is not a chronology line or there is no publication day to read a
     yearless "March 17" against.
     """
+    parts = _line_parts(line)
+    pub = _pub_day(published)
+    if parts is None or pub is None:
+        return None
+    days = _day(*parts, pub)
+    return days[0].isoformat() if days else None
+
+
+def _line_parts(line: str) -> tuple[str, int, str | None] | None:
+    """The month name, day and year (if given) a chronology line opens with."""
     m = _CHRONOLOGY_LINE.match(line)
-    if m is None or not published:
+    if m is None:
+        return None
+    return m.group(1) or m.group(4), int(m.group(2) or m.group(3)), m.group(5) or m.group(6)
+
+
+def _pub_day(published: str | None) -> datetime.date | None:
+    if not published:
         return None
     try:
-        pub = datetime.date.fromisoformat(published[:10])
+        return datetime.date.fromisoformat(published[:10])
     except ValueError:
         return None
-    month, day = m.group(1) or m.group(4), int(m.group(2) or m.group(3))
-    days = _day(month, day, m.group(5) or m.group(6), pub)
-    return days[0].isoformat() if days else None
 
 
 def chronology_entries(text: str) -> list[tuple[int, int]]:
@@ -123,12 +138,63 @@ def dated_entries(text: str, published: str | None) -> tuple[tuple[str, int, int
     Cached like ``_scan``: the timeline asks twice per build (the days it lists, the
     lines it offers), and a story is rebuilt as reports arrive.
     """
-    out = []
+    pub = _pub_day(published)
+    if pub is None:
+        return ()
+    entries = []
     for start, end in chronology_entries(text):
-        day = chronology_day(text[start:end].split("\n")[0].strip(), published)
-        if day:
-            out.append((day, start, end))
-    return tuple(out)
+        parts = _line_parts(text[start:end].split("\n")[0].strip())
+        if parts is not None:
+            entries.append((parts, start, end))
+    days = _in_order([parts for parts, _, _ in entries], pub)
+    return tuple(
+        (day.isoformat(), start, end)
+        for day, (_, start, end) in zip(days, entries, strict=True)
+        if day is not None
+    )
+
+
+def _in_order(
+    parts: list[tuple[str, int, str | None]], pub: datetime.date
+) -> list[datetime.date | None]:
+    """The days of a chronology's entries, a yearless entry's year read from the list's order.
+
+    A chronology runs in order, oldest first or newest first, and may span years without
+    repeating them ("March 21: ... / June 24: ... / January 30: ..." from one spring to
+    the next but one). The newest yearless entry is read against publication (``_day``);
+    each older one takes the latest year that keeps it no more than ``OUT_OF_ORDER`` days
+    after the entry that follows it in time, so a wrap from December back to January is
+    a new year and a slightly misordered entry is not.
+    """
+    keys = [(_MONTHS[m.lower()], d) for m, d, _ in parts]
+    rising = sum(a < b for a, b in itertools.pairwise(keys))
+    falling = sum(a > b for a, b in itertools.pairwise(keys))
+    order = list(range(len(parts)))
+    if falling > rising:
+        order.reverse()  # newest first: walk it oldest first
+    days: list[datetime.date | None] = [None] * len(parts)
+    after: datetime.date | None = None
+    for i in reversed(order):
+        month, day, year = parts[i]
+        if year or after is None:
+            found = _day(month, day, year, pub)
+            days[i] = found[0] if found else None
+        else:
+            days[i] = _on_or_before(_MONTHS[month.lower()], day, after)
+        after = days[i] or after
+    return days
+
+
+def _on_or_before(month: int, day: int, limit: datetime.date) -> datetime.date | None:
+    """The latest (month, day) no more than ``OUT_OF_ORDER`` days after ``limit``."""
+    for year in range(limit.year + 1, max(0, limit.year - 8), -1):
+        try:
+            found = datetime.date(year, month, day)
+        except ValueError:
+            continue  # February 29 of a common year, or a year outside the calendar
+        if (found - limit).days <= OUT_OF_ORDER:
+            return found
+    return None
 
 
 def listed_days(text: str, published: str | None) -> frozenset[str]:

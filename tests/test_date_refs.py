@@ -5,6 +5,7 @@ from __future__ import annotations
 from storyline.date_refs import (
     chronology_day,
     chronology_entries,
+    dated_entries,
     is_chronology_line,
     listed_days,
     referenced_days,
@@ -110,3 +111,28 @@ def test_a_chronology_entry_runs_on_until_the_next_day_or_a_blank_line() -> None
         "Oct. 2 - Talks open in Varn.",
     ]
     assert chronology_entries("\n".join(text.split("\n")[:5])) == []  # two lines: none
+
+
+def test_a_chronology_spanning_years_takes_each_entrys_year_from_the_list_order() -> None:
+    """A list of losses from one spring to the next names no years: read entry by entry
+    against publication, its first entry fell a year late, after the entries that follow it."""
+    losses = "\n".join(
+        [
+            "March 21: A patrol boat sinks off Varn.",
+            "June 24: Six wardens die in a fire at the Tessel depot.",
+            "November 8: A ferry captain is killed at the pier.",
+            "January 30: Ten crew die when a supply plane crashes.",
+            "March 25: Two divers die in the harbour.",
+        ]
+    )
+    days = [day for day, _, _ in dated_entries(losses, "2033-05-02")]
+    # Newest first or oldest first, the list runs in order; a slip of a few days is no year.
+    assert days == ["2032-03-21", "2032-06-24", "2032-11-08", "2033-01-30", "2033-03-25"]
+    newest_first = "\n".join(reversed(losses.split("\n")))
+    assert [d for d, _, _ in dated_entries(newest_first, "2033-05-02")] == list(reversed(days))
+    slip = "\n".join(["May 4 - Talks open.", "May 2 - Dockers walk out.", "June 9 - Deal."])
+    assert [d for d, _, _ in dated_entries(slip, "2033-07-01")] == [
+        "2033-05-04",
+        "2033-05-02",
+        "2033-06-09",
+    ]

@@ -12,6 +12,7 @@ from storyline.synthesize.timeline import (
     lede_events,
     listed_by_hindsight,
     story_timeline,
+    tells_something,
     within_span,
 )
 
@@ -323,3 +324,29 @@ def test_near_copies_of_one_line_are_not_both_chosen_without_vectors() -> None:
     texts = {e.text for e in build_timeline(events, _source, dates=1, per_date=2)}
     assert "Ferry passengers are sent on to Varn by coach." in texts
     assert len(texts) == 2
+
+
+def test_a_window_holds_for_the_lines_of_a_chronology_too() -> None:
+    """A chronology published within the window can list days before it; its lines are
+    no entries of a window that starts later (they were, before candidates were held to it)."""
+    chron = Article(id="k", text=CHRONOLOGY, published=Published(date="2031-03-25"))
+    anns = [_lines("k", CHRONOLOGY)]
+    timeline = story_timeline([chron], anns, [], _source, span=("2031-03-10", "2031-03-31"))
+    assert "2031-03-20" in {e.date for e in timeline}
+    assert all("2031-03-10" <= e.date <= "2031-03-31" for e in timeline)
+
+
+def test_transcript_speaker_tags_and_live_page_stamps_are_no_entries() -> None:
+    assert not tells_something(
+        "ANNA VOSS, TESSEL RADIO HOST: Just some of what we saw in the harbour today."
+    )
+    # The weekday next to an update stamp dates the update, in another time zone.
+    assert not tells_something(
+        "Tuesday in Varn, 8:11 p.m. ET Monday) Our guest discusses the strike."
+    )
+    assert not tells_something("Update 12:30 a.m. in Varn, 5:30 p.m. The mayor spoke on Saturday.")
+    # A clock time inside a report's own sentence, or a dateline, is not a stamp.
+    assert tells_something("The harbour council voted at 10:30 a.m. on Tuesday to close the port.")
+    assert tells_something(
+        "TESSEL (Reuters) - The harbour council voted on Friday to close the port."
+    )

@@ -118,6 +118,10 @@ def dossier_timeline(
         *lede_events(articles, annotations, events, weights),
         *chronology_events(articles, annotations, events, terms, weights),
     ]
+    if span is not None:
+        # A chronology line can date a day outside the window ("March 21: ..." in a
+        # list of two years' losses); the window holds for every candidate.
+        candidates = [e for e in candidates if _within(e.date, span)]
     if terms and len(annotations) >= weights.query_reports:
         # The story's key names are its query: a sentence that names none of them (a
         # sidebar headline, another country's protest, a page stamp) is not its entry.
@@ -148,3 +152,8 @@ def dossier_timeline(
         key=lambda e: (e.date or "", _told_at(e, published)),
     )
     return shown, [_entry(e) for e in rest]
+
+
+def _within(date: str | None, span: tuple[str, str]) -> bool:
+    """Whether ``date`` (a day, month or year) overlaps the window ``span``."""
+    return bool(date) and span[0][: len(date or "")] <= (date or "") <= span[1][: len(date or "")]

@@ -130,6 +130,13 @@ _STAMP_WORDS = frozenset(
     ]
 ) | frozenset(_WEEKDAY_NAMES)
 _END = re.compile(r"""[.!]["'”’)\]]*\s*$""")
+# "ANDERSON COOPER, CNN ANCHOR: Just some of ...": a broadcast transcript's speaker tag.
+_SPEAKER_TAG = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)+, [A-Z][A-Za-z.'’ ()-]{1,40}:\s")
+# "Tuesday in Cairo, 8:11 p.m. ET Monday) CNN's ...": a live page's update stamp; the days
+# around it date the update, in another time zone than the report's publication day.
+_CLOCK_OPENING = re.compile(
+    r"^\W*(?:(?:[A-Z\W]\S*|in)\s+){0,4}?\d{1,2}[:.]\d\d\s*[ap]\.?m\.?,?\s+(?:[A-Z][a-z]+day\s+)?(?:in\s+[A-Z]|(?:ET|EST|EDT|GMT|BST|CET|UTC)\b)"
+)
 
 
 def tells_something(text: str) -> bool:
@@ -139,7 +146,7 @@ def tells_something(text: str) -> bool:
     "January 31, 2011 at 3:03 pm", "How can we avoid a pandemic?" and a caption cut
     off at "Some residents don surgical masks (" tell no event of the story.
     """
-    if not _END.search(text):
+    if not _END.search(text) or _SPEAKER_TAG.match(text) or _CLOCK_OPENING.match(text):
         return False
     words = [w for w in _WORD.findall(text.lower()) if not w.isdigit()]
     told = [w for w in words if w not in _STAMP_WORDS and w[:3] not in _MONTH_PREFIXES]
