@@ -347,6 +347,9 @@ def test_transcript_speaker_tags_and_live_page_stamps_are_no_entries() -> None:
     assert not tells_something("Update 12:30 a.m. in Varn, 5:30 p.m. The mayor spoke on Saturday.")
     # A clock time inside a report's own sentence, or a dateline, is not a stamp.
     assert tells_something("The harbour council voted at 10:30 a.m. on Tuesday to close the port.")
+    # words that merely begin like a month ("marched", "mayor", "novel") are words of the event
+    assert tells_something("Protesters marched on Varn.")
+    assert tells_something("Mayor Ostrid resigned.")
     assert tells_something(
         "TESSEL (Reuters) - The harbour council voted on Friday to close the port."
     )

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from storyline.date_refs import is_chronology_line
+from storyline.languages.calendar import ENGLISH
 from storyline.model import Annotation, Event, TimelineEntry
 
 from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig
@@ -18,10 +19,9 @@ from .dates import date_scores
 from .reading import _WORD, _words
 
 VectorOf = Callable[[str, int], "np.ndarray | None"]
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_PREFIXES = frozenset(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-)
+_WEEKDAY_NAMES = frozenset(ENGLISH.weekday_numbers)
+# Month words, whole: a prefix test dropped "marched", "mayor" or "novel" as months.
+_MONTH_WORDS = frozenset(ENGLISH.month_numbers)
 
 
 def build_timeline(
@@ -149,7 +149,7 @@ def tells_something(text: str) -> bool:
     if not _END.search(text) or _SPEAKER_TAG.match(text) or _CLOCK_OPENING.match(text):
         return False
     words = [w for w in _WORD.findall(text.lower()) if not w.isdigit()]
-    told = [w for w in words if w not in _STAMP_WORDS and w[:3] not in _MONTH_PREFIXES]
+    told = [w for w in words if w not in _STAMP_WORDS and w not in _MONTH_WORDS]
     return len(told) >= 3
 
 
