@@ -23,7 +23,7 @@ from storyline.errors import ConfigError
 
 EXECUTORS = ("local", "process", "dask")
 DASK_INSTALL = "pip install 'storyline[dask]'  (or: pip install 'dask[distributed]')"
-EMBEDDERS = ("minilm-int8",)
+EMBEDDERS = ("minilm-int8", "use-multilingual", "e5-small-q4")  # annotate/embed.py
 
 
 @dataclass(frozen=True)
