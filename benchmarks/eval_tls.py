@@ -64,6 +64,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import datewise
+import pubcount
 from _timeline17 import DEFAULT_DIR, corpus_lines, documents, topics, write_jsonl
 
 from storyline import engine
@@ -296,6 +297,11 @@ def run(
                 for g in t.golds:
                     pred = datewise_pred(t, g, w)
                     jobs.append((("datewise", 0), (t.name, g.name), submit(pred, g.path)))
+            for g in t.golds if "pubcount" in methods else []:
+                arts, anns, _ = within_span(t.articles, t.annotations, [], g.span)
+                pred = pubcount.timeline(arts, anns, g.span, g.dates, g.per_date)
+                pred = {d: [_as_corpus(s, t.lines) for s in ss] for d, ss in pred.items()}
+                jobs.append((("pubcount", 0), (t.name, g.name), submit(pred, g.path)))
             if "storyline" in methods:
                 for i, weights in enumerate(configs):
                     for g in t.golds:
@@ -321,6 +327,8 @@ def run(
                 row.update(scores[("storyline", chosen.get(t.name, 0))][key])
             if "datewise" in methods:
                 row["datewise"] = scores[("datewise", 0)][key]
+            if "pubcount" in methods:
+                row["pubcount"] = scores[("pubcount", 0)][key]
             rows.append(row)
             _print_row(row, g)
     summary: dict[str, object] = {
@@ -346,6 +354,8 @@ def run(
             else None
             for k in keys
         }
+    if "pubcount" in methods:
+        summary.update(pubcount.summary(rows))
     if chosen:
         summary["chosen"] = {t: dataclasses.asdict(configs[i]) for t, i in chosen.items()}
         in_sample = _best(scores, len(configs), list(rows_of))
@@ -425,9 +435,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--topics", help="comma-separated topic names (default: all)")
     parser.add_argument(
         "--method",
-        choices=("both", "storyline", "datewise"),
+        choices=("both", "storyline", "datewise", "pubcount"),
         default="both",
-        help="which timelines to make and score (default: both, with their ratios)",
+        help="which timelines to make and score (default: both, with the publication-count "
+        "baseline of pubcount.py, and the ratios)",
     )
     parser.add_argument(
         "--loto",
@@ -444,7 +455,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("storyline").setLevel(logging.WARNING)
     only = args.topics.split(",") if args.topics else None
-    methods = ("storyline", "datewise") if args.method == "both" else (args.method,)
+    both = ("storyline", "datewise", "pubcount")
+    methods = both if args.method == "both" else (args.method,)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "tls.sqlite")
         summary = run(
