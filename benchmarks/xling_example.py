@@ -23,12 +23,14 @@ as distractors, and compared with the English reports built alone. Printed, in o
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
+import re
 import statistics
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 
@@ -43,6 +45,7 @@ GOLD = Path(__file__).resolve().parent / "data" / "xling" / "dravenmoor_names.js
 
 def build(folders: list[Path], embedder: str, tmp: Path, extra: list[Path]) -> dict:
     """Build the folders into a fresh store; the dossiers, with each article's group."""
+    from storyline import engine
     from storyline.engine import build as run_build
     from storyline.link.names import name_key
     from storyline.settings import load_settings
@@ -56,6 +59,10 @@ def build(folders: list[Path], embedder: str, tmp: Path, extra: list[Path]) -> d
     store = open_store(str(db))
     try:
         dossiers = [store.get_dossier(s.id) for s in report.stories]
+        mention_entity = {}  # "article:start" -> "story/entity", the mentions of every story
+        for story in report.stories:
+            links = engine.linked(story, store, settings)[2]
+            mention_entity.update({m: f"{story.id}/{e}" for m, e in links.mention_entity.items()})
         articles = {a.id: a for a in store.articles()}
         annotations = {a.article: a for a in store.get_annotations(list(articles))}
     finally:
@@ -63,17 +70,43 @@ def build(folders: list[Path], embedder: str, tmp: Path, extra: list[Path]) -> d
     group = {}
     for a in articles.values():
         if a.path and any(Path(a.path).parent.name == f for f in FOLDERS.values()):
-            group[a.id] = (Path(a.path).name, a.published.date)
+            feed = Path(a.path).suffix == ".jsonl"  # two reports a file: told by their date
+            group[a.id] = (Path(a.path).name, a.published.date if feed else None)
     lang = {a.id: _lang_of(a.path) for a in articles.values()}
+    # A sentence's place in its report: (paragraph, rank in it), kept where the paragraph
+    # splits into as many sentences in every language (translated sentence by sentence).
+    place = {aid: _places(articles[aid].text, annotations[aid]) for aid in group}
+    shape: dict[tuple, set[tuple]] = defaultdict(set)
+    for aid, g in group.items():
+        shape[g].add(tuple(sorted(Counter(p for p, _ in place[aid].values()).items())))
+    units = {
+        (aid, i): (group[aid], *where)
+        for aid in group
+        for i, where in place[aid].items()
+        if len(shape[group[aid]]) == 1
+    }
     return {
         "seconds": seconds,
         "reports": len(articles),
         "dossiers": dossiers,
         "group": group,
         "lang": lang,
-        "sentences": {k: len(v.sentences) for k, v in annotations.items()},
+        "units": units,
+        "mention_entity": mention_entity,
         "key": name_key,
     }
+
+
+def _places(text: str, annotation) -> dict[int, tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Sentence index -> (paragraph, rank within the paragraph); paragraphs are lines."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+    out: dict[int, tuple[int, int]] = {}
+    seen: Counter[int] = Counter()
+    for s in annotation.sentences:
+        para = bisect.bisect_right(starts, s.start) - 1
+        out[s.index] = (para, seen[para])
+        seen[para] += 1
+    return out
 
 
 def _lang_of(path: str | None) -> str:
@@ -106,22 +139,23 @@ def name_figures(run: dict, english: dict) -> dict:
         found = [entity_of[key(f)] for f in forms if key(f) in entity_of]
         if len(found) >= 2 or (found and len(forms) > 1):
             present += 1
-            merged += len(found) == len([f for f in forms if key(f) in entity_of]) and len(
-                set.union(*found)
-            ) == 1
+            merged += (
+                len(found) == len([f for f in forms if key(f) in entity_of])
+                and len(set.union(*found)) == 1
+            )
     wrong_gold = 0
     for d in run["dossiers"]:
         for e in d.entities:
             hit = {form_group[key(a)] for a in e.aliases if key(a) in form_group}
             wrong_gold += len(hit) > 1
-    en_apart = 0
-    en_entity = {
-        key(a): e.id for d in english["dossiers"] for e in d.entities for a in e.aliases
-    }
-    for d in run["dossiers"]:
-        for e in d.entities:
-            ids = {en_entity[key(a)] for a in e.aliases if key(a) in en_entity}
-            en_apart += len(ids) > 1
+    # English mentions (the same article ids in both builds) the English build keeps apart
+    # and the three-language build joins.
+    english_of = english["mention_entity"]
+    joined: dict[str, set[str]] = defaultdict(set)
+    for mention, entity in run["mention_entity"].items():
+        if mention in english_of:
+            joined[entity].add(english_of[mention])
+    en_apart = sum(len(v) > 1 for v in joined.values())
     rules = defaultdict(int)
     for d in run["dossiers"]:
         for e in d.entities:
@@ -138,15 +172,14 @@ def name_figures(run: dict, english: dict) -> dict:
 
 def claim_figures(run: dict, english: dict) -> dict:
     def unit(article: str, sentence: int) -> tuple | None:
-        g = run["group"].get(article)
-        return (g, sentence) if g else None
+        return run["units"].get((article, sentence))
 
     en_claim = {}
     for d in english["dossiers"]:
         for c in d.claims:
             for ev in c.evidence:
-                g = english["group"].get(ev.article)
-                en_claim[(g, ev.sentence)] = c.id
+                if (u := english["units"].get((ev.article, ev.sentence))) is not None:
+                    en_claim[u] = c.id
     multi = good = pairs = 0
     units_in: dict[tuple, set[str]] = defaultdict(set)
     for d in run["dossiers"]:
@@ -165,7 +198,13 @@ def claim_figures(run: dict, english: dict) -> dict:
                 pairs += 1
                 same = ux == uy or (ux in en_claim and en_claim.get(ux) == en_claim.get(uy))
                 good += same
-    en_units = [u for u, cs in units_in.items() if any(c.startswith("en:") for c in cs)]
+    # English sentences of a claim whose both translations are comparable sentences
+    translated = Counter(u for u in run["units"].values())
+    en_units = [
+        u
+        for u, cs in units_in.items()
+        if any(c.startswith("en:") for c in cs) and translated[u] == 3
+    ]
     recalled = sum(
         len({c.split(":", 1)[1] for c in units_in[u]}) == 1 and len(units_in[u]) == 3
         for u in en_units
