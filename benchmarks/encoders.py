@@ -70,7 +70,7 @@ def main() -> None:
 
     texts = parallel()
     news = []
-    for name, dirs in sorted(topics(DEFAULT_DIR).items()):
+    for _topic, dirs in sorted(topics(DEFAULT_DIR).items()):
         for doc in documents(dirs, limit=6):
             news += doc["text"].splitlines()[:6]
     news = news[: args.sentences]
@@ -82,8 +82,7 @@ def main() -> None:
         load = time.perf_counter() - t0
         vecs = {lang: enc.embed(texts[lang]) for lang in LANGS}
         pairs = {
-            f"{x}-{y}": pair_scores(vecs[x], vecs[y])
-            for x, y in itertools.combinations(LANGS, 2)
+            f"{x}-{y}": pair_scores(vecs[x], vecs[y]) for x, y in itertools.combinations(LANGS, 2)
         }
         runs = []
         for _ in range(args.repeat):

@@ -12,21 +12,16 @@ and the failures.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from _common import emit, parser
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = parser(__doc__)
     ap.add_argument("--big-bytes", type=int, default=1_500_000, help="size of the big report")
     args = ap.parse_args()
 
@@ -63,20 +58,18 @@ def main() -> None:
 
     worst_file = max(ingest, key=ingest.__getitem__)
     worst_article = max(annotate, key=annotate.__getitem__)
-    print(
-        json.dumps(
-            {
-                "files": len(ingest),
-                "articles": len(articles),
-                "ingest_worst_s": round(ingest[worst_file], 3),
-                "ingest_worst_file": worst_file,
-                "ingest_total_s": round(sum(ingest.values()), 3),
-                "annotate_worst_s": round(annotate[worst_article], 3),
-                "annotate_worst_article": worst_article,
-                "annotate_median_s": round(sorted(annotate.values())[len(annotate) // 2], 3),
-                "failures": failures,
-            }
-        )
+    emit(
+        {
+            "files": len(ingest),
+            "articles": len(articles),
+            "ingest_worst_s": round(ingest[worst_file], 3),
+            "ingest_worst_file": worst_file,
+            "ingest_total_s": round(sum(ingest.values()), 3),
+            "annotate_worst_s": round(annotate[worst_article], 3),
+            "annotate_worst_article": worst_article,
+            "annotate_median_s": round(sorted(annotate.values())[len(annotate) // 2], 3),
+            "failures": failures,
+        }
     )
 
 

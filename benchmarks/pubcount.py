@@ -57,7 +57,5 @@ def summary(rows: list[dict[str, object]]) -> dict[str, object]:
     out: dict[str, object] = {"pubcount": base}
     if rows and "ar1_f" in rows[0]:
         mine = {k: statistics.fmean(float(r[k]) for r in rows) for k in KEYS}  # type: ignore[arg-type]
-        out["ratio_pubcount"] = {
-            k: round(mine[k] / base[k], 3) if base[k] else None for k in KEYS
-        }
+        out["ratio_pubcount"] = {k: round(mine[k] / base[k], 3) if base[k] else None for k in KEYS}
     return out

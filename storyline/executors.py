@@ -1,4 +1,5 @@
-"""Where the per-article work of stage 2 runs when it leaves this process: Dask.
+"""Where the per-article work of stage 2 runs when it leaves this process: a local
+process pool (``--executor process``, :func:`process_map`) or Dask.
 
 ``--executor dask`` maps a stage function over chunks of articles on a Dask
 cluster: an existing one (``--scheduler tcp://host:8786``) or, without an
@@ -13,18 +14,26 @@ running in-process.
 from __future__ import annotations
 
 import logging
+import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import islice
+from multiprocessing import get_context
 from typing import Any, TypeVar
 
-from storyline.errors import ConfigError
+from storyline.annotate.embed import set_threads
+from storyline.errors import EXTRAS, ConfigError, MissingExtraError
+from storyline.guard import failure
+from storyline.model import Annotation, Article, Failure
 from storyline.settings import Settings
 
 log = logging.getLogger(__name__)
 
-INSTALL = "pip install 'storyline[dask]'  (or: pip install 'dask[distributed]')"
+INSTALL = EXTRAS["dask"]
 
 T = TypeVar("T")
 
@@ -43,9 +52,10 @@ def _distributed() -> Any:
     try:
         import distributed
     except ImportError as exc:
-        raise ConfigError(
-            f"executor 'dask' needs Dask's distributed scheduler, which is not installed; "
-            f"install it with: {INSTALL}, or choose --executor local or process"
+        raise MissingExtraError(
+            "dask",
+            "executor 'dask' needs Dask's distributed scheduler",
+            "choose --executor local or process",
         ) from exc
     return distributed
 
@@ -127,10 +137,65 @@ def dask_map(
                 running.add(submit(following))
 
 
+def process_map(
+    chunks: list[list[Article]],
+    guarded: Callable[[list[Article]], tuple[list[Annotation], list[Failure]]],
+    settings: Settings,
+    version: str,
+) -> Iterator[tuple[list[Annotation], list[Failure]]]:
+    """Annotate ``chunks`` in a process pool: each chunk's annotations and failures.
+
+    A worker that dies (a crash in native code, the memory killer) breaks the pool
+    and every chunk still running in it. Those chunks are run again in a new pool
+    one at a time, so that a crash now names its chunk; a chunk that crashes alone
+    is run article by article, and an article that crashes alone is its failure.
+    """
+    ctx = get_context("spawn")  # onnxruntime and spaCy threads do not survive fork
+    threads = max(1, (os.cpu_count() or 1) // settings.workers)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            settings.workers, mp_context=ctx, initializer=set_threads, initargs=(threads,)
+        )
+
+    pool = new_pool()
+    try:
+        futures = [pool.submit(guarded, c) for c in chunks]
+        suspects: deque[list[Article]] = deque()
+        for chunk, fut in zip(chunks, futures, strict=True):
+            try:
+                yield fut.result()
+            except BrokenProcessPool:
+                if settings.strict:
+                    raise
+                suspects.append(chunk)
+        if suspects:
+            log.warning("a worker process died; %d chunk(s) run again one by one", len(suspects))
+        broken = bool(suspects)
+        while suspects:
+            chunk = suspects.popleft()
+            if broken:
+                pool.shutdown(cancel_futures=True)
+                pool, broken = new_pool(), False
+            try:
+                yield pool.submit(guarded, chunk).result()
+            except BrokenProcessPool as exc:
+                broken = True
+                if len(chunk) > 1:
+                    suspects.extendleft([a] for a in reversed(chunk))
+                    continue
+                article = chunk[0]
+                log.warning("article %s (%s) crashed its worker process", article.id, article.path)
+                crash = BrokenProcessPool(f"the worker process annotating it died ({exc})")
+                yield [], [failure("article", article.id, "annotate", crash, article.path, version)]
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
 def _token() -> str:
     import uuid
 
     return uuid.uuid4().hex
 
 
-__all__ = ["INSTALL", "dask_client", "dask_map"]
+__all__ = ["INSTALL", "dask_client", "dask_map", "process_map"]

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from storyline.annotate.budget import Budget
 
-from storyline.errors import ConfigError
+from storyline.errors import EXTRAS, ConfigError, MissingExtraError
 
 EXECUTORS = ("local", "process", "dask")
-DASK_INSTALL = "pip install 'storyline[dask]'  (or: pip install 'dask[distributed]')"
+DASK_INSTALL = EXTRAS["dask"]
 EMBEDDERS = ("minilm-int8", "use-multilingual", "e5-small-q4")  # annotate/embed.py
 
 
@@ -41,8 +41,9 @@ class Settings:
     embed_sentences: int = 0
     # Linking thresholds (cosine similarity of MiniLM vectors unless said otherwise)
     duplicate_jaccard: float = 0.8  # MinHash Jaccard over word 5-shingles: a copy of the same text
-    story_similarity: float = 0.4  # article centroid similarity to join a story
-    story_window_days: int = 365  # articles further apart than this never share a story
+    # Story detection (None: its own defaults, link/story_config.py Weights.threshold/window_days)
+    story_similarity: float | None = None  # score an article needs to join a story
+    story_window_days: int | None = None  # articles further apart than this never share a story
     claim_similarity: float = 0.72  # two sentences tell the same fact
     timeline_max_events: int = 40
     # The timeline's window (ISO days, inclusive): read from the reports published within
@@ -72,9 +73,10 @@ class Settings:
                 "a scheduler address is used only with executor 'dask' (--executor dask)"
             )
         if self.executor == "dask" and importlib.util.find_spec("distributed") is None:
-            raise ConfigError(
-                "setting 'executor' is 'dask' but Dask's distributed scheduler is not "
-                f"installed; install it with: {DASK_INSTALL}, or choose 'local' or 'process'"
+            raise MissingExtraError(
+                "dask",
+                "setting 'executor' is 'dask': it needs Dask's distributed scheduler",
+                "choose 'local' or 'process'",
             )
         for name in ("read_sentences", "embed_sentences"):
             _check(getattr(self, name) >= 0, name, getattr(self, name), "an integer >= 0 (0: all)")
@@ -83,8 +85,9 @@ class Settings:
         _check(self.max_bytes >= 1, "max_bytes", self.max_bytes, "a positive number of bytes")
         for name in ("duplicate_jaccard", "story_similarity", "claim_similarity"):
             value = getattr(self, name)
-            _check(0.0 < value <= 1.0, name, value, "a number in (0, 1]")
-        _check(self.story_window_days >= 1, "story_window_days", self.story_window_days, ">= 1")
+            _check(value is None or 0.0 < value <= 1.0, name, value, "a number in (0, 1]")
+        window = self.story_window_days
+        _check(window is None or window >= 1, "story_window_days", window, ">= 1")
         _check(
             self.timeline_max_events >= 1, "timeline_max_events", self.timeline_max_events, ">= 1"
         )

@@ -8,13 +8,9 @@ each renderer escapes it for its own syntax.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
-import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from storyline.model import (
     Dossier,
@@ -23,91 +19,58 @@ from storyline.model import (
     Evidence,
     Published,
     QuoteEntry,
-    Track,
 )
 
-UNKNOWN_OUTLET = "unknown outlet"
-# Claims that are not key shown under "all claims" (folded); more are only counted, so that
-# a story of thousands of reports keeps a page a browser opens.
-OTHER_CLAIMS_SHOWN = 200
-CHANGE_LABELS = {
-    "new_claim": "New claim",
-    "revised_figure": "Revised figure",
-    "new_conflict": "New disagreement",
-    "claim_dropped": "No longer supported",
-    "new_article": "New report",
-}
+# Re-exported: the renderers and the web app import these from here.
+from storyline.render.labels import (
+    _UNKNOWN_OUTLET_OF,
+    CHANGE_LABELS,
+    OTHER_CLAIMS_SHOWN,
+    UNKNOWN_OUTLET,
+    clip,
+    date_label,
+    safe_url,
+    unique_parts,
+    window_label,
+)
+from storyline.render.timeline_view import (
+    CHART_HEIGHT,
+    CHART_PAD,
+    CHART_WIDTH,
+    STATUSES,
+    period_start,
+    timeline_count,
+    timeline_data,
+    timeline_entries,
+    timeline_rest,
+    track_chart,
+)
 
-# Links in a report go only to web pages; anything else ("javascript:", "data:",
-# "file:") is shown as text or not at all.
-_LINK_SCHEMES = frozenset({"http", "https"})
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` if it is an absolute http(s) URL with a host, else None.
-
-    Control characters and white space are rejected outright rather than
-    stripped: browsers ignore some of them inside a scheme ("java\\tscript:"),
-    so a URL that carries them is not one we want to link to.
-    """
-    if not url or any(ord(ch) < 0x21 or ch == "\x7f" for ch in url):
-        return None
-    try:
-        parts = urllib.parse.urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in _LINK_SCHEMES or not parts.netloc:
-        return None
-    return url
-
-
-def clip(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with "…" when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
-    return cut.rstrip(" ,;:-") + "…"
-
-
-def unique_parts(note: str) -> str:
-    """A note of "; "-separated parts with each part once, in order."""
-    parts: list[str] = []
-    for part in note.split("; "):
-        if part.strip() and part not in parts:
-            parts.append(part)
-    return "; ".join(parts)
-
-
-_UNKNOWN_OUTLET_OF = re.compile(r"^\(unknown outlet: (.+)\)$")
-
-
-def window_label(dossier: Dossier) -> str:
-    """The timeline's window in words, or "" when it covers the whole story."""
-    first, last = dossier.timeline_from, dossier.timeline_until
-    if first and last:
-        return f"Window: {date_label(first)} to {date_label(last)}, from the reports published then"
-    if first:
-        return f"Window: from {date_label(first)}, from the reports published since"
-    if last:
-        return f"Window: up to {date_label(last)}, from the reports published by then"
-    return ""
-
-
-@functools.lru_cache(maxsize=4096)
-def date_label(value: str | None) -> str:
-    """A reader's form of an ISO date at its own granularity: "18 Jun 2023", "Jun 2023", "2023"."""
-    if not value:
-        return "undated"
-    for fmt, out in (("%Y-%m-%d", "%d %b %Y"), ("%Y-%m", "%b %Y"), ("%Y", "%Y")):
-        try:
-            parsed = dt.datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-        text = parsed.strftime(out)
-        # strftime's %d pads with a zero; "08 Jun" reads worse than "8 Jun".
-        return text[1:] if text.startswith("0") else text
-    return value  # a granularity we do not spell out ("2023-W23"): show it as given
+__all__ = [
+    "CHANGE_LABELS",
+    "CHART_HEIGHT",
+    "CHART_PAD",
+    "CHART_WIDTH",
+    "OTHER_CLAIMS_SHOWN",
+    "STATUSES",
+    "UNKNOWN_OUTLET",
+    "ArticleView",
+    "QuoteGroup",
+    "Source",
+    "View",
+    "build_view",
+    "clip",
+    "date_label",
+    "period_start",
+    "safe_url",
+    "timeline_count",
+    "timeline_data",
+    "timeline_entries",
+    "timeline_rest",
+    "track_chart",
+    "unique_parts",
+    "window_label",
+]
 
 
 @dataclass(frozen=True)
@@ -368,142 +331,3 @@ def _group_quotes(quotes: list[QuoteEntry], names: dict[str, str]) -> list[Quote
             group = groups[key] = QuoteGroup(speaker=speaker, entity=entity, quotes=[])
         group.quotes.append(quote)
     return list(groups.values())
-
-
-STATUSES = ("occurred", "planned", "expected", "cancelled")
-
-
-def period_start(date: str) -> str | None:
-    """First day of the period an ISO date names, for measuring gaps between dates."""
-    parts = date.split("-")
-    if not parts[0].isdigit() or len(parts[0]) != 4:
-        return None
-    if len(parts) == 1:
-        return f"{parts[0]}-01-01"
-    if len(parts) == 2 and parts[1].isdigit():
-        return f"{parts[0]}-{parts[1]}-01"
-    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-        return date
-    return None
-
-
-def timeline_entries(view: View) -> list[dict[str, Any]]:
-    """The timeline as the HTML page and the web app draw it."""
-    return [
-        {
-            "date": entry.date,
-            "label": date_label(entry.date),
-            "start": period_start(entry.date),
-            "granularity": entry.granularity,
-            "status": entry.status,
-            "text": entry.text,
-            "entities": [view.entity_name(e) for e in entry.entities],
-            "outlets": view.outlets_of(entry.evidence) or [UNKNOWN_OUTLET],
-            "refs": view.refs(entry.evidence),
-        }
-        for entry in view.dossier.timeline
-    ]
-
-
-def timeline_count(dossier: Dossier) -> str:
-    """ "40 of 312 dated events" when the timeline shows a subset of them, else ""."""
-    rest = len(getattr(dossier, "timeline_rest", None) or [])
-    if not rest:
-        return ""
-    shown = len(dossier.timeline)
-    return f"{shown} of {shown + rest} dated events"
-
-
-def timeline_rest(view: View) -> list[dict[str, Any]]:
-    """The dated events the timeline leaves out, for a reader who wants them all."""
-    return [
-        {
-            "label": date_label(entry.date),
-            "status": entry.status,
-            "text": entry.text,
-            "outlets": view.outlets_of(entry.evidence) or [UNKNOWN_OUTLET],
-        }
-        for entry in getattr(view.dossier, "timeline_rest", None) or []
-    ]
-
-
-def timeline_data(
-    view: View,
-    timeline: list[dict[str, Any]],
-    href: Callable[[str, int], str] | None = None,
-) -> dict[str, Any]:
-    """What dossier.js draws from: the timeline and every numbered evidence sentence.
-
-    ``href(article, sentence)`` links each source sentence (the web app's article page).
-    """
-    outlets: list[str] = []
-    for entry in timeline:
-        outlets += [o for o in entry["outlets"] if o not in outlets]
-    sources = []
-    for s in view.sources:
-        source = {
-            "n": s.number,
-            "article": s.article.id,
-            "sentence": s.sentence,
-            "text": s.text,
-            "outlet": s.article.name,
-            "date": view.readable(s.article.date_basis),
-            "title": s.article.title,
-            "url": s.article.url,
-        }
-        if href is not None:
-            source["href"] = href(s.article.id, s.sentence)
-        sources.append(source)
-    return {
-        "statuses": [s for s in STATUSES if any(e["status"] == s for e in timeline)],
-        "outlets": outlets,
-        "timeline": timeline,
-        "sources": sources,
-    }
-
-
-CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 360, 120, 24
-
-
-def track_chart(track: Track) -> dict[str, Any]:
-    """A small line chart of one track, as SVG coordinates (drawn without any script):
-    one point per value, the line through each day's middle value, bounds as whiskers."""
-    days = sorted({p.date[:10] for p in track.points})
-    values = [p.value for p in track.points]
-    values += [v for p in track.points for v in (p.low, p.high) if v is not None]
-    top, bottom = max(values), min(0.0, min(values))
-    span = (top - bottom) or 1.0
-    width = CHART_WIDTH - 2 * CHART_PAD
-    height = CHART_HEIGHT - 2 * CHART_PAD
-
-    def x(day: str) -> float:
-        k = days.index(day[:10])
-        return round(CHART_PAD + (width * k / (len(days) - 1) if len(days) > 1 else width / 2), 1)
-
-    def y(value: float) -> float:
-        return round(CHART_PAD + height * (1 - (value - bottom) / span), 1)
-
-    points = [
-        {
-            "x": x(p.date),
-            "y": y(p.value),
-            "y_low": y(p.low) if p.low is not None else None,
-            "y_high": y(p.high) if p.high is not None else None,
-            "label": f"{p.date}: {p.text} ({p.outlet or UNKNOWN_OUTLET})",
-        }
-        for p in track.points
-    ]
-    middle = []
-    for day in days:
-        told = sorted(p.value for p in track.points if p.date[:10] == day)
-        middle.append(f"{x(day)},{y(told[len(told) // 2])}")
-    return {
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
-        "line": " ".join(middle),
-        "points": points,
-        "first": days[0],
-        "last": days[-1],
-        "top": f"{top:,.0f}",
-        "pad": CHART_PAD,
-    }

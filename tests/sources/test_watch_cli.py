@@ -110,6 +110,7 @@ def test_a_failing_source_exits_3_and_is_named(
     assert "failing since" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_sigterm_mid_poll_exits_cleanly_with_everything_committed(
     site: Site, tmp_path: Path
 ) -> None:

@@ -50,6 +50,12 @@ class Linked:
         ann = next(a for a in self.annotations if a.article == article.id)
         return next(s.index for s in ann.sentences if s.text.startswith(text))
 
+    def figures(self) -> list[list[float]]:
+        """The values of the figures read in each article, article by article: a test that
+        no two figures pair shows first that the figures were read."""
+        by_id = {a.article: a for a in self.annotations}
+        return [sorted(q.value for q in by_id[a.id].quantities) for a in self.articles]
+
 
 def link(articles: Sequence[Article]) -> Linked:
     from storyline.annotate import annotate_chunk
@@ -58,3 +64,15 @@ def link(articles: Sequence[Article]) -> Linked:
     annotations = annotate_chunk(articles)
     story = Story(id="s-fiction", title="fiction", articles=[a.id for a in articles])
     return Linked(list(articles), annotations, link_story(story, articles, annotations))
+
+
+def three_days(first: str, second: str, third: str) -> Linked:
+    """One sentence told by each of three outlets on three days of a week: the shape of a
+    figure that moves (or does not) from report to report."""
+    return link(
+        [
+            article("Strait Herald", "2031-05-06", first, filler=0),
+            article("Karsholm Post", "2031-05-08", second, filler=2),
+            article("Harbour Times", "2031-05-11", third, filler=4),
+        ]
+    )
