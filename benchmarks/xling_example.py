@@ -15,7 +15,8 @@ as distractors, and compared with the English reports built alone. Printed, in o
   translated report, sit in its claim); cross-language precision (two sentences of one claim
   in two languages whose English sentences are one, or share a claim in the English build);
 - throughput: seconds per report of the whole build, English alone (with the English and the
-  multilingual encoder) against the three languages, median of --repeat, and the ratio.
+  multilingual encoder) against the three languages, median of --repeat, and the ratio;
+  every model is loaded by a first build that is not timed.
 
     python benchmarks/xling_example.py [--embedder use-multilingual] [--distractors 24]
 """
@@ -240,6 +241,8 @@ def main() -> None:
         tmp = Path(name)
         extra = distractor_files(tmp, args.distractors)
         times: dict[str, list[float]] = defaultdict(list)
+        for embedder in ("minilm-int8", args.embedder):  # models load once, before the timing
+            build(folders, embedder, tmp, [])
         for _ in range(args.repeat):
             en_minilm = build(folders[:1], "minilm-int8", tmp, [])
             en_multi = build(folders[:1], args.embedder, tmp, [])

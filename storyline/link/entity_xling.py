@@ -48,6 +48,8 @@ class CrossLingual:
 
 DEFAULTS = CrossLingual()
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+_ROUNDS = 3  # rounds of aligned merging; each reads the roots the last one left
+UNTYPED = "MISC"  # a name the reader found but could not type
 _BLOCK = 2048  # sentences compared at once with all of another language's
 
 
@@ -142,8 +144,42 @@ def merge_aligned(
     names: dict[tuple[str, int], set[str]] = defaultdict(set)
     for occ in occs:
         names[occ.where].add(occ.node)
+    aligned = _aligned_sentences(names, annotations, language, config.aligned)
+    shown = _shown(occs)
+    for _round in range(_ROUNDS):  # a merge may leave the next pair the only open one
+        support = _support(aligned, names, forest, kinds, config)
+        best: dict[str, int] = defaultdict(int)
+        for (a, b), n in support.items():
+            best[a], best[b] = max(best[a], n), max(best[b], n)
+        joined = False
+        for (a, b), n in sorted(support.items(), key=lambda x: (-x[1], x[0])):
+            if n < config.min_aligned or n < best[a] or n < best[b]:
+                continue
+            rivals = [p for p, m in support.items() if m == n and (a in p or b in p)]
+            if len(rivals) > 1 or forest.find(a) == forest.find(b):
+                continue
+            forest.union(
+                a,
+                b,
+                "aligned-translation",
+                f"{shown.get(a, a)!r} and {shown.get(b, b)!r} stand in the same place of {n} "
+                "pairs of sentences that translate each other",
+            )
+            joined = True
+        if not joined:
+            break
+
+
+def _support(
+    aligned: list[tuple[tuple[str, int], tuple[str, int]]],
+    names: Mapping[tuple[str, int], set[str]],
+    forest: Forest,
+    kinds: Mapping[str, str],
+    config: CrossLingual,
+) -> Counter[tuple[str, str]]:
+    """How many aligned sentence pairs pair two entities (by their current roots)."""
     support: Counter[tuple[str, str]] = Counter()
-    for left, right in _aligned_sentences(names, annotations, language, config.aligned):
+    for left, right in aligned:
         a_roots = {forest.find(n): n for n in names[left]}
         b_roots = {forest.find(n): n for n in names[right]}
         shared = a_roots.keys() & b_roots.keys()
@@ -156,23 +192,7 @@ def merge_aligned(
         for a, found in partners.items():
             if len(found) == 1 and sum(found[0] in f for f in partners.values()) == 1:
                 support[min(a, found[0]), max(a, found[0])] += 1
-    best: dict[str, int] = defaultdict(int)
-    for (a, b), n in support.items():
-        best[a], best[b] = max(best[a], n), max(best[b], n)
-    shown = _shown(occs)
-    for (a, b), n in sorted(support.items()):
-        if n < config.min_aligned or n < best[a] or n < best[b]:
-            continue
-        rivals = [p for p, m in support.items() if m == n and (a in p or b in p)]
-        if len(rivals) > 1 or forest.find(a) == forest.find(b):
-            continue
-        forest.union(
-            a,
-            b,
-            "aligned-translation",
-            f"{shown.get(a, a)!r} and {shown.get(b, b)!r} stand in the same place of {n} "
-            "pairs of sentences that translate each other",
-        )
+    return support
 
 
 def _alike(a: str, b: str, kinds: Mapping[str, str], config: CrossLingual) -> bool:
@@ -183,8 +203,11 @@ def _alike(a: str, b: str, kinds: Mapping[str, str], config: CrossLingual) -> bo
     if ka == PERSON:
         return spelling_distance(a, b) is not None or transliterated(a, b) or reordered(a, b)
     ta, tb = tokens(a), tokens(b)
-    if (len(ta) == 1 or len(tb) == 1) and ka != kb:
-        return False  # "Valdmark" (a place) is no part of "Junta de Aguas de Valdmark"
+    # "Valdmark" (a place) is no part of "Junta de Aguas de Valdmark"; a lone word of no
+    # known type ("Dravenmoor", MISC) may be the short form of "Dravenmoor Dam".
+    lone = ka if len(ta) == 1 else kb
+    if len(ta) != len(tb) and 1 in (len(ta), len(tb)) and ka != kb and lone != UNTYPED:
+        return False
     return any(len(w) >= config.min_word for w in set(ta) & set(tb))
 
 
