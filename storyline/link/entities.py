@@ -435,9 +435,12 @@ def _merges(members: list[Occ], name: str, forest: Forest) -> list[Merge]:
             rule, detail = occ.rule, occ.detail
         elif occ.key == canonical_key:
             rule, detail = "exact", "the same name once case, accents and punctuation are ignored"
-        else:
-            # Its key differs from the canonical one, so its key joined by a union.
+        elif occ.key in forest.reason:  # its key joined the canonical one's by a union
             rule, detail = forest.reason[occ.key]
+        else:
+            # The full name the canonical form was resolved to ("pro-Hosni Mubarak" under
+            # "Mubarak"): the same reason, read the other way.
+            rule, detail = next((o.rule, o.detail) for o in members if o.node == occ.key and o.rule)
         out.append(Merge(alias=occ.surface, into=name, rule=rule, detail=detail))
     out.sort(key=lambda m: m.alias)
     return out
