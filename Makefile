@@ -57,7 +57,7 @@ bench: $(STAMP) $(VENV)/.bench
 	$(BENCH)/watch_replay.py $(T17) --topics MJ --per-topic 8 --warm 3 --timed 2 --gap 0.5
 	$(BENCH)/crash_trials.py --trials 2
 	$(BENCH)/dossier_writes.py --writes 3 --repeats 1
-	$(BENCH)/hostile.py --big-bytes 100000
+	$(BENCH)/hostile.py --big-bytes 100000 --budget 64,32
 	$(BENCH)/hostile_texts.py --mb 0.05 --sentences 100 --no-scaling
 	$(BENCH)/web_load.py --clients 2 --seconds 1
 

@@ -7,7 +7,7 @@ with the error and its time, and the run goes on. The last line printed is
 JSON: the worst ingest time per file, the worst annotation time per article,
 and the failures.
 
-    python benchmarks/hostile.py [--big-bytes 1500000]
+    python benchmarks/hostile.py [--big-bytes 1500000] [--budget 64,32]
 """
 
 from __future__ import annotations
@@ -23,9 +23,13 @@ from _common import emit, parser
 def main() -> None:
     ap = parser(__doc__)
     ap.add_argument("--big-bytes", type=int, default=1_500_000, help="size of the big report")
+    ap.add_argument(
+        "--budget", default="0,0", help="read,embed sentence budget per article (0,0: all)"
+    )
     args = ap.parse_args()
 
     from storyline.annotate import annotate_chunk
+    from storyline.annotate.budget import Budget
     from storyline.ingest import read_inputs
     from storyline.ingest.files import walk
     from storyline.model import Article, Rejection
@@ -43,14 +47,16 @@ def main() -> None:
             found = [a for a in read_inputs([item]) if isinstance(a, Article)]
             ingest[Path(item).relative_to(folder).as_posix()] = time.perf_counter() - start
             articles += found
-        annotate_chunk([articles[0]])  # load the models outside the timings
+        read, embed = (int(x) for x in args.budget.split(","))
+        budget = Budget(read=read, embed=embed)
+        annotate_chunk([articles[0]], budget=budget)  # load the models outside the timings
         annotate: dict[str, float] = {}
         failures = []
         for article in articles:
             name = f"{Path(str(article.path)).relative_to(folder).as_posix()}#{article.id}"
             start = time.perf_counter()
             try:
-                annotate_chunk([article])
+                annotate_chunk([article], budget=budget)
             except Exception as exc:  # the benchmark records what the build would die on
                 failures.append({"article": name, "error": f"{type(exc).__name__}: {exc}"[:200]})
             annotate[name] = time.perf_counter() - start

@@ -1,5 +1,13 @@
-"""Where the per-article work of stage 2 runs when it leaves this process: a local
-process pool (``--executor process``, :func:`process_map`) or Dask.
+"""Where the per-article work of stage 2 runs: an executor, chosen by name.
+
+    local     in this process, one chunk after another (the default)
+    process   a local process pool (:func:`process_map`); in this process for one chunk
+    dask      a Dask cluster (:func:`dask_map`), even for one chunk: a forced mode
+              never falls back
+
+Each is an :class:`Executor`: ``map(run, chunks)`` yields each chunk's annotations and
+failures, for the engine to commit as they come. :func:`executor_for` picks one by
+the ``executor`` setting; an unknown name is a ConfigError listing the known ones.
 
 ``--executor dask`` maps a stage function over chunks of articles on a Dask
 cluster: an existing one (``--scheduler tcp://host:8786``) or, without an
@@ -23,13 +31,14 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import islice
 from multiprocessing import get_context
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from storyline.annotate.embed import set_threads
 from storyline.errors import EXTRAS, ConfigError, MissingExtraError
-from storyline.guard import failure
+from storyline.guard import GuardedAnnotate, failure
 from storyline.model import Annotation, Article, Failure
-from storyline.settings import Settings
+
+if TYPE_CHECKING:
+    from storyline.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +159,8 @@ def process_map(
     one at a time, so that a crash now names its chunk; a chunk that crashes alone
     is run article by article, and an article that crashes alone is its failure.
     """
+    from storyline.annotate.embed import set_threads
+
     ctx = get_context("spawn")  # onnxruntime and spaCy threads do not survive fork
     threads = max(1, (os.cpu_count() or 1) // settings.workers)
 
@@ -192,10 +203,85 @@ def process_map(
         pool.shutdown(cancel_futures=True)
 
 
+Results = Iterator[tuple[list[Annotation], list[Failure]]]
+
+
+class Executor(Protocol):
+    """Runs ``run`` (stage 2 for one chunk, with its failures isolated) over ``chunks``
+    and yields each chunk's result as it is done."""
+
+    def map(self, run: GuardedAnnotate, chunks: Iterable[list[Article]]) -> Results: ...
+
+
+class LocalExecutor:
+    """In this process, one chunk after another; each chunk is read when its turn comes."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def map(self, run: GuardedAnnotate, chunks: Iterable[list[Article]]) -> Results:
+        for chunk in chunks:
+            yield run(chunk)
+
+
+class ProcessExecutor:
+    """A local pool of ``workers`` processes; a single chunk runs in this process."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def map(self, run: GuardedAnnotate, chunks: Iterable[list[Article]]) -> Results:
+        chunks = list(chunks)
+        if len(chunks) > 1:
+            yield from process_map(chunks, run, self.settings, run.version)
+        else:
+            yield from LocalExecutor(self.settings).map(run, chunks)
+
+
+class DaskExecutor:
+    """A Dask cluster: ``scheduler``'s, or a local one of ``workers`` processes."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def map(self, run: GuardedAnnotate, chunks: Iterable[list[Article]]) -> Results:
+        yield from dask_map(run, chunks, self.settings)
+
+
+# The executors by the name the ``executor`` setting (``--executor``) gives.
+EXECUTORS: dict[str, Callable[[Settings], Executor]] = {
+    "local": LocalExecutor,
+    "process": ProcessExecutor,
+    "dask": DaskExecutor,
+}
+
+
+def executor_for(settings: Settings) -> Executor:
+    """The executor the settings name; an unknown name is a ConfigError."""
+    make = EXECUTORS.get(settings.executor)
+    if make is None:
+        raise ConfigError(
+            f"setting 'executor' is {settings.executor!r}; it must be one of "
+            f"{', '.join(repr(n) for n in EXECUTORS)}"
+        )
+    return make(settings)
+
+
 def _token() -> str:
     import uuid
 
     return uuid.uuid4().hex
 
 
-__all__ = ["INSTALL", "dask_client", "dask_map", "process_map"]
+__all__ = [
+    "EXECUTORS",
+    "INSTALL",
+    "DaskExecutor",
+    "Executor",
+    "LocalExecutor",
+    "ProcessExecutor",
+    "dask_client",
+    "dask_map",
+    "executor_for",
+    "process_map",
+]

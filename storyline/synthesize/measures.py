@@ -47,13 +47,34 @@ KNOWN_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced"
 # Money and troops are one measure only for one giver: these pair with their subject said.
 AGENTIVE_CLASSES = frozenset({"pledged", "raised", "sent"})
 # fmt: on
-RELATED = 0.35  # cosine of two sentences that may tell one moment of one measure
-RELATED_UNNAMED = 0.75  # ... a duration's, when they share one entity only
-REPORT_SLACK = 0  # days apart two tellings of one moment may be dated: the same day only
 _HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.IGNORECASE)
-LIST_FIGURES = 4  # a sentence with this many figures is a list or breakdown: none pairs
-RUN_ON_WORDS = 70  # longer "sentences" are run-together items: their figures never pair
-MAX_RATIO = 3.0  # tellings of one count lie within this factor of each other
+
+
+@dataclass(frozen=True)
+class FiguresConfig:
+    """The ledger's and the tracks' tuned constants (cosines of MiniLM sentence vectors)."""
+
+    related: float = 0.35  # cosine of two sentences that may tell one moment of one measure
+    related_unnamed: float = 0.75  # ... a duration's, when they share one entity only
+    report_slack: int = 0  # days apart two reports' tellings of one moment may be dated
+    list_figures: int = 4  # a sentence with this many figures is a list or breakdown: none pairs
+    run_on_words: int = 70  # longer "sentences" are run-together items: their figures never pair
+    max_ratio: float = 3.0  # tellings of one count lie within this factor of each other
+    track_related: float = 0.5  # cosine of two tellings of one moving measure naming no entity
+    min_track_days: int = 2  # a track holds values told on at least this many days
+    min_track_values: int = 2  # ... and at least this many different values
+    running_before: int = 80  # characters before a figure its running cue ("so far") is read in
+    running_after: int = 40  # ... and after it
+    max_tracks: int = 12  # tracks a dossier shows (the most told)
+    includes_before: int = 40  # characters before a figure an "including" cue is read in
+    includes_after: int = 80  # ... and after it
+
+
+FIGURES = FiguresConfig()
+# The constants by their former names, for importers.
+RELATED, RELATED_UNNAMED = FIGURES.related, FIGURES.related_unnamed
+REPORT_SLACK, MAX_RATIO = FIGURES.report_slack, FIGURES.max_ratio
+LIST_FIGURES, RUN_ON_WORDS = FIGURES.list_figures, FIGURES.run_on_words
 # A rate said anywhere in the sentence ("12,000 barrels (504,000 gallons) are leaking every
 # day"): for a figure the parse gave no period, rate or total is in doubt.
 _RATE_CUE = re.compile(
@@ -124,6 +145,7 @@ def figures_of(
     entities_in: Callable[[str, int], list[str]],
     published: dict[str, str | None],
     guessed: Collection[str] = (),
+    cfg: FiguresConfig = FIGURES,
 ) -> list[Figure]:
     """The figures the ledger compares; ``guessed``: articles whose date is inferred."""
     out: list[Figure] = []
@@ -159,7 +181,7 @@ def figures_of(
                     day_guessed=ann.article in guessed,
                     offset=sentence.start,
                     alone=counts[q.sentence] == 1,
-                    parts=keys[(q.sentence, key)] > 1 or counts[q.sentence] >= LIST_FIGURES,
+                    parts=keys[(q.sentence, key)] > 1 or counts[q.sentence] >= cfg.list_figures,
                     rate_doubt=q.per is None and bool(_RATE_CUE.search(sentence.text)),
                 )
             )
@@ -212,9 +234,9 @@ def named_in(place: str, text: str) -> bool:
     return bool(re.search(rf"\b{initials}\.?(?![\w])", text))  # capitals: not "us"
 
 
-def same_time(a: Figure, b: Figure) -> bool:
+def same_time(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     """Whether two figures may refer to the same moment: the days their sentences name,
-    else their reports' days, at most REPORT_SLACK apart: two reports' days must be the
+    else their reports' days, at most ``report_slack`` apart: two reports' days must be the
     same (a count told a day apart may have moved). Unknown: may be the same; a report's
     date inferred from other reports, or a day one sentence names against the other's
     report day, one day either way. A
@@ -227,7 +249,7 @@ def same_time(a: Figure, b: Figure) -> bool:
     # A day the sentence names against a report's own day: the report tells the day
     # before ("on Tuesday evening" in Monday's and Wednesday's reports), one day either way.
     told = (x != a.day) != (y != b.day)
-    return abs((x - y).days) <= REPORT_SLACK + (guessed or told)
+    return abs((x - y).days) <= cfg.report_slack + (guessed or told)
 
 
 def _day_of(f: Figure) -> date | None:
@@ -239,30 +261,30 @@ def _day_of(f: Figure) -> date | None:
     return f.day
 
 
-def related(a: Figure, b: Figure) -> bool:
+def related(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     sim = float(a.vector @ b.vector) if a.vector.shape == b.vector.shape else 0.0
     shared = len(a.entities & b.entities)
     if a.key[0] == "duration":  # the length of one event: told of the same people, alike
-        return shared >= 2 or (shared >= 1 and sim >= RELATED_UNNAMED)
-    return shared >= 1 and sim >= RELATED  # one scope both sentences name
+        return shared >= 2 or (shared >= 1 and sim >= cfg.related_unnamed)
+    return shared >= 1 and sim >= cfg.related  # one scope both sentences name
 
 
-def near_in_size(a: Figure, b: Figure) -> bool:
+def near_in_size(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     low, high = sorted((abs(a.q.value), abs(b.q.value)))
-    return low > 0 and high / low <= MAX_RATIO
+    return low > 0 and high / low <= cfg.max_ratio
 
 
-def same_moment(a: Figure, b: Figure) -> bool:
+def same_moment(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     """Two tellings of one measure, for one scope, at one time."""
     return (
         (a.article, a.sentence) != (b.article, b.sentence)
-        and not any(historical(f) or run_on(f) or f.parts or bare(f) for f in (a, b))
+        and not any(historical(f) or run_on(f, cfg) or f.parts or bare(f) for f in (a, b))
         and all(known_measure(f) or f.key[0] == "duration" for f in (a, b))
         and not any(f.rate_doubt for f in (a, b))
         and same_scope(a, b)
-        and same_time(a, b)
-        and near_in_size(a, b)
-        and related(a, b)
+        and same_time(a, b, cfg)
+        and near_in_size(a, b, cfg)
+        and related(a, b, cfg)
     )
 
 
@@ -288,7 +310,7 @@ def bare(f: Figure) -> bool:
     return f.q.unit is None and not _HOLDER_WORDS.search(f.text)
 
 
-def run_on(f: Figure) -> bool:
+def run_on(f: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     """A "sentence" of many run-together items (a flattened fact box or page of links):
     its parse says little about which figure goes with what."""
-    return len(f.text.split()) > RUN_ON_WORDS
+    return len(f.text.split()) > cfg.run_on_words

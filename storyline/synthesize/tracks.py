@@ -18,6 +18,7 @@ import numpy as np
 from storyline.model import Annotation, Article, Evidence, Links, Track, TrackPoint
 from storyline.synthesize.measures import (  # noqa: F401 (re-exported: tracks held them before)
     AGENTIVE_CLASSES,
+    FIGURES,
     KNOWN_CLASSES,
     LIST_FIGURES,
     MAX_RATIO,
@@ -28,6 +29,7 @@ from storyline.synthesize.measures import (  # noqa: F401 (re-exported: tracks h
     REPORT_SLACK,
     RUN_ON_WORDS,
     Figure,
+    FiguresConfig,
     bare,
     compatible,
     describe,
@@ -46,19 +48,14 @@ from storyline.synthesize.measures import (  # noqa: F401 (re-exported: tracks h
 )
 
 _TRACKED = frozenset({"count", "money", "measure"})
-TRACK_RELATED = 0.5  # cosine of two tellings of one moving measure that share no entity
-MIN_TRACK_DAYS = 2
 _LONG_PERIODS = frozenset({"year", "decade", "century", "month"})
 _PLACE_NOUNS = frozenset({"country", "state", "city", "province", "town", "village", "region",
                           "nation", "county", "district", "area", "territory"})  # fmt: skip
-MIN_TRACK_VALUES = 2
-RUNNING_BEFORE, RUNNING_AFTER = 80, 40  # characters around a figure its running cue is read in
 _RUNNING = re.compile(
     r"\b(has|have|so far|to date|now|total|totals|toll|tally|number|overall|in all"
     r"|cumulative)\b",
     re.IGNORECASE,
 )  # a track whose value never moves tells nothing a claim does not
-MAX_TRACKS = 12
 
 
 def trackable(f: Figure) -> bool:
@@ -80,13 +77,14 @@ def find_tracks(
     figures: Sequence[Figure],
     entity_names: dict[str, str],
     outlet_of: Callable[[str], str | None],
-    limit: int | None = MAX_TRACKS,
+    limit: int | None = FIGURES.max_tracks,
+    cfg: FiguresConfig = FIGURES,
 ) -> list[Track]:
     """Measures told on two or more days by two or more reports, with their values (the
     ``limit`` most told)."""
     by_key: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
-        if trackable(f) and _as_of(f) and not _unplaced(f):
+        if trackable(f) and _as_of(f) and not _unplaced(f, cfg):
             by_key[(f.key, f.q.subject, _scope_name(f.q.place))].append(f)
     # A figure whose subject and place are unsaid is not guessed into a scope that says
     # them ("seven injured" is not Misrata's count because Misrata's is told elsewhere):
@@ -94,7 +92,7 @@ def find_tracks(
     scoped: dict[tuple, list[Figure]] = defaultdict(list)
     unnamed: dict[tuple, list[Figure]] = defaultdict(list)
     for (key, subject, place), group in by_key.items():
-        for figs in _related_groups(group):
+        for figs in _related_groups(group, cfg):
             where = place
             if subject is None and place is None:
                 unnamed[key].extend(f for f in figs if not f.entities)
@@ -111,23 +109,23 @@ def find_tracks(
             scoped[scopes[0] if scopes else (key, None, None)].extend(figs)
     tracks = []
     for (key, subject, place), told in scoped.items():
-        figs = [f for f in told if _running(f) or _retold(f, told)]
+        figs = [f for f in told if _running(f, cfg) or _retold(f, told)]
         days = {_as_of(f) for f in figs}
-        if len(days) < MIN_TRACK_DAYS or len({f.article for f in figs}) < 2:
+        if len(days) < cfg.min_track_days or len({f.article for f in figs}) < 2:
             continue
-        if not _moves(figs):
+        if not _moves(figs, cfg):
             continue  # a constant ("11 workers killed"): a claim, not a moving measure
         tracks.append(_track(key, subject, place, figs, outlet_of))
     tracks.sort(key=lambda t: (-len({p.date for p in t.points}), -len(t.points), t.about))
     return tracks[:limit]
 
 
-def _running(f: Figure) -> bool:
+def _running(f: Figure, cfg: FiguresConfig) -> bool:
     """Whether the sentence tells the figure as a running count ("has killed", "so far",
     "the toll", "now"), not only as the count of one incident ("three died in the
     clashes"): only running counts make a measure that moves."""
-    start = max(0, f.q.start - f.offset - RUNNING_BEFORE)
-    return bool(_RUNNING.search(f.text[start : f.q.end - f.offset + RUNNING_AFTER]))
+    start = max(0, f.q.start - f.offset - cfg.running_before)
+    return bool(_RUNNING.search(f.text[start : f.q.end - f.offset + cfg.running_after]))
 
 
 def _retold(f: Figure, figs: list[Figure]) -> bool:
@@ -146,11 +144,11 @@ def _anchored(figs: list[Figure]) -> tuple[str | None, list[Figure]]:
     return anchor, [f for f in figs if anchor in f.entities]
 
 
-def _moves(figs: list[Figure]) -> bool:
+def _moves(figs: list[Figure], cfg: FiguresConfig) -> bool:
     """Whether two of the values cannot both hold at once (bounds read): a measure that
     moved or was revised, not one figure told again ("up to 500,000" / "250,000 to 500,000"),
     and not one stray report against a value three or more reports tell."""
-    if len({f.q.value for f in figs}) < MIN_TRACK_VALUES:
+    if len({f.q.value for f in figs}) < cfg.min_track_values:
         return False
     # One report off a figure three or more others tell ("11 workers" told again and
     # again, once "15") is a stray (another event, a misreading), not a move.
@@ -170,10 +168,10 @@ def _as_of(f: Figure) -> str | None:
     return f.when if f.when and len(f.when) == 10 else None
 
 
-def _unplaced(f: Figure) -> bool:
+def _unplaced(f: Figure, cfg: FiguresConfig) -> bool:
     """A figure whose time or reading is doubtful: dated to an earlier year, one of a
     list or breakdown, in a run-on "sentence", or a bare number."""
-    return historical(f) or f.parts or run_on(f) or bare(f)
+    return historical(f) or f.parts or run_on(f, cfg) or bare(f)
 
 
 def _scope_name(place: str | None) -> str | None:
@@ -183,9 +181,9 @@ def _scope_name(place: str | None) -> str | None:
     return place[4:] if place.startswith("the ") else place
 
 
-def _related_groups(figs: list[Figure]) -> list[list[Figure]]:
+def _related_groups(figs: list[Figure], cfg: FiguresConfig) -> list[list[Figure]]:
     """Figures of one measure split into the groups their sentences link (cosine at least
-    TRACK_RELATED, or RELATED with a shared entity): the deaths of one attack and those of
+    ``track_related``, or ``related`` with a shared entity): the deaths of one attack and those of
     another are two tracks even when both are "persons dead"."""
     n = len(figs)
     parent = list(range(n))
@@ -201,9 +199,10 @@ def _related_groups(figs: list[Figure]) -> list[list[Figure]]:
         mat = np.vstack([f.vector for f in figs]).astype(np.float32)
         for start in range(0, n, 512):
             sims = mat[start : start + 512] @ mat.T
-            for r, c in zip(*np.nonzero(sims >= RELATED), strict=True):
+            for r, c in zip(*np.nonzero(sims >= cfg.related), strict=True):
                 i, j = start + int(r), int(c)
-                if i < j and (sims[r, c] >= TRACK_RELATED or figs[i].entities & figs[j].entities):
+                linked = sims[r, c] >= cfg.track_related or figs[i].entities & figs[j].entities
+                if i < j and linked:
                     parent[root(i)] = root(j)
     groups: dict[int, list[Figure]] = defaultdict(list)
     for i, f in enumerate(figs):
