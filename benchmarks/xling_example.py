@@ -136,14 +136,15 @@ def name_figures(run: dict, english: dict) -> dict:
             for alias in e.aliases:
                 entity_of[key(alias)].add(f"{d.story.id}/{e.id}")
     merged = present = 0
-    for _g, forms in gold.items():
-        found = [entity_of[key(f)] for f in forms if key(f) in entity_of]
-        if len(found) >= 2 or (found and len(forms) > 1):
-            present += 1
-            merged += (
-                len(found) == len([f for f in forms if key(f) in entity_of])
-                and len(set.union(*found)) == 1
-            )
+    detail = {}
+    for g, forms in gold.items():
+        found = [f for f in forms if key(f) in entity_of]
+        if len(found) < 2:
+            continue  # only groups written two ways or more in the story's entities
+        present += 1
+        one = len(set.union(*(entity_of[key(f)] for f in found))) == 1
+        merged += one
+        detail[g] = f"{'merged' if one else 'apart'}: {', '.join(found)}"
     wrong_gold = 0
     for d in run["dossiers"]:
         for e in d.entities:
@@ -165,6 +166,7 @@ def name_figures(run: dict, english: dict) -> dict:
                     rules[m.rule] += 1
     return {
         "gold_groups_merged": f"{merged}/{present}",
+        "groups": detail,
         "wrong_merges_gold": wrong_gold,
         "wrong_merges_vs_english": en_apart,
         "cross_language_merges": dict(rules),
