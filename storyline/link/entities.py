@@ -409,9 +409,7 @@ def _canonical(members: list[Occ]) -> str:
     for occ in members:
         count[occ.surface] += 1
         articles[occ.surface].add(occ.article)
-    # A form led by a lower-case word ("de Brennick", a French tagger's span) names it last.
-    capital = [s for s in count if not s[0].islower()] or list(count)
-    full = [s for s in capital if " " in s] or capital
+    full = [s for s in count if " " in s] or list(count)
     # A short form ("Foreign Ministry", "Audit Office") never names an entity whose full
     # name ("Varnish Foreign Ministry", "Audit Office of Quennland") is there.
     keys = {s: name_key(s) for s in full}
