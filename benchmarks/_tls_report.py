@@ -15,6 +15,9 @@ def print_row(row: dict[str, object], g) -> None:  # type: ignore[no-untyped-def
     if "datewise" in row:
         d = row["datewise"]
         parts.append(f"datewise AR1 {d['ar1_f']:.3f} AR2 {d['ar2_f']:.3f} dF1 {d['date_f1']:.3f}")  # type: ignore[index]
+    if "pubcount" in row:
+        c = row["pubcount"]
+        parts.append(f"pubcount AR1 {c['ar1_f']:.3f} AR2 {c['ar2_f']:.3f} dF1 {c['date_f1']:.3f}")  # type: ignore[index]
     print("  ".join(parts), flush=True)
 
 

@@ -63,6 +63,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import datewise
+import pubcount
 from _common import TIMELINE17, emit, parser
 from _timeline17 import corpus_lines, documents, topics, write_jsonl
 from _tls_report import print_row, print_topics, rounded, spread
@@ -297,6 +298,11 @@ def run(
                 for g in t.golds:
                     pred = datewise_pred(t, g, w)
                     jobs.append((("datewise", 0), (t.name, g.name), submit(pred, g.path)))
+            for g in t.golds if "pubcount" in methods else []:
+                arts, anns, _ = within_span(t.articles, t.annotations, [], g.span)
+                pred = pubcount.timeline(arts, anns, g.span, g.dates, g.per_date)
+                pred = {d: [_as_corpus(s, t.lines) for s in ss] for d, ss in pred.items()}
+                jobs.append((("pubcount", 0), (t.name, g.name), submit(pred, g.path)))
             if "storyline" in methods:
                 for i, weights in enumerate(configs):
                     for g in t.golds:
@@ -322,6 +328,8 @@ def run(
                 row.update(scores[("storyline", chosen.get(t.name, 0))][key])
             if "datewise" in methods:
                 row["datewise"] = scores[("datewise", 0)][key]
+            if "pubcount" in methods:
+                row["pubcount"] = scores[("pubcount", 0)][key]
             rows.append(row)
             print_row(row, g)
     summary: dict[str, object] = {
@@ -347,6 +355,8 @@ def run(
             else None
             for k in keys
         }
+    if "pubcount" in methods:
+        summary.update(pubcount.summary(rows))
     if chosen:
         summary["chosen"] = {t: dataclasses.asdict(configs[i]) for t, i in chosen.items()}
         in_sample = _best(scores, len(configs), list(rows_of))
@@ -370,9 +380,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--topics", help="comma-separated topic names (default: all)")
     ap.add_argument(
         "--method",
-        choices=("both", "storyline", "datewise"),
+        choices=("both", "storyline", "datewise", "pubcount"),
         default="both",
-        help="which timelines to make and score (default: both, with their ratios)",
+        help="which timelines to make and score (default: both, with the publication-count "
+        "baseline of pubcount.py, and the ratios)",
     )
     ap.add_argument(
         "--loto",
@@ -389,7 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("storyline").setLevel(logging.WARNING)
     only = args.topics.split(",") if args.topics else None
-    methods = ("storyline", "datewise") if args.method == "both" else (args.method,)
+    both = ("storyline", "datewise", "pubcount")
+    methods = both if args.method == "both" else (args.method,)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "tls.sqlite")
         summary = run(

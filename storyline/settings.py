@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 from storyline.errors import EXTRAS, ConfigError, MissingExtraError
 
 DASK_INSTALL = EXTRAS["dask"]
-EMBEDDERS = ("minilm-int8",)
+EMBEDDERS = ("minilm-int8", "use-multilingual", "e5-small-q4")  # annotate/embed.py
 S = TypeVar("S")
 
 

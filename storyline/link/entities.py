@@ -27,7 +27,11 @@ The steps, each recorded as a :class:`~storyline.model.Merge` on the entity it s
    that one merge can make another pair's context agree. An organisation's short
    form joins the one full name it fits ("Foreign Ministry", "Halvane", "the
    Ledger", "Audit Office" for "Audit Office of Quennland": ``short-form``).
-4. A one-word name left over in an article merges with the story's only full
+4. **Across languages and scripts** (:mod:`storyline.link.entity_xling`): a name in
+   another script joins the Latin name it reads as (``romanized``); in a story told in
+   several languages, place names that bundled data gives one meaning (``exonym``) and
+   names paired by sentences that translate each other (``aligned-translation``) join.
+5. A one-word name left over in an article merges with the story's only full
    name ending with it (``surname``), with the one whose role matches when
    there are several (``surname+title``), or with the only full name holding it
    as another part (``name-part``); otherwise it stays its own entity.
@@ -56,6 +60,7 @@ from storyline.link.entity_variants import (
     merge_short_forms,
     merge_variants,
 )
+from storyline.link.entity_xling import merge_across_languages
 from storyline.link.names import name_key, tokens
 from storyline.link.occurrences import (
     PERSON,
@@ -110,6 +115,7 @@ def resolve_entities(
     merge_short_forms(occs, forest)
     merge_acronyms(occs, forest, texts)
     merge_middle_names(occs, forest)
+    merge_across_languages(occs, forest, annotations, {a.id: a.language for a in articles})
     _resolve_leftovers(occs, forest, anchor_keys, person_words)
     person_parts = {t for k in anchor_keys for t in tokens(k)}
     return _build(occs, forest, texts, person_parts)
@@ -427,9 +433,12 @@ def _merges(members: list[Occ], name: str, forest: Forest) -> list[Merge]:
             rule, detail = occ.rule, occ.detail
         elif occ.key == canonical_key:
             rule, detail = "exact", "the same name once case, accents and punctuation are ignored"
-        else:
-            # Its key differs from the canonical one, so its key joined by a union.
+        elif occ.key in forest.reason:  # its key joined the canonical one's by a union
             rule, detail = forest.reason[occ.key]
+        else:
+            # The full name the canonical form was resolved to ("pro-Hosni Mubarak" under
+            # "Mubarak"): the same reason, read the other way.
+            rule, detail = next((o.rule, o.detail) for o in members if o.node == occ.key and o.rule)
         out.append(Merge(alias=occ.surface, into=name, rule=rule, detail=detail))
     out.sort(key=lambda m: m.alias)
     return out

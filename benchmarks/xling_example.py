@@ -1,0 +1,274 @@
+"""One story across languages: the Dravenmoor example in English, Spanish and French.
+
+``examples/dravenmoor-dam`` (English) and its translations ``examples/dravenmoor-dam-es`` and
+``-fr`` (our own fiction, translated sentence by sentence; the translation keeps the outlet,
+author and date) are built into one store, with Timeline17 reports of other stories mixed in
+as distractors, and compared with the English reports built alone. Printed, in one run:
+
+- stories: the translation groups (a report and its two translations) whose three reports
+  share one story, and the distractors that joined a Dravenmoor story (should be none);
+- names: the gold groups of ``benchmarks/data/xling/dravenmoor_names.json`` whose forms sit
+  in one entity, gold groups that share an entity (wrong merges), and English names the
+  English-only build keeps apart but the three-language build joins (wrong merges too);
+- claims: claims told in more than one language; translation recall (an English sentence
+  of a claim whose Spanish and French translations, the sentence of the same rank in the
+  translated report, sit in its claim); cross-language precision (two sentences of one claim
+  in two languages whose English sentences are one, or share a claim in the English build);
+- throughput: seconds per report of the whole build, English alone (with the English and the
+  multilingual encoder) against the three languages, median of --repeat, and the ratio;
+  every model is loaded by a first build that is not timed.
+
+    python benchmarks/xling_example.py [--embedder use-multilingual] [--distractors 24]
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDERS = {"en": "dravenmoor-dam", "es": "dravenmoor-dam-es", "fr": "dravenmoor-dam-fr"}
+GOLD = Path(__file__).resolve().parent / "data" / "xling" / "dravenmoor_names.json"
+
+
+def build(folders: list[Path], embedder: str, tmp: Path, extra: list[Path]) -> dict:
+    """Build the folders into a fresh store; the dossiers, with each article's group."""
+    from storyline import engine
+    from storyline.engine import build as run_build
+    from storyline.link.names import name_key
+    from storyline.settings import load_settings
+    from storyline.store import open_store
+
+    db = tmp / f"{embedder}-{len(folders)}-{time.monotonic_ns()}.sqlite"
+    settings = load_settings(None, db=str(db), out=str(tmp / "out"), embedder=embedder)
+    t0 = time.perf_counter()
+    report = run_build([*folders, *extra], settings=settings)
+    seconds = time.perf_counter() - t0
+    store = open_store(str(db))
+    try:
+        dossiers = [store.get_dossier(s.id) for s in report.stories]
+        mention_entity = {}  # "article:start" -> "story/entity", the mentions of every story
+        for story in report.stories:
+            links = engine.linked(story, store, settings)[2]
+            mention_entity.update({m: f"{story.id}/{e}" for m, e in links.mention_entity.items()})
+        articles = {a.id: a for a in store.articles()}
+        annotations = {a.article: a for a in store.get_annotations(list(articles))}
+    finally:
+        store.close()
+    group = {}
+    for a in articles.values():
+        if a.path and any(Path(a.path).parent.name == f for f in FOLDERS.values()):
+            feed = Path(a.path).suffix == ".jsonl"  # two reports a file: told by their date
+            group[a.id] = (Path(a.path).name, a.published.date if feed else None)
+    lang = {a.id: _lang_of(a.path) for a in articles.values()}
+    # A sentence's place in its report: (paragraph, rank in it), kept where the paragraph
+    # splits into as many sentences in every language (translated sentence by sentence).
+    place = {aid: _places(articles[aid].text, annotations[aid]) for aid in group}
+    shape: dict[tuple, set[tuple]] = defaultdict(set)
+    for aid, g in group.items():
+        shape[g].add(tuple(sorted(Counter(p for p, _ in place[aid].values()).items())))
+    units = {
+        (aid, i): (group[aid], *where)
+        for aid in group
+        for i, where in place[aid].items()
+        if len(shape[group[aid]]) == 1
+    }
+    return {
+        "seconds": seconds,
+        "reports": len(articles),
+        "dossiers": dossiers,
+        "group": group,
+        "lang": lang,
+        "units": units,
+        "mention_entity": mention_entity,
+        "key": name_key,
+    }
+
+
+def _places(text: str, annotation) -> dict[int, tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Sentence index -> (paragraph, rank within the paragraph); paragraphs are lines."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+    out: dict[int, tuple[int, int]] = {}
+    seen: Counter[int] = Counter()
+    for s in annotation.sentences:
+        para = bisect.bisect_right(starts, s.start) - 1
+        out[s.index] = (para, seen[para])
+        seen[para] += 1
+    return out
+
+
+def _lang_of(path: str | None) -> str:
+    folder = Path(path).parent.name if path else ""
+    return next((lang for lang, f in FOLDERS.items() if f == folder), "other")
+
+
+def story_figures(run: dict) -> dict:
+    story_of = {a.id: d.story.id for d in run["dossiers"] for a in d.articles}
+    groups = defaultdict(set)
+    for aid, g in run["group"].items():
+        groups[g].add(story_of.get(aid))
+    ours = {story_of.get(a) for a in run["group"]}
+    joined = [a for a, s in story_of.items() if a not in run["group"] and s in ours]
+    together = sum(len(s) == 1 and None not in s for s in groups.values())
+    return {"groups_together": f"{together}/{len(groups)}", "distractors_joined": len(joined)}
+
+
+def name_figures(run: dict, english: dict) -> dict:
+    key = run["key"]
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))["groups"]
+    form_group = {key(f): g for g, forms in gold.items() for f in forms}
+    entity_of: dict[str, set[str]] = defaultdict(set)
+    for d in run["dossiers"]:
+        for e in d.entities:
+            for alias in e.aliases:
+                entity_of[key(alias)].add(f"{d.story.id}/{e.id}")
+    merged = present = 0
+    detail = {}
+    for g, forms in gold.items():
+        found = [f for f in forms if key(f) in entity_of]
+        if len(found) < 2:
+            continue  # only groups written two ways or more in the story's entities
+        present += 1
+        one = len(set.union(*(entity_of[key(f)] for f in found))) == 1
+        merged += one
+        detail[g] = f"{'merged' if one else 'apart'}: {', '.join(found)}"
+    wrong_gold = 0
+    for d in run["dossiers"]:
+        for e in d.entities:
+            hit = {form_group[key(a)] for a in e.aliases if key(a) in form_group}
+            wrong_gold += len(hit) > 1
+    # English mentions (the same article ids in both builds) the English build keeps apart
+    # and the three-language build joins.
+    english_of = english["mention_entity"]
+    joined: dict[str, set[str]] = defaultdict(set)
+    for mention, entity in run["mention_entity"].items():
+        if mention in english_of:
+            joined[entity].add(english_of[mention])
+    en_apart = sum(len(v) > 1 for v in joined.values())
+    rules = defaultdict(int)
+    for d in run["dossiers"]:
+        for e in d.entities:
+            for m in e.merges:
+                if m.rule in ("romanized", "exonym", "aligned-translation"):
+                    rules[m.rule] += 1
+    return {
+        "gold_groups_merged": f"{merged}/{present}",
+        "groups": detail,
+        "wrong_merges_gold": wrong_gold,
+        "wrong_merges_vs_english": en_apart,
+        "cross_language_merges": dict(rules),
+    }
+
+
+def claim_figures(run: dict, english: dict) -> dict:
+    def unit(article: str, sentence: int) -> tuple | None:
+        return run["units"].get((article, sentence))
+
+    en_claim = {}
+    for d in english["dossiers"]:
+        for c in d.claims:
+            for ev in c.evidence:
+                if (u := english["units"].get((ev.article, ev.sentence))) is not None:
+                    en_claim[u] = c.id
+    multi = good = pairs = 0
+    units_in: dict[tuple, set[str]] = defaultdict(set)
+    for d in run["dossiers"]:
+        for c in d.claims:
+            langs = {run["lang"][ev.article] for ev in c.evidence}
+            multi += len(langs) > 1
+            for ev in c.evidence:
+                if (u := unit(ev.article, ev.sentence)) is not None:
+                    units_in[u].add(f"{run['lang'][ev.article]}:{c.id}")
+            for x, y in combinations(c.evidence, 2):
+                if run["lang"][x.article] == run["lang"][y.article]:
+                    continue
+                ux, uy = unit(x.article, x.sentence), unit(y.article, y.sentence)
+                if ux is None or uy is None:
+                    continue
+                pairs += 1
+                same = ux == uy or (ux in en_claim and en_claim.get(ux) == en_claim.get(uy))
+                good += same
+    # English sentences of a claim whose both translations are comparable sentences
+    translated = Counter(u for u in run["units"].values())
+    en_units = [
+        u
+        for u, cs in units_in.items()
+        if any(c.startswith("en:") for c in cs) and translated[u] == 3
+    ]
+    recalled = sum(
+        len({c.split(":", 1)[1] for c in units_in[u]}) == 1 and len(units_in[u]) == 3
+        for u in en_units
+    )
+    return {
+        "claims_in_several_languages": multi,
+        "translation_recall": round(recalled / len(en_units), 3) if en_units else None,
+        "cross_language_precision": round(good / pairs, 3) if pairs else None,
+        "cross_language_pairs": pairs,
+    }
+
+
+def distractor_files(tmp: Path, n: int) -> list[Path]:
+    if n <= 0 or not DEFAULT_DIR.is_dir():
+        return []
+    docs = []
+    per = max(1, n // len(topics(DEFAULT_DIR)))
+    for _topic, dirs in sorted(topics(DEFAULT_DIR).items()):
+        docs += documents(dirs, limit=per)
+    return [write_jsonl(docs[:n], tmp / "distractors.jsonl")]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--embedder", default="use-multilingual")
+    ap.add_argument("--distractors", type=int, default=21, help="Timeline17 reports mixed in")
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+    folders = [ROOT / "examples" / f for f in FOLDERS.values()]
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        extra = distractor_files(tmp, args.distractors)
+        times: dict[str, list[float]] = defaultdict(list)
+        for embedder in ("minilm-int8", args.embedder):  # models load once, before the timing
+            build(folders, embedder, tmp, [])
+        for _ in range(args.repeat):
+            en_minilm = build(folders[:1], "minilm-int8", tmp, [])
+            en_multi = build(folders[:1], args.embedder, tmp, [])
+            three = build(folders, args.embedder, tmp, [])
+            times["en minilm-int8"].append(en_minilm["seconds"] / en_minilm["reports"])
+            times[f"en {args.embedder}"].append(en_multi["seconds"] / en_multi["reports"])
+            times[f"en+es+fr {args.embedder}"].append(three["seconds"] / three["reports"])
+        mixed = build(folders, args.embedder, tmp, extra)
+    per_report = {k: round(statistics.median(v), 3) for k, v in times.items()}
+    base = per_report["en minilm-int8"]
+    result = {
+        "embedder": args.embedder,
+        "stories": story_figures(mixed),
+        "names": name_figures(mixed, en_multi),
+        "claims": claim_figures(three, en_multi),
+        "seconds_per_report": per_report,
+        "ratio_to_english_minilm": {k: round(v / base, 2) for k, v in per_report.items()},
+        "reports": {"en": en_multi["reports"], "three": three["reports"],
+                    "with_distractors": mixed["reports"]},
+    }  # fmt: skip
+    for section, figures in result.items():
+        print(f"{section:<24} {figures}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
