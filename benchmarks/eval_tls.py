@@ -192,9 +192,13 @@ def prepare(
                 ids[topic] = sorted(set(rep.added + rep.unchanged))
         log.info("ingested %d articles", sum(len(v) for v in ids.values()))
         engine.annotate(store, settings)
-        log.info("annotated")
+        # An article a stage failed on is left out, as a build leaves it out of its story
+        # (the store lists it under failures); one bad report never stops the benchmark.
+        annotated = set(store.article_ids(annotated=True))
+        failed = sorted(a for v in ids.values() for a in v if a not in annotated)
+        log.info("annotated (%d failed, left out: %s)", len(failed), ", ".join(failed[:5]))
         for topic, dirs in chosen.items():
-            story = Story(id=topic, title=topic, articles=ids[topic])
+            story = Story(id=topic, title=topic, articles=[a for a in ids[topic] if a in annotated])
             articles, annotations, links = engine.linked(story, store, settings)
             golds = [
                 Gold(p, *_gold_shape(p))
