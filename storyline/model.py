@@ -23,9 +23,7 @@ DateBasis = Literal["header", "byline", "metadata", "inferred"]
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
 EventStatus = Literal["occurred", "planned", "expected", "cancelled"]
 ConflictKind = Literal["quantity", "date", "name", "attribution", "other"]
-ChangeKind = Literal[
-    "new_claim", "revised_figure", "new_conflict", "claim_dropped", "new_article"
-]
+ChangeKind = Literal["new_claim", "revised_figure", "new_conflict", "claim_dropped", "new_article"]
 ZoneKind = Literal["body", "furniture", "comments", "caption", "sidebar"]
 SourceKind = Literal["feed", "sitemap", "opml", "urls"]
 FailureStage = Literal["annotate", "infer_dates", "detect", "link", "synthesize", "render"]
@@ -90,7 +88,7 @@ class Article(Record, kw_only=True):
         for zone in self.zones:
             pieces.append(self.text[last : zone.start])
             stretch = self.text[zone.start : zone.end]
-            pieces.append("".join("\n" if c == "\n" else " " for c in stretch))
+            pieces.append("\n".join(" " * len(line) for line in stretch.split("\n")))
             last = zone.end
         pieces.append(self.text[last:])
         return "".join(pieces)

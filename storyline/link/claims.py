@@ -36,7 +36,8 @@ import faiss
 import numpy as np
 
 from storyline.link.predicates import Side, opposed, sides_of
-from storyline.link.specifics import Specifics, items_of
+from storyline.link.specifics import ENTITY, Specifics, items_of
+from storyline.memo import Memo, digest
 from storyline.model import Annotation, Claim, Evidence
 
 MIN_WORDS = 6
@@ -142,6 +143,34 @@ def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
     return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
 
 
+_Candidate = tuple[
+    int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], dict[str, frozenset[float]]
+]
+_CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
+
+
+def _candidates(ann: Annotation) -> list[_Candidate]:
+    """The article's candidate sentences with what ``find_claims`` reads of each alone
+    (index, text, items without entities, mood, sides, figures); kept per process, so a
+    story rebuilt for a new report reads only that report's sentences."""
+
+    def make() -> list[_Candidate]:
+        return [
+            (
+                s.index,
+                s.text,
+                items_of(ann, s.index, s.text),
+                _mood(ann, s.index, s.text),
+                sides_of(s.text),
+                _figures_of(ann, s.index),
+            )
+            for s in ann.sentences
+            if _is_candidate(s.text)
+        ]
+
+    return _CANDIDATES.get(digest(ann.sentences, ann.timexes, ann.quantities), make)
+
+
 def find_claims(
     annotations: Sequence[Annotation],
     source_of: Callable[[str], str],
@@ -167,17 +196,17 @@ def find_claims(
     figures = []
     for ann in annotations:
         vecs = ann.vectors()
-        for s in ann.sentences:
-            if not (_is_candidate(s.text) and vecs.shape[1]):
-                continue
-            ents = entities_in(ann.article, s.index) if entities_in else []
-            keys.append((ann.article, s.index, s.text))
-            rows.append(vecs[s.index])
-            items.append(items_of(ann, s.index, s.text, ents))
+        if not vecs.shape[1]:
+            continue
+        for at, text, own, mood, taken, figured in _candidates(ann):
+            ents = entities_in(ann.article, at) if entities_in else []
+            keys.append((ann.article, at, text))
+            rows.append(vecs[at])
+            items.append(own | {f"{ENTITY}{e}" for e in ents} if ents else own)
             persons.append(frozenset(e for e in ents if e in people))
-            moods.append(_mood(ann, s.index, s.text))
-            sides.append(sides_of(s.text))
-            figures.append(_figures_of(ann, s.index))
+            moods.append(mood)
+            sides.append(taken)
+            figures.append(figured)
     if not keys:
         return []
     mat = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
