@@ -46,9 +46,10 @@ def user_agent() -> str:
         meta = importlib.metadata.metadata("storyline")
     except importlib.metadata.PackageNotFoundError:  # run from a source tree, not installed
         return f"storyline/{__version__}"
-    name, version = meta.get("Name") or "storyline", meta.get("Version") or __version__
+    name = next(iter(meta.get_all("Name") or []), "storyline")
+    version = next(iter(meta.get_all("Version") or []), __version__)
     urls = [u.split(",", 1)[-1].strip() for u in meta.get_all("Project-URL") or []]
-    url = next((u for u in [*urls, meta.get("Home-page")] if u), None)
+    url = next((u for u in [*urls, *(meta.get_all("Home-page") or [])] if u), None)
     return f"{name}/{version} (+{url})" if url else f"{name}/{version}"
 
 
