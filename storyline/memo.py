@@ -8,7 +8,8 @@ Why: a story that gains one report is linked and synthesized again over all its
 reports, and most of that work reads one report at a time (``storyline watch``
 rebuilds a story of hundreds of reports for each new one).
 
-The caches are bounded (least recently used dropped first) and thread-safe; the
+The caches are bounded (5,000 reports each by default, least recently used dropped first:
+a few stories of hundreds of reports) and thread-safe; the
 web app's worker threads and the poller share them. ``clear_all`` empties every one
 (tests and benchmarks measure a build from scratch with it).
 """
@@ -51,7 +52,7 @@ def digest(*parts: object) -> bytes:
 class Memo(Generic[T]):
     """A bounded map from an input's key to the product computed from it."""
 
-    def __init__(self, name: str, size: int = 20_000) -> None:
+    def __init__(self, name: str, size: int = 5000) -> None:
         self.name = name
         self.size = size
         self.hits = 0
