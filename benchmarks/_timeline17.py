@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "timeline17"
+from _common import TIMELINE17 as DEFAULT_DIR
 
 _DETOK = [
     (re.compile(r" ([.,;:!?%)\]}])"), r"\1"),

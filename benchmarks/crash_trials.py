@@ -14,21 +14,19 @@ of stdout is the summary as JSON.
 
 from __future__ import annotations
 
-import argparse
 import collections
-import json
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _common import emit, parser
 
 from tests.crashes import trials
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p = parser(__doc__)
     p.add_argument("--trials", type=int, default=30)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--db", help="a PostgreSQL URL for the first five trials (default: SQLite)")
@@ -48,7 +46,7 @@ def main() -> None:
         "stale_after_kill": sum(t.stale > 0 for t in done),
         "seconds": round(time.perf_counter() - started, 1),
     }
-    print(json.dumps(summary))
+    emit(summary)
 
 
 if __name__ == "__main__":

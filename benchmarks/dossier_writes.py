@@ -11,21 +11,19 @@ last line. Run it with ``PYTHONPATH`` pointing at another checkout to compare co
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from _common import EXAMPLE, emit, parser
+
 from storyline import engine, render
 from storyline.store import open_store
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "dravenmoor-dam"
-
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p = parser(__doc__)
     p.add_argument("--writes", type=int, default=20)
     p.add_argument("--repeats", type=int, default=3)
     args = p.parse_args()
@@ -49,16 +47,14 @@ def main() -> None:
                 render.write_dossier(dossier, root / "again")
             over.append((time.perf_counter() - started) / args.writes * 1000)
         size = sum(f.stat().st_size for f in (root / "again").iterdir())
-    print(
-        json.dumps(
-            {
-                "bytes": size,
-                "ms_per_write_new_folder": round(statistics.median(fresh), 2),
-                "ms_per_write_over_files": round(statistics.median(over), 2),
-                "runs": args.repeats,
-                "writes_per_run": args.writes,
-            }
-        )
+    emit(
+        {
+            "bytes": size,
+            "ms_per_write_new_folder": round(statistics.median(fresh), 2),
+            "ms_per_write_over_files": round(statistics.median(over), 2),
+            "runs": args.repeats,
+            "writes_per_run": args.writes,
+        }
     )
 
 

@@ -14,16 +14,16 @@ object: strict_f1, relaxed_f1, type_f1, value_f1, docs, timexes, seconds.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import html
-import json
 import re
 import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from _common import TEMPEVAL3, emit, parser
 
 from storyline.annotate.nlp import load_nlp, split_sentences
 from storyline.annotate.timex import find_timexes
@@ -187,14 +187,13 @@ def _around(text: str, start: int, end: int, context: bool, width: int = 70) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dir", type=Path)
-    parser.add_argument("--errors", type=int, default=0, help="print up to N errors (stderr)")
-    parser.add_argument("--context", action="store_true", help="show the words around errors")
-    args = parser.parse_args(argv)
+    ap = parser(__doc__, data="dir", default=TEMPEVAL3)
+    ap.add_argument("--errors", type=int, default=0, help="print up to N errors (stderr)")
+    ap.add_argument("--context", action="store_true", help="show the words around errors")
+    args = ap.parse_args(argv)
     files = sorted(args.dir.rglob("*.tml"))
     if not files:
-        parser.error(f"no .tml files under {args.dir}")
+        ap.error(f"no .tml files under {args.dir}")
     load_nlp()
     began = time.perf_counter()
     by_corpus: dict[str, Counts] = defaultdict(Counts)
@@ -211,8 +210,8 @@ def main(argv: list[str] | None = None) -> int:
               + " ".join(f"{k}={v:.3f}" for k, v in counts.scores().items()))  # fmt: skip
     for line in errors[: args.errors]:
         print(line, file=sys.stderr)
-    print(json.dumps({**total.scores(), "docs": total.docs, "timexes": total.gold,
-                      "seconds": round(seconds, 1)}))  # fmt: skip
+    emit({**total.scores(), "docs": total.docs, "timexes": total.gold,
+          "seconds": round(seconds, 1)})  # fmt: skip
     return 0
 
 

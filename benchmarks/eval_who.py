@@ -47,7 +47,6 @@ Usage: ``python benchmarks/eval_who.py [--split dev|test|test2|held-out|all] [-v
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -57,6 +56,8 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from _common import emit, parser
 
 from storyline.annotate.mentions import find_mentions
 from storyline.annotate.nlp import load_nlp, split_sentences
@@ -426,21 +427,21 @@ def evaluate_real(baseline: str | None, verbose: bool) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument(
+    ap = parser(__doc__)
+    ap.add_argument(
         "--split", choices=["dev", "test", "test2", "test3", "held-out", "all"], default="all"
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
-    parser.add_argument(
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every error")
+    ap.add_argument(
         "--baseline", default=BASELINE, help="commit scored beside this code ('none': skip)"
     )
-    parser.add_argument("--real-only", action="store_true", help="skip the fictional set")
-    args = parser.parse_args()
+    ap.add_argument("--real-only", action="store_true", help="skip the fictional set")
+    args = ap.parse_args()
     result: dict = {}
     if not args.real_only:
         result["fictional"] = evaluate(args.split, args.verbose)
     result["real"] = evaluate_real(None if args.baseline == "none" else args.baseline, args.verbose)
-    sys.stdout.write(json.dumps(result) + "\n")
+    emit(result)
 
 
 if __name__ == "__main__":

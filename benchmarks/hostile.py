@@ -7,30 +7,29 @@ with the error and its time, and the run goes on. The last line printed is
 JSON: the worst ingest time per file, the worst annotation time per article,
 and the failures.
 
-    python benchmarks/hostile.py [--big-bytes 1500000]
+    python benchmarks/hostile.py [--big-bytes 1500000] [--budget 64,32]
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from _common import emit, parser
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = parser(__doc__)
     ap.add_argument("--big-bytes", type=int, default=1_500_000, help="size of the big report")
+    ap.add_argument(
+        "--budget", default="0,0", help="read,embed sentence budget per article (0,0: all)"
+    )
     args = ap.parse_args()
 
     from storyline.annotate import annotate_chunk
+    from storyline.annotate.budget import Budget
     from storyline.ingest import read_inputs
     from storyline.ingest.files import walk
     from storyline.model import Article, Rejection
@@ -48,14 +47,16 @@ def main() -> None:
             found = [a for a in read_inputs([item]) if isinstance(a, Article)]
             ingest[Path(item).relative_to(folder).as_posix()] = time.perf_counter() - start
             articles += found
-        annotate_chunk([articles[0]])  # load the models outside the timings
+        read, embed = (int(x) for x in args.budget.split(","))
+        budget = Budget(read=read, embed=embed)
+        annotate_chunk([articles[0]], budget=budget)  # load the models outside the timings
         annotate: dict[str, float] = {}
         failures = []
         for article in articles:
             name = f"{Path(str(article.path)).relative_to(folder).as_posix()}#{article.id}"
             start = time.perf_counter()
             try:
-                annotate_chunk([article])
+                annotate_chunk([article], budget=budget)
             except Exception as exc:  # the benchmark records what the build would die on
                 failures.append({"article": name, "error": f"{type(exc).__name__}: {exc}"[:200]})
             annotate[name] = time.perf_counter() - start
@@ -63,20 +64,18 @@ def main() -> None:
 
     worst_file = max(ingest, key=ingest.__getitem__)
     worst_article = max(annotate, key=annotate.__getitem__)
-    print(
-        json.dumps(
-            {
-                "files": len(ingest),
-                "articles": len(articles),
-                "ingest_worst_s": round(ingest[worst_file], 3),
-                "ingest_worst_file": worst_file,
-                "ingest_total_s": round(sum(ingest.values()), 3),
-                "annotate_worst_s": round(annotate[worst_article], 3),
-                "annotate_worst_article": worst_article,
-                "annotate_median_s": round(sorted(annotate.values())[len(annotate) // 2], 3),
-                "failures": failures,
-            }
-        )
+    emit(
+        {
+            "files": len(ingest),
+            "articles": len(articles),
+            "ingest_worst_s": round(ingest[worst_file], 3),
+            "ingest_worst_file": worst_file,
+            "ingest_total_s": round(sum(ingest.values()), 3),
+            "annotate_worst_s": round(annotate[worst_article], 3),
+            "annotate_worst_article": worst_article,
+            "annotate_median_s": round(sorted(annotate.values())[len(annotate) // 2], 3),
+            "failures": failures,
+        }
     )
 
 

@@ -19,10 +19,11 @@ far less with the load than wall-clock times, which are printed for the whole ar
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import random
 import time
+
+from _common import emit, parser
 
 _NAMES = ["Ilse Varga", "Tomas Quell", "Anaya Brook", "Oren Ducas", "Mara Yusef", "Pell Orrin"]
 _PLACES = ["Port Kessel", "the Varn Valley", "Ostrava Bay", "New Halden", "Lake Merrow"]
@@ -100,9 +101,7 @@ def whole(text: str, read: int, embed: int) -> tuple[float, float]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = parser(__doc__)
     ap.add_argument("--mb", type=float, default=1.5)
     ap.add_argument("--sentences", type=int, default=3000)
     ap.add_argument("--budget", default="200,100", help="read,embed sentence budget to compare")
@@ -116,10 +115,15 @@ def main() -> None:
         "line": lambda f: one_line(int(args.sentences * f)),
     }
     fractions = (1.0,) if args.no_scaling else (0.25, 0.5, 1.0)
+    result: dict[str, dict[str, object]] = {}
     for name, make in cases.items():
+        sizes = []
         for f in fractions:
             text = make(f)
             s = steps(text)
+            sizes.append(
+                {"fraction": f, "chars": len(text), **{k: round(v, 2) for k, v in s.items()}}
+            )
             cols = " ".join(f"{k} {v:6.1f}s" for k, v in s.items() if k != "sentences")
             print(
                 f"{name:6} x{f:<4} {len(text):>9,} chars {int(s['sentences']):>6} sentences: {cols}"
@@ -132,6 +136,14 @@ def main() -> None:
             f" with no budget, {budgeted[0]:.1f}s CPU ({budgeted[1]:.1f}s wall) with "
             f"read={read} embed={embed}"
         )
+        result[name] = {
+            "sizes": sizes,
+            "whole_cpu_s": round(full[0], 2),
+            "whole_wall_s": round(full[1], 2),
+            "budgeted_cpu_s": round(budgeted[0], 2),
+            "budgeted_wall_s": round(budgeted[1], 2),
+        }
+    emit({"budget": {"read": read, "embed": embed}, **result})
 
 
 if __name__ == "__main__":

@@ -42,15 +42,13 @@ import json
 import resource
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
+from _common import TIMELINE17, emit, parser, settings
+from _timeline17 import documents, topics, write_jsonl
 
 if TYPE_CHECKING:
     from storyline.settings import Settings
@@ -75,17 +73,7 @@ def _peak_mb(who: int) -> float:
 
 
 def _settings(root: Path, args: argparse.Namespace) -> Settings:
-    from storyline.settings import load_settings
-
-    return load_settings(
-        None,
-        db=str(root / "s.sqlite"),
-        out=str(root / "out"),
-        executor=args.executor,
-        workers=args.workers,
-        read_sentences=args.read,
-        embed_sentences=args.embed,
-    )
+    return settings(args, root, executor=args.executor)
 
 
 def _kept_as(args: argparse.Namespace) -> dict[str, object]:
@@ -183,22 +171,16 @@ def run(args: argparse.Namespace) -> dict[str, object]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--data", type=Path, default=DEFAULT_DIR)
+    ap = parser(__doc__, data="--data", default=TIMELINE17, budget=True, workers=2)
     ap.add_argument("--sizes", default="500,1000,2000,all")
     ap.add_argument("--add", type=int, default=10, help="add-one-article rebuilds at the end")
-    ap.add_argument("--read", type=int, default=16, help="sentences read per article (0: all)")
-    ap.add_argument("--embed", type=int, default=8, help="sentences embedded per article")
     ap.add_argument("--executor", default="process", choices=["local", "process"])
-    ap.add_argument("--workers", type=int, default=2)
     where = ap.add_mutually_exclusive_group()
     where.add_argument("--keep", type=Path, help="build the store in DIR/store and keep it")
     where.add_argument("--reuse", type=Path, help="only add articles, to a copy of a kept store")
     ap.add_argument("--verbose", action="store_true", help="print each add-one build's time")
     args = ap.parse_args()
-    print(json.dumps(run(args)))
+    emit(run(args))
 
 
 if __name__ == "__main__":

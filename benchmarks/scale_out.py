@@ -15,17 +15,14 @@ The last line is one JSON object with every figure.
 
 from __future__ import annotations
 
-import argparse
-import json
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
+from _common import TIMELINE17, emit, parser
+from _timeline17 import documents, topics, write_jsonl
 
 INGEST = """
 import sys
@@ -73,13 +70,9 @@ def _ingest(url: str, feed: Path, processes: int) -> tuple[float, int, list[int]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--data", type=Path, default=DEFAULT_DIR)
+    ap = parser(__doc__, data="--data", default=TIMELINE17, workers=2)
     ap.add_argument("--articles", type=int, default=1000, help="ingested; 0 skips part 1")
     ap.add_argument("--annotate", type=int, default=40)
-    ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--postgres", help="URL of an empty PostgreSQL database")
     args = ap.parse_args()
 
@@ -135,7 +128,7 @@ def main() -> None:
             "identical": same,
         }
         print(f"annotate: {results['annotate']}", file=sys.stderr)
-    print(json.dumps(results))
+    emit(results)
 
 
 if __name__ == "__main__":

@@ -16,18 +16,17 @@ recognizer's).
 
 from __future__ import annotations
 
-import argparse
 import datetime
-import json
 import sys
 import time
 from pathlib import Path
 
+from _common import TEMPEVAL3, emit, parser
 from eval_timex import read_tml
 
 from storyline.annotate.nlp import load_nlp, split_sentences
 from storyline.annotate.timex import find_timexes
-from storyline.annotate.timex_recognizer import recognize
+from storyline.annotate.timex.recognizer import recognize
 
 
 def _texts(folder: Path, limit: int) -> list[tuple[str, datetime.date | None]]:
@@ -38,13 +37,12 @@ def _texts(folder: Path, limit: int) -> list[tuple[str, datetime.date | None]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dir", type=Path)
-    parser.add_argument("--limit", type=int, default=60, help="documents to read (default 60)")
-    args = parser.parse_args(argv)
+    ap = parser(__doc__, data="dir", default=TEMPEVAL3)
+    ap.add_argument("--limit", type=int, default=60, help="documents to read (default 60)")
+    args = ap.parse_args(argv)
     texts = _texts(args.dir, args.limit)
     if not texts:
-        parser.error(f"no .tml or .txt files under {args.dir}")
+        ap.error(f"no .tml or .txt files under {args.dir}")
     nlp = load_nlp()
     docs = [(nlp(text), anchor) for text, anchor in texts]
     parsed = [(doc, split_sentences(doc), anchor) for doc, anchor in docs]
@@ -75,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         "raw_per_second": round(raw_rate, 1),
         "ratio": round(ours_rate / raw_rate, 2),
     }
-    print(json.dumps(result))
+    emit(result)
     return 0
 
 

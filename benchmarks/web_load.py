@@ -19,7 +19,6 @@ store first.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import socket
@@ -31,8 +30,7 @@ import time
 from pathlib import Path
 
 import httpx
-
-REPO = Path(__file__).resolve().parents[1]
+from _common import EXAMPLE, REPO, emit, parser
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -155,9 +153,7 @@ def first_view(base: str, path: str) -> tuple[int, int, list[str]]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = parser(__doc__)
     ap.add_argument("--db", help="a store with dossiers (default: build the bundled example)")
     ap.add_argument("--story", help="story id (default: the story with the most articles)")
     ap.add_argument("--clients", type=int, default=20)
@@ -171,7 +167,7 @@ def main() -> int:
 
         db = str(Path(tmp.name) / "store.sqlite")
         print("building the bundled example ...", file=sys.stderr)
-        build([REPO / "examples" / "dravenmoor-dam"], out_dir=Path(tmp.name) / "out", db=db)
+        build([EXAMPLE], out_dir=Path(tmp.name) / "out", db=db)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
@@ -199,6 +195,14 @@ def main() -> int:
             f"first view of /stories/{story}: {total / 1000:.1f} kB transferred "
             f"(page {page_bytes / 1000:.1f} kB gzip + {len(files)} files)  {verdict}"
         )
+        result: dict[str, object] = {
+            "story": story,
+            "first_view_bytes": total,
+            "page_gzip_bytes": page_bytes,
+            "linked_files": len(files),
+            "clients": args.clients,
+            "seconds_per_target": args.seconds,
+        }
         print(f"story {story}; {args.clients} clients, {args.seconds:g} s per target, loopback")
         print(
             f"{'target':<28} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
@@ -216,10 +220,12 @@ def main() -> int:
                 f"{label:<28} {r['requests']:>8} {r['rps']:>8.0f} {r['p50']:>8.1f} "
                 f"{r['p99']:>8.1f} {r['errors']:>6} {cpu_ms:>8.2f} {r['cold']:>8.1f}  p99 {verdict}"
             )
+            result[label] = {**r, "cpu_ms": round(cpu_ms, 2)}
     finally:
         server.terminate()
         server.wait(timeout=30)
         tmp.cleanup()
+    emit(result)
     return 0
 
 

@@ -13,16 +13,13 @@ says; ``eval_who`` runs it in a subprocess over the code of an older commit for 
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
+from _common import emit, parser
 from _timeline17 import DEFAULT_DIR, detokenize
 
 PER_TOPIC = 4  # reports per topic
@@ -156,10 +153,12 @@ def run(root: Path = DEFAULT_DIR) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--dump", type=Path, required=True, help="where to write the JSON")
-    args = parser.parse_args()
-    args.dump.write_text(json.dumps(run(), indent=1), encoding="utf-8")
+    ap = parser(__doc__)
+    ap.add_argument("--dump", type=Path, required=True, help="where to write the JSON")
+    args = ap.parse_args()
+    said = run()
+    args.dump.write_text(json.dumps(said, indent=1), encoding="utf-8")
+    emit({"topics": len(said), "dump": str(args.dump)})
 
 
 if __name__ == "__main__":

@@ -1,33 +1,15 @@
-"""The days a report refers back to, read from its whole text.
+"""The days a report refers back to, read from its whole text, and its chronologies.
 
-A day that reports published later keep coming back to ("the spill that began on
-April 20", "since Friday's vote") is a turning point of the story: retrospective
-mentions are the strongest single signal of which days a timeline should hold
-(on the Timeline17 topics they rank gold dates better than counts of all mentions or
-of publications). The annotator reads only a budget of sentences per article
-(``annotate/budget.py``), so its time expressions miss most of these back-references
-in long reports; this module scans every sentence for the explicit shapes instead.
+Rule: every sentence is scanned for explicit day shapes ("April 20", "20 April 2010",
+"Aug. 3"; a weekday, "yesterday"); a day without a year is the latest such day up to
+``AHEAD`` days after publication, a weekday the last one on or before it (reports look
+back). Chronology lines ("March 17 - The council votes ...") are dated by the day they
+open with (``chronology_day``, ``listed_days``). English names only; no dependencies, so
+the annotator and the timeline can both use it.
 
-Hand-written rather than run through Recognizers-Text: the library costs 15-20 ms a
-call and the point is to read every sentence of every report. Only shapes that name a
-day without help from the sentence's tense are read:
-
-- a month and a day, with or without a year ("April 20", "20 April 2010", "Aug. 3");
-  without a year, the latest such day up to ``AHEAD`` days after publication (reports
-  look back: "February 15" in an October report is last February; on Timeline17
-  this took date F1 0.622 -> 0.625 against the nearest such day);
-- a weekday ("on Friday"): the last such day on or before publication, as reports
-  look back;
-- "yesterday".
-
-It also reads the chronologies reports carry ("Key dates: / March 17 - The council
-votes ..."): ``chronology_day`` dates one such line by the day it opens with, and
-``listed_days`` gives the days of a report's chronology. The annotator reads those
-lines beyond its budget and the timeline ranks their days first.
-
-English month and day names only; reports in other languages refer to no day here
-and are counted by the annotator's dates alone. This module has no dependencies, so
-both the annotator and the timeline can use it.
+Reason: days that later reports keep coming back to are a story's turning points, and
+the annotator's sentence budget misses most of these mentions (history:
+docs/experiments.md, "Timelines").
 """
 
 from __future__ import annotations
@@ -37,20 +19,15 @@ import functools
 import re
 
 from storyline.calendar_safe import shift_days
+from storyline.languages.calendar import ENGLISH, alternation
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
+_MONTHS = ENGLISH.month_numbers
+_MONTH = r"(" + alternation(_MONTHS, capitalized=True) + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+((?:1[89]|20)\d\d))?"
 _MONTH_DAY = re.compile(_MONTH + r"\s+([1-9]|[12]\d|3[01])" + _ORD + r"\b" + _YEAR)
 _DAY_MONTH = re.compile(r"\b([1-9]|[12]\d|3[01])" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR)
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(r"\b(" + alternation(ENGLISH.weekday_names, capitalized=True) + r")\b")
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
 # "April 25 - The coast guard says ...", "* 3 May: Talks resume": a line of a chronology;
 # with a year, the dash may be left out ("28 June 2031 Police interview the doctor."),
@@ -66,7 +43,7 @@ _CHRONOLOGY_LINE = re.compile(
 MIN_CHRONOLOGY = 3  # lines that make a report's chronology; one or two are datelines or captions
 CONTINUATION = 2  # lines after a chronology line that may go on telling its day
 AHEAD = 30  # days after publication a day without a year may fall: "the summit on May 3"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = ENGLISH.weekday_names
 
 
 def referenced_days(text: str, published: str | None) -> frozenset[str]:
@@ -176,7 +153,7 @@ def _scan(text: str, pub: datetime.date) -> frozenset[str]:
 
 
 def _day(month_name: str, day: int, year: str | None, pub: datetime.date) -> list[datetime.date]:
-    month = _MONTHS[month_name[:3].lower()]
+    month = _MONTHS[month_name.lower()]
     years = [int(year)] if year else [pub.year - 1, pub.year, pub.year + 1]
     days = []
     for y in years:

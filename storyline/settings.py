@@ -4,6 +4,16 @@ Precedence: shipped defaults < a user TOML file < command-line overrides.
 The file is ``$STORYLINE_CONFIG`` or ``~/.config/storyline/config.toml`` when it
 exists, or whatever ``--config`` names. Every value is validated here, once,
 so that the stages can trust it.
+
+``Settings`` is composed of one section per part of the flow (``IngestSettings``,
+``AnnotateSettings``, ``LinkSettings``, ``SynthesizeSettings``, ``ExecutorSettings``),
+each with its own checks; ``settings.link`` and the like give a section alone. The
+names stay flat (``claim_similarity``, not ``link.claim_similarity``) in the file,
+the command line and the code, so every config file written so far still loads; a
+file may also group them in tables named after the sections (``[storyline.link]``).
+
+A setting whose default is None takes its stage's own default (for example
+``story_similarity``: link/story_config.py), so that a default is defined once.
 """
 
 from __future__ import annotations
@@ -14,79 +24,97 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 if TYPE_CHECKING:
     from storyline.annotate.budget import Budget
 
-from storyline.errors import ConfigError
+from storyline.errors import EXTRAS, ConfigError, MissingExtraError
 
-EXECUTORS = ("local", "process", "dask")
-DASK_INSTALL = "pip install 'storyline[dask]'  (or: pip install 'dask[distributed]')"
+DASK_INSTALL = EXTRAS["dask"]
 EMBEDDERS = ("minilm-int8",)
+S = TypeVar("S")
 
 
 @dataclass(frozen=True)
-class Settings:
-    db: str = "storyline.sqlite"  # path of the SQLite store
-    out: str = "out"  # where `build` writes dossiers
-    executor: str = "local"  # how stage 2 runs: in this process, a process pool, or on Dask
-    workers: int = 2  # processes for the "process" executor (and a local Dask cluster)
-    scheduler: str | None = None  # address of an existing Dask scheduler (executor "dask")
-    chunk_size: int = 64  # articles per annotate batch
+class IngestSettings:
+    """Stage 1: reading the inputs."""
+
     max_bytes: int = 20_000_000  # larger input files are rejected
+
+    def _check_ingest(self) -> None:
+        _check(self.max_bytes >= 1, "max_bytes", self.max_bytes, "a positive number of bytes")
+
+
+@dataclass(frozen=True)
+class AnnotateSettings:
+    """Stage 2: what the annotator reads and embeds, in chunks of how many articles."""
+
     embedder: str = "minilm-int8"
     # Sentences per article read closely and embedded (0: all); see annotate/budget.py
     read_sentences: int = 0
     embed_sentences: int = 0
-    # Linking thresholds (cosine similarity of MiniLM vectors unless said otherwise)
-    duplicate_jaccard: float = 0.8  # MinHash Jaccard over word 5-shingles: a copy of the same text
+    chunk_size: int = 64  # articles per annotate batch
+
+    def _check_annotate(self) -> None:
+        _check(self.embedder in EMBEDDERS, "embedder", self.embedder, f"one of {EMBEDDERS}")
+        for name in ("read_sentences", "embed_sentences"):
+            _check(getattr(self, name) >= 0, name, getattr(self, name), "an integer >= 0 (0: all)")
+        _check(self.chunk_size >= 1, "chunk_size", self.chunk_size, "an integer >= 1")
+
+    @property
+    def budget(self) -> Budget:
+        """The annotator's sentence budgets (imported here: settings load no stage)."""
+        from storyline.annotate.budget import Budget
+
+        return Budget(read=self.read_sentences, embed=self.embed_sentences)
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """Stage 3: copies, stories and claims (cosines of MiniLM vectors unless said)."""
+
+    # MinHash Jaccard over word 5-shingles: a copy of the same text (None: link_story's, 0.8)
+    duplicate_jaccard: float | None = None
     # Story detection (None: its own defaults, link/story_config.py Weights.threshold/window_days)
     story_similarity: float | None = None  # score an article needs to join a story
     story_window_days: int | None = None  # articles further apart than this never share a story
-    claim_similarity: float = 0.72  # two sentences tell the same fact
+    # Two sentences tell the same fact (None: the claims stage's, link/claims.py ClaimsConfig)
+    claim_similarity: float | None = None
+    # Whether the unattributed reports (no known outlet) count as one confirming source beside
+    # known outlets; off: they confirm only each other (an unattributed page may be the known
+    # outlet's own), so no fact is "confirmed" by an outlet and a page of unknown origin.
+    unattributed_confirms: bool = False
+
+    def _check_link(self) -> None:
+        for name in ("duplicate_jaccard", "story_similarity", "claim_similarity"):
+            value = getattr(self, name)
+            _check(value is None or 0.0 < value <= 1.0, name, value, "a number in (0, 1]")
+        window = self.story_window_days
+        _check(window is None or window >= 1, "story_window_days", window, ">= 1")
+        _check(
+            isinstance(self.unattributed_confirms, bool),
+            "unattributed_confirms",
+            self.unattributed_confirms,
+            "true or false",
+        )
+
+
+@dataclass(frozen=True)
+class SynthesizeSettings:
+    """Stage 4: how long the timeline and summary are, and what they cover."""
+
     timeline_max_events: int = 40
     # The timeline's window (ISO days, inclusive): read from the reports published within
     # it, dated within it. None: the whole story.
     timeline_from: str | None = None
     timeline_until: str | None = None
     summary_max_sentences: int = 8
-    # An article or story a stage raises on is recorded as a failure and the run goes on;
-    # strict re-raises the original exception instead (for development: --strict)
-    strict: bool = False
-    # Whether the unattributed reports (no known outlet) count as one confirming source beside
-    # known outlets; off: they confirm only each other (an unattributed page may be the known
-    # outlet's own), so no fact is "confirmed" by an outlet and a page of unknown origin.
-    unattributed_confirms: bool = False
     # Single-source facts shown among the key claims (the rest stay in JSON and "all claims")
     key_claims: int = 20
-    extra: dict[str, Any] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        _check(self.executor in EXECUTORS, "executor", self.executor, f"one of {EXECUTORS}")
-        _check(self.embedder in EMBEDDERS, "embedder", self.embedder, f"one of {EMBEDDERS}")
-        _check(self.workers >= 1, "workers", self.workers, "an integer >= 1")
+    def _check_synthesize(self) -> None:
         _check(self.key_claims >= 0, "key_claims", self.key_claims, "an integer >= 0")
-        if self.scheduler is not None and self.executor != "dask":
-            raise ConfigError(
-                f"setting 'scheduler' is {self.scheduler!r} but executor is {self.executor!r}; "
-                "a scheduler address is used only with executor 'dask' (--executor dask)"
-            )
-        if self.executor == "dask" and importlib.util.find_spec("distributed") is None:
-            raise ConfigError(
-                "setting 'executor' is 'dask' but Dask's distributed scheduler is not "
-                f"installed; install it with: {DASK_INSTALL}, or choose 'local' or 'process'"
-            )
-        for name in ("read_sentences", "embed_sentences"):
-            _check(getattr(self, name) >= 0, name, getattr(self, name), "an integer >= 0 (0: all)")
-        _check(isinstance(self.strict, bool), "strict", self.strict, "true or false")
-        _check(self.chunk_size >= 1, "chunk_size", self.chunk_size, "an integer >= 1")
-        _check(self.max_bytes >= 1, "max_bytes", self.max_bytes, "a positive number of bytes")
-        for name in ("duplicate_jaccard", "story_similarity", "claim_similarity"):
-            value = getattr(self, name)
-            _check(value is None or 0.0 < value <= 1.0, name, value, "a number in (0, 1]")
-        window = self.story_window_days
-        _check(window is None or window >= 1, "story_window_days", window, ">= 1")
         _check(
             self.timeline_max_events >= 1, "timeline_max_events", self.timeline_max_events, ">= 1"
         )
@@ -114,12 +142,82 @@ class Settings:
             return None
         return (self.timeline_from or "0000-01-01", self.timeline_until or "9999-12-31")
 
-    @property
-    def budget(self) -> Budget:
-        """The annotator's sentence budgets (imported here: settings load no stage)."""
-        from storyline.annotate.budget import Budget
 
-        return Budget(read=self.read_sentences, embed=self.embed_sentences)
+@dataclass(frozen=True)
+class ExecutorSettings:
+    """Where stage 2 runs: an executor by name (storyline/executors.py), and its size."""
+
+    executor: str = "local"  # in this process, a process pool, or on Dask
+    workers: int = 2  # processes for the "process" executor (and a local Dask cluster)
+    scheduler: str | None = None  # address of an existing Dask scheduler (executor "dask")
+
+    def _check_executor(self) -> None:
+        from storyline.executors import EXECUTORS  # the names are the executors'
+
+        names = tuple(EXECUTORS)
+        _check(self.executor in names, "executor", self.executor, f"one of {names}")
+        _check(self.workers >= 1, "workers", self.workers, "an integer >= 1")
+        if self.scheduler is not None and self.executor != "dask":
+            raise ConfigError(
+                f"setting 'scheduler' is {self.scheduler!r} but executor is {self.executor!r}; "
+                "a scheduler address is used only with executor 'dask' (--executor dask)"
+            )
+        if self.executor == "dask" and importlib.util.find_spec("distributed") is None:
+            raise MissingExtraError(
+                "dask",
+                "setting 'executor' is 'dask': it needs Dask's distributed scheduler",
+                "choose 'local' or 'process'",
+            )
+
+
+class _Section(Generic[S]):
+    """``settings.<name>``: the section ``kind`` of the settings, alone."""
+
+    def __init__(self, kind: type[S]) -> None:
+        self.kind = kind
+
+    def __get__(self, settings: Settings, owner: type | None = None) -> S:
+        return settings.section(self.kind)
+
+
+SECTIONS: dict[str, type] = {
+    "ingest": IngestSettings,
+    "annotate": AnnotateSettings,
+    "link": LinkSettings,
+    "synthesize": SynthesizeSettings,
+    "executor": ExecutorSettings,
+}
+
+
+@dataclass(frozen=True)
+class Settings(
+    IngestSettings, AnnotateSettings, LinkSettings, SynthesizeSettings, ExecutorSettings
+):
+    db: str = "storyline.sqlite"  # the store: a SQLite file, or a postgresql:// URL
+    out: str = "out"  # where `build` writes dossiers
+    # An article or story a stage raises on is recorded as a failure and the run goes on;
+    # strict re-raises the original exception instead (for development: --strict)
+    strict: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    # Each section alone: settings.link is a LinkSettings of these settings' values.
+    ingest: ClassVar[_Section[IngestSettings]] = _Section(IngestSettings)
+    annotate: ClassVar[_Section[AnnotateSettings]] = _Section(AnnotateSettings)
+    link: ClassVar[_Section[LinkSettings]] = _Section(LinkSettings)
+    synthesize: ClassVar[_Section[SynthesizeSettings]] = _Section(SynthesizeSettings)
+    execution: ClassVar[_Section[ExecutorSettings]] = _Section(ExecutorSettings)
+
+    def __post_init__(self) -> None:
+        self._check_executor()
+        self._check_annotate()
+        self._check_synthesize()
+        self._check_ingest()
+        self._check_link()
+        _check(isinstance(self.strict, bool), "strict", self.strict, "true or false")
+
+    def section(self, kind: type[S]) -> S:
+        """The section ``kind`` of these settings, alone (a frozen copy of its values)."""
+        return kind(**{f.name: getattr(self, f.name) for f in fields(kind)})  # type: ignore[arg-type]
 
 
 def _is_day(value: object) -> bool:
@@ -159,7 +257,7 @@ def load_settings(config: str | os.PathLike[str] | None = None, **overrides: Any
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}") from exc
-        values.update(data.get("storyline", data))
+        values.update(_flat(data.get("storyline", data), path))
     values.update({k: v for k, v in overrides.items() if v is not None})
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(values) - known)
@@ -171,3 +269,23 @@ def load_settings(config: str | os.PathLike[str] | None = None, **overrides: Any
         return replace(Settings(), **values)
     except TypeError as exc:
         raise ConfigError(f"bad setting: {exc}") from exc
+
+
+def _flat(table: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The file's settings by their flat names: a table named after a section
+    (``[storyline.link]``) holds that section's settings."""
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        section = SECTIONS.get(key)
+        if section is None or not isinstance(value, dict):
+            out[key] = value
+            continue
+        names = {f.name for f in fields(section)}
+        stray = sorted(set(value) - names)
+        if stray:
+            raise ConfigError(
+                f"config file {str(path)!r}: unknown setting(s) {stray} in [storyline.{key}]; "
+                f"its settings: {sorted(names)}"
+            )
+        out.update(value)
+    return out

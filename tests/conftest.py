@@ -32,6 +32,25 @@ def seed(prefix: str) -> Path:
     return matches[0]
 
 
+# The "slow" mark: a test that takes a second or more on its own, or whose fixture builds
+# whole corpora, starts processes, servers or a browser. `make test-fast` (-m "not slow")
+# leaves them out for the edit loop; `make test` and CI run everything. Besides the tests
+# marked by hand, these are slow: those using one of SLOW_FIXTURES (the sample and the
+# example built into a store, the app server, a browser, a PostgreSQL server) and the
+# property tests of tests/fuzz (`make fuzz` runs them with many more examples).
+SLOW_FIXTURES = frozenset(
+    {"web_store", "web_db", "live_server", "browser", "page", "postgres_server", "postgres_url"}
+)
+SLOW_FOLDERS = frozenset({REPO / "tests" / "fuzz"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        slow_fixture = SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if slow_fixture or SLOW_FOLDERS & set(Path(item.path).parents):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
     """With CI=true a skip is a failure: CI installs everything the tests need."""

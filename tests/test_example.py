@@ -389,7 +389,9 @@ def test_expected_repairs_are_not_reported_as_done(dossier: Json) -> None:
 )
 def test_past_narration_is_not_a_plan(dossier: Json, key: str, fragment: str) -> None:
     a = article(dossier, key)
-    entries = [e for e in dossier["timeline"] if cites(e, a["id"], fragment)]
+    every = dossier["timeline"] + dossier["timeline_rest"]
+    entries = [e for e in every if cites(e, a["id"], fragment)]
+    assert entries, f"no dated event cites {fragment!r}"
     # Told in the past tense: it happened, and no later than the report.
     assert all(e["status"] == "occurred" for e in entries), entries
     assert all(e["date"] <= a["published"]["date"] for e in entries), entries

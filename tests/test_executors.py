@@ -178,6 +178,7 @@ def test_dask_without_its_package_fails_with_the_install_command(
         list(dask_map(len, [[1, 2]], settings))
 
 
+@pytest.mark.slow
 def test_an_unreachable_scheduler_fails_with_the_address(monkeypatch: pytest.MonkeyPatch) -> None:
     needs_dask()
     from storyline import executors

@@ -12,26 +12,19 @@ from storyline import engine
 from storyline.model import Dossier
 from storyline.settings import load_settings
 from storyline.store import open_store
+from tests import reports
+from tests.reports import CHESS_1, CHESS_2, FLOOD_2
 
+pytestmark = pytest.mark.slow  # builds, extends and rebuilds two stories with the models
+
+# the first flood report, telling the levee's failure as well
 FLOOD_1 = {
-    "date": "2031-02-02",
-    "outlet": "Brenmoor Courier",
-    "title": "Ulle floods lower Brenmoor",
+    **reports.FLOOD_1,
     "text": (
         "The river Ulle burst its banks in Brenmoor on Sunday, flooding the lower town. "
         "Twelve people died in the flooding, the regional office said. "
         "The levee north of the town gave way overnight after three days of rain. "
         "Mayor Mara Voss said emergency shelters had opened in two schools."
-    ),
-}
-FLOOD_2 = {
-    "date": "2031-02-03",
-    "outlet": "Valley Post",
-    "title": "Brenmoor counts the cost of the Ulle flood",
-    "text": (
-        "Residents of Brenmoor began clearing mud on Monday after the river Ulle flooded the "
-        "lower town. Twelve people died in the flooding, the regional office said. "
-        "Mayor Mara Voss asked the government for emergency funds to repair the levee."
     ),
 }
 FLOOD_3 = {
@@ -42,26 +35,6 @@ FLOOD_3 = {
         "The number of people killed by the Ulle flood in Brenmoor rose to 19 people, the "
         "regional office said on Wednesday. Relief convoys reached the lower town of Brenmoor "
         "with drinking water and blankets. Mayor Mara Voss said the levee would be rebuilt."
-    ),
-}
-CHESS_1 = {
-    "date": "2031-02-02",
-    "outlet": "Board Review",
-    "title": "Teodor Lasz leads the Calder Open",
-    "text": (
-        "Grandmaster Teodor Lasz won his fourth game in a row at the Calder Open chess "
-        "tournament on Sunday. The seventeen-year-old sacrificed a rook on move twenty and "
-        "checkmated his opponent nine moves later. Lasz now leads the tournament by a full point."
-    ),
-}
-CHESS_2 = {
-    "date": "2031-02-04",
-    "outlet": "Chess Weekly",
-    "title": "Lasz holds on in Calder",
-    "text": (
-        "Teodor Lasz drew with the defending champion in the sixth round of the Calder Open "
-        "chess tournament. The young grandmaster kept his one-point lead with three rounds left. "
-        "Lasz said he had prepared the opening for months."
     ),
 }
 

@@ -20,29 +20,10 @@ from storyline.cli.main import EXIT_OK, EXIT_REJECTED, main
 from storyline.settings import load_settings
 from storyline.store import open_store
 from tests import isolation_hooks as hooks
+from tests.reports import CHESS_1, CHESS_2, FLOOD_1, FLOOD_2
 
 pytestmark = pytest.mark.slow
 
-FLOOD_1 = {
-    "date": "2031-02-02",
-    "outlet": "Brenmoor Courier",
-    "title": "Ulle floods lower Brenmoor",
-    "text": (
-        "The river Ulle burst its banks in Brenmoor on Sunday, flooding the lower town. "
-        "Twelve people died in the flooding, the regional office said. "
-        "Mayor Mara Voss said emergency shelters had opened in two schools."
-    ),
-}
-FLOOD_2 = {
-    "date": "2031-02-03",
-    "outlet": "Valley Post",
-    "title": "Brenmoor counts the cost of the Ulle flood",
-    "text": (
-        "Residents of Brenmoor began clearing mud on Monday after the river Ulle flooded the "
-        "lower town. Twelve people died in the flooding, the regional office said. "
-        "Mayor Mara Voss asked the government for emergency funds to repair the levee."
-    ),
-}
 FLOOD_BAD = {
     "date": "2031-02-04",
     "outlet": f"{hooks.RAISE} Gazette",
@@ -51,26 +32,6 @@ FLOOD_BAD = {
         f"Engineers from {hooks.RAISE} began repairing the levee of the river Ulle in Brenmoor "
         "on Tuesday. Twelve people died in the flooding, the regional office said. "
         "Mayor Mara Voss thanked the volunteers who cleared the lower town."
-    ),
-}
-CHESS_1 = {
-    "date": "2031-02-02",
-    "outlet": "Board Review",
-    "title": "Teodor Lasz leads the Calder Open",
-    "text": (
-        "Grandmaster Teodor Lasz won his fourth game in a row at the Calder Open chess "
-        "tournament on Sunday. The seventeen-year-old sacrificed a rook on move twenty and "
-        "checkmated his opponent nine moves later. Lasz now leads the tournament by a full point."
-    ),
-}
-CHESS_2 = {
-    "date": "2031-02-04",
-    "outlet": "Chess Weekly",
-    "title": "Lasz holds on in Calder",
-    "text": (
-        "Teodor Lasz drew with the defending champion in the sixth round of the Calder Open "
-        "chess tournament. The young grandmaster kept his one-point lead with three rounds left. "
-        "Lasz said he had prepared the opening for months."
     ),
 }
 

@@ -139,9 +139,9 @@ def test_conflict_about_the_length_of_the_talks(dossier: Json) -> None:
 
 def test_no_conflict_between_more_than_five_hours_and_five_and_a_half(dossier: Json) -> None:
     # "more than five hours" agrees with both figures: no position anywhere rests on it.
-    for conflict in dossier["conflicts"]:
-        told = [e["text"] for p in conflict["positions"] for e in p["evidence"]]
-        assert not any("more than five hours" in t for t in told), conflict
+    told = [e["text"] for c in dossier["conflicts"] for p in c["positions"] for e in p["evidence"]]
+    assert not any("more than five hours" in t for t in told), dossier["conflicts"]
+    assert any("five and a half hours" in t for t in told), dossier["conflicts"]
 
 
 def test_the_talks_ledger_entry_notes_what_the_larger_figure_includes(dossier: Json) -> None:
@@ -360,6 +360,7 @@ def test_no_noise_entities_from_headlines_roles_or_clock_times(dossier: Json) ->
     assert not [n for n in every if n.endswith(" Meets")]
     # "4:30 a.m. ET", "9:00 GMT" are time zones; "U.S.-China tensions" is a modifier.
     assert not {"ET", "GMT", "U.S.-China"} & every
+    assert {"Antony Blinken", "Qin Gang"} <= every  # the people those lines name are entities
 
 
 _WEEKDAYS = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")

@@ -22,10 +22,13 @@ from storyline.annotate.budget import Budget, embedded_sentences, reading_text
 from storyline.annotate.embed import get_embedder
 from storyline.annotate.figures import refer_dates
 from storyline.annotate.mentions import find_mentions
+from storyline.annotate.multilingual import read as read_other
+from storyline.annotate.multilingual import readable
 from storyline.annotate.nlp import load_nlp, parse, split_sentences, text_of
 from storyline.annotate.quantities import find_quantities
 from storyline.annotate.quotes import find_quotes
 from storyline.annotate.timex import find_timexes
+from storyline.languages.words import name_of
 from storyline.model import Annotation, Article
 
 if TYPE_CHECKING:
@@ -70,11 +73,15 @@ class SpacyAnnotator:
     ) -> list[Annotation]:
         """Annotate ``articles``; their sentences are embedded together, in batches of
         similar length (a batch pads to its longest sentence)."""
-        texts = (reading_text(a.body_text(), self.budget) for a in articles)
-        docs = parse(texts, batch_size=self.batch_size)
+        english = [a for a in articles if a.language == "en"]
+        texts = (reading_text(a.body_text(), self.budget) for a in english)
+        docs = parse(texts, batch_size=self.batch_size)  # in the order of ``english``
         parts: list[tuple[Annotation, list[int]]] = []
-        for article, doc in zip(articles, docs, strict=True):
-            parts.append(self._annotate(article, doc))
+        for article in articles:
+            if article.language == "en":
+                parts.append(self._annotate(article, next(docs)))
+            else:
+                parts.append(self._other(article))
             if on_progress:
                 on_progress(1)
         wanted = [ann.sentences[i].text for ann, chosen in parts for i in chosen]
@@ -111,6 +118,36 @@ class SpacyAnnotator:
             quotes=quotes,
             quantities=quantities,
             annotator=annotator_version(self.embedder.name, self.budget),
+        )
+        return annotation, chosen
+
+
+    def _other(self, article: Article) -> tuple[Annotation, list[int]]:
+        """An article in another language, read by its own rules (``multilingual``), or
+        (a language storyline does not read) left unread, with a warning naming it."""
+        annotation = Annotation(
+            article=article.id,
+            sentences=[],
+            annotator=annotator_version(self.embedder.name, self.budget),
+        )
+        if not readable(article.language):
+            log.warning(
+                "%s: written in %s, a language storyline does not read: stored, but no "
+                "sentence, name, date or quote is read from it",
+                article.path or article.url or article.id,
+                name_of(article.language),
+            )
+            return annotation, []
+        read = read_other(
+            reading_text(article.body_text(), self.budget), article.language, _anchor(article)
+        )
+        annotation.sentences, annotation.mentions = read.sentences, read.mentions
+        annotation.timexes, annotation.quotes = read.timexes, read.quotes
+        chosen = embedded_sentences(
+            read.sentences,
+            dated={t.sentence for t in read.timexes},
+            marked={i for q in read.quotes for i in q.sentences},
+            budget=self.budget,
         )
         return annotation, chosen
 
@@ -155,7 +192,12 @@ def timexes_for_anchors(
     article: Article, anchors: Sequence[date], budget: Budget | None = None
 ) -> dict[date, list]:  # type: ignore[type-arg]
     """The article's time expressions read against each candidate publication date."""
-    doc = next(parse([reading_text(article.body_text(), budget or Budget())]))
+    text = reading_text(article.body_text(), budget or Budget())
+    if article.language != "en":
+        if not readable(article.language):
+            return {d: [] for d in anchors}
+        return {d: read_other(text, article.language, d).timexes for d in anchors}
+    doc = next(parse([text]))
     sentences = split_sentences(doc)
     return {d: find_timexes(doc, sentences, d) for d in anchors}
 

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.date_refs import chronology_entries
+from storyline.languages.calendar import ENGLISH, alternation
 from storyline.model import Sentence
 
 LEAD = 8  # sentences at the top always read: news puts what happened first
@@ -38,11 +39,12 @@ CHRONOLOGY_LINES = 120  # sentences read beyond the budget in a report's chronol
 # from spaCy's parser afterwards. A regex is enough here and costs nothing next to
 # a model-based splitter, which would have to run over the text we mean to skip.
 _ROUGH_SPLIT = re.compile(r"\n+|(?<=[.!?])[\"”’')\]]*[ \t]+(?=[\"“‘(\[]?[A-Z0-9])")
+_MONTH_PREFIX = alternation((m[:3] for m in ENGLISH.month_names), capitalized=True)
+_PLAIN_NAMES = [m for m in ENGLISH.month_names if m not in ENGLISH.common_words]
 _MONTH_OR_DAY = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d"
-    r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
-    r"|\b(?:January|February|March|April|June|July|August|September|October|November|December"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?:" + _MONTH_PREFIX + r")[a-z]*\.?\s+\d"
+    r"|\b\d{1,2}\s+(?:" + _MONTH_PREFIX + r")[a-z]*\b"
+    r"|\b(?:" + alternation([*_PLAIN_NAMES, *ENGLISH.weekday_names], capitalized=True) + r")\b"
 )
 _RELATIVE = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|ago|(?:last|next|this|earlier|later)\s+"

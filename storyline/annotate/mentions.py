@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.annotate.nlp import SentenceIndex
-from storyline.annotate.speakers import (
+from storyline.annotate.people import (
     as_person,
-    is_role,
     possessed_bodies,
     speaking_subjects,
     unlabelled_names,
     untagged_organisations,
 )
+from storyline.annotate.roles import is_role
 from storyline.model import Mention, Sentence
 
 if TYPE_CHECKING:

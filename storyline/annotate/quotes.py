@@ -1,8 +1,7 @@
 """Quotes: who said what, direct ("…," X said) and indirect (X said that …).
 
-Quote marks are paired by a small state machine rather than a regular expression,
-because news text mixes straight and curly marks, leaves a quote open across
-paragraphs, and sometimes closes one with an opening mark.  The cue of a quote is
+Quote marks are paired by :mod:`storyline.annotate.quote_marks`; speech without
+them is read by :mod:`storyline.annotate.reported`.  The cue of a quote is
 the speaking verb that governs it in spaCy's parse, or else the nearest speaking
 verb outside quote marks in the sentences it stands in; its subject is the
 speaker, resolved inside the article by :mod:`storyline.annotate.speakers`.
@@ -13,12 +12,21 @@ from __future__ import annotations
 
 import bisect
 import logging
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.annotate.nlp import SentenceIndex, lemma_of, text_of
-from storyline.annotate.speakers import Speakers, is_according, is_cue
+from storyline.annotate.quote_marks import (
+    PARAGRAPH,
+    QUOTE_CHARS,
+    Quoted,
+    inside,
+    quoted_spans,
+    tokens_between,
+)
+from storyline.annotate.reported import INDIRECT_VERBS, Reported, reported_clauses
+from storyline.annotate.roles import is_according, is_cue
+from storyline.annotate.speakers import Speakers
 from storyline.model import Quote, Sentence
 
 if TYPE_CHECKING:
@@ -26,117 +34,28 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# fmt: off
-# Verbs whose ``that``-clause is worth keeping as indirect speech (no quote marks).
-INDIRECT_VERBS = frozenset(
-    {
-        "say", "tell", "add", "stress", "explain", "warn", "emphasize", "emphasise", "note",
-        "insist", "state", "declare", "announce", "claim", "argue", "write", "tweet", "reply",
-        "respond",
-        "acknowledge", "admit", "concede", "confirm", "deny", "assure", "promise", "pledge", "vow",
-        "suggest", "predict", "caution", "reiterate", "underline", "underscore", "maintain",
-        "contend", "assert", "observe", "complain", "charge", "report", "testify", "conclude",
-    }
-)
 # Where words were said or written: "said in a statement", "told … in an interview".
 _MEDIA = frozenset(
     {"statement", "interview", "briefing", "post", "letter", "message", "speech", "address"}
 )
-_OPENERS = {'"', "“", "„", "«"}
-_CLOSERS = {'"', "”", "»", "“"}
 _HOPS = 3  # parse links from a partial quote up to the verb that reports it
-_PARAGRAPH = re.compile(r"\n\s*\n")
-_SPACES = re.compile(r"\s*")
-_QUOTE_CHARS = "\"“”„«» \t\n"
-# fmt: on
-
-
-@dataclass
-class _Quoted:
-    """One stretch between quote marks; ``open``/``close`` are the marks' offsets."""
-
-    open: int
-    close: int  # offset of the closing mark, or the paragraph end when it runs on
-    tokens: list[Token] = field(default_factory=list)
 
 
 @dataclass
 class _Found:
-    parts: list[_Quoted]
+    parts: list[Quoted]
     cue: Token | None
     full: bool  # stands as a sentence of its own rather than inside reported speech
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """(open mark, close mark) offsets of each quoted stretch of ``text``.
-
-    A quote left open at a paragraph end counts only when the next paragraph
-    opens a quote again (the newspaper convention for a quote running on).
-    """
-    out: list[tuple[int, int]] = []
-    # A text with no blank line holds a paragraph (or a sentence) a line: there a quote still
-    # open at a line end that the next line opens again is the running-on convention.
-    by_line = _PARAGRAPH.search(text) is None
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)] + [
-        (len(text), len(text))
-    ]
-    p = 0
-    opened: int | None = None
-    i = 0
-    while i < len(text):
-        if i >= paragraphs[p][0]:
-            if opened is not None:
-                # The next paragraph's first character, without copying the text's rest.
-                nxt = _SPACES.match(text, paragraphs[p][1]).end()  # type: ignore[union-attr]
-                if text[nxt : nxt + 1] in _OPENERS:
-                    out.append((opened, paragraphs[p][0]))
-            opened = None
-            i = paragraphs[p][1]
-            p += 1
-            continue
-        ch = text[i]
-        if ch == "\n" and by_line and opened is not None and text[i:].lstrip()[:1] in _OPENERS:
-            out.append((opened, i))
-            opened = None
-        elif opened is None and ch in _OPENERS:
-            opened = i
-        elif (
-            opened is None
-            and ch == "”"
-            and (i == 0 or text[i - 1].isspace())
-            and text[i + 1 : i + 2].isalpha()
-        ):
-            opened = i  # a closing mark used to open: `”word`
-        elif opened is not None and ch in _CLOSERS:
-            out.append((opened, i))
-            opened = None
-        i += 1
-    return out
-
-
-def _tokens_between(doc: Doc, lo: int, hi: int) -> list[Token]:
-    """Tokens that start at an offset in [lo, hi)."""
-    if lo >= hi:
-        return []
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    return [] if span is None else [t for t in span if lo <= t.idx < hi]
-
-
-def _inside(tok: Token, spans: list[_Quoted]) -> bool:
-    """Whether ``tok`` lies within one of ``spans`` (in text order and apart, as
-    ``quoted_spans`` gives them): a binary search, as a long report holds thousands."""
-    i = bisect.bisect_right(spans, tok.idx, key=lambda q: q.open) - 1
-    return i >= 0 and tok.idx <= spans[i].close
-
-
-def _governing_cue(q: _Quoted, spans: list[_Quoted]) -> Token | None:
+def _governing_cue(q: Quoted, spans: list[Quoted]) -> Token | None:
     """The speaking verb outside the quote that the quoted words hang from in the parse."""
     inner = [t for t in q.tokens if not t.is_punct]
     for tok in inner:
         if tok.head.idx < q.open or tok.head.idx > q.close:  # the quote's link to the frame
             link = tok
             for anc in [tok.head, *tok.head.ancestors][:_HOPS]:
-                if _inside(anc, spans) or link.dep_ in ("relcl", "advcl", "conj"):
+                if inside(anc, spans) or link.dep_ in ("relcl", "advcl", "conj"):
                     break  # the quote sits in a clause of its own, not in what the verb reports
                 if is_cue(anc):
                     return anc
@@ -147,8 +66,8 @@ def _governing_cue(q: _Quoted, spans: list[_Quoted]) -> Token | None:
 
 def _after_cue(
     doc: Doc,
-    q: _Quoted,
-    spans: list[_Quoted],
+    q: Quoted,
+    spans: list[Quoted],
     sentences: list[Sentence],
     index: SentenceIndex,
     reach: int = 6,
@@ -157,8 +76,8 @@ def _after_cue(
     last = index.at(max(q.open, q.close - 1))
     if last is None:
         return None
-    for n, tok in enumerate(_tokens_between(doc, q.close + 1, sentences[last].end)):
-        if n >= reach or _inside(tok, spans):
+    for n, tok in enumerate(tokens_between(doc, q.close + 1, sentences[last].end)):
+        if n >= reach or inside(tok, spans):
             break
         if is_cue(tok):
             return tok
@@ -166,34 +85,34 @@ def _after_cue(
 
 
 def _before_cue(
-    doc: Doc, q: _Quoted, spans: list[_Quoted], sentences: list[Sentence], index: SentenceIndex
+    doc: Doc, q: Quoted, spans: list[Quoted], sentences: list[Sentence], index: SentenceIndex
 ) -> Token | None:
     """The last cue before the opening mark in its sentence: `X said: "…"`."""
     first = index.at(q.open)
     if first is None:
         return None
-    for tok in reversed(_tokens_between(doc, sentences[first].start, q.open)):
-        if _inside(tok, spans):
+    for tok in reversed(tokens_between(doc, sentences[first].start, q.open)):
+        if inside(tok, spans):
             break
         if is_cue(tok):
             return tok
     return None
 
 
-def _starts_sentence(doc: Doc, q: _Quoted, sentences: list[Sentence], index: SentenceIndex) -> bool:
+def _starts_sentence(doc: Doc, q: Quoted, sentences: list[Sentence], index: SentenceIndex) -> bool:
     s = index.at(q.open)
-    return s is not None and not text_of(doc)[sentences[s].start : q.open].strip(_QUOTE_CHARS)
+    return s is not None and not text_of(doc)[sentences[s].start : q.open].strip(QUOTE_CHARS)
 
 
-def _introduced(doc: Doc, q: _Quoted, spans: list[_Quoted]) -> bool:
+def _introduced(doc: Doc, q: Quoted, spans: list[Quoted]) -> bool:
     """`X said: "…"`, `X said, "…"`, `"…," X said, "…"`: quoted words right after a cue."""
     if not text_of(doc)[: q.open].rstrip().endswith((":", ",")):
         return False
-    near = _tokens_between(doc, max(0, q.open - 60), q.open)[-5:]
-    return any(is_cue(t) and not _inside(t, spans) for t in near)
+    near = tokens_between(doc, max(0, q.open - 60), q.open)[-5:]
+    return any(is_cue(t) and not inside(t, spans) for t in near)
 
 
-def _text(doc: Doc, parts: list[_Quoted]) -> str:
+def _text(doc: Doc, parts: list[Quoted]) -> str:
     pieces: list[str] = []
     for q in parts:
         piece = text_of(doc)[q.open + 1 : q.close].strip().strip('"“”„«»').strip()
@@ -206,15 +125,15 @@ def _text(doc: Doc, parts: list[_Quoted]) -> str:
 def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
     """Direct quotes and indirect speech, in text order, with speakers resolved in the article."""
     index = SentenceIndex(sentences)
-    spans = [_Quoted(o, c) for o, c in quoted_spans(text_of(doc))]
+    spans = [Quoted(o, c) for o, c in quoted_spans(text_of(doc))]
     for q in spans:
-        q.tokens = _tokens_between(doc, q.open + 1, q.close)
-    paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text_of(doc))]
+        q.tokens = tokens_between(doc, q.open + 1, q.close)
+    paragraph_starts = [0] + [m.end() for m in PARAGRAPH.finditer(text_of(doc))]
     found = _attribute(doc, spans, sentences, index, paragraph_starts)
     # Quoted words no cue reports (a phrase a reported clause quotes: `…, "a kind of mafia
     # state," …, Cole said.`) do not keep their sentence from being reported speech.
     told = [q for f in found for q in f.parts]
-    items: list[_Found | _Reported] = [*found, *_reported(doc, sentences, told)]
+    items: list[_Found | Reported] = [*found, *reported_clauses(doc, sentences, told)]
     # Resolve in text order: "he said" may point at the speaker of the quote before.
     items.sort(
         key=lambda f: (
@@ -233,7 +152,7 @@ def find_quotes(doc: Doc, sentences: list[Sentence]) -> list[Quote]:
         speaker = resolver.speaker(item.cue, since) if item.cue is not None else None
         if item.cue is not None:
             resolver.said(item.cue, speaker)
-        if isinstance(item, _Reported):
+        if isinstance(item, Reported):
             if speaker is not None:  # reported speech from no one we can name is not a quote
                 out.append(
                     Quote(
@@ -314,7 +233,7 @@ def _carry_on(quotes: list[Quote]) -> list[Quote]:
     return quotes
 
 
-def _sentence_range(q: _Quoted, index: SentenceIndex) -> list[int]:
+def _sentence_range(q: Quoted, index: SentenceIndex) -> list[int]:
     first = index.at(q.open + 1) if index.at(q.open) is None else index.at(q.open)
     last = index.at(max(q.open, q.close - 1))
     if first is None or last is None:
@@ -324,7 +243,7 @@ def _sentence_range(q: _Quoted, index: SentenceIndex) -> list[int]:
 
 def _attribute(
     doc: Doc,
-    spans: list[_Quoted],
+    spans: list[Quoted],
     sentences: list[Sentence],
     index: SentenceIndex,
     paragraph_starts: list[int],
@@ -364,7 +283,7 @@ def _attribute(
     return found
 
 
-def _next_to(doc: Doc, prev: _Found, q: _Quoted, index: SentenceIndex) -> bool:
+def _next_to(doc: Doc, prev: _Found, q: Quoted, index: SentenceIndex) -> bool:
     """Nothing but the previous quote's cue sentence stands between it and ``q``."""
     assert prev.cue is not None
     cue_sentence = index.at(prev.cue.idx)
@@ -398,140 +317,4 @@ def _channel(cue: Token | None) -> str | None:
     return None
 
 
-@dataclass
-class _Reported:
-    """`X said (that) …` with no quote marks."""
-
-    cue: Token
-    sentence: int
-    text: str
-
-
-def _reported(doc: Doc, sentences: list[Sentence], spans: list[_Quoted]) -> list[_Reported]:
-    """Reported clauses in sentences with no quote marks: `X said (that) …`, `…, according to X`."""
-    out: list[_Reported] = []
-    for s in sentences:
-        # A closing mark the parser hung on the start of the next sentence (`…."` + newline
-        # + `X said …`) does not make that sentence a quoted one. Spans are in text order
-        # and apart: the first closing at or after the body's start is the only one that
-        # may reach into it.
-        body = s.start + len(s.text) - len(s.text.lstrip(_QUOTE_CHARS))
-        k = bisect.bisect_left(spans, body, key=lambda q: q.close)
-        quoted = k < len(spans) and spans[k].open < s.end
-        for tok in _tokens_between(doc, s.start, s.end):
-            if quoted and (_inside(tok, spans) or not _beside_quote(tok, spans)):
-                # Beside a quote: `"…," X said, adding that …`, or `X called it "…" and said
-                # that …`; never the verb that reports the quoted words themselves.
-                continue
-            if is_according(tok):
-                text = _according_clause(tok)
-                if text:
-                    out.append(_Reported(cue=tok, sentence=s.index, text=text))
-                    break
-                continue
-            if lemma_of(tok) not in INDIRECT_VERBS or tok.pos_ != "VERB":
-                continue
-            clause = _clause_of(tok)
-            if clause is None or (quoted and any(_inside(t, spans) for t in clause.subtree)):
-                continue
-            aside = {t.i for t in tok.subtree} if tok.dep_ == "parataxis" else set()
-            if aside:  # with the commas around it
-                aside |= {i for i in (min(aside) - 1, max(aside) + 1) if doc[i].is_punct}
-            words = [
-                t
-                for t in clause.subtree
-                if not (t.dep_ == "mark" and t.lower_ in ("that", "whether")) and t.i not in aside
-            ]
-            while words and (words[0].is_punct or words[0].is_space or words[0].dep_ == "cc"):
-                words.pop(0)  # `"` closing the paragraph before, "But" joining the sentence
-            if not words:
-                continue
-            if aside:  # "There is, he says, a pattern": the clause around the aside
-                text = re.sub(
-                    r" (?=[,.;:!?])", "", " ".join(t.text for t in words if not t.is_space)
-                )
-                text = text.strip(" ,.")
-            else:
-                text = text_of(doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
-                text = text.strip(" ,.")
-            out.append(_Reported(cue=tok, sentence=s.index, text=text))
-            break
-    return out
-
-
-def _beside_quote(verb: Token, spans: list[_Quoted]) -> bool:
-    """A speaking verb in a sentence with quote marks that reports speech of its own:
-    `"…," X said, adding that …` or `X called it "…" and said that …` (a verb joined to
-    the one that reports the quote), never the verb of the quoted words."""
-    if lemma_of(verb) == "add":
-        return True
-    return verb.dep_ == "conj" and not any(_inside(t, spans) for t in verb.subtree if t.i > verb.i)
-
-
-def _clause_of(verb: Token) -> Token | None:
-    """The clause a speaking verb reports: its ``ccomp``, or a `that`-clause on its adjunct.
-
-    spaCy's small model hangs the clause of "said in a statement that …" (or "told a news
-    conference that …") on the noun of the adjunct rather than on the verb.  A clause
-    before the verb counts when it opens the sentence and the speaker follows it: `The
-    deal ends the dispute, X said.`
-    """
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
-            return child
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    for child in verb.children:
-        if (
-            child.dep_ == "ccomp"
-            and child.i < verb.i
-            and verb.dep_ == "ROOT"
-            and subjects
-            and child.i < subjects[0].i
-            and child.left_edge.i == verb.sent.start
-            # `…, X said.` or, the subject after its verb, `…, says X.`
-            and verb.doc[min(subjects[0].left_edge.i, verb.i) - 1].is_punct
-        ):
-            return child
-    if verb.dep_ == "parataxis" and subjects and _set_off(verb):
-        # "There is, he says, a familiar pattern"; "In X, he says, it lasted …"
-        clause = verb.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
-            clause = clause.head
-        if clause.pos_ in ("VERB", "AUX"):
-            return clause
-    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
-        nouns.extend(c for c in prep.children if c.dep_ == "pobj")
-    for noun in nouns:
-        for clause in noun.children:
-            if clause.dep_ in ("acl", "relcl", "ccomp") and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
-            ):
-                return clause
-    return None
-
-
-def _set_off(verb: Token) -> bool:
-    """The verb's phrase stands between commas (or dashes): ", he said,"."""
-    doc = verb.doc
-    left, right = verb.left_edge.i, verb.right_edge.i
-    before = doc[left].is_punct or (left > 0 and doc[left - 1].is_punct)
-    after = doc[right].is_punct or (right + 1 < len(doc) and doc[right + 1].is_punct)
-    return before and after
-
-
-def _according_clause(according: Token) -> str | None:
-    """`The gate had jammed, according to X`: the clause ``according to X`` qualifies."""
-    head = according.head
-    if head.pos_ not in ("VERB", "AUX") or head.i == according.i:
-        return None
-    phrase = {t.i for t in according.subtree}
-    words = [t for t in head.subtree if t.i not in phrase]
-    while words and (words[-1].is_punct or words[-1].is_space):
-        words.pop()
-    while words and (words[0].is_punct or words[0].is_space):
-        words.pop(0)
-    if len(words) < 3 or not any(t.dep_ in ("nsubj", "nsubjpass") for t in words):
-        return None
-    text = "".join(t.text_with_ws for t in words).strip(" ,")
-    return " ".join(text.split())
+__all__ = ["INDIRECT_VERBS", "find_quotes", "quoted_spans", "unsaid"]

@@ -10,13 +10,30 @@ around each name).  Precision first: a speaker that cannot be told is None.
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.annotate.nlp import SentenceIndex, lemma_of
+from storyline.annotate.people import (
+    as_person,
+    body_name,
+    first_name_gender,
+    possessed_bodies,
+    unlabelled_names,
+    untagged_organisations,
+)
+from storyline.annotate.roles import (
+    HONORIFICS,
+    OFFICES,
+    PRONOUNS,
+    ROLE_GENDER,
+    ROLES,
+    is_according,
+    is_cue,
+    role_of,
+)
 from storyline.model import Sentence
 
 if TYPE_CHECKING:
@@ -25,79 +42,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # fmt: off
-# Verbs that report speech; "call"/"describe" take partial quotes ("called the talks 'candid'").
-SPEECH_VERBS = frozenset(
-    {
-        "say", "tell", "add", "stress", "explain", "urge", "warn", "emphasize", "emphasise", "note",
-        "insist", "state", "declare", "announce", "claim", "argue", "write", "tweet", "post", "ask",
-        "reply", "respond", "answer", "continue", "remark", "comment", "acknowledge", "admit",
-        "concede", "confirm", "deny", "call", "describe", "assure", "promise", "pledge", "vow",
-        "suggest", "predict", "caution", "express", "reiterate", "underline", "underscore",
-        "highlight", "maintain", "contend", "assert", "recall", "observe", "complain", "charge",
-        "accuse", "demand", "report", "quip", "joke", "shout", "testify", "conclude", "boast",
-        "lament", "signal", "indicate", "reaffirm", "mention",
-    }
-)
-# fmt: on
-
-
-def is_cue(tok: Token) -> bool:
-    return (lemma_of(tok) in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")) or is_according(tok)
-
-
-def is_according(tok: Token) -> bool:
-    return (
-        tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
-    )
-
-
-# fmt: off
-_HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-               "miss": "f", "dame": "f", "dr": None, "dr.": None, "prof": None, "prof.": None}
-_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-# Role nouns that name one person ("the spokesperson said"), with the gender some of them carry.
-_ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
-                "congressman": "m", "congresswoman": "f", "king": "m", "queen": "f", "prince": "m",
-                "princess": "f"}
-# Offices a person holds: "the minister" cannot be someone titled only "secretary".
-_OFFICES = frozenset(
-    {
-        "spokesperson", "minister", "secretary", "president", "ambassador", "envoy", "premier",
-        "chancellor", "senator", "governor", "mayor", "general", "commander", "director", "chair",
-        "ceo", "prosecutor", "judge", "pope", "king", "queen", "prince", "princess", "congressman",
-        "congresswoman", "commissioner", "mp", "speaker", "superintendent", "professor",
-    }
-)
-_ROLES = frozenset(
-    {
-        "spokesperson", "minister", "diplomat", "president", "secretary", "envoy", "ambassador",
-        "leader", "chief", "premier", "chancellor", "senator", "governor", "mayor", "general",
-        "commander", "director", "chair", "executive", "ceo", "head", "lawmaker", "representative",
-        "prosecutor", "judge", "lawyer", "attorney", "adviser", "advisor", "pope", "candidate",
-        "politician", "negotiator", "counterpart", "author", "doctor", "coach", "captain",
-        "manager",
-        "founder", "owner", "analyst", "researcher", "scientist", "professor", "economist",
-        "editor", "reporter", "journalist", "correspondent", "columnist", "pollster", "activist",
-        "advocate",
-        "engineer", "inspector", "councillor", "councilor", "teacher",
-        "officer",
-        "commissioner", "delegate", "monarch", "mp", "legislator", "speaker", "foreman",
-        "superintendent",
-        *_ROLE_GENDER,
-    }
-)
-_SPOKES = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairman": "chair",
-           "chairwoman": "chair", "advisor": "adviser"}
-# Generic English head nouns of organisation names: "Westmarch General Hospital" left
-# untagged by the small model is an organisation.
-_ORG_HEADS = frozenset(
-    """
-    hospital university college school council ministry department authority commission
-    committee union federation association agency bank court institute foundation party
-    company corporation group board office service guard army navy police tribunal
-    parliament assembly cooperative forum
-    """.split()  # noqa: SIM905
-)
 _NAMED_LABELS = ("ORG", "GPE", "NORP")
 _NAME_EDGE = " ,;:!?\"“”()[]"  # punctuation the tagger leaves on a name's edge
 _WINDOW = 5  # sentences back that a pronoun or role noun may reach
@@ -108,164 +52,12 @@ LOOKBACK = 400
 # fmt: on
 
 
-def is_role(tok: Token) -> bool:
-    """A noun that names what one person is or does: "minister", "spokesperson", "analyst"."""
-    return lemma_of(tok) in _ROLES
-
-
-def as_person(ent: Span) -> Span:
-    """``ent``, labelled PERSON when its role words say it names a person.
-
-    The small model tags unfamiliar names as organisations ("The engineer in charge,
-    Hanna Brooke,"; "Council engineer Hanna Brook"); a two- or three-word proper name in
-    apposition to a role noun, or with a role noun before it, is a person.
-    """
-    if ent.label_ not in ("ORG", "GPE") or not 2 <= len(ent) <= 3:
-        return ent
-    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
-        return ent
-    root = ent.root
-    role_head = root.dep_ == "appos" and lemma_of(root.head) in _ROLES
-    role_child = any(
-        lemma_of(c) in _ROLES and (c.dep_ == "appos" or (c.i < ent.start and c.dep_ == "compound"))
-        for c in root.children
-    )
-    if not (role_head or role_child):
-        return ent
-    from spacy.tokens import Span as SpanType  # spaCy is imported lazily, as everywhere here
-
-    return SpanType(ent.doc, ent.start, ent.end, label="PERSON")
-
-
-def unlabelled_names(doc: Doc, tagged: set[int]) -> list[Span]:
-    """Proper-noun subjects the NER left unlabelled that look like a person's name.
-
-    The small English model misses many names it has not seen ("Ilse Marant left",
-    "Mehmet Yılmaz won"): two or more proper nouns whose first is a given name known to
-    gender-guesser are good evidence of a person.  ``tagged`` holds the indexes of the
-    tokens already inside an entity.
-    """
-    out: list[Span] = []
-    for tok in doc:
-        if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in tagged:
-            continue
-        start = tok.i
-        while (
-            start > 0
-            and doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].dep_ == "compound"
-            and doc[start - 1].i not in tagged
-        ):
-            start -= 1
-        span = doc[start : tok.i + 1]
-        if len(span) >= 2 and _first_name_gender(span.text) is not None:
-            out.append(span)
-    return out
-
-
-def speaking_subjects(doc: Doc, tagged: set[int]) -> list[Span]:
-    """Lone capitalised proper nouns, outside any entity, that are the subject of a
-    speaking verb: "Raman told a crowd", where the tagger missed the surname."""
-    out: list[Span] = []
-    for tok in doc:
-        if (
-            tok.pos_ == "PROPN"
-            and tok.dep_ == "nsubj"
-            and tok.i not in tagged
-            and tok.text[:1].isupper()
-            and tok.text[1:].islower()
-            and is_cue(tok.head)
-            and tok.lower_ not in _ORG_HEADS  # "Parliament said"
-            and not any(c.pos_ in ("PROPN", "DET") for c in tok.children)
-        ):
-            out.append(doc[tok.i : tok.i + 1])
-    return out
-
-
-def untagged_organisations(doc: Doc, tagged: set[int]) -> list[Span]:
-    """Two or more capitalised proper nouns outside any entity, ending in an organisation's
-    head noun: "Westmarch General Hospital"."""
-    out: list[Span] = []
-    i = 0
-    while i < len(doc):
-        j = i
-        while (
-            j < len(doc)
-            and doc[j].pos_ == "PROPN"
-            and doc[j].text[:1].isupper()
-            and doc[j].i not in tagged
-        ):
-            j += 1
-        if j - i >= 2 and doc[j - 1].lower_ in _ORG_HEADS:
-            out.append(doc[i:j])
-        i = max(j, i + 1)
-    return out
-
-
-def possessed_bodies(doc: Doc, tagged: set[int]) -> list[Span]:
-    """A country's body the tagger left untagged: "Norway's foreign ministry", "Spain's
-    defence ministry" (a possessive place, then an organisation's head noun)."""
-    out: list[Span] = []
-    for tok in doc:
-        if tok.lower_ not in _ORG_HEADS or tok.i in tagged:
-            continue
-        owners = [
-            c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE" and c.i < tok.i
-        ]
-        if not owners:
-            continue
-        start = owners[0].left_edge.i
-        if any(t.i in tagged and t.ent_type_ != "GPE" for t in doc[start : tok.i]):
-            continue
-        out.append(doc[start : tok.i + 1])
-    return out
-
-
 @dataclass
 class _Person:
     at: int  # character offset of the mention, or of the cue for a resolved speaker
     name: str  # full name as written in the article
     quoted: bool  # the mention is inside quote marks
     subject: bool  # the subject of its clause (or a speaker): what "he said" can point back to
-
-
-@functools.cache
-def _gender_detector() -> object | None:
-    try:
-        import gender_guesser.detector as gender_guesser
-    except ImportError:
-        log.warning("gender-guesser is not installed: pronoun speakers resolve without gender")
-        return None
-    return gender_guesser.Detector(case_sensitive=False)
-
-
-def _first_name_gender(name: str) -> str | None:
-    detector = _gender_detector()
-    parts = name.split()
-    if detector is None or len(parts) < 2:
-        return None
-    guess = detector.get_gender(parts[0])  # type: ignore[attr-defined]
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
-
-
-def _body_name(ent: Span) -> str:
-    """An organisation's name as a speaker, with the country it belongs to when the text
-    gives it right before: "Spain's foreign ministry", "the Spanish Foreign Ministry"."""
-    doc = ent.doc
-    start = ent.start
-    k = start - 1
-    if k >= 1 and doc[k].tag_ == "POS" and doc[k - 1].ent_type_ in ("GPE", "NORP"):
-        start = k - 1  # "Spain's", "the United States'"
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
-    elif k >= 0 and doc[k].ent_type_ == "NORP" and doc[k].head.i in range(ent.start, ent.end):
-        start = k  # "Spanish"
-    text = doc[start : ent.end].text if start < ent.start else ent.text
-    return re.sub(r"^(?i:the)\s+", "", re.sub(r"['’]s$", "", text))
-
-
-def _role(word: str) -> str:
-    return _SPOKES.get(word, word)
 
 
 class Speakers:
@@ -320,7 +112,7 @@ class Speakers:
                 _Person(at=ent.start_char, name=name, quoted=quoted, subject=subject)
             )
             self._names.add(name)
-            gender = gender or _first_name_gender(name)
+            gender = gender or first_name_gender(name)
             if gender and name not in self.gender:
                 self.gender[name] = gender
 
@@ -336,7 +128,7 @@ class Speakers:
         text = "".join(t.text_with_ws for t in toks)
         words = [w.strip(_NAME_EDGE) for w in text.split()]
         words = [w for w in words if w]
-        while words and (words[0].lower() in _HONORIFICS or words[0].islower()):
+        while words and (words[0].lower() in HONORIFICS or words[0].islower()):
             words.pop(0)
         if words:
             words[-1] = re.sub(r"['’]s$", "", words[-1])
@@ -376,16 +168,16 @@ class Speakers:
                 for t in root.head.subtree
                 if t.i < root.head.i + 1 and t.i < ent.start and t.pos_ in ("NOUN", "PROPN", "ADJ")
             )
-        if ent.start > 0 and self.doc[ent.start - 1].lower_ in _HONORIFICS:
-            gender = _HONORIFICS[self.doc[ent.start - 1].lower_]
-        if ent[0].lower_ in _HONORIFICS:
-            gender = _HONORIFICS[ent[0].lower_]
+        if ent.start > 0 and self.doc[ent.start - 1].lower_ in HONORIFICS:
+            gender = HONORIFICS[self.doc[ent.start - 1].lower_]
+        if ent[0].lower_ in HONORIFICS:
+            gender = HONORIFICS[ent[0].lower_]
         for child in ent.root.children:
             if child.dep_ == "appos":
                 words.extend(t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "ADJ"))
         for w in words:
-            gender = gender or _ROLE_GENDER.get(w)
-        return frozenset(_role(w) for w in words), gender
+            gender = gender or ROLE_GENDER.get(w)
+        return frozenset(role_of(w) for w in words), gender
 
     # ---- resolution
 
@@ -479,7 +271,7 @@ class Speakers:
                 if child.dep_ == "appos" and near is not None and near.label_ == "ORG":
                     return re.sub(r"^(?i:the)\s+", "", re.sub(r"['’]s$", "", near.text))
         if (
-            lemma_of(tok) in _ROLES
+            lemma_of(tok) in ROLES
             and tok.tag_ in ("NN", "NNP")
             and (ent is None or ent.label_ != "PERSON")
         ):
@@ -488,7 +280,7 @@ class Speakers:
                 return named
             if any(c.lower_ in ("a", "an", "another", "one") for c in tok.children):
                 return None  # "a US official said": someone not named
-            return self._recent(cue, _ROLE_GENDER.get(tok.lower_), _role(lemma_of(tok)))
+            return self._recent(cue, ROLE_GENDER.get(tok.lower_), role_of(lemma_of(tok)))
         if tok.pos_ == "PROPN":
             words = [
                 t.text
@@ -500,9 +292,7 @@ class Speakers:
                 )
                 or t.i == tok.i
             ]
-            while len(words) > 1 and (
-                words[0].lower() in _ROLES or words[0].lower() in _HONORIFICS
-            ):
+            while len(words) > 1 and (words[0].lower() in ROLES or words[0].lower() in HONORIFICS):
                 words.pop(0)  # "Mayor Ines Vatter": the role is no part of the name
             if all(w.islower() for w in words) and (ent is None or ent.label_ not in _NAMED_LABELS):
                 return None  # "said the maharishi": a title in lower case, no name
@@ -510,13 +300,13 @@ class Speakers:
             if known != " ".join(words) or ent is None or ent.label_ not in _NAMED_LABELS:
                 return known
         if ent is not None and ent.label_ in _NAMED_LABELS:
-            return _body_name(ent)
+            return body_name(ent)
         if ent is None and tok.pos_ == "NOUN":
             org = self._organisation(tok)
             if org is not None:
                 return org
-        if tok.lower_ in _PRONOUNS:
-            return self._recent(cue, _PRONOUNS[tok.lower_], None)
+        if tok.lower_ in PRONOUNS:
+            return self._recent(cue, PRONOUNS[tok.lower_], None)
         return None
 
     def _named_in_apposition(self, role: Token) -> str | None:
@@ -532,7 +322,7 @@ class Speakers:
             if not words:
                 continue
             if (ent is not None and ent.label_ == "PERSON") or (
-                len(words) > 1 and _first_name_gender(" ".join(words)) is not None
+                len(words) > 1 and first_name_gender(" ".join(words)) is not None
             ):
                 return self._full_name(words, span.start_char)
         return None
@@ -548,14 +338,14 @@ class Speakers:
         orgs = {id(e): e for e in self._by_token.values() if e.label_ == "ORG"}
         for org in sorted(orgs.values(), key=lambda e: e.start, reverse=True):
             if org.start < tok.i and words <= {t.lower_ for t in org}:
-                return _body_name(org)
+                return body_name(org)
         return None
 
     def _may_hold(self, name: str, role: str | None) -> bool:
         """False when ``name`` holds an office other than ``role`` ("secretary" vs "minister")."""
-        if role not in _OFFICES:
+        if role not in OFFICES:
             return True
-        offices = self.titles.get(name, set()) & _OFFICES
+        offices = self.titles.get(name, set()) & OFFICES
         return not offices or role in offices
 
     def _recent(self, cue: Token, gender: str | None, role: str | None) -> str | None:

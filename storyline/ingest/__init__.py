@@ -21,13 +21,13 @@ from storyline.ingest.article import (
     build_article,
     check_date,
     content_id,
-    detect_language,
     has_words,
 )
 from storyline.ingest.cites import find_cites
 from storyline.ingest.credits import strip_credits
 from storyline.ingest.files import Source, load, walk
 from storyline.ingest.html import parse_html
+from storyline.ingest.language import detect_language, language_note
 from storyline.ingest.plaintext import parse_plain
 from storyline.ingest.records import parse_json, parse_jsonl
 from storyline.ingest.zones import find_zones, template_lines, template_zones
@@ -105,16 +105,22 @@ def mark_templates(articles: Sequence[Article]) -> list[Article]:
 
 
 def parse_source(source: Source) -> Iterator[Article | Rejection]:
-    """Articles (or Rejections) from one file already read as text."""
+    """Articles (or Rejections) from one file already read as text; an article in a
+    language storyline does not read (or reads for its dates only) comes with a warning
+    naming the language."""
     logger.debug("parsing %s as %s", source.path, source.kind)
     if source.kind == "json":
-        yield from parse_json(source)
+        found = parse_json(source)
     elif source.kind == "jsonl":
-        yield from parse_jsonl(source)
+        found = parse_jsonl(source)
     elif source.kind == "html":
-        yield from parse_html(source)
+        found = parse_html(source)
     else:
-        yield from _parse_text(source)
+        found = _parse_text(source)
+    for item in found:
+        if isinstance(item, Article) and (note := language_note(item.language)):
+            yield Rejection(path=source.path, reason=note, rejected=False)
+        yield item
 
 
 def _parse_text(source: Source) -> Iterator[Article | Rejection]:

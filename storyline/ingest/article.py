@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import logging
 import re
 import unicodedata
 from collections.abc import Iterable
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
 from storyline.ingest.agencies import wire_agency
 from storyline.ingest.cites import find_cites
 from storyline.ingest.credits import strip_credits
+from storyline.ingest.language import detect_language, normalize_language
 from storyline.ingest.zones import find_zones
 from storyline.model import Article, Published
 
 logger = logging.getLogger(__name__)
-
-DEFAULT_LANGUAGE = "en"
-# The identifier needs some text to be sure; below this we keep the default.
-_MIN_LETTERS_FOR_DETECTION = 40
-_MIN_LANGUAGE_PROBABILITY = 0.7
-_DETECTION_SAMPLE = 800
 
 
 # Publication dates we do not believe. The earliest: no printed newspaper is
@@ -89,32 +81,6 @@ def clean_body(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
-
-
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language; the default when it cannot tell."""
-    sample = text[:_DETECTION_SAMPLE]
-    if sum(char.isalpha() for char in sample) < _MIN_LETTERS_FOR_DETECTION:
-        return DEFAULT_LANGUAGE
-    lang, prob = _identifier().classify(sample)
-    if prob < _MIN_LANGUAGE_PROBABILITY:
-        return DEFAULT_LANGUAGE
-    return str(lang).split("-")[0]
-
-
-@functools.cache
-def _identifier() -> LanguageIdentifier:
-    """py3langid's bundled model (97 languages), with probabilities that sum to one.
-
-    Chosen over langdetect, which took ~50 ms per article here (a tenth of ingest
-    is language identification otherwise); this takes ~4 ms and is deterministic.
-    """
-    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
-
-
-def normalize_language(value: str) -> str:
-    """``"en-US"`` -> ``"en"``; ``"EN"`` -> ``"en"``."""
-    return value.strip().replace("_", "-").split("-")[0].lower() or DEFAULT_LANGUAGE
 
 
 def build_article(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import msgspec
 
-from storyline.link.claims import find_claims, sort_claims
+from storyline.link.claims import CLAIMS, ClaimsConfig, find_claims, sort_claims
 from storyline.link.dates import candidate_dates, infer_date
 from storyline.link.dedup import find_duplicates
 from storyline.link.entities import resolve_entities
@@ -31,7 +31,7 @@ def link_story(
     articles: Sequence[Article],
     annotations: Sequence[Annotation],
     duplicate_jaccard: float = 0.8,
-    claim_similarity: float = 0.72,
+    claim_similarity: float = CLAIMS.similarity,
     unattributed_confirms: bool = False,
 ) -> Links:
     by_id = {a.id: a for a in articles}
@@ -58,7 +58,7 @@ def link_story(
         annotations,
         source_of=sources.__getitem__,
         outlet_of=lambda a: by_id[a].outlet,
-        threshold=claim_similarity,
+        config=ClaimsConfig(similarity=claim_similarity),
         entities_in=links.entities_in,
         people=frozenset(e.id for e in entities if e.type == "PERSON"),
     )

@@ -6,9 +6,9 @@ all pairs). Sentence vectors of one story sit close together, so a pair tells on
 only when it also shares specific content: numbers, calendar dates, entities and words,
 each weighed by how rare it is in the story (``specifics``, a weighted Jaccard):
 
-* tier 1: close in meaning (cosine >= ``threshold``) and cosine + shared >= ``AGREE``;
+* tier 1: close in meaning (cosine >= ``similarity``) and cosine + shared >= ``agree``;
 * tier 2, reworded tellings: related (cosine >= ``related``), the same figure (a number
-  or a calendar date) in both, and shared >= ``SHARED_RELATED``;
+  or a calendar date) in both, and shared >= ``shared_related``;
 
 and in both tiers, unless they visibly tell different facts about the same people:
 one denies or calls off what the other does not ("will hold the inquiry" / "called off
@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import faiss
 import numpy as np
@@ -40,13 +41,24 @@ from storyline.link.specifics import ENTITY, Specifics, items_of
 from storyline.memo import Memo, digest
 from storyline.model import Annotation, Claim, Evidence
 
-MIN_WORDS = 6
-NEIGHBOURS = 16
-CORE = 8  # members of a claim a newcomer is checked against
-RELATED = 0.5  # tier 2: cosine floor for reworded tellings
-AGREE = 0.93  # tier 1: cosine + shared content
-SHARED_RELATED = 0.15  # tier 2: shared content of a reworded telling with a shared figure
-SHARED_DESPITE_PEOPLE = 0.25  # ... with a shared count, different people may tell one fact
+
+@dataclass(frozen=True)
+class ClaimsConfig:
+    """The claims stage's tuned constants (cosines of MiniLM vectors; shared content is
+    ``Specifics.shared``, a weighted Jaccard)."""
+
+    similarity: float = 0.72  # tier 1: cosine floor of two sentences that tell one fact
+    related: float = 0.5  # tier 2: cosine floor for reworded tellings
+    agree: float = 0.93  # tier 1: cosine + shared content a pair must reach
+    shared_related: float = 0.15  # tier 2: shared content of a telling with a shared figure
+    shared_despite_people: float = 0.25  # ... with a shared count, different people may agree
+    min_words: int = 6  # shorter sentences (or ones not ending a sentence) are no claims
+    neighbours: int = 16  # nearest neighbours searched per sentence
+    core: int = 8  # members of a claim a newcomer is checked against
+
+
+CLAIMS = ClaimsConfig()
+
 # What is called off or denied is a different fact from what happened or is planned.
 _DENIED = re.compile(
     r"\b(not|never|no longer|cancel+(?:ed|ing|s)?|called off|calls? off|postponed?|scrapped|"
@@ -55,9 +67,9 @@ _DENIED = re.compile(
 )
 
 
-def _is_candidate(text: str) -> bool:
+def _is_candidate(text: str, min_words: int) -> bool:
     words = text.split()
-    return len(words) >= MIN_WORDS and text[-1:] in ".!?\"”'’)"
+    return len(words) >= min_words and text[-1:] in ".!?\"”'’)"
 
 
 def _mood(ann: Annotation, sentence: int, text: str) -> tuple[bool, str | None]:
@@ -87,8 +99,7 @@ class _Pairs:
         specifics: Specifics,
         people: list[frozenset[str]],
         sides: list[frozenset[Side]],
-        threshold: float,
-        related: float,
+        config: ClaimsConfig,
         figures: list[dict[str, frozenset[float]]] | None = None,
     ) -> None:
         self.mat = mat
@@ -97,8 +108,8 @@ class _Pairs:
         self.sides = sides
         self.specifics = specifics
         self.people = people
-        self.threshold = threshold
-        self.related = related
+        self.config = config
+        self.related = min(config.related, config.similarity)
 
     def agreement(self, a: int, b: int) -> float | None:
         """The shared specific content of a pair that tells one fact, else None."""
@@ -111,15 +122,12 @@ class _Pairs:
             return None  # "opened" / "closed", "approved" / "rejected": contrary facts
         shared = self.specifics.shared(a, b)
         pa, pb = self.people[a], self.people[b]
-        if (
-            pa - pb
-            and pb - pa
-            and not (shared >= SHARED_DESPITE_PEOPLE and self.specifics.shares_count(a, b))
-        ):
+        despite = shared >= self.config.shared_despite_people and self.specifics.shares_count(a, b)
+        if pa - pb and pb - pa and not despite:
             return None  # each names someone the other does not: two facts
-        if cos >= self.threshold and cos + shared >= AGREE:
+        if cos >= self.config.similarity and cos + shared >= self.config.agree:
             return shared
-        if shared >= SHARED_RELATED and self.specifics.shares_figure(a, b):
+        if shared >= self.config.shared_related and self.specifics.shares_figure(a, b):
             return shared
         return None
 
@@ -149,7 +157,7 @@ _Candidate = tuple[
 _CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
 
 
-def _candidates(ann: Annotation) -> list[_Candidate]:
+def _candidates(ann: Annotation, min_words: int) -> list[_Candidate]:
     """The article's candidate sentences with what ``find_claims`` reads of each alone
     (index, text, items without entities, mood, sides, figures); kept per process, so a
     story rebuilt for a new report reads only that report's sentences."""
@@ -165,20 +173,19 @@ def _candidates(ann: Annotation) -> list[_Candidate]:
                 _figures_of(ann, s.index),
             )
             for s in ann.sentences
-            if _is_candidate(s.text)
+            if _is_candidate(s.text, min_words)
         ]
 
-    return _CANDIDATES.get(digest(ann.sentences, ann.timexes, ann.quantities), make)
+    return _CANDIDATES.get(digest(min_words, ann.sentences, ann.timexes, ann.quantities), make)
 
 
 def find_claims(
     annotations: Sequence[Annotation],
     source_of: Callable[[str], str],
     outlet_of: Callable[[str], str | None],
-    threshold: float = 0.72,
+    config: ClaimsConfig = CLAIMS,
     entities_in: Callable[[str, int], list[str]] | None = None,
     people: frozenset[str] = frozenset(),
-    related: float = RELATED,
 ) -> list[Claim]:
     """Group sentences into claims.
 
@@ -198,7 +205,7 @@ def find_claims(
         vecs = ann.vectors()
         if not vecs.shape[1]:
             continue
-        for at, text, own, mood, taken, figured in _candidates(ann):
+        for at, text, own, mood, taken, figured in _candidates(ann, config.min_words):
             ents = entities_in(ann.article, at) if entities_in else []
             keys.append((ann.article, at, text))
             rows.append(vecs[at])
@@ -216,8 +223,7 @@ def find_claims(
         Specifics.of(items),
         persons,
         sides,
-        threshold,
-        min(related, threshold),
+        config,
         figures,
     )
     # A sentence left unembedded (a zero row) is a claim of its own and joins none, so
@@ -229,7 +235,7 @@ def find_claims(
         index = faiss.IndexFlatIP(mat.shape[1])
         sub = np.ascontiguousarray(mat[rows_embedded])
         index.add(sub)
-        _, found = index.search(sub, min(NEIGHBOURS, len(rows_embedded)))
+        _, found = index.search(sub, min(config.neighbours, len(rows_embedded)))
         nbrs = np.where(found >= 0, rows_embedded[np.maximum(found, 0)], -1)
     linked: dict[tuple[int, int], float] = {}
     for i, near in zip(map(int, rows_embedded), nbrs, strict=True):
@@ -255,8 +261,8 @@ def _join(
 
     def tells_with(a: list[int], b: list[int]) -> bool:
         """Every sentence of ``a`` tells one fact with at least half of ``b``'s core (its
-        first ``CORE`` members, joined by the strongest agreement: this bounds the cost)."""
-        core = b[:CORE]
+        first ``core`` members, joined by the strongest agreement: this bounds the cost)."""
+        core = b[: pairs.config.core]
         for x in a:
             agree = sum(
                 1

@@ -37,7 +37,6 @@ from storyline.sources.addresses import AddressError, check_scheme, public_addre
 log = logging.getLogger(__name__)
 
 
-
 def user_agent() -> str:
     """storyline's User-Agent, from the installed package's metadata: its name and version,
     and the project's first URL when the metadata gives one (a site's operator reads there

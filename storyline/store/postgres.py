@@ -16,25 +16,25 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
 
-from storyline.errors import NotFoundError, StoreError
+from storyline.errors import EXTRAS, MissingExtraError, NotFoundError, StoreError
 from storyline.model import Annotation, Article, Dossier, Failure, SeenItem, Story, WatchedSource
-from storyline.store.sqlite import (
+from storyline.store.codec import (
     SCHEMA_VERSION,
     SEEN_COLUMNS,
     SEEN_FIELDS,
     SOURCE_COLUMNS,
     SOURCE_FIELDS,
-    _dec_annotation,
-    _dec_article,
-    _dec_dossier,
-    _dec_failure,
-    _dec_fingerprint,
-    _dec_story,
-    _enc,
-    _marks,
-    _now,
+    decode_annotation,
+    decode_article,
+    decode_dossier,
+    decode_failure,
+    decode_stamp,
+    decode_story,
+    encode,
+    marks,
+    now,
+    redact,
     seen_of,
     seen_row,
     source_of,
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INSTALL = "pip install 'storyline[postgres]'  (or: pip install 'psycopg[binary]>=3.2')"
+INSTALL = EXTRAS["postgres"]
 
 # Text keys compare byte-wise (COLLATE "C") so that ordering matches SQLite's whatever
 # locale the database was created with; NULL dates sort first, as in SQLite.
@@ -87,21 +87,10 @@ def _driver() -> Any:
     try:
         import psycopg
     except ImportError as exc:
-        raise StoreError(
-            f"a postgresql:// store needs the PostgreSQL driver, which is not installed; "
-            f"install it with: {INSTALL}"
+        raise MissingExtraError(
+            "postgres", "a postgresql:// store needs the PostgreSQL driver (psycopg)"
         ) from exc
     return psycopg
-
-
-def redact(url: str) -> str:
-    """``url`` without its password, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)
-    user = (parts.username or "") + ":***"
-    return urlunsplit(parts._replace(netloc=f"{user}@{netloc[-1]}"))
 
 
 class PostgresStore:
@@ -167,7 +156,7 @@ class PostgresStore:
         with self._tx() as db:
             cur = db.execute(
                 "INSERT INTO articles VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-                (article.id, article.published.date, _now(), _enc.encode(article)),
+                (article.id, article.published.date, now(), encode(article)),
             )
             return cur.rowcount == 1
 
@@ -175,25 +164,25 @@ class PostgresStore:
         with self._tx() as db:
             db.execute(
                 "UPDATE articles SET published=%s, record=%s WHERE id=%s",
-                (article.published.date, _enc.encode(article), article.id),
+                (article.published.date, encode(article), article.id),
             )
 
     def get_article(self, article_id: str) -> Article:
         rows = self._rows("SELECT record FROM articles WHERE id=%s", (article_id,))
         if not rows:
             raise NotFoundError(f"no article {article_id!r} in {self.name!r}")
-        return _dec_article.decode(rows[0][0])
+        return decode_article(rows[0][0])
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
             rows = self._rows("SELECT record FROM articles ORDER BY published NULLS FIRST, id")
-            return [_dec_article.decode(r[0]) for r in rows]
+            return [decode_article(r[0]) for r in rows]
         wanted = list(ids)
         found = self._by_id("SELECT id, record FROM articles WHERE id = ANY(%s)", wanted)
         missing = [i for i in wanted if i not in found]
         if missing:
             raise NotFoundError(f"no article {missing[0]!r} in {self.name!r}")
-        return [_dec_article.decode(found[i]) for i in wanted]
+        return [decode_article(found[i]) for i in wanted]
 
     def article_ids(self, annotated: bool = False) -> list[str]:
         where = " WHERE id IN (SELECT article FROM annotations)" if annotated else ""
@@ -211,7 +200,7 @@ class PostgresStore:
 
     # annotations
     def put_annotations(self, annotations: Iterable[Annotation]) -> None:
-        rows = [(a.article, a.annotator, _enc.encode(a)) for a in annotations]
+        rows = [(a.article, a.annotator, encode(a)) for a in annotations]
         if not rows:
             return
         with self._tx() as db, db.cursor() as cur:
@@ -229,7 +218,7 @@ class PostgresStore:
         for i in wanted:
             if i not in found:
                 raise NotFoundError(f"article {i!r} has no annotation yet")
-        return [_dec_annotation.decode(found[i]) for i in wanted]
+        return [decode_annotation(found[i]) for i in wanted]
 
     def unannotated(self, version: str, retry_failed: bool = False) -> list[str]:
         rows = self._rows(
@@ -244,7 +233,7 @@ class PostgresStore:
 
     # stories
     def put_stories(self, stories: Iterable[Story]) -> None:
-        rows = [(s.id, _enc.encode(s)) for s in stories]
+        rows = [(s.id, encode(s)) for s in stories]
         with self._tx() as db:
             # One replacement at a time, as SQLite's database lock gives: without it a
             # second writer's DELETE misses rows the first has just inserted, and its
@@ -257,7 +246,7 @@ class PostgresStore:
 
     def stories(self) -> list[Story]:
         rows = self._rows("SELECT record FROM stories ORDER BY id")
-        return [_dec_story.decode(r[0]) for r in rows]
+        return [decode_story(r[0]) for r in rows]
 
     def get_story(self, story_id: str) -> Story:
         rows = self._rows("SELECT record FROM stories WHERE id=%s", (story_id,))
@@ -266,11 +255,11 @@ class PostgresStore:
                 "SELECT record FROM stories WHERE starts_with(id, %s) LIMIT 2", (story_id,)
             )
             if len(rows) == 1:
-                return _dec_story.decode(rows[0][0])
+                return decode_story(rows[0][0])
             raise NotFoundError(
                 f"no story {story_id!r} in {self.name!r}; `storyline stories` lists them"
             )
-        return _dec_story.decode(rows[0][0])
+        return decode_story(rows[0][0])
 
     # dossiers
     def put_dossier(self, dossier: Dossier) -> None:
@@ -278,14 +267,14 @@ class PostgresStore:
             db.execute(
                 "INSERT INTO dossiers VALUES (%s, %s, %s) ON CONFLICT (story) "
                 "DO UPDATE SET built = EXCLUDED.built, record = EXCLUDED.record",
-                (dossier.story.id, _now(), _enc.encode(dossier)),
+                (dossier.story.id, now(), encode(dossier)),
             )
 
     def get_dossier(self, story_id: str) -> Dossier:
         rows = self._rows("SELECT record FROM dossiers WHERE story=%s", (story_id,))
         if not rows:
             raise NotFoundError(f"story {story_id!r} has no dossier yet; run `storyline build`")
-        return _dec_dossier.decode(rows[0][0])
+        return decode_dossier(rows[0][0])
 
     def dossier_fingerprint(self, story_id: str) -> str | None:
         stamp = self.dossier_stamp(story_id)
@@ -295,8 +284,7 @@ class PostgresStore:
         rows = self._rows("SELECT record FROM dossiers WHERE story=%s", (story_id,))
         if not rows:
             return None
-        found = _dec_fingerprint.decode(rows[0][0])
-        return found.fingerprint, found.generated
+        return decode_stamp(rows[0][0])
 
     # one writer at a time for a read-modify-write spanning several calls
     @contextmanager
@@ -334,8 +322,8 @@ class PostgresStore:
                     failure.id,
                     failure.stage,
                     failure.version,
-                    failure.at or _now(),
-                    _enc.encode(failure),
+                    failure.at or now(),
+                    encode(failure),
                 ),
             )
 
@@ -345,7 +333,7 @@ class PostgresStore:
             "AND (%s::text IS NULL OR stage = %s) ORDER BY at, kind, id, stage",
             (kind, kind, stage, stage),
         )
-        return [_dec_failure.decode(r[0]) for r in rows]
+        return [decode_failure(r[0]) for r in rows]
 
     def clear_failures(
         self, kind: str, ids: Iterable[str] | None = None, stage: str | None = None
@@ -365,14 +353,14 @@ class PostgresStore:
     def add_source(self, source: WatchedSource) -> bool:
         with self._tx() as db:
             cur = db.execute(
-                f"INSERT INTO sources ({SOURCE_COLUMNS}) VALUES ({_marks(10, '%s')}) "
+                f"INSERT INTO sources ({SOURCE_COLUMNS}) VALUES ({marks(10, '%s')}) "
                 "ON CONFLICT (url) DO NOTHING",
-                source_row(source, _now()),
+                source_row(source, now()),
             )
             return cur.rowcount == 1
 
     def update_source(self, source: WatchedSource) -> None:
-        row = source_row(source, _now())
+        row = source_row(source, now())
         with self._tx() as db:
             db.execute(
                 f"UPDATE sources SET {', '.join(c + '=%s' for c in SOURCE_FIELDS[1:])} "
@@ -407,14 +395,14 @@ class PostgresStore:
             if article is not None:
                 cur = db.execute(
                     "INSERT INTO articles VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-                    (article.id, article.published.date, _now(), _enc.encode(article)),
+                    (article.id, article.published.date, now(), encode(article)),
                 )
                 added = cur.rowcount == 1
             db.execute(
-                f"INSERT INTO seen ({SEEN_COLUMNS}) VALUES ({_marks(9, '%s')}) "
+                f"INSERT INTO seen ({SEEN_COLUMNS}) VALUES ({marks(9, '%s')}) "
                 "ON CONFLICT (source, item) DO UPDATE SET "
                 + ", ".join(f"{c} = EXCLUDED.{c}" for c in SEEN_FIELDS[2:]),
-                seen_row(item, _now()),
+                seen_row(item, now()),
             )
             return added
 

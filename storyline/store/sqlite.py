@@ -8,13 +8,30 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
-
-import msgspec
+from typing import Any
 
 from storyline.errors import NotFoundError, StoreError
 from storyline.model import Annotation, Article, Dossier, Failure, SeenItem, Story, WatchedSource
+from storyline.store.codec import (
+    SCHEMA_VERSION,
+    SEEN_COLUMNS,
+    SOURCE_COLUMNS,
+    SOURCE_FIELDS,
+    decode_annotation,
+    decode_article,
+    decode_dossier,
+    decode_failure,
+    decode_stamp,
+    decode_story,
+    encode,
+    marks,
+    now,
+    seen_of,
+    seen_row,
+    source_of,
+    source_row,
+)
 
 try:
     import fcntl
@@ -44,27 +61,6 @@ CREATE TABLE IF NOT EXISTS seen (
 CREATE INDEX IF NOT EXISTS seen_url ON seen (url);
 CREATE INDEX IF NOT EXISTS seen_canonical ON seen (canonical);
 """
-# The failures, sources and seen tables came after schema 1 was published: CREATE TABLE IF
-# NOT EXISTS adds them to an older store on open, and nothing else changed, so the schema
-# version stays 1.
-SCHEMA_VERSION = "1"
-
-_enc = msgspec.msgpack.Encoder()
-_dec_article = msgspec.msgpack.Decoder(Article)
-_dec_annotation = msgspec.msgpack.Decoder(Annotation)
-_dec_story = msgspec.msgpack.Decoder(Story)
-_dec_dossier = msgspec.msgpack.Decoder(Dossier)
-_dec_failure = msgspec.msgpack.Decoder(Failure)
-
-
-class _Fingerprint(msgspec.Struct):
-    """Only the fingerprint and build time of a stored dossier: msgspec skips the rest."""
-
-    fingerprint: str | None = None
-    generated: str = ""
-
-
-_dec_fingerprint = msgspec.msgpack.Decoder(_Fingerprint)
 
 
 def _wal(db: sqlite3.Connection, wait: float = 30.0) -> None:
@@ -120,12 +116,27 @@ class SQLiteStore:
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"store {str(self.path)!r}: {exc}") from exc
 
+    # Every read goes through these, so that a read fails as a write does: with a
+    # StoreError naming the store, not the driver's exception.
+    def _all(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        return self._fetch(sql, params, one=False)  # type: ignore[no-any-return]
+
+    def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        return self._fetch(sql, params, one=True)
+
+    def _fetch(self, sql: str, params: tuple[Any, ...], one: bool) -> Any:
+        try:
+            cursor = self._db.execute(sql, params)
+            return cursor.fetchone() if one else cursor.fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"store {str(self.path)!r}: {exc}") from exc
+
     # articles
     def add_article(self, article: Article) -> bool:
         with self._tx() as db:
             cur = db.execute(
                 "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?)",
-                (article.id, article.published.date, _now(), _enc.encode(article)),
+                (article.id, article.published.date, now(), encode(article)),
             )
             return cur.rowcount == 1
 
@@ -133,56 +144,54 @@ class SQLiteStore:
         with self._tx() as db:
             db.execute(
                 "UPDATE articles SET published=?, record=? WHERE id=?",
-                (article.published.date, _enc.encode(article), article.id),
+                (article.published.date, encode(article), article.id),
             )
 
     def get_article(self, article_id: str) -> Article:
-        row = self._db.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
+        row = self._one("SELECT record FROM articles WHERE id=?", (article_id,))
         if row is None:
             raise NotFoundError(f"no article {article_id!r} in {str(self.path)!r}")
-        return _dec_article.decode(row[0])
+        return decode_article(row[0])
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
-            rows = self._db.execute("SELECT record FROM articles ORDER BY published, id").fetchall()
-            return [_dec_article.decode(r[0]) for r in rows]
+            rows = self._all("SELECT record FROM articles ORDER BY published, id")
+            return [decode_article(r[0]) for r in rows]
         return [self.get_article(i) for i in ids]
 
     def article_ids(self, annotated: bool = False) -> list[str]:
         where = " WHERE id IN (SELECT article FROM annotations)" if annotated else ""
-        rows = self._db.execute(f"SELECT id FROM articles{where} ORDER BY published, id").fetchall()
+        rows = self._all(f"SELECT id FROM articles{where} ORDER BY published, id")
         return [r[0] for r in rows]
 
     def article_count(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        return int(self._one("SELECT count(*) FROM articles")[0])
 
     # annotations
     def put_annotations(self, annotations: Iterable[Annotation]) -> None:
         with self._tx() as db:
             db.executemany(
                 "INSERT OR REPLACE INTO annotations VALUES (?, ?, ?)",
-                [(a.article, a.annotator, _enc.encode(a)) for a in annotations],
+                [(a.article, a.annotator, encode(a)) for a in annotations],
             )
 
     def get_annotations(self, ids: Iterable[str]) -> list[Annotation]:
         out = []
         for i in ids:
-            row = self._db.execute(
-                "SELECT record FROM annotations WHERE article=?", (i,)
-            ).fetchone()
+            row = self._one("SELECT record FROM annotations WHERE article=?", (i,))
             if row is None:
                 raise NotFoundError(f"article {i!r} has no annotation yet")
-            out.append(_dec_annotation.decode(row[0]))
+            out.append(decode_annotation(row[0]))
         return out
 
     def unannotated(self, version: str, retry_failed: bool = False) -> list[str]:
-        rows = self._db.execute(
+        rows = self._all(
             "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article = a.id "
             "WHERE (n.article IS NULL OR n.version != ?) AND (? OR NOT EXISTS ("
             "SELECT 1 FROM failures f WHERE f.kind = 'article' AND f.id = a.id "
             "AND f.stage = 'annotate' AND f.version = ?)) ORDER BY a.published, a.id",
             (version, retry_failed, version),
-        ).fetchall()
+        )
         return [r[0] for r in rows]
 
     # stories
@@ -190,50 +199,47 @@ class SQLiteStore:
         with self._tx() as db:
             db.execute("DELETE FROM stories")
             db.executemany(
-                "INSERT INTO stories VALUES (?, ?)", [(s.id, _enc.encode(s)) for s in stories]
+                "INSERT INTO stories VALUES (?, ?)", [(s.id, encode(s)) for s in stories]
             )
 
     def stories(self) -> list[Story]:
-        rows = self._db.execute("SELECT record FROM stories ORDER BY id").fetchall()
-        return [_dec_story.decode(r[0]) for r in rows]
+        rows = self._all("SELECT record FROM stories ORDER BY id")
+        return [decode_story(r[0]) for r in rows]
 
     def get_story(self, story_id: str) -> Story:
-        row = self._db.execute("SELECT record FROM stories WHERE id=?", (story_id,)).fetchone()
+        row = self._one("SELECT record FROM stories WHERE id=?", (story_id,))
         if row is None:
-            matches = self._db.execute(
-                "SELECT record FROM stories WHERE id LIKE ?", (story_id + "%",)
-            ).fetchall()
+            matches = self._all("SELECT record FROM stories WHERE id LIKE ?", (story_id + "%",))
             if len(matches) == 1:
-                return _dec_story.decode(matches[0][0])
+                return decode_story(matches[0][0])
             raise NotFoundError(
                 f"no story {story_id!r} in {str(self.path)!r}; `storyline stories` lists them"
             )
-        return _dec_story.decode(row[0])
+        return decode_story(row[0])
 
     # dossiers
     def put_dossier(self, dossier: Dossier) -> None:
         with self._tx() as db:
             db.execute(
                 "INSERT OR REPLACE INTO dossiers VALUES (?, ?, ?)",
-                (dossier.story.id, _now(), _enc.encode(dossier)),
+                (dossier.story.id, now(), encode(dossier)),
             )
 
     def get_dossier(self, story_id: str) -> Dossier:
-        row = self._db.execute("SELECT record FROM dossiers WHERE story=?", (story_id,)).fetchone()
+        row = self._one("SELECT record FROM dossiers WHERE story=?", (story_id,))
         if row is None:
             raise NotFoundError(f"story {story_id!r} has no dossier yet; run `storyline build`")
-        return _dec_dossier.decode(row[0])
+        return decode_dossier(row[0])
 
     def dossier_fingerprint(self, story_id: str) -> str | None:
         stamp = self.dossier_stamp(story_id)
         return None if stamp is None else stamp[0]
 
     def dossier_stamp(self, story_id: str) -> tuple[str | None, str] | None:
-        row = self._db.execute("SELECT record FROM dossiers WHERE story=?", (story_id,)).fetchone()
+        row = self._one("SELECT record FROM dossiers WHERE story=?", (story_id,))
         if row is None:
             return None
-        found = _dec_fingerprint.decode(row[0])
-        return found.fingerprint, found.generated
+        return decode_stamp(row[0])
 
     # one writer at a time for a read-modify-write spanning several calls
     @contextmanager
@@ -272,18 +278,18 @@ class SQLiteStore:
                     failure.id,
                     failure.stage,
                     failure.version,
-                    failure.at or _now(),
-                    _enc.encode(failure),
+                    failure.at or now(),
+                    encode(failure),
                 ),
             )
 
     def failures(self, kind: str | None = None, stage: str | None = None) -> list[Failure]:
-        rows = self._db.execute(
+        rows = self._all(
             "SELECT record FROM failures WHERE (? IS NULL OR kind = ?) "
             "AND (? IS NULL OR stage = ?) ORDER BY at, kind, id, stage",
             (kind, kind, stage, stage),
-        ).fetchall()
-        return [_dec_failure.decode(r[0]) for r in rows]
+        )
+        return [decode_failure(r[0]) for r in rows]
 
     def clear_failures(
         self, kind: str, ids: Iterable[str] | None = None, stage: str | None = None
@@ -308,13 +314,13 @@ class SQLiteStore:
     def add_source(self, source: WatchedSource) -> bool:
         with self._tx() as db:
             cur = db.execute(
-                f"INSERT OR IGNORE INTO sources ({SOURCE_COLUMNS}) VALUES ({_marks(10)})",
-                source_row(source, _now()),
+                f"INSERT OR IGNORE INTO sources ({SOURCE_COLUMNS}) VALUES ({marks(10)})",
+                source_row(source, now()),
             )
             return cur.rowcount == 1
 
     def update_source(self, source: WatchedSource) -> None:
-        row = source_row(source, _now())
+        row = source_row(source, now())
         with self._tx() as db:
             db.execute(
                 f"UPDATE sources SET {', '.join(c + '=?' for c in SOURCE_FIELDS[1:])} WHERE url=?",
@@ -327,20 +333,18 @@ class SQLiteStore:
             return db.execute("DELETE FROM sources WHERE url=?", (url,)).rowcount == 1
 
     def watched_sources(self) -> list[WatchedSource]:
-        rows = self._db.execute(f"SELECT {SOURCE_COLUMNS} FROM sources ORDER BY added, url")
-        return [source_of(r) for r in rows.fetchall()]
+        rows = self._all(f"SELECT {SOURCE_COLUMNS} FROM sources ORDER BY added, url")
+        return [source_of(r) for r in rows]
 
     def seen_items(self, source: str) -> dict[str, SeenItem]:
-        rows = self._db.execute(
-            f"SELECT {SEEN_COLUMNS} FROM seen WHERE source=?", (source,)
-        ).fetchall()
+        rows = self._all(f"SELECT {SEEN_COLUMNS} FROM seen WHERE source=?", (source,))
         return {r[1]: seen_of(r) for r in rows}
 
     def article_for_url(self, url: str) -> str | None:
-        row = self._db.execute(
+        row = self._one(
             "SELECT article FROM seen WHERE (url=? OR canonical=?) AND article IS NOT NULL LIMIT 1",
             (url, url),
-        ).fetchone()
+        )
         return None if row is None else str(row[0])
 
     def put_seen(self, item: SeenItem, article: Article | None = None) -> bool:
@@ -349,70 +353,14 @@ class SQLiteStore:
             if article is not None:
                 cur = db.execute(
                     "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?)",
-                    (article.id, article.published.date, _now(), _enc.encode(article)),
+                    (article.id, article.published.date, now(), encode(article)),
                 )
                 added = cur.rowcount == 1
             db.execute(
-                f"INSERT OR REPLACE INTO seen ({SEEN_COLUMNS}) VALUES ({_marks(9)})",
-                seen_row(item, _now()),
+                f"INSERT OR REPLACE INTO seen ({SEEN_COLUMNS}) VALUES ({marks(9)})",
+                seen_row(item, now()),
             )
             return added
 
     def close(self) -> None:
         self._db.close()
-
-
-SOURCE_FIELDS = (
-    "url",
-    "kind",
-    "added",
-    "last_poll",
-    "last_success",
-    "etag",
-    "last_modified",
-    "failures",
-    "failing_since",
-    "last_error",
-)
-SOURCE_COLUMNS = ", ".join(SOURCE_FIELDS)
-SEEN_FIELDS = (
-    "source",
-    "item",
-    "url",
-    "canonical",
-    "first_seen",
-    "article",
-    "state",
-    "failures",
-    "last_error",
-)
-SEEN_COLUMNS = ", ".join(SEEN_FIELDS)
-
-
-def _marks(n: int, mark: str = "?") -> str:
-    return ", ".join([mark] * n)
-
-
-def source_row(source: WatchedSource, now: str) -> tuple[object, ...]:
-    """The row of ``source`` in SOURCE_FIELDS order (shared with the PostgreSQL store)."""
-    values = msgspec.structs.asdict(source)
-    values["added"] = values["added"] or now
-    return tuple(values[f] for f in SOURCE_FIELDS)
-
-
-def source_of(row: tuple[object, ...]) -> WatchedSource:
-    return msgspec.convert(dict(zip(SOURCE_FIELDS, row, strict=True)), WatchedSource)
-
-
-def seen_row(item: SeenItem, now: str) -> tuple[object, ...]:
-    values = msgspec.structs.asdict(item)
-    values["first_seen"] = values["first_seen"] or now
-    return tuple(values[f] for f in SEEN_FIELDS)
-
-
-def seen_of(row: tuple[object, ...]) -> SeenItem:
-    return msgspec.convert(dict(zip(SEEN_FIELDS, row, strict=True)), SeenItem)
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

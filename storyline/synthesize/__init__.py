@@ -38,9 +38,9 @@ def synthesize(
     annotations: Sequence[Annotation],
     links: Links,
     *,
-    max_events: int = 40,
-    max_summary: int = 8,
-    key_claims: int = 20,
+    max_events: int,
+    max_summary: int,
+    key_claims: int,
     timeline_span: tuple[str, str] | None = None,
 ) -> Dossier:
     copies = {d.article: d.duplicate_of for d in links.duplicates}

@@ -25,9 +25,9 @@ import numpy as np
 
 from storyline.model import Annotation, Conflict, Evidence, Position, Quantity
 from storyline.synthesize.tracks import (
-    MAX_RATIO,
-    RELATED,
+    FIGURES,
     Figure,
+    FiguresConfig,
     compatible,
     describe,
     figures_of,
@@ -39,7 +39,6 @@ _INCLUDES = re.compile(
     r"\b(including|includ(?:es|ed)|counting|plus|in total|all told|altogether|combined)\b",
     re.IGNORECASE,
 )
-INCLUDES_BEFORE, INCLUDES_AFTER = 40, 80  # characters around the figure a cue is read in
 
 
 def find_conflicts(
@@ -48,37 +47,40 @@ def find_conflicts(
     entity_names: dict[str, str],
     published: dict[str, str | None] | None = None,
     guessed: Collection[str] = (),
+    cfg: FiguresConfig = FIGURES,
 ) -> list[Conflict]:
     """Quantity conflicts; ``published`` (article id -> ISO date) gives each figure the
     report's date when its sentence names none; ``guessed``: the articles whose date is
     inferred from other reports (one day either way)."""
-    figures = figures_of(annotations, entities_in, published or {}, guessed)
-    return conflicts_of(figures, entity_names)
+    figures = figures_of(annotations, entities_in, published or {}, guessed, cfg)
+    return conflicts_of(figures, entity_names, cfg)
 
 
-def conflicts_of(figs: list[Figure], entity_names: dict[str, str]) -> list[Conflict]:
+def conflicts_of(
+    figs: list[Figure], entity_names: dict[str, str], cfg: FiguresConfig = FIGURES
+) -> list[Conflict]:
     conflicts: list[Conflict] = []
     used: set[int] = set()
-    later = _later_candidates(figs)
+    later = _later_candidates(figs, cfg)
     for i, a in enumerate(figs):
         if i in used:
             continue
-        about = [i] + [j for j in later[i] if j not in used and same_moment(a, figs[j])]
+        about = [i] + [j for j in later[i] if j not in used and same_moment(a, figs[j], cfg)]
         positions = _positions([figs[k] for k in about])
         if len(positions) < 2 or len({f.article for p in positions for f in p}) < 2:
             continue
         used.update(about)
-        conflicts.append(_conflict(a, [figs[k] for k in about], positions, entity_names))
+        conflicts.append(_conflict(a, [figs[k] for k in about], positions, entity_names, cfg))
     return conflicts
 
 
 _BLOCK = 256  # figures compared at once with all of their measure
 
 
-def _later_candidates(figs: list[Figure]) -> list[list[int]]:
+def _later_candidates(figs: list[Figure], cfg: FiguresConfig = FIGURES) -> list[list[int]]:
     """For each figure, the later ones of its measure that may be about the same moment.
 
-    Those of a size within MAX_RATIO of its own and whose sentence may be related enough
+    Those of a size within ``max_ratio`` of its own and whose sentence may be related enough
     (with a margin for rounding: the sieve is a matrix product, ``same_moment`` decides);
     worked out a block of figures at a time, since a large story holds thousands.
     """
@@ -87,7 +89,7 @@ def _later_candidates(figs: list[Figure]) -> list[list[int]]:
     for k, f in enumerate(figs):
         by_key[f.key].append(k)
     dim = Counter(f.vector.shape[0] for f in figs).most_common(1)[0][0] if figs else 0
-    lowest = RELATED - 1e-4
+    lowest = cfg.related - 1e-4
     for ks in by_key.values():
         size = np.abs(np.array([figs[k].q.value for k in ks], dtype=np.float64))
         odd = np.array([figs[k].vector.shape[0] != dim for k in ks], dtype=bool)
@@ -99,7 +101,8 @@ def _later_candidates(figs: list[Figure]) -> list[list[int]]:
             rows = slice(start, min(len(ks), start + _BLOCK))
             with np.errstate(divide="ignore", invalid="ignore"):
                 low = np.minimum(size[rows, None], size[None, :])
-                near = (low != 0) & ~(np.maximum(size[rows, None], size[None, :]) / low > MAX_RATIO)
+                high = np.maximum(size[rows, None], size[None, :])
+                near = (low != 0) & ~(high / low > cfg.max_ratio)
             near &= np.arange(rows.start, rows.stop)[:, None] < np.arange(len(ks))[None, :]
             similar = odd[None, :] | (matrix[rows] @ matrix.T >= lowest)
             near &= odd[rows, None] | similar
@@ -143,6 +146,7 @@ def _conflict(
     figs: list[Figure],
     groups: list[list[Figure]],
     entity_names: dict[str, str],
+    cfg: FiguresConfig,
 ) -> Conflict:
     positions = []
     for members in groups:
@@ -158,7 +162,7 @@ def _conflict(
     about = describe(first.key) + (f" ({', '.join(names)})" if names else "")
     note = None
     largest = max(groups, key=lambda g: max(f.q.value for f in g))
-    larger = [f for f in largest if _includes_more(f)]
+    larger = [f for f in largest if _includes_more(f, cfg)]
     if larger:
         note = (
             f"the larger figure ({larger[0].q.text}) is told as including something more, "
@@ -169,11 +173,11 @@ def _conflict(
     )
 
 
-def _includes_more(f: Figure) -> bool:
+def _includes_more(f: Figure, cfg: FiguresConfig) -> bool:
     """Its sentence (or, with other figures in it, the words right around the figure)
     says the figure counts something more."""
     if f.alone:
         return bool(_INCLUDES.search(f.text))
     start, end = f.q.start - f.offset, f.q.end - f.offset
-    window = f.text[max(0, start - INCLUDES_BEFORE) : end + INCLUDES_AFTER]
+    window = f.text[max(0, start - cfg.includes_before) : end + cfg.includes_after]
     return bool(_INCLUDES.search(window))

@@ -2,11 +2,10 @@
 
 A job owns a private temporary folder holding the uploaded files under names we
 chose (``001.txt``); the names the user gave are kept only for messages, cleaned
-of any folder part.  The worker thread runs the same engine functions as the CLI
-(ingest, annotate, detect, infer_dates, dossier_for) with its own store
-connection, and records per-file problems as the CLI reports them.  After a job,
-the stories it touched get a fresh dossier, and what changed in each is kept in
-memory for the story page ("what changed since the last build").
+of any folder part.  The worker thread ingests each file with ``engine.ingest``,
+then calls ``engine.update`` as ``storyline ingest`` does and builds the stories it
+reports changed as ``storyline build`` does (``engine.build_isolated``), with its own
+store connection; what changed in each story is the dossier's own ``changes``.
 
 Each file is ingested on its own, so a file the reader raises on is reported as
 failed (with the stage and the reason) and the other files of the job still go in;
@@ -28,115 +27,28 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 import msgspec
 
 from storyline import engine
 from storyline.errors import NotFoundError, StorylineError
-from storyline.model import Dossier, Failure, Story
-from storyline.render.view import date_label
+from storyline.model import Failure, Story
 from storyline.settings import Settings
 from storyline.store import Store, open_store
+from storyline.web.outcomes import (
+    Job,
+    Outcome,
+    Problem,
+    clip,
+    reason_of,
+)
 from storyline.web.public import file_name, readable_size, scrub
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-JobState = Literal["queued", "running", "done", "failed"]
-OutcomeKind = Literal["added", "unchanged", "rejected", "warning", "failed"]
-_MAX_REASON = 500
-SUFFIXES = (".txt", ".text", ".md", ".json", ".jsonl", ".ndjson", ".html", ".htm")
-_MAX_NAME = 120
-
-
-def display_name(name: str | None, fallback: str) -> str:
-    """The user's file name for messages only: no folders, no control characters, short."""
-    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    base = "".join(ch for ch in base if ch.isprintable()).strip()
-    return (base or fallback)[:_MAX_NAME]
-
-
-def safe_suffix(name: str | None, default: str = ".txt") -> str:
-    """The file kind from the user's name, limited to the kinds storyline reads."""
-    lower = (name or "").lower()
-    for suffix in SUFFIXES:
-        if lower.endswith(suffix):
-            return suffix
-    return default
-
-
-@dataclass
-class Problem:
-    file: str
-    reason: str
-    line: int | None = None
-    rejected: bool = True
-
-
-@dataclass
-class Outcome:
-    """What became of one file (or one record or line of it)."""
-
-    file: str
-    outcome: OutcomeKind
-    article: str | None = None  # added, unchanged, or failed at a later stage
-    reason: str | None = None
-    line: int | None = None
-    stage: str | None = None  # for "failed": ingest, annotate, synthesize, ...
-
-
-@dataclass
-class Change:
-    """What one build changed in a story, against the dossier before it."""
-
-    built: str
-    first_build: bool
-    new_articles: list[str] = field(default_factory=list)
-    new_events: list[str] = field(default_factory=list)
-    gone_events: list[str] = field(default_factory=list)
-    moved_events: list[str] = field(default_factory=list)  # same sentence, another date
-    new_claims: list[str] = field(default_factory=list)
-    new_conflicts: list[str] = field(default_factory=list)
-    new_quotes: int = 0
-
-
-@dataclass
-class Job:
-    id: str
-    files: list[str]  # display names
-    state: JobState = "queued"
-    stage: str = "queued"
-    done: int = 0
-    total: int | None = None
-    added: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    outcomes: list[Outcome] = field(default_factory=list)
-    stories: list[str] = field(default_factory=list)  # stories rebuilt
-    story_titles: dict[str, str] = field(default_factory=dict)  # their titles, by id
-    error: str | None = None
-    created: float = field(default_factory=time.time)
-    finished: float | None = None
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "state": self.state,
-            "stage": self.stage,
-            "done": self.done,
-            "total": self.total,
-            "files": self.files,
-            "added": self.added,
-            "unchanged": self.unchanged,
-            "problems": [p.__dict__ for p in self.problems],
-            "outcomes": [o.__dict__ for o in self.outcomes],
-            "stories": self.stories,
-            "story_titles": self.story_titles,
-            "error": self.error,
-        }
 
 
 class _JobProgress:
@@ -155,47 +67,6 @@ class _JobProgress:
         pass
 
 
-def diff(old: Dossier | None, new: Dossier, built: str) -> Change:
-    if old is None:
-        return Change(built=built, first_build=True)
-    old_articles = {a.id for a in old.articles}
-    old_events = {(e.date, e.status, e.text) for e in old.timeline}
-    new_events = {(e.date, e.status, e.text) for e in new.timeline}
-    # An event whose sentence is on both timelines, under another date or status, moved:
-    # it is neither new nor gone.
-    old_at = {e.text: e for e in old.timeline}
-    new_texts = {e.text for e in new.timeline}
-    moved = [
-        f"{e.text} ({date_label(old_at[e.text].date)} → {date_label(e.date)})"
-        if old_at[e.text].date != e.date
-        else f"{e.text} ({old_at[e.text].status} → {e.status})"
-        for e in new.timeline
-        if e.text in old_at and (e.date, e.status, e.text) not in old_events
-    ]
-    old_claims = {c.text for c in old.claims}
-    old_conflicts = {c.about for c in old.conflicts}
-    old_quotes = {q.text for q in old.quotes}
-    return Change(
-        built=built,
-        first_build=False,
-        new_articles=[a.id for a in new.articles if a.id not in old_articles],
-        new_events=[
-            e.text
-            for e in new.timeline
-            if (e.date, e.status, e.text) not in old_events and e.text not in old_at
-        ],
-        gone_events=[
-            e.text
-            for e in old.timeline
-            if (e.date, e.status, e.text) not in new_events and e.text not in new_texts
-        ],
-        moved_events=moved,
-        new_claims=[c.text for c in new.claims if c.text not in old_claims],
-        new_conflicts=[c.about for c in new.conflicts if c.about not in old_conflicts],
-        new_quotes=sum(1 for q in new.quotes if q.text not in old_quotes),
-    )
-
-
 class JobRunner:
     """Queues jobs and runs them on one worker thread (the store has one writer)."""
 
@@ -206,7 +77,6 @@ class JobRunner:
         self.on_change = on_change or (lambda: None)
         self.keep = keep
         self.jobs: dict[str, Job] = {}
-        self.changes: dict[str, Change] = {}
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyline-job")
         self._tmp: Path | None = None  # made on the first upload
@@ -269,10 +139,10 @@ class JobRunner:
             job.state = "done"
             job.stage = "done"
         except StorylineError as exc:
-            job.state, job.error = "failed", f"stopped at {job.stage}: {_reason(exc)}"
+            job.state, job.error = "failed", f"stopped at {job.stage}: {reason_of(exc)}"
             log.warning("job %s failed at %s: %s", job.id, job.stage, exc)
         except Exception as exc:  # a worker thread must record, not vanish with, the error
-            job.state, job.error = "failed", f"stopped at {job.stage}: {_reason(exc)}"
+            job.state, job.error = "failed", f"stopped at {job.stage}: {reason_of(exc)}"
             log.exception("job %s failed at %s", job.id, job.stage)
         finally:
             job.finished = time.time()
@@ -293,7 +163,6 @@ class JobRunner:
         progress = _JobProgress(job)
         store = open_store(settings.db)
         try:
-            before = {s.id: set(s.articles) for s in store.stories()}
             files = sorted(f for f in folder.iterdir() if f.is_file())
             owner: dict[str, str] = {}  # article id -> the user's file name
             progress.start("ingest", len(files))
@@ -304,24 +173,18 @@ class JobRunner:
                 self._ingest_file(job, path, shown, store, settings, owner, names)
                 progress.advance()
             standing = {(f.kind, f.id, f.stage) for f in store.failures()}
-            engine.annotate(store, settings, progress)
-            progress.start("stories", None)
-            stories = engine.stories_of(store, settings)
-            # only the stories whose dossier is out of date can get a date (as in build)
-            stale = engine.out_of_date(stories, store, settings)
-            dated = set(engine.infer_dates(store, settings, stale))
+            # The files are in: the rest is what `storyline ingest` does
+            report = engine.update((), store, settings, progress)
             # What this job's annotation, detection and date inference could not handle:
             # the engine records it in the store and goes on; the job names it by file.
-            new = [f for f in store.failures() if (f.kind, f.id, f.stage) not in standing]
+            new = [f for f in report.failures if (f.kind, f.id, f.stage) not in standing]
             self._failed(job, new, owner, names)
-            changed = dated | set(job.added)
-            touched = [s for s in stories if _touched(s, before, changed, store)]
-            progress.start("dossiers", len(touched))
+            progress.start("dossiers", len(report.changed))
             # As `storyline build` does it (what changed, fingerprint), with the files it
             # writes kept in the job's folder, which goes when the job ends.
             settings = replace(settings, out=str(folder / "out"))
-            for story in touched:
-                failed = self._rebuild(story, store, settings, dated)
+            for story in report.changed:
+                failed = self._rebuild(story, store, settings, report.redated)
                 if failed:  # the story keeps its previous dossier
                     self._failed(job, failed, owner, names)
                 else:
@@ -355,9 +218,9 @@ class JobRunner:
             report = engine.ingest([path], store, settings, _Quiet())
         except Exception as exc:
             log.warning("job %s: reading %s failed", job.id, shown, exc_info=True)
-            job.problems.append(Problem(file=shown, reason=f"failed at ingest: {_reason(exc)}"))
+            job.problems.append(Problem(file=shown, reason=f"failed at ingest: {reason_of(exc)}"))
             job.outcomes.append(
-                Outcome(file=shown, outcome="failed", stage="ingest", reason=_reason(exc))
+                Outcome(file=shown, outcome="failed", stage="ingest", reason=reason_of(exc))
             )
             return
         for p in report.problems:
@@ -406,7 +269,7 @@ class JobRunner:
                 shown = owner[f.id]
             else:
                 shown = default or ours or f"article {f.id}"
-            reason = _clip(f"{f.error}: {scrub(f.reason)}" if f.error else scrub(f.reason))
+            reason = clip(f"{f.error}: {scrub(f.reason)}" if f.error else scrub(f.reason))
             job.problems.append(Problem(file=shown, reason=f"failed at {f.stage}: {reason}"))
             job.outcomes.append(
                 Outcome(
@@ -423,27 +286,8 @@ class JobRunner:
     ) -> list[Failure]:
         """Build one story as `storyline build` does (isolated: a story that raises keeps
         its previous dossier); returns its standing failures, empty when it was built."""
-        try:
-            old: Dossier | None = store.get_dossier(story.id)
-        except NotFoundError:
-            old = None
         engine.build_isolated(story, store, settings, redated)
-        failed = [f for f in store.failures("story") if f.id == story.id]
-        if not failed:
-            new = store.get_dossier(story.id)
-            self.changes[story.id] = diff(old, new, new.generated)
-        return failed
-
-
-def _touched(story: Story, before: dict[str, set[str]], changed: set[str], store: Store) -> bool:
-    """Whether ``story`` needs a new dossier: new members, changed members, or none yet."""
-    if before.get(story.id) != set(story.articles) or changed & set(story.articles):
-        return True
-    try:
-        store.get_dossier(story.id)
-    except NotFoundError:
-        return True
-    return False
+        return [f for f in store.failures("story") if f.id == story.id]
 
 
 class _Quiet:
@@ -457,18 +301,6 @@ class _Quiet:
 
     def finish(self) -> None:
         pass
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= _MAX_REASON else text[: _MAX_REASON - 1] + "…"
-
-
-def _reason(exc: BaseException) -> str:
-    """An exception for a web user: its kind and message, no server path, not too long."""
-    message = scrub(str(exc))
-    if isinstance(exc, StorylineError):
-        return _clip(message or type(exc).__name__)
-    return _clip(f"{type(exc).__name__}: {message}" if message else type(exc).__name__)
 
 
 def with_limit(settings: Settings, max_bytes: int) -> Settings:

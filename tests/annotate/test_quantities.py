@@ -105,6 +105,7 @@ def test_seed_has_no_years_or_times() -> None:
     text = seed("003")
     values = {q.value for q in quantities(text)}
     assert not values & {2018.0, 20.0, 9.0}
+    assert {5.0, 5.5} <= values  # the hours it tells are read
 
 
 def test_flattened_chronology_line_keeps_the_vague_count_apart_from_the_next_year() -> None:

@@ -466,10 +466,11 @@ def test_short_form_of_an_organisation_the_tagger_missed() -> None:
 def test_unconfirmed_report_is_no_quote_of_the_body() -> None:
     text = (
         "The Relief Agency has not confirmed reports that its head of operations was killed.\n"
-        "Officials in Brenmoor said roads were closed."
+        "Mayor Ilse Dorn said roads were closed."
     )
     found = quotes(text)
     assert all("head of operations" not in q.text for q in found), found
+    assert [(q.speaker, q.text) for q in found] == [("Ilse Dorn", "roads were closed")]
 
 
 def test_supposed_and_future_speech_is_no_quote() -> None:

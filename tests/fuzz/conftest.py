@@ -52,7 +52,7 @@ def nlp():  # type: ignore[no-untyped-def]
     each costs a second or more, which no example's deadline should pay."""
     from storyline.annotate.nlp import load_nlp
     from storyline.annotate.quantities import _word_value
-    from storyline.annotate.timex_recognizer import recognize
+    from storyline.annotate.timex.recognizer import recognize
 
     recognize("last Monday", datetime.date(2031, 3, 13))
     _word_value("five")
@@ -69,7 +69,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     failed = []
     for reports in terminalreporter.stats.values():
         for report in reports:
-            if "tests/fuzz/" not in getattr(report, "nodeid", ""):
+            # "deselected" holds the items -m left out, not reports
+            if not isinstance(report, pytest.TestReport) or "tests/fuzz/" not in report.nodeid:
                 continue
             if report.when == "call" and report.failed:
                 failed.append(report.nodeid)

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from storyline.annotate.budget import Budget, embedded_sentences, reading_text, rough_sentences
 from storyline.annotate.nlp import pieces
-from storyline.annotate.timex_fast import fast_matches
-from storyline.annotate.timex_phrases import phrase_reading
-from storyline.annotate.timex_recognizer import recognize, to_reading
-from storyline.annotate.timex_rules import match_rule
+from storyline.annotate.timex.fast import fast_matches
+from storyline.annotate.timex.phrases import phrase_reading
+from storyline.annotate.timex.recognizer import recognize, to_reading
+from storyline.annotate.timex.rules import match_rule
 from storyline.calendar_safe import in_calendar, shift_days
 from storyline.date_refs import (
     chronology_day,
@@ -115,6 +115,23 @@ def _article(aid: str, day: str | None) -> Article:
     return Article(id=aid, text="...", path=f"{aid}.txt", published=Published(date=day))
 
 
+def _days(values: list[str], sentence: int) -> list[TimeExpr]:
+    """Relative day readings of ``values`` in one sentence."""
+    return [
+        TimeExpr(
+            sentence=sentence,
+            start=0,
+            end=1,
+            text="x",
+            type="DATE",
+            value=v,
+            granularity="day",
+            relative=True,
+        )
+        for v in values
+    ]
+
+
 def _annotation(aid: str, vectors: np.ndarray, timexes: list[TimeExpr]) -> Annotation:
     sentences = [Sentence(index=i, start=i, end=i + 1, text="x") for i in range(len(vectors))]
     return Annotation(
@@ -141,41 +158,14 @@ def test_date_inference_in_any_story(
     for i, day in enumerate(days):
         vectors = rng.normal(size=(2, 4))
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-        stamps = [
-            TimeExpr(
-                sentence=0,
-                start=0,
-                end=1,
-                text="x",
-                type="DATE",
-                value=v,
-                granularity="day",
-                relative=True,
-            )
-            for v in read_values
-        ]
+        stamps = _days(read_values, sentence=0)
         dated.append((_article(f"d{i}", day), _annotation(f"d{i}", vectors, stamps)))
     candidates = candidate_dates([a for a, _ in dated])
     assert candidates == sorted(set(candidates))
     mine_vectors = rng.normal(size=(2, 4))
     mine_vectors /= np.linalg.norm(mine_vectors, axis=1, keepdims=True)
     mine = _annotation("u", mine_vectors, [])
-    readings = {
-        day: [
-            TimeExpr(
-                sentence=1,
-                start=0,
-                end=1,
-                text="x",
-                type="DATE",
-                value=v,
-                granularity="day",
-                relative=True,
-            )
-            for v in read_values
-        ]
-        for day in candidates
-    }
+    readings = {day: _days(read_values, sentence=1) for day in candidates}
     result = infer_date(mine, readings, dated)
     if result is not None:
         assert result.basis == "inferred" and result.date and _is_day(result.date)

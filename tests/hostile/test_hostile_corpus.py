@@ -31,6 +31,7 @@ def _relative(folder: Path, path: str) -> str:
     return Path(path).relative_to(folder).as_posix()
 
 
+@pytest.mark.slow
 def test_ingest_reads_every_good_input_once_and_names_every_bad_one(
     corpus: tuple[Path, Manifest],
 ) -> None:

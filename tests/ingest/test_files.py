@@ -10,6 +10,7 @@ import pytest
 
 from storyline.ingest import read_inputs
 from storyline.model import Article, Rejection
+from tests.ingest.reading import rejection_of
 
 STORY = (
     "date 2022-09-14 By Odile Marchetti, The Lanterne Review\n\n"
@@ -87,8 +88,8 @@ def test_file_over_the_limit_is_rejected_with_the_fix(tmp_path: Path) -> None:
             handle.write(line)
     size = big.stat().st_size
     assert size > 50_000_000
-    (rejection,) = list(read_inputs([big]))
-    assert isinstance(rejection, Rejection) and rejection.rejected
+    rejection = rejection_of(big)
+    assert rejection.rejected
     assert f"{size:,}" in rejection.reason
     assert "20,000,000" in rejection.reason
     assert "--max-bytes" in rejection.reason
@@ -125,8 +126,7 @@ def test_unreadable_file_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_missing_path_is_rejected(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "gone.txt"
-    (rejection,) = list(read_inputs([missing]))
-    assert isinstance(rejection, Rejection)
+    rejection = rejection_of(missing)
     assert rejection.path == str(missing) and "no such file" in rejection.reason
 
 
@@ -184,6 +184,5 @@ def test_utf8_with_a_stray_byte_keeps_its_good_characters(tmp_path: Path) -> Non
 def test_header_without_body_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "header-only.txt"
     path.write_text("date 2022-09-14 By Odile Marchetti, The Lanterne Review\n")
-    (rejection,) = list(read_inputs([path]))
-    assert isinstance(rejection, Rejection)
+    rejection = rejection_of(path)
     assert rejection.reason == "no article text after the header and byline"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from storyline.ingest import read_inputs
-from storyline.model import Article, Rejection
+from storyline.model import Article
+from tests.ingest.reading import rejection_of
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head>
@@ -47,6 +48,5 @@ def test_html_text_and_metadata(tmp_path: Path) -> None:
 def test_html_without_article_text_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "nav.htm"
     path.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
-    (rejection,) = list(read_inputs([path]))
-    assert isinstance(rejection, Rejection)
+    rejection = rejection_of(path)
     assert rejection.reason == "no article text found in the HTML page"

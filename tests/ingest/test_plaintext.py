@@ -37,7 +37,9 @@ def test_a_first_sentence_is_not_a_headline() -> None:
 
 
 def test_a_lone_paragraph_is_body_not_title() -> None:
-    assert parse_plain("Ferry back on the river").title is None
+    parts = parse_plain("Ferry back on the river")
+    assert parts.title is None
+    assert parts.body == "Ferry back on the river"
 
 
 def test_headline_then_byline_with_its_own_date() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from storyline.ingest import read_inputs
 from storyline.model import Article, Rejection
+from tests.ingest.reading import rejection_of
 
 TEXT_A = "The night train to Saltmere was cancelled after a landslide blocked the line."
 TEXT_B = "Engineers said the line would reopen within a week if the weather held."
@@ -65,8 +66,7 @@ def test_json_list_with_a_bad_record_names_its_line(tmp_path: Path) -> None:
 def test_malformed_json_gives_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('{\n  "text": "A storm hit the coast.",\n  "title": oops\n}\n')
-    (rejection,) = list(read_inputs([path]))
-    assert isinstance(rejection, Rejection)
+    rejection = rejection_of(path)
     assert rejection.line == 3
     assert rejection.reason.startswith("malformed JSON at line 3, column 12")
 

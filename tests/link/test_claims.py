@@ -9,7 +9,7 @@ import pytest
 
 from storyline.link.claims import find_claims
 from storyline.model import Claim
-from tests.synthesize.fictional import Linked, article, link
+from tests.synthesize.fictional import Linked, told_in_pairs
 
 pytestmark = pytest.mark.slow
 
@@ -64,14 +64,11 @@ APART = [
 
 @pytest.fixture(scope="module")
 def story() -> Linked:
-    first = article("Strait Herald", "2031-05-06", *(a for a, _ in TOGETHER + APART), filler=0)
-    second = article("Karsholm Post", "2031-05-06", *(b for _, b in TOGETHER + APART), filler=2)
-    return link([first, second])
+    return told_in_pairs(TOGETHER + APART)
 
 
 def _claim_of(story: Linked, text: str) -> Claim:
-    (hit,) = [c for c in story.links.claims if any(e.text == text for e in c.evidence)]
-    return hit
+    return story.claim_of(text)
 
 
 @pytest.mark.parametrize(("a", "b"), TOGETHER)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import Claim
-from tests.synthesize.fictional import Linked, article, link
+from tests.synthesize.fictional import Linked, article, link, told_in_pairs
 
 DIFFERENT = [
     (
@@ -33,14 +33,11 @@ SAME = (
 
 @pytest.fixture(scope="module")
 def story() -> Linked:
-    first = article("Strait Herald", "2031-05-06", *(a for a, _ in DIFFERENT), filler=0)
-    second = article("Karsholm Post", "2031-05-06", *(b for _, b in DIFFERENT), filler=2)
-    return link([first, second])
+    return told_in_pairs(DIFFERENT)
 
 
 def _claim_of(story: Linked, text: str) -> Claim:
-    (hit,) = [c for c in story.links.claims if any(e.text == text for e in c.evidence)]
-    return hit
+    return story.claim_of(text)
 
 
 @pytest.mark.parametrize(("a", "b"), DIFFERENT)

@@ -4,19 +4,12 @@ sentences a pair-by-pair reading of the rule pairs."""
 from __future__ import annotations
 
 import itertools
-import random
 
 import numpy as np
 
-from storyline.link.events import (
-    _KIND,
-    ENTITY_MERGE,
-    ENTITY_MERGE_SIMILARITY,
-    MERGE_SIMILARITY,
-    NEAR,
-    _PairTable,
-    _Raw,
-)
+from storyline.link.events.config import EVENTS
+from storyline.link.events.merge import _KIND, _PairTable, _Raw
+from tests.vectors import Clustered
 
 DATES = ["2031", "2031-03", "2031-03-04", "2031-03-05", "2031-04", "2031-04-20"]
 
@@ -29,19 +22,19 @@ def _one_event(a: _Raw, b: _Raw) -> bool:
     sim = float(a.vector @ b.vector)
     shared = len(a.entities & b.entities)
     near = len(a.window & b.window) / max(len(a.window | b.window), 1)
-    return sim >= MERGE_SIMILARITY or (
-        shared >= ENTITY_MERGE and (sim >= ENTITY_MERGE_SIMILARITY or near >= NEAR)
+    return sim >= EVENTS.merge_similarity or (
+        shared >= EVENTS.entity_merge
+        and (sim >= EVENTS.entity_merge_similarity or near >= EVENTS.near)
     )
 
 
 def test_pairs_by_date_are_exactly_the_pairs_of_the_rule() -> None:
-    rng = random.Random(3)
-    np_rng = np.random.default_rng(3)
     # Few directions, so that many sentences are similar; some share a sentence.
-    bases = np_rng.normal(size=(4, 8))
+    vectors = Clustered(3, directions=4, scale=0.6)
+    rng = vectors.rng
     raws = []
     for i in range(700):
-        v = bases[rng.randrange(4)] + np_rng.normal(scale=0.6, size=8)
+        v = vectors.vector()
         raws.append(
             _Raw(
                 article=f"a{rng.randrange(60)}",
@@ -51,7 +44,7 @@ def test_pairs_by_date_are_exactly_the_pairs_of_the_rule() -> None:
                 granularity="day",
                 status=rng.choice(list(_KIND)),
                 published="2031-05-01",
-                vector=(v / np.linalg.norm(v)).astype(np.float32),
+                vector=v.astype(np.float32),
                 entities=frozenset(rng.sample("ABCDEFG", rng.randint(0, 3))),
                 window=frozenset(rng.sample("pqrstuvwxyz", rng.randint(1, 5))),
             )

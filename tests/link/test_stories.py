@@ -117,12 +117,18 @@ def test_story_id_is_its_earliest_member_and_survives_growth() -> None:
         assert members < after[sid]
 
 
-def test_an_article_that_bridges_two_close_stories_merges_them() -> None:
-    # Two stories that began apart (different entities, somewhat different wording)...
+def _either_side() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A subject's vector and two on either side of it: close, but apart."""
     base = _vec("bridge", noise=0.0)
     side = _vec("strike", noise=0.0)
     a = ((base + 0.35 * side) / np.linalg.norm(base + 0.35 * side)).astype(np.float32)
     b = ((base - 0.35 * side) / np.linalg.norm(base - 0.35 * side)).astype(np.float32)
+    return base, a, b
+
+
+def test_an_article_that_bridges_two_close_stories_merges_them() -> None:
+    # Two stories that began apart (different entities, somewhat different wording)...
+    base, a, b = _either_side()
     weights = Weights(merge=0.75)
     pairs = [_make("a0", _day(0), a, [("Kelmarsh", "GPE")])]
     pairs += [_make("b0", _day(0), b, [("Ostrin", "GPE")])]
@@ -227,10 +233,7 @@ def test_new_articles_extend_stored_stories_from_their_signatures_alone() -> Non
 
 
 def test_a_new_article_that_bridges_two_stored_stories_merges_them_under_the_older_id() -> None:
-    base = _vec("bridge", noise=0.0)
-    side = _vec("strike", noise=0.0)
-    a = ((base + 0.35 * side) / np.linalg.norm(base + 0.35 * side)).astype(np.float32)
-    b = ((base - 0.35 * side) / np.linalg.norm(base - 0.35 * side)).astype(np.float32)
+    base, a, b = _either_side()
     weights = Weights(merge=0.75)
     stored = _detect(
         [

@@ -6,22 +6,8 @@ the way a crafted article could: outlet names, titles, URLs, sentences, aliases.
 
 from __future__ import annotations
 
-from storyline.model import (
-    Conflict,
-    Coverage,
-    Dossier,
-    DossierArticle,
-    DossierClaim,
-    DossierEntity,
-    Evidence,
-    Merge,
-    Position,
-    Published,
-    QuoteEntry,
-    StoryInfo,
-    SummarySentence,
-    TimelineEntry,
-)
+from storyline.model import Coverage, Dossier, Merge, Published, StoryInfo, SummarySentence
+from tests.builders import article, claim, conflict, dossier, entity, entry, ev, quote
 
 SCRIPT = "<script>alert(1)</script>"
 BREAKOUT = '"><img src=x onerror=alert(2)>'
@@ -38,10 +24,6 @@ PIPE = "left | right"
 HOSTILE = [SCRIPT, BREAKOUT, CLOSE_SCRIPT, JS_URL, MD_LINK, MD_IMAGE, ENTITY, RTL, BIDI, EMOJI]
 
 
-def ev(article: str, sentence: int, text: str) -> Evidence:
-    return Evidence(article=article, sentence=sentence, text=text)
-
-
 def make_dossier() -> Dossier:
     """A small, friendly, fictional story: a bridge in the made-up town of Veltrano."""
     s_a0 = ev("a1", 0, "The Veltrano harbour bridge reopened on Monday after two years of repairs.")
@@ -49,140 +31,84 @@ def make_dossier() -> Dossier:
     s_b0 = ev("b2", 1, "Veltrano's bridge opened again this week, the city said.")
     s_b1 = ev("b2", 4, "Brandt put the final cost at 38 million crowns.")
     s_b2 = ev("b2", 6, "A ribbon-cutting ceremony planned for July was cancelled.")
-    return Dossier(
-        generated="2031-05-02T09:00:00Z",
-        story=StoryInfo(
+    both = ["Coastline Daily", "Northern Wire"]
+    return dossier(
+        StoryInfo(
             id="st-bridge",
             title="Veltrano bridge reopens",
             articles=2,
             first_published="2031-04-28",
             last_published="2031-04-29",
         ),
+        generated="2031-05-02T09:00:00Z",
         articles=[
-            DossierArticle(
-                id="a1",
+            article(
+                "a1",
+                "Coastline Daily",
+                "2031-04-28",
                 path="in/a1.txt",
                 url="https://coastline.example/bridge",
                 title="Bridge back in service",
-                outlet="Coastline Daily",
                 authors=["Ana Ruiz"],
-                credits=[],
-                cites=[],
-                published=Published(date="2031-04-28", basis="header"),
-                language="en",
             ),
-            DossierArticle(
-                id="b2",
-                path=None,
-                url=None,
+            article(
+                "b2",
+                "Northern Wire",
+                None,
                 title=None,
-                outlet="Northern Wire",
-                authors=[],
                 credits=["NWA"],
                 cites=["Coastline Daily"],
                 published=Published(date="2031-04-29", basis="inferred", note="file name"),
-                language="en",
-                duplicate_of=None,
             ),
         ],
         entities=[
-            DossierEntity(
-                id="e1",
-                name="Ilsa Brandt",
-                type="PERSON",
-                aliases=["Brandt"],
+            entity(
+                "e1",
+                "Ilsa Brandt",
+                ["Brandt"],
                 titles=["Mayor"],
                 articles=["a1", "b2"],
-                mentions=2,
                 merges=[Merge(alias="Brandt", into="Ilsa Brandt", rule="surname")],
             ),
-            DossierEntity(
-                id="e2",
-                name="Veltrano",
-                type="GPE",
-                aliases=[],
-                titles=[],
-                articles=["a1", "b2"],
-                mentions=2,
-            ),
+            entity("e2", "Veltrano", [], type="GPE", articles=["a1", "b2"]),
         ],
         timeline=[
-            TimelineEntry(
-                date="2029",
-                granularity="year",
-                status="occurred",
-                text="Repairs on the Veltrano bridge began.",
-                entities=["e2"],
-                evidence=[s_a0],
+            entry("2029", "year", "Repairs on the Veltrano bridge began.", [s_a0], entities=["e2"]),
+            entry(
+                "2031-04-28", "day", "The Veltrano bridge reopened.", [s_a0, s_b0], entities=["e2"]
             ),
-            TimelineEntry(
-                date="2031-04-28",
-                granularity="day",
-                status="occurred",
-                text="The Veltrano bridge reopened.",
-                entities=["e2"],
-                evidence=[s_a0, s_b0],
-            ),
-            TimelineEntry(
-                date="2031-07",
-                granularity="month",
+            entry(
+                "2031-07",
+                "month",
+                "A ribbon-cutting ceremony was called off.",
+                [s_b2],
                 status="cancelled",
-                text="A ribbon-cutting ceremony was called off.",
-                entities=[],
-                evidence=[s_b2],
             ),
         ],
         summary=[SummarySentence(text=s_a0.text, evidence=[s_a0, s_b0])],
         claims=[
-            DossierClaim(
-                id="c1",
+            claim(
+                "c1",
+                [s_a0, s_b0],
                 text="The bridge reopened.",
-                evidence=[s_a0, s_b0],
                 outlets=2,
                 independent_outlets=2,
-                outlet_names=["Coastline Daily", "Northern Wire"],
-                independent_outlet_names=["Coastline Daily", "Northern Wire"],
+                outlet_names=both,
+                independent_outlet_names=both,
             ),
-            DossierClaim(
-                id="c2",
-                text="A ceremony was cancelled.",
-                evidence=[s_b2],
-                outlets=1,
-                independent_outlets=1,
-            ),
+            claim("c2", [s_b2], text="A ceremony was cancelled."),
         ],
         conflicts=[
-            Conflict(
-                about="cost of the repairs",
-                kind="quantity",
-                positions=[
-                    Position(value="40 million crowns", evidence=[s_a1]),
-                    Position(value="38 million crowns", evidence=[s_b1]),
-                ],
+            conflict(
+                "cost of the repairs",
+                "quantity",
+                [("40 million crowns", [s_a1]), ("38 million crowns", [s_b1])],
             )
         ],
         quotes=[
-            QuoteEntry(
-                speaker="Ilsa Brandt",
-                speaker_entity="e1",
-                text="the repairs cost 40 million crowns",
-                direct=False,
-                evidence=[s_a1],
-            ),
-            QuoteEntry(
-                speaker=None,
-                speaker_entity=None,
-                text="Finally.",
-                direct=True,
-                evidence=[ev("b2", 7, "“Finally.”")],
-            ),
-            QuoteEntry(
-                speaker="Brandt",
-                speaker_entity="e1",
-                text="38 million crowns",
-                direct=False,
-                evidence=[s_b1],
-            ),
+            quote("Ilsa Brandt", "e1", "the repairs cost 40 million crowns", [s_a1], direct=False),
+            quote(None, None, "Finally.", [ev("b2", 7, "“Finally.”")], direct=True),
+            quote("Brandt", "e1", "38 million crowns", [s_b1], direct=False),
         ],
         coverage=[
             Coverage(
@@ -204,48 +130,44 @@ def make_hostile() -> Dossier:
     e1 = ev("x1", 0, f"Sentence one {SCRIPT} {RTL} {EMOJI}.")
     e2 = ev("x2", 2, f"Sentence two {BREAKOUT} {CLOSE_SCRIPT} {MD_LINK}.")
     e3 = ev("x1", 5, f"{ENTITY} {MD_IMAGE} {BIDI} {PIPE}")
-    return Dossier(
-        generated=SCRIPT,
-        story=StoryInfo(
+    return dossier(
+        StoryInfo(
             id=BREAKOUT,
             title=f"{SCRIPT} {RTL} {EMOJI}",
             articles=2,
             first_published="2031-01-05",
             last_published=None,
         ),
+        generated=SCRIPT,
         articles=[
-            DossierArticle(
-                id="x1",
+            article(
+                "x1",
+                SCRIPT,
+                None,
                 path=CLOSE_SCRIPT,
                 url=JS_URL,
                 title=f"{BREAKOUT} {MD_LINK}",
-                outlet=SCRIPT,
                 authors=[BREAKOUT, RTL],
                 credits=[CLOSE_SCRIPT],
                 cites=[MD_IMAGE],
                 published=Published(date="2031-01-05", basis="metadata", note=SCRIPT),
                 language="ar",
             ),
-            DossierArticle(
-                id="x2",
-                path=None,
+            article(
+                "x2",
+                f"{RTL} {EMOJI}",
+                None,
                 url=f"data:text/html,{SCRIPT}",
                 title=CLOSE_SCRIPT,
-                outlet=f"{RTL} {EMOJI}",
-                authors=[],
-                credits=[],
-                cites=[],
                 published=Published(),
-                language="en",
                 duplicate_of="x1",
             ),
         ],
         entities=[
-            DossierEntity(
-                id=SCRIPT,
-                name=BREAKOUT,
-                type="PERSON",
-                aliases=[SCRIPT, RTL, PIPE],
+            entity(
+                SCRIPT,
+                BREAKOUT,
+                [SCRIPT, RTL, PIPE],
                 titles=[MD_LINK],
                 articles=["x1"],
                 mentions=3,
@@ -253,62 +175,30 @@ def make_hostile() -> Dossier:
             ),
         ],
         timeline=[
-            TimelineEntry(
-                date="2031-01-05",
-                granularity="day",
-                status="occurred",
-                text=bad,
-                entities=[SCRIPT],
-                evidence=[e1, e2],
-            ),
-            TimelineEntry(
-                date="2031-02",
-                granularity="month",
-                status="planned",
-                text=f"{CLOSE_SCRIPT} {EMOJI}",
-                entities=[],
-                evidence=[e3],
-            ),
-            TimelineEntry(
-                date="2031",
-                granularity="year",
-                status="expected",
-                text=RTL,
-                entities=["no-such-entity"],
-                evidence=[],
-            ),
+            entry("2031-01-05", "day", bad, [e1, e2], entities=[SCRIPT]),
+            entry("2031-02", "month", f"{CLOSE_SCRIPT} {EMOJI}", [e3], status="planned"),
+            entry("2031", "year", RTL, [], status="expected", entities=["no-such-entity"]),
         ],
         summary=[
             SummarySentence(text=bad, evidence=[e1]),
             SummarySentence(text=f"# {MD_LINK}\n- {PIPE}", evidence=[e2, e3]),
         ],
         claims=[
-            DossierClaim(
-                id="k1",
+            claim(
+                "k1",
+                [e1, e2],
                 text=bad,
-                evidence=[e1, e2],
                 outlets=2,
-                independent_outlets=1,
                 outlet_names=[SCRIPT, RTL],
                 independent_outlet_names=[SCRIPT],
             )
         ],
         conflicts=[
-            Conflict(
-                about=bad,
-                kind="other",
-                note=MD_IMAGE,
-                positions=[
-                    Position(value=SCRIPT, evidence=[e1]),
-                    Position(value=BREAKOUT, evidence=[e2, e3]),
-                ],
-            )
+            conflict(bad, "other", [(SCRIPT, [e1]), (BREAKOUT, [e2, e3])], note=MD_IMAGE),
         ],
         quotes=[
-            QuoteEntry(speaker=SCRIPT, speaker_entity=None, text=bad, direct=True, evidence=[e2]),
-            QuoteEntry(
-                speaker=None, speaker_entity=SCRIPT, text=CLOSE_SCRIPT, direct=False, evidence=[e3]
-            ),
+            quote(SCRIPT, None, bad, [e2], direct=True),
+            quote(None, SCRIPT, CLOSE_SCRIPT, [e3], direct=False),
         ],
         coverage=[
             Coverage(

@@ -102,6 +102,7 @@ def _write_many(out: str, which: int, times: int) -> None:
         write_dossier(dossier, Path(out))
 
 
+@pytest.mark.slow
 def test_two_processes_writing_one_folder_leave_one_dossier_whole(tmp_path: Path) -> None:
     dossiers = [make_dossier(), second(make_dossier())]
     texts = {d.generated: (to_json(d), to_markdown(d), to_html(d)) for d in dossiers}

@@ -11,8 +11,9 @@ import pytest
 
 import storyline.render
 from storyline.errors import StorylineError
-from storyline.model import Dossier, StoryInfo
+from storyline.model import Dossier
 from storyline.render import to_html, to_json, to_markdown, write_dossier
+from tests import builders
 
 
 def test_public_api() -> None:
@@ -73,17 +74,7 @@ def test_render_imports_no_other_stage_and_no_nlp() -> None:
 
 
 def test_an_empty_dossier_still_renders_every_section() -> None:
-    empty = Dossier(
-        story=StoryInfo(id="s0", title="", articles=0, first_published=None, last_published=None),
-        articles=[],
-        entities=[],
-        timeline=[],
-        summary=[],
-        claims=[],
-        conflicts=[],
-        quotes=[],
-        coverage=[],
-    )
+    empty = builders.dossier(builders.story("s0"))
     markdown = to_markdown(empty)
     assert markdown.startswith("# Untitled story\n")
     assert markdown.count("_None._") == 9

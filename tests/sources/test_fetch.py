@@ -76,6 +76,7 @@ def test_client_errors_are_not_retried(site: Site, policy: FetchPolicy) -> None:
     assert len(site.asked("/missing")) == 1
 
 
+@pytest.mark.slow
 def test_slow_answer_times_out(site: Site, policy: FetchPolicy) -> None:
     site.routes["/slow"] = lambda r: Answer(body=b"late", delay=1.5)
     quick = dataclasses.replace(policy, timeout=0.3, retries=1)
@@ -115,6 +116,7 @@ def test_content_type_is_checked(site: Site, policy: FetchPolicy) -> None:
         fetcher.get(f"{site.url}/photo", "page")
 
 
+@pytest.mark.slow
 def test_requests_to_one_host_are_spaced(site: Site, policy: FetchPolicy) -> None:
     site.page("/p", PAGE)
     arrivals: list[float] = []

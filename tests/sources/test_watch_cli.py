@@ -110,6 +110,7 @@ def test_a_failing_source_exits_3_and_is_named(
     assert "failing since" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signal_mid_poll_exits_cleanly_with_everything_committed(
     site: Site, tmp_path: Path, sig: signal.Signals

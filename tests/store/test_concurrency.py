@@ -22,10 +22,11 @@ import pytest
 from storyline.annotate import annotator_version
 from storyline.engine import ingest
 from storyline.ingest import read_inputs
-from storyline.model import Article, Dossier, StoryInfo
+from storyline.model import Article
 from storyline.render import files as dossier_files
 from storyline.settings import Settings
 from storyline.store import Store, open_store
+from tests.builders import dossier, story
 from tests.crashes import check, cli, write_batches
 
 WORKER = Path(__file__).with_name("ingest_proc.py")
@@ -89,6 +90,7 @@ def stored(store_url: str) -> dict[str, Article]:
     return {a.id: a for a in articles}
 
 
+@pytest.mark.slow
 def test_two_processes_ingesting_at_once_lose_and_duplicate_nothing(
     store_url: str, tmp_path: Path
 ) -> None:
@@ -122,6 +124,7 @@ def test_two_processes_ingesting_at_once_lose_and_duplicate_nothing(
     assert set(a["added"]) | set(b["added"]) == set(want)
 
 
+@pytest.mark.slow
 def test_an_ingest_killed_mid_batch_resumes_with_every_article_once(
     store_url: str, tmp_path: Path
 ) -> None:
@@ -229,20 +232,9 @@ def test_a_build_and_an_ingest_at_once_then_two_builds_into_one_folder(
 def test_a_stored_dossiers_stamp_reads_without_the_dossier(make_store: Callable[[], Store]) -> None:
     store = make_store()
     assert store.dossier_stamp("s-1a2b") is None
-    info = StoryInfo(
-        id="s-1a2b", title="Ferry", articles=1, first_published=None, last_published=None
-    )
-    built = Dossier(
+    built = dossier(
+        story("s-1a2b", "Ferry"),
         generated="2025-03-12T10:00:00+00:00",
-        story=info,
-        articles=[],
-        entities=[],
-        timeline=[],
-        summary=[],
-        claims=[],
-        conflicts=[],
-        quotes=[],
-        coverage=[],
         fingerprint="0f1e2d3c4b5a6978",
     )
     store.put_dossier(built)

@@ -18,6 +18,7 @@ from storyline.model import (
     StoryInfo,
 )
 from storyline.store import Store, open_store
+from tests import builders
 
 
 def article(n: int, date: str | None = "2025-03-10") -> Article:
@@ -30,6 +31,14 @@ def article(n: int, date: str | None = "2025-03-10") -> Article:
         authors=["Mira Tellen"],
         published=Published(date=date, basis="header") if date else Published(),
     )
+
+
+def stored(store: Store, *numbers: int) -> list[Article]:
+    """The articles of these numbers, added to the store."""
+    arts = [article(n) for n in numbers]
+    for a in arts:
+        store.add_article(a)
+    return arts
 
 
 def annotation(a: Article, version: str = "1+minilm-int8") -> Annotation:
@@ -51,18 +60,7 @@ def dossier(story: Story) -> Dossier:
         first_published="2025-03-10",
         last_published="2025-03-12",
     )
-    return Dossier(
-        generated="2025-03-12T10:00:00+00:00",
-        story=info,
-        articles=[],
-        entities=[],
-        timeline=[],
-        summary=[],
-        claims=[],
-        conflicts=[],
-        quotes=[],
-        coverage=[],
-    )
+    return builders.dossier(info, generated="2025-03-12T10:00:00+00:00")
 
 
 def test_articles_are_stored_once_and_read_back(make_store: Callable[[], Store]) -> None:
@@ -114,9 +112,7 @@ def test_annotations_replace_and_track_the_annotator_version(
     make_store: Callable[[], Store],
 ) -> None:
     store = make_store()
-    arts = [article(n) for n in (1, 2, 3)]
-    for a in arts:
-        store.add_article(a)
+    arts = stored(store, 1, 2, 3)
     assert store.unannotated("v1") == ["a001", "a002", "a003"]
     store.put_annotations([annotation(arts[0], "v1"), annotation(arts[1], "v0")])
     store.put_annotations([])

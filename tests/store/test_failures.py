@@ -18,7 +18,7 @@ from storyline.cli.main import EXIT_OK, EXIT_REJECTED, main
 from storyline.model import Failure
 from storyline.store import Store, open_store
 from tests import isolation_hooks as hooks
-from tests.store.test_contract import annotation, article
+from tests.store.test_contract import annotation, article, stored
 
 
 def failed(
@@ -63,9 +63,7 @@ def test_an_article_that_failed_is_skipped_until_the_version_changes_or_a_retry(
     make_store: Callable[[], Store],
 ) -> None:
     store = make_store()
-    arts = [article(n) for n in (1, 2, 3)]
-    for a in arts:
-        store.add_article(a)
+    arts = stored(store, 1, 2, 3)
     store.put_annotations([annotation(arts[0], "v1")])
     store.put_failure(failed("a002", version="v1"))
     store.put_failure(failed("a003", stage="infer_dates", version="v1"))  # not an annotate one

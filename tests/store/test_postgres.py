@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from storyline.cli.main import EXIT_OK, main
-from storyline.errors import StoreError
+from storyline.errors import MissingExtraError, StoreError
 from storyline.store import open_store
 
 FERRY = (
@@ -76,7 +76,7 @@ def test_without_the_driver_the_error_names_the_install_command(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setitem(sys.modules, "psycopg", None)  # makes `import psycopg` fail
-    with pytest.raises(StoreError, match=r"pip install 'storyline\[postgres\]'"):
+    with pytest.raises(MissingExtraError, match=r"pip install 'storyline\[postgres\]'"):
         open_store("postgresql://news@127.0.0.1:5432/news")
 
 

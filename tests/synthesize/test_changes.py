@@ -4,101 +4,42 @@ from __future__ import annotations
 
 import msgspec
 
-from storyline.model import (
-    Conflict,
-    Coverage,
-    Dossier,
-    DossierArticle,
-    DossierClaim,
-    DossierEntity,
-    Evidence,
-    Position,
-    Published,
-    QuoteEntry,
-    StoryInfo,
-    TimelineEntry,
-)
+from storyline import model
+from storyline.model import Coverage, Dossier
 from storyline.render import to_html, to_markdown
 from storyline.synthesize.changes import carry_ids, find_changes, with_changes
+from tests.builders import article as art
+from tests.builders import claim, conflict, entity, entry, ev, quote, story
+from tests.builders import dossier as build
 
 TOLL_A = "Officials in Brenmoor said 12 people died when the Ulle burst its banks."
 TOLL_B = "The death toll in Brenmoor has risen to 19 people, the regional office said."
 LEVEE = "The levee north of Brenmoor gave way overnight."
 AID = "Relief convoys reached the lower town on Thursday."
 PUMPS = "Engineers began pumping water out of the station square."
-
-
-def ev(article: str, sentence: int, text: str) -> Evidence:
-    return Evidence(article=article, sentence=sentence, text=text)
-
-
-def art(aid: str, outlet: str, day: str) -> DossierArticle:
-    return DossierArticle(
-        id=aid,
-        path=None,
-        url=None,
-        title=f"{outlet} report",
-        outlet=outlet,
-        authors=[],
-        credits=[],
-        cites=[],
-        published=Published(date=day, basis="header"),
-        language="en",
-    )
-
-
-def claim(cid: str, evidence: list[Evidence]) -> DossierClaim:
-    return DossierClaim(
-        id=cid, text=evidence[0].text, evidence=evidence, outlets=1, independent_outlets=1
-    )
-
-
-def entity(eid: str, name: str, aliases: list[str]) -> DossierEntity:
-    return DossierEntity(
-        id=eid, name=name, type="PERSON", aliases=aliases, titles=[], articles=[], mentions=2
-    )
+VOSS = "We are doing all we can, Mara Voss said."
 
 
 def dossier(
-    articles: list[DossierArticle],
-    claims: list[DossierClaim],
-    conflicts: list[Conflict] = (),  # type: ignore[assignment]
-    entities: list[DossierEntity] = (),  # type: ignore[assignment]
+    articles: list[model.DossierArticle],
+    claims: list[model.DossierClaim],
+    conflicts: list[model.Conflict] = (),  # type: ignore[assignment]
+    entities: list[model.DossierEntity] = (),  # type: ignore[assignment]
     generated: str = "2031-02-03T10:00:00+00:00",
 ) -> Dossier:
     ents = list(entities)
-    return Dossier(
+    return build(
+        story("s-flood", "Flood in Brenmoor", articles),
         generated=generated,
-        story=StoryInfo(
-            id="s-flood",
-            title="Flood in Brenmoor",
-            articles=len(articles),
-            first_published=articles[0].published.date,
-            last_published=articles[-1].published.date,
-        ),
         articles=articles,
         entities=ents,
         timeline=[
-            TimelineEntry(
-                date="2031-02-02",
-                granularity="day",
-                status="occurred",
-                text=LEVEE,
-                entities=[e.id for e in ents],
-                evidence=[ev("a1", 1, LEVEE)],
-            )
+            entry("2031-02-02", "day", LEVEE, [ev("a1", 1, LEVEE)], entities=[e.id for e in ents])
         ],
-        summary=[],
         claims=claims,
         conflicts=list(conflicts),
         quotes=[
-            QuoteEntry(
-                speaker=e.name,
-                speaker_entity=e.id,
-                text="We are doing all we can.",
-                direct=True,
-                evidence=[ev("a1", 4, "We are doing all we can, Mara Voss said.")],
-            )
+            quote(e.name, e.id, "We are doing all we can.", [ev("a1", 4, VOSS)], direct=True)
             for e in ents
         ],
         coverage=[
@@ -130,13 +71,10 @@ def current() -> Dossier:
             claim("c-aid", [ev("b2", 5, AID)]),
         ],
         conflicts=[
-            Conflict(
-                about="persons (Brenmoor)",
-                kind="quantity",
-                positions=[
-                    Position(value="12 people", evidence=[ev("a1", 0, TOLL_A)]),
-                    Position(value="19 people", evidence=[ev("b2", 0, TOLL_B)]),
-                ],
+            conflict(
+                "persons (Brenmoor)",
+                "quantity",
+                [("12 people", [ev("a1", 0, TOLL_A)]), ("19 people", [ev("b2", 0, TOLL_B)])],
             )
         ],
         entities=[entity("e-mayor-voss", "Mayor Mara Voss", ["Mara Voss", "Voss"])],
@@ -198,13 +136,10 @@ def test_claims_no_longer_supported() -> None:
 
 
 def test_new_conflict_and_a_known_one_is_not_repeated() -> None:
-    date_conflict = Conflict(
-        about="when the levee failed",
-        kind="date",
-        positions=[
-            Position(value="2031-02-01", evidence=[ev("a1", 1, LEVEE)]),
-            Position(value="2031-02-02", evidence=[ev("b2", 2, LEVEE)]),
-        ],
+    date_conflict = conflict(
+        "when the levee failed",
+        "date",
+        [("2031-02-01", [ev("a1", 1, LEVEE)]), ("2031-02-02", [ev("b2", 2, LEVEE)])],
     )
     prev = previous()
     cur = msgspec.structs.replace(current(), conflicts=[date_conflict])

@@ -3,7 +3,6 @@ figure of the measure that ``same_moment`` would take must be among them."""
 
 from __future__ import annotations
 
-import random
 from datetime import date
 
 import numpy as np
@@ -11,17 +10,17 @@ import numpy as np
 from storyline.model import Quantity
 from storyline.synthesize.conflicts import _later_candidates
 from storyline.synthesize.tracks import Figure, same_moment
+from tests.vectors import Clustered
 
 
 def test_every_figure_about_the_same_thing_is_a_candidate() -> None:
-    rng = random.Random(7)
-    np_rng = np.random.default_rng(7)
-    bases = np_rng.normal(size=(3, 8))
+    vectors = Clustered(7, directions=3, scale=0.8)
+    rng = vectors.rng
     figs = []
     for i in range(600):
-        v = bases[rng.randrange(3)] + np_rng.normal(scale=0.8, size=8)
+        v = vectors.vector()
         # a few figures of sentences left unembedded: a vector of another size
-        vector = np.zeros(1, np.float32) if i % 50 == 0 else (v / np.linalg.norm(v))
+        vector = np.zeros(1, np.float32) if i % 50 == 0 else v
         kind, unit, pred = rng.choice([("count", "person", "dead"), ("percent", "percent", "vote")])
         figs.append(
             Figure(

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from storyline.synthesize.tracks import story_tracks
-from tests.synthesize.fictional import Linked, article, link
-from tests.synthesize.test_figures import quantity_conflicts, two_reports
+from tests.synthesize.fictional import Linked, three_days
+from tests.synthesize.test_figures import assert_no_dispute
 
 
 def tracks_of(story: Linked) -> list[str]:
@@ -22,14 +22,14 @@ def test_a_count_told_a_day_apart_is_no_dispute() -> None:
     # without disagreeing.
     a = "Officials said 8 cases of the fever were confirmed in Vessa."
     b = "Officials said 20 cases of the fever were confirmed in Vessa."
-    assert quantity_conflicts(two_reports(a, b, day_b="2031-05-07")) == []
+    assert_no_dispute(a, b, [[8.0], [20.0]], day_b="2031-05-07")
 
 
 def test_money_with_no_giver_is_no_dispute() -> None:
     # Spent by whom, on what? Two sums without a payer are not one measure.
     a = "Some $20 million was spent on the clean-up in Vessa, officials said on Friday."
     b = "Some $45 million was spent on the clean-up in Vessa, officials said on Friday."
-    assert quantity_conflicts(two_reports(a, b)) == []
+    assert_no_dispute(a, b, [[20e6], [45e6]])
 
 
 def test_a_duration_told_of_one_entity_only_is_no_dispute() -> None:
@@ -38,24 +38,19 @@ def test_a_duration_told_of_one_entity_only_is_no_dispute() -> None:
     # waited): only the same event told twice pairs.
     a = "The blockade of Vessa lasted 17 days, the harbour master said."
     b = "Ships waited 18 days outside Vessa before the port reopened, a shipping bulletin said."
-    assert quantity_conflicts(two_reports(a, b)) == []
+    assert_no_dispute(a, b, [[17.0], [18.0]])
 
 
 def test_a_count_with_a_vague_predicate_is_no_dispute() -> None:
     # "Drilled" says nothing a reader could hold two reports to.
     a = "Engineers have drilled 2 wells near Vessa, the company said on Friday."
     b = "Engineers have drilled 5 wells near Vessa, the company said on Friday."
-    assert quantity_conflicts(two_reports(a, b)) == []
+    assert_no_dispute(a, b, [[2.0], [5.0]])
 
 
 def test_a_constant_count_is_no_track() -> None:
-    story = link(
-        [
-            article("Strait Herald", "2031-05-06", "The Vessa blast killed 11 workers.", filler=0),
-            article("Karsholm Post", "2031-05-08", "The Vessa blast killed 11 workers.", filler=2),
-            article("Harbour Times", "2031-05-11", "The Vessa blast killed 11 workers.", filler=4),
-        ]
-    )
+    story = three_days(*["The Vessa blast killed 11 workers."] * 3)
+    assert story.figures() == [[11.0], [11.0], [11.0]]
     assert tracks_of(story) == []
 
 
@@ -77,38 +72,20 @@ def test_a_constant_count_is_no_track() -> None:
     ],
 )
 def test_vague_measures_make_no_track(told: tuple[str, str, str]) -> None:
-    story = link(
-        [
-            article("Strait Herald", "2031-05-06", told[0], filler=0),
-            article("Karsholm Post", "2031-05-08", told[1], filler=2),
-            article("Harbour Times", "2031-05-11", told[2], filler=4),
-        ]
-    )
+    story = three_days(*told)
+    assert all(story.figures()), "each report tells its figure"
     assert tracks_of(story) == []
 
 
 def test_a_rate_is_never_tracked_with_totals() -> None:
     # "a day" right after the figure: whether the parse read a rate or a total is in
     # doubt, so the figure joins no track of totals.
-    story = link(
-        [
-            article(
-                "Strait Herald", "2031-05-06", "The well has leaked 9,000 barrels of oil.", filler=0
-            ),
-            article(
-                "Karsholm Post",
-                "2031-05-08",
-                "The well has leaked 20,000 barrels of oil, about 5,000 barrels a day.",
-                filler=2,
-            ),
-            article(
-                "Harbour Times",
-                "2031-05-11",
-                "The well has been leaking 12,000 barrels of oil each day.",
-                filler=4,
-            ),
-        ]
+    story = three_days(
+        "The well has leaked 9,000 barrels of oil.",
+        "The well has leaked 20,000 barrels of oil, about 5,000 barrels a day.",
+        "The well has been leaking 12,000 barrels of oil each day.",
     )
+    assert all(story.figures()), "each report tells its figure"
     for track in story_tracks(story.articles, story.annotations, story.links):
         per_values = {(p.value, p.text) for p in track.points}
         assert not (
@@ -119,17 +96,10 @@ def test_a_rate_is_never_tracked_with_totals() -> None:
 
 def test_counts_of_single_incidents_make_no_track() -> None:
     # Each report counts the dead of one clash: three incidents, not one toll moving.
-    story = link(
-        [
-            article(
-                "Strait Herald", "2031-05-06", "Three people died in clashes in Vessa.", filler=0
-            ),
-            article(
-                "Karsholm Post", "2031-05-08", "Seven people died in clashes in Vessa.", filler=2
-            ),
-            article(
-                "Harbour Times", "2031-05-11", "Two people died in clashes in Vessa.", filler=4
-            ),
-        ]
+    story = three_days(
+        "Three people died in clashes in Vessa.",
+        "Seven people died in clashes in Vessa.",
+        "Two people died in clashes in Vessa.",
     )
+    assert story.figures() == [[3.0], [7.0], [2.0]]
     assert tracks_of(story) == []

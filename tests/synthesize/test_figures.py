@@ -11,7 +11,7 @@ from storyline.model import Conflict
 from storyline.synthesize.ledger import build_ledger
 from storyline.synthesize.quotes import collect_quotes
 from storyline.synthesize.tracks import story_tracks
-from tests.synthesize.fictional import Linked, article, link
+from tests.synthesize.fictional import Linked, article, link, three_days
 
 DAY = "2031-05-06"
 
@@ -29,6 +29,13 @@ def two_reports(a: str, b: str, day_b: str = DAY) -> Linked:
             article("Karsholm Post", day_b, b, filler=2),
         ]
     )
+
+
+def assert_no_dispute(a: str, b: str, figures: list[list[float]], day_b: str = DAY) -> None:
+    """Two reports whose figures (``figures``, report by report) are read and do not pair."""
+    story = two_reports(a, b, day_b)
+    assert story.figures() == figures
+    assert quantity_conflicts(story) == []
 
 
 @pytest.mark.parametrize(
@@ -72,7 +79,9 @@ def two_reports(a: str, b: str, day_b: str = DAY) -> Linked:
     ],
 )
 def test_figures_of_different_measures_or_compatible_are_no_dispute(a: str, b: str) -> None:
-    assert quantity_conflicts(two_reports(a, b)) == []
+    story = two_reports(a, b)
+    assert all(story.figures()), "each report tells its figure"
+    assert quantity_conflicts(story) == []
 
 
 def test_one_toll_told_two_ways_on_one_day_is_a_dispute() -> None:
@@ -85,18 +94,10 @@ def test_one_toll_told_two_ways_on_one_day_is_a_dispute() -> None:
 
 
 def test_a_toll_rising_over_days_is_one_track_and_no_dispute() -> None:
-    story = link(
-        [
-            article(
-                "Strait Herald", "2031-05-06", "The Vessa floods have killed 12 people.", filler=0
-            ),
-            article(
-                "Karsholm Post", "2031-05-08", "The Vessa floods have killed 31 people.", filler=2
-            ),
-            article(
-                "Harbour Times", "2031-05-11", "The Vessa floods have killed 57 people.", filler=4
-            ),
-        ]
+    story = three_days(
+        "The Vessa floods have killed 12 people.",
+        "The Vessa floods have killed 31 people.",
+        "The Vessa floods have killed 57 people.",
     )
     assert quantity_conflicts(story) == []
     (track,) = story_tracks(story.articles, story.annotations, story.links)

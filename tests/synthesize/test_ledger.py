@@ -64,6 +64,7 @@ def test_a_range_that_holds_both_figures_is_no_position(hours: list[Conflict]) -
     # "more than five hours" agrees with five and a half and with seven and a half.
     told = {e.text for c in hours for p in c.positions for e in p.evidence}
     assert MORE_THAN_FIVE not in told
+    assert {FIVE_AND_A_HALF, SEVEN_AND_A_HALF} <= told
 
 
 def test_a_range_and_a_figure_inside_it_are_no_conflict() -> None:
@@ -73,6 +74,7 @@ def test_a_range_and_a_figure_inside_it_are_no_conflict() -> None:
             article("Karsholm Post", DAY, MORE_THAN_FIVE, filler=2),
         ]
     )
+    assert story.figures() == [[5.5], [5.0]]
     assert of_kind(ledger(story), "quantity") == []
 
 
@@ -137,6 +139,7 @@ def test_one_event_dated_differently_is_a_date_conflict(dated: list[Conflict]) -
 def test_a_month_and_a_day_in_it_are_no_date_conflict(dated: list[Conflict]) -> None:
     told = {e.text for c in of_kind(dated, "date") for p in c.positions for e in p.evidence}
     assert not {BOUGHT_MONTH, BOUGHT_DAY} & told
+    assert {FIRE_4, FIRE_3} <= told  # the day told two ways is a conflict
 
 
 # --------------------------------------------------------------------------- names
@@ -189,6 +192,8 @@ def test_a_surname_alone_is_no_spelling_dispute(named: Linked) -> None:
 # --------------------------------------------------------------------------- attribution
 
 QUOTE = "Every passenger is safe and every member of the crew is accounted for"
+# the statement as the harbour master gives it, in one report
+MARSH_SAYS = article("Strait Herald", DAY, f"“{QUOTE},” said harbour master Helen Marsh.", filler=0)
 
 
 @pytest.fixture(scope="module")
@@ -196,12 +201,7 @@ def quoted() -> list[Conflict]:
     return ledger(
         link(
             [
-                article(
-                    "Strait Herald",
-                    DAY,
-                    f"“{QUOTE},” said harbour master Helen Marsh.",
-                    filler=0,
-                ),
+                MARSH_SAYS,
                 article(
                     "Karsholm Post",
                     DAY,
@@ -236,12 +236,7 @@ def test_one_statement_given_to_two_speakers_is_an_attribution_conflict(
 def test_a_person_and_an_organisation_given_the_same_words_are_no_dispute() -> None:
     story = link(
         [
-            article(
-                "Strait Herald",
-                DAY,
-                f"“{QUOTE},” said harbour master Helen Marsh.",
-                filler=0,
-            ),
+            MARSH_SAYS,
             article(
                 "Karsholm Post",
                 DAY,
@@ -250,6 +245,8 @@ def test_a_person_and_an_organisation_given_the_same_words_are_no_dispute() -> N
             ),
         ]
     )
+    speakers = [q.speaker for a in story.annotations for q in a.quotes]
+    assert speakers == ["Helen Marsh", "Karsholm Harbour Authority"]
     assert of_kind(ledger(story), "attribution") == []
 
 

@@ -3,9 +3,9 @@ explains marked as noted rather than flagged (Markdown and HTML)."""
 
 from __future__ import annotations
 
-from storyline.model import Conflict, Position
 from storyline.render import to_html, to_markdown
-from tests.synthesize.test_changes import A1, B2, claim, dossier, ev
+from tests.builders import claim, conflict, ev
+from tests.synthesize.test_changes import A1, B2, dossier
 
 FIVE = "The rescue lasted five and a half hours, the coast guard said."
 SEVEN = "The rescue lasted seven and a half hours, including the towing, the coast guard said."
@@ -13,22 +13,22 @@ MAY_4 = "The ferry caught fire on May 4."
 MAY_3 = "The ferry caught fire on May 3."
 
 CONFLICTS = [
-    Conflict(
-        about="hours (coast guard)",
-        kind="quantity",
-        positions=[
-            Position(value="five and a half hours", evidence=[ev("a1", 2, FIVE)]),
-            Position(value="seven and a half hours", evidence=[ev("b2", 2, SEVEN)]),
+    conflict(
+        "hours (coast guard)",
+        "quantity",
+        [
+            ("five and a half hours", [ev("a1", 2, FIVE)]),
+            ("seven and a half hours", [ev("b2", 2, SEVEN)]),
         ],
         note="the larger figure (seven and a half hours) is told as including something more",
         explained=True,
     ),
-    Conflict(
-        about="when: The ferry caught fire on May 4.",
-        kind="date",
-        positions=[
-            Position(value="2031-05-04 (May 4)", evidence=[ev("a1", 3, MAY_4)]),
-            Position(value="2031-05-03 (May 3)", evidence=[ev("b2", 3, MAY_3)]),
+    conflict(
+        "when: The ferry caught fire on May 4.",
+        "date",
+        [
+            ("2031-05-04 (May 4)", [ev("a1", 3, MAY_4)]),
+            ("2031-05-03 (May 3)", [ev("b2", 3, MAY_3)]),
         ],
     ),
 ]

@@ -81,23 +81,35 @@ def test_organisation_and_its_spokesperson_are_one_speaker() -> None:
     assert {e.article for e in entry.evidence} == {"a", "b"}
 
 
+def _said(*told: tuple[str, str, str]) -> tuple[list[Annotation], dict[str, str]]:
+    """Articles "a", "b", ... each of one sentence quoting one person: (sentence, the words,
+    the speaker), and where each speaker's mention resolves ("Mira Tolan" -> "e-mira")."""
+    anns, mapping = [], {}
+    for aid, (sentence, words, speaker) in zip("abcdef"[: len(told)], told, strict=True):
+        anns.append(_ann(aid, sentence, words, speaker, (speaker, "PERSON")))
+        mapping[f"{aid}:{sentence.index(speaker)}"] = "e-" + speaker.split()[0].lower()
+    return anns, mapping
+
+
 def test_same_words_from_two_different_people_stay_two_quotes() -> None:
-    sentence_a = '"We will rebuild the pier," Mira Tolan said.'
-    sentence_b = '"We will rebuild the pier," Ivo Sand said.'
-    a = _ann("a", sentence_a, "We will rebuild the pier", "Mira Tolan", ("Mira Tolan", "PERSON"))
-    b = _ann("b", sentence_b, "We will rebuild the pier", "Ivo Sand", ("Ivo Sand", "PERSON"))
-    mapping = {f"a:{sentence_a.index('Mira')}": "e-mira", f"b:{sentence_b.index('Ivo')}": "e-ivo"}
-    entries = collect_quotes([a, b], [MIRA, BOARD, OTHER], mapping)
+    anns, mapping = _said(
+        ('"We will rebuild the pier," Mira Tolan said.', "We will rebuild the pier", "Mira Tolan"),
+        ('"We will rebuild the pier," Ivo Sand said.', "We will rebuild the pier", "Ivo Sand"),
+    )
+    entries = collect_quotes(anns, [MIRA, BOARD, OTHER], mapping)
     assert sorted(e.speaker_entity or "" for e in entries) == ["e-ivo", "e-mira"]
 
 
 def test_different_words_of_one_speaker_stay_two_quotes() -> None:
-    sentence_a = '"The pier opens in May," Mira Tolan said.'
-    sentence_b = '"Ticket prices will not rise," Mira Tolan said.'
-    a = _ann("a", sentence_a, "The pier opens in May", "Mira Tolan", ("Mira Tolan", "PERSON"))
-    b = _ann("b", sentence_b, "Ticket prices will not rise", "Mira Tolan", ("Mira Tolan", "PERSON"))
-    mapping = {f"a:{sentence_a.index('Mira')}": "e-mira", f"b:{sentence_b.index('Mira')}": "e-mira"}
-    assert len(collect_quotes([a, b], [MIRA], mapping)) == 2
+    anns, mapping = _said(
+        ('"The pier opens in May," Mira Tolan said.', "The pier opens in May", "Mira Tolan"),
+        (
+            '"Ticket prices will not rise," Mira Tolan said.',
+            "Ticket prices will not rise",
+            "Mira Tolan",
+        ),
+    )
+    assert len(collect_quotes(anns, [MIRA], mapping)) == 2
 
 
 def test_organisation_speaker_resolves_to_its_entity() -> None:

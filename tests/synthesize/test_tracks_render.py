@@ -10,7 +10,8 @@ import msgspec
 from storyline.model import Dossier, Track, TrackPoint
 from storyline.render import to_html, to_json, to_markdown
 from storyline.synthesize.changes import find_changes
-from tests.synthesize.test_changes import A1, B2, claim, dossier, ev
+from tests.builders import claim, ev
+from tests.synthesize.test_changes import A1, B2, dossier
 
 T1 = "The floods have killed at least 12 people, officials said."
 T2 = "The floods have killed 31 people, officials said."

@@ -190,6 +190,7 @@ def test_story_page_labels_a_disagreement_the_text_explains(api: httpx.Client) -
     assert "noted: both may hold" in heading
 
 
+@pytest.mark.slow
 def test_a_job_infers_dates_only_for_stories_whose_dossier_is_out_of_date(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

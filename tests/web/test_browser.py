@@ -138,7 +138,7 @@ def test_upload_a_new_article_and_see_the_story_update(
     if folded.count():
         folded.first.click()
     changes = page.page.locator("#changes").inner_text()
-    assert "new article" in changes, changes
+    assert "new report" in changes, changes  # the dossier's own changes (Dossier.changes)
     with httpx.Client(base_url=live_server.url) as client:
         after = client.get(f"/api/stories/{before['story']['id']}").json()
     new = {a["id"] for a in after["articles"]} - members

@@ -239,6 +239,12 @@ def _upload(client: TestClient, files: list[tuple[str, bytes]]) -> dict[str, Any
     return wait_for_job(client, response.headers["location"].rsplit("/", 1)[-1])
 
 
+def _with_a_fine_file(client: TestClient, name: str, data: bytes) -> dict[str, Any]:
+    """The job of one upload: the file ``name`` and a good report, fine.txt."""
+    return _upload(client, [(name, data), ("fine.txt", f"date 2031-04-03\n\n{SECOND}\n".encode())])
+
+
+@pytest.mark.slow
 def test_a_job_with_bad_files_ingests_the_good_ones_and_names_each(fresh: TestClient) -> None:
     job = _upload(
         fresh,
@@ -276,6 +282,7 @@ def test_a_job_with_bad_files_ingests_the_good_ones_and_names_each(fresh: TestCl
         assert name in page
 
 
+@pytest.mark.slow
 def test_failures_the_engine_reports_are_named_by_file_and_stage(
     fresh: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -299,13 +306,7 @@ def test_failures_the_engine_reports_are_named_by_file_and_stage(
         return real(paths, store, settings, progress)
 
     monkeypatch.setattr(engine, "ingest", failing)
-    job = _upload(
-        fresh,
-        [
-            ("chronology.txt", b"1994 - FAIL-HERE 1998 - crops\n"),
-            ("fine.txt", f"date 2031-04-03\n\n{SECOND}\n".encode()),
-        ],
-    )
+    job = _with_a_fine_file(fresh, "chronology.txt", b"1994 - FAIL-HERE 1998 - crops\n")
     assert job["state"] == "done"
     [failed] = [o for o in job["outcomes"] if o["file"] == "chronology.txt"]
     assert (failed["outcome"], failed["stage"], failed["article"]) == (
@@ -320,6 +321,7 @@ def test_failures_the_engine_reports_are_named_by_file_and_stage(
     assert "chronology.txt" in text and "failed at annotate" in text
 
 
+@pytest.mark.slow
 def test_a_job_that_raises_fails_with_a_reason_and_the_next_job_runs(
     fresh: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -344,6 +346,7 @@ def test_a_job_that_raises_fails_with_a_reason_and_the_next_job_runs(
     assert second["state"] == "done" and len(second["added"]) == 1
 
 
+@pytest.mark.slow
 def test_an_article_the_annotator_raises_on_is_named_and_the_rest_is_built(
     fresh: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -357,13 +360,8 @@ def test_an_article_the_annotator_raises_on_is_named_and_the_rest_is_built(
         return real(articles, *args, **kwargs)
 
     monkeypatch.setattr(annotate_stage, "annotate_chunk", chunk)
-    job = _upload(
-        fresh,
-        [
-            ("chronology.txt", b"date 2031-04-02\n\n1994 - FAIL-HERE 1998 - crops fail.\n"),
-            ("fine.txt", f"date 2031-04-03\n\n{SECOND}\n".encode()),
-        ],
-    )
+    chronology = b"date 2031-04-02\n\n1994 - FAIL-HERE 1998 - crops fail.\n"
+    job = _with_a_fine_file(fresh, "chronology.txt", chronology)
     assert job["state"] == "done"
     [failed] = [o for o in job["outcomes"] if o["file"] == "chronology.txt" and o["stage"]]
     assert (failed["outcome"], failed["stage"]) == ("failed", "annotate")
@@ -372,6 +370,7 @@ def test_an_article_the_annotator_raises_on_is_named_and_the_rest_is_built(
     assert fine["outcome"] == "added" and job["stories"]
 
 
+@pytest.mark.slow
 def test_a_story_that_raises_is_named_and_the_job_is_done(
     fresh: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -14,6 +14,7 @@ import pytest
 pytest.importorskip("uvicorn", reason="the web extra is not installed")
 
 
+@pytest.mark.slow
 def test_serve_answers_and_needs_the_token_for_writes(tmp_path: Path) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -6,7 +6,6 @@ import msgspec
 
 from storyline.model import Change, Dossier, Evidence
 from storyline.render.view import build_view
-from storyline.web.jobs import diff
 from storyline.web.views import change_lines, fallback_title
 from tests.render.fixtures import make_dossier
 
@@ -40,16 +39,6 @@ def test_the_page_numbers_the_summary_first_when_it_comes_first() -> None:
     )  # the report: changes first
     web = build_view(changed, changes_first=False)
     assert web.refs(changed.summary[0].evidence)[0] == 1
-
-
-def test_an_event_that_moved_date_is_moved_not_new_and_gone() -> None:
-    old = make_dossier()
-    entry = old.timeline[0]
-    moved = msgspec.structs.replace(entry, date="2030")
-    new = msgspec.structs.replace(old, timeline=[moved, *old.timeline[1:]])
-    change = diff(old, new, "now")
-    assert change.new_events == [] and change.gone_events == []
-    assert change.moved_events == [f"{entry.text} (2029 → 2030)"]
 
 
 def test_a_report_without_a_headline_is_titled_by_its_first_sentence() -> None:

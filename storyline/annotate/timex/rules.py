@@ -3,7 +3,7 @@
 Recognizers-Text has no decades ("the 1990s") or centuries ("the 20th century"), types
 "now"/"recently" as clock times, makes vague durations concrete ("several days" -> P3D)
 and reads "the first quarter" as a range of two candidate years.  These rules cover exactly
-those gaps; everything else goes to the library (see ``timex.py``).
+those gaps; everything else goes to the library (see ``core.py``).
 
 Each rule looks at the whole text of one candidate span (leading prepositions already
 removed) and returns a :class:`Reading`, or None when it does not apply.
@@ -239,7 +239,7 @@ def match_rule(
     if m := _QUARTER.fullmatch(text):
         return _quarter(m, text, anchor, future)
     if m := YEAR_PERIOD.fullmatch(text):
-        # "the 1988 quarter": the quarter the report is about (timex.py may name it),
+        # "the 1988 quarter": the quarter the report is about (anaphora.py may name it),
         # else the one last completed.
         if anchor is None:
             return Reading("DATE", f"{m.group(1)}-QX", "quarter")

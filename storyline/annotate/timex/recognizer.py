@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.annotate.timex_rules import TIME_UNITS, UNIT_LETTER, Reading, granularity_of
+from storyline.annotate.timex.rules import TIME_UNITS, UNIT_LETTER, Reading, granularity_of
 from storyline.calendar_safe import in_calendar, make_day, shift_days, year_ok
-from storyline.errors import ModelUnavailableError, StorylineError
+from storyline.errors import ModelUnavailableError, RecognizerError
+from storyline.languages.calendar import ENGLISH, alternation
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 # anchor read the text against two dates and keep what does not depend on them.
 _NO_ANCHOR = datetime.datetime(2000, 6, 15)
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = ENGLISH.weekday_names
 _WEEKDAY_WORD = r"\b(?:" + "|".join(_WEEKDAYS) + r")\b"
 _DAY_PARTS = frozenset({"MO", "AF", "EV", "NI"})
 _WEEKDAY_ONLY = re.compile(r"(?:(this|on)\s+)?(" + "|".join(_WEEKDAYS) + r")")
@@ -36,19 +37,12 @@ _DAY_WORDS = re.compile(
     r"\b(?:\d|" + "|".join(_WEEKDAYS) + r"|today|tonight|yesterday|tomorrow|days?\b|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|\w+tieth)"
 )
-_LAST_MONTH = re.compile(
-    r"\blast\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
-)
+_LAST_MONTH = re.compile(r"\blast\s+(?:" + alternation(ENGLISH.month_numbers) + r")\b")
 _AGO = re.compile(r"\b(day|week|month|quarter|year|decade)s?\s+(?:ago|earlier|before|later|after)")
 _VAGUE_NUMBER = re.compile(r"\b(?:several|few|many|some|couple|coming|recent)\b")
 _AGE = re.compile(r"\d+[- ](?:year|month|week|day)s?[- ]old|\byears?[- ]old\b")
 _RANGE = re.compile(r"\((\S+?),(\S+?),(P\S+)\)")
 _PERIOD = re.compile(r"P(T?)(\d+(?:\.\d+)?)([A-Z])")
-
-
-class RecognizerError(StorylineError):
-    """Recognizers-Text failed on a piece of text."""
 
 
 @dataclass(frozen=True, slots=True)

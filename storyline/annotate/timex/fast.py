@@ -6,7 +6,7 @@ weekday ("Friday", "Friday night", "last Friday"), "today", "last week", a month
 or without a day and year ("Aug. 13", "March 5, 1946", "June", "last November"), a
 count of units ("six months", "the past four years"), a clock time ("10 p.m.").  For
 these this module builds the matches the recognizer returns (kind and TIMEX value), so
-the mapping in ``timex_recognizer.to_reading`` gives the same reading; anything else
+the mapping in ``recognizer.to_reading`` gives the same reading; anything else
 ("early June", "the weekend", ranges, "Friday at noon") returns None and goes to the
 library.  ``tests/annotate/test_timex.py`` checks the equivalence against the library
 on every shape; over 8,000 phrase and date pairs the one difference found is the
@@ -23,17 +23,13 @@ import datetime
 import re
 from collections.abc import Callable
 
-from storyline.annotate.timex_recognizer import Match
+from storyline.annotate.timex.recognizer import Match
 from storyline.calendar_safe import shift_days, year_ok
+from storyline.languages.calendar import ENGLISH, alternation
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = ENGLISH.weekday_names
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
+_MONTHS = ENGLISH.month_numbers
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -43,12 +39,12 @@ _UNITS = {
     "week": ("P", "W", 604800), "month": ("P", "M", 2592000), "year": ("P", "Y", 31536000),
 }  # fmt: skip
 # Words the window may begin with that the recognizer leaves out of (or trims off) the
-# match; timex.py trims them from the span in either case.
+# match; core.py trims them from the span in either case.
 _LEAD = re.compile(r"(?:(?:since|until|till|on|in|by|from|before|after|at|during)\s+)?")
 # Words before a date or a count the recognizer leaves out of its match.
 _THE = re.compile(r"the\s+")
 _ABOUT = re.compile(r"(?:about|almost|nearly|only|roughly)\s+")
-_MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(" + alternation(_MONTHS) + r")\.?"
 
 _YEAR = re.compile(r"(1\d{3}|20\d\d|21\d\d)")
 _WEEKDAY = re.compile(r"(" + "|".join(_WEEKDAYS) + r")(?:\s+(morning|afternoon|evening|night))?")

@@ -6,6 +6,10 @@ and writes back what the stage returns. Stages never see the store.
 
 An article or story that a stage raises on is caught there, stored as a ``Failure``
 and reported in ``IngestReport.failures``; the run goes on (``storyline.guard``).
+
+The flow is here; beside it: ``reports`` (what a run reports), ``dates`` (inferred
+publication dates) and ``keep`` (a story's build stores and writes its new dossier, or
+keeps its previous one). Where stage 2 runs is :mod:`storyline.executors`.
 """
 
 from __future__ import annotations
@@ -13,22 +17,21 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
-from multiprocessing import get_context
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Protocol, cast
 
 from storyline import annotate as annotate_stage
 from storyline import link as link_stage
-from storyline import render as render_stage
+from storyline import render as render_stage  # noqa: F401  (reached as engine.render_stage)
 from storyline import synthesize as synthesize_stage
-from storyline.annotate.embed import set_threads
+from storyline.engine.dates import infer_dates
+from storyline.engine.keep import KeepPrevious, write_stored
+from storyline.engine.reports import BuildReport, IngestReport, UpdateReport, problem_text
 from storyline.errors import NotFoundError
+from storyline.executors import executor_for
 from storyline.guard import ALL_STORIES, GuardedAnnotate, failure, isolated, stage_of
 from storyline.ingest import mark_templates, read_inputs
 from storyline.link.stories import extend_stories
@@ -58,29 +61,6 @@ class NoProgress:
 
     def finish(self) -> None:
         pass
-
-
-@dataclass
-class IngestReport:
-    added: list[str] = field(default_factory=list)  # ids new to the store
-    unchanged: list[str] = field(default_factory=list)  # ids already stored
-    problems: list[Rejection] = field(default_factory=list)
-    # Articles and stories a later stage raised on (annotate, infer_dates, link, ...)
-    failures: list[Failure] = field(default_factory=list)
-
-    @property
-    def rejected(self) -> list[Rejection]:
-        return [p for p in self.problems if p.rejected]
-
-
-@dataclass
-class BuildReport(IngestReport):
-    stories: list[Story] = field(default_factory=list)
-    outputs: dict[str, dict[str, Path]] = field(default_factory=dict)  # story id -> kind -> path
-
-    @property
-    def dossiers(self) -> list[Path]:
-        return [o["json"] for o in self.outputs.values()]
 
 
 def ingest(
@@ -146,75 +126,12 @@ def annotate(
 
     progress.start("annotate", len(todo))
     chunks = [todo[i : i + settings.chunk_size] for i in range(0, len(todo), settings.chunk_size)]
-    if settings.executor == "process" and len(chunks) > 1:
-        for result in _in_pool([store.articles(c) for c in chunks], guarded, settings, version):
-            keep(*result)
-    elif settings.executor == "dask":  # even for one chunk: a forced mode never falls back
-        from storyline.executors import dask_map
-
-        articles = (store.articles(c) for c in chunks)
-        for result in dask_map(guarded, articles, settings):
-            keep(*result)  # committed per chunk, as each worker finishes
-    else:
-        for chunk in chunks:
-            keep(*guarded(store.articles(chunk)))
+    # Each chunk is read from the store when the executor asks for it, and its result
+    # committed as it comes back: a crash loses one chunk.
+    for result in executor_for(settings).map(guarded, (store.articles(c) for c in chunks)):
+        keep(*result)
     progress.finish()
     return len(todo)
-
-
-def _in_pool(
-    chunks: list[list[Article]],
-    guarded: Callable[[list[Article]], tuple[list[Annotation], list[Failure]]],
-    settings: Settings,
-    version: str,
-) -> Iterator[tuple[list[Annotation], list[Failure]]]:
-    """Annotate ``chunks`` in a process pool: each chunk's annotations and failures.
-
-    A worker that dies (a crash in native code, the memory killer) breaks the pool
-    and every chunk still running in it. Those chunks are run again in a new pool
-    one at a time, so that a crash now names its chunk; a chunk that crashes alone
-    is run article by article, and an article that crashes alone is its failure.
-    """
-    ctx = get_context("spawn")  # onnxruntime and spaCy threads do not survive fork
-    threads = max(1, (os.cpu_count() or 1) // settings.workers)
-
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            settings.workers, mp_context=ctx, initializer=set_threads, initargs=(threads,)
-        )
-
-    pool = new_pool()
-    try:
-        futures = [pool.submit(guarded, c) for c in chunks]
-        suspects: deque[list[Article]] = deque()
-        for chunk, fut in zip(chunks, futures, strict=True):
-            try:
-                yield fut.result()
-            except BrokenProcessPool:
-                if settings.strict:
-                    raise
-                suspects.append(chunk)
-        if suspects:
-            log.warning("a worker process died; %d chunk(s) run again one by one", len(suspects))
-        broken = bool(suspects)
-        while suspects:
-            chunk = suspects.popleft()
-            if broken:
-                pool.shutdown(cancel_futures=True)
-                pool, broken = new_pool(), False
-            try:
-                yield pool.submit(guarded, chunk).result()
-            except BrokenProcessPool as exc:
-                broken = True
-                if len(chunk) > 1:
-                    suspects.extendleft([a] for a in reversed(chunk))
-                    continue
-                article = chunk[0]
-                log.warning("article %s (%s) crashed its worker process", article.id, article.path)
-                crash = BrokenProcessPool(f"the worker process annotating it died ({exc})")
-                yield [], [failure("article", article.id, "annotate", crash, article.path, version)]
-    finally:
-        pool.shutdown(cancel_futures=True)
 
 
 def detect(store: Store, settings: Settings, full: bool = False) -> list[Story]:
@@ -257,17 +174,6 @@ def detect(store: Store, settings: Settings, full: bool = False) -> list[Story]:
         return stories
 
 
-class _StoreView:
-    """The store as one step should see it: every call goes to ``store``, but for the
-    methods a subclass overrides."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
-
-
 def stories_of(store: Store, settings: Settings, full: bool = False) -> list[Story]:
     """Stage 3a, isolated: ``detect`` over the annotated articles.
 
@@ -292,75 +198,24 @@ def stories_of(store: Store, settings: Settings, full: bool = False) -> list[Sto
     return stories
 
 
-def infer_dates(store: Store, settings: Settings, stories: Sequence[Story]) -> list[str]:
-    """Give undated articles an inferred publication date from their story.
-
-    Returns the ids of the articles that got a date. An article keeps an inferred
-    date once given; a date from the source (header, byline, metadata) is never touched.
-    An article (or story) this raises on is recorded as a failure of stage
-    "infer_dates" and keeps no date; the others go on.
-    """
-    changed: list[str] = []
-    version = annotate_stage.annotator_version(settings.embedder, settings.budget)
-    failed_before = {f.id for f in store.failures(stage="infer_dates")}
-    for story in stories:
-        try:
-            articles = store.articles(story.articles)
-            undated = [a for a in articles if a.published.date is None]
-            dated = [a for a in articles if a.published.date and a.published.basis != "inferred"]
-            if undated and dated:
-                pairs = list(zip(dated, store.get_annotations(a.id for a in dated), strict=True))
-                anchors = link_stage.candidate_dates(dated)
-        except Exception as exc:
-            if not isolated(exc, settings.strict):
-                raise
-            log.warning("story %s failed at infer_dates: %r", story.id, exc)
-            store.put_failure(failure("story", story.id, "infer_dates", exc, version=version))
-            continue
-        if story.id in failed_before:
-            store.clear_failures("story", [story.id], "infer_dates")
-        if not undated or not dated:
-            continue
-        for article in undated:
-            try:
-                readings = annotate_stage.timexes_for_anchors(article, anchors, settings.budget)
-                annotation = store.get_annotations([article.id])[0]
-                published = link_stage.infer_date(annotation, readings, pairs)
-            except Exception as exc:
-                if not isolated(exc, settings.strict):
-                    raise
-                log.warning("article %s failed at infer_dates: %r", article.id, exc)
-                store.put_failure(
-                    failure("article", article.id, "infer_dates", exc, article.path, version)
-                )
-                continue
-            if article.id in failed_before:
-                store.clear_failures("article", [article.id], "infer_dates")
-            if published is None or published.date is None:
-                continue
-            article.published = published
-            # The candidate's reading of the time expressions is the one the annotator
-            # would make with this date: keep it rather than annotate the article again.
-            annotation.timexes = readings[date.fromisoformat(published.date)]
-            store.update_article(article)
-            store.put_annotations([annotation])
-            changed.append(article.id)
-    return changed
-
-
 def linked(
     story: Story, store: Store, settings: Settings
 ) -> tuple[list[Article], list[Annotation], Links]:
     """Stage 3b for one story: its articles, their annotations and the links between them."""
     articles = store.articles(story.articles)
     annotations = store.get_annotations(story.articles)
+    link = settings.link
+    # A threshold the settings leave at None is the link stage's own default
+    chosen = {
+        "duplicate_jaccard": link.duplicate_jaccard,
+        "claim_similarity": link.claim_similarity,
+    }
     links = link_stage.link_story(
         story,
         articles,
         annotations,
-        duplicate_jaccard=settings.duplicate_jaccard,
-        claim_similarity=settings.claim_similarity,
-        unattributed_confirms=settings.unattributed_confirms,
+        unattributed_confirms=link.unattributed_confirms,
+        **{name: value for name, value in chosen.items() if value is not None},
     )
     return articles, annotations, links
 
@@ -434,7 +289,7 @@ def build_story(
         log.debug("story %s unchanged; dossier kept", story.id)
         return files  # the stored dossier is not even decoded
     if unchanged:
-        return _write_stored(story.id, store, out)  # its files are missing or older
+        return write_stored(story.id, store, out)  # its files are missing or older
     try:
         previous: Dossier | None = store.get_dossier(story.id)
     except NotFoundError:
@@ -442,52 +297,7 @@ def build_story(
     dossier = with_changes(previous, dossier_for(story, store, settings))
     dossier.fingerprint = digest
     store.put_dossier(dossier)
-    return _write_stored(story.id, store, out, dossier)
-
-
-def _write_stored(
-    story_id: str, store: Store, out: Path, dossier: Dossier | None = None
-) -> dict[str, Path]:
-    """Write the files of the dossier the store holds for ``story_id`` (``dossier`` if
-    it still is that one), holding the folder's lock: the last writer writes the last
-    stored dossier."""
-    with dossier_files.folder_lock(out):
-        stamp = store.dossier_stamp(story_id)
-        if dossier is None or stamp != (dossier.fingerprint, dossier.generated):
-            dossier = store.get_dossier(story_id)  # another build stored a newer one
-        return render_stage.write_dossier(dossier, out, locked=True)
-
-
-class _KeepPrevious(_StoreView):
-    """The store, remembering the dossier that a story's build replaces, so that a
-    story whose rendering raises after its new dossier was stored gets its previous
-    dossier back (``restore``), as it keeps its previous files."""
-
-    def __init__(self, store: Store) -> None:
-        super().__init__(store)
-        self.previous: Dossier | None = None
-        self.seen = False  # whether ``previous`` was read
-        self.replaced = False
-
-    def get_dossier(self, story_id: str) -> Dossier:
-        dossier = self._store.get_dossier(story_id)
-        if not self.seen:
-            self.previous, self.seen = dossier, True
-        return dossier
-
-    def put_dossier(self, dossier: Dossier) -> None:
-        if not self.seen:
-            try:
-                self.previous = self._store.get_dossier(dossier.story.id)
-            except NotFoundError:
-                self.previous = None
-            self.seen = True
-        self._store.put_dossier(dossier)
-        self.replaced = True
-
-    def restore(self) -> None:
-        if self.replaced and self.previous is not None:
-            self._store.put_dossier(self.previous)
+    return write_stored(story.id, store, out, dossier)
 
 
 def build_isolated(
@@ -505,7 +315,7 @@ def build_isolated(
     stories with one (read from the store when not given), saves a write per story.
     ``settings.strict`` re-raises.
     """
-    view = _KeepPrevious(store)
+    view = KeepPrevious(store)
     try:
         files = build_story(story, cast(Store, view), settings, redated)
     except Exception as exc:
@@ -530,32 +340,59 @@ def update(
     settings: Settings,
     progress: Progress | None = None,
     retry_failed: bool = False,
-) -> IngestReport:
-    """What ``storyline ingest`` does: ingest, annotate, group into stories, infer dates.
+) -> UpdateReport:
+    """Ingest ``paths`` (none: what is stored already), annotate, group into stories and
+    infer dates; report what was added and rejected, and which stories changed.
 
-    The report's ``failures`` are every failure standing in the store when done
-    (this run's and the earlier ones still skipped).
+    ``changed`` lists the stories whose dossier is out of date: those to build again
+    (``build_isolated`` with the report's ``redated``). The report's ``failures`` are
+    every failure standing in the store when done (this run's and the earlier ones
+    still skipped).
     """
-    report = ingest(paths, store, settings, progress)
+    ing = ingest(paths, store, settings, progress)
+    report = UpdateReport(added=ing.added, unchanged=ing.unchanged, problems=ing.problems)
     annotate(store, settings, progress, retry_failed=retry_failed)
-    stories = stories_of(store, settings)
-    infer_dates(store, settings, _to_date(stories, store, settings, retry_failed))
+    report.stories = stories_of(store, settings)
+    stale = out_of_date(report.stories, store, settings)
+    report.redated = set(infer_dates(store, settings, _to_date(stale, report, store, retry_failed)))
+    stale_ids = {s.id for s in stale}
+    report.changed = [
+        s for s in report.stories if s.id in stale_ids or report.redated & set(s.articles)
+    ]
     report.failures = store.failures()
     return report
 
 
 def _to_date(
-    stories: Sequence[Story], store: Store, settings: Settings, retry_failed: bool
+    stale: list[Story], report: UpdateReport, store: Store, retry_failed: bool
 ) -> list[Story]:
     """The stories to infer dates in: the out-of-date ones, and with ``retry_failed``
     the ones holding an article (or being a story) whose date inference failed."""
-    todo = out_of_date(stories, store, settings)
+    todo = list(stale)
     if retry_failed:
         failed = {f.id for f in store.failures(stage="infer_dates")}
         todo += [
-            s for s in stories if s not in todo and (s.id in failed or failed & set(s.articles))
+            s
+            for s in report.stories
+            if s not in todo and (s.id in failed or failed & set(s.articles))
         ]
     return todo
+
+
+def dossier(story: Story, store: Store, settings: Settings) -> Dossier:
+    """The story's stored dossier; when it has none yet, one built and stored now.
+
+    A dossier built here carries its fingerprint, as ``build`` stores it, so that a
+    later ``build`` of the unchanged story reuses it rather than synthesizing again.
+    """
+    try:
+        return store.get_dossier(story.id)
+    except NotFoundError:
+        pass
+    built = dossier_for(story, store, settings)
+    built.fingerprint = fingerprint(story, settings)
+    store.put_dossier(built)
+    return built
 
 
 def build(
@@ -580,16 +417,13 @@ def build(
     progress = progress or NoProgress()
     store = open_store(settings.db)
     try:
-        ing = ingest(paths, store, settings, progress)
-        report = BuildReport(added=ing.added, unchanged=ing.unchanged, problems=ing.problems)
-        annotate(store, settings, progress, retry_failed=retry_failed)
-        report.stories = stories_of(store, settings)
-        todo = _to_date(report.stories, store, settings, retry_failed)
-        redated = set(infer_dates(store, settings, todo))
+        report = BuildReport(**vars(update(paths, store, settings, progress, retry_failed)))
         progress.start("synthesize", len(report.stories))
         failed = {f.id for f in store.failures("story")}
+        # Every story: an unchanged one is not synthesized again, but its files are
+        # written when they are missing or older than its stored dossier.
         for story in report.stories:
-            files = build_isolated(story, store, settings, redated, failed)
+            files = build_isolated(story, store, settings, report.redated, failed)
             if files is not None:
                 report.outputs[story.id] = files
             progress.advance()
@@ -604,22 +438,17 @@ def _with(settings: Settings, **changes: object) -> Settings:
     return replace(settings, **changes)  # type: ignore[arg-type]
 
 
-def problem_text(p: Rejection) -> str:
-    """One line for the user: file (and line), rejected or warning, and the reason."""
-    where = f"{p.path}:{p.line}" if p.line is not None else p.path
-    kind = "rejected" if p.rejected else "warning"
-    return f"{where}: {kind}: {p.reason}"
-
-
 __all__ = [
     "BuildReport",
     "IngestReport",
     "Progress",
+    "UpdateReport",
     "annotate",
     "build",
     "build_isolated",
     "build_story",
     "detect",
+    "dossier",
     "dossier_for",
     "fingerprint",
     "infer_dates",

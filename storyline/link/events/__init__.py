@@ -1,0 +1,179 @@
+"""Dated events: a sentence with a calendar date, its status, merged across articles.
+
+Each time expression with a calendar value (year, month or day) makes an event of
+its sentence. Status comes from what the annotator read off the verb that governs
+the date (``TimeExpr.tense``, ``modality``, ``negated``, ``cancelled``): a plan
+called off, a plan, an expectation, a future tense; a negated past ("did not meet
+on Monday") dates nothing. With no such reading, a date after the article's
+publication date is a plan and one up to it happened. Cue words near the date are
+read only for expressions that hang on no verb. Events from different articles merge when
+their sentences say the same thing, their dates agree and their verbs do not take
+contrary sides ("opened" / "closed"); the merged date is the
+finest one that all of them are consistent with, so a day is only ever kept when
+a source gives it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from storyline.date_refs import named_as_reference
+from storyline.memo import Memo, digest
+from storyline.model import Annotation, Article, Event, EventStatus, Granularity, TimeExpr
+
+from .config import EVENTS, EventsConfig
+from .merge import _event, _merge, _Raw, _window
+from .status import (
+    STATUS_RANK,
+    _annotated,
+    _clause,
+    parse_date,
+    status_of,
+    timex_status,
+)
+
+__all__ = [
+    "EVENTS",
+    "STATUS_RANK",
+    "EventsConfig",
+    "find_events",
+    "parse_date",
+    "status_of",
+    "timex_status",
+]
+
+_DAY_WORD = re.compile(
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(yesterday|today|tonight|tomorrow)\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE,
+)
+
+# Where one clause of a sentence ends and another begins: a semicolon, or a connective
+# ("after", "before", "while", "following", "ahead of", "and then") after a comma or on its own.
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*|\s*,\s*(?:and\s+then|and|but|after|before|while|following|ahead\s+of|"
+    r"a\s+day\s+after|days?\s+after)\s+|\s+(?:after|before|following|ahead\s+of|while)\s+",
+    re.IGNORECASE,
+)
+
+
+def _dated_clauses(ann: Annotation) -> dict[tuple[int, int], str]:
+    """For a sentence that dates several things ("A met B on Monday, after talks with C on
+    Sunday"), the clause each date governs, keyed by the time expression's span: each date
+    gives its own event, told by its own clause. Only a break that lies between two time
+    expressions splits the sentence, and only the first such break."""
+    by_sentence: dict[int, list[TimeExpr]] = {}
+    for t in ann.timexes:
+        if t.type in ("DATE", "TIME") and parse_date(t.value) is not None:
+            by_sentence.setdefault(t.sentence, []).append(t)
+    out: dict[tuple[int, int], str] = {}
+    for index, times in by_sentence.items():
+        if len({parse_date(t.value) for t in times}) < 2:
+            continue
+        sent = ann.sentences[index]
+        spans = sorted((t.start - sent.start, t.end - sent.start) for t in times)
+        breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sent.text)]
+        # Between two dates, the first break after the earlier one: the clause of the later
+        # date starts there (a list inside it, "candid, and frank talks", stays whole).
+        cuts = [
+            next(c for c in breaks if a <= c[0] and c[1] <= b)
+            for (_, a), (b, _) in itertools.pairwise(spans)
+            if any(a <= c[0] and c[1] <= b for c in breaks)
+        ]
+        if not cuts:
+            continue
+        for t in times:
+            a, b = t.start - sent.start, t.end - sent.start
+            begin = max((end for _, end in cuts if end <= a), default=0)
+            stop = min((start for start, _ in cuts if start >= b), default=len(sent.text))
+            clause = sent.text[begin:stop].strip(" ,;:—–-")
+            if len(clause.split()) >= 3 and clause != sent.text:
+                out[(t.start, t.end)] = clause
+    return out
+
+
+def find_events(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    entities_in: Callable[[str, int], list[str]],
+) -> list[Event]:
+    published = {a.id: a.published.date or "" for a in articles}
+    raws: list[_Raw] = []
+    for ann in annotations:
+        vecs = ann.vectors()
+        for sentence, text, day, granularity, status, window, clause in _dated(
+            ann, published.get(ann.article)
+        ):
+            raws.append(
+                _Raw(
+                    article=ann.article,
+                    sentence=sentence,
+                    text=text,
+                    date=day,
+                    granularity=granularity,
+                    status=status,
+                    published=published.get(ann.article, ""),
+                    vector=vecs[sentence] if vecs.shape[1] else np.zeros(1, np.float32),
+                    entities=frozenset(entities_in(ann.article, sentence)),
+                    window=window,
+                    clause=clause,
+                )
+            )
+    groups = _merge(raws)
+    events = [_event(g, entities_in) for g in groups]
+    events.sort(key=lambda e: (e.date or "", -len(e.evidence), e.text))
+    return events
+
+
+_Dated = tuple[int, str, str, Granularity, EventStatus, frozenset[str], str | None]
+_DATED: Memo[list[_Dated]] = Memo("link.dated_sentences")
+
+
+def _dated(ann: Annotation, pub: str | None) -> list[_Dated]:
+    """The article's dated sentences, one per (sentence, date), as ``find_events`` reads
+    them from the article alone: (sentence, text, date, granularity, status, words near
+    the date, clause). Kept per process, so a story rebuilt for a new report reads only
+    that report's."""
+
+    def make() -> list[_Dated]:
+        out: list[_Dated] = []
+        seen: set[tuple[int, str]] = set()
+        clauses = _dated_clauses(ann)
+        for t in ann.timexes:
+            if t.type == "TIME" and not _DAY_WORD.search(t.text):
+                continue  # a clock time alone ("20:00") gives no day of its own
+            if t.type not in ("DATE", "TIME"):
+                continue
+            parsed = parse_date(t.value)
+            if parsed is None or (t.sentence, parsed[0]) in seen:
+                continue
+            sent = ann.sentences[t.sentence]
+            if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start):
+                continue  # "after Tuesday's earthquake": the day of another event
+            if _annotated(t):
+                status = timex_status(t, parsed[0], pub)
+            else:
+                clause = _clause(sent.text, t.start - sent.start, t.end - sent.start)
+                status = status_of(clause, parsed[0], pub)
+            if status is None:
+                continue
+            seen.add((t.sentence, parsed[0]))
+            window = _window(sent.text, t.start - sent.start, t.end - sent.start)
+            out.append(
+                (
+                    t.sentence,
+                    sent.text,
+                    parsed[0],
+                    parsed[1],
+                    status,
+                    window,
+                    clauses.get((t.start, t.end)),
+                )
+            )
+        return out
+
+    return _DATED.get(digest(ann.sentences, ann.timexes, pub), make)

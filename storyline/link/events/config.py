@@ -1,0 +1,21 @@
+"""The tuned constants of event linking, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EventsConfig:
+    """How dated sentences merge into events and which words decide their status."""
+
+    merge_similarity: float = 0.6  # MiniLM cosine at which two dated sentences are one event
+    entity_merge: int = 2  # shared entities that let two sentences merge on less similarity
+    entity_merge_similarity: float = 0.45  # ... the cosine they need then
+    near: float = 0.15  # ... or the Jaccard of the words right around their dates
+    window_words: int = 10  # words each side of a date that make its window
+    status_before: int = 8  # words before a date read for its status cue
+    status_after: int = 5  # ... words after it
+
+
+EVENTS = EventsConfig()

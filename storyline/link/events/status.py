@@ -1,0 +1,100 @@
+"""An event's date and status from its time expression and the words around it."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.model import EventStatus, Granularity, TimeExpr
+
+from .config import EVENTS
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+_CANCELLED = re.compile(
+    r"\b(cancel+ed|cancel+ing|called off|call off|postpone[ds]?|scrapped|scrap(?:s|ping)?|"
+    r"delay(?:ed|s|ing)?|put off|shelved|suspended|abandoned|changed plans|dropped plans|"
+    r"pulled out|will not (?:go ahead|take place)|no longer)\b",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(will|shall|plans? to|planned|planning|scheduled|is set to|are set to|set for|"
+    r"is to|are to|to be held|intends? to|is due|are due|eyeing|invited|agreed to)\b",
+    re.IGNORECASE,
+)
+_EXPECTED = re.compile(
+    r"\b(expected|expects?|likely|may|might|could|hopes? to|hoping|would|possible|probably)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The words that govern a date's status: a few before it, fewer after.
+
+    One sentence often tells a plan and a past event ("is eyeing February 6 for
+    meetings which follow up on a summit late last year"); the cue words nearest
+    the date are the ones that speak of it.
+    """
+    before = sentence[:start].split()[-EVENTS.status_before :]
+    after = sentence[end:].split()[: EVENTS.status_after]
+    return " ".join([*before, sentence[start:end], *after])
+
+
+STATUS_RANK: dict[str, int] = {"cancelled": 3, "occurred": 2, "planned": 1, "expected": 0}
+
+
+def parse_date(value: str) -> tuple[str, Granularity] | None:
+    """A TimeML value as a calendar date at its own granularity, or None."""
+    if m := _DAY.match(value):
+        return f"{m[1]}-{m[2]}-{m[3]}", "day"
+    if _MONTH.match(value):
+        return value, "month"
+    if _YEAR.match(value):
+        return value, "year"
+    return None
+
+
+def status_of(sentence: str, date: str, published: str | None) -> EventStatus:
+    """Status from cue words near the date.
+
+    Only for time expressions with no governing verb (a headline fragment) or stored
+    by an annotator that did not yet record tense and modality.
+    """
+    if _CANCELLED.search(sentence):
+        return "cancelled"
+    if _PLANNED.search(sentence):
+        return "planned"
+    if _EXPECTED.search(sentence):
+        return "expected"
+    return _by_date(date, published)
+
+
+def _by_date(date: str, published: str | None) -> EventStatus:
+    """With nothing else to go on: after the report is a plan, up to it happened."""
+    if published and date[: len(published)] > published[: len(date)]:
+        return "planned"
+    return "occurred"
+
+
+def timex_status(t: TimeExpr, date: str, published: str | None) -> EventStatus | None:
+    """The status of the event a time expression dates, from its governing verb.
+
+    None when the verb negates a past event ("did not meet on Monday"): nothing
+    happened on that date, so there is no event to date.
+    """
+    if t.cancelled:
+        return "cancelled"
+    if t.modality == "planned":
+        return "planned"
+    if t.modality == "expected":
+        return "expected"
+    if t.negated and t.tense in ("past", "present"):
+        return None
+    if t.tense == "future":
+        return "planned"
+    return _by_date(date, published)
+
+
+def _annotated(t: TimeExpr) -> bool:
+    return t.verb is not None or t.tense is not None or t.modality is not None or t.cancelled

@@ -1,0 +1,316 @@
+"""Figures by what they measure: when two figures are tellings of one moment of one measure.
+
+A figure's *measure* is what the annotator read of it (``Quantity.kind``, its counted
+noun, the synonym class of its predicate, a rate's period): "at least 19 people were
+killed" and "the death toll rose to 21" are both (count, person, dead); "49 injured"
+and "90 detained" are two measures. Its *scope* is its subject (who sent, who pledged)
+and its place; its *time* is the date its sentence names, else the report's date.
+
+Two figures are tellings of one moment of one measure (``same_moment``) when their
+measure and scope agree (a side that names no subject or place agrees with any), their
+times overlap (a day inside a month; a report's own date counts as one day either way,
+as a report tells the day before), and their sentences are related (cosine, or shared
+entities). Only such pairs can disagree (``conflicts``); ``tracks`` follows one measure
+over time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from storyline.model import Annotation, Quantity
+
+# fmt: off
+PEOPLE = frozenset({"person", "people", "resident", "inhabitant", "civilian", "villager",
+                    "citizen", "evacuee", "individual", "case", "victim", "patient", "adult",
+                    "child", "man", "woman"})
+# Predicate classes that count people whatever noun tells them ("200 confirmed cases",
+# "the death toll rose to 21").
+PEOPLE_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced", "infected",
+                            "hospitalized", "protest"})
+# Percentages are left out: two shares of different wholes ("12% of dividends", "8% of
+# pension income") read alike, and the parse rarely says of what.
+_PAIRABLE = frozenset({"count", "money", "measure"})
+# What a track or a dispute may be about: predicate classes whose sense is plain in any
+# story (people killed, hurt, held, missing, displaced, infected or suspected, in hospital;
+# a flow). Other verbs ("paid", "spent", "lost", "drilled") say too little of what is
+# counted for two figures to be read as one measure.
+KNOWN_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced", "infected",
+                           "suspected", "hospitalized", "flow"})
+# Money and troops are one measure only for one giver: these pair with their subject said.
+AGENTIVE_CLASSES = frozenset({"pledged", "raised", "sent"})
+# fmt: on
+_HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FiguresConfig:
+    """The ledger's and the tracks' tuned constants (cosines of MiniLM sentence vectors)."""
+
+    related: float = 0.35  # cosine of two sentences that may tell one moment of one measure
+    related_unnamed: float = 0.75  # ... a duration's, when they share one entity only
+    report_slack: int = 0  # days apart two reports' tellings of one moment may be dated
+    list_figures: int = 4  # a sentence with this many figures is a list or breakdown: none pairs
+    run_on_words: int = 70  # longer "sentences" are run-together items: their figures never pair
+    max_ratio: float = 3.0  # tellings of one count lie within this factor of each other
+    track_related: float = 0.5  # cosine of two tellings of one moving measure naming no entity
+    min_track_days: int = 2  # a track holds values told on at least this many days
+    min_track_values: int = 2  # ... and at least this many different values
+    running_before: int = 80  # characters before a figure its running cue ("so far") is read in
+    running_after: int = 40  # ... and after it
+    max_tracks: int = 12  # tracks a dossier shows (the most told)
+    includes_before: int = 40  # characters before a figure an "including" cue is read in
+    includes_after: int = 80  # ... and after it
+
+
+FIGURES = FiguresConfig()
+# The constants by their former names, for importers.
+RELATED, RELATED_UNNAMED = FIGURES.related, FIGURES.related_unnamed
+REPORT_SLACK, MAX_RATIO = FIGURES.report_slack, FIGURES.max_ratio
+LIST_FIGURES, RUN_ON_WORDS = FIGURES.list_figures, FIGURES.run_on_words
+# A rate said anywhere in the sentence ("12,000 barrels (504,000 gallons) are leaking every
+# day"): for a figure the parse gave no period, rate or total is in doubt.
+_RATE_CUE = re.compile(
+    r"(\b(a|an|per|each|every)\s+(day|week|hour|year)\b|\b(daily|hourly|weekly|annually)\b"
+    r"|\brate\b)"
+    r"(?!\s+(of|ago|earlier|later|before|after|on|since|or)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Figure:
+    article: str
+    sentence: int
+    text: str  # the sentence
+    q: Quantity
+    vector: np.ndarray
+    entities: frozenset[str]
+    key: tuple[str, str, str | None, str | None]  # kind, counted, predicate class, per
+    day: date | None  # the report's date
+    when: str | None  # the date the sentence names ("2010-05", "2010-05-27")
+    offset: int = 0  # where the sentence starts in the article
+    # A rate said in the sentence of a figure the parse gave no period ("1.1 million
+    # barrels (...) a day"): whether it is a rate or a total is in doubt.
+    rate_doubt: bool = False  # (any rate cue in the sentence, for a figure with no period)
+    day_guessed: bool = False  # the report's date is inferred from other reports, not given
+    alone: bool = True  # the only figure of its sentence
+    # One of several figures of its measure in its sentence: a breakdown ("80 deaths in
+    # Cairo, 36 in Alexandria") or a before and after, each a part, none the whole.
+    parts: bool = False
+
+    @property
+    def moment(self) -> str | None:
+        return self.when or (self.day.isoformat() if self.day else None)
+
+
+def known_measure(f: Figure) -> bool:
+    """Whether what the figure counts and what is said of it are both plain enough to
+    compare or track: a known predicate class, a giver for money and troops, and no doubt
+    between a rate and a total."""
+    kind, _, pred, _ = f.key
+    if f.rate_doubt or kind == "duration":
+        return False
+    if pred in AGENTIVE_CLASSES or kind == "money":
+        return pred in AGENTIVE_CLASSES and f.q.subject is not None
+    return pred in KNOWN_CLASSES
+
+
+def measure_key(q: Quantity) -> tuple[str, str, str | None, str | None] | None:
+    """What a figure measures, or None when it measures nothing the ledger compares."""
+    if q.kind is None or q.kind not in (*_PAIRABLE, "duration"):
+        return None
+    pred = q.predicate
+    unit = q.unit
+    if (pred in PEOPLE_CLASSES and (unit is None or unit in PEOPLE)) or unit in PEOPLE:
+        unit = "person"
+    if unit is None:
+        return None
+    if q.kind == "duration":
+        return (q.kind, unit, None, None)  # the length of an event, told with any verb
+    if pred is None:
+        return None  # "1,000 people": of what is not said
+    return (q.kind, unit, pred, q.per)
+
+
+def figures_of(
+    annotations: Sequence[Annotation],
+    entities_in: Callable[[str, int], list[str]],
+    published: dict[str, str | None],
+    guessed: Collection[str] = (),
+    cfg: FiguresConfig = FIGURES,
+) -> list[Figure]:
+    """The figures the ledger compares; ``guessed``: articles whose date is inferred."""
+    out: list[Figure] = []
+    for ann in annotations:
+        vecs = ann.vectors()
+        counts: dict[int, int] = defaultdict(int)
+        keys: dict[tuple[int, tuple], int] = defaultdict(int)
+        for q in ann.quantities:
+            counts[q.sentence] += 1
+            key = measure_key(q)
+            if key is not None:
+                keys[(q.sentence, key)] += 1
+        try:
+            day = date.fromisoformat(published.get(ann.article) or "")
+        except ValueError:
+            day = None
+        for q in ann.quantities:
+            key = measure_key(q)
+            if key is None or not q.sentence < len(ann.sentences):
+                continue
+            sentence = ann.sentences[q.sentence]
+            out.append(
+                Figure(
+                    article=ann.article,
+                    sentence=q.sentence,
+                    text=sentence.text,
+                    q=q,
+                    vector=vecs[q.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
+                    entities=frozenset(entities_in(ann.article, q.sentence)),
+                    key=key,
+                    day=day,
+                    when=q.when,
+                    day_guessed=ann.article in guessed,
+                    offset=sentence.start,
+                    alone=counts[q.sentence] == 1,
+                    parts=keys[(q.sentence, key)] > 1 or counts[q.sentence] >= cfg.list_figures,
+                    rate_doubt=q.per is None and bool(_RATE_CUE.search(sentence.text)),
+                )
+            )
+    return out
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    low = q.low if q.low is not None else (-math.inf if q.high is not None else q.value)
+    high = q.high if q.high is not None else (math.inf if q.low is not None else q.value)
+    return low, high
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Whether both figures may hold at once, given their bounds."""
+    lo1, hi1 = interval(a)
+    lo2, hi2 = interval(b)
+    tol = 1e-9 * max(1.0, abs(a.value), abs(b.value))
+    return max(lo1, lo2) <= min(hi1, hi2) + tol
+
+
+def same_scope(a: Figure, b: Figure) -> bool:
+    """One measure for one scope: subjects and places agree; a place one figure gives must
+    at least be named in the other's sentence ("91 cases in the US" / "256 cases")."""
+    if a.key != b.key:
+        return False
+    if a.q.subject and b.q.subject and a.q.subject != b.q.subject:
+        return False
+    if a.key[2] in AGENTIVE_CLASSES and a.q.subject != b.q.subject:
+        return False  # money or troops: one giver, said by both
+    x, y = a.q.place, b.q.place
+    if x and y:
+        return x == y
+    if x:
+        return named_in(x, b.text)
+    if y:
+        return named_in(y, a.text)
+    return True
+
+
+def named_in(place: str, text: str) -> bool:
+    """Whether ``text`` names ``place``, in full or by its initials ("the united states":
+    "United States", "US", "U.S.")."""
+    name = place.lower().removeprefix("the ")
+    if re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
+        return True
+    words = name.split()
+    if len(words) < 2:
+        return False
+    initials = r"\.?".join(w[0].upper() for w in words if w not in ("of", "and"))
+    return bool(re.search(rf"\b{initials}\.?(?![\w])", text))  # capitals: not "us"
+
+
+def same_time(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
+    """Whether two figures may refer to the same moment: the days their sentences name,
+    else their reports' days, at most ``report_slack`` apart: two reports' days must be the
+    same (a count told a day apart may have moved). Unknown: may be the same; a report's
+    date inferred from other reports, or a day one sentence names against the other's
+    report day, one day either way. A
+    month or a year a sentence names is too coarse to place a running count ("killed 167
+    since it was detected in April"), so the report's day stands for it."""
+    x, y = _day_of(a), _day_of(b)
+    if x is None or y is None:
+        return True
+    guessed = any(f.day_guessed and f.day == d for f, d in ((a, x), (b, y)))
+    # A day the sentence names against a report's own day: the report tells the day
+    # before ("on Tuesday evening" in Monday's and Wednesday's reports), one day either way.
+    told = (x != a.day) != (y != b.day)
+    return abs((x - y).days) <= cfg.report_slack + (guessed or told)
+
+
+def _day_of(f: Figure) -> date | None:
+    if f.when and len(f.when) == 10:
+        try:
+            return date.fromisoformat(f.when)
+        except ValueError:
+            return f.day
+    return f.day
+
+
+def related(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
+    sim = float(a.vector @ b.vector) if a.vector.shape == b.vector.shape else 0.0
+    shared = len(a.entities & b.entities)
+    if a.key[0] == "duration":  # the length of one event: told of the same people, alike
+        return shared >= 2 or (shared >= 1 and sim >= cfg.related_unnamed)
+    return shared >= 1 and sim >= cfg.related  # one scope both sentences name
+
+
+def near_in_size(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
+    low, high = sorted((abs(a.q.value), abs(b.q.value)))
+    return low > 0 and high / low <= cfg.max_ratio
+
+
+def same_moment(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
+    """Two tellings of one measure, for one scope, at one time."""
+    return (
+        (a.article, a.sentence) != (b.article, b.sentence)
+        and not any(historical(f) or run_on(f, cfg) or f.parts or bare(f) for f in (a, b))
+        and all(known_measure(f) or f.key[0] == "duration" for f in (a, b))
+        and not any(f.rate_doubt for f in (a, b))
+        and same_scope(a, b)
+        and same_time(a, b, cfg)
+        and near_in_size(a, b, cfg)
+        and related(a, b, cfg)
+    )
+
+
+def describe(key: tuple[str, str, str | None, str | None]) -> str:
+    """For the reader: "persons dead", "barrels a day flow", "USD pledged"."""
+    kind, unit, pred, per = key
+    words = f"{unit}s" if unit and not unit.isupper() else (unit or kind)
+    if per:
+        words += f" a {per}"
+    if kind == "duration":
+        return words  # the length of one event, told with any verb
+    return f"{words} {pred}" if pred and pred != unit else words
+
+
+def historical(f: Figure) -> bool:
+    """A figure its sentence dates to an earlier year ("the 1989 spill") is no value now."""
+    return bool(f.when and f.day and f.when[:4].isdigit() and int(f.when[:4]) < f.day.year)
+
+
+def bare(f: Figure) -> bool:
+    """A number that counts no noun ("3", "26") and whose sentence names no toll or total
+    it could be: what it counts is a guess from the parse."""
+    return f.q.unit is None and not _HOLDER_WORDS.search(f.text)
+
+
+def run_on(f: Figure, cfg: FiguresConfig = FIGURES) -> bool:
+    """A "sentence" of many run-together items (a flattened fact box or page of links):
+    its parse says little about which figure goes with what."""
+    return len(f.text.split()) > cfg.run_on_words

@@ -1,0 +1,150 @@
+"""The story's timeline, chosen from the whole story rather than article by article.
+
+1. **Dates.** A day matters when later reports come back to it, independent sources
+   date events to it, reports burst on it, and chronologies of this story list it
+   (``dates.date_scores``): what reporters keep returning to is what a timeline holds.
+2. **Entries.** For each chosen day, its most told and most central events (cosine to
+   the day's MiniLM and TF-IDF centroids; fresh tellings and chronology lines preferred;
+   ``entries._pick``), so an entry reads like what most reports say happened.
+3. **No repeats.** A sentence too close to one already chosen is skipped.
+4. **This story only.** Only report bodies count (``Article.zones`` are left out); the
+   story's key names (``reading.story_terms``) are its query: reader comments, sidebars
+   and another story's chronology do not date it.
+
+Weights and limits: ``config.TimelineConfig``, chosen leave-one-topic-out on Timeline17
+(``benchmarks/eval_tls.py --loto``; history in docs/experiments.md, "Timelines"). The
+dossier and the benchmark run this same function; the benchmark only sets how many
+dates, how many sentences per date and the window (``span``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from storyline.date_refs import referenced_days
+from storyline.model import Annotation, Article, Event, TimelineEntry
+
+from .candidates import (
+    chronology_events,
+    lede_events,
+    listed_by_hindsight,
+    story_chronologies,
+)
+from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig, Weights
+from .dates import auto_dates, date_scores
+from .entries import _entry, _told_at, build_timeline, sentence_vectors, tells_something
+from .reading import _names, body_only, relevance, story_terms, within_span
+
+__all__ = [
+    "DEFAULT_WEIGHTS",
+    "TimelineConfig",
+    "Weights",
+    "auto_dates",
+    "body_only",
+    "build_timeline",
+    "chronology_events",
+    "date_scores",
+    "dossier_timeline",
+    "lede_events",
+    "listed_by_hindsight",
+    "relevance",
+    "sentence_vectors",
+    "story_chronologies",
+    "story_terms",
+    "story_timeline",
+    "tells_something",
+    "within_span",
+]
+
+
+def story_timeline(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    events: Sequence[Event],
+    source_of: Callable[[str], str],
+    max_events: int | None = None,
+    *,
+    dates: int | None = None,
+    per_date: int | None = None,
+    span: tuple[str, str] | None = None,
+    weights: TimelineConfig = DEFAULT_WEIGHTS,
+) -> list[TimelineEntry]:
+    """The timeline of a story: what every dossier shows and what the benchmark scores.
+
+    With ``span`` (first and last ISO day, inclusive) the timeline covers that window
+    only: it is read from the reports published within it, and its dates fall within it.
+    Without ``dates`` the number of days adapts to the story (``auto_dates``), each with
+    up to ``per_date`` entries (``TimelineConfig.auto_per_date``); ``max_events`` caps the entries.
+    """
+    return dossier_timeline(
+        articles,
+        annotations,
+        events,
+        source_of,
+        max_events,
+        dates=dates,
+        per_date=per_date,
+        span=span,
+        weights=weights,
+    )[0]
+
+
+def dossier_timeline(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    events: Sequence[Event],
+    source_of: Callable[[str], str],
+    max_events: int | None = None,
+    *,
+    dates: int | None = None,
+    per_date: int | None = None,
+    span: tuple[str, str] | None = None,
+    weights: TimelineConfig = DEFAULT_WEIGHTS,
+) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
+    """``story_timeline`` and the story's other dated events (by date, in the order told),
+    for a reader who wants more than the chosen days."""
+    if span is not None:
+        articles, annotations, events = within_span(articles, annotations, events, span)
+    annotations, events = body_only(articles, annotations, events)
+    terms = story_terms(annotations, articles=articles)
+    if dates is None:
+        dates = auto_dates(articles, weights)
+        per_date = per_date or weights.auto_per_date
+        if max_events is not None:
+            dates = max(1, min(dates, max_events // per_date))
+    published = {a.id: a.published.date for a in articles if a.published.date}
+    candidates = [
+        *events,
+        *lede_events(articles, annotations, events, weights),
+        *chronology_events(articles, annotations, events, terms, weights),
+    ]
+    if terms and len(annotations) >= weights.query_reports:
+        # The story's key names are its query: a sentence that names none of them (a
+        # sidebar headline, another country's protest, a page stamp) is not its entry.
+        candidates = [e for e in candidates if _names(e.text, terms)]
+    shown = build_timeline(
+        candidates,
+        source_of,
+        max_events or 10**9,
+        published=published,
+        references={a.id: referenced_days(a.body_text(), a.published.date) for a in articles},
+        listed=listed_by_hindsight(articles, terms, weights),
+        vector_of=sentence_vectors(annotations),
+        dates=dates,
+        per_date=per_date,
+        weights=weights,
+        relevance=relevance(annotations, terms) if weights.relevance else None,
+    )
+    texts = {(e.date, e.text) for e in shown}
+    rest = sorted(
+        (
+            e
+            for e in events
+            if e.date
+            and e.granularity in GRANULARITIES
+            and (e.date, e.text) not in texts
+            and weights.min_words <= len(e.text.split()) <= weights.max_words
+        ),
+        key=lambda e: (e.date or "", _told_at(e, published)),
+    )
+    return shown, [_entry(e) for e in rest]

@@ -1,0 +1,275 @@
+"""The entries of the chosen days: the most told, most central events, without repeats."""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+
+from storyline.date_refs import is_chronology_line
+from storyline.model import Annotation, Event, TimelineEntry
+
+from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig
+from .dates import date_scores
+from .reading import _WORD, _words
+
+VectorOf = Callable[[str, int], "np.ndarray | None"]
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_PREFIXES = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+)
+
+
+def build_timeline(
+    events: Sequence[Event],
+    source_of: Callable[[str], str],
+    max_events: int = 40,
+    *,
+    published: Mapping[str, str] | None = None,
+    references: Mapping[str, frozenset[str]] | None = None,
+    listed: Mapping[str, float] | None = None,
+    vector_of: VectorOf | None = None,
+    dates: int | None = None,
+    per_date: int | None = None,
+    weights: TimelineConfig = DEFAULT_WEIGHTS,
+    relevance: Mapping[str, float] | None = None,
+) -> list[TimelineEntry]:
+    """The timeline: the most reported dates, and for each its most told, most central events.
+
+    ``published`` maps article id to publication day; ``vector_of(article, sentence)``
+    gives a sentence's vector (centrality and redundancy use it when given).
+    With ``dates`` set, that many dates get up to ``per_date`` entries each (the
+    benchmark's setting); otherwise dates are taken in order of importance, each with
+    up to ``per_date`` entries (all of its events when None), until ``max_events``.
+    Two entries are redundant only when they also share a status: a plan and its
+    cancellation are both kept.
+    """
+    usable = [
+        e
+        for e in events
+        if e.date
+        and e.granularity in GRANULARITIES
+        and len(e.text.split()) <= weights.max_words
+        and tells_something(e.text)
+    ]
+    by_date: dict[str, list[Event]] = defaultdict(list)
+    for e in usable:
+        by_date[e.date or ""].append(e)
+    # A publication day with no event of its own has nothing to show.
+    scores = {
+        d: v
+        for d, v in date_scores(
+            usable, source_of, published, references, listed, weights=weights, relevance=relevance
+        ).items()
+        if d in by_date
+    }
+    ranked_dates = sorted(scores, key=lambda d: (-scores[d], -len(d), d))
+    idf = _idf(usable)
+    limit = dates * (per_date or 1) if dates is not None else max_events
+    chosen: list[Event] = []
+    chosen_vecs: list[tuple[str, np.ndarray]] = []
+    chosen_texts: set[str] = set()
+    chosen_bags: list[dict[str, float]] = []
+    taken_dates = 0
+    for d in ranked_dates:
+        if len(chosen) >= limit or (dates is not None and taken_dates >= dates):
+            break
+        room = min(per_date or limit, limit - len(chosen))
+        picked = _pick(
+            by_date[d],
+            source_of,
+            vector_of,
+            room,
+            chosen_vecs,
+            chosen_texts,
+            chosen_bags,
+            idf,
+            published or {},
+            weights,
+        )
+        if picked:
+            taken_dates += 1
+            chosen.extend(picked)
+    chosen.sort(key=lambda e: (e.date or "", _told_at(e, published or {})))
+    return [_entry(e) for e in chosen]
+
+
+def _entry(e: Event) -> TimelineEntry:
+    return TimelineEntry(
+        date=e.date or "",
+        granularity=e.granularity or "year",
+        status=e.status,
+        text=e.text,
+        entities=e.entities,
+        evidence=e.evidence,
+    )
+
+
+_STAMP_WORDS = frozenset(
+    [
+        "am",
+        "pm",
+        "et",
+        "gmt",
+        "bst",
+        "edt",
+        "est",
+        "cet",
+        "utc",
+        "at",
+        "updated",
+        "posted",
+        "by",
+        "on",
+        "of",
+        "the",
+    ]
+) | frozenset(_WEEKDAY_NAMES)
+_END = re.compile(r"""[.!]["'”’)\]]*\s*$""")
+
+
+def tells_something(text: str) -> bool:
+    """Whether a sentence can stand as an entry: a complete statement, not a question,
+    a page stamp or a cut-off fragment.
+
+    "January 31, 2011 at 3:03 pm", "How can we avoid a pandemic?" and a caption cut
+    off at "Some residents don surgical masks (" tell no event of the story.
+    """
+    if not _END.search(text):
+        return False
+    words = [w for w in _WORD.findall(text.lower()) if not w.isdigit()]
+    told = [w for w in words if w not in _STAMP_WORDS and w[:3] not in _MONTH_PREFIXES]
+    return len(told) >= 3
+
+
+def _told_at(e: Event, published: Mapping[str, str]) -> tuple[str, str, int]:
+    """Where an entry stands within its day: in the order it was told (the first
+    report's publication, then its place in that report), not alphabetically."""
+    if not e.evidence:
+        return ("", "", 0)
+    return min((published.get(ev.article, ""), ev.article, ev.sentence) for ev in e.evidence)
+
+
+def sentence_vectors(annotations: Sequence[Annotation]) -> VectorOf:
+    """``vector_of`` for ``build_timeline``: a sentence's stored MiniLM vector, if any."""
+    by_article = {a.article: a.vectors() for a in annotations}
+
+    def vector_of(article: str, sentence: int) -> np.ndarray | None:
+        vecs = by_article.get(article)
+        if vecs is None or not vecs.shape[1] or sentence >= len(vecs):
+            return None
+        return vecs[sentence]
+
+    return vector_of
+
+
+def _pick(
+    candidates: list[Event],
+    source_of: Callable[[str], str],
+    vector_of: VectorOf | None,
+    room: int,
+    chosen_vecs: list[tuple[str, np.ndarray]],
+    chosen_texts: set[str],
+    chosen_bags: list[dict[str, float]],
+    idf: Mapping[str, float],
+    published: Mapping[str, str],
+    config: TimelineConfig = DEFAULT_WEIGHTS,
+) -> list[Event]:
+    vecs = [_vector(e, vector_of) for e in candidates]
+    bags = [_bag(e.text, idf) for e in candidates]
+    lex_centroid: Counter[str] = Counter()
+    for b in bags:
+        lex_centroid.update(b)
+    lex_norm = math.sqrt(sum(v * v for v in lex_centroid.values())) or 1.0
+    known = [v for v in vecs if v is not None]
+    centroid = np.mean(known, axis=0) if known else None
+    if centroid is not None:
+        centroid = centroid / (float(np.linalg.norm(centroid)) or 1.0)
+
+    def score(i: int) -> tuple[float, int, str]:
+        e, v = candidates[i], vecs[i]
+        sources = len({source_of(ev.article) for ev in e.evidence})
+        central = float(v @ centroid) if v is not None and centroid is not None else 0.0
+        lexical = sum(w * lex_centroid[t] for t, w in bags[i].items()) / lex_norm
+        return (
+            config.sources * math.log1p(sources)
+            + config.vec * central
+            + config.lex * lexical
+            + config.fresh * _fresh(e, published, config.fresh_days)
+            + config.chronology * is_chronology_line(e.text),
+            len(e.evidence),
+            e.text,
+        )
+
+    out: list[Event] = []
+    for i in sorted(range(len(candidates)), key=score, reverse=True):
+        if len(out) >= room:
+            break
+        e, v = candidates[i], vecs[i]
+        if e.text in chosen_texts:
+            continue
+        if v is not None and any(
+            st == e.status and float(v @ c) >= config.redundant for st, c in chosen_vecs
+        ):
+            continue
+        if any(_cosine(bags[i], b) >= config.lex_redundant for b in chosen_bags):
+            continue
+        chosen_bags.append(bags[i])
+        out.append(e)
+        chosen_texts.add(e.text)
+        if v is not None:
+            chosen_vecs.append((e.status, v))
+    return out
+
+
+def _idf(events: Sequence[Event]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for e in events:
+        df.update(set(_words(e.text)))
+    n = len(events) or 1
+    return {w: math.log(n / c) for w, c in df.items()}
+
+
+def _bag(text: str, idf: Mapping[str, float]) -> dict[str, float]:
+    tf = Counter(_words(text))
+    bag = {w: c * idf.get(w, 0.0) for w, c in tf.items()}
+    norm = math.sqrt(sum(v * v for v in bag.values())) or 1.0
+    return {w: v / norm for w, v in bag.items()}
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _fresh(e: Event, published: Mapping[str, str], fresh_days: int) -> float:
+    """The share of an event's tellings published on its day or just after.
+
+    Reports written as it happened describe the event; reports weeks later mention
+    it in passing ("since the spill began on April 20, ...").
+    """
+    if not e.date or len(e.date) != 10:
+        return 0.0
+    day = datetime.date.fromisoformat(e.date)
+    n = 0
+    for ev in e.evidence:
+        pub = published.get(ev.article)
+        if pub and 0 <= (datetime.date.fromisoformat(pub[:10]) - day).days <= fresh_days:
+            n += 1
+    return n / len(e.evidence) if e.evidence else 0.0
+
+
+def _vector(e: Event, vector_of: VectorOf | None) -> np.ndarray | None:
+    if vector_of is None or not e.evidence:
+        return None
+    rep = next((ev for ev in e.evidence if ev.text == e.text), None)
+    if rep is None and any(e.text in ev.text for ev in e.evidence):
+        return None  # one clause of a sentence that dates several: its vector is the sentence's
+    rep = rep or e.evidence[0]
+    v = vector_of(rep.article, rep.sentence)
+    if v is None or not v.shape or not v.shape[0] or not v.any():
+        return None  # no vector, or a sentence left out of the embedding budget
+    return v

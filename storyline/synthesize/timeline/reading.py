@@ -1,0 +1,139 @@
+"""What of a story the timeline reads: the reports' bodies within the window, and the
+story's key names, the query its reports are read against."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import msgspec
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from storyline.model import Annotation, Article, Event
+
+from .config import DEFAULT_WEIGHTS
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def body_only(
+    articles: Sequence[Article], annotations: Sequence[Annotation], events: Sequence[Event]
+) -> tuple[list[Annotation], list[Event]]:
+    """Annotations and events with every sentence outside the reports' bodies left out.
+
+    A reader's comment, a caption or a sidebar headline is never a timeline entry, and
+    the days it names do not date the story's events.
+    """
+    zones = {a.id: a.zones for a in articles if a.zones}
+    if not zones:
+        return list(annotations), list(events)
+    outside: set[tuple[str, int]] = set()
+    kept_annotations = []
+    for ann in annotations:
+        spans = zones.get(ann.article)
+        if not spans:
+            kept_annotations.append(ann)
+            continue
+        body = []
+        for sent in ann.sentences:
+            if any(z.start <= sent.start < z.end for z in spans):
+                outside.add((ann.article, sent.index))
+            else:
+                body.append(sent)
+        kept_annotations.append(msgspec.structs.replace(ann, sentences=body))
+    kept_events = []
+    for e in events:
+        evidence = [ev for ev in e.evidence if (ev.article, ev.sentence) not in outside]
+        if len(evidence) == len(e.evidence):
+            kept_events.append(e)
+        elif evidence:
+            text = e.text if any(ev.text == e.text for ev in evidence) else evidence[0].text
+            kept_events.append(msgspec.structs.replace(e, evidence=evidence, text=text))
+    return kept_annotations, kept_events
+
+
+_NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+
+
+def story_terms(
+    annotations: Sequence[Annotation],
+    k: int = DEFAULT_WEIGHTS.key_terms,
+    articles: Sequence[Article] = (),
+) -> frozenset[str]:
+    """The story's key terms: the words of the names most of its reports mention.
+
+    They stand for the keyword query a timeline-summarization system is given by hand
+    (DATEWISE's "keywords"); storyline derives it from the story itself. Words of
+    names mentioned by at least two reports, the ``k`` most widespread; the outlets and
+    agencies that carry the story ("CNN", "Reuters" in every report) are not what it is
+    about.
+    """
+    carriers = {w for a in articles for name in (a.outlet or "", *a.credits) for w in _words(name)}
+    df: Counter[str] = Counter()
+    for ann in annotations:
+        df.update({w for m in ann.mentions if m.label in _NAMED for w in _words(m.text)})
+    ranked = sorted(
+        (w for w, c in df.items() if c >= 2 and len(w) > 2 and w not in carriers),
+        key=lambda w: (-df[w], w),
+    )
+    return frozenset(ranked[:k])
+
+
+def relevance(annotations: Sequence[Annotation], terms: frozenset[str]) -> dict[str, float]:
+    """Per article, how much it is about this story (0..1).
+
+    The share of the names it mentions that are the story's key terms, against the
+    story's median report: a report at or above the median counts 1, a regional roundup
+    or a market wrap that mostly names other things counts for less.
+    """
+    shares: dict[str, float] = {}
+    for ann in annotations:
+        words = [w for m in ann.mentions if m.label in _NAMED for w in _words(m.text)]
+        if words:
+            shares[ann.article] = sum(w in terms for w in words) / len(words)
+    if not shares:
+        return {}
+    median = sorted(shares.values())[len(shares) // 2]
+    if median <= 0:
+        return {}
+    return {a: min(1.0, share / median) for a, share in shares.items()}
+
+
+def _names(text: str, terms: frozenset[str]) -> bool:
+    return not terms.isdisjoint(_WORD.findall(text.lower()))
+
+
+def within_span(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    events: Sequence[Event],
+    span: tuple[str, str],
+) -> tuple[list[Article], list[Annotation], list[Event]]:
+    """The reports published within ``span`` and the events they date within it.
+
+    A report with no publication date cannot be placed in the window and is left out.
+    An event keeps only the tellings of those reports; a month or a year is within
+    the window when it overlaps it.
+    """
+    first, last = span
+    kept = [a for a in articles if a.published.date and first <= a.published.date[:10] <= last]
+    ids = {a.id for a in kept}
+    in_span = []
+    for e in events:
+        if not e.date or not first[: len(e.date)] <= e.date <= last[: len(e.date)]:
+            continue
+        evidence = [ev for ev in e.evidence if ev.article in ids]
+        if evidence:
+            text = e.text
+            if not any(text in ev.text for ev in evidence):  # a sentence, or a clause of one
+                # The telling that stood for the event is out of the window: the closest
+                # kept telling stands for it instead.
+                words = set(_words(text))
+                text = max(evidence, key=lambda ev: len(words & set(_words(ev.text)))).text
+            in_span.append(msgspec.structs.replace(e, evidence=evidence, text=text))
+    return kept, [a for a in annotations if a.article in ids], in_span
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]

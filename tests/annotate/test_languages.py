@@ -1,0 +1,145 @@
+"""Reports in Spanish, French and German read by their own language's rules.
+
+The reports are fictional, written for these tests. Each gets its language, its
+sentences, names, dates (with what they date: planned, cancelled) and quotes with their
+speakers; a report in a language storyline does not read is named in a warning and left
+unread, never read as English.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from pathlib import Path
+
+import pytest
+
+from storyline.annotate import SpacyAnnotator
+from storyline.annotate.multilingual import read
+from storyline.ingest import read_inputs
+from storyline.model import Annotation, Article, Published
+
+PUBLISHED = datetime.date(2031, 2, 27)  # a Thursday
+
+SPANISH = """El Ministerio de Obras Públicas anunció el martes que el puente de Valdelora \
+reabrirá el 3 de marzo. «Las obras están terminadas y el puente es seguro», dijo la ministra \
+Carmen Ibarra en Ferrosa.
+
+Según Ibarra, la inauguración prevista para mañana fue suspendida por la lluvia. \
+«No habrá más retrasos en esta obra», dijo Xi."""
+
+FRENCH = """Le ministère des Transports a annoncé mardi que le pont de Valdelora rouvrira \
+le 3 mars. « Les travaux sont terminés et le pont est sûr », a déclaré la ministre Claire \
+Dumont à Lyon.
+
+L'inauguration prévue demain a été annulée, selon Mme Dumont. Le maire, Paul Girard, a \
+affirmé : « Nous attendons les habitants lundi prochain »."""
+
+GERMAN = """Das Verkehrsministerium teilte am Dienstag mit, die Brücke von Valdelora werde \
+am 3. März wieder geöffnet. „Die Arbeiten sind abgeschlossen und die Brücke ist sicher“, \
+sagte Ministerin Anna Keller in Berlin.
+
+Die für morgen geplante Einweihung wurde abgesagt, sagte Keller. Bürgermeister Jonas \
+Brandt sagte: „Wir erwarten die Anwohner dann im April.“"""
+
+
+def _dates(language: str, text: str) -> dict[str, tuple[str, str | None, bool]]:
+    found = read(text, language, PUBLISHED).timexes
+    return {t.text: (t.value, t.modality or t.tense, t.cancelled) for t in found}
+
+
+def _quotes(language: str, text: str) -> list[tuple[str, str | None]]:
+    r = read(text, language, PUBLISHED)
+    return [(q.text.split()[0], q.speaker) for q in r.quotes]
+
+
+def _names(language: str, text: str) -> set[tuple[str, str]]:
+    return {(m.text, m.label) for m in read(text, language, PUBLISHED).mentions}
+
+
+def test_spanish_report() -> None:
+    r = read(SPANISH, "es", PUBLISHED)
+    assert [s.text[:14] for s in r.sentences] == [
+        "El Ministerio ", "«Las obras est", "Según Ibarra, ", "«No habrá más ",
+    ]  # fmt: skip
+    names = _names("es", SPANISH)
+    assert {("Ministerio de Obras Públicas", "ORG"), ("Carmen Ibarra", "PERSON")} <= names
+    dates = _dates("es", SPANISH)
+    assert dates["martes"] == ("2031-02-25", None, False)  # the Tuesday before
+    assert dates["3 de marzo"] == ("2031-03-03", "future", False)  # "reabrirá": ahead
+    assert dates["mañana"] == ("2031-02-28", "planned", True)  # planned, then called off
+    assert _quotes("es", SPANISH) == [("Las", "Carmen Ibarra"), ("No", "Xi")]  # "dijo Xi"
+
+
+def test_french_report() -> None:
+    r = read(FRENCH, "fr", PUBLISHED)
+    assert len(r.sentences) == 4
+    names = _names("fr", FRENCH)
+    assert {("Claire Dumont", "PERSON"), ("Paul Girard", "PERSON"), ("Lyon", "LOC")} <= names
+    dates = _dates("fr", FRENCH)
+    assert dates["mardi"] == ("2031-02-25", None, False)
+    assert dates["3 mars"] == ("2031-03-03", "future", False)  # "rouvrira"
+    assert dates["demain"] == ("2031-02-28", "planned", True)  # "prévue ... annulée"
+    assert dates["lundi prochain"][0] == "2031-03-03"
+    assert _quotes("fr", FRENCH) == [("Les", "Claire Dumont"), ("Nous", "Paul Girard")]
+
+
+def test_german_report() -> None:
+    r = read(GERMAN, "de", PUBLISHED)
+    assert len(r.sentences) == 4
+    names = _names("de", GERMAN)
+    assert {("Anna Keller", "PERSON"), ("Jonas Brandt", "PERSON")} <= names
+    # German writes every noun with a capital: none of them is taken for a name.
+    assert not {text for text, _ in names} & {"Brücke", "Arbeiten", "Einweihung", "Anwohner"}
+    dates = _dates("de", GERMAN)
+    assert dates["Dienstag"] == ("2031-02-25", None, False)
+    assert dates["am 3. März"] == ("2031-03-03", "future", False)  # "werde ... geöffnet"
+    assert dates["morgen"][1:] == ("planned", True)  # "geplante ... abgesagt"
+    assert dates["im April"][0] == "2031-04"  # a month: no day is invented
+    assert "Die" not in dates and "die" not in dates  # dateparser's Tuesday, guarded
+    assert _quotes("de", GERMAN) == [("Die", "Anna Keller"), ("Wir", "Jonas Brandt")]
+
+
+@pytest.fixture(scope="module")
+def annotator() -> SpacyAnnotator:
+    return SpacyAnnotator()
+
+
+def _article(text: str, language: str, path: str) -> Article:
+    return Article(
+        id=path,
+        text=text,
+        language=language,
+        path=path,
+        published=Published(date=PUBLISHED.isoformat(), basis="header"),
+    )
+
+
+def test_the_annotator_reads_each_report_in_its_language(annotator: SpacyAnnotator) -> None:
+    out: list[Annotation] = annotator(
+        [_article(SPANISH, "es", "es.txt"), _article(GERMAN, "de", "de.txt")]
+    )
+    spanish, german = out
+    assert [q.speaker for q in spanish.quotes] == ["Carmen Ibarra", "Xi"]
+    assert [q.speaker for q in german.quotes] == ["Anna Keller", "Jonas Brandt"]
+    assert len(spanish.vectors()) == len(spanish.sentences) == 4
+
+
+def test_an_unread_language_is_named_not_read_as_english(
+    annotator: SpacyAnnotator, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    polish = (
+        "Rada miejska zatwierdziła we wtorek plan naprawy mostu na rzece, który jest "
+        "zamknięty od zeszłej zimy, powiedziała burmistrz miasta."
+    )
+    (tmp_path / "most.txt").write_text(polish, encoding="utf-8")
+    found = list(read_inputs([tmp_path]))
+    warnings = [r for r in found if not isinstance(r, Article)]
+    articles = [a for a in found if isinstance(a, Article)]
+    assert articles[0].language == "pl"
+    assert len(warnings) == 1 and not warnings[0].rejected
+    assert warnings[0].path.endswith("most.txt") and "Polish" in warnings[0].reason
+    with caplog.at_level(logging.WARNING, logger="storyline.annotate"):
+        (annotation,) = annotator(articles)
+    assert annotation.sentences == [] and annotation.mentions == []
+    assert "most.txt" in caplog.text and "Polish" in caplog.text

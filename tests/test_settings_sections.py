@@ -1,0 +1,124 @@
+"""Settings composed of one section per stage, the names users' files already use, and
+the executor chosen by name."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import ConfigError
+from storyline.executors import (
+    EXECUTORS,
+    LocalExecutor,
+    ProcessExecutor,
+    executor_for,
+)
+from storyline.settings import (
+    AnnotateSettings,
+    ExecutorSettings,
+    LinkSettings,
+    Settings,
+    SynthesizeSettings,
+    load_settings,
+)
+
+# A config file as users wrote them before the settings had sections: every name flat.
+FLAT = """\
+[storyline]
+db = "news.sqlite"
+out = "dossiers"
+executor = "process"
+workers = 3
+chunk_size = 16
+max_bytes = 5000000
+embedder = "minilm-int8"
+read_sentences = 64
+embed_sentences = 32
+duplicate_jaccard = 0.9
+story_similarity = 0.45
+story_window_days = 120
+claim_similarity = 0.75
+timeline_max_events = 30
+timeline_from = "2031-01-01"
+timeline_until = "2031-12-31"
+summary_max_sentences = 6
+strict = true
+unattributed_confirms = true
+key_claims = 10
+"""
+
+
+def test_a_flat_config_file_of_every_setting_still_loads(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(FLAT)
+    s = load_settings(cfg)
+    assert (s.db, s.out, s.strict) == ("news.sqlite", "dossiers", True)
+    assert s.execution == ExecutorSettings(executor="process", workers=3)
+    assert s.annotate == AnnotateSettings(read_sentences=64, embed_sentences=32, chunk_size=16)
+    assert s.ingest.max_bytes == 5_000_000
+    assert s.link == LinkSettings(
+        duplicate_jaccard=0.9,
+        story_similarity=0.45,
+        story_window_days=120,
+        claim_similarity=0.75,
+        unattributed_confirms=True,
+    )
+    assert s.synthesize == SynthesizeSettings(
+        timeline_max_events=30,
+        timeline_from="2031-01-01",
+        timeline_until="2031-12-31",
+        summary_max_sentences=6,
+        key_claims=10,
+    )
+    # every setting of the file is a setting of some section, under the same name
+    named = {
+        f.name
+        for section in (s.ingest, s.annotate, s.link, s.synthesize, s.execution)
+        for f in dataclasses.fields(section)
+    }
+    assert named | {"db", "out", "strict", "extra"} == {f.name for f in dataclasses.fields(s)}
+
+
+def test_a_file_may_group_settings_by_section(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        '[storyline]\ndb = "a.sqlite"\n[storyline.link]\nclaim_similarity = 0.8\n'
+        "[storyline.executor]\nworkers = 4\n"
+    )
+    s = load_settings(cfg)
+    assert (s.db, s.claim_similarity, s.workers) == ("a.sqlite", 0.8, 4)
+    cfg.write_text("[storyline.link]\nworkers = 4\n")  # a setting of another section
+    with pytest.raises(
+        ConfigError, match=r"unknown setting\(s\) \['workers'\] in \[storyline.link\]"
+    ):
+        load_settings(cfg)
+
+
+def test_the_executor_is_chosen_by_name_and_an_unknown_name_is_refused() -> None:
+    assert tuple(EXECUTORS) == ("local", "process", "dask")
+    assert isinstance(executor_for(Settings()), LocalExecutor)
+    assert isinstance(executor_for(Settings(executor="process")), ProcessExecutor)
+    with pytest.raises(ConfigError, match="'local', 'process', 'dask'"):
+        load_settings(executor="spark")
+    sneaked = Settings()
+    object.__setattr__(sneaked, "executor", "spark")  # past the settings' own check
+    with pytest.raises(ConfigError, match="setting 'executor' is 'spark'"):
+        executor_for(sneaked)
+
+
+def test_the_local_executor_runs_each_chunk_in_order_as_it_is_asked_for() -> None:
+    read: list[int] = []
+
+    def chunks():  # type: ignore[no-untyped-def]
+        for i in range(3):
+            read.append(i)
+            yield [i]
+
+    def run(chunk):  # type: ignore[no-untyped-def]
+        return [chunk[0] * 10], [read[-1]]
+
+    results = executor_for(Settings()).map(run, chunks())  # type: ignore[arg-type]
+    assert next(results) == ([0], [0])  # the second chunk is not read before it is needed
+    assert list(results) == [([10], [1]), ([20], [2])]
