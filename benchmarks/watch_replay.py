@@ -37,9 +37,7 @@ The last line printed is one JSON object.
 
 from __future__ import annotations
 
-import argparse
 import html
-import json
 import os
 import statistics
 import sys
@@ -52,9 +50,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _timeline17 import DEFAULT_DIR, documents, topics
+from _common import TIMELINE17, emit, parser, settings
+from _timeline17 import documents, topics
 
 from storyline import engine, memo
 from storyline import render as render_stage
@@ -157,16 +155,13 @@ class Replay:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    p.add_argument("dataset", nargs="?", type=Path, default=DEFAULT_DIR)
+    p = parser(__doc__, data="dataset", default=TIMELINE17, budget=True)
     p.add_argument("--topics", help="comma-separated topic names (default: all)")
     p.add_argument("--per-topic", type=int, help="at most this many reports per topic")
     p.add_argument("--warm", type=int, default=10, help="reports per topic before timing")
     p.add_argument("--timed", type=int, default=20, help="reports released one at a time")
     p.add_argument("--gap", type=float, default=2.0, help="seconds between two releases")
     p.add_argument("--interval", type=float, default=0.25, help="poll interval (seconds)")
-    p.add_argument("--read", type=int, default=16, help="read_sentences")
-    p.add_argument("--embed", type=int, default=8, help="embed_sentences")
     p.add_argument("--rebuilds", type=int, default=3, help="rebuilds of each kind in phase 4")
     args = p.parse_args(argv)
 
@@ -192,13 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     root = Path(tempfile.mkdtemp(prefix="watch-replay-"))
-    settings = Settings(
-        db=str(root / "store.sqlite"),
-        out=str(root / "out"),
-        read_sentences=args.read,
-        embed_sentences=args.embed,
-    )
-    store = open_store(settings.db)
+    config = settings(args, root)
+    store = open_store(config.db)
     add_sources(store, [f"{replay.url}/feeds/{o}.xml" for o in replay.outlets()])
     done: dict[str, float] = {}  # page URL -> when its dossier was rebuilt
     cpu: dict[str, float] = {}  # page URL -> CPU seconds of the poll that stored it
@@ -224,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
             cond.notify_all()
 
     policy = FetchPolicy(host_delay=0.0, timeout=30.0)
-    poller = Poller(store, settings, policy, on_change=on_change)
+    poller = Poller(store, config, policy, on_change=on_change)
     loop = threading.Thread(target=lambda: list(poller.run(args.interval)), daemon=True)
 
     def wait_for(urls: list[str], timeout: float = 3600) -> None:
@@ -276,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     reuse = full = None
     if largest is not None and args.rebuilds:
-        reuse, full = rebuild_times(largest, store, settings, root / "rebuilt", args.rebuilds)
+        reuse, full = rebuild_times(largest, store, config, root / "rebuilt", args.rebuilds)
         print(
             f"rebuild of a story of {len(largest.articles)} reports: reusing "
             f"{reuse[0]:.2f} s (CPU {reuse[1]:.2f} s), from scratch {full[0]:.2f} s "
@@ -313,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     if rate:
         print(f"sustained: {len(burst)} reports at {rate:.2f} reports/s")
-    print(json.dumps(result))
+    emit(result)
     return 0
 
 

@@ -310,18 +310,16 @@ class Poller:
 
     # ------------------------------------------------------------------ engine
     def _update(self, report: PollReport) -> None:
-        """What `storyline build` does after ingest, for the stories whose dossier is out
-        of date only: the ones new reports joined (and any a stopped poll left behind)."""
+        """The engine's update over what is stored (as `storyline build` and the web app
+        run it), then a build of the stories it says changed only: the ones new reports
+        joined or whose reports got a date (and any a stopped poll left behind)."""
         store, settings = self.store, self.settings
-        engine.annotate(store, settings)
-        stories = engine.stories_of(store, settings)
-        stale = engine.out_of_date(stories, store, settings)
-        redated = set(engine.infer_dates(store, settings, stale))
+        update = engine.update([], store, settings)  # the reports are stored already
         failed = {f.id for f in store.failures("story")}
-        for story in stale:
+        for story in update.changed:
             if self.stop.is_set():
                 raise Stopped
-            engine.build_isolated(story, store, settings, redated, failed)
+            engine.build_isolated(story, store, settings, update.redated, failed)
             if story.id not in {f.id for f in store.failures("story")}:
                 report.stories.append(story.id)
 
