@@ -25,6 +25,8 @@ from storyline.date_refs import named_as_reference
 from storyline.memo import Memo, digest
 from storyline.model import Annotation, Article, Event, EventStatus, Granularity, TimeExpr
 
+from . import merge as _merge_module
+from . import status as _status_module
 from .config import EVENTS, EventsConfig
 from .merge import _event, _merge, _Raw, _window
 from .status import (
@@ -176,4 +178,7 @@ def _dated(ann: Annotation, pub: str | None) -> list[_Dated]:
             )
         return out
 
-    return _DATED.get(digest(ann.sentences, ann.timexes, pub), make)
+    # The settings it reads are part of the key: a run that tunes them reads again.
+    reading, merging = _status_module.EVENTS, _merge_module.EVENTS
+    tuned = (reading.status_before, reading.status_after, merging.window_words)
+    return _DATED.get(digest(ann.sentences, ann.timexes, pub, tuned), make)
