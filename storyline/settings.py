@@ -14,6 +14,14 @@ file may also group them in tables named after the sections (``[storyline.link]`
 
 A setting whose default is None takes its stage's own default (for example
 ``story_similarity``: link/story_config.py), so that a default is defined once.
+
+The stages' tuned constants live in each stage's own config (``STAGE_CONFIGS``: story
+detection's Weights, ClaimsConfig, TimelineConfig), one line each on what they do.
+``tuning`` holds overrides of them by config name (``[storyline.tuning.timeline]`` in a
+file); ``settings.tuned("timeline")`` is that config with them, or None when nothing is
+overridden, and a stage's module is imported only when its table is given. The flat
+settings that are fields of a stage config (``claim_similarity`` is ClaimsConfig's
+``similarity``) go into it too.
 """
 
 from __future__ import annotations
@@ -180,6 +188,19 @@ class _Section(Generic[S]):
         return settings.section(self.kind)
 
 
+# Each stage's config of tuned constants ("module:class"), by its name under ``tuning``,
+# and the flat settings that set one of its fields.
+STAGE_CONFIGS = {
+    "stories": "storyline.link.story_config:Weights",
+    "claims": "storyline.link.claims:ClaimsConfig",
+    "timeline": "storyline.synthesize.timeline.config:TimelineConfig",
+}
+FLAT_FIELDS = {
+    "stories": {"story_similarity": "threshold", "story_window_days": "window_days"},
+    "claims": {"claim_similarity": "similarity"},
+}
+
+
 SECTIONS: dict[str, type] = {
     "ingest": IngestSettings,
     "annotate": AnnotateSettings,
@@ -198,6 +219,8 @@ class Settings(
     # An article or story a stage raises on is recorded as a failure and the run goes on;
     # strict re-raises the original exception instead (for development: --strict)
     strict: bool = False
+    # Overrides of the stages' tuned constants, by STAGE_CONFIGS name, then field name
+    tuning: dict[str, dict[str, Any]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     # Each section alone: settings.link is a LinkSettings of these settings' values.
@@ -214,6 +237,33 @@ class Settings(
         self._check_ingest()
         self._check_link()
         _check(isinstance(self.strict, bool), "strict", self.strict, "true or false")
+        for name in self.tuning:
+            self.tuned(name)  # a bad name, field or value fails here, once
+
+    def tuned(self, name: str) -> Any:
+        """The stage config ``name`` (STAGE_CONFIGS) with these settings' overrides, or
+        None when they override none of it: the stage then uses its own defaults."""
+        where = STAGE_CONFIGS.get(name)
+        if where is None:
+            raise ConfigError(
+                f"setting 'tuning' has a table {name!r}; the stage configs that can be tuned "
+                f"are {sorted(STAGE_CONFIGS)}"
+            )
+        values = dict(self.tuning.get(name) or {})
+        for flat, inner in FLAT_FIELDS.get(name, {}).items():
+            if getattr(self, flat) is not None:
+                values[inner] = getattr(self, flat)
+        if not values:
+            return None
+        module, cls = where.split(":")
+        kind = getattr(importlib.import_module(module), cls)
+        known = {f.name for f in fields(kind)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(
+                f"setting 'tuning.{name}' has unknown field(s) {unknown}; {cls} has {sorted(known)}"
+            )
+        return kind(**values)
 
     def section(self, kind: type[S]) -> S:
         """The section ``kind`` of these settings, alone (a frozen copy of its values)."""

@@ -78,7 +78,7 @@ def test_a_flat_config_file_of_every_setting_still_loads(tmp_path: Path) -> None
         for section in (s.ingest, s.annotate, s.link, s.synthesize, s.execution)
         for f in dataclasses.fields(section)
     }
-    assert named | {"db", "out", "strict", "extra"} == {f.name for f in dataclasses.fields(s)}
+    assert named | {"db", "out", "strict", "tuning", "extra"} == {f.name for f in dataclasses.fields(s)}
 
 
 def test_a_file_may_group_settings_by_section(tmp_path: Path) -> None:
@@ -122,3 +122,58 @@ def test_the_local_executor_runs_each_chunk_in_order_as_it_is_asked_for() -> Non
     results = executor_for(Settings()).map(run, chunks())  # type: ignore[arg-type]
     assert next(results) == ([0], [0])  # the second chunk is not read before it is needed
     assert list(results) == [([10], [1]), ([20], [2])]
+
+
+def test_the_stages_tuned_constants_are_overridden_through_their_own_configs(
+    tmp_path: Path,
+) -> None:
+    from storyline.link.claims import ClaimsConfig
+    from storyline.link.story_config import Weights
+    from storyline.synthesize.timeline.config import TimelineConfig
+
+    assert Settings().tuned("timeline") is None  # nothing set: the stage's own defaults
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        "[storyline]\nclaim_similarity = 0.8\nstory_window_days = 90\n"
+        "[storyline.tuning.timeline]\nlede = 4\n[storyline.tuning.claims]\nrelated = 0.55\n"
+    )
+    s = load_settings(cfg)
+    assert s.tuned("timeline") == TimelineConfig(lede=4)
+    # a flat setting is the field of its stage's config
+    assert s.tuned("claims") == ClaimsConfig(similarity=0.8, related=0.55)
+    assert s.tuned("stories") == Weights(window_days=90)
+    for text, words in [
+        ("[storyline.tuning.timeline]\nledes = 4\n", ["tuning.timeline", "ledes", "lede"]),
+        ("[storyline.tuning.colours]\nred = 1\n", ["colours", "timeline"]),
+    ]:
+        cfg.write_text(text)
+        with pytest.raises(ConfigError) as caught:
+            load_settings(cfg)
+        assert all(w in str(caught.value) for w in words), caught.value
+
+
+def test_tuned_constants_reach_the_stage_and_the_dossier_fingerprint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from storyline import engine
+    from storyline.model import Story
+
+    story = Story(id="s-1", title="t", articles=["a", "b"])
+    tuned = Settings(tuning={"timeline": {"lede": 4}})
+    assert engine.fingerprint(story, Settings()) == engine.fingerprint(story, Settings(db="x"))
+    assert engine.fingerprint(story, tuned) != engine.fingerprint(story, Settings())
+    assert engine.fingerprint(story, Settings(claim_similarity=0.8)) != engine.fingerprint(
+        story, Settings()
+    )
+
+    seen: dict[str, object] = {}
+
+    def synthesize(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.update(kwargs)
+        raise RuntimeError("enough")
+
+    monkeypatch.setattr(engine, "linked", lambda story, store, settings: ([], [], None))
+    monkeypatch.setattr(engine.synthesize_stage, "synthesize", synthesize)
+    with pytest.raises(RuntimeError):
+        engine.dossier_for(story, None, tuned)  # type: ignore[arg-type]
+    assert seen["timeline_config"] == tuned.tuned("timeline")

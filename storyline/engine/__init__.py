@@ -8,13 +8,12 @@ An article or story that a stage raises on is caught there, stored as a ``Failur
 and reported in ``IngestReport.failures``; the run goes on (``storyline.guard``).
 
 The flow is here; beside it: ``reports`` (what a run reports), ``dates`` (inferred
-publication dates) and ``keep`` (a story's build stores and writes its new dossier, or
-keeps its previous one). Where stage 2 runs is :mod:`storyline.executors`.
+publication dates), ``freshness`` (a dossier's fingerprint: is it up to date) and
+``keep`` (a story's build stores and writes its new dossier, or keeps its previous one). Where stage 2 runs is :mod:`storyline.executors`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from collections.abc import Collection, Iterable, Sequence
@@ -27,7 +26,8 @@ from storyline import annotate as annotate_stage
 from storyline import link as link_stage
 from storyline import render as render_stage  # noqa: F401  (reached as engine.render_stage)
 from storyline import synthesize as synthesize_stage
-from storyline.engine.dates import infer_dates
+from storyline.engine.dates import infer_dates, to_date
+from storyline.engine.freshness import fingerprint, out_of_date
 from storyline.engine.keep import KeepPrevious, write_stored
 from storyline.engine.reports import BuildReport, IngestReport, UpdateReport, problem_text
 from storyline.errors import NotFoundError
@@ -163,12 +163,17 @@ def detect(store: Store, settings: Settings, full: bool = False) -> list[Story]:
                 annotations,
                 settings.story_similarity,
                 settings.story_window_days,
+                settings.tuned("stories"),
             )
         else:
             articles = store.articles(annotated)
             annotations = store.get_annotations(annotated)
             stories = link_stage.detect_stories(
-                articles, annotations, settings.story_similarity, settings.story_window_days
+                articles,
+                annotations,
+                settings.story_similarity,
+                settings.story_window_days,
+                settings.tuned("stories"),
             )
         store.put_stories(stories)
         return stories
@@ -204,18 +209,13 @@ def linked(
     """Stage 3b for one story: its articles, their annotations and the links between them."""
     articles = store.articles(story.articles)
     annotations = store.get_annotations(story.articles)
-    link = settings.link
-    # A threshold the settings leave at None is the link stage's own default
-    chosen = {
-        "duplicate_jaccard": link.duplicate_jaccard,
-        "claim_similarity": link.claim_similarity,
-    }
     links = link_stage.link_story(
         story,
         articles,
         annotations,
-        unattributed_confirms=link.unattributed_confirms,
-        **{name: value for name, value in chosen.items() if value is not None},
+        unattributed_confirms=settings.unattributed_confirms,
+        duplicate_jaccard=settings.duplicate_jaccard,  # None: the link stage's own
+        claims=settings.tuned("claims"),
     )
     return articles, annotations, links
 
@@ -232,37 +232,12 @@ def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
         timeline_span=settings.timeline_span,
         max_summary=settings.summary_max_sentences,
         key_claims=settings.key_claims,
+        timeline_config=settings.tuned("timeline"),
     )
     dossier.generated = datetime.now(UTC).isoformat(timespec="seconds")
     dossier.timeline_from = settings.timeline_from
     dossier.timeline_until = settings.timeline_until
     return dossier
-
-
-def fingerprint(story: Story, settings: Settings) -> str:
-    """What a story's dossier is made from: its articles, the annotator, the code version
-    and the settings that shape the dossier (timeline length and window, summary length)."""
-    from storyline import __version__
-
-    parts = [
-        __version__,
-        annotate_stage.annotator_version(settings.embedder, settings.budget),
-        f"timeline {settings.timeline_max_events} {settings.timeline_span}",
-        f"summary {settings.summary_max_sentences}",
-        f"claims {settings.key_claims} {settings.unattributed_confirms}",
-        *story.articles,
-    ]
-    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
-
-
-def out_of_date(stories: Iterable[Story], store: Store, settings: Settings) -> list[Story]:
-    """The stories whose stored dossier was not built from what they hold now.
-
-    A story whose dossier fingerprint matches has had its dates inferred over the
-    same articles, annotations and code when that dossier was built; doing it
-    again cannot give a date, so ``build`` infers dates only for these stories.
-    """
-    return [s for s in stories if store.dossier_fingerprint(s.id) != fingerprint(s, settings)]
 
 
 def build_story(
@@ -354,29 +329,15 @@ def update(
     annotate(store, settings, progress, retry_failed=retry_failed)
     report.stories = stories_of(store, settings)
     stale = out_of_date(report.stories, store, settings)
-    report.redated = set(infer_dates(store, settings, _to_date(stale, report, store, retry_failed)))
+    report.redated = set(
+        infer_dates(store, settings, to_date(stale, report.stories, store, retry_failed))
+    )
     stale_ids = {s.id for s in stale}
     report.changed = [
         s for s in report.stories if s.id in stale_ids or report.redated & set(s.articles)
     ]
     report.failures = store.failures()
     return report
-
-
-def _to_date(
-    stale: list[Story], report: UpdateReport, store: Store, retry_failed: bool
-) -> list[Story]:
-    """The stories to infer dates in: the out-of-date ones, and with ``retry_failed``
-    the ones holding an article (or being a story) whose date inference failed."""
-    todo = list(stale)
-    if retry_failed:
-        failed = {f.id for f in store.failures(stage="infer_dates")}
-        todo += [
-            s
-            for s in report.stories
-            if s not in todo and (s.id in failed or failed & set(s.articles))
-        ]
-    return todo
 
 
 def dossier(story: Story, store: Store, settings: Settings) -> Dossier:

@@ -70,3 +70,17 @@ def infer_dates(store: Store, settings: Settings, stories: Sequence[Story]) -> l
             store.put_annotations([annotation])
             changed.append(article.id)
     return changed
+
+
+def to_date(
+    stale: list[Story], stories: list[Story], store: Store, retry_failed: bool
+) -> list[Story]:
+    """The stories to infer dates in: the out-of-date ones, and with ``retry_failed``
+    the ones holding an article (or being a story) whose date inference failed."""
+    todo = list(stale)
+    if retry_failed:
+        failed = {f.id for f in store.failures(stage="infer_dates")}
+        todo += [
+            s for s in stories if s not in todo and (s.id in failed or failed & set(s.articles))
+        ]
+    return todo

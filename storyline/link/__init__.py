@@ -30,10 +30,13 @@ def link_story(
     story: Story,
     articles: Sequence[Article],
     annotations: Sequence[Annotation],
-    duplicate_jaccard: float = 0.8,
+    duplicate_jaccard: float | None = None,  # None: dedup.JACCARD
     claim_similarity: float = CLAIMS.similarity,
     unattributed_confirms: bool = False,
+    claims: ClaimsConfig | None = None,
 ) -> Links:
+    """The links between one story's articles; ``claims`` (the claims stage's tuned
+    constants) takes the place of ``claim_similarity`` when given."""
     by_id = {a.id: a for a in articles}
     duplicates = find_duplicates(articles, duplicate_jaccard)
     copies = {d.article: d.duplicate_of for d in duplicates}
@@ -58,7 +61,7 @@ def link_story(
         annotations,
         source_of=sources.__getitem__,
         outlet_of=lambda a: by_id[a].outlet,
-        config=ClaimsConfig(similarity=claim_similarity),
+        config=claims or ClaimsConfig(similarity=claim_similarity),
         entities_in=links.entities_in,
         people=frozenset(e.id for e in entities if e.type == "PERSON"),
     )

@@ -46,8 +46,12 @@ def _bands(threshold: float) -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
-def find_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> list[Duplicate]:
+JACCARD = 0.8  # MinHash Jaccard over word 5-shingles from which two texts are one copy
+
+
+def find_duplicates(articles: Sequence[Article], threshold: float | None = None) -> list[Duplicate]:
     """One ``Duplicate`` per article that copies an earlier one."""
+    threshold = JACCARD if threshold is None else threshold
     ordered = sorted(articles, key=lambda a: (a.published.date or "9999", a.id))
     lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands(threshold))
     hashes: dict[str, MinHash] = {}

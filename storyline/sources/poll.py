@@ -310,11 +310,10 @@ class Poller:
 
     # ------------------------------------------------------------------ engine
     def _update(self, report: PollReport) -> None:
-        """The engine's update over what is stored (as `storyline build` and the web app
-        run it), then a build of the stories it says changed only: the ones new reports
-        joined or whose reports got a date (and any a stopped poll left behind)."""
+        """What `storyline build` does after ingest, for the stories whose dossier is out
+        of date only: the ones new reports joined (and any a stopped poll left behind)."""
         store, settings = self.store, self.settings
-        update = engine.update([], store, settings)  # the reports are stored already
+        update = engine.update((), store, settings)  # the reports are stored already
         failed = {f.id for f in store.failures("story")}
         for story in update.changed:
             if self.stop.is_set():

@@ -29,6 +29,7 @@ from storyline.synthesize.ledger import build_ledger
 from storyline.synthesize.quotes import collect_quotes
 from storyline.synthesize.summary import build_summary
 from storyline.synthesize.timeline import dossier_timeline
+from storyline.synthesize.timeline.config import DEFAULT_WEIGHTS, TimelineConfig
 from storyline.synthesize.tracks import story_tracks
 
 
@@ -42,6 +43,7 @@ def synthesize(
     max_summary: int,
     key_claims: int,
     timeline_span: tuple[str, str] | None = None,
+    timeline_config: TimelineConfig | None = None,
 ) -> Dossier:
     copies = {d.article: d.duplicate_of for d in links.duplicates}
     order = {a.id: (a.published.date or "9999", a.id) for a in articles}
@@ -80,6 +82,7 @@ def synthesize(
         links.sources.__getitem__,
         max_events,
         span=timeline_span,
+        weights=timeline_config or DEFAULT_WEIGHTS,
     )
     return Dossier(
         story=StoryInfo(

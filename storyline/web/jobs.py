@@ -27,7 +27,7 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -108,7 +108,7 @@ class JobRunner:
                 for old in sorted(self.jobs.values(), key=lambda j: j.created)[: -self.keep]:
                     if old.state in ("done", "failed"):
                         del self.jobs[old.id]
-        self._pool.submit(self._run, job, folder, names, skipped or {})
+        self._pool.submit(self._run, job, _Upload(folder, names, skipped or {}))
         return job
 
     def call(self, fn: Callable[[], T]) -> Future[T]:
@@ -126,16 +126,10 @@ class JobRunner:
         if self._tmp is not None:
             shutil.rmtree(self._tmp, ignore_errors=True)
 
-    def _run(
-        self,
-        job: Job,
-        folder: Path,
-        names: dict[str, str],
-        skipped: dict[str, list[tuple[int, str]]],
-    ) -> None:
+    def _run(self, job: Job, upload: _Upload) -> None:
         job.state = "running"
         try:
-            self._process(job, folder, names, skipped)
+            self._process(job, upload)
             job.state = "done"
             job.stage = "done"
         except StorylineError as exc:
@@ -146,19 +140,14 @@ class JobRunner:
             log.exception("job %s failed at %s", job.id, job.stage)
         finally:
             job.finished = time.time()
-            shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(upload.folder, ignore_errors=True)
             try:
                 self.on_change()
             except Exception:  # the next job must still run
                 log.exception("after job %s: clearing the page caches failed", job.id)
 
-    def _process(
-        self,
-        job: Job,
-        folder: Path,
-        names: dict[str, str],
-        skipped: dict[str, list[tuple[int, str]]],
-    ) -> None:
+    def _process(self, job: Job, upload: _Upload) -> None:
+        folder, names, skipped = upload.folder, upload.names, upload.skipped
         settings = self.settings
         progress = _JobProgress(job)
         store = open_store(settings.db)
@@ -288,6 +277,16 @@ class JobRunner:
         its previous dossier); returns its standing failures, empty when it was built."""
         engine.build_isolated(story, store, settings, redated)
         return [f for f in store.failures("story") if f.id == story.id]
+
+
+@dataclass(frozen=True)
+class _Upload:
+    """A job's files: in ``folder`` under our names; ``names`` maps them to the user's,
+    ``skipped`` lists by our name the lines already refused, with their reasons."""
+
+    folder: Path
+    names: dict[str, str]
+    skipped: dict[str, list[tuple[int, str]]]
 
 
 class _Quiet:

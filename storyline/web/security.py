@@ -210,3 +210,26 @@ def token_ok(expected: str | None, header: str | None, form_value: str | None = 
     if header and header.lower().startswith("bearer "):
         given = header[7:].strip()
     return hmac.compare_digest(given.encode(), expected.encode())
+
+
+def form_refusal(csrf: Csrf, token: str | None, request: Any, form: Any) -> tuple[int, str] | None:
+    """Why a form sent to this app is refused: ``(403, problem)`` for a form another site
+    may have sent (its CSRF token), ``(401, ...)`` for a wrong or missing token; None
+    when it may go on.
+
+    A script with the token in its Authorization header is no cross-site form (a browser
+    sends that header only after a CORS preflight this app never grants).
+    """
+    header = request.headers.get("authorization")
+    by_header = bool(token) and bool(header) and token_ok(token, header)
+    if not by_header:
+        field = form.get(CSRF_FIELD)
+        problem = csrf.check(
+            request.cookies.get(CSRF_COOKIE), field if isinstance(field, str) else None
+        )
+        if problem is not None:
+            return 403, problem
+    value = form.get("token")
+    if not token_ok(token, header, value if isinstance(value, str) else None):
+        return 401, "wrong or missing token"
+    return None

@@ -33,7 +33,7 @@ from storyline.sources.addresses import AddressError, check_scheme, public_addre
 from storyline.sources.poll import now
 from storyline.store import open_store
 from storyline.web.public import scrub
-from storyline.web.security import CSRF_COOKIE, CSRF_FIELD, token_ok
+from storyline.web.security import CSRF_COOKIE, form_refusal
 
 log = logging.getLogger(__name__)
 
@@ -148,21 +148,13 @@ def add_source_routes(app: FastAPI, state: Any, page: Callable[..., HTMLResponse
     async def allowed(request: Request) -> tuple[Any, Response | None]:
         """The form, or the answer refusing it (CSRF, token)."""
         form = await request.form(max_files=0, max_fields=10, max_part_size=10_000)
-        header = request.headers.get("authorization")
-        by_header = bool(config.token) and bool(header) and token_ok(config.token, header)
-        if not by_header:
-            field = form.get(CSRF_FIELD)
-            problem = state.csrf.check(
-                request.cookies.get(CSRF_COOKIE), field if isinstance(field, str) else None
-            )
-            if problem is not None:
+        refusal = form_refusal(state.csrf, config.token, request, form)
+        if refusal is not None:
+            status, problem = refusal
+            if status == 403:
                 log.warning("sources form refused: %s", problem)
-                return form, sources_page(
-                    request, 403, f"refused: {problem}. Open this page again and send the form."
-                )
-        token = form.get("token")
-        if not token_ok(config.token, header, token if isinstance(token, str) else None):
-            return form, sources_page(request, 401, "wrong or missing token")
+                problem = f"refused: {problem}. Open this page again and send the form."
+            return form, sources_page(request, status, problem)
         return form, None
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)

@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 
 from storyline.web.outcomes import display_name, safe_suffix
 from storyline.web.public import readable_size, scrub
-from storyline.web.security import CSRF_COOKIE, CSRF_FIELD, token_ok
+from storyline.web.security import CSRF_COOKIE, form_refusal
 from storyline.web.state import State, WebConfig
 
 log = logging.getLogger(__name__)
@@ -52,27 +52,14 @@ def upload_router(state: State, page: Callable[..., HTMLResponse]) -> APIRouter:
             )
         except HTTPException as exc:
             return upload_page(request, exc.status_code, _form_error(str(exc.detail), config))
-        # A script with the token in its Authorization header is no cross-site form
-        # (a browser sends that header only after a CORS preflight this app never grants).
-        header = request.headers.get("authorization")
-        by_header = bool(config.token) and bool(header) and token_ok(config.token, header)
-        if not by_header:
-            field = form.get(CSRF_FIELD)
-            problem = state.csrf.check(
-                request.cookies.get(CSRF_COOKIE), field if isinstance(field, str) else None
-            )
-            if problem is not None:
-                await form.close()
-                log.warning("upload refused: %s", problem)
-                return upload_page(
-                    request,
-                    403,
-                    f"refused: {problem}. Open this page again and send the form from it.",
-                )
-        token = form.get("token")
-        if not token_ok(config.token, header, token if isinstance(token, str) else None):
+        refusal = form_refusal(state.csrf, config.token, request, form)
+        if refusal is not None:
             await form.close()
-            return upload_page(request, 401, "wrong or missing token")
+            status, problem = refusal
+            if status == 403:
+                log.warning("upload refused: %s", problem)
+                problem = f"refused: {problem}. Open this page again and send the form from it."
+            return upload_page(request, status, problem)
         job_id, folder = state.runner.new_folder()
         names: dict[str, str] = {}
         n = 0
