@@ -181,9 +181,8 @@ def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
     return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
 
 
-_Candidate = tuple[
-    int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], dict[str, frozenset[float]]
-]
+_Figures = dict[str, frozenset[tuple[float, str | None]]]
+_Candidate = tuple[int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], _Figures]
 _CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
 
 
