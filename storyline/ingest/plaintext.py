@@ -18,14 +18,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from storyline.languages.calendar import ENGLISH, alternation
 from storyline.model import DateBasis
 
 _HEADER = re.compile(r"(?i)date:?[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*")
 _BYLINE = re.compile(r"^(?:By|BY|by)[ \t]+(?P<rest>\S.*)$")
-_MONTH = (
-    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = rf"(?P<mon>{alternation(ENGLISH.month_numbers, capitalized=True)})\.?"
 _BYLINE_DATES = (
     re.compile(rf"\b{_MONTH}[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<year>\d{{4}})\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})[ \t]+{_MONTH}[ \t]+(?P<year>\d{{4}})\b"),
@@ -155,8 +153,7 @@ def _iso(year: str, month: str, day: str) -> str | None:
 
 
 def _month_number(name: str) -> int:
-    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    return months.index(name[:3].lower()) + 1
+    return ENGLISH.month_numbers[name.lower()]
 
 
 def _valid_date(value: str) -> bool:

@@ -57,6 +57,7 @@ def _names(language: str, text: str) -> set[tuple[str, str]]:
     return {(m.text, m.label) for m in read(text, language, PUBLISHED).mentions}
 
 
+@pytest.mark.slow  # loads the language's pipeline
 def test_spanish_report() -> None:
     r = read(SPANISH, "es", PUBLISHED)
     assert [s.text[:14] for s in r.sentences] == [
@@ -71,6 +72,7 @@ def test_spanish_report() -> None:
     assert _quotes("es", SPANISH) == [("Las", "Carmen Ibarra"), ("No", "Xi")]  # "dijo Xi"
 
 
+@pytest.mark.slow  # loads the language's pipeline
 def test_french_report() -> None:
     r = read(FRENCH, "fr", PUBLISHED)
     assert len(r.sentences) == 4
@@ -84,6 +86,7 @@ def test_french_report() -> None:
     assert _quotes("fr", FRENCH) == [("Les", "Claire Dumont"), ("Nous", "Paul Girard")]
 
 
+@pytest.mark.slow  # loads the language's pipeline
 def test_german_report() -> None:
     r = read(GERMAN, "de", PUBLISHED)
     assert len(r.sentences) == 4
@@ -115,6 +118,7 @@ def _article(text: str, language: str, path: str) -> Article:
     )
 
 
+@pytest.mark.slow  # loads the language's pipeline
 def test_the_annotator_reads_each_report_in_its_language(annotator: SpacyAnnotator) -> None:
     out: list[Annotation] = annotator(
         [_article(SPANISH, "es", "es.txt"), _article(GERMAN, "de", "de.txt")]

@@ -56,6 +56,7 @@ def test_pieces_join_back_and_cut_at_paragraph_breaks() -> None:
     assert [len(p) for p in pieces(blob, 1_000)] == [1_000, 1_000, 500]
 
 
+@pytest.mark.slow
 def test_a_text_read_in_pieces_keeps_its_offsets(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nlp_module, "PIECE_CHARS", 2_000)
     text = "\n\n".join([PARAGRAPH] * 30) + " " + " ".join([PARAGRAPH] * 12)
@@ -64,6 +65,7 @@ def test_a_text_read_in_pieces_keeps_its_offsets(monkeypatch: pytest.MonkeyPatch
     assert n_mentions >= 3 * 42
 
 
+@pytest.mark.slow
 def test_a_text_over_spacys_limit_is_annotated() -> None:
     """spaCy refuses texts over nlp.max_length (1,000,000 characters)."""
     filler = "\n".join(" " * 999 for _ in range(1_100))  # page furniture blanked out

@@ -80,6 +80,7 @@ def test_without_the_driver_the_error_names_the_install_command(
         open_store("postgresql://news@127.0.0.1:5432/news")
 
 
+@pytest.mark.slow
 def test_an_unreachable_server_is_named_without_its_password() -> None:
     pytest.importorskip("psycopg", reason="the postgres extra is not installed")
     with socket.socket() as s:  # a port with nothing listening on it

@@ -76,6 +76,7 @@ def test_a_form_on_another_site_cannot_upload(app_db: str) -> None:
     assert _articles(app_db) == 0, "a refused form stored an article"
 
 
+@pytest.mark.slow
 def test_the_real_form_works_with_and_without_a_token(tmp_path: Path) -> None:
     for token in (None, "k3y"):
         db = str(tmp_path / f"{token}.sqlite")
