@@ -19,6 +19,8 @@ from typing import Any
 
 import msgspec
 
+from storyline.errors import StorylineError
+
 STRING_FIELDS = ("title", "date", "url", "outlet", "language")
 MAX_LISTED = 10  # record problems listed in one response
 _LONE_SURROGATE = re.compile(
@@ -36,7 +38,7 @@ _JSON_TYPES = {
 }
 
 
-class BodyError(Exception):
+class BodyError(StorylineError):
     """A request body the API refuses: ``status`` and the reason for the client."""
 
     def __init__(self, status: int, detail: str | list[str]) -> None:
