@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import EXTRAS, MissingExtraError, NotFoundError, StoreError
-from storyline.model import Annotation, Article, Failure, SeenItem, Story
+from storyline.model import Annotation, Article, SeenItem, Story
 from storyline.store.codec import (
     SCHEMA_VERSION,
     SEEN_COLUMNS,
@@ -27,7 +27,6 @@ from storyline.store.codec import (
     article_row,
     decode_annotation,
     decode_article,
-    decode_failure,
     decode_story,
     encode,
     marks,
@@ -105,6 +104,10 @@ class PostgresStore(SQLStore):
         "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (kind, id, stage) DO UPDATE SET version = EXCLUDED.version, "
         "at = EXCLUDED.at, record = EXCLUDED.record"
+    )
+    FAILURES = (
+        "SELECT record FROM failures WHERE (?::text IS NULL OR kind = ?) "
+        "AND (?::text IS NULL OR stage = ?) ORDER BY at, kind, id, stage"
     )
 
     def __init__(self, url: str) -> None:
@@ -270,14 +273,6 @@ class PostgresStore(SQLStore):
                         log.warning("store %s: could not release lock %r", self.name, name)
 
     # failures
-    def failures(self, kind: str | None = None, stage: str | None = None) -> list[Failure]:
-        rows = self._all(
-            "SELECT record FROM failures WHERE (%s::text IS NULL OR kind = %s) "
-            "AND (%s::text IS NULL OR stage = %s) ORDER BY at, kind, id, stage",
-            (kind, kind, stage, stage),
-        )
-        return [decode_failure(r[0]) for r in rows]
-
     def clear_failures(
         self, kind: str, ids: Iterable[str] | None = None, stage: str | None = None
     ) -> int:

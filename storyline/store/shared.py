@@ -19,6 +19,7 @@ from storyline.store.codec import (
     article_row,
     decode_article,
     decode_dossier,
+    decode_failure,
     decode_stamp,
     decode_story,
     encode,
@@ -39,6 +40,12 @@ class SQLStore(ABC):
     ADD_SOURCE: str
     PUT_DOSSIER: str
     PUT_FAILURE: str
+    # The standing failures of a kind and stage, either None (PostgreSQL types a NULL
+    # parameter: ?::text)
+    FAILURES = (
+        "SELECT record FROM failures WHERE (? IS NULL OR kind = ?) "
+        "AND (? IS NULL OR stage = ?) ORDER BY at, kind, id, stage"
+    )
 
     @abstractmethod
     def _all(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
@@ -104,6 +111,10 @@ class SQLStore(ABC):
 
     def put_failure(self, failure: Failure) -> None:
         self._write(self.PUT_FAILURE, failure_row(failure, now()))
+
+    def failures(self, kind: str | None = None, stage: str | None = None) -> list[Failure]:
+        rows = self._all(self._sql(self.FAILURES), (kind, kind, stage, stage))
+        return [decode_failure(r[0]) for r in rows]
 
     # live sources
     def add_source(self, source: WatchedSource) -> bool:

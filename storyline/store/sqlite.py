@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import NotFoundError, StoreError
-from storyline.model import Annotation, Article, Failure, SeenItem, Story
+from storyline.model import Annotation, Article, SeenItem, Story
 from storyline.store.codec import (
     SCHEMA_VERSION,
     SEEN_COLUMNS,
@@ -20,7 +20,6 @@ from storyline.store.codec import (
     article_row,
     decode_annotation,
     decode_article,
-    decode_failure,
     decode_story,
     encode,
     marks,
@@ -220,14 +219,6 @@ class SQLiteStore(SQLStore):
                 os.close(fd)  # closing lets go of the lock
 
     # failures
-    def failures(self, kind: str | None = None, stage: str | None = None) -> list[Failure]:
-        rows = self._all(
-            "SELECT record FROM failures WHERE (? IS NULL OR kind = ?) "
-            "AND (? IS NULL OR stage = ?) ORDER BY at, kind, id, stage",
-            (kind, kind, stage, stage),
-        )
-        return [decode_failure(r[0]) for r in rows]
-
     def clear_failures(
         self, kind: str, ids: Iterable[str] | None = None, stage: str | None = None
     ) -> int:
