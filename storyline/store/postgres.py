@@ -92,6 +92,7 @@ class PostgresStore(SQLStore):
     """Store backed by a PostgreSQL database (any server >= 11)."""
 
     MARK = "%s"
+    ARTICLE_ORDER = "{t}published NULLS FIRST, {t}id"
     ADD_ARTICLE = "INSERT INTO articles VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
     ADD_SOURCE = (
         f"INSERT INTO sources ({SOURCE_COLUMNS}) VALUES ({marks(10)}) ON CONFLICT (url) DO NOTHING"
@@ -168,7 +169,8 @@ class PostgresStore(SQLStore):
     # articles
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
-            rows = self._all("SELECT record FROM articles ORDER BY published NULLS FIRST, id")
+            order = self.ARTICLE_ORDER.format(t="")
+            rows = self._all(f"SELECT record FROM articles ORDER BY {order}")
             return [decode_article(r[0]) for r in rows]
         wanted = list(ids)
         found = self._by_id("SELECT id, record FROM articles WHERE id = ANY(%s)", wanted)
@@ -176,11 +178,6 @@ class PostgresStore(SQLStore):
         if missing:
             raise NotFoundError(f"no article {missing[0]!r} in {self.name!r}")
         return [decode_article(found[i]) for i in wanted]
-
-    def article_ids(self, annotated: bool = False) -> list[str]:
-        where = " WHERE id IN (SELECT article FROM annotations)" if annotated else ""
-        rows = self._all(f"SELECT id FROM articles{where} ORDER BY published NULLS FIRST, id")
-        return [r[0] for r in rows]
 
     def _by_id(self, sql: str, ids: list[str]) -> dict[str, bytes]:
         """One query for many ids (SQLite does one per id; here each is a round trip)."""
@@ -209,17 +206,6 @@ class PostgresStore(SQLStore):
             if i not in found:
                 raise NotFoundError(f"article {i!r} has no annotation yet")
         return [decode_annotation(found[i]) for i in wanted]
-
-    def unannotated(self, version: str, retry_failed: bool = False) -> list[str]:
-        rows = self._all(
-            "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article = a.id "
-            "WHERE (n.article IS NULL OR n.version != %s) AND (%s OR NOT EXISTS ("
-            "SELECT 1 FROM failures f WHERE f.kind = 'article' AND f.id = a.id "
-            "AND f.stage = 'annotate' AND f.version = %s)) "
-            "ORDER BY a.published NULLS FIRST, a.id",
-            (version, retry_failed, version),
-        )
-        return [r[0] for r in rows]
 
     # stories
     def put_stories(self, stories: Iterable[Story]) -> None:

@@ -40,6 +40,9 @@ class SQLStore(ABC):
     ADD_SOURCE: str
     PUT_DOSSIER: str
     PUT_FAILURE: str
+    # The articles' order: by publication date, undated first (PostgreSQL sorts NULL last
+    # unless told), then id; {t} is the table's alias
+    ARTICLE_ORDER = "{t}published, {t}id"
     # The standing failures of a kind and stage, either None (PostgreSQL types a NULL
     # parameter: ?::text)
     FAILURES = (
@@ -84,6 +87,24 @@ class SQLStore(ABC):
         if row is None:
             raise NotFoundError(f"no article {article_id!r} in {self.name!r}")
         return decode_article(row[0])
+
+    def article_ids(self, annotated: bool = False) -> list[str]:
+        where = " WHERE id IN (SELECT article FROM annotations)" if annotated else ""
+        order = self.ARTICLE_ORDER.format(t="")
+        return [r[0] for r in self._all(f"SELECT id FROM articles{where} ORDER BY {order}")]
+
+    def unannotated(self, version: str, retry_failed: bool = False) -> list[str]:
+        rows = self._all(
+            self._sql(
+                "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article = a.id "
+                "WHERE (n.article IS NULL OR n.version != ?) AND (? OR NOT EXISTS ("
+                "SELECT 1 FROM failures f WHERE f.kind = 'article' AND f.id = a.id "
+                f"AND f.stage = 'annotate' AND f.version = ?)) "
+                f"ORDER BY {self.ARTICLE_ORDER.format(t='a.')}"
+            ),
+            (version, retry_failed, version),
+        )
+        return [r[0] for r in rows]
 
     def article_count(self) -> int:
         return int(self._read("SELECT count(*) FROM articles")[0])

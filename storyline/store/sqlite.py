@@ -135,14 +135,10 @@ class SQLiteStore(SQLStore):
     # articles
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
-            rows = self._all("SELECT record FROM articles ORDER BY published, id")
+            order = self.ARTICLE_ORDER.format(t="")
+            rows = self._all(f"SELECT record FROM articles ORDER BY {order}")
             return [decode_article(r[0]) for r in rows]
         return [self.get_article(i) for i in ids]
-
-    def article_ids(self, annotated: bool = False) -> list[str]:
-        where = " WHERE id IN (SELECT article FROM annotations)" if annotated else ""
-        rows = self._all(f"SELECT id FROM articles{where} ORDER BY published, id")
-        return [r[0] for r in rows]
 
     # annotations
     def put_annotations(self, annotations: Iterable[Annotation]) -> None:
@@ -160,16 +156,6 @@ class SQLiteStore(SQLStore):
                 raise NotFoundError(f"article {i!r} has no annotation yet")
             out.append(decode_annotation(row[0]))
         return out
-
-    def unannotated(self, version: str, retry_failed: bool = False) -> list[str]:
-        rows = self._all(
-            "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article = a.id "
-            "WHERE (n.article IS NULL OR n.version != ?) AND (? OR NOT EXISTS ("
-            "SELECT 1 FROM failures f WHERE f.kind = 'article' AND f.id = a.id "
-            "AND f.stage = 'annotate' AND f.version = ?)) ORDER BY a.published, a.id",
-            (version, retry_failed, version),
-        )
-        return [r[0] for r in rows]
 
     # stories
     def put_stories(self, stories: Iterable[Story]) -> None:
