@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -120,9 +121,19 @@ class SynthesizeSettings:
     summary_max_sentences: int = 8
     # Single-source facts shown among the key claims (the rest stay in JSON and "all claims")
     key_claims: int = 20
+    # The reader's language (ISO 639-1): reports and summary sentences in another are named
+    # with their language in the Markdown and HTML reports.
+    reader_language: str = "en"
 
     def _check_synthesize(self) -> None:
         _check(self.key_claims >= 0, "key_claims", self.key_claims, "an integer >= 0")
+        _check(
+            isinstance(self.reader_language, str)
+            and re.fullmatch(r"[a-z]{2,3}", self.reader_language) is not None,
+            "reader_language",
+            self.reader_language,
+            'an ISO 639-1 code such as "en" or "es"',
+        )
         _check(
             self.timeline_max_events >= 1, "timeline_max_events", self.timeline_max_events, ">= 1"
         )

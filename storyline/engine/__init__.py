@@ -265,7 +265,8 @@ def build_story(
         log.debug("story %s unchanged; dossier kept", story.id)
         return files  # the stored dossier is not even decoded
     if unchanged:
-        return write_stored(story.id, store, out)  # its files are missing or older
+        # its files are missing or older
+        return write_stored(story.id, store, out, reader_language=settings.reader_language)
     try:
         previous: Dossier | None = store.get_dossier(story.id)
     except NotFoundError:
@@ -273,7 +274,7 @@ def build_story(
     dossier = with_changes(previous, dossier_for(story, store, settings))
     dossier.fingerprint = digest
     store.put_dossier(dossier)
-    return write_stored(story.id, store, out, dossier)
+    return write_stored(story.id, store, out, dossier, settings.reader_language)
 
 
 def build_isolated(

@@ -24,6 +24,7 @@ def fingerprint(story: Story, settings: Settings) -> str:
         f"claims {settings.key_claims} {settings.unattributed_confirms}",
         # what was set beyond the stages' defaults (nothing by default)
         *_tuning(settings),
+        *([f"reader {settings.reader_language}"] if settings.reader_language != "en" else []),
         *story.articles,
     ]
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]

@@ -62,7 +62,11 @@ class KeepPrevious(StoreView):
 
 
 def write_stored(
-    story_id: str, store: Store, out: Path, dossier: Dossier | None = None
+    story_id: str,
+    store: Store,
+    out: Path,
+    dossier: Dossier | None = None,
+    reader_language: str = "en",
 ) -> dict[str, Path]:
     """Write the files of the dossier the store holds for ``story_id`` (``dossier`` if
     it still is that one), holding the folder's lock: the last writer writes the last
@@ -71,4 +75,6 @@ def write_stored(
         stamp = store.dossier_stamp(story_id)
         if dossier is None or stamp != (dossier.fingerprint, dossier.generated):
             dossier = store.get_dossier(story_id)  # another build stored a newer one
-        return render_stage.write_dossier(dossier, out, locked=True)
+        return render_stage.write_dossier(
+            dossier, out, locked=True, reader_language=reader_language
+        )

@@ -20,7 +20,9 @@ class Calendar:
     months: tuple[tuple[str, ...], ...]  # 12 entries: the full name, then abbreviations
     weekdays: tuple[tuple[str, ...], ...]  # 7 entries, Monday first: the name, then variants
     # Month or weekday names that are everyday words too (English "may"): read as a
-    # date only with a number beside them.
+    # date only with a number beside them. Forms that are mostly other words are left out
+    # of a calendar altogether: French "sept" (seven), Portuguese "dez" (ten) and
+    # "segunda" (second) without its "-feira".
     common_words: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
@@ -109,7 +111,7 @@ FRENCH = Calendar(
         ("juin",),
         ("juillet", "juil"),
         ("août", "aout"),
-        ("septembre", "sept"),
+        ("septembre",),
         ("octobre", "oct"),
         ("novembre", "nov"),
         ("décembre", "decembre", "déc"),
@@ -216,14 +218,14 @@ PORTUGUESE = Calendar(
         ("setembro", "set"),
         ("outubro", "out"),
         ("novembro", "nov"),
-        ("dezembro", "dez"),
+        ("dezembro",),
     ),
     weekdays=(
-        ("segunda-feira", "segunda"),
-        ("terça-feira", "terça", "terca-feira"),
-        ("quarta-feira", "quarta"),
-        ("quinta-feira", "quinta"),
-        ("sexta-feira", "sexta"),
+        ("segunda-feira",),
+        ("terça-feira", "terca-feira"),
+        ("quarta-feira",),
+        ("quinta-feira",),
+        ("sexta-feira",),
         ("sábado", "sabado"),
         ("domingo",),
     ),

@@ -58,6 +58,11 @@ class ClaimsConfig:
 
 CLAIMS = ClaimsConfig()
 
+_EARLIER = re.compile(r"\b(up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+$")
+_QUESTION = re.compile(r"\?[.\s\"”'’)]*$")
+# Nouns that count people, however a report names them: one unit for figures.
+_PEOPLE = frozenset({"person", "people", "resident", "civilian", "villager", "citizen",
+                     "individual", "case", "victim", "patient", "death", "fatality"})  # fmt: skip
 # What is called off or denied is a different fact from what happened or is planned.
 _DENIED = re.compile(
     r"\b(not|never|no longer|cancel+(?:ed|ing|s)?|called off|calls? off|postponed?|scrapped|"
@@ -67,8 +72,10 @@ _DENIED = re.compile(
 
 
 def _is_candidate(text: str, min_words: int) -> bool:
+    """A sentence long enough to tell a fact, ending as a statement (a question asserts
+    nothing: "Surely it is a pandemic?")."""
     words = text.split()
-    return len(words) >= min_words and text[-1:] in ".!?\"”'’)"
+    return len(words) >= min_words and text[-1:] in ".!\"”'’)" and not _QUESTION.search(text)
 
 
 def _mood(ann: Annotation, sentence: int, text: str) -> tuple[bool, str | None]:
@@ -99,7 +106,7 @@ class _Pairs:
         people: list[frozenset[str]],
         sides: list[frozenset[Side]],
         config: ClaimsConfig,
-        figures: list[dict[str, frozenset[float]]] | None = None,
+        figures: list[dict[str, frozenset[tuple[float, str | None]]]] | None = None,
     ) -> None:
         self.mat = mat
         self.figures = figures or [{} for _ in moods]
@@ -131,19 +138,42 @@ class _Pairs:
         return None
 
 
-def _figures_of(ann: Annotation, sentence: int) -> dict[str, frozenset[float]]:
-    """The values a sentence gives, by what they count ("doctor", "GBP", "person")."""
-    out: dict[str, set[float]] = {}
+def _figures_of(ann: Annotation, sentence: int) -> dict[str, frozenset[tuple[float, str | None]]]:
+    """The values a sentence gives with what is said of them, by what they count
+    ("doctor", "GBP", "person": people however named); a value told as the one before
+    ("25 percent, up from 20 percent") is not the sentence's."""
+    out: dict[str, set[tuple[float, str | None]]] = {}
+    start = ann.sentences[sentence].start if sentence < len(ann.sentences) else 0
+    text = ann.sentences[sentence].text if sentence < len(ann.sentences) else ""
     for q in ann.quantities:
         if q.sentence == sentence and q.unit and q.kind not in ("age", "offset"):
-            out.setdefault(q.unit, set()).add(q.value)
+            if _EARLIER.search(text[: max(0, q.start - start)]):
+                continue
+            unit = "person" if q.unit in _PEOPLE else q.unit
+            out.setdefault(unit, set()).add((q.value, q.predicate))
     return {unit: frozenset(values) for unit, values in out.items()}
 
 
-def _figures_differ(a: dict[str, frozenset[float]], b: dict[str, frozenset[float]]) -> bool:
-    """Both sentences count one thing and share no value for it: "500,000 people in 447
-    camps" and "692,000 people in 591 camps" are different facts (or one revised)."""
-    return any(not (values & b[unit]) for unit, values in a.items() if unit in b)
+def _figures_differ(
+    a: dict[str, frozenset[tuple[float, str | None]]],
+    b: dict[str, frozenset[tuple[float, str | None]]],
+) -> bool:
+    """Both sentences count one thing and share no value for it ("500,000 people in 447
+    camps" / "692,000 people in 591 camps": different facts, or one revised), or share a
+    value only for different deeds ("killed 26 people" / "26 people infected")."""
+    for unit, told in a.items():
+        if unit not in b:
+            continue
+        shared = {v for v, _ in told} & {v for v, _ in b[unit]}
+        if not shared:
+            return True
+        deeds = [
+            ({p for v, p in told if v == value}, {p for v, p in b[unit] if v == value})
+            for value in shared
+        ]
+        if all(x.isdisjoint(y) and None not in x | y for x, y in deeds):
+            return True
+    return False
 
 
 def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:

@@ -21,7 +21,9 @@ __all__ = ["to_html", "to_json", "to_markdown", "write_dossier"]
 logger = logging.getLogger(__name__)
 
 
-def write_dossier(dossier: Dossier, out_dir: Path, *, locked: bool = False) -> dict[str, Path]:
+def write_dossier(
+    dossier: Dossier, out_dir: Path, *, locked: bool = False, reader_language: str = "en"
+) -> dict[str, Path]:
     """Write dossier.json, dossier.md and index.html into ``out_dir`` (created if missing).
 
     Each file is written to a temporary name, synced to disk and moved into place, so
@@ -30,7 +32,11 @@ def write_dossier(dossier: Dossier, out_dir: Path, *, locked: bool = False) -> d
     of one folder take turns; pass ``locked=True`` when already holding
     ``folder_lock(out_dir)``. Returns ``{"json": path, "md": path, "html": path}``.
     """
-    texts = {"json": to_json(dossier), "md": to_markdown(dossier), "html": to_html(dossier)}
+    texts = {
+        "json": to_json(dossier),
+        "md": to_markdown(dossier, reader_language),
+        "html": to_html(dossier, reader_language),
+    }
     out_dir = Path(out_dir)
     try:
         if locked:

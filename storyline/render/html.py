@@ -31,6 +31,7 @@ from storyline.render.view import (
     View,
     build_view,
     date_label,
+    language_name,
     timeline_count,
     timeline_data,
     timeline_entries,
@@ -106,10 +107,11 @@ def _coverage(view: View) -> list[dict[str, Any]]:
     ]
 
 
-def to_html(dossier: Dossier) -> str:
-    """The dossier as one HTML page: no external fetches, CSS and JS inline."""
+def to_html(dossier: Dossier, reader_language: str = "en") -> str:
+    """The dossier as one HTML page: no external fetches, CSS and JS inline; a report or
+    summary sentence not in ``reader_language`` is named with its language."""
     assets = _assets()
-    view = build_view(dossier)
+    view = build_view(dossier, reader_language=reader_language)
     timeline = timeline_entries(view)
     articles: list[ArticleView] = [a for a in view.articles.values() if a.number]
     page = assets.template.render(
@@ -122,6 +124,7 @@ def to_html(dossier: Dossier) -> str:
             {"about": t.about, "points": t.points, "chart": track_chart(t)} for t in dossier.tracks
         ],
         unknown_outlet=UNKNOWN_OUTLET,
+        language_name=language_name,
         first=date_label(dossier.story.first_published),
         last=date_label(dossier.story.last_published),
         window=window_label(dossier),

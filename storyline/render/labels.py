@@ -11,6 +11,7 @@ import functools
 import re
 import urllib.parse
 
+from storyline.languages.words import name_of
 from storyline.model import Dossier
 
 UNKNOWN_OUTLET = "unknown outlet"
@@ -46,6 +47,11 @@ def safe_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in _LINK_SCHEMES or not parts.netloc:
         return None
     return url
+
+
+def language_name(code: str) -> str:
+    """ "es" -> "Spanish", for a reader."""
+    return name_of(code).strip("'")
 
 
 def clip(text: str, limit: int) -> str:

@@ -19,6 +19,7 @@ from storyline.render.view import (
     View,
     build_view,
     date_label,
+    language_name,
     timeline_count,
     timeline_rest,
     window_label,
@@ -121,9 +122,10 @@ def _none(lines: list[str], items: Sized) -> bool:
     return False
 
 
-def to_markdown(dossier: Dossier) -> str:
-    """A readable report of the dossier, every statement cited to its source sentences."""
-    view = build_view(dossier)
+def to_markdown(dossier: Dossier, reader_language: str = "en") -> str:
+    """A readable report of the dossier, every statement cited to its source sentences;
+    a report or summary sentence not in ``reader_language`` is named with its language."""
+    view = build_view(dossier, reader_language=reader_language)
     story = dossier.story
     lines = [f"# {md_text(story.title) or 'Untitled story'}", ""]
     span = f"{date_label(story.first_published)} – {date_label(story.last_published)}"
@@ -172,6 +174,7 @@ def _articles(view: View) -> list[str]:
                 _names(record.credits),
                 _names(record.cites),
                 duplicate,
+                *([language_name(record.language)] if view.other_languages() else []),
             ]
         )
     header = [
@@ -183,6 +186,7 @@ def _articles(view: View) -> list[str]:
         "Credits",
         "Cites",
         "Duplicate",
+        *(["Language"] if view.other_languages() else []),
     ]
     return [*lines, *_table(header, rows), ""]
 
@@ -207,7 +211,9 @@ def _summary(view: View) -> list[str]:
     if _none(lines, view.dossier.summary):
         return lines
     for sentence in view.dossier.summary:
-        lines += [md_text(sentence.text) + _cite(view, sentence.evidence), ""]
+        language = view.language_of(sentence.evidence)
+        named = f" *(in {language_name(language)})*" if language else ""
+        lines += [md_text(sentence.text) + named + _cite(view, sentence.evidence), ""]
     return lines
 
 

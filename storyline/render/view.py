@@ -29,6 +29,7 @@ from storyline.render.labels import (
     UNKNOWN_OUTLET,
     clip,
     date_label,
+    language_name,
     safe_url,
     unique_parts,
     window_label,
@@ -61,6 +62,7 @@ __all__ = [
     "build_view",
     "clip",
     "date_label",
+    "language_name",
     "period_start",
     "safe_url",
     "timeline_count",
@@ -153,6 +155,7 @@ class View:
     articles: dict[str, ArticleView] = field(default_factory=dict)
     entity_names: dict[str, str] = field(default_factory=dict)
     claim_numbers: dict[str, int] = field(default_factory=dict)
+    reader_language: str = "en"  # the reader's language: others are named where they show
     # Claims as the reports show them: the key ones, then the others (at most
     # OTHER_CLAIMS_SHOWN; the rest are counted and left to dossier.json).
     key_claims: list[DossierClaim] = field(default_factory=list)
@@ -262,19 +265,32 @@ class View:
     def _outlet_count(self, outlet: str) -> int:
         return sum(1 for a in self.articles.values() if a.record.outlet == outlet and a.number)
 
+    def other_languages(self) -> bool:
+        """Whether any report is in a language other than the reader's."""
+        return any(a.language != self.reader_language for a in self.dossier.articles)
+
+    def language_of(self, evidence: Iterable[Evidence]) -> str | None:
+        """The language of the sentences ``evidence`` quotes, when it is not the reader's."""
+        for e in evidence:
+            language = self.article(e.article).record.language
+            if language and language != self.reader_language:
+                return language
+            return None
+        return None
+
     def claim_label(self, claim_id: str) -> str:
         number = self.claim_numbers.get(claim_id)
         return f"C{number}" if number is not None else claim_id
 
 
-def build_view(dossier: Dossier, changes_first: bool = True) -> View:
+def build_view(dossier: Dossier, changes_first: bool = True, reader_language: str = "en") -> View:
     """Number articles, claims and evidence in the order the reports show them.
 
     Citation numbers follow the reading order of the sections (changes, summary,
     timeline, conflicts, figures over time, claims, quotes), so markers count up down the
     page; a page that shows the summary before the changes (the web app's) numbers it first.
     """
-    view = View(dossier=dossier)
+    view = View(dossier=dossier, reader_language=reader_language)
     for number, record in enumerate(dossier.articles, start=1):
         view.articles[record.id] = ArticleView(
             number=number,

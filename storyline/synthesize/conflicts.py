@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Sequence
 import numpy as np
 
 from storyline.model import Annotation, Conflict, Evidence, Position, Quantity
-from storyline.synthesize.tracks import (
+from storyline.synthesize.measures import (
     FIGURES,
     Figure,
     FiguresConfig,
@@ -32,6 +32,7 @@ from storyline.synthesize.tracks import (
     describe,
     figures_of,
     interval,
+    revised,
     same_moment,
 )
 
@@ -65,7 +66,12 @@ def conflicts_of(
     for i, a in enumerate(figs):
         if i in used:
             continue
-        about = [i] + [j for j in later[i] if j not in used and same_moment(a, figs[j], cfg)]
+        about = [i]
+        for j in later[i]:
+            # one moment with the first, and no revision of another one taken
+            taken = j not in used and disputes(a, figs[j], cfg)
+            if taken and not any(revised(figs[k], figs[j]) for k in about):
+                about.append(j)
         positions = _positions([figs[k] for k in about])
         if len(positions) < 2 or len({f.article for p in positions for f in p}) < 2:
             continue
@@ -75,6 +81,12 @@ def conflicts_of(
 
 
 _BLOCK = 256  # figures compared at once with all of their measure
+
+
+def disputes(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
+    """Whether two figures tell one moment of one measure and neither revises the other
+    (a later report's higher count of what only grows is the count as known later)."""
+    return same_moment(a, b, cfg) and not revised(a, b)
 
 
 def _later_candidates(figs: list[Figure], cfg: FiguresConfig = FIGURES) -> list[list[int]]:

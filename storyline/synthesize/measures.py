@@ -28,9 +28,9 @@ import numpy as np
 from storyline.model import Annotation, Quantity
 
 # fmt: off
+# Children, women, men: a part of the people counted ("three children were among the dead").
 PEOPLE = frozenset({"person", "people", "resident", "inhabitant", "civilian", "villager",
-                    "citizen", "evacuee", "individual", "case", "victim", "patient", "adult",
-                    "child", "man", "woman"})
+                    "citizen", "evacuee", "individual", "case", "victim", "patient"})
 # Predicate classes that count people whatever noun tells them ("200 confirmed cases",
 # "the death toll rose to 21").
 PEOPLE_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced", "infected",
@@ -44,6 +44,8 @@ _PAIRABLE = frozenset({"count", "money", "measure"})
 # counted for two figures to be read as one measure.
 KNOWN_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced", "infected",
                            "suspected", "hospitalized", "flow"})
+# Counts that only grow as they are told again (a revision, not a dispute, when higher later).
+GROWING = KNOWN_CLASSES - {"flow"}
 # Money and troops are one measure only for one giver: these pair with their subject said.
 AGENTIVE_CLASSES = frozenset({"pledged", "raised", "sent"})
 # fmt: on
@@ -56,7 +58,8 @@ class FiguresConfig:
 
     related: float = 0.35  # cosine of two sentences that may tell one moment of one measure
     related_unnamed: float = 0.75  # ... a duration's, when they share one entity only
-    report_slack: int = 0  # days apart two reports' tellings of one moment may be dated
+    alike: float = 1.01  # cosine at which two sentences need no shared entity (> 1: never)
+    report_slack: int = 1  # days apart two reports' tellings of one moment may be dated
     list_figures: int = 4  # a sentence with this many figures is a list or breakdown: none pairs
     run_on_words: int = 70  # longer "sentences" are run-together items: their figures never pair
     max_ratio: float = 3.0  # tellings of one count lie within this factor of each other
@@ -68,6 +71,7 @@ class FiguresConfig:
     max_tracks: int = 12  # tracks a dossier shows (the most told)
     includes_before: int = 40  # characters before a figure an "including" cue is read in
     includes_after: int = 80  # ... and after it
+    hedge_before: int = 40  # characters before a figure "suspected of" is read in
 
 
 FIGURES = FiguresConfig()
@@ -75,6 +79,18 @@ FIGURES = FiguresConfig()
 RELATED, RELATED_UNNAMED = FIGURES.related, FIGURES.related_unnamed
 REPORT_SLACK, MAX_RATIO = FIGURES.report_slack, FIGURES.max_ratio
 LIST_FIGURES, RUN_ON_WORDS = FIGURES.list_figures, FIGURES.run_on_words
+# A count over many places: the world's, or several countries' ("in 20 countries").
+_MANY_PLACES = re.compile(
+    r"\b(world\s?wide|globally|around the world|across the world|(in|across) (\d+|\w+) "
+    r"(countries|nations|states|continents))\b",
+    re.IGNORECASE,
+)
+# Deaths told as suspected or feared are the suspected count, not the confirmed one.
+_SUSPECTED = re.compile(
+    r"\b(suspected|feared|believed|thought|blamed|could|may|might|possibly|probably)\b",
+    re.IGNORECASE,
+)
+_FIRST = re.compile(r"\bfirst\s+$", re.IGNORECASE)  # right before the figure
 # A rate said anywhere in the sentence ("12,000 barrels (504,000 gallons) are leaking every
 # day"): for a figure the parse gave no period, rate or total is in doubt.
 _RATE_CUE = re.compile(
@@ -123,11 +139,14 @@ def known_measure(f: Figure) -> bool:
     return pred in KNOWN_CLASSES
 
 
-def measure_key(q: Quantity) -> tuple[str, str, str | None, str | None] | None:
-    """What a figure measures, or None when it measures nothing the ledger compares."""
+def measure_key(q: Quantity, before: str = "") -> tuple[str, str, str | None, str | None] | None:
+    """What a figure measures, or None when it measures nothing the ledger compares;
+    ``before``: the words right before it ("suspected of killing" makes deaths suspected)."""
     if q.kind is None or q.kind not in (*_PAIRABLE, "duration"):
         return None
     pred = q.predicate
+    if pred == "dead" and _SUSPECTED.search(before):
+        pred = "suspected"
     unit = q.unit
     if (pred in PEOPLE_CLASSES and (unit is None or unit in PEOPLE)) or unit in PEOPLE:
         unit = "person"
@@ -153,18 +172,19 @@ def figures_of(
         vecs = ann.vectors()
         counts: dict[int, int] = defaultdict(int)
         keys: dict[tuple[int, tuple], int] = defaultdict(int)
-        for q in ann.quantities:
+        key_of = {n: _measure_in(ann, q, cfg) for n, q in enumerate(ann.quantities)}
+        for n, q in enumerate(ann.quantities):
             counts[q.sentence] += 1
-            key = measure_key(q)
+            key = key_of[n]
             if key is not None:
                 keys[(q.sentence, key)] += 1
         try:
             day = date.fromisoformat(published.get(ann.article) or "")
         except ValueError:
             day = None
-        for q in ann.quantities:
-            key = measure_key(q)
-            if key is None or not q.sentence < len(ann.sentences):
+        for n, q in enumerate(ann.quantities):
+            key = key_of[n]
+            if key is None:
                 continue
             sentence = ann.sentences[q.sentence]
             out.append(
@@ -186,6 +206,15 @@ def figures_of(
                 )
             )
     return out
+
+
+def _measure_in(
+    ann: Annotation, q: Quantity, cfg: FiguresConfig
+) -> tuple[str, str, str | None, str | None] | None:
+    if not q.sentence < len(ann.sentences):
+        return None
+    s = ann.sentences[q.sentence]
+    return measure_key(q, s.text[max(0, q.start - s.start - cfg.hedge_before) : q.start - s.start])
 
 
 def interval(q: Quantity) -> tuple[float, float]:
@@ -211,6 +240,8 @@ def same_scope(a: Figure, b: Figure) -> bool:
         return False
     if a.key[2] in AGENTIVE_CLASSES and a.q.subject != b.q.subject:
         return False  # money or troops: one giver, said by both
+    if bool(_MANY_PLACES.search(a.text)) != bool(_MANY_PLACES.search(b.text)):
+        return False  # a count over many places ("in 20 countries") / one of them
     x, y = a.q.place, b.q.place
     if x and y:
         return x == y
@@ -266,7 +297,7 @@ def related(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     shared = len(a.entities & b.entities)
     if a.key[0] == "duration":  # the length of one event: told of the same people, alike
         return shared >= 2 or (shared >= 1 and sim >= cfg.related_unnamed)
-    return shared >= 1 and sim >= cfg.related  # one scope both sentences name
+    return (shared >= 1 and sim >= cfg.related) or sim >= cfg.alike  # one scope both name
 
 
 def near_in_size(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
@@ -278,7 +309,9 @@ def same_moment(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     """Two tellings of one measure, for one scope, at one time."""
     return (
         (a.article, a.sentence) != (b.article, b.sentence)
-        and not any(historical(f) or run_on(f, cfg) or f.parts or bare(f) for f in (a, b))
+        and not any(
+            historical(f) or run_on(f, cfg) or f.parts or bare(f) or subset(f) for f in (a, b)
+        )
         and all(known_measure(f) or f.key[0] == "duration" for f in (a, b))
         and not any(f.rate_doubt for f in (a, b))
         and same_scope(a, b)
@@ -288,10 +321,39 @@ def same_moment(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     )
 
 
+def revised(a: Figure, b: Figure) -> bool:
+    """A count that only grows (people dead, hurt, held, infected), told higher by a later
+    report, or in one day's reports for a later day both sentences name: the count as known
+    later, not a dispute ("three killed in Wednesday's clashes", then "at least eight" in
+    the next day's report)."""
+    if a.key[2] not in GROWING or a.day is None or b.day is None:
+        return False
+    x, y = a.day, b.day
+    if x == y:  # one report day: only days both sentences name can order them
+        named = _named_day(a), _named_day(b)
+        if named[0] is None or named[1] is None or named[0] == named[1]:
+            return False
+        x, y = named[0], named[1]
+    early, late = (a, b) if x < y else (b, a)
+    return interval(late.q)[0] > interval(early.q)[1]
+
+
+def _named_day(f: Figure) -> date | None:
+    if f.when and len(f.when) == 10:
+        try:
+            return date.fromisoformat(f.when)
+        except ValueError:
+            return None
+    return None
+
+
+_PLURAL = {"child": "children", "man": "men", "woman": "women"}
+
+
 def describe(key: tuple[str, str, str | None, str | None]) -> str:
     """For the reader: "persons dead", "barrels a day flow", "USD pledged"."""
     kind, unit, pred, per = key
-    words = f"{unit}s" if unit and not unit.isupper() else (unit or kind)
+    words = _PLURAL.get(unit, f"{unit}s") if unit and not unit.isupper() else (unit or kind)
     if per:
         words += f" a {per}"
     if kind == "duration":
@@ -302,6 +364,12 @@ def describe(key: tuple[str, str, str | None, str | None]) -> str:
 def historical(f: Figure) -> bool:
     """A figure its sentence dates to an earlier year ("the 1989 spill") is no value now."""
     return bool(f.when and f.day and f.when[:4].isdigit() and int(f.when[:4]) < f.day.year)
+
+
+def subset(f: Figure) -> bool:
+    """A figure told as the first ones of a count ("the first two British cases"): a part
+    counted early, not the count at its time."""
+    return bool(_FIRST.search(f.text[: max(0, f.q.start - f.offset)]))
 
 
 def bare(f: Figure) -> bool:

@@ -41,10 +41,11 @@ def api_router(state: State) -> APIRouter:
         outlet: str = "",
         since: Annotated[dt.date | Literal[""], Query(description="empty: no bound")] = "",
         until: Annotated[dt.date | Literal[""], Query(description="not before since")] = "",
+        language: Annotated[str, Query(description='a report in it: "es" or "Spanish"')] = "",
         limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT, description="at most")] = None,
     ) -> Any:
         try:
-            query = parse_query(q, entity, outlet, str(since), str(until))
+            query = parse_query(q, entity, outlet, str(since), str(until), language)
         except QueryError as exc:
             return JSONResponse({"detail": exc.detail}, status_code=422)
         found = [r.as_dict() for r in state.rows() if query.matches(r)]

@@ -27,7 +27,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 
 from storyline.errors import NotFoundError, StorylineError
-from storyline.render.view import date_label, safe_url
+from storyline.render.view import date_label, language_name, safe_url
 from storyline.web import bodies, schemas
 from storyline.web.api import api_router
 from storyline.web.entities import entity_router
@@ -57,6 +57,7 @@ def _templates() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["date"] = date_label
+    env.filters["language_name"] = language_name
     env.globals["sentence_href"] = sentence_href
     env.globals["safe_url"] = safe_url
     return env

@@ -84,13 +84,16 @@ def page_router(
         outlet: str = "",
         since: str = "",
         until: str = "",
+        language: str = "",
     ) -> HTMLResponse:
         rows = state.rows()
         try:
-            query = parse_query(q, entity, outlet, since, until)
+            query = parse_query(q, entity, outlet, since, until, language)
         except QueryError as exc:
             # the form again, as filled, with the reason; no story is shown for a bad search
-            query = StoryQuery(q=q, entity=entity, outlet=outlet, since=since, until=until)
+            query = StoryQuery(
+                q=q, entity=entity, outlet=outlet, since=since, until=until, language=language
+            )
             return page(
                 "stories.html", 422, rows=[], total=len(rows), query=query, error=exc.detail
             )

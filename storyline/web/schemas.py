@@ -24,6 +24,7 @@ class StoryOut(BaseModel):
     last_published: str | None
     built: str | None
     outlets: list[str]
+    languages: list[str] = []  # ISO 639-1 codes of its reports
 
 
 class PublishedOut(BaseModel):

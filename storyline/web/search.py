@@ -35,7 +35,9 @@ def _date(name: str, value: str) -> str:
         ) from None
 
 
-def parse_query(q: str, entity: str, outlet: str, since: str, until: str) -> StoryQuery:
+def parse_query(
+    q: str, entity: str, outlet: str, since: str, until: str, language: str = ""
+) -> StoryQuery:
     """The search the fields describe; empty fields do not filter."""
     first, last = _date("since", since), _date("until", until)
     if first and last and first > last:
@@ -43,5 +45,10 @@ def parse_query(q: str, entity: str, outlet: str, since: str, until: str) -> Sto
             f"since ({first}) is after until ({last}): the range is empty; swap the two dates"
         )
     return StoryQuery(
-        q=q.strip(), entity=entity.strip(), outlet=outlet.strip(), since=first, until=last
+        q=q.strip(),
+        entity=entity.strip(),
+        outlet=outlet.strip(),
+        since=first,
+        until=last,
+        language=language.strip(),
     )

@@ -19,6 +19,7 @@ from storyline.render.view import (
     View,
     clip,
     date_label,
+    language_name,
     safe_url,
     timeline_entries,
 )
@@ -41,6 +42,7 @@ class StoryRow:
     outlets: list[str]
     entities: list[str]
     words: str  # lower-cased text searched by the word filter
+    languages: tuple[str, ...] = ()  # ISO 639-1 codes of its reports, sorted
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -51,6 +53,7 @@ class StoryRow:
             "last_published": self.last,
             "built": self.built or None,
             "outlets": self.outlets,
+            "languages": list(self.languages),
         }
 
 
@@ -77,6 +80,7 @@ def story_row(dossier: Dossier) -> StoryRow:
         outlets=outlets,
         entities=[n.casefold() for n in entities + aliases],
         words=words,
+        languages=tuple(sorted({a.language for a in dossier.articles if a.language})),
     )
 
 
@@ -87,8 +91,14 @@ class StoryQuery:
     outlet: str = ""
     since: str = ""  # YYYY-MM-DD
     until: str = ""
+    language: str = ""  # a code ("es") or a name ("Spanish"): a report in it
 
     def matches(self, row: StoryRow) -> bool:
+        if self.language and not any(
+            self.language.casefold() in (code, language_name(code).casefold())
+            for code in row.languages
+        ):
+            return False
         if self.q and not all(w in row.words for w in self.q.casefold().split()):
             return False
         if self.entity and not any(self.entity.casefold() in n for n in row.entities):

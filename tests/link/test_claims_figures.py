@@ -54,3 +54,37 @@ def test_the_same_figures_reworded_are_one_claim() -> None:
         ]
     )
     assert {e.text for e in _claim_of(story, SAME[0]).evidence} == set(SAME)
+
+
+# One value told of different deeds, a value told as the one before, a question: each pair
+# is alike in words and names, and is still two facts (or none).
+NOT_ONE_FACT = [
+    (
+        "The fever has killed 26 people in Vessa since March, the health ministry said.",
+        "In Vessa 26 people have been infected with the fever since March, the ministry said.",
+    ),
+    (
+        "Fishing is closed in 25 percent of the waters off Vessa, up from 20 percent, it said.",
+        "Fishing is now closed in 20 percent of the waters off Vessa, the agency said on Monday.",
+    ),
+    (
+        "Is the dam above Vessa safe after the floods of this spring?",
+        "Is the dam above Vessa safe after the floods of this spring?",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def more() -> Linked:
+    first = article("Strait Herald", "2031-05-06", *(a for a, _ in NOT_ONE_FACT), filler=0)
+    second = article("Karsholm Post", "2031-05-06", *(b for _, b in NOT_ONE_FACT), filler=2)
+    return link([first, second])
+
+
+@pytest.mark.parametrize(("a", "b"), NOT_ONE_FACT)
+def test_alike_sentences_that_tell_two_facts_are_no_claim_together(
+    more: Linked, a: str, b: str
+) -> None:
+    for claim in more.links.claims:
+        told = {e.text for e in claim.evidence}
+        assert not ({a, b} <= told and len({e.article for e in claim.evidence}) == 2)

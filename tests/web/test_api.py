@@ -57,6 +57,8 @@ def test_story_search_by_words_outlet_entity_and_dates(api: httpx.Client) -> Non
     assert ids(q="zqxjv-no-such-word") == []
     assert row["id"] in ids(outlet=row["outlets"][0])
     assert row["id"] not in ids(outlet="zqxjv")
+    assert row["languages"] == ["en"] and row["id"] in ids(language="English")
+    assert row["id"] not in ids(language="es")
     person = next(e for e in dossier["entities"] if e["type"] == "PERSON")
     assert row["id"] in ids(entity=person["name"])
     assert row["id"] in ids(since=row["last_published"], until=row["last_published"])

@@ -25,7 +25,7 @@ from typing import Any
 
 from storyline.calendar_safe import in_calendar, shift_days
 from storyline.languages.calendar import CALENDARS
-from storyline.languages.words import WORDS, Words
+from storyline.languages.words import WORDS, Words, stop_words
 from storyline.model import Granularity, Sentence, TimeExpr
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,17 @@ _FUTURE_ENDINGS = {
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _NO_YEAR = re.compile(r"XXXX-\d\d(?:-\d\d)?")
 AHEAD = 30  # days after publication a day without a year may fall, as in date_refs
+MAX_WORDS = 6  # longer Recognizers-Text spans are misreadings: a date takes fewer words
+WINDOW = 30  # characters read on each side of a date word
+# How far a date without its year may be placed: ahead of the report when its clause looks
+# ahead, back from it otherwise; beyond these, the candidate nearest the report.
+AHEAD_REACH, BACK_REACH = 183, 335
+# Units of relative dates ("el año pasado", "la semaine dernière"), also date words.
+_UNITS = {
+    "es": frozenset({"año", "años", "mes", "meses", "semana", "semanas", "día", "días"}),
+    "fr": frozenset({"an", "ans", "année", "années", "mois", "semaine", "semaines", "jour",
+                     "jours"}),
+}  # fmt: skip
 _VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d\d)?\d\d\b")
@@ -64,7 +75,11 @@ def find_dates(
         if not _may_date(s.text, language):
             continue
         found = (
-            _recognized(s.text, language, anchor)
+            [
+                (a + start, a + end, value)
+                for a, b in _windows(s.text, language)
+                for start, end, value in _recognized(s.text[a:b], language, anchor)
+            ]
             if language in RECOGNIZED
             else _parsed(s.text, language, anchor)
         )
@@ -108,6 +123,34 @@ def _may_date(sentence: str, language: str) -> bool:
     )
 
 
+def _windows(sentence: str, language: str) -> list[tuple[int, int]]:
+    """Stretches of ``sentence`` around its date words (``WINDOW`` characters each side, out
+    to word ends, overlapping ones joined): Recognizers-Text reads these, not the sentence
+    (it costs about 10 ms a sentence, and most sentences are long)."""
+    if language == "zh":
+        cues = [(m.start(), m.end()) for m in _ZH_CUE.finditer(sentence)]
+    else:
+        low = sentence.lower()
+        calendar = CALENDARS[language]
+        words = {*calendar.weekday_numbers, *calendar.month_names, *WORDS[language].deictic}
+        words |= _UNITS.get(language, frozenset())
+        cues = [(m.start(), m.end()) for m in _WORD.finditer(low) if m.group() in words]
+        cues += [(m.start(), m.end()) for m in _YEAR.finditer(low)]
+        cues += [(m.start(), m.end()) for m in _NUMERIC_DATE.finditer(low)]
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(cues):
+        a, b = max(0, start - WINDOW), min(len(sentence), end + WINDOW)
+        while a > 0 and not sentence[a - 1].isspace():
+            a -= 1
+        while b < len(sentence) and not sentence[b].isspace():
+            b += 1
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    return spans
+
+
 def _future_reading(sentence: str, start: int, end: int, words: Words, language: str) -> bool:
     clause = _clause(sentence, start, end).lower()
     ending = _FUTURE_ENDINGS.get(language)
@@ -145,6 +188,18 @@ def _status(sentence: str, start: int, end: int, words: Words, language: str) ->
     }
 
 
+def _trimmed(sentence: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """The span without punctuation at its end and stop words at its start ("desde el")."""
+    while end > start and not sentence[end - 1].isalnum():
+        end -= 1
+    stops = stop_words(language)
+    while (m := _WORD.match(sentence, start)) and m.end() < end and m.group().lower() in stops:
+        start = m.end()
+        while start < end and sentence[start].isspace():
+            start += 1
+    return start, end
+
+
 def _granularity(value: str) -> Granularity:
     return "day" if len(value) == 10 else "month" if len(value) == 7 else "year"
 
@@ -175,9 +230,9 @@ def _recognized(
         kind = r.type_name.rsplit(".", 1)[-1]
         if kind not in ("date", "daterange", "datetime"):
             continue
-        start, end = r.start, r.end + 1
-        while end > start and not sentence[end - 1].isalnum():
-            end -= 1
+        start, end = _trimmed(sentence, r.start, r.end + 1, language)
+        if len(_WORD.findall(sentence[start:end])) > MAX_WORDS:
+            continue  # the library's long spans ("cinco meses después de ... hoy") misread
         values = [v for v in (r.resolution or {}).get("values") or [] if "timex" in v]
         future = _future_reading(sentence, start, end, words, language)
         value = _choose(values, anchor, future)
@@ -211,12 +266,23 @@ def _choose(values: list[dict[str, str]], anchor: datetime.date | None, future: 
     if anchor is None or len(candidates) == 1:
         return candidates[0]
     day = anchor.isoformat()
+    ahead = (shift_days(anchor, AHEAD_REACH) or anchor).isoformat()
+    back = (shift_days(anchor, -BACK_REACH) or anchor).isoformat()
     if future:
-        ahead = [c for c in candidates if c >= day[: len(c)]]
-        return ahead[0] if ahead else candidates[-1]
-    limit = (shift_days(anchor, reach) or anchor).isoformat()
-    behind = [c for c in candidates if c <= limit[: len(c)]]
-    return behind[-1] if behind else candidates[0]
+        fits = [c for c in candidates if day[: len(c)] <= c <= ahead[: len(c)]]
+        if fits:
+            return fits[0]
+    else:
+        limit = (shift_days(anchor, reach) or anchor).isoformat()
+        fits = [c for c in candidates if back[: len(c)] <= c <= limit[: len(c)]]
+        if fits:
+            return fits[-1]
+    return min(candidates, key=lambda c: abs(_days_between(c, anchor)))
+
+
+def _days_between(value: str, anchor: datetime.date) -> int:
+    first = datetime.date.fromisoformat((value + "-01-01")[:10])
+    return (first - anchor).days
 
 
 # ---------------------------------------------------------------------- dateparser

@@ -123,10 +123,7 @@ def _run(tokens: list[tuple[int, str]], i: int, particles: frozenset[str]) -> li
     while k < len(tokens):
         word = tokens[k][1]
         if (word[:1].isupper() and word[:1].isalpha()) or (
-            run
-            and word in particles
-            and k + 1 < len(tokens)
-            and tokens[k + 1][1][:1].isupper()
+            run and word in particles and k + 1 < len(tokens) and tokens[k + 1][1][:1].isupper()
         ):
             run.append(tokens[k])
             k += 1

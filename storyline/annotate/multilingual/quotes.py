@@ -7,7 +7,9 @@ name the reader found (``names``), told by the language's speech verbs:
 
 - after the quote: «…», dijo Xi / „…“, sagte Müller / « … », a déclaré M. Morel;
 - before it: Xi dijo: «…» / Müller sagte, „…“;
-- or "según X" / "selon X" / "laut X" in the same sentence.
+- "según X" / "selon X" / "laut X" right after the quote or right before it.
+
+Never the one a speaker addresses ("«…», dijo a CNN").
 
 A surname alone takes the full name written before it. No name beside the verb (a
 pronoun: "a-t-il dit") leaves the speaker unknown: precision first.
@@ -26,6 +28,12 @@ _CJK = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”"})
 _SWAPPED = str.maketrans({"»": "«", "«": "»"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _REACH = 80  # characters after a quote (or before it) where its verb and speaker stand
+# Words before the one a speaker addresses ("dijo a CNN", "a déclaré au Monde").
+_ADDRESSEE = {
+    "es": frozenset({"a", "al", "ante"}), "fr": frozenset({"à", "au", "aux", "devant"}),
+    "it": frozenset({"a", "al", "alla", "ai"}), "de": frozenset({"zu", "zum", "gegenüber"}),
+    "nl": frozenset({"aan", "tegen", "tegenover"}), "pt": frozenset({"a", "ao", "à", "aos"}),
+}  # fmt: skip
 
 
 def find_quotes(
@@ -43,13 +51,11 @@ def find_quotes(
     for open_, close in quoted_spans(marked):
         inner = text[open_ + 1 : close].strip(" \n\t,")
         first, last = index.at(open_), index.at(max(open_, close - 1))
-        if first is None or last is None or len(_WORD.findall(inner)) < 3:
-            continue  # a quoted word or title, not a quote
+        if first is None or last is None or len(_WORD.findall(inner)) < 3 or "\n" in inner:
+            continue  # a quoted word or title, or marks paired across lines: not a quote
         speaker, cue = _after(text, close, last, sentences, names, words)
         if speaker is None:
             speaker, cue = _before(text, open_, first, sentences, names, words)
-        if speaker is None:
-            speaker, cue = _according(first, sentences, names, words)
         out.append(
             Quote(
                 sentence=first,
@@ -72,11 +78,17 @@ def _verb_at(tokens: list[re.Match[str]], words: Words) -> int | None:
     """Index of the speech verb among the first tokens (an auxiliary may come first)."""
     for k, tok in enumerate(tokens[:4]):
         word = tok.group().lower()
-        if word in words.speech_verbs:
+        if word in words.speech_verbs or word in words.according_to:
             return k
         if k > 0 and word not in words.auxiliaries and "-" not in word:
             break
     return None
+
+
+def _named(m: Mention) -> bool:
+    """A person or organisation written as a name ("ministre des Affaires étrangères",
+    which the French pipeline tags as an organisation, is a role, not a speaker)."""
+    return m.label in ("PERSON", "ORG") and m.text[:1].isupper()
 
 
 def _after(
@@ -93,11 +105,12 @@ def _after(
     if k is None:
         return None, None
     verb = tokens[k]
-    after = [m for m in names if verb.end() <= m.start < end and m.label in ("PERSON", "ORG")]
+    after = [m for m in names if verb.end() <= m.start < end and _named(m)]
     if not after:
         return None, text[tokens[0].start() : verb.end()]
-    between = text[verb.end() : after[0].start].lower()
-    if len(_WORD.findall(between)) > 3:
+    between = _WORD.findall(text[verb.end() : after[0].start].lower())
+    if len(between) > 3 or set(between) & _ADDRESSEE.get(words.language, frozenset()):
+        # "«…», dijo a CNN": the one spoken to, not the speaker
         return None, text[tokens[0].start() : verb.end()]
     return after[0].text, text[tokens[0].start() : verb.end()]
 
@@ -115,29 +128,19 @@ def _before(
     if not re.search(r"[:,]\s*$|\b(?:que|dass|che|dat|qu')\s*$", lead):
         return None, None
     tokens = list(_WORD.finditer(text, start, open_))
-    verbs = [t for t in tokens if t.group().lower() in words.speech_verbs]
+    verbs = [
+        t
+        for t in tokens
+        if t.group().lower() in words.speech_verbs or t.group().lower() in words.according_to
+    ]
     if not verbs:
         return None, None
     verb = verbs[-1]
     before = [m for m in names if start <= m.start and m.end <= verb.start()]
-    before = [m for m in before if m.label in ("PERSON", "ORG")]
+    before = [m for m in before if _named(m)]
     if not before or len(_WORD.findall(text[before[-1].end : verb.start()])) > 2:
         return None, verb.group()
     return before[-1].text, verb.group()
-
-
-def _according(
-    first: int, sentences: list[Sentence], names: list[Mention], words: Words
-) -> tuple[str | None, str | None]:
-    s = sentences[first]
-    low = s.text.lower()
-    for cue in words.according_to:
-        for m in re.finditer(rf"\b{re.escape(cue)}\s+", low):
-            at = s.start + m.end()
-            hit = [n for n in names if at <= n.start <= at + 12 and n.label in ("PERSON", "ORG")]
-            if hit:
-                return hit[0].text, cue
-    return None, None
 
 
 def _full_name(speaker: str, names: list[Mention]) -> str:
