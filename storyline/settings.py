@@ -43,6 +43,9 @@ from storyline.errors import EXTRAS, ConfigError, MissingExtraError
 
 DASK_INSTALL = EXTRAS["dask"]
 EMBEDDERS = ("minilm-int8", "use-multilingual", "e5-small-q4")  # annotate/embed.py
+# Encoders that place a sentence and its translation close together (annotate/embed.py);
+# with another, reports in other languages do not link to the English ones.
+MULTILINGUAL_EMBEDDERS = ("use-multilingual", "e5-small-q4")
 S = TypeVar("S")
 
 
