@@ -229,6 +229,7 @@ def linked(
         unattributed_confirms=settings.unattributed_confirms,
         duplicate_jaccard=settings.duplicate_jaccard,  # None: the link stage's own
         claims=settings.tuned("claims"),
+        events=settings.tuned("events"),
     )
     return articles, annotations, links
 
@@ -246,6 +247,7 @@ def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
         max_summary=settings.summary_max_sentences,
         key_claims=settings.key_claims,
         timeline_config=settings.tuned("timeline"),
+        figures_config=settings.tuned("figures"),
     )
     dossier.generated = datetime.now(UTC).isoformat(timespec="seconds")
     dossier.timeline_from = settings.timeline_from
