@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from storyline.annotate.budget import Budget
 
 from storyline.errors import EXTRAS, ConfigError, MissingExtraError
+from storyline.model import defaults
 
 DASK_INSTALL = EXTRAS["dask"]
 EMBEDDERS = ("minilm-int8", "use-multilingual", "e5-small-q4")  # annotate/embed.py
@@ -54,7 +55,7 @@ S = TypeVar("S")
 class IngestSettings:
     """Stage 1: reading the inputs."""
 
-    max_bytes: int = 20_000_000  # larger input files are rejected
+    max_bytes: int = defaults.MAX_BYTES  # larger input files are rejected
 
     def _check_ingest(self) -> None:
         _check(self.max_bytes >= 1, "max_bytes", self.max_bytes, "a positive number of bytes")
@@ -64,7 +65,7 @@ class IngestSettings:
 class AnnotateSettings:
     """Stage 2: what the annotator reads and embeds, in chunks of how many articles."""
 
-    embedder: str = "minilm-int8"
+    embedder: str = defaults.EMBEDDER
     # Sentences per article read closely and embedded (0: all); see annotate/budget.py
     read_sentences: int = 0
     embed_sentences: int = 0

@@ -30,6 +30,7 @@ from storyline.annotate.quotes import find_quotes
 from storyline.annotate.timex import find_timexes
 from storyline.languages.words import name_of
 from storyline.model import Annotation, Article
+from storyline.model.defaults import EMBEDDER
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,7 +65,7 @@ class SpacyAnnotator:
     version = ANNOTATOR_VERSION
 
     def __init__(
-        self, embedder: str = "minilm-int8", batch_size: int = 16, budget: Budget | None = None
+        self, embedder: str = EMBEDDER, batch_size: int = 16, budget: Budget | None = None
     ) -> None:
         self.nlp = load_nlp()
         self.embedder = get_embedder(embedder)
@@ -175,7 +176,7 @@ def _anchor(article: Article) -> date | None:
 
 
 def annotate_chunk(
-    articles: Iterable[Article], embedder: str = "minilm-int8", budget: Budget | None = None
+    articles: Iterable[Article], embedder: str = EMBEDDER, budget: Budget | None = None
 ) -> list[Annotation]:
     """Annotate a chunk with a per-process annotator (what a pool or Dask worker runs)."""
     return _annotator(embedder, budget or Budget())(list(articles))
@@ -204,7 +205,7 @@ def timexes_for_anchors(
     return {d: find_timexes(doc, sentences, d) for d in anchors}
 
 
-def annotator_version(embedder: str = "minilm-int8", budget: Budget | None = None) -> str:
+def annotator_version(embedder: str = EMBEDDER, budget: Budget | None = None) -> str:
     return f"{ANNOTATOR_VERSION}+{embedder}{(budget or Budget()).tag}"
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from storyline.errors import ModelUnavailableError
+from storyline.model.defaults import EMBEDDER
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -179,7 +180,7 @@ EMBEDDERS = {e.name: e for e in (MiniLMEmbedder, USEEmbedder, E5Embedder)}
 
 
 @functools.cache
-def get_embedder(name: str = "minilm-int8") -> Embedder:
+def get_embedder(name: str = EMBEDDER) -> Embedder:
     """The embedder named in the settings, built once per process."""
     if name not in EMBEDDERS:
         raise ModelUnavailableError(

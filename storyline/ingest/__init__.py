@@ -31,7 +31,7 @@ from storyline.ingest.language import detect_language, language_note
 from storyline.ingest.plaintext import parse_plain
 from storyline.ingest.records import parse_json, parse_jsonl
 from storyline.ingest.zones import find_zones, template_lines, template_zones
-from storyline.model import Article, Published, Rejection
+from storyline.model import Article, Published, Rejection, defaults
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -48,7 +48,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_BYTES = defaults.MAX_BYTES
 _MAX_ERROR_CHARS = 300
 
 
