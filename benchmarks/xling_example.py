@@ -23,7 +23,6 @@ as distractors, and compared with the English reports built alone. Printed, in o
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import json
 import re
@@ -37,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import parser
 from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -231,9 +231,7 @@ def distractor_files(tmp: Path, n: int) -> list[Path]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = parser(__doc__)
     ap.add_argument("--embedder", default="use-multilingual")
     ap.add_argument("--distractors", type=int, default=21, help="Timeline17 reports mixed in")
     ap.add_argument("--repeat", type=int, default=2)
