@@ -58,10 +58,9 @@ def pair_scores(a: np.ndarray, b: np.ndarray) -> dict[str, float]:
 
 
 def main() -> None:
-    ap = parser(__doc__)
+    ap = parser(__doc__, repeat=2)
     ap.add_argument("--encoders", default="minilm-int8,use-multilingual,e5-small-q4")
     ap.add_argument("--sentences", type=int, default=400, help="English sentences timed")
-    ap.add_argument("--repeat", type=int, default=2)
     args = ap.parse_args()
 
     from storyline.annotate.embed import get_embedder

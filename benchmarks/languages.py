@@ -140,10 +140,9 @@ def throughput(corpus: dict[str, list[Article]], repeat: int) -> dict[str, float
 
 
 def main() -> None:
-    ap = parser(__doc__)
+    ap = parser(__doc__, repeat=3)
     ap.add_argument("--docs", type=int, default=30)
     ap.add_argument("--copies", type=int, default=60)
-    ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     found = extraction()
     for language, row in found.items():

@@ -23,11 +23,10 @@ from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
 
 
 def main() -> None:
-    ap = parser(__doc__)
+    ap = parser(__doc__, repeat=3)
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--topics", default="H1N1,MJ,Finan")
     ap.add_argument("--per-topic", type=int, default=30, help="articles taken from each topic")
-    ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
     from storyline.annotate.embed import get_embedder

@@ -231,10 +231,9 @@ def distractor_files(tmp: Path, n: int) -> list[Path]:
 
 
 def main() -> None:
-    ap = parser(__doc__)
+    ap = parser(__doc__, repeat=2)
     ap.add_argument("--embedder", default="use-multilingual")
     ap.add_argument("--distractors", type=int, default=21, help="Timeline17 reports mixed in")
-    ap.add_argument("--repeat", type=int, default=2)
     args = ap.parse_args()
     folders = [ROOT / "examples" / f for f in FOLDERS.values()]
     with tempfile.TemporaryDirectory() as name:

@@ -22,11 +22,19 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import msgspec
 
-from storyline.model import Change, Claim, Conflict, Dossier, DossierArticle, Evidence, Position
+from storyline.model import (
+    Change,
+    Conflict,
+    Dossier,
+    DossierArticle,
+    DossierClaim,
+    Evidence,
+    Position,
+)
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
@@ -185,7 +193,12 @@ def find_changes(previous: Dossier, current: Dossier) -> list[Change]:
     return changes
 
 
-def _claim_changes(claims: Sequence[Claim], known: set[str], kind: str, lead: str) -> list[Change]:
+def _claim_changes(
+    claims: Sequence[DossierClaim],
+    known: set[str],
+    kind: Literal["new_claim", "claim_dropped"],
+    lead: str,
+) -> list[Change]:
     """A change of ``kind`` for each claim whose id is not in ``known``."""
     return [
         Change(kind=kind, text=f"{lead}: {c.text}", claim=c.id, evidence=c.evidence)
