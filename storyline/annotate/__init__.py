@@ -121,7 +121,6 @@ class SpacyAnnotator:
         )
         return annotation, chosen
 
-
     def _other(self, article: Article) -> tuple[Annotation, list[int]]:
         """An article in another language, read by its own rules (``multilingual``), or
         (a language storyline does not read) left unread, with a warning naming it."""
