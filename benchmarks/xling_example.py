@@ -72,7 +72,7 @@ def build(folders: list[Path], embedder: str, tmp: Path, extra: list[Path]) -> d
     for a in articles.values():
         if a.path and any(Path(a.path).parent.name == f for f in FOLDERS.values()):
             feed = Path(a.path).suffix == ".jsonl"  # two reports a file: told by their date
-            group[a.id] = (Path(a.path).name, a.published.date if feed else None)
+            group[a.id] = (Path(a.path).stem, a.published.date if feed else None)
     lang = {a.id: _lang_of(a.path) for a in articles.values()}
     # A sentence's place in its report: (paragraph, rank in it), kept where the paragraph
     # splits into as many sentences in every language (translated sentence by sentence).
