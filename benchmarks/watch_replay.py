@@ -13,7 +13,15 @@ Three phases:
    outlet's feed) to the end of the poll that stored it and rebuilt its story's dossier;
    it includes the wait for the next poll (``--interval``);
 3. throughput: the rest are released at once; reports/s = reports / time until all are
-   stored and their stories rebuilt.
+   stored and their stories rebuilt;
+4. rebuild: the largest story the timed reports joined is rebuilt (linked, synthesized,
+   rendered) as a poll rebuilds it, reusing what each report alone gave (storyline.memo),
+   and again from scratch (the memos emptied), alternately ``--rebuilds`` times; the
+   ratio of the two medians is what reuse saves.
+
+Each timed report's CPU time (the process's, all threads: fetch, annotate, rebuild) is
+printed beside its latency: on a shared machine the wall-clock latency mostly measures
+the other processes (the load average is printed too).
 
 The annotator uses the sentence budgets the other Timeline17 benchmarks use (settings
 ``read_sentences = 16``, ``embed_sentences = 8``, what `storyline build` users set for
@@ -21,15 +29,16 @@ large archives); the per-host delay is 0 (every feed is on one local host).
 
     .venv/bin/python benchmarks/watch_replay.py --topics H1N1,MJ --per-topic 40   # quick
     .venv/bin/python benchmarks/watch_replay.py                                   # all
+    .venv/bin/python benchmarks/watch_replay.py --topics LibyaWar --per-topic 330 \
+        --warm 300 --timed 20                          # one story of ~300 reports growing
 
 The last line printed is one JSON object.
 """
 
 from __future__ import annotations
 
-import argparse
 import html
-import json
+import os
 import statistics
 import sys
 import tempfile
@@ -41,13 +50,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _timeline17 import DEFAULT_DIR, documents, topics
+from _common import TIMELINE17, emit, parser, settings
+from _timeline17 import documents, topics
 
+from storyline import engine, memo
+from storyline import render as render_stage
+from storyline.model import Story
 from storyline.settings import Settings
 from storyline.sources import FetchPolicy, Poller, PollReport, add_sources
-from storyline.store import open_store
+from storyline.store import Store, open_store
 
 
 class Replay:
@@ -143,16 +155,14 @@ class Replay:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    p.add_argument("dataset", nargs="?", type=Path, default=DEFAULT_DIR)
+    p = parser(__doc__, data="dataset", default=TIMELINE17, budget=True)
     p.add_argument("--topics", help="comma-separated topic names (default: all)")
     p.add_argument("--per-topic", type=int, help="at most this many reports per topic")
     p.add_argument("--warm", type=int, default=10, help="reports per topic before timing")
     p.add_argument("--timed", type=int, default=20, help="reports released one at a time")
     p.add_argument("--gap", type=float, default=2.0, help="seconds between two releases")
     p.add_argument("--interval", type=float, default=0.25, help="poll interval (seconds)")
-    p.add_argument("--read", type=int, default=16, help="read_sentences")
-    p.add_argument("--embed", type=int, default=8, help="embed_sentences")
+    p.add_argument("--rebuilds", type=int, default=3, help="rebuilds of each kind in phase 4")
     args = p.parse_args(argv)
 
     chosen = topics(args.dataset)
@@ -177,20 +187,19 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     root = Path(tempfile.mkdtemp(prefix="watch-replay-"))
-    settings = Settings(
-        db=str(root / "store.sqlite"),
-        out=str(root / "out"),
-        read_sentences=args.read,
-        embed_sentences=args.embed,
-    )
-    store = open_store(settings.db)
+    config = settings(args, root)
+    store = open_store(config.db)
     add_sources(store, [f"{replay.url}/feeds/{o}.xml" for o in replay.outlets()])
     done: dict[str, float] = {}  # page URL -> when its dossier was rebuilt
+    cpu: dict[str, float] = {}  # page URL -> CPU seconds of the poll that stored it
+    holders: dict[str, str] = {}  # page URL -> the story it joined
     story_sizes: list[int] = []
     cond = threading.Condition()
+    last_cpu = [time.process_time()]
 
     def on_change(report: PollReport) -> None:
         finished = time.monotonic()
+        spent, last_cpu[0] = time.process_time() - last_cpu[0], time.process_time()
         stories = {s.id: s for s in store.stories()}
         for article_id in report.added:
             url = store.get_article(article_id).path or ""
@@ -198,12 +207,14 @@ def main(argv: list[str] | None = None) -> int:
             if holder is not None and holder.id in report.stories:
                 with cond:
                     done[url] = finished
+                    cpu[url] = spent
+                    holders[url] = holder.id
                     story_sizes.append(len(holder.articles))
         with cond:
             cond.notify_all()
 
     policy = FetchPolicy(host_delay=0.0, timeout=30.0)
-    poller = Poller(store, settings, policy, on_change=on_change)
+    poller = Poller(store, config, policy, on_change=on_change)
     loop = threading.Thread(target=lambda: list(poller.run(args.interval)), daemon=True)
 
     def wait_for(urls: list[str], timeout: float = 3600) -> None:
@@ -220,15 +231,17 @@ def main(argv: list[str] | None = None) -> int:
     wait_for([replay.page_url(i) for i in range(n_warm)])
     print(f"warm-up: {n_warm} reports in {time.monotonic() - started:.1f} s", flush=True)
 
-    latencies = []
+    latencies: list[float] = []
+    cpus: list[float] = []
     for i in range(n_warm, n_warm + n_timed):
         replay.release([i])
         url = replay.page_url(i)
         wait_for([url])
         latencies.append(done[url] - replay.released_at[url])
+        cpus.append(cpu[url])
         print(
-            f"  report {i - n_warm + 1}/{n_timed}: {latencies[-1]:.2f} s "
-            f"(story of {story_sizes[-1]} reports)",
+            f"  report {i - n_warm + 1}/{n_timed}: {latencies[-1]:.2f} s, CPU {cpus[-1]:.2f} s "
+            f"(story of {story_sizes[-1]} reports; load {os.getloadavg()[0]:.1f})",
             flush=True,
         )
         time.sleep(max(0.0, args.gap - latencies[-1]))
@@ -245,6 +258,20 @@ def main(argv: list[str] | None = None) -> int:
     poller.stop.set()
     loop.join(timeout=600)
     poller.close()
+    timed_stories = {holders[replay.page_url(i)] for i in range(n_warm, n_warm + n_timed)}
+    largest = max(
+        (s for s in store.stories() if s.id in timed_stories),
+        key=lambda s: len(s.articles),
+        default=None,
+    )
+    reuse = full = None
+    if largest is not None and args.rebuilds:
+        reuse, full = rebuild_times(largest, store, config, root / "rebuilt", args.rebuilds)
+        print(
+            f"rebuild of a story of {len(largest.articles)} reports: reusing "
+            f"{reuse[0]:.2f} s (CPU {reuse[1]:.2f} s), from scratch {full[0]:.2f} s "
+            f"(CPU {full[1]:.2f} s); ratio {reuse[0] / full[0]:.2f} (CPU {reuse[1] / full[1]:.2f})"
+        )
     store.close()
     result = {
         "topics": sorted(chosen),
@@ -253,9 +280,17 @@ def main(argv: list[str] | None = None) -> int:
         "median_latency_s": round(statistics.median(latencies), 3) if latencies else None,
         "p95_latency_s": round(_p95(latencies), 3) if latencies else None,
         "max_latency_s": round(max(latencies), 3) if latencies else None,
+        "median_cpu_s": round(statistics.median(cpus), 3) if cpus else None,
+        "p95_cpu_s": round(_p95(cpus), 3) if cpus else None,
         "largest_story_timed": max(sizes) if sizes else None,
         "burst_reports": len(burst),
         "reports_per_s": round(rate, 2) if rate else None,
+        "rebuild_story_reports": len(largest.articles) if largest is not None else None,
+        "rebuild_reusing_s": round(reuse[0], 3) if reuse else None,
+        "rebuild_from_scratch_s": round(full[0], 3) if full else None,
+        "rebuild_ratio": round(reuse[0] / full[0], 3) if reuse and full else None,
+        "rebuild_cpu_ratio": round(reuse[1] / full[1], 3) if reuse and full else None,
+        "load_average": round(os.getloadavg()[0], 1),
         "poll_interval_s": args.interval,
         "read_sentences": args.read,
         "embed_sentences": args.embed,
@@ -268,8 +303,32 @@ def main(argv: list[str] | None = None) -> int:
         )
     if rate:
         print(f"sustained: {len(burst)} reports at {rate:.2f} reports/s")
-    print(json.dumps(result))
+    emit(result)
     return 0
+
+
+def rebuild_times(
+    story: Story, store: Store, settings: Settings, out: Path, rounds: int
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Median (wall, CPU) seconds of rebuilding ``story``'s dossier as a poll does, reusing
+    the memos, and from scratch (memos emptied first); the two alternate."""
+    kept: list[tuple[float, float]] = []
+    scratch: list[tuple[float, float]] = []
+
+    def once() -> tuple[float, float]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        dossier = engine.dossier_for(story, store, settings)
+        render_stage.write_dossier(dossier, out / story.id)
+        return time.perf_counter() - wall, time.process_time() - cpu
+
+    for _ in range(rounds):
+        kept.append(once())
+        memo.clear_all()
+        scratch.append(once())
+    return (
+        (statistics.median(w for w, _ in kept), statistics.median(c for _, c in kept)),
+        (statistics.median(w for w, _ in scratch), statistics.median(c for _, c in scratch)),
+    )
 
 
 def _p95(values: list[float]) -> float:

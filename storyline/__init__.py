@@ -1,7 +1,9 @@
 """storyline: a sourced story dossier from a pile of news reports.
 
-The public API: build dossiers from files (``build``), or run the flow step by
-step with ``storyline.engine`` (``ingest``, ``annotate``, ``detect``, ``infer_dates``,
+The public API: build dossiers from files (``build``), or keep a store up to date
+(``update``: what was added and rejected, which stories changed) and read or build one
+story's dossier (``storyline.engine.dossier``); or run the flow step by step with
+``storyline.engine`` (``ingest``, ``annotate``, ``detect``, ``infer_dates``,
 ``dossier_for``) on a store opened with ``open_store``; render a ``Dossier`` as JSON,
 Markdown or HTML. (``ingest`` and ``annotate`` are not re-exported here: those names
 are the stage subpackages.)
@@ -24,6 +26,7 @@ __all__ = [
     "Settings",
     "Story",
     "StorylineError",
+    "UpdateReport",
     "__version__",
     "build",
     "detect",
@@ -35,6 +38,7 @@ __all__ = [
     "to_html",
     "to_json",
     "to_markdown",
+    "update",
     "write_dossier",
 ]
 
@@ -61,6 +65,8 @@ _LAZY = {
     "detect": "storyline.engine",
     "dossier_for": "storyline.engine",
     "infer_dates": "storyline.engine",
+    "UpdateReport": "storyline.engine",
+    "update": "storyline.engine",
 }
 
 
@@ -82,10 +88,12 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from storyline.engine import (
         BuildReport,
+        UpdateReport,
         build,
         detect,
         dossier_for,
         infer_dates,
+        update,
     )
     from storyline.errors import StorylineError
     from storyline.ingest import read_inputs

@@ -10,6 +10,11 @@
     ├── RecognizerError            the time-expression recognizer failed on one text
     └── NotFoundError              a story or article id that is not in the store
 
+Beside these, modules define errors of their own under the same root: the web app's
+refusals (``web.search.QueryError``, ``web.bodies.BodyError``) and the live sources'
+(``sources.fetch.FetchError``, ``sources.listings.ListingError``,
+``sources.addresses.AddressError``).
+
 ConfigError, MissingExtraError, ModelUnavailableError and StoreError are about the setup,
 not one record: they stop a run (``storyline.guard.FATAL``); the others of one article or
 story are recorded as its failure and the run goes on.

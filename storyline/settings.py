@@ -6,7 +6,8 @@ exists, or whatever ``--config`` names. Every value is validated here, once,
 so that the stages can trust it.
 
 ``Settings`` is composed of one section per part of the flow (``IngestSettings``,
-``AnnotateSettings``, ``LinkSettings``, ``SynthesizeSettings``, ``ExecutorSettings``),
+``AnnotateSettings``, ``LinkSettings``, ``SynthesizeSettings``, ``RenderSettings``,
+``ExecutorSettings``),
 each with its own checks; ``settings.link`` and the like give a section alone. The
 names stay flat (``claim_similarity``, not ``link.claim_similarity``) in the file,
 the command line and the code, so every config file written so far still loads; a
@@ -121,19 +122,9 @@ class SynthesizeSettings:
     summary_max_sentences: int = 8
     # Single-source facts shown among the key claims (the rest stay in JSON and "all claims")
     key_claims: int = 20
-    # The reader's language (ISO 639-1): reports and summary sentences in another are named
-    # with their language in the Markdown and HTML reports.
-    reader_language: str = "en"
 
     def _check_synthesize(self) -> None:
         _check(self.key_claims >= 0, "key_claims", self.key_claims, "an integer >= 0")
-        _check(
-            isinstance(self.reader_language, str)
-            and re.fullmatch(r"[a-z]{2,3}", self.reader_language) is not None,
-            "reader_language",
-            self.reader_language,
-            'an ISO 639-1 code such as "en" or "es"',
-        )
         _check(
             self.timeline_max_events >= 1, "timeline_max_events", self.timeline_max_events, ">= 1"
         )
@@ -160,6 +151,25 @@ class SynthesizeSettings:
         if self.timeline_from is None and self.timeline_until is None:
             return None
         return (self.timeline_from or "0000-01-01", self.timeline_until or "9999-12-31")
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """Stage 5: where the dossiers are written, and for a reader of which language."""
+
+    out: str = "out"  # where `build` writes dossiers
+    # The reader's language (ISO 639-1): reports and summary sentences in another are named
+    # with their language in the Markdown and HTML reports.
+    reader_language: str = "en"
+
+    def _check_render(self) -> None:
+        _check(
+            isinstance(self.reader_language, str)
+            and re.fullmatch(r"[a-z]{2,3}", self.reader_language) is not None,
+            "reader_language",
+            self.reader_language,
+            'an ISO 639-1 code such as "en" or "es"',
+        )
 
 
 @dataclass(frozen=True)
@@ -217,16 +227,21 @@ SECTIONS: dict[str, type] = {
     "annotate": AnnotateSettings,
     "link": LinkSettings,
     "synthesize": SynthesizeSettings,
+    "render": RenderSettings,
     "executor": ExecutorSettings,
 }
 
 
 @dataclass(frozen=True)
 class Settings(
-    IngestSettings, AnnotateSettings, LinkSettings, SynthesizeSettings, ExecutorSettings
+    IngestSettings,
+    AnnotateSettings,
+    LinkSettings,
+    SynthesizeSettings,
+    RenderSettings,
+    ExecutorSettings,
 ):
     db: str = "storyline.sqlite"  # the store: a SQLite file, or a postgresql:// URL
-    out: str = "out"  # where `build` writes dossiers
     # An article or story a stage raises on is recorded as a failure and the run goes on;
     # strict re-raises the original exception instead (for development: --strict)
     strict: bool = False
@@ -239,6 +254,7 @@ class Settings(
     annotate: ClassVar[_Section[AnnotateSettings]] = _Section(AnnotateSettings)
     link: ClassVar[_Section[LinkSettings]] = _Section(LinkSettings)
     synthesize: ClassVar[_Section[SynthesizeSettings]] = _Section(SynthesizeSettings)
+    render: ClassVar[_Section[RenderSettings]] = _Section(RenderSettings)
     execution: ClassVar[_Section[ExecutorSettings]] = _Section(ExecutorSettings)
 
     def __post_init__(self) -> None:
@@ -247,6 +263,7 @@ class Settings(
         self._check_synthesize()
         self._check_ingest()
         self._check_link()
+        self._check_render()
         _check(isinstance(self.strict, bool), "strict", self.strict, "true or false")
         for name in self.tuning:
             self.tuned(name)  # a bad name, field or value fails here, once

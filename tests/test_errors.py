@@ -16,6 +16,10 @@ def test_every_error_class_is_under_the_root() -> None:
     classes = [v for v in vars(errors).values() if isinstance(v, type) and issubclass(v, Exception)]
     assert RecognizerError in classes and MissingExtraError in classes
     assert all(issubclass(c, StorylineError) for c in classes)
+    from storyline.web.bodies import BodyError
+    from storyline.web.search import QueryError
+
+    assert issubclass(BodyError, StorylineError) and issubclass(QueryError, StorylineError)
     # the recognizer's failure is one article's failure; a missing extra stops the run
     assert isolated(RecognizerError("x"), strict=False)
     assert not isolated(MissingExtraError("dask", "x needs y"), strict=False)

@@ -19,6 +19,7 @@ from storyline.settings import (
     AnnotateSettings,
     ExecutorSettings,
     LinkSettings,
+    RenderSettings,
     Settings,
     SynthesizeSettings,
     load_settings,
@@ -47,6 +48,7 @@ summary_max_sentences = 6
 strict = true
 unattributed_confirms = true
 key_claims = 10
+reader_language = "es"
 """
 
 
@@ -54,7 +56,8 @@ def test_a_flat_config_file_of_every_setting_still_loads(tmp_path: Path) -> None
     cfg = tmp_path / "config.toml"
     cfg.write_text(FLAT)
     s = load_settings(cfg)
-    assert (s.db, s.out, s.strict) == ("news.sqlite", "dossiers", True)
+    assert (s.db, s.strict) == ("news.sqlite", True)
+    assert s.render == RenderSettings(out="dossiers", reader_language="es")
     assert s.execution == ExecutorSettings(executor="process", workers=3)
     assert s.annotate == AnnotateSettings(read_sentences=64, embed_sentences=32, chunk_size=16)
     assert s.ingest.max_bytes == 5_000_000
@@ -75,10 +78,11 @@ def test_a_flat_config_file_of_every_setting_still_loads(tmp_path: Path) -> None
     # every setting of the file is a setting of some section, under the same name
     named = {
         f.name
-        for section in (s.ingest, s.annotate, s.link, s.synthesize, s.execution)
+        for section in (s.ingest, s.annotate, s.link, s.synthesize, s.render, s.execution)
         for f in dataclasses.fields(section)
     }
-    assert named | {"db", "out", "strict", "tuning", "extra"} == {f.name for f in dataclasses.fields(s)}
+    everything = {f.name for f in dataclasses.fields(s)}
+    assert named | {"db", "strict", "tuning", "extra"} == everything
 
 
 def test_a_file_may_group_settings_by_section(tmp_path: Path) -> None:

@@ -38,13 +38,16 @@ log = logging.getLogger(__name__)
 
 # Bump when what the annotator produces changes: stored annotations of another
 # version are made again on the next run.
+# 7: each report is read in its own language (detected at ingest): Spanish, French,
+# Italian, German, Dutch and Portuguese by their own rules, Chinese and Arabic for
+# sentences and dates; before, they were read as English;
 # 6: only the body is read (``Article.body_text()``: zones blanked, offsets kept), so
 # furniture, comments, captions and sidebars give no sentence, mention, date, quote or
 # figure; quotes and names on real text; what a figure measures (kind, predicate, bounds,
 # date); dates outside the calendar dropped, years below 1000 in four digits, texts over
 # 100,000 characters read in pieces, flattened chronologies ("hundreds 1998") read;
 # 3: sentence budgets; 2: time expressions carry their verb's tense
-ANNOTATOR_VERSION = "6"
+ANNOTATOR_VERSION = "7"
 
 
 class Annotator(Protocol):

@@ -102,13 +102,23 @@ def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
 
 
 def _parse_long(text: str) -> Doc:
+    return _index_sentences(_joined(load_nlp(), text))
+
+
+def parse_whole(nlp: Language, text: str) -> Doc:
+    """``nlp(text)`` for any pipeline (another language's too), read in pieces and joined
+    when the text is longer than ``PIECE_CHARS``, so every offset still indexes it."""
+    return nlp(text) if len(text) <= PIECE_CHARS else _joined(nlp, text)
+
+
+def _joined(nlp: Language, text: str) -> Doc:
     import numpy
     from spacy.tokens import Doc
 
     parts = pieces(text, PIECE_CHARS)
     log.info("reading a text of %d characters in %d pieces", len(text), len(parts))
     docs = []
-    for piece in load_nlp().pipe(parts, batch_size=1):
+    for piece in nlp.pipe(parts, batch_size=1):
         # The tok2vec output (96 floats a token) is used by no annotator; kept for 20 MB
         # of text it would take gigabytes.
         piece.tensor = numpy.zeros((0,), dtype="float32")
@@ -120,7 +130,7 @@ def _parse_long(text: str) -> Doc:
     )
     if doc.text != text:  # pragma: no cover - spaCy keeps every character of each piece
         raise AssertionError("joined pieces differ from the text they were cut from")
-    return _index_sentences(doc)
+    return doc
 
 
 def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:

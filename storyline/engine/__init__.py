@@ -9,7 +9,8 @@ and reported in ``IngestReport.failures``; the run goes on (``storyline.guard``)
 
 The flow is here; beside it: ``reports`` (what a run reports), ``dates`` (inferred
 publication dates), ``freshness`` (a dossier's fingerprint: is it up to date) and
-``keep`` (a story's build stores and writes its new dossier, or keeps its previous one). Where stage 2 runs is :mod:`storyline.executors`.
+``keep`` (a story's build stores and writes its new dossier, or keeps its previous one).
+Where stage 2 runs is :mod:`storyline.executors`.
 """
 
 from __future__ import annotations

@@ -37,7 +37,8 @@ import faiss
 import numpy as np
 
 from storyline.link.predicates import Side, opposed, sides_of
-from storyline.link.specifics import Specifics, items_of
+from storyline.link.specifics import ENTITY, Specifics, items_of
+from storyline.memo import Memo, digest
 from storyline.model import Annotation, Claim, Evidence
 
 
@@ -193,6 +194,33 @@ def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
     return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
 
 
+_Figures = dict[str, frozenset[tuple[float, str | None]]]
+_Candidate = tuple[int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], _Figures]
+_CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
+
+
+def _candidates(ann: Annotation, min_words: int) -> list[_Candidate]:
+    """The article's candidate sentences with what ``find_claims`` reads of each alone
+    (index, text, items without entities, mood, sides, figures); kept per process, so a
+    story rebuilt for a new report reads only that report's sentences."""
+
+    def make() -> list[_Candidate]:
+        return [
+            (
+                s.index,
+                s.text,
+                items_of(ann, s.index, s.text),
+                _mood(ann, s.index, s.text),
+                sides_of(s.text),
+                _figures_of(ann, s.index),
+            )
+            for s in ann.sentences
+            if _is_candidate(s.text, min_words)
+        ]
+
+    return _CANDIDATES.get(digest(min_words, ann.sentences, ann.timexes, ann.quantities), make)
+
+
 def find_claims(
     annotations: Sequence[Annotation],
     source_of: Callable[[str], str],
@@ -219,18 +247,18 @@ def find_claims(
     languages = []
     for ann in annotations:
         vecs = ann.vectors()
-        for s in ann.sentences:
-            if not (_is_candidate(s.text, config.min_words) and vecs.shape[1]):
-                continue
-            ents = entities_in(ann.article, s.index) if entities_in else []
-            keys.append((ann.article, s.index, s.text))
-            rows.append(vecs[s.index])
-            items.append(items_of(ann, s.index, s.text, ents))
+        if not vecs.shape[1]:
+            continue
+        for at, text, own, mood, taken, figured in _candidates(ann, config.min_words):
+            ents = entities_in(ann.article, at) if entities_in else []
+            keys.append((ann.article, at, text))
+            rows.append(vecs[at])
+            items.append(own | {f"{ENTITY}{e}" for e in ents} if ents else own)
             persons.append(frozenset(e for e in ents if e in people))
-            moods.append(_mood(ann, s.index, s.text))
-            sides.append(sides_of(s.text))
+            moods.append(mood)
+            sides.append(taken)
             languages.append(language_of(ann.article) if language_of else "")
-            figures.append(_figures_of(ann, s.index))
+            figures.append(figured)
     if not keys:
         return []
     mat = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)

@@ -8,6 +8,7 @@ State" before a name); strip possessives, articles and a role glued to a person'
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 import re
@@ -25,6 +26,7 @@ from storyline.link.names import (
     tokens,
 )
 from storyline.link.occurrences import PERSON, Occ
+from storyline.memo import Memo, digest
 from storyline.model import Annotation, Mention
 
 log = logging.getLogger(__name__)
@@ -39,7 +41,18 @@ _ROLE_OF = re.compile(r"(\w+)\s+of\s+$")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
+_CLEANED: Memo[list[Occ]] = Memo("link.clean_mentions")
+
+
 def clean_mentions(ann: Annotation, text: str) -> list[Occ]:
+    """The article's mentions that name something, cleaned; kept per process (a story
+    rebuilt for a new report cleans only that report's), each call given fresh copies
+    (resolution writes to them)."""
+    occs = _CLEANED.get(digest(ann.article, ann.mentions, text), lambda: _clean(ann, text))
+    return [copy.copy(o) for o in occs]
+
+
+def _clean(ann: Annotation, text: str) -> list[Occ]:
     out: list[Occ] = []
     mentions = sorted(ann.mentions, key=lambda m: (m.start, m.end))
     for i, m in enumerate(mentions):

@@ -59,7 +59,7 @@ class Article(Record, kw_only=True):
         for zone in self.zones:
             pieces.append(self.text[last : zone.start])
             stretch = self.text[zone.start : zone.end]
-            pieces.append("".join("\n" if c == "\n" else " " for c in stretch))
+            pieces.append("\n".join(" " * len(line) for line in stretch.split("\n")))
             last = zone.end
         pieces.append(self.text[last:])
         return "".join(pieces)

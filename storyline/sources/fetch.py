@@ -20,6 +20,7 @@ Every refusal raises ``FetchError`` naming the URL and the reason.
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import threading
 import time
@@ -35,9 +36,23 @@ from storyline.sources.addresses import AddressError, check_scheme, public_addre
 
 log = logging.getLogger(__name__)
 
-# Where a site's operator reads what this crawler is (sent in the User-Agent).
-PROJECT_URL = "https://github.com/storyline-news/storyline"
-USER_AGENT = f"storyline/{__version__} (+{PROJECT_URL})"
+
+def user_agent() -> str:
+    """storyline's User-Agent, from the installed package's metadata: its name and version,
+    and the project's first URL when the metadata gives one (a site's operator reads there
+    what this crawler is)."""
+    try:
+        meta = importlib.metadata.metadata("storyline")
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree, not installed
+        return f"storyline/{__version__}"
+    name = next(iter(meta.get_all("Name") or []), "storyline")
+    version = next(iter(meta.get_all("Version") or []), __version__)
+    urls = [u.split(",", 1)[-1].strip() for u in meta.get_all("Project-URL") or []]
+    url = next((u for u in [*urls, *(meta.get_all("Home-page") or [])] if u), None)
+    return f"{name}/{version} (+{url})" if url else f"{name}/{version}"
+
+
+USER_AGENT = user_agent()
 MAX_CRAWL_DELAY = 30.0
 REDIRECTS = (301, 302, 303, 307, 308)
 

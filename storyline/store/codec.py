@@ -68,6 +68,23 @@ SEEN_FIELDS = (
 SEEN_COLUMNS = ", ".join(SEEN_FIELDS)
 
 
+def article_row(article: Article, now: str) -> tuple[object, ...]:
+    """The row of ``article`` in the articles table: id, published, added, record."""
+    return (article.id, article.published.date, now, encode(article))
+
+
+def failure_row(failure: Failure, now: str) -> tuple[object, ...]:
+    """The row of ``failure`` in the failures table: kind, id, stage, version, at, record."""
+    return (
+        failure.kind,
+        failure.id,
+        failure.stage,
+        failure.version,
+        failure.at or now,
+        encode(failure),
+    )
+
+
 def marks(n: int, mark: str = "?") -> str:
     """``n`` parameter marks of the driver's style: "?, ?, ?" or "%s, %s, %s"."""
     return ", ".join([mark] * n)
@@ -115,6 +132,7 @@ __all__ = [
     "SEEN_FIELDS",
     "SOURCE_COLUMNS",
     "SOURCE_FIELDS",
+    "article_row",
     "decode_annotation",
     "decode_article",
     "decode_dossier",
@@ -122,6 +140,7 @@ __all__ = [
     "decode_stamp",
     "decode_story",
     "encode",
+    "failure_row",
     "marks",
     "now",
     "redact",

@@ -18,28 +18,23 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import EXTRAS, MissingExtraError, NotFoundError, StoreError
-from storyline.model import Annotation, Article, Dossier, Failure, SeenItem, Story, WatchedSource
+from storyline.model import Annotation, Article, SeenItem, Story
 from storyline.store.codec import (
     SCHEMA_VERSION,
     SEEN_COLUMNS,
     SEEN_FIELDS,
     SOURCE_COLUMNS,
-    SOURCE_FIELDS,
+    article_row,
     decode_annotation,
     decode_article,
-    decode_dossier,
-    decode_failure,
-    decode_stamp,
     decode_story,
     encode,
     marks,
     now,
     redact,
-    seen_of,
     seen_row,
-    source_of,
-    source_row,
 )
+from storyline.store.shared import SQLStore
 
 if TYPE_CHECKING:
     import psycopg
@@ -93,8 +88,28 @@ def _driver() -> Any:
     return psycopg
 
 
-class PostgresStore:
+class PostgresStore(SQLStore):
     """Store backed by a PostgreSQL database (any server >= 11)."""
+
+    MARK = "%s"
+    ARTICLE_ORDER = "{t}published NULLS FIRST, {t}id"
+    ADD_ARTICLE = "INSERT INTO articles VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
+    ADD_SOURCE = (
+        f"INSERT INTO sources ({SOURCE_COLUMNS}) VALUES ({marks(10)}) ON CONFLICT (url) DO NOTHING"
+    )
+    PUT_DOSSIER = (
+        "INSERT INTO dossiers VALUES (?, ?, ?) ON CONFLICT (story) "
+        "DO UPDATE SET built = EXCLUDED.built, record = EXCLUDED.record"
+    )
+    PUT_FAILURE = (
+        "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (kind, id, stage) DO UPDATE SET version = EXCLUDED.version, "
+        "at = EXCLUDED.at, record = EXCLUDED.record"
+    )
+    FAILURES = (
+        "SELECT record FROM failures WHERE (?::text IS NULL OR kind = ?) "
+        "AND (?::text IS NULL OR stage = ?) ORDER BY at, kind, id, stage"
+    )
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -144,7 +159,7 @@ class PostgresStore:
             except self._errors as exc:
                 raise StoreError(f"store {self.name!r}: {exc}") from exc
 
-    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    def _all(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return self._db.execute(sql, params).fetchall()
@@ -152,30 +167,10 @@ class PostgresStore:
                 raise StoreError(f"store {self.name!r}: {exc}") from exc
 
     # articles
-    def add_article(self, article: Article) -> bool:
-        with self._tx() as db:
-            cur = db.execute(
-                "INSERT INTO articles VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-                (article.id, article.published.date, now(), encode(article)),
-            )
-            return cur.rowcount == 1
-
-    def update_article(self, article: Article) -> None:
-        with self._tx() as db:
-            db.execute(
-                "UPDATE articles SET published=%s, record=%s WHERE id=%s",
-                (article.published.date, encode(article), article.id),
-            )
-
-    def get_article(self, article_id: str) -> Article:
-        rows = self._rows("SELECT record FROM articles WHERE id=%s", (article_id,))
-        if not rows:
-            raise NotFoundError(f"no article {article_id!r} in {self.name!r}")
-        return decode_article(rows[0][0])
-
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
-            rows = self._rows("SELECT record FROM articles ORDER BY published NULLS FIRST, id")
+            order = self.ARTICLE_ORDER.format(t="")
+            rows = self._all(f"SELECT record FROM articles ORDER BY {order}")
             return [decode_article(r[0]) for r in rows]
         wanted = list(ids)
         found = self._by_id("SELECT id, record FROM articles WHERE id = ANY(%s)", wanted)
@@ -184,19 +179,11 @@ class PostgresStore:
             raise NotFoundError(f"no article {missing[0]!r} in {self.name!r}")
         return [decode_article(found[i]) for i in wanted]
 
-    def article_ids(self, annotated: bool = False) -> list[str]:
-        where = " WHERE id IN (SELECT article FROM annotations)" if annotated else ""
-        rows = self._rows(f"SELECT id FROM articles{where} ORDER BY published NULLS FIRST, id")
-        return [r[0] for r in rows]
-
-    def article_count(self) -> int:
-        return int(self._rows("SELECT count(*) FROM articles")[0][0])
-
     def _by_id(self, sql: str, ids: list[str]) -> dict[str, bytes]:
         """One query for many ids (SQLite does one per id; here each is a round trip)."""
         if not ids:
             return {}
-        return {r[0]: bytes(r[1]) for r in self._rows(sql, (list(set(ids)),))}
+        return {r[0]: bytes(r[1]) for r in self._all(sql, (list(set(ids)),))}
 
     # annotations
     def put_annotations(self, annotations: Iterable[Annotation]) -> None:
@@ -220,17 +207,6 @@ class PostgresStore:
                 raise NotFoundError(f"article {i!r} has no annotation yet")
         return [decode_annotation(found[i]) for i in wanted]
 
-    def unannotated(self, version: str, retry_failed: bool = False) -> list[str]:
-        rows = self._rows(
-            "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article = a.id "
-            "WHERE (n.article IS NULL OR n.version != %s) AND (%s OR NOT EXISTS ("
-            "SELECT 1 FROM failures f WHERE f.kind = 'article' AND f.id = a.id "
-            "AND f.stage = 'annotate' AND f.version = %s)) "
-            "ORDER BY a.published NULLS FIRST, a.id",
-            (version, retry_failed, version),
-        )
-        return [r[0] for r in rows]
-
     # stories
     def put_stories(self, stories: Iterable[Story]) -> None:
         rows = [(s.id, encode(s)) for s in stories]
@@ -244,14 +220,10 @@ class PostgresStore:
                 with db.cursor() as cur:
                     cur.executemany("INSERT INTO stories VALUES (%s, %s)", rows)
 
-    def stories(self) -> list[Story]:
-        rows = self._rows("SELECT record FROM stories ORDER BY id")
-        return [decode_story(r[0]) for r in rows]
-
     def get_story(self, story_id: str) -> Story:
-        rows = self._rows("SELECT record FROM stories WHERE id=%s", (story_id,))
+        rows = self._all("SELECT record FROM stories WHERE id=%s", (story_id,))
         if not rows:
-            rows = self._rows(
+            rows = self._all(
                 "SELECT record FROM stories WHERE starts_with(id, %s) LIMIT 2", (story_id,)
             )
             if len(rows) == 1:
@@ -262,30 +234,6 @@ class PostgresStore:
         return decode_story(rows[0][0])
 
     # dossiers
-    def put_dossier(self, dossier: Dossier) -> None:
-        with self._tx() as db:
-            db.execute(
-                "INSERT INTO dossiers VALUES (%s, %s, %s) ON CONFLICT (story) "
-                "DO UPDATE SET built = EXCLUDED.built, record = EXCLUDED.record",
-                (dossier.story.id, now(), encode(dossier)),
-            )
-
-    def get_dossier(self, story_id: str) -> Dossier:
-        rows = self._rows("SELECT record FROM dossiers WHERE story=%s", (story_id,))
-        if not rows:
-            raise NotFoundError(f"story {story_id!r} has no dossier yet; run `storyline build`")
-        return decode_dossier(rows[0][0])
-
-    def dossier_fingerprint(self, story_id: str) -> str | None:
-        stamp = self.dossier_stamp(story_id)
-        return None if stamp is None else stamp[0]
-
-    def dossier_stamp(self, story_id: str) -> tuple[str | None, str] | None:
-        rows = self._rows("SELECT record FROM dossiers WHERE story=%s", (story_id,))
-        if not rows:
-            return None
-        return decode_stamp(rows[0][0])
-
     # one writer at a time for a read-modify-write spanning several calls
     @contextmanager
     def lock(self, name: str) -> Iterator[None]:
@@ -311,30 +259,6 @@ class PostgresStore:
                         log.warning("store %s: could not release lock %r", self.name, name)
 
     # failures
-    def put_failure(self, failure: Failure) -> None:
-        with self._tx() as db:
-            db.execute(
-                "INSERT INTO failures VALUES (%s, %s, %s, %s, %s, %s) "
-                "ON CONFLICT (kind, id, stage) DO UPDATE SET version = EXCLUDED.version, "
-                "at = EXCLUDED.at, record = EXCLUDED.record",
-                (
-                    failure.kind,
-                    failure.id,
-                    failure.stage,
-                    failure.version,
-                    failure.at or now(),
-                    encode(failure),
-                ),
-            )
-
-    def failures(self, kind: str | None = None, stage: str | None = None) -> list[Failure]:
-        rows = self._rows(
-            "SELECT record FROM failures WHERE (%s::text IS NULL OR kind = %s) "
-            "AND (%s::text IS NULL OR stage = %s) ORDER BY at, kind, id, stage",
-            (kind, kind, stage, stage),
-        )
-        return [decode_failure(r[0]) for r in rows]
-
     def clear_failures(
         self, kind: str, ids: Iterable[str] | None = None, stage: str | None = None
     ) -> int:
@@ -350,52 +274,13 @@ class PostgresStore:
             return cur.rowcount
 
     # live sources (storyline.sources)
-    def add_source(self, source: WatchedSource) -> bool:
-        with self._tx() as db:
-            cur = db.execute(
-                f"INSERT INTO sources ({SOURCE_COLUMNS}) VALUES ({marks(10, '%s')}) "
-                "ON CONFLICT (url) DO NOTHING",
-                source_row(source, now()),
-            )
-            return cur.rowcount == 1
-
-    def update_source(self, source: WatchedSource) -> None:
-        row = source_row(source, now())
-        with self._tx() as db:
-            db.execute(
-                f"UPDATE sources SET {', '.join(c + '=%s' for c in SOURCE_FIELDS[1:])} "
-                "WHERE url=%s",
-                (*row[1:], row[0]),
-            )
-
-    def remove_source(self, url: str) -> bool:
-        with self._tx() as db:
-            db.execute("DELETE FROM seen WHERE source=%s", (url,))
-            return db.execute("DELETE FROM sources WHERE url=%s", (url,)).rowcount == 1
-
-    def watched_sources(self) -> list[WatchedSource]:
-        rows = self._rows(f"SELECT {SOURCE_COLUMNS} FROM sources ORDER BY added, url")
-        return [source_of(r) for r in rows]
-
-    def seen_items(self, source: str) -> dict[str, SeenItem]:
-        rows = self._rows(f"SELECT {SEEN_COLUMNS} FROM seen WHERE source=%s", (source,))
-        return {r[1]: seen_of(r) for r in rows}
-
-    def article_for_url(self, url: str) -> str | None:
-        rows = self._rows(
-            "SELECT article FROM seen WHERE (url=%s OR canonical=%s) AND article IS NOT NULL "
-            "LIMIT 1",
-            (url, url),
-        )
-        return str(rows[0][0]) if rows else None
-
     def put_seen(self, item: SeenItem, article: Article | None = None) -> bool:
         with self._tx() as db:
             added = False
             if article is not None:
                 cur = db.execute(
-                    "INSERT INTO articles VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-                    (article.id, article.published.date, now(), encode(article)),
+                    self._sql(self.ADD_ARTICLE),
+                    article_row(article, now()),
                 )
                 added = cur.rowcount == 1
             db.execute(

@@ -12,26 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import NotFoundError, StoreError
-from storyline.model import Annotation, Article, Dossier, Failure, SeenItem, Story, WatchedSource
+from storyline.model import Annotation, Article, SeenItem, Story
 from storyline.store.codec import (
     SCHEMA_VERSION,
     SEEN_COLUMNS,
     SOURCE_COLUMNS,
-    SOURCE_FIELDS,
+    article_row,
     decode_annotation,
     decode_article,
-    decode_dossier,
-    decode_failure,
-    decode_stamp,
     decode_story,
     encode,
     marks,
     now,
-    seen_of,
     seen_row,
-    source_of,
-    source_row,
 )
+from storyline.store.shared import SQLStore
 
 try:
     import fcntl
@@ -81,11 +76,17 @@ def _wal(db: sqlite3.Connection, wait: float = 30.0) -> None:
             time.sleep(0.02)
 
 
-class SQLiteStore:
+class SQLiteStore(SQLStore):
     """Store backed by one SQLite file (WAL mode)."""
+
+    ADD_ARTICLE = "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?)"
+    ADD_SOURCE = f"INSERT OR IGNORE INTO sources ({SOURCE_COLUMNS}) VALUES ({marks(10)})"
+    PUT_DOSSIER = "INSERT OR REPLACE INTO dossiers VALUES (?, ?, ?)"
+    PUT_FAILURE = "INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?, ?)"
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self.name = str(self.path)
         try:
             if self.path.parent != Path():
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -132,40 +133,12 @@ class SQLiteStore:
             raise StoreError(f"store {str(self.path)!r}: {exc}") from exc
 
     # articles
-    def add_article(self, article: Article) -> bool:
-        with self._tx() as db:
-            cur = db.execute(
-                "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?)",
-                (article.id, article.published.date, now(), encode(article)),
-            )
-            return cur.rowcount == 1
-
-    def update_article(self, article: Article) -> None:
-        with self._tx() as db:
-            db.execute(
-                "UPDATE articles SET published=?, record=? WHERE id=?",
-                (article.published.date, encode(article), article.id),
-            )
-
-    def get_article(self, article_id: str) -> Article:
-        row = self._one("SELECT record FROM articles WHERE id=?", (article_id,))
-        if row is None:
-            raise NotFoundError(f"no article {article_id!r} in {str(self.path)!r}")
-        return decode_article(row[0])
-
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
-            rows = self._all("SELECT record FROM articles ORDER BY published, id")
+            order = self.ARTICLE_ORDER.format(t="")
+            rows = self._all(f"SELECT record FROM articles ORDER BY {order}")
             return [decode_article(r[0]) for r in rows]
         return [self.get_article(i) for i in ids]
-
-    def article_ids(self, annotated: bool = False) -> list[str]:
-        where = " WHERE id IN (SELECT article FROM annotations)" if annotated else ""
-        rows = self._all(f"SELECT id FROM articles{where} ORDER BY published, id")
-        return [r[0] for r in rows]
-
-    def article_count(self) -> int:
-        return int(self._one("SELECT count(*) FROM articles")[0])
 
     # annotations
     def put_annotations(self, annotations: Iterable[Annotation]) -> None:
@@ -184,16 +157,6 @@ class SQLiteStore:
             out.append(decode_annotation(row[0]))
         return out
 
-    def unannotated(self, version: str, retry_failed: bool = False) -> list[str]:
-        rows = self._all(
-            "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article = a.id "
-            "WHERE (n.article IS NULL OR n.version != ?) AND (? OR NOT EXISTS ("
-            "SELECT 1 FROM failures f WHERE f.kind = 'article' AND f.id = a.id "
-            "AND f.stage = 'annotate' AND f.version = ?)) ORDER BY a.published, a.id",
-            (version, retry_failed, version),
-        )
-        return [r[0] for r in rows]
-
     # stories
     def put_stories(self, stories: Iterable[Story]) -> None:
         with self._tx() as db:
@@ -201,10 +164,6 @@ class SQLiteStore:
             db.executemany(
                 "INSERT INTO stories VALUES (?, ?)", [(s.id, encode(s)) for s in stories]
             )
-
-    def stories(self) -> list[Story]:
-        rows = self._all("SELECT record FROM stories ORDER BY id")
-        return [decode_story(r[0]) for r in rows]
 
     def get_story(self, story_id: str) -> Story:
         row = self._one("SELECT record FROM stories WHERE id=?", (story_id,))
@@ -218,29 +177,6 @@ class SQLiteStore:
         return decode_story(row[0])
 
     # dossiers
-    def put_dossier(self, dossier: Dossier) -> None:
-        with self._tx() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO dossiers VALUES (?, ?, ?)",
-                (dossier.story.id, now(), encode(dossier)),
-            )
-
-    def get_dossier(self, story_id: str) -> Dossier:
-        row = self._one("SELECT record FROM dossiers WHERE story=?", (story_id,))
-        if row is None:
-            raise NotFoundError(f"story {story_id!r} has no dossier yet; run `storyline build`")
-        return decode_dossier(row[0])
-
-    def dossier_fingerprint(self, story_id: str) -> str | None:
-        stamp = self.dossier_stamp(story_id)
-        return None if stamp is None else stamp[0]
-
-    def dossier_stamp(self, story_id: str) -> tuple[str | None, str] | None:
-        row = self._one("SELECT record FROM dossiers WHERE story=?", (story_id,))
-        if row is None:
-            return None
-        return decode_stamp(row[0])
-
     # one writer at a time for a read-modify-write spanning several calls
     @contextmanager
     def lock(self, name: str) -> Iterator[None]:
@@ -269,28 +205,6 @@ class SQLiteStore:
                 os.close(fd)  # closing lets go of the lock
 
     # failures
-    def put_failure(self, failure: Failure) -> None:
-        with self._tx() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    failure.kind,
-                    failure.id,
-                    failure.stage,
-                    failure.version,
-                    failure.at or now(),
-                    encode(failure),
-                ),
-            )
-
-    def failures(self, kind: str | None = None, stage: str | None = None) -> list[Failure]:
-        rows = self._all(
-            "SELECT record FROM failures WHERE (? IS NULL OR kind = ?) "
-            "AND (? IS NULL OR stage = ?) ORDER BY at, kind, id, stage",
-            (kind, kind, stage, stage),
-        )
-        return [decode_failure(r[0]) for r in rows]
-
     def clear_failures(
         self, kind: str, ids: Iterable[str] | None = None, stage: str | None = None
     ) -> int:
@@ -311,49 +225,13 @@ class SQLiteStore:
             return removed
 
     # live sources (storyline.sources)
-    def add_source(self, source: WatchedSource) -> bool:
-        with self._tx() as db:
-            cur = db.execute(
-                f"INSERT OR IGNORE INTO sources ({SOURCE_COLUMNS}) VALUES ({marks(10)})",
-                source_row(source, now()),
-            )
-            return cur.rowcount == 1
-
-    def update_source(self, source: WatchedSource) -> None:
-        row = source_row(source, now())
-        with self._tx() as db:
-            db.execute(
-                f"UPDATE sources SET {', '.join(c + '=?' for c in SOURCE_FIELDS[1:])} WHERE url=?",
-                (*row[1:], row[0]),
-            )
-
-    def remove_source(self, url: str) -> bool:
-        with self._tx() as db:
-            db.execute("DELETE FROM seen WHERE source=?", (url,))
-            return db.execute("DELETE FROM sources WHERE url=?", (url,)).rowcount == 1
-
-    def watched_sources(self) -> list[WatchedSource]:
-        rows = self._all(f"SELECT {SOURCE_COLUMNS} FROM sources ORDER BY added, url")
-        return [source_of(r) for r in rows]
-
-    def seen_items(self, source: str) -> dict[str, SeenItem]:
-        rows = self._all(f"SELECT {SEEN_COLUMNS} FROM seen WHERE source=?", (source,))
-        return {r[1]: seen_of(r) for r in rows}
-
-    def article_for_url(self, url: str) -> str | None:
-        row = self._one(
-            "SELECT article FROM seen WHERE (url=? OR canonical=?) AND article IS NOT NULL LIMIT 1",
-            (url, url),
-        )
-        return None if row is None else str(row[0])
-
     def put_seen(self, item: SeenItem, article: Article | None = None) -> bool:
         with self._tx() as db:
             added = False
             if article is not None:
                 cur = db.execute(
-                    "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?)",
-                    (article.id, article.published.date, now(), encode(article)),
+                    self.ADD_ARTICLE,
+                    article_row(article, now()),
                 )
                 added = cur.rowcount == 1
             db.execute(

@@ -19,6 +19,7 @@ from typing import Any
 
 import msgspec
 
+from storyline.errors import StorylineError
 from storyline.ingest.records import json_kind as _kind
 
 STRING_FIELDS = ("title", "date", "url", "outlet", "language")
@@ -29,7 +30,7 @@ _LONE_SURROGATE = re.compile(
 )
 
 
-class BodyError(Exception):
+class BodyError(StorylineError):
     """A request body the API refuses: ``status`` and the reason for the client."""
 
     def __init__(self, status: int, detail: str | list[str]) -> None:

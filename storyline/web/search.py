@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from storyline.errors import StorylineError
 from storyline.web.views import StoryQuery
 
 MAX_LIMIT = 1000
 
 
-class QueryError(Exception):
+class QueryError(StorylineError):
     """A search the app refuses (answered 422): ``detail`` says why and how to fix it."""
 
     def __init__(self, detail: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from storyline.annotate import SpacyAnnotator
-from storyline.annotate.multilingual import read
+from storyline.annotate.multilingual import pipeline, read
 from storyline.ingest import read_inputs
 from storyline.model import Annotation, Article, Published
 
@@ -84,6 +84,23 @@ def test_french_report() -> None:
     assert dates["demain"] == ("2031-02-28", "planned", True)  # "prévue ... annulée"
     assert dates["lundi prochain"][0] == "2031-03-03"
     assert _quotes("fr", FRENCH) == [("Les", "Claire Dumont"), ("Nous", "Paul Girard")]
+
+
+@pytest.mark.slow  # loads the language's pipeline
+def test_a_french_text_longer_than_one_parse_is_read_in_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # spaCy refuses a text over its max_length (a 2 MB French page failed so): the
+    # French pipeline reads a long text in pieces, and every name keeps its offsets.
+    text = "\n\n".join([FRENCH] * 6)
+    whole = read(text, "fr", PUBLISHED).mentions
+    # as if the text were over spaCy's limit: the whole of it may not go in one call
+    monkeypatch.setattr(pipeline("fr"), "max_length", len(FRENCH) + 100)
+    monkeypatch.setattr("storyline.annotate.nlp.PIECE_CHARS", len(FRENCH) + 10)
+    pieces = read(text, "fr", PUBLISHED).mentions
+    assert [(m.start, m.end, m.label) for m in pieces] == [(m.start, m.end, m.label) for m in whole]
+    assert sum(m.text == "Claire Dumont" for m in pieces) == 6
+    assert all(text[m.start : m.end] == m.text for m in pieces)
 
 
 @pytest.mark.slow  # loads the language's pipeline

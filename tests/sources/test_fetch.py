@@ -5,6 +5,8 @@ address checks a web-added source goes through."""
 from __future__ import annotations
 
 import dataclasses
+import email.message
+import importlib.metadata
 import itertools
 import time
 
@@ -30,7 +32,20 @@ def test_user_agent_and_robots_txt(site: Site, policy: FetchPolicy) -> None:
     assert site.asked("/private/secret") == []  # never requested
     assert len(site.asked("/robots.txt")) == 1  # read once per host, then cached
     agent = site.asked("/news/open")[0].headers["user-agent"]
-    assert agent.startswith("storyline/") and "(+http" in agent
+    assert agent.startswith(f"storyline/{importlib.metadata.version('storyline')}")
+
+
+def test_the_user_agent_names_the_project_as_its_metadata_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Name and version from the package's metadata, and its URL when it gives one: no
+    address made up for it."""
+    meta = email.message.Message()
+    meta["Name"], meta["Version"] = "storyline", "9.8.7"
+    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: meta)
+    assert fetch_module.user_agent() == "storyline/9.8.7"
+    meta["Project-URL"] = "Source, https://example.org/storyline"
+    assert fetch_module.user_agent() == "storyline/9.8.7 (+https://example.org/storyline)"
 
 
 def test_conditional_get_answers_304(site: Site, policy: FetchPolicy) -> None:

@@ -111,12 +111,13 @@ def test_a_failing_source_exits_3_and_is_named(
 
 
 @pytest.mark.slow
-def test_sigterm_mid_poll_exits_cleanly_with_everything_committed(
-    site: Site, tmp_path: Path
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_mid_poll_exits_cleanly_with_everything_committed(
+    site: Site, tmp_path: Path, sig: signal.Signals
 ) -> None:
-    """The CLI in a subprocess: SIGTERM while a slow page is in flight ends the loop at
-    once (exit 0); the reports fetched before it are stored with their items, the page
-    in flight is not half recorded, and the next poll picks it up."""
+    """The CLI in a subprocess: SIGTERM (or Ctrl-C's SIGINT) while a slow page is in
+    flight ends the loop at once (exit 0); the reports fetched before it are stored with
+    their items, the page in flight is not half recorded, and the next poll picks it up."""
     serve_reports(site, ["/news/ferry-strike-begins"])
     title, outlet, day, paragraphs = REPORTS["/news/ferry-talks-resume"]
     from tests.sources.site import article_html
@@ -160,14 +161,14 @@ def test_sigterm_mid_poll_exits_cleanly_with_everything_committed(
         while not site.asked("/news/slow") and time.monotonic() < deadline:
             time.sleep(0.05)
         assert site.asked("/news/slow"), "the poll never reached the slow page"
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(sig)
         _out, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
     assert proc.returncode == 0, err
-    assert "SIGTERM: stopping" in err
+    assert f"{sig.name}: stopping" in err
     store = open_store(db)
     try:
         seen = store.seen_items(f"{site.url}/feed.xml")

@@ -27,6 +27,7 @@ from storyline.annotate.multilingual.dates import find_dates
 from storyline.annotate.multilingual.names import find_names, pipeline_mentions
 from storyline.annotate.multilingual.quotes import find_quotes
 from storyline.annotate.multilingual.sentences import split_sentences
+from storyline.annotate.nlp import parse_whole
 from storyline.languages.words import DATED, READ
 from storyline.model import Mention, Quote, Sentence, TimeExpr
 
@@ -60,7 +61,7 @@ def read(text: str, language: str, anchor: datetime.date | None) -> Reading:
         return Reading(sentences, [], timexes, [])
     nlp = pipeline(language)
     if nlp is not None:
-        mentions = pipeline_mentions(nlp(text), sentences, language)
+        mentions = pipeline_mentions(parse_whole(nlp, text), sentences, language)
     else:
         mentions = find_names(text, sentences, language)
     return Reading(sentences, mentions, timexes, find_quotes(text, sentences, mentions, language))

@@ -22,8 +22,11 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from storyline.date_refs import named_as_reference
-from storyline.model import Annotation, Article, Event, TimeExpr
+from storyline.memo import Memo, digest
+from storyline.model import Annotation, Article, Event, EventStatus, Granularity, TimeExpr
 
+from . import merge as _merge_module
+from . import status as _status_module
 from .config import EVENTS, EventsConfig
 from .merge import _event, _merge, _Raw, _window
 from .status import (
@@ -104,6 +107,42 @@ def find_events(
     raws: list[_Raw] = []
     for ann in annotations:
         vecs = ann.vectors()
+        for sentence, text, day, granularity, status, window, clause in _dated(
+            ann, published.get(ann.article)
+        ):
+            raws.append(
+                _Raw(
+                    article=ann.article,
+                    sentence=sentence,
+                    text=text,
+                    date=day,
+                    granularity=granularity,
+                    status=status,
+                    published=published.get(ann.article, ""),
+                    vector=vecs[sentence] if vecs.shape[1] else np.zeros(1, np.float32),
+                    entities=frozenset(entities_in(ann.article, sentence)),
+                    window=window,
+                    clause=clause,
+                )
+            )
+    groups = _merge(raws)
+    events = [_event(g, entities_in) for g in groups]
+    events.sort(key=lambda e: (e.date or "", -len(e.evidence), e.text))
+    return events
+
+
+_Dated = tuple[int, str, str, Granularity, EventStatus, frozenset[str], str | None]
+_DATED: Memo[list[_Dated]] = Memo("link.dated_sentences")
+
+
+def _dated(ann: Annotation, pub: str | None) -> list[_Dated]:
+    """The article's dated sentences, one per (sentence, date), as ``find_events`` reads
+    them from the article alone: (sentence, text, date, granularity, status, words near
+    the date, clause). Kept per process, so a story rebuilt for a new report reads only
+    that report's."""
+
+    def make() -> list[_Dated]:
+        out: list[_Dated] = []
         seen: set[tuple[int, str]] = set()
         clauses = _dated_clauses(ann)
         for t in ann.timexes:
@@ -117,7 +156,6 @@ def find_events(
             sent = ann.sentences[t.sentence]
             if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start):
                 continue  # "after Tuesday's earthquake": the day of another event
-            pub = published.get(ann.article)
             if _annotated(t):
                 status = timex_status(t, parsed[0], pub)
             else:
@@ -126,22 +164,21 @@ def find_events(
             if status is None:
                 continue
             seen.add((t.sentence, parsed[0]))
-            raws.append(
-                _Raw(
-                    article=ann.article,
-                    sentence=t.sentence,
-                    text=sent.text,
-                    date=parsed[0],
-                    granularity=parsed[1],
-                    status=status,
-                    published=published.get(ann.article, ""),
-                    vector=vecs[t.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
-                    entities=frozenset(entities_in(ann.article, t.sentence)),
-                    window=_window(sent.text, t.start - sent.start, t.end - sent.start),
-                    clause=clauses.get((t.start, t.end)),
+            window = _window(sent.text, t.start - sent.start, t.end - sent.start)
+            out.append(
+                (
+                    t.sentence,
+                    sent.text,
+                    parsed[0],
+                    parsed[1],
+                    status,
+                    window,
+                    clauses.get((t.start, t.end)),
                 )
             )
-    groups = _merge(raws)
-    events = [_event(g, entities_in) for g in groups]
-    events.sort(key=lambda e: (e.date or "", -len(e.evidence), e.text))
-    return events
+        return out
+
+    # The settings it reads are part of the key: a run that tunes them reads again.
+    reading, merging = _status_module.EVENTS, _merge_module.EVENTS
+    tuned = (reading.status_before, reading.status_after, merging.window_words)
+    return _DATED.get(digest(ann.sentences, ann.timexes, pub, tuned), make)
