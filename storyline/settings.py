@@ -17,7 +17,8 @@ A setting whose default is None takes its stage's own default (for example
 ``story_similarity``: link/story_config.py), so that a default is defined once.
 
 The stages' tuned constants live in each stage's own config (``STAGE_CONFIGS``: story
-detection's Weights, ClaimsConfig, TimelineConfig), one line each on what they do.
+detection's Weights, ClaimsConfig, TimelineConfig, EventsConfig, FiguresConfig), one line
+each on what they do.
 ``tuning`` holds overrides of them by config name (``[storyline.tuning.timeline]`` in a
 file); ``settings.tuned("timeline")`` is that config with them, or None when nothing is
 overridden, and a stage's module is imported only when its table is given. The flat
@@ -43,6 +44,9 @@ from storyline.errors import EXTRAS, ConfigError, MissingExtraError
 
 DASK_INSTALL = EXTRAS["dask"]
 EMBEDDERS = ("minilm-int8", "use-multilingual", "e5-small-q4")  # annotate/embed.py
+# Encoders that place a sentence and its translation close together (annotate/embed.py);
+# with another, reports in other languages do not link to the English ones.
+MULTILINGUAL_EMBEDDERS = ("use-multilingual", "e5-small-q4")
 S = TypeVar("S")
 
 
@@ -215,6 +219,8 @@ STAGE_CONFIGS = {
     "stories": "storyline.link.story_config:Weights",
     "claims": "storyline.link.claims:ClaimsConfig",
     "timeline": "storyline.synthesize.timeline.config:TimelineConfig",
+    "events": "storyline.link.events.config:EventsConfig",
+    "figures": "storyline.synthesize.measures:FiguresConfig",
 }
 FLAT_FIELDS = {
     "stories": {"story_similarity": "threshold", "story_window_days": "window_days"},

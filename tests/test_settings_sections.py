@@ -181,3 +181,46 @@ def test_tuned_constants_reach_the_stage_and_the_dossier_fingerprint(
     with pytest.raises(RuntimeError):
         engine.dossier_for(story, None, tuned)  # type: ignore[arg-type]
     assert seen["timeline_config"] == tuned.tuned("timeline")
+
+
+def test_the_events_and_figures_configs_are_tuned_like_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import engine
+    from storyline import link as link_stage
+    from storyline import synthesize as synthesize_stage
+    from storyline.link.events.config import EventsConfig
+    from storyline.model import Links, Story
+    from storyline.synthesize.measures import FiguresConfig
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        "[storyline.tuning.events]\nmerge_similarity = 0.9\n"
+        "[storyline.tuning.figures]\nreport_slack = 0\n"
+    )
+    s = load_settings(cfg)
+    assert s.tuned("events") == EventsConfig(merge_similarity=0.9)
+    assert s.tuned("figures") == FiguresConfig(report_slack=0)
+    story = Story(id="s-1", title="t", articles=["a"])
+    for name in ("events", "figures"):  # a dossier built with other constants is rebuilt
+        one = Settings(tuning={name: dict(s.tuning[name])})
+        assert engine.fingerprint(story, one) != engine.fingerprint(story, Settings())
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(
+        link_stage, "find_events", lambda *args: seen.setdefault("events", args[-1]) and []
+    )
+    link_stage.link_story(story, [], [], events=s.tuned("events"))
+    assert seen["events"] == EventsConfig(merge_similarity=0.9)
+
+    def ledger(*args):  # type: ignore[no-untyped-def]
+        seen["figures"] = args[-1]
+        raise RuntimeError("enough")
+
+    monkeypatch.setattr(synthesize_stage, "build_ledger", ledger)
+    with pytest.raises(RuntimeError):
+        synthesize_stage.synthesize(
+            story, [], [], Links(story=story.id), max_events=1, max_summary=1, key_claims=1,
+            figures_config=s.tuned("figures"),
+        )  # fmt: skip
+    assert seen["figures"] == FiguresConfig(report_slack=0)

@@ -38,7 +38,7 @@ from storyline.ingest import mark_templates, read_inputs
 from storyline.link.stories import extend_stories
 from storyline.model import Annotation, Article, Dossier, Failure, Links, Rejection, Story
 from storyline.render import files as dossier_files
-from storyline.settings import Settings, load_settings
+from storyline.settings import MULTILINGUAL_EMBEDDERS, Settings, load_settings
 from storyline.store import Store, open_store
 from storyline.synthesize.changes import with_changes
 
@@ -73,6 +73,7 @@ def ingest(
     """Stage 1 into the store: each new article committed on its own."""
     progress = progress or NoProgress()
     report = IngestReport()
+    others: dict[str, int] = {}  # languages of the new reports not in English
     progress.start("ingest", None)
     for item in read_inputs(paths, max_bytes=settings.max_bytes):
         if isinstance(item, Rejection):
@@ -81,9 +82,20 @@ def ingest(
             continue
         if store.add_article(item):
             report.added.append(item.id)
+            if item.language != "en":
+                others[item.language] = others.get(item.language, 0) + 1
         else:
             report.unchanged.append(item.id)
         progress.advance()
+    if others and settings.embedder not in MULTILINGUAL_EMBEDDERS:
+        log.warning(
+            "%d new report(s) not in English (%s): the embedder %r reads English only, so "
+            "they will not share stories or claims with reports in other languages; set "
+            'embedder = "use-multilingual" in the settings (the store is embedded again)',
+            sum(others.values()),
+            ", ".join(f"{lang}: {n}" for lang, n in sorted(others.items())),
+            settings.embedder,
+        )
     # A site's template (lines the batch repeats) is furniture: marked before annotation.
     for article in mark_templates(store.articles(report.added)):
         store.update_article(article)
@@ -217,6 +229,7 @@ def linked(
         unattributed_confirms=settings.unattributed_confirms,
         duplicate_jaccard=settings.duplicate_jaccard,  # None: the link stage's own
         claims=settings.tuned("claims"),
+        events=settings.tuned("events"),
     )
     return articles, annotations, links
 
@@ -234,6 +247,7 @@ def dossier_for(story: Story, store: Store, settings: Settings) -> Dossier:
         max_summary=settings.summary_max_sentences,
         key_claims=settings.key_claims,
         timeline_config=settings.tuned("timeline"),
+        figures_config=settings.tuned("figures"),
     )
     dossier.generated = datetime.now(UTC).isoformat(timespec="seconds")
     dossier.timeline_from = settings.timeline_from

@@ -33,7 +33,7 @@ def fingerprint(story: Story, settings: Settings) -> str:
 def _tuning(settings: Settings) -> list[str]:
     """The link thresholds and stage constants these settings change, one line each."""
     lines = [f"duplicates {settings.duplicate_jaccard}"] if settings.duplicate_jaccard else []
-    for name in ("claims", "timeline"):
+    for name in ("claims", "timeline", "events", "figures"):
         config = settings.tuned(name)
         if config is not None:
             lines.append(f"{name} {config!r}")

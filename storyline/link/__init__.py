@@ -15,7 +15,7 @@ from storyline.link.claims import CLAIMS, ClaimsConfig, find_claims, sort_claims
 from storyline.link.dates import candidate_dates, infer_date
 from storyline.link.dedup import find_duplicates
 from storyline.link.entities import resolve_entities
-from storyline.link.events import find_events
+from storyline.link.events import EVENTS, EventsConfig, find_events
 from storyline.link.sources import (
     UNATTRIBUTED,
     confirming,
@@ -34,6 +34,7 @@ def link_story(
     claim_similarity: float = CLAIMS.similarity,
     unattributed_confirms: bool = False,
     claims: ClaimsConfig | None = None,
+    events: EventsConfig | None = None,
 ) -> Links:
     """The links between one story's articles; ``claims`` (the claims stage's tuned
     constants) takes the place of ``claim_similarity`` when given."""
@@ -76,7 +77,7 @@ def link_story(
             for c in links.claims
         ]
     )
-    links.events = find_events(articles, annotations, links.entities_in)
+    links.events = find_events(articles, annotations, links.entities_in, events or EVENTS)
     return links
 
 

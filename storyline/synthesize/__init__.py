@@ -26,6 +26,7 @@ from storyline.model import (
 from storyline.synthesize.claims import rank_claims
 from storyline.synthesize.coverage import build_coverage
 from storyline.synthesize.ledger import build_ledger
+from storyline.synthesize.measures import FIGURES, FiguresConfig
 from storyline.synthesize.quotes import collect_quotes
 from storyline.synthesize.summary import build_summary
 from storyline.synthesize.timeline import dossier_timeline
@@ -47,6 +48,7 @@ def synthesize(
     key_claims: int,
     timeline_span: tuple[str, str] | None = None,
     timeline_config: TimelineConfig | None = None,
+    figures_config: FiguresConfig | None = None,
 ) -> Dossier:
     copies = {d.article: d.duplicate_of for d in links.duplicates}
     order = {a.id: (a.published.date or "9999", a.id) for a in articles}
@@ -56,7 +58,8 @@ def synthesize(
         return (order[first.article][0] + order[first.article][1], first.sentence)
 
     quotes = collect_quotes(annotations, links.entities, links.mention_entity)
-    conflicts = build_ledger(articles, annotations, links, quotes)
+    figures = figures_config or FIGURES
+    conflicts = build_ledger(articles, annotations, links, quotes, figures)
     # A name spelled two ways is in the ledger, but it is no dispute about what happened.
     disputes = [c for c in conflicts if c.kind != "name"]
     ranked = rank_claims(links.claims, annotations, disputes, key_claims)
@@ -108,7 +111,7 @@ def synthesize(
         conflicts=conflicts,
         quotes=quotes,
         coverage=build_coverage(articles, links.claims),
-        tracks=story_tracks(articles, annotations, links),
+        tracks=story_tracks(articles, annotations, links, figures),
     )
 
 

@@ -18,6 +18,7 @@ from storyline.model import Annotation, Article, Conflict, Links, QuoteEntry
 from storyline.synthesize.attribution import find_attribution_conflicts
 from storyline.synthesize.conflicts import find_conflicts
 from storyline.synthesize.date_conflicts import find_date_conflicts
+from storyline.synthesize.measures import FIGURES, FiguresConfig
 from storyline.synthesize.name_conflicts import find_name_conflicts
 
 
@@ -26,6 +27,7 @@ def build_ledger(
     annotations: Sequence[Annotation],
     links: Links,
     quotes: Sequence[QuoteEntry],
+    cfg: FiguresConfig = FIGURES,
 ) -> list[Conflict]:
     outlets = {a.id: a.outlet for a in articles}
 
@@ -43,6 +45,7 @@ def build_ledger(
             names,
             {a.id: a.published.date for a in articles},
             {a.id for a in articles if a.published.basis == "inferred"},
+            cfg,
         ),
         *find_date_conflicts(links.claims, articles, annotations, source_of),
         *find_name_conflicts(

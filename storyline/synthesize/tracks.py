@@ -241,7 +241,10 @@ def _track(
 
 
 def story_tracks(
-    articles: Sequence[Article], annotations: Sequence[Annotation], links: Links
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    links: Links,
+    cfg: FiguresConfig = FIGURES,
 ) -> list[Track]:
     outlets = {a.id: a.outlet for a in articles}
     figures = figures_of(
@@ -249,5 +252,7 @@ def story_tracks(
         links.entities_in,
         {a.id: a.published.date for a in articles},
         {a.id for a in articles if a.published.basis == "inferred"},
+        cfg,
     )
-    return find_tracks(figures, {e.id: e.name for e in links.entities}, outlets.get)
+    names = {e.id: e.name for e in links.entities}
+    return find_tracks(figures, names, outlets.get, cfg.max_tracks, cfg)

@@ -25,8 +25,6 @@ from storyline.date_refs import named_as_reference
 from storyline.memo import Memo, digest
 from storyline.model import Annotation, Article, Event, EventStatus, Granularity, TimeExpr
 
-from . import merge as _merge_module
-from . import status as _status_module
 from .config import EVENTS, EventsConfig
 from .merge import _event, _merge, _Raw, _window
 from .status import (
@@ -102,13 +100,16 @@ def find_events(
     articles: Sequence[Article],
     annotations: Sequence[Annotation],
     entities_in: Callable[[str, int], list[str]],
+    config: EventsConfig = EVENTS,
 ) -> list[Event]:
+    """The story's dated events: its dated sentences merged when they tell one event;
+    ``config`` holds the stage's tuned constants (``EventsConfig``)."""
     published = {a.id: a.published.date or "" for a in articles}
     raws: list[_Raw] = []
     for ann in annotations:
         vecs = ann.vectors()
         for sentence, text, day, granularity, status, window, clause in _dated(
-            ann, published.get(ann.article)
+            ann, published.get(ann.article), config
         ):
             raws.append(
                 _Raw(
@@ -125,7 +126,7 @@ def find_events(
                     clause=clause,
                 )
             )
-    groups = _merge(raws)
+    groups = _merge(raws, config)
     events = [_event(g, entities_in) for g in groups]
     events.sort(key=lambda e: (e.date or "", -len(e.evidence), e.text))
     return events
@@ -135,7 +136,7 @@ _Dated = tuple[int, str, str, Granularity, EventStatus, frozenset[str], str | No
 _DATED: Memo[list[_Dated]] = Memo("link.dated_sentences")
 
 
-def _dated(ann: Annotation, pub: str | None) -> list[_Dated]:
+def _dated(ann: Annotation, pub: str | None, config: EventsConfig = EVENTS) -> list[_Dated]:
     """The article's dated sentences, one per (sentence, date), as ``find_events`` reads
     them from the article alone: (sentence, text, date, granularity, status, words near
     the date, clause). Kept per process, so a story rebuilt for a new report reads only
@@ -159,12 +160,12 @@ def _dated(ann: Annotation, pub: str | None) -> list[_Dated]:
             if _annotated(t):
                 status = timex_status(t, parsed[0], pub)
             else:
-                clause = _clause(sent.text, t.start - sent.start, t.end - sent.start)
+                clause = _clause(sent.text, t.start - sent.start, t.end - sent.start, config)
                 status = status_of(clause, parsed[0], pub)
             if status is None:
                 continue
             seen.add((t.sentence, parsed[0]))
-            window = _window(sent.text, t.start - sent.start, t.end - sent.start)
+            window = _window(sent.text, t.start - sent.start, t.end - sent.start, config)
             out.append(
                 (
                     t.sentence,
@@ -179,6 +180,5 @@ def _dated(ann: Annotation, pub: str | None) -> list[_Dated]:
         return out
 
     # The settings it reads are part of the key: a run that tunes them reads again.
-    reading, merging = _status_module.EVENTS, _merge_module.EVENTS
-    tuned = (reading.status_before, reading.status_after, merging.window_words)
+    tuned = (config.status_before, config.status_after, config.window_words)
     return _DATED.get(digest(ann.sentences, ann.timexes, pub, tuned), make)

@@ -12,7 +12,7 @@ import numpy as np
 from storyline.link.predicates import Side, opposed, sides_of
 from storyline.model import Event, EventStatus, Evidence, Granularity
 
-from .config import EVENTS
+from .config import EVENTS, EventsConfig
 from .status import STATUS_RANK
 
 _TOKEN = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
@@ -62,15 +62,15 @@ _STOP = frozenset(
 )
 
 
-def _window(sentence: str, start: int, end: int) -> frozenset[str]:
-    """Content-word stems within ``EVENTS.window_words`` words of the time expression,
+def _window(sentence: str, start: int, end: int, config: EventsConfig = EVENTS) -> frozenset[str]:
+    """Content-word stems within ``config.window_words`` words of the time expression,
     itself left out.
 
     A five-letter prefix is a crude stem ("meeting"/"meets"), enough to compare two
     short windows; a full lemmatizer would need the spaCy doc, which this stage does not have.
     """
-    before = _TOKEN.findall(sentence[:start])[-EVENTS.window_words :]
-    after = _TOKEN.findall(sentence[end:])[: EVENTS.window_words]
+    before = _TOKEN.findall(sentence[:start])[-config.window_words :]
+    after = _TOKEN.findall(sentence[end:])[: config.window_words]
     return frozenset(w.lower()[:5] for w in before + after if w.lower() not in _STOP)
 
 
@@ -100,7 +100,7 @@ _KIND: dict[str, str] = {
 }
 
 
-def _merge(raws: list[_Raw]) -> list[list[_Raw]]:
+def _merge(raws: list[_Raw], config: EventsConfig = EVENTS) -> list[list[_Raw]]:
     """Union events with compatible dates and similar sentences (blocked by year).
 
     Dates are compatible when they can be one: the same, or one a prefix of the
@@ -124,7 +124,7 @@ def _merge(raws: list[_Raw]) -> list[list[_Raw]]:
         taken = sides_of(r.text)
         if taken:
             sides[i] = {taken}
-    table = _PairTable(raws)
+    table = _PairTable(raws, config)
     for members in by_year.values():
         for a, b in table.pairs(members):
             ra, rb = joined[a], joined[b]
@@ -151,7 +151,8 @@ class _PairTable:
 
     CHUNK = 512
 
-    def __init__(self, raws: list[_Raw]) -> None:
+    def __init__(self, raws: list[_Raw], config: EventsConfig = EVENTS) -> None:
+        self.config = config
         from scipy import sparse
 
         dim = max(r.vector.shape[0] for r in raws)
@@ -221,9 +222,10 @@ class _PairTable:
             inter = (self.windows[part] @ self.windows[rest].T).toarray()
             union = self.window_sizes[part][:, None] + self.window_sizes[rest][None, :] - inter
             near = inter / np.maximum(union, 1.0)
-            ok &= (sims >= EVENTS.merge_similarity) | (
-                (shared >= EVENTS.entity_merge)
-                & ((sims >= EVENTS.entity_merge_similarity) | (near >= EVENTS.near))
+            c = self.config
+            ok &= (sims >= c.merge_similarity) | (
+                (shared >= c.entity_merge)
+                & ((sims >= c.entity_merge_similarity) | (near >= c.near))
             )
             for i, j in zip(*np.nonzero(ok), strict=True):
                 out.append((int(part[i]), int(rest[j])))

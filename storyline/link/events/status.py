@@ -6,7 +6,7 @@ import re
 
 from storyline.model import EventStatus, Granularity, TimeExpr
 
-from .config import EVENTS
+from .config import EVENTS, EventsConfig
 
 # A day (a time of day may follow), a month or a year: "2031-03-12T17:00", "2031-03", "2031".
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})|$)|$)")
@@ -41,15 +41,15 @@ _CUES: tuple[tuple[EventStatus, re.Pattern[str]], ...] = (
 )
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
+def _clause(sentence: str, start: int, end: int, config: EventsConfig = EVENTS) -> str:
     """The words that govern a date's status: a few before it, fewer after.
 
     One sentence often tells a plan and a past event ("is eyeing February 6 for
     meetings which follow up on a summit late last year"); the cue words nearest
     the date are the ones that speak of it.
     """
-    before = sentence[:start].split()[-EVENTS.status_before :]
-    after = sentence[end:].split()[: EVENTS.status_after]
+    before = sentence[:start].split()[-config.status_before :]
+    after = sentence[end:].split()[: config.status_after]
     return " ".join([*before, sentence[start:end], *after])
 
 
