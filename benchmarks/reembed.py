@@ -11,18 +11,20 @@ encoder name, so that a build with ``embedder = NAME`` takes the copy as up to d
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
+import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import emit, parser
+
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = parser(__doc__)
     ap.add_argument("src", type=Path)
     ap.add_argument("dst", type=Path)
     ap.add_argument("--embedder", required=True)
@@ -63,6 +65,15 @@ def main() -> None:
     seconds = time.perf_counter() - t0
     print(f"{len(ids)} annotations, {sentences} sentences re-embedded by {enc.name} "
           f"in {seconds:.0f} s ({sentences / max(seconds, 1e-9):.0f} sentences/s)")  # fmt: skip
+    emit(
+        {
+            "annotations": len(ids),
+            "sentences": sentences,
+            "embedder": enc.name,
+            "seconds": round(seconds, 1),
+            "sentences_per_s": round(sentences / max(seconds, 1e-9), 1),
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import parser
+from _common import emit, parser
 from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
 
 
@@ -68,6 +68,18 @@ def main() -> None:
     for label, t in (("full build", f), ("spaCy alone", s), ("embedding alone", e)):
         print(f"{label:<16} {t:8.2f} s  {n / t:8.1f} articles/s  {words / t:10.0f} words/s")
     print(f"overhead ratio full / (spaCy + embedding) = {f / (s + e):.2f}  (aim: <= 1.3)")
+    emit(
+        {
+            "articles": n,
+            "words": words,
+            "repeat": args.repeat,
+            "full_s": round(f, 3),
+            "spacy_s": round(s, 3),
+            "embed_s": round(e, 3),
+            "words_per_s": round(words / f, 1),
+            "overhead_ratio": round(f / (s + e), 3),
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from storyline import annotate as annotate_stage
 from storyline import link as link_stage
 from storyline import render as render_stage  # noqa: F401  (reached as engine.render_stage)
 from storyline import synthesize as synthesize_stage
+from storyline.engine.collector import collector_paused
 from storyline.engine.dates import infer_dates, to_date
 from storyline.engine.freshness import fingerprint, out_of_date
 from storyline.engine.keep import KeepPrevious, write_stored
@@ -308,7 +309,8 @@ def build_isolated(
     """
     view = KeepPrevious(store)
     try:
-        files = build_story(story, cast(Store, view), settings, redated)
+        with collector_paused():
+            files = build_story(story, cast(Store, view), settings, redated)
     except Exception as exc:
         if not isolated(exc, settings.strict):
             raise
