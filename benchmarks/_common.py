@@ -37,13 +37,14 @@ def parser(
     default: Path | None = None,
     budget: bool = False,
     workers: int | None = None,
+    repeat: int | None = None,
 ) -> argparse.ArgumentParser:
     """An argument parser whose help is the script's docstring, with the shared options asked for.
 
     ``data``: ``"--data"`` for an option or a name for a positional argument (optional when
     ``default`` is given) holding the dataset folder; ``budget``: ``--read`` and ``--embed``,
     the sentence budgets per article of the Timeline17 benchmarks (16 and 8); ``workers``:
-    ``--workers`` with that default.
+    ``--workers`` with that default; ``repeat``: ``--repeat`` (runs timed) with that default.
     """
     ap = argparse.ArgumentParser(
         description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -58,6 +59,8 @@ def parser(
         ap.add_argument("--embed", type=int, default=8, help="sentences embedded per article")
     if workers is not None:
         ap.add_argument("--workers", type=int, default=workers, help="annotation processes")
+    if repeat is not None:
+        ap.add_argument("--repeat", type=int, default=repeat, help="runs timed")
     return ap
 
 

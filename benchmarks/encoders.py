@@ -13,7 +13,6 @@ speed on English news sentences (Timeline17), sentences per second, median of --
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import json
 import statistics
@@ -25,6 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import parser
 from _timeline17 import DEFAULT_DIR, documents, topics
 
 PARALLEL = Path(__file__).resolve().parent / "data" / "xling" / "parallel.tsv"
@@ -58,12 +58,9 @@ def pair_scores(a: np.ndarray, b: np.ndarray) -> dict[str, float]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = parser(__doc__, repeat=2)
     ap.add_argument("--encoders", default="minilm-int8,use-multilingual,e5-small-q4")
     ap.add_argument("--sentences", type=int, default=400, help="English sentences timed")
-    ap.add_argument("--repeat", type=int, default=2)
     args = ap.parse_args()
 
     from storyline.annotate.embed import get_embedder

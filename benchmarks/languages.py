@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import json
 import statistics
@@ -26,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import parser  # noqa: E402
 from _timeline17 import DEFAULT_DIR, documents, topics  # noqa: E402
 
 from storyline.annotate import SpacyAnnotator  # noqa: E402
@@ -140,12 +140,9 @@ def throughput(corpus: dict[str, list[Article]], repeat: int) -> dict[str, float
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = parser(__doc__, repeat=3)
     ap.add_argument("--docs", type=int, default=30)
     ap.add_argument("--copies", type=int, default=60)
-    ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     found = extraction()
     for language, row in found.items():

@@ -11,7 +11,6 @@ encoder name, so that a build with ``embedder = NAME`` takes the copy as up to d
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
 import sys
 import time
@@ -21,13 +20,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import emit
+from _common import emit, parser
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = parser(__doc__)
     ap.add_argument("src", type=Path)
     ap.add_argument("dst", type=Path)
     ap.add_argument("--embedder", required=True)

@@ -10,7 +10,6 @@ Each figure is the median of --repeat runs.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -19,18 +18,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import emit
+from _common import emit, parser
 from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = parser(__doc__, repeat=3)
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--topics", default="H1N1,MJ,Finan")
     ap.add_argument("--per-topic", type=int, default=30, help="articles taken from each topic")
-    ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
     from storyline.annotate.embed import get_embedder

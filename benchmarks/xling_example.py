@@ -23,7 +23,6 @@ as distractors, and compared with the English reports built alone. Printed, in o
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import json
 import re
@@ -37,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import parser
 from _timeline17 import DEFAULT_DIR, documents, topics, write_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,7 +72,7 @@ def build(folders: list[Path], embedder: str, tmp: Path, extra: list[Path]) -> d
     for a in articles.values():
         if a.path and any(Path(a.path).parent.name == f for f in FOLDERS.values()):
             feed = Path(a.path).suffix == ".jsonl"  # two reports a file: told by their date
-            group[a.id] = (Path(a.path).name, a.published.date if feed else None)
+            group[a.id] = (Path(a.path).stem, a.published.date if feed else None)
     lang = {a.id: _lang_of(a.path) for a in articles.values()}
     # A sentence's place in its report: (paragraph, rank in it), kept where the paragraph
     # splits into as many sentences in every language (translated sentence by sentence).
@@ -231,12 +231,9 @@ def distractor_files(tmp: Path, n: int) -> list[Path]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = parser(__doc__, repeat=2)
     ap.add_argument("--embedder", default="use-multilingual")
     ap.add_argument("--distractors", type=int, default=21, help="Timeline17 reports mixed in")
-    ap.add_argument("--repeat", type=int, default=2)
     args = ap.parse_args()
     folders = [ROOT / "examples" / f for f in FOLDERS.values()]
     with tempfile.TemporaryDirectory() as name:

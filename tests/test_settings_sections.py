@@ -52,10 +52,15 @@ reader_language = "es"
 """
 
 
-def test_a_flat_config_file_of_every_setting_still_loads(tmp_path: Path) -> None:
+def _config(tmp_path: Path, text: str) -> Path:
+    """``text`` written as the file ``config.toml`` in ``tmp_path``."""
     cfg = tmp_path / "config.toml"
-    cfg.write_text(FLAT)
-    s = load_settings(cfg)
+    cfg.write_text(text)
+    return cfg
+
+
+def test_a_flat_config_file_of_every_setting_still_loads(tmp_path: Path) -> None:
+    s = load_settings(_config(tmp_path, FLAT))
     assert (s.db, s.strict) == ("news.sqlite", True)
     assert s.render == RenderSettings(out="dossiers", reader_language="es")
     assert s.execution == ExecutorSettings(executor="process", workers=3)
@@ -86,10 +91,10 @@ def test_a_flat_config_file_of_every_setting_still_loads(tmp_path: Path) -> None
 
 
 def test_a_file_may_group_settings_by_section(tmp_path: Path) -> None:
-    cfg = tmp_path / "config.toml"
-    cfg.write_text(
+    cfg = _config(
+        tmp_path,
         '[storyline]\ndb = "a.sqlite"\n[storyline.link]\nclaim_similarity = 0.8\n'
-        "[storyline.executor]\nworkers = 4\n"
+        "[storyline.executor]\nworkers = 4\n",
     )
     s = load_settings(cfg)
     assert (s.db, s.claim_similarity, s.workers) == ("a.sqlite", 0.8, 4)
@@ -136,10 +141,10 @@ def test_the_stages_tuned_constants_are_overridden_through_their_own_configs(
     from storyline.synthesize.timeline.config import TimelineConfig
 
     assert Settings().tuned("timeline") is None  # nothing set: the stage's own defaults
-    cfg = tmp_path / "config.toml"
-    cfg.write_text(
+    cfg = _config(
+        tmp_path,
         "[storyline]\nclaim_similarity = 0.8\nstory_window_days = 90\n"
-        "[storyline.tuning.timeline]\nlede = 4\n[storyline.tuning.claims]\nrelated = 0.55\n"
+        "[storyline.tuning.timeline]\nlede = 4\n[storyline.tuning.claims]\nrelated = 0.55\n",
     )
     s = load_settings(cfg)
     assert s.tuned("timeline") == TimelineConfig(lede=4)
@@ -193,12 +198,11 @@ def test_the_events_and_figures_configs_are_tuned_like_the_others(
     from storyline.model import Links, Story
     from storyline.synthesize.measures import FiguresConfig
 
-    cfg = tmp_path / "config.toml"
-    cfg.write_text(
+    tuned = (
         "[storyline.tuning.events]\nmerge_similarity = 0.9\n"
         "[storyline.tuning.figures]\nreport_slack = 0\n"
     )
-    s = load_settings(cfg)
+    s = load_settings(_config(tmp_path, tuned))
     assert s.tuned("events") == EventsConfig(merge_similarity=0.9)
     assert s.tuned("figures") == FiguresConfig(report_slack=0)
     story = Story(id="s-1", title="t", articles=["a"])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyline.errors import ModelUnavailableError, StorylineError
 from storyline.model import Sentence
@@ -59,6 +60,20 @@ def load_nlp() -> Language:
     nlp.disable_pipe("lemmatizer")
     nlp.add_pipe("storyline_sentence_index", last=True)
     return nlp
+
+
+def english_recognizer(module: str, recognizer: str, model: str, package: str, install: str) -> Any:
+    """The English ``model`` (a getter's name) of Recognizers-Text's ``recognizer`` in
+    ``module``; ModelUnavailableError naming ``package`` and the ``install`` command when
+    the library is missing."""
+    try:
+        found = importlib.import_module(module)
+        from recognizers_text import Culture
+    except ImportError as exc:
+        raise ModelUnavailableError(
+            f"{package} is not installed; install it with: {install}"
+        ) from exc
+    return getattr(getattr(found, recognizer)(Culture.English), model)()
 
 
 def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:

@@ -26,8 +26,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.annotate.figures import bounds, measure
-from storyline.annotate.nlp import SentenceIndex, lemma_of, text_of
-from storyline.errors import ModelUnavailableError
+from storyline.annotate.nlp import SentenceIndex, english_recognizer, lemma_of, text_of
 from storyline.model import Quantity, Sentence
 
 if TYPE_CHECKING:
@@ -94,15 +93,13 @@ _TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "a
 
 @functools.cache
 def _number_model():  # type: ignore[no-untyped-def]
-    try:
-        from recognizers_number import NumberRecognizer
-        from recognizers_text import Culture
-    except ImportError as exc:
-        raise ModelUnavailableError(
-            "recognizers-text-number is not installed; install it with: "
-            "pip install recognizers-text-number-with-unit==1.0.2a2"
-        ) from exc
-    return NumberRecognizer(Culture.English).get_number_model()
+    return english_recognizer(
+        "recognizers_number",
+        "NumberRecognizer",
+        "get_number_model",
+        "recognizers-text-number",
+        "pip install recognizers-text-number-with-unit==1.0.2a2",
+    )
 
 
 @functools.lru_cache(maxsize=4096)

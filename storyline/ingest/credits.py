@@ -109,14 +109,20 @@ def _add_credit(result: Credits, agency: str) -> None:
         result.credits.append(agency)
 
 
+def _credit_source(result: Credits, raw: str, known_only: bool) -> bool:
+    """Credit the agency ``raw`` names and take it as the source unless one is set;
+    False (nothing credited) when ``raw`` is no agency."""
+    agency = _agency(raw, known_only=known_only)
+    if agency:
+        _add_credit(result, agency)
+        result.source = result.source or agency
+    return bool(agency)
+
+
 def _strip_dateline(result: Credits) -> None:
     match = _DATELINE.match(result.body)
-    if match:
-        agency = _agency(match["agency"], known_only=False)
-        if agency:
-            _add_credit(result, agency)
-            result.source = result.source or agency
-            result.body = result.body[match.end() :]
+    if match and _credit_source(result, match["agency"], known_only=False):
+        result.body = result.body[match.end() :]
 
 
 def _strip_head_cues(result: Credits) -> None:
@@ -130,18 +136,18 @@ def _strip_head_cues(result: Credits) -> None:
         if seen > HEAD_LINES:
             return
         found = _HEAD_DATELINE.search(line)
-        if found and not _expands(line[: found.start()], found["agency"]):
-            agency = _agency(found["agency"], known_only=False)
-            if agency:
-                _add_credit(result, agency)
-                result.source = result.source or agency
-                before = line[: found.start()]
-                if len(before) <= _MAX_BEFORE_DATELINE and ". " not in before:
-                    lines[i] = line[found.end() :]  # the place (or a time stamp) goes with it
-                else:  # highlights or a sentence before it on the line: only the tag goes
-                    lines[i] = f"{before.rstrip()} {line[found.end() :]}"
-                result.body = "\n".join(lines)
-                return
+        if (
+            found
+            and not _expands(line[: found.start()], found["agency"])
+            and _credit_source(result, found["agency"], known_only=False)
+        ):
+            before = line[: found.start()]
+            if len(before) <= _MAX_BEFORE_DATELINE and ". " not in before:
+                lines[i] = line[found.end() :]  # the place (or a time stamp) goes with it
+            else:  # highlights or a sentence before it on the line: only the tag goes
+                lines[i] = f"{before.rstrip()} {line[found.end() :]}"
+            result.body = "\n".join(lines)
+            return
         staff = _STAFF_BYLINE.match(line)
         if staff and result.outlet is None:
             result.outlet = wire_agency(staff["outlet"]) or staff["outlet"]
@@ -192,13 +198,9 @@ def _contributing_outlet(result: Credits) -> str | None:
 def _strip_trailing_tag(result: Credits) -> bool:
     for pattern, known_only in ((_TRAIL_SLASH, False), (_TRAIL_PAREN, True), (_TRAIL_DASH, True)):
         match = pattern.search(result.body)
-        if match:
-            agency = _agency(match["agency"], known_only=known_only)
-            if agency:
-                _add_credit(result, agency)
-                result.source = result.source or agency
-                result.body = result.body[: match.start()].rstrip()
-                return True
+        if match and _credit_source(result, match["agency"], known_only):
+            result.body = result.body[: match.start()].rstrip()
+            return True
     return False
 
 

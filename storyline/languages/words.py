@@ -119,18 +119,8 @@ WORDS: dict[str, Words] = {
             tribunal agence société association syndicat institut fondation hôpital"""
         ),
         particles=frozenset({"de", "du", "des", "la", "le", "d'", "et"}),
-        planned=frozenset(
-            {
-                "prévu",
-                "prévue",
-                "prévus",
-                "prévues",
-                "prévoit",
-                "programmé",
-                "programmée",
-                "convoqué",
-                "convoquée",
-            }
+        planned=_w(
+            """prévu prévue prévus prévues prévoit programmé programmée convoqué convoquée"""
         ),
         expected=frozenset({"devrait", "devraient", "attendu", "attendue"}),
         cancelled=_w(
@@ -164,18 +154,9 @@ WORDS: dict[str, Words] = {
             ospedale"""
         ),
         particles=frozenset({"di", "de", "del", "della", "da", "e"}),
-        planned=frozenset(
-            {
-                "previsto",
-                "prevista",
-                "previsti",
-                "previste",
-                "prevede",
-                "programmato",
-                "programmata",
-                "convocato",
-                "convocata",
-            }
+        planned=_w(
+            """previsto prevista previsti previste prevede
+            programmato programmata convocato convocata"""
         ),
         expected=frozenset({"dovrebbe", "dovrebbero", "atteso", "attesa"}),
         cancelled=_w(
@@ -208,19 +189,9 @@ WORDS: dict[str, Words] = {
             agentur gesellschaft verband gewerkschaft institut stiftung krankenhaus"""
         ),
         particles=frozenset({"von", "van", "der", "de", "zu", "und"}),
-        planned=frozenset(
-            {
-                "geplant",
-                "geplante",
-                "geplanten",
-                "plant",
-                "planen",
-                "angesetzt",
-                "vorgesehen",
-                "soll",
-                "sollen",
-                "einberufen",
-            }
+        planned=_w(
+            """geplant geplante geplanten plant planen angesetzt
+            vorgesehen soll sollen einberufen"""
         ),
         expected=frozenset({"erwartet", "erwarten", "dürfte", "dürften", "voraussichtlich"}),
         cancelled=_w("""abgesagt verschoben gestrichen storniert annulliert ausgesetzt"""),
@@ -279,18 +250,9 @@ WORDS: dict[str, Words] = {
             hospital"""
         ),
         particles=frozenset({"de", "da", "do", "das", "dos", "e"}),
-        planned=frozenset(
-            {
-                "previsto",
-                "prevista",
-                "previstos",
-                "previstas",
-                "prevê",
-                "programado",
-                "programada",
-                "convocado",
-                "convocada",
-            }
+        planned=_w(
+            """previsto prevista previstos previstas prevê
+            programado programada convocado convocada"""
         ),
         expected=frozenset({"espera-se", "esperado", "esperada", "deverá", "deverão"}),
         cancelled=_w(

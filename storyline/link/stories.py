@@ -19,34 +19,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from storyline.errors import StorylineError
-from storyline.link.story_config import (
-    DENSE_EIGEN,
-    ENTITY_LABELS,
-    ENTITY_ONLY_SHARE,
-    KEY_ENTITIES,
-    MAX_BLOCK,
-    NEIGHBOURS,
-    SEGMENT_DAYS,
-    SIGNATURE_ENTITIES,
-    Weights,
-)
-from storyline.link.story_stream import StreamDetector, _Segments, _Signal, _signal, _Story
+from storyline.link.story_config import SEGMENT_DAYS, SIGNATURE_ENTITIES, Weights
+from storyline.link.story_stream import StreamDetector, _signal, _Story
 from storyline.model import Annotation, Article, Story, StorySignature
 
 __all__ = [
-    "DENSE_EIGEN",
-    "ENTITY_LABELS",
-    "ENTITY_ONLY_SHARE",
-    "KEY_ENTITIES",
-    "MAX_BLOCK",
-    "NEIGHBOURS",
     "SEGMENT_DAYS",
-    "SIGNATURE_ENTITIES",
     "StreamDetector",
     "Weights",
-    "_Segments",
-    "_Signal",
-    "_Story",
     "_signal",
     "detect_stories",
     "extend_stories",

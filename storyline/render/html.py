@@ -23,22 +23,8 @@ import jinja2
 
 from storyline.errors import StorylineError
 from storyline.model import Dossier
+from storyline.render import view as views
 from storyline.render.jsonout import script_json
-from storyline.render.view import (
-    CHANGE_LABELS,
-    UNKNOWN_OUTLET,
-    ArticleView,
-    View,
-    build_view,
-    date_label,
-    language_name,
-    timeline_count,
-    timeline_data,
-    timeline_entries,
-    timeline_rest,
-    track_chart,
-    window_label,
-)
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +80,7 @@ def _assets() -> _Assets:
     return _Assets(template=template, css=css, js=js, csp=csp)
 
 
-def _coverage(view: View) -> list[dict[str, Any]]:
+def _coverage(view: views.View) -> list[dict[str, Any]]:
     return [
         {
             "outlet": view.outlet_label(item.outlet),
@@ -111,26 +97,27 @@ def to_html(dossier: Dossier, reader_language: str = "en") -> str:
     """The dossier as one HTML page: no external fetches, CSS and JS inline; a report or
     summary sentence not in ``reader_language`` is named with its language."""
     assets = _assets()
-    view = build_view(dossier, reader_language=reader_language)
-    timeline = timeline_entries(view)
-    articles: list[ArticleView] = [a for a in view.articles.values() if a.number]
+    view = views.build_view(dossier, reader_language=reader_language)
+    timeline = views.timeline_entries(view)
+    articles: list[views.ArticleView] = [a for a in view.articles.values() if a.number]
     page = assets.template.render(
         view=view,
-        change_labels=CHANGE_LABELS,
+        change_labels=views.CHANGE_LABELS,
         articles=articles,
         timeline=timeline,
         coverage=_coverage(view),
         tracks=[
-            {"about": t.about, "points": t.points, "chart": track_chart(t)} for t in dossier.tracks
+            {"about": t.about, "points": t.points, "chart": views.track_chart(t)}
+            for t in dossier.tracks
         ],
-        unknown_outlet=UNKNOWN_OUTLET,
-        language_name=language_name,
-        first=date_label(dossier.story.first_published),
-        last=date_label(dossier.story.last_published),
-        window=window_label(dossier),
-        count=timeline_count(dossier),
-        rest=timeline_rest(view),
-        data=script_json(timeline_data(view, timeline)),
+        unknown_outlet=views.UNKNOWN_OUTLET,
+        language_name=views.language_name,
+        first=views.date_label(dossier.story.first_published),
+        last=views.date_label(dossier.story.last_published),
+        window=views.window_label(dossier),
+        count=views.timeline_count(dossier),
+        rest=views.timeline_rest(view),
+        data=script_json(views.timeline_data(view, timeline)),
         css=assets.css,
         js=assets.js,
         csp=assets.csp,

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sized
+from collections.abc import Callable, Iterable, Sequence, Sized
+from typing import TypeVar
 
-from storyline.model import Dossier, DossierClaim, Evidence
+from storyline.model import Coverage, Dossier, DossierClaim, DossierEntity, Evidence
 from storyline.render.view import (
     CHANGE_LABELS,
     UNKNOWN_OUTLET,
@@ -42,6 +43,7 @@ _EMBED_OPEN = frozenset("\u202a\u202b\u202d\u202e")
 _ISOLATE_OPEN = frozenset("\u2066\u2067\u2068")
 _PDF, _PDI = "\u202c", "\u2069"
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+T = TypeVar("T")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -343,53 +345,55 @@ def _quotes(view: View) -> list[str]:
     return lines
 
 
-def _entities(view: View) -> list[str]:
-    lines = ["## Entities", ""]
-    if _none(lines, view.dossier.entities):
+def _table_section(
+    title: str, items: Sequence[T], header: list[str], row: Callable[[T], list[str]]
+) -> list[str]:
+    """A section holding a table of ``items``, one ``row`` each, or "None." when there are none."""
+    lines = [f"## {title}", ""]
+    if _none(lines, items):
         return lines
-    rows = []
-    for entity in view.dossier.entities:
-        merges = "; ".join(
-            f"{md_text(m.alias)} → {md_text(m.into)}: {md_text(m.rule)}"
-            + (f" ({md_text(m.detail)})" if m.detail else "")
-            for m in entity.merges
-        )
-        rows.append(
-            [
-                md_text(entity.name),
-                md_text(entity.type),
-                _names(entity.aliases),
-                _names(entity.titles),
-                str(entity.mentions),
-                str(len(entity.articles)),
-                merges,
-            ]
-        )
+    return [*lines, *_table(header, [row(item) for item in items]), ""]
+
+
+def _entities(view: View) -> list[str]:
     header = ["Name", "Type", "Aliases", "Titles", "Mentions", "Articles", "Why merged"]
-    return [*lines, *_table(header, rows), ""]
+    return _table_section("Entities", view.dossier.entities, header, _entity_row)
+
+
+def _entity_row(entity: DossierEntity) -> list[str]:
+    merges = "; ".join(
+        f"{md_text(m.alias)} → {md_text(m.into)}: {md_text(m.rule)}"
+        + (f" ({md_text(m.detail)})" if m.detail else "")
+        for m in entity.merges
+    )
+    return [
+        md_text(entity.name),
+        md_text(entity.type),
+        _names(entity.aliases),
+        _names(entity.titles),
+        str(entity.mentions),
+        str(len(entity.articles)),
+        merges,
+    ]
 
 
 def _coverage(view: View) -> list[str]:
-    lines = ["## Coverage by outlet", ""]
-    if _none(lines, view.dossier.coverage):
-        return lines
-    rows = []
-    for coverage in view.dossier.coverage:
+    header = ["Outlet", "Articles", "Claims", "Only this outlet", "Not reported here"]
+
+    def row(coverage: Coverage) -> list[str]:
         articles = ", ".join(
             f"#{view.article(a).number}" if view.article(a).number else md_text(a)
             for a in coverage.articles
         )
-        rows.append(
-            [
-                md_text(coverage.outlet or UNKNOWN_OUTLET),
-                articles,
-                str(len(coverage.claims)),
-                ", ".join(md_text(view.claim_label(c)) for c in coverage.exclusive_claims),
-                ", ".join(md_text(view.claim_label(c)) for c in coverage.missing_claims),
-            ]
-        )
-    header = ["Outlet", "Articles", "Claims", "Only this outlet", "Not reported here"]
-    return [*lines, *_table(header, rows), ""]
+        return [
+            md_text(coverage.outlet or UNKNOWN_OUTLET),
+            articles,
+            str(len(coverage.claims)),
+            ", ".join(md_text(view.claim_label(c)) for c in coverage.exclusive_claims),
+            ", ".join(md_text(view.claim_label(c)) for c in coverage.missing_claims),
+        ]
+
+    return _table_section("Coverage by outlet", view.dossier.coverage, header, row)
 
 
 def _sources(view: View) -> list[str]:

@@ -24,8 +24,9 @@ import importlib.metadata
 import logging
 import threading
 import time
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Self
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -122,7 +123,21 @@ class Stopped(Exception):
     """Raised inside a fetch when the poller was asked to stop."""
 
 
-class Fetcher:
+class Closing(ABC):
+    """A ``with`` block closes it (``close``)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release what it holds (connections)."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class Fetcher(Closing):
     """One HTTP client, per-host pacing and robots.txt cache; thread-safe enough for one
     poller (requests are made one at a time)."""
 
@@ -148,12 +163,6 @@ class Fetcher:
 
     def close(self) -> None:
         self._client.close()
-
-    def __enter__(self) -> Fetcher:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # ------------------------------------------------------------------ public
     def get(

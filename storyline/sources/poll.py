@@ -27,7 +27,14 @@ import msgspec
 from storyline import engine
 from storyline.model import Failure, Rejection, SeenItem, WatchedSource
 from storyline.settings import Settings
-from storyline.sources.fetch import Fetched, Fetcher, FetchError, FetchPolicy, Stopped
+from storyline.sources.fetch import (
+    Closing,
+    Fetched,
+    Fetcher,
+    FetchError,
+    FetchPolicy,
+    Stopped,
+)
 from storyline.sources.listings import Item, Listing, ListingError, parse_listing
 from storyline.sources.pages import page_article
 from storyline.store import Store
@@ -85,7 +92,7 @@ def source_name(value: str) -> str:
     return str(Path(value).expanduser().resolve())
 
 
-class Poller:
+class Poller(Closing):
     """Polls the watched sources of ``store`` (a store the caller owns and closes)."""
 
     def __init__(
@@ -105,12 +112,6 @@ class Poller:
 
     def close(self) -> None:
         self.fetcher.close()
-
-    def __enter__(self) -> Poller:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # ------------------------------------------------------------------ loop
     def run(self, interval: float, only: list[str] | None = None) -> Iterator[PollReport]:

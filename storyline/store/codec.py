@@ -5,6 +5,7 @@ of each other, so a record written by one reads back the same from the other.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
 
@@ -90,11 +91,16 @@ def marks(n: int, mark: str = "?") -> str:
     return ", ".join([mark] * n)
 
 
+def _row(record: msgspec.Struct, fields: Sequence[str], stamp: str, now: str) -> tuple[object, ...]:
+    """The row of ``record`` in ``fields`` order, its ``stamp`` field set to ``now`` if unset."""
+    values = msgspec.structs.asdict(record)
+    values[stamp] = values[stamp] or now
+    return tuple(values[f] for f in fields)
+
+
 def source_row(source: WatchedSource, now: str) -> tuple[object, ...]:
     """The row of ``source`` in SOURCE_FIELDS order."""
-    values = msgspec.structs.asdict(source)
-    values["added"] = values["added"] or now
-    return tuple(values[f] for f in SOURCE_FIELDS)
+    return _row(source, SOURCE_FIELDS, "added", now)
 
 
 def source_of(row: tuple[object, ...]) -> WatchedSource:
@@ -102,9 +108,7 @@ def source_of(row: tuple[object, ...]) -> WatchedSource:
 
 
 def seen_row(item: SeenItem, now: str) -> tuple[object, ...]:
-    values = msgspec.structs.asdict(item)
-    values["first_seen"] = values["first_seen"] or now
-    return tuple(values[f] for f in SEEN_FIELDS)
+    return _row(item, SEEN_FIELDS, "first_seen", now)
 
 
 def seen_of(row: tuple[object, ...]) -> SeenItem:

@@ -167,12 +167,7 @@ class PostgresStore(SQLStore):
                 raise StoreError(f"store {self.name!r}: {exc}") from exc
 
     # articles
-    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
-        if ids is None:
-            order = self.ARTICLE_ORDER.format(t="")
-            rows = self._all(f"SELECT record FROM articles ORDER BY {order}")
-            return [decode_article(r[0]) for r in rows]
-        wanted = list(ids)
+    def _articles_by_id(self, wanted: list[str]) -> list[Article]:
         found = self._by_id("SELECT id, record FROM articles WHERE id = ANY(%s)", wanted)
         missing = [i for i in wanted if i not in found]
         if missing:

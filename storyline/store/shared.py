@@ -7,6 +7,7 @@ PostgreSQL (written with ``?`` marks; a backend whose driver wants ``%s`` says s
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -81,6 +82,18 @@ class SQLStore(ABC):
             "UPDATE articles SET published=?, record=? WHERE id=?",
             (article.published.date, encode(article), article.id),
         )
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        if ids is None:
+            order = self.ARTICLE_ORDER.format(t="")
+            rows = self._all(f"SELECT record FROM articles ORDER BY {order}")
+            return [decode_article(r[0]) for r in rows]
+        return self._articles_by_id(list(ids))
+
+    def _articles_by_id(self, ids: list[str]) -> list[Article]:
+        """The articles of ``ids``, in that order; NotFoundError naming the first missing.
+        One read each here; a backend where each is a round trip reads them at once."""
+        return [self.get_article(i) for i in ids]
 
     def get_article(self, article_id: str) -> Article:
         row = self._read("SELECT record FROM articles WHERE id=?", (article_id,))

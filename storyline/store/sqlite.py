@@ -19,7 +19,6 @@ from storyline.store.codec import (
     SOURCE_COLUMNS,
     article_row,
     decode_annotation,
-    decode_article,
     decode_story,
     encode,
     marks,
@@ -131,14 +130,6 @@ class SQLiteStore(SQLStore):
             return cursor.fetchone() if one else cursor.fetchall()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"store {str(self.path)!r}: {exc}") from exc
-
-    # articles
-    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
-        if ids is None:
-            order = self.ARTICLE_ORDER.format(t="")
-            rows = self._all(f"SELECT record FROM articles ORDER BY {order}")
-            return [decode_article(r[0]) for r in rows]
-        return [self.get_article(i) for i in ids]
 
     # annotations
     def put_annotations(self, annotations: Iterable[Annotation]) -> None:

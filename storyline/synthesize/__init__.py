@@ -33,6 +33,9 @@ from storyline.synthesize.timeline import dossier_timeline
 from storyline.synthesize.timeline.config import DEFAULT_WEIGHTS, TimelineConfig
 from storyline.synthesize.tracks import story_tracks
 
+# What a dossier shows of each article: its own fields, all but its text and zones.
+_ARTICLE_FIELDS = [f for f in DossierArticle.__struct_fields__ if f != "duplicate_of"]
+
 
 def synthesize(
     story: Story,
@@ -63,19 +66,7 @@ def synthesize(
 
     dates = sorted(a.published.date for a in articles if a.published.date)
     dossier_articles = [
-        DossierArticle(
-            id=a.id,
-            path=a.path,
-            url=a.url,
-            title=a.title,
-            outlet=a.outlet,
-            authors=a.authors,
-            credits=a.credits,
-            cites=a.cites,
-            published=a.published,
-            language=a.language,
-            duplicate_of=copies.get(a.id),
-        )
+        DossierArticle(**{f: getattr(a, f) for f in _ARTICLE_FIELDS}, duplicate_of=copies.get(a.id))
         for a in sorted(articles, key=lambda a: order[a.id])
     ]
     timeline, timeline_rest = dossier_timeline(

@@ -32,14 +32,9 @@ def find_attribution_conflicts(
     by_id = {e.id: e for e in entities}
     known = [q for q in quotes if q.speaker_entity and len(quote_words(q.text)) >= MIN_WORDS]
     words = [quote_words(q.text) for q in known]
-    parent = list(range(len(known)))
+    from scipy.cluster.hierarchy import DisjointSet
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = DisjointSet(range(len(known)))
     for i, j in _same_pairs(words):
         a, b = known[i], known[j]
         if (
@@ -47,10 +42,10 @@ def find_attribution_conflicts(
             and not _person_and_body(a.speaker_entity, b.speaker_entity, by_id)
             and not {e.article for e in a.evidence} & {e.article for e in b.evidence}
         ):
-            parent[find(i)] = find(j)
+            joined.merge(i, j)
     groups: dict[int, list[QuoteEntry]] = {}
     for i, q in enumerate(known):
-        groups.setdefault(find(i), []).append(q)
+        groups.setdefault(joined[i], []).append(q)
     conflicts = []
     for members in groups.values():
         speakers: dict[str, list[QuoteEntry]] = {}

@@ -22,11 +22,19 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import msgspec
 
-from storyline.model import Change, Conflict, Dossier, DossierArticle, Evidence, Position
+from storyline.model import (
+    Change,
+    Conflict,
+    Dossier,
+    DossierArticle,
+    DossierClaim,
+    Evidence,
+    Position,
+)
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
@@ -155,16 +163,7 @@ def find_changes(previous: Dossier, current: Dossier) -> list[Change]:
                     text=f"new report: {a.title or a.id}" + (f" ({where})" if where else ""),
                 )
             )
-    for c in current.claims:
-        if c.id not in prev_claims:
-            changes.append(
-                Change(
-                    kind="new_claim",
-                    text=f"new claim: {c.text}",
-                    claim=c.id,
-                    evidence=c.evidence,
-                )
-            )
+    changes += _claim_changes(current.claims, prev_claims, "new_claim", "new claim")
     revised = []
     for conflict in current.conflicts:
         change = _revision(conflict, old_articles, articles)
@@ -190,17 +189,22 @@ def find_changes(previous: Dossier, current: Dossier) -> list[Change]:
                     evidence=[e for p in conflict.positions for e in p.evidence],
                 )
             )
-    for c in previous.claims:
-        if c.id not in cur_claims:
-            changes.append(
-                Change(
-                    kind="claim_dropped",
-                    text=f"no longer supported: {c.text}",
-                    claim=c.id,
-                    evidence=c.evidence,
-                )
-            )
+    changes += _claim_changes(previous.claims, cur_claims, "claim_dropped", "no longer supported")
     return changes
+
+
+def _claim_changes(
+    claims: Sequence[DossierClaim],
+    known: set[str],
+    kind: Literal["new_claim", "claim_dropped"],
+    lead: str,
+) -> list[Change]:
+    """A change of ``kind`` for each claim whose id is not in ``known``."""
+    return [
+        Change(kind=kind, text=f"{lead}: {c.text}", claim=c.id, evidence=c.evidence)
+        for c in claims
+        if c.id not in known
+    ]
 
 
 def _conflict_key(c: Conflict) -> tuple[str, set[tuple[str, int]]]:

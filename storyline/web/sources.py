@@ -161,13 +161,17 @@ def add_source_routes(app: FastAPI, state: Any, page: Callable[..., HTMLResponse
     def sources_list(request: Request) -> Response:
         return sources_page(request)
 
+    async def form_url(request: Request) -> tuple[str, Response | None]:
+        """The form's ``url`` (stripped; "" when missing), or the answer refusing the form."""
+        form, refused = await allowed(request)
+        value = form.get("url")
+        return (value.strip() if isinstance(value, str) else ""), refused
+
     @app.post("/sources", include_in_schema=False)
     async def source_add(request: Request) -> Response:
-        form, refused = await allowed(request)
+        url, refused = await form_url(request)
         if refused is not None:
             return refused
-        value = form.get("url")
-        url = value.strip() if isinstance(value, str) else ""
         if not url:
             return sources_page(request, 400, "give the URL of a feed or sitemap")
         try:
@@ -180,11 +184,9 @@ def add_source_routes(app: FastAPI, state: Any, page: Callable[..., HTMLResponse
 
     @app.post("/sources/remove", include_in_schema=False)
     async def source_remove(request: Request) -> Response:
-        form, refused = await allowed(request)
+        url, refused = await form_url(request)
         if refused is not None:
             return refused
-        value = form.get("url")
-        url = value.strip() if isinstance(value, str) else ""
         if not state.store.remove_source(url):
             return sources_page(request, 404, "not a watched source")
         return RedirectResponse("/sources", status_code=303)

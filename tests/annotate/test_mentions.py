@@ -5,6 +5,8 @@ Every text below is fictional, written for these tests.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 from storyline.annotate.mentions import _untagged_names, find_mentions
@@ -25,6 +27,12 @@ def test_surname_the_tagger_misses_is_a_person_mention() -> None:
     found = mentions(text)
     later = text.rindex("Adeyemi")
     assert [(m.text, m.label) for m in found if m.start == later] == [("Adeyemi", "PERSON")]
+
+
+def _labels(words: list[str], **tags: Any) -> list[tuple[str, str]]:
+    """(text, label) of each mention found in a doc of ``words`` with the given tags."""
+    doc = Doc(load_nlp().vocab, words=words, **tags)
+    return [(m.text, m.label) for m in find_mentions(doc, split_sentences(doc))]
 
 
 def _tagged(words: list[str], pos: list[str], ents: list[str]) -> Doc:
@@ -100,15 +108,12 @@ def test_untagged_lone_speaker_is_a_person_but_not_a_name_tagged_otherwise() -> 
 
 
 def test_full_name_tagged_as_organisation_is_a_person_when_its_surname_is() -> None:
-    doc = Doc(
-        load_nlp().vocab,
-        words=["Anton", "Brecht", "spoke", ".", "Brecht", "left", "."],
+    assert _labels(
+        ["Anton", "Brecht", "spoke", ".", "Brecht", "left", "."],
         pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
         ents=["B-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "O"],
         sent_starts=[True, False, False, False, True, False, False],
-    )
-    found = find_mentions(doc, split_sentences(doc))
-    assert [(m.text, m.label) for m in found] == [("Anton Brecht", "PERSON"), ("Brecht", "PERSON")]
+    ) == [("Anton Brecht", "PERSON"), ("Brecht", "PERSON")]
 
 
 def test_role_in_apposition_is_a_title() -> None:
@@ -126,45 +131,31 @@ def test_verb_before_a_role_is_no_part_of_the_title() -> None:
 
 
 def test_untagged_proper_nouns_ending_in_an_organisation_noun_are_an_organisation() -> None:
-    doc = Doc(
-        load_nlp().vocab,
-        words=["Nurses", "at", "Kell", "General", "Hospital", "struck", "."],
+    assert _labels(
+        ["Nurses", "at", "Kell", "General", "Hospital", "struck", "."],
         pos=["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
         sent_starts=[True] + [False] * 6,
-    )
-    found = find_mentions(doc, split_sentences(doc))
-    assert [(m.text, m.label) for m in found] == [("Kell General Hospital", "ORG")]
-    words = ["Nurses", "at", "Kell", "General", "struck", "."]
-    plain = Doc(
-        load_nlp().vocab,
-        words=words,
-        pos=["NOUN", "ADP", "PROPN", "PROPN", "VERB", "PUNCT"],
-        sent_starts=[True] + [False] * 5,
-    )
-    assert find_mentions(plain, split_sentences(plain)) == []
+    ) == [("Kell General Hospital", "ORG")]
+    plain = ["Nurses", "at", "Kell", "General", "struck", "."]
+    pos = ["NOUN", "ADP", "PROPN", "PROPN", "VERB", "PUNCT"]
+    assert _labels(plain, pos=pos, sent_starts=[True] + [False] * 5) == []
 
 
 def test_given_name_subject_tagged_as_a_work_of_art_is_a_person() -> None:
-    doc = Doc(
-        load_nlp().vocab,
-        words=["Tomas", "Hale", "told", "a", "crowd", "."],
+    assert _labels(
+        ["Tomas", "Hale", "told", "a", "crowd", "."],
         pos=["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
         deps=["compound", "nsubj", "ROOT", "det", "dobj", "punct"],
         heads=[1, 2, 2, 4, 2, 2],
         lemmas=["tomas", "hale", "tell", "a", "crowd", "."],
         ents=["B-WORK_OF_ART", "I-WORK_OF_ART", "O", "O", "O", "O"],
-    )
-    found = find_mentions(doc, split_sentences(doc))
-    assert [(m.text, m.label) for m in found] == [("Tomas Hale", "PERSON")]
+    ) == [("Tomas Hale", "PERSON")]
 
 
 def test_function_word_at_the_end_of_an_entity_is_trimmed() -> None:
-    doc = Doc(
-        load_nlp().vocab,
-        words=["Calder", "Bridge", "in", "Lowmere", "fell", "."],
+    assert _labels(
+        ["Calder", "Bridge", "in", "Lowmere", "fell", "."],
         pos=["PROPN", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"],
         ents=["B-ORG", "I-ORG", "I-ORG", "B-GPE", "O", "O"],
         sent_starts=[True] + [False] * 5,
-    )
-    found = find_mentions(doc, split_sentences(doc))
-    assert [(m.text, m.label) for m in found] == [("Calder Bridge", "ORG"), ("Lowmere", "GPE")]
+    ) == [("Calder Bridge", "ORG"), ("Lowmere", "GPE")]

@@ -152,14 +152,55 @@ def test_organisation_short_form_as_speaker() -> None:
     assert (q.speaker, q.direct) == ("Varnish Ministry of Fisheries", False)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        pytest.param(
+            "The strike cost the hospital 900 operations, Dr. Lena Quist said.",
+            "Lena Quist",
+            "The strike cost the hospital 900 operations",
+            id="reported_clause_before_the_speaker",
+        ),
+        pytest.param(
+            "Mara Velden said that the bridge would reopen in May.",
+            "Mara Velden",
+            "the bridge would reopen in May",
+            id="said_that",
+        ),
+        pytest.param(
+            "Harbour spokesman Idris Kell said in a statement that the ferry would sail at noon "
+            "and that tickets stayed valid.",
+            "Idris Kell",
+            "the ferry would sail at noon and that tickets stayed valid",
+            id="said_in_a_statement_that",
+        ),
+        pytest.param(
+            "Mara Velden told a news conference that the bridge would reopen in May.",
+            "Mara Velden",
+            "the bridge would reopen in May",
+            id="told_a_news_conference_that",
+        ),
+        pytest.param(
+            "According to union leader Sven Aro, the talks lasted four hours.",
+            "Sven Aro",
+            "the talks lasted four hours",
+            id="according_to_first",
+        ),
+        pytest.param(
+            "The Tarn Harbour Board said that forty ships were waiting.",
+            "Tarn Harbour Board",
+            "forty ships were waiting",
+            id="organisation_as_speaker",
+        ),
+    ],
+)
+def test_indirect_speech_its_speaker_and_what_was_said(text: str, speaker: str, said: str) -> None:
+    q = only(text)
+    assert (q.speaker, q.direct, q.text) == (speaker, False, said)
+
+
 def test_short_form_with_no_organisation_named_before_is_no_speaker() -> None:
     assert quotes("The ministry said it would take the case to a tribunal.") == []
-
-
-def test_reported_clause_before_the_speaker() -> None:
-    q = only("The strike cost the hospital 900 operations, Dr. Lena Quist said.")
-    assert (q.speaker, q.direct) == ("Lena Quist", False)
-    assert q.text == "The strike cost the hospital 900 operations"
 
 
 def test_indirect_speech_beside_a_partial_quote() -> None:
@@ -177,46 +218,16 @@ def test_role_subject_with_the_name_in_apposition() -> None:
     assert (q.speaker, q.direct) == ("Anton Brecht", False)
 
 
-def test_indirect_speech() -> None:
-    q = only("Mara Velden said that the bridge would reopen in May.")
-    assert (q.speaker, q.direct, q.text) == ("Mara Velden", False, "the bridge would reopen in May")
-
-
-def test_indirect_speech_said_in_a_statement_that() -> None:
-    q = only(
-        "Harbour spokesman Idris Kell said in a statement that the ferry would sail at noon "
-        "and that tickets stayed valid."
-    )
-    assert (q.speaker, q.direct) == ("Idris Kell", False)
-    assert q.text == "the ferry would sail at noon and that tickets stayed valid"
-
-
-def test_indirect_speech_told_a_news_conference_that() -> None:
-    q = only("Mara Velden told a news conference that the bridge would reopen in May.")
-    assert (q.speaker, q.direct, q.text) == ("Mara Velden", False, "the bridge would reopen in May")
-
-
 def test_reported_clause_according_to_a_person() -> None:
     q = only("The pump had failed on Sunday, according to Lise Parvan, the chief engineer.")
     assert (q.speaker, q.cue, q.direct) == ("Lise Parvan", "according to", False)
     assert q.text == "The pump had failed on Sunday"
 
 
-def test_reported_clause_according_to_first() -> None:
-    q = only("According to union leader Sven Aro, the talks lasted four hours.")
-    assert (q.speaker, q.direct, q.text) == ("Sven Aro", False, "the talks lasted four hours")
-
-
 def test_according_to_unnamed_sources_is_no_quote() -> None:
     assert quotes("The talks ended at noon, according to reporters who waited outside.") == []
     # The outlet that saw a document is not the source of what the document says.
     assert quotes("The dam had cracks, according to a report seen by the Valley Post.") == []
-
-
-def test_organisation_as_speaker() -> None:
-    q = only("The Tarn Harbour Board said that forty ships were waiting.")
-    assert (q.speaker, q.direct) == ("Tarn Harbour Board", False)
-    assert q.text == "forty ships were waiting"
 
 
 def test_name_tagged_as_organisation_beside_a_role_noun_is_a_person() -> None:

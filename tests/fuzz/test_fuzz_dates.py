@@ -13,6 +13,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from storyline import date_refs
 from storyline.annotate.budget import Budget, embedded_sentences, reading_text, rough_sentences
 from storyline.annotate.nlp import pieces
 from storyline.annotate.timex.fast import fast_matches
@@ -20,14 +21,6 @@ from storyline.annotate.timex.phrases import phrase_reading
 from storyline.annotate.timex.recognizer import recognize, to_reading
 from storyline.annotate.timex.rules import match_rule
 from storyline.calendar_safe import in_calendar, shift_days
-from storyline.date_refs import (
-    chronology_day,
-    chronology_entries,
-    dated_entries,
-    is_chronology_line,
-    listed_days,
-    referenced_days,
-)
 from storyline.link.dates import candidate_dates, infer_date
 from storyline.model import Annotation, Article, Published, Sentence, TimeExpr
 from tests.fuzz.invariants import check_value
@@ -87,18 +80,18 @@ def _is_day(value: str) -> bool:
 
 @given(text=st.one_of(hostile_text, news_text()), pub=published)
 def test_chronology_readers(text: str, pub: str | None) -> None:
-    assert all(_is_day(d) for d in referenced_days(text, pub))
-    assert all(_is_day(d) for d in listed_days(text, pub))
-    entries = chronology_entries(text)
+    assert all(_is_day(d) for d in date_refs.referenced_days(text, pub))
+    assert all(_is_day(d) for d in date_refs.listed_days(text, pub))
+    entries = date_refs.chronology_entries(text)
     last = 0
     for start, end in entries:
         assert last <= start < end <= len(text)
         last = end
-    for day, start, end in dated_entries(text, pub):
+    for day, start, end in date_refs.dated_entries(text, pub):
         assert _is_day(day) and 0 <= start < end <= len(text)
     for line in text.splitlines():
-        day = chronology_day(line, pub)
-        assert day is None or (_is_day(day) and is_chronology_line(line))
+        day = date_refs.chronology_day(line, pub)
+        assert day is None or (_is_day(day) and date_refs.is_chronology_line(line))
 
 
 @given(day=st.dates(), days=st.integers(-4_000_000, 4_000_000))

@@ -102,7 +102,10 @@ def test_a_person_is_never_merged_with_a_place_of_the_same_letters() -> None:
 EN = "The Valdmark Water Board said on Monday that the remaining gates were safe."
 ES = "La Junta de Aguas de Valdmark dijo el lunes que las compuertas restantes eran seguras."
 EN2 = "Engineers from the Valdmark Water Board opened the lower outlet of the dam on Friday."
-ES2 = "Ingenieros de la Junta de Aguas de Valdmark abrieron el desagüe inferior de la presa el viernes."
+ES2 = (
+    "Ingenieros de la Junta de Aguas de Valdmark abrieron el desagüe inferior de la presa "
+    "el viernes."
+)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from storyline.errors import StorylineError
-from storyline.link import stories
+from storyline.link import story_split
 from storyline.link.stories import (
     SEGMENT_DAYS,
     StreamDetector,
@@ -162,7 +162,7 @@ def test_a_story_that_moved_on_to_another_subject_is_cut_where_few_links_cross(
     eigen: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if eigen == "sparse":  # large stories take the sparse eigensolver: the same cut
-        monkeypatch.setattr(stories, "DENSE_EIGEN", 10)
+        monkeypatch.setattr(story_split, "DENSE_EIGEN", 10)
     # One subject, then another that a few reports about both lead into: the members
     # form one connected graph, so only the sparse cut between the two parts tells them
     # apart.

@@ -6,6 +6,8 @@ Every sentence is fictional, written for these tests. 2031-05-06 is a Tuesday.
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.synthesize.measures import FIGURES
 from tests.synthesize.test_figures import quantity_conflicts, two_reports
 
@@ -28,25 +30,33 @@ def test_a_lower_toll_in_the_next_days_report_is_a_dispute() -> None:
     assert FIGURES.report_slack == 1
 
 
-def test_a_count_over_many_countries_is_not_one_countrys() -> None:
-    a = "More than 1,000 cases of the fever have been confirmed in 20 countries, Vessa among them."
-    b = "Some 590 cases of the fever have been confirmed in Vessa, the health ministry said."
-    assert quantity_conflicts(two_reports(a, b)) == []
-
-
-def test_the_first_cases_are_not_the_count() -> None:
-    a = "Three cases of the fever have been confirmed in Vessa, the health ministry said."
-    b = "The first two cases of the fever in Vessa were a couple back from Ostmark, it said."
-    assert quantity_conflicts(two_reports(a, b)) == []
-
-
-def test_suspected_deaths_are_not_the_confirmed_toll() -> None:
-    a = "The fever has killed 20 people in Vessa, the health ministry said on Tuesday."
-    b = "The fever, suspected of killing at least 60 people in Vessa, alarms the ministry."
-    assert quantity_conflicts(two_reports(a, b)) == []
-
-
-def test_children_among_the_dead_are_not_the_toll() -> None:
-    a = "Three children were killed in the air strike on Vessa, the health ministry said."
-    b = "Nine people were killed in the air strike on Vessa, the health ministry said."
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param(
+            "More than 1,000 cases of the fever have been confirmed in 20 countries, "
+            "Vessa among them.",
+            "Some 590 cases of the fever have been confirmed in Vessa, the health ministry said.",
+            id="a_count_over_many_countries_is_not_one_countrys",
+        ),
+        pytest.param(
+            "Three cases of the fever have been confirmed in Vessa, the health ministry said.",
+            "The first two cases of the fever in Vessa were a couple back from Ostmark, it said.",
+            id="the_first_cases_are_not_the_count",
+        ),
+        pytest.param(
+            "The fever has killed 20 people in Vessa, the health ministry said on Tuesday.",
+            "The fever, suspected of killing at least 60 people in Vessa, alarms the ministry.",
+            id="suspected_deaths_are_not_the_confirmed_toll",
+        ),
+        pytest.param(
+            "Three children were killed in the air strike on Vessa, the health ministry said.",
+            "Nine people were killed in the air strike on Vessa, the health ministry said.",
+            id="children_among_the_dead_are_not_the_toll",
+        ),
+    ],
+)
+def test_a_count_that_is_not_the_same_count_is_no_conflict(a: str, b: str) -> None:
+    # Over many countries, the first cases, suspected deaths, children among the dead:
+    # none is the count the other report tells.
     assert quantity_conflicts(two_reports(a, b)) == []

@@ -127,8 +127,13 @@ def _deictic(text: str, anchor: datetime.date) -> _Found:
     if text == "tonight":
         timex = f"{anchor.isoformat()}TNI"
         return "datetimerange", [{"timex": timex, "type": "datetimerange"}]
-    shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[text]
-    moved = shift_days(anchor, shift)
+    return _day_after(anchor, {"today": 0, "tomorrow": 1, "yesterday": -1}[text])
+
+
+def _day_after(anchor: datetime.date, days: int) -> _Found:
+    """The day ``days`` after ``anchor`` (before it when negative), read as the library
+    reads a date."""
+    moved = shift_days(anchor, days)
     if moved is None:
         return _OFF_CALENDAR
     day = moved.isoformat()
@@ -178,11 +183,7 @@ def _last_weekday(text: str, anchor: datetime.date) -> _Found:
     """ "last Friday": the library names that day of the week (Monday to Sunday) before."""
     if (m := _LAST_WEEKDAY.fullmatch(text)) is None:
         return None
-    day = shift_days(anchor, _WEEKDAYS.index(m.group(1)) - anchor.weekday() - 7)
-    if day is None:
-        return _OFF_CALENDAR
-    value = day.isoformat()
-    return "date", [{"timex": value, "type": "date", "value": value}]
+    return _day_after(anchor, _WEEKDAYS.index(m.group(1)) - anchor.weekday() - 7)
 
 
 def _last_month(text: str, anchor: datetime.date) -> _Found:

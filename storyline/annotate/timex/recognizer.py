@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.annotate.nlp import english_recognizer
 from storyline.annotate.timex.rules import TIME_UNITS, UNIT_LETTER, Reading, granularity_of
 from storyline.calendar_safe import in_calendar, make_day, shift_days, year_ok
-from storyline.errors import ModelUnavailableError, RecognizerError
+from storyline.errors import RecognizerError
 from storyline.languages.calendar import ENGLISH, alternation
 
 log = logging.getLogger(__name__)
@@ -59,15 +60,13 @@ class Match:
 @functools.cache
 def _model() -> Any:
     """The English date-time model, built once per process (about half a second)."""
-    try:
-        from recognizers_date_time import DateTimeRecognizer
-        from recognizers_text import Culture
-    except ImportError as exc:
-        raise ModelUnavailableError(
-            "Recognizers-Text is not installed; install it with: "
-            "pip install recognizers-text-date-time==1.0.2a2 'emoji<2'"
-        ) from exc
-    return DateTimeRecognizer(Culture.English).get_datetime_model()
+    return english_recognizer(
+        "recognizers_date_time",
+        "DateTimeRecognizer",
+        "get_datetime_model",
+        "Recognizers-Text",
+        "pip install recognizers-text-date-time==1.0.2a2 'emoji<2'",
+    )
 
 
 def recognize(text: str, anchor: datetime.date | None) -> list[Match]:

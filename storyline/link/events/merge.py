@@ -110,14 +110,9 @@ def _merge(raws: list[_Raw], config: EventsConfig = EVENTS) -> list[list[_Raw]]:
     """
     if not raws:
         return []  # a story with no dated sentence
-    parent = list(range(len(raws)))
+    from scipy.cluster.hierarchy import DisjointSet
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = DisjointSet(range(len(raws)))
     by_year: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(raws):
         by_year[r.date[:4]].append(i)
@@ -132,18 +127,19 @@ def _merge(raws: list[_Raw], config: EventsConfig = EVENTS) -> list[list[_Raw]]:
     table = _PairTable(raws, config)
     for members in by_year.values():
         for a, b in table.pairs(members):
-            ra, rb = find(a), find(b)
+            ra, rb = joined[a], joined[b]
             if ra == rb:
                 continue
-            sa, sb = sides.get(ra), sides.get(rb)
+            sa, sb = sides.pop(ra, set()), sides.pop(rb, set())
             if sa and sb and any(opposed(x, y) for x in sa for y in sb):
+                sides[ra], sides[rb] = sa, sb
                 continue
-            parent[ra] = rb
-            if sa:
-                sides.setdefault(rb, set()).update(sides.pop(ra))
+            joined.merge(a, b)
+            if sa | sb:
+                sides[joined[a]] = sa | sb
     groups: dict[int, list[_Raw]] = defaultdict(list)
     for i, r in enumerate(raws):
-        groups[find(i)].append(r)
+        groups[joined[i]].append(r)
     out = []
     for g in groups.values():
         out.extend(_split_inconsistent(g))

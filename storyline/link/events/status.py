@@ -8,24 +8,36 @@ from storyline.model import EventStatus, Granularity, TimeExpr
 
 from .config import EVENTS, EventsConfig
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
+# A day (a time of day may follow), a month or a year: "2031-03-12T17:00", "2031-03", "2031".
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})|$)|$)")
 
-_CANCELLED = re.compile(
-    r"\b(cancel+ed|cancel+ing|called off|call off|postpone[ds]?|scrapped|scrap(?:s|ping)?|"
-    r"delay(?:ed|s|ing)?|put off|shelved|suspended|abandoned|changed plans|dropped plans|"
-    r"pulled out|will not (?:go ahead|take place)|no longer)\b",
-    re.IGNORECASE,
-)
-_PLANNED = re.compile(
-    r"\b(will|shall|plans? to|planned|planning|scheduled|is set to|are set to|set for|"
-    r"is to|are to|to be held|intends? to|is due|are due|eyeing|invited|agreed to)\b",
-    re.IGNORECASE,
-)
-_EXPECTED = re.compile(
-    r"\b(expected|expects?|likely|may|might|could|hopes? to|hoping|would|possible|probably)\b",
-    re.IGNORECASE,
+
+def _cue(alternatives: str) -> re.Pattern[str]:
+    """Any of ``alternatives`` (a regular expression's ``a|b|c``) as whole words, in any case."""
+    return re.compile(rf"\b({alternatives})\b", re.IGNORECASE)
+
+
+# The status of the first of these whose words a sentence holds.
+_CUES: tuple[tuple[EventStatus, re.Pattern[str]], ...] = (
+    (
+        "cancelled",
+        _cue(
+            r"cancel+ed|cancel+ing|called off|call off|postpone[ds]?|scrapped|scrap(?:s|ping)?|"
+            r"delay(?:ed|s|ing)?|put off|shelved|suspended|abandoned|changed plans|dropped plans|"
+            r"pulled out|will not (?:go ahead|take place)|no longer"
+        ),
+    ),
+    (
+        "planned",
+        _cue(
+            r"will|shall|plans? to|planned|planning|scheduled|is set to|are set to|set for|"
+            r"is to|are to|to be held|intends? to|is due|are due|eyeing|invited|agreed to"
+        ),
+    ),
+    (
+        "expected",
+        _cue(r"expected|expects?|likely|may|might|could|hopes? to|hoping|would|possible|probably"),
+    ),
 )
 
 
@@ -46,13 +58,12 @@ STATUS_RANK: dict[str, int] = {"cancelled": 3, "occurred": 2, "planned": 1, "exp
 
 def parse_date(value: str) -> tuple[str, Granularity] | None:
     """A TimeML value as a calendar date at its own granularity, or None."""
-    if m := _DAY.match(value):
+    m = _VALUE.match(value)
+    if m is None:
+        return None
+    if m[3]:
         return f"{m[1]}-{m[2]}-{m[3]}", "day"
-    if _MONTH.match(value):
-        return value, "month"
-    if _YEAR.match(value):
-        return value, "year"
-    return None
+    return value, "month" if m[2] else "year"
 
 
 def status_of(sentence: str, date: str, published: str | None) -> EventStatus:
@@ -61,12 +72,9 @@ def status_of(sentence: str, date: str, published: str | None) -> EventStatus:
     Only for time expressions with no governing verb (a headline fragment) or stored
     by an annotator that did not yet record tense and modality.
     """
-    if _CANCELLED.search(sentence):
-        return "cancelled"
-    if _PLANNED.search(sentence):
-        return "planned"
-    if _EXPECTED.search(sentence):
-        return "expected"
+    for status, cue in _CUES:
+        if cue.search(sentence):
+            return status
     return _by_date(date, published)
 
 

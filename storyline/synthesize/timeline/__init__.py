@@ -20,6 +20,7 @@ dates, how many sentences per date and the window (``span``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypedDict, Unpack
 
 from storyline.date_refs import referenced_days
 from storyline.model import Annotation, Article, Event, TimelineEntry
@@ -57,17 +58,22 @@ __all__ = [
 ]
 
 
+class TimelineOptions(TypedDict, total=False):
+    """The keywords ``story_timeline`` passes on to ``dossier_timeline``."""
+
+    max_events: int | None
+    dates: int | None
+    per_date: int | None
+    span: tuple[str, str] | None
+    weights: TimelineConfig
+
+
 def story_timeline(
     articles: Sequence[Article],
     annotations: Sequence[Annotation],
     events: Sequence[Event],
     source_of: Callable[[str], str],
-    max_events: int | None = None,
-    *,
-    dates: int | None = None,
-    per_date: int | None = None,
-    span: tuple[str, str] | None = None,
-    weights: TimelineConfig = DEFAULT_WEIGHTS,
+    **options: Unpack[TimelineOptions],
 ) -> list[TimelineEntry]:
     """The timeline of a story: what every dossier shows and what the benchmark scores.
 
@@ -75,18 +81,10 @@ def story_timeline(
     only: it is read from the reports published within it, and its dates fall within it.
     Without ``dates`` the number of days adapts to the story (``auto_dates``), each with
     up to ``per_date`` entries (``TimelineConfig.auto_per_date``); ``max_events`` caps the entries.
+    ``options`` (``max_events``, ``dates``, ``per_date``, ``span``, ``weights``) are
+    ``dossier_timeline``'s.
     """
-    return dossier_timeline(
-        articles,
-        annotations,
-        events,
-        source_of,
-        max_events,
-        dates=dates,
-        per_date=per_date,
-        span=span,
-        weights=weights,
-    )[0]
+    return dossier_timeline(articles, annotations, events, source_of, **options)[0]
 
 
 def dossier_timeline(
