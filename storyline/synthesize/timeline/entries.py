@@ -15,7 +15,7 @@ from storyline.languages.calendar import ENGLISH
 from storyline.model import Annotation, Event, TimelineEntry
 
 from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig
-from .dates import date_scores
+from .dates import date_scores, ranked_dates
 from .reading import _WORD, _words
 
 VectorOf = Callable[[str, int], "np.ndarray | None"]
@@ -37,6 +37,7 @@ def build_timeline(
     per_date: int | None = None,
     weights: TimelineConfig = DEFAULT_WEIGHTS,
     relevance: Mapping[str, float] | None = None,
+    terms: frozenset[str] = frozenset(),
 ) -> list[TimelineEntry]:
     """The timeline: the most reported dates, and for each its most told, most central events.
 
@@ -67,7 +68,6 @@ def build_timeline(
         ).items()
         if d in by_date
     }
-    ranked_dates = sorted(scores, key=lambda d: (-scores[d], -len(d), d))
     idf = _idf(usable)
     limit = dates * (per_date or 1) if dates is not None else max_events
     chosen: list[Event] = []
@@ -75,7 +75,7 @@ def build_timeline(
     chosen_texts: set[str] = set()
     chosen_bags: list[dict[str, float]] = []
     taken_dates = 0
-    for d in ranked_dates:
+    for d in ranked_dates(scores, listed or {}):
         if len(chosen) >= limit or (dates is not None and taken_dates >= dates):
             break
         room = min(per_date or limit, limit - len(chosen))
@@ -90,6 +90,7 @@ def build_timeline(
             idf,
             published or {},
             weights,
+            terms,
         )
         if picked:
             taken_dates += 1
@@ -187,6 +188,7 @@ def _pick(
     idf: Mapping[str, float],
     published: Mapping[str, str],
     config: TimelineConfig = DEFAULT_WEIGHTS,
+    terms: frozenset[str] = frozenset(),
 ) -> list[Event]:
     vecs = [_vector(e, vector_of) for e in candidates]
     bags = [_bag(e.text, idf) for e in candidates]
@@ -209,7 +211,8 @@ def _pick(
             + config.vec * central
             + config.lex * lexical
             + config.fresh * _fresh(e, published, config.fresh_days)
-            + config.chronology * is_chronology_line(e.text),
+            + config.chronology * is_chronology_line(e.text)
+            + config.query * math.log1p(len(terms.intersection(_WORD.findall(e.text.lower())))),
             len(e.evidence),
             e.text,
         )
