@@ -155,7 +155,6 @@ def _try_variant(a: str, b: str, typ: str, contexts: _Contexts, forest: Forest) 
     if ra == rb or ra not in contexts or rb not in contexts:
         return False
     distance = spelling_distance(a, b)
-    ca, cb = contexts[ra], contexts[rb]
     if distance:
         rule = "edit-distance+context"
         how = f"are {distance} edit(s) apart"
@@ -165,6 +164,7 @@ def _try_variant(a: str, b: str, typ: str, contexts: _Contexts, forest: Forest) 
         rule, how = "transliteration+context", "differ only in the vowels of one part"
     else:
         return False
+    ca, cb = contexts[ra], contexts[rb]  # read only for a pair spelled alike: most are not
     # Another order of the same parts, or the same consonants ("Okafor" / "Okafour",
     # "Raman" / "Ramann"), is how outlets and translators slip; two people named so
     # alike in one story are rarer than one slip.
@@ -290,6 +290,9 @@ def merge_acronyms(occs: list[Occ], forest: Forest, texts: Mapping[str, str]) ->
         if occ.lone and 2 <= len(occ.key) <= 6 and _ACRONYM.fullmatch(occ.surface) is not None
     }
     longs = [k for k in labels if " " in k and kind[k] in _NAMED_TYPES]
+    by_initials: dict[str, list[str]] = defaultdict(list)  # in the order of ``longs``
+    for k in longs:
+        by_initials[_initials(k)].append(k)
     spelled: dict[str, dict[str, str]] = defaultdict(dict)
     for occ in occs:
         if occ.key in longs:
@@ -307,8 +310,7 @@ def merge_acronyms(occs: list[Occ], forest: Forest, texts: Mapping[str, str]) ->
         else:
             fits = {
                 k: f"its letters are the initials of {contexts[k].display!r}"
-                for k in longs
-                if _initials(k) == short
+                for k in by_initials.get(short, ())
             }
             rule = "initials"
         fits = {k: v for k, v in fits.items() if _compatible(kind[short], kind[k])}
