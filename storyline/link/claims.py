@@ -343,8 +343,11 @@ def _claim(
     source_of: Callable[[str], str],
     outlet_of: Callable[[str], str | None],
 ) -> Claim:
-    centroid = mat[members].mean(axis=0)
-    rep = max(members, key=lambda m: (float(mat[m] @ centroid), -m))
+    if len(members) == 1:
+        rep = members[0]  # most claims: one sentence, its own centre
+    else:
+        centroid = mat[members].mean(axis=0)
+        rep = max(members, key=lambda m: (float(mat[m] @ centroid), -m))
     members = sorted(members, key=lambda m: (keys[m][0], keys[m][1]))
     evidence = [Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2]) for m in members]
     arts = [e.article for e in evidence]
