@@ -167,6 +167,7 @@ class View:
     _numbers: dict[tuple[str, int, str], int] = field(default_factory=dict)
     _names: tuple[dict[str, str], re.Pattern[str] | None] | None = None
     _other_languages: bool | None = None
+    _readable: dict[str, str] = field(default_factory=dict)
 
     def article(self, article_id: str) -> ArticleView:
         """The article behind an id; an id the dossier does not list still gets a label."""
@@ -190,7 +191,7 @@ class View:
 
     def refs(self, evidence: Iterable[Evidence]) -> list[int]:
         """Citation numbers for ``evidence``, in order, each number once."""
-        numbers: list[int] = []
+        numbers: dict[int, None] = {}  # in order, each once
         for item in evidence:
             key = (item.article, item.sentence, item.text)
             number = self._numbers.get(key)
@@ -200,9 +201,8 @@ class View:
                 self.sources.append(
                     Source(number, self.article(item.article), item.sentence, item.text)
                 )
-            if number not in numbers:
-                numbers.append(number)
-        return numbers
+            numbers[number] = None
+        return list(numbers)
 
     def entity_name(self, entity_id: str) -> str:
         return self.entity_names.get(entity_id, entity_id)
@@ -241,12 +241,18 @@ class View:
         """
         if not text:
             return text
+        said = self._readable.get(text)
+        if said is not None:
+            return said  # a report's date note is read once per sentence cited from it
         if self._names is None:
             self._names = self._article_names()
         names, pattern = self._names
         if pattern is None:
-            return unique_parts(text)
-        return unique_parts(pattern.sub(lambda m: names[m.group(1)], text))
+            said = unique_parts(text)
+        else:
+            said = unique_parts(pattern.sub(lambda m: names[m.group(1)], text))
+        self._readable[text] = said
+        return said
 
     def _article_names(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
         names: dict[str, str] = {}
