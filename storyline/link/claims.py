@@ -1,10 +1,10 @@
 """Claims: the same fact told by several sentences across the story's articles.
 
-Candidates come from each sentence's nearest neighbours in other articles (faiss
-inner-product search over the MiniLM vectors, so the cost is k-nearest-neighbour, not
-all pairs). Sentence vectors of one story sit close together, so a pair tells one fact
-only when it also shares specific content: numbers, calendar dates, entities and words,
-each weighed by how rare it is in the story (``specifics``, a weighted Jaccard):
+Candidates come from each sentence's nearest neighbours in other articles (inner
+products of the MiniLM vectors, searched in blocks kept from build to build:
+``neighbours``). Sentence vectors of one story sit close together, so a pair tells one
+fact only when it also shares specific content: numbers, calendar dates, entities and
+words, each weighed by how rare it is in the story (``specifics``, a weighted Jaccard):
 
 * tier 1: close in meaning (cosine >= ``similarity``) and cosine + shared >= ``agree``;
 * tier 2, reworded tellings: related (cosine >= ``related``), the same figure (a number
@@ -33,9 +33,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import faiss
 import numpy as np
 
+from storyline.link.neighbours import nearest
 from storyline.link.predicates import Side, opposed, sides_of
 from storyline.link.specifics import ENTITY, Specifics, items_of
 from storyline.memo import Memo, digest
@@ -280,10 +280,9 @@ def find_claims(
     rows_embedded = np.flatnonzero(np.linalg.norm(mat, axis=1) > 0)
     linked: dict[tuple[int, int], float] = {}
     if len(rows_embedded):
-        index = faiss.IndexFlatIP(mat.shape[1])
-        sub = np.ascontiguousarray(mat[rows_embedded])
-        index.add(sub)
-        cosines, found = index.search(sub, min(config.neighbours, len(rows_embedded)))
+        found, cosines = nearest(
+            mat[rows_embedded], [keys[i][:2] for i in rows_embedded], config.neighbours
+        )
         articles = {a: n for n, a in enumerate(dict.fromkeys(k[0] for k in keys))}
         for a, b, cos in _neighbour_pairs(
             rows_embedded, found, cosines, np.array([articles[k[0]] for k in keys]), pairs
