@@ -129,7 +129,9 @@ def dossier_timeline(
         source_of,
         max_events or 10**9,
         published=published,
-        references={a.id: referenced_days(a.body_text(), a.published.date) for a in articles},
+        references={
+            a.id: referenced_days(a.body_text(), a.published.date, a.language) for a in articles
+        },
         listed=listed_by_hindsight(articles, terms, weights),
         vector_of=sentence_vectors(annotations),
         dates=dates,
