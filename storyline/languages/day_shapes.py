@@ -12,8 +12,8 @@ microseconds (``benchmarks/day_shapes.py``). English keeps its own patterns in
   a capitalized word that does not open the sentence ("Movimiento 6 de abril",
   "Place du 25 janvier" is read, "Plaza 25 de Mayo" is not).
 - A weekday is written lower-case too, but where it opens a sentence ("Domingo" within
-  a sentence is a name). A weekday after a plural article ("los viernes", "les lundis") is a habit, not a day.
-- ``REFERENCE_BEFORE``: "desde el 25 de enero", "depuis le 25 janvier", "seit dem 25.
+  a sentence is a name). After a plural article ("los viernes") it is a habit, not a day.
+- ``named_as_reference``: "desde el 25 de enero", "depuis le 25 janvier", "seit dem 25.
   Januar", and a day hung on a noun by "del", "du", "vom" ("las protestas del 25 de
   enero", "la révolution du 25 janvier"): the day of something else, the background of
   what the sentence tells. A part of a day before it ("la noche del domingo") leaves it
