@@ -106,7 +106,11 @@ def _line_parts(line: str, language: str = "en") -> tuple[int, int, str | None] 
         return month, int(m.group(2) or m.group(3)), m.group(5) or m.group(6)
     shapes = shapes_of.day_shapes(language)
     assert shapes is not None  # _line_match found a line
-    return shapes.months[m["month"].lower()], _day_number(m["day"]), m["year"] or m["year2"]
+    return (
+        shapes.months[m["month"].lower()],
+        _day_number(m["day"]),
+        m["year"] or m["year2"] or m["year3"],
+    )
 
 
 def _day_number(text: str) -> int:

@@ -134,3 +134,24 @@ def test_a_spanish_report_dates_no_event_by_a_reference_day() -> None:
     ann = Annotation(article="a", sentences=sentences, timexes=timexes)
     events = find_events([article], [ann], lambda a, s: [])
     assert [(e.date, e.text) for e in events] == [("2031-01-28", own)]
+
+
+def test_a_chronology_of_day_headings_dates_the_lines_under_each() -> None:
+    text = (
+        "Cronología de la crisis en Varria\n"
+        "Martes, 25 de enero\n"
+        "Los pescadores ocupan el puerto.\n"
+        "Miércoles, 26 de enero\n"
+        "La policía desaloja el muelle.\n"
+        "Jueves, 27 de Enero\n"
+        "El gobierno corta las comunicaciones.\n"
+    )
+    entries = dated_entries(text, PUB, "es")
+    assert [(d, text[a:b].split("\n")[1]) for d, a, b in entries] == [
+        ("2031-01-25", "Los pescadores ocupan el puerto."),
+        ("2031-01-26", "La policía desaloja el muelle."),
+        ("2031-01-27", "El gobierno corta las comunicaciones."),
+    ]
+    # A page's stamp is no heading, nor a sentence that opens with a day.
+    assert not is_chronology_line("8 de febrero de 2031 Actualizado a las 06:28", "es")
+    assert not is_chronology_line("25 de enero fue un día triste en Varria.", "es")

@@ -96,7 +96,9 @@ def day_shapes(language: str) -> DayShapes | None:
               calendar.month_names}  # fmt: skip
     month = r"(?P<month>" + alternation(months, capitalized=capital) + r")\.?(?![\w-])"
     of_year = _YEAR_OF.get(language, r",?\s+")
-    year, year2 = (of_year + r"(?P<" + name + r">" + _YEAR + r")\b" for name in ("year", "year2"))
+    year, year2, year3 = (
+        of_year + r"(?P<" + name + r">" + _YEAR + r")\b" for name in ("year", "year2", "year3")
+    )
     day_month = r"(?<![\w.,])" + _DAY + _OF.get(language, r"\s+") + month
     weekday = alternation(calendar.weekday_numbers, capitalized=capital)
     if not capital:  # "Mardi, la foule ...": capitalized where it opens a sentence
@@ -104,10 +106,16 @@ def day_shapes(language: str) -> DayShapes | None:
     back = {w: -n for w, n in WORDS[language].deictic.items() if n < 0}
     article = r"(?i:(?:" + _ARTICLE[language] + r")\s*)?"
     upper = r"[A-ZÀ-ÖØ-Þ¿¡«\"“]"
+    # A chronology's line: a day, then a dash or colon and the entry, or a year and the
+    # entry; or a day alone on its line, a weekday before it, the entry on the lines after
+    # ("Martes, 25 de enero" / "Miles de personas ..."), where a month may be capitalized.
+    any_month = r"(?P<month>" + alternation(months) + "|" + alternation(months, True) + r")\.?"
     chronology = (
-        r"^[\W_]{0,3}" + article + _DAY + _OF.get(language, r"\s+") + month
+        r"^[\W_]{0,3}(?:(?:" + weekday + r"),?\s+)?" + article + _DAY
+        + _OF.get(language, r"\s+") + any_month + r"(?![\w-])"
         + r"(?:(?:" + year + r")?\s*\.?\s*[-–—:]\s+(?!" + _CLOCK + r")\S"
-        + r"|" + year2 + r"\.?\s+(?!\S+\s+(?:\S+\s+)?" + _CLOCK + r")" + upper + r")"
+        + r"|" + year2 + r"\.?\s+(?!(?:\S+\s+){1,4}" + _CLOCK + r")" + upper
+        + r"|(?:" + year3 + r")?\s*$)"
     )  # fmt: skip
     parts = "|".join(_DAY_PARTS[language].split())
     return DayShapes(
