@@ -201,7 +201,7 @@ _Candidate = tuple[int, str, frozenset[str], tuple[bool, str | None], frozenset[
 _CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
 
 
-def _candidates(ann: Annotation, min_words: int) -> list[_Candidate]:
+def _candidates(ann: Annotation, min_words: int, language: str = "en") -> list[_Candidate]:
     """The article's candidate sentences with what ``find_claims`` reads of each alone
     (index, text, items without entities, mood, sides, figures); kept per process, so a
     story rebuilt for a new report reads only that report's sentences."""
@@ -211,7 +211,7 @@ def _candidates(ann: Annotation, min_words: int) -> list[_Candidate]:
             (
                 s.index,
                 s.text,
-                items_of(ann, s.index, s.text),
+                items_of(ann, s.index, s.text, language=language),
                 _mood(ann, s.index, s.text),
                 sides_of(s.text),
                 _figures_of(ann, s.index),
@@ -220,7 +220,8 @@ def _candidates(ann: Annotation, min_words: int) -> list[_Candidate]:
             if _is_candidate(s.text, min_words)
         ]
 
-    return _CANDIDATES.get(digest(min_words, ann.sentences, ann.timexes, ann.quantities), make)
+    key = digest(min_words, ann.sentences, ann.timexes, ann.quantities, language)
+    return _CANDIDATES.get(key, make)
 
 
 def find_claims(
@@ -251,7 +252,8 @@ def find_claims(
         vecs = ann.vectors()
         if not vecs.shape[1]:
             continue
-        for at, text, own, mood, taken, figured in _candidates(ann, config.min_words):
+        language = language_of(ann.article) if language_of else "en"
+        for at, text, own, mood, taken, figured in _candidates(ann, config.min_words, language):
             ents = entities_in(ann.article, at) if entities_in else []
             keys.append((ann.article, at, text))
             rows.append(vecs[at])
