@@ -50,7 +50,7 @@ def _dates(language: str, text: str) -> dict[str, tuple[str, str | None, bool]]:
 
 def _quotes(language: str, text: str) -> list[tuple[str, str | None]]:
     r = read(text, language, PUBLISHED)
-    return [(q.text.split()[0], q.speaker) for q in r.quotes]
+    return [(q.text.split()[0], q.speaker) for q in r.quotes if q.direct]
 
 
 def _names(language: str, text: str) -> set[tuple[str, str]]:
@@ -141,8 +141,12 @@ def test_the_annotator_reads_each_report_in_its_language(annotator: SpacyAnnotat
         [_article(SPANISH, "es", "es.txt"), _article(GERMAN, "de", "de.txt")]
     )
     spanish, german = out
-    assert [q.speaker for q in spanish.quotes] == ["Carmen Ibarra", "Xi"]
-    assert [q.speaker for q in german.quotes] == ["Anna Keller", "Jonas Brandt"]
+    assert [q.speaker for q in spanish.quotes if q.direct] == ["Carmen Ibarra", "Xi"]
+    assert [q.speaker for q in german.quotes if q.direct] == ["Anna Keller", "Jonas Brandt"]
+    assert [q.speaker for q in spanish.quotes if not q.direct] == [
+        "Ministerio de Obras Públicas",
+        "Carmen Ibarra",
+    ]
     assert len(spanish.vectors()) == len(spanish.sentences) == 4
 
 
