@@ -1,7 +1,8 @@
 """Reported speech in other languages: speaker precision and recall per language.
 
 On ``benchmarks/data/xling/reported_speech.json``: sentences with no quote marks, from
-ML-Crisis (Spanish and French, read by hand) and our own (Spanish, French, Italian,
+ML-Crisis (Spanish and French, read by hand; a held-out second draw measured once
+after the rules were written) and our own (Spanish, French, Italian,
 German, Portuguese, Dutch), each with its named speaker or none. Each ML-Crisis sentence
 is read with up to 1,500 characters of its report before it (names written earlier count).
 Per language: quotes found in the sentences, speakers right (precision), gold speakers
@@ -36,15 +37,20 @@ def _items() -> list[tuple[str, str, int, list[str]]]:
     """(language, text, offset of the sentence in text, gold speakers)."""
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     out = []
-    for language, refs in gold["ml-crisis"].items():
-        for path, at, speaker in refs:
+    refs = [
+        (f"{lang} {part}", r)
+        for part in ("ml-crisis", "held-out")
+        for lang, r in gold[part].items()
+    ]
+    for language, rows in refs:
+        for path, at, speaker in rows:
             text = (ML_CRISIS / path).read_text(encoding="utf-8", errors="replace")
             while text[at].isspace():
                 at += 1
             start = text.rfind("\n", 0, max(0, at - _BEFORE)) + 1
             end = text.find("\n", at)
             end = len(text) if end < 0 else end
-            out.append((f"{language} ml-crisis", text[start:end], at - start, _speakers(speaker)))
+            out.append((language, text[start:end], at - start, _speakers(speaker)))
     for language, rows in gold["invented"].items():
         for sentence, speaker in rows:
             out.append((language, sentence, 0, _speakers(speaker)))

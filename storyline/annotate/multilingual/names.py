@@ -40,22 +40,44 @@ COMPOUNDING = frozenset({"de", "nl"})  # languages that write compounds as one w
 _OPENING = frozenset({"«", "„", "“", '"', "‹", "»", ":", "(", "—", "–", "-", "'", "‘"})
 
 
-def pipeline_mentions(doc: Doc, sentences: list[Sentence], language: str) -> list[Mention]:
-    """A pipeline's entities as mentions, with our labels."""
+def pipeline_mentions(
+    doc: Doc, text: str, sentences: list[Sentence], language: str
+) -> list[Mention]:
+    """A pipeline's entities as mentions of ``text`` (what ``doc`` read, character for
+    character), with our labels; a particle or an elided article the tagger put before
+    a place's or an organisation's name is cut ("de Brennick", "d'Ostley"; a person's
+    elided article only: "de Gaulle" stays), and a span with no capital ("mur", "s'") is
+    no name."""
     from storyline.annotate.nlp import SentenceIndex
 
     index = SentenceIndex(sentences)
+    lead = _leading(language)
     out: list[Mention] = []
     for ent in doc.ents:
+        start, end = ent.start_char, ent.end_char
+        cut = lead.match(text, start, end)
+        if cut is not None and (ent.label_ != "PER" or "'" in cut.group() or "’" in cut.group()):
+            # a person's own particle stays ("de Gaulle"); an elided article goes
+            start = cut.end()
+        surface = text[start:end]
+        if not any(c.isupper() for c in surface):
+            continue
         label = _MAPPED.get(ent.label_)
         if ent.label_ == "LOC":
-            label = "GPE" if _country(ent.text, language) else "LOC"
-        sentence = index.at(ent.start_char)
+            label = "GPE" if _country(surface, language) else "LOC"
+        sentence = index.at(start)
         if label is None or sentence is None:
             continue
-        start, end = ent.start_char, ent.end_char
-        out.append(Mention(sentence=sentence, start=start, end=end, text=ent.text, label=label))
+        out.append(Mention(sentence=sentence, start=start, end=end, text=surface, label=label))
     return out
+
+
+@functools.cache
+def _leading(language: str) -> re.Pattern[str]:
+    """Lower-case particles and elided articles before a name: "de ", "d'", "l’"."""
+    words = WORDS[language].particles if language in WORDS else frozenset()
+    spaced = "|".join(re.escape(w) for w in sorted(words) if w[-1:].isalpha())
+    return re.compile(rf"(?:(?:{spaced or '(?!)'})\s+|[dl]['’](?=\w))+(?=\w)")
 
 
 def find_names(text: str, sentences: list[Sentence], language: str) -> list[Mention]:
@@ -83,7 +105,12 @@ def find_names(text: str, sentences: list[Sentence], language: str) -> list[Ment
             before = tokens[i - 1][1].lower() if i > 0 else ""
             if before == "." and i > 1:
                 before = tokens[i - 2][1].lower() + "."  # "Sra. Ruiz", "M. Morel"
-            initial = i == 0 or before in _OPENING or "\n" in text[tokens[i - 1][0] : run[0][0]]
+            initial = (
+                i == 0
+                or before in _OPENING
+                or tokens[i - 1][1] in (".", "!", "?", "…")  # inside a quote of sentences
+                or "\n" in text[tokens[i - 1][0] : run[0][0]]
+            )
             while run and (
                 (run[0][1].lower() in stops and initial)
                 or _bare(run[0][1]) in words.roles

@@ -225,16 +225,22 @@ def _subject(
     gap = [w.lower() for w in _WORD.findall(text[name.end : verb.start()])]
     if _negated(gap, words) or re.search(r"[.!?;:]", text[name.end : verb.start()]):
         return None  # "X no dijo que", "X n'a pas dit que"; "X ? Il a dit"
-    if _free(gap, words) and not _complement(text, s, name, words):
+    direct = _free(gap, words) and not _complement(text, s, name, words)
+    if direct and (
+        "," not in text[name.end : verb.start()]
+        or re.search(r",\s*$", text[s.start : name.start])  # "El portavoz, Tomas Reyland, dijo"
+    ):
         return name
-    for candidate in reversed(left):  # "Londres, pour sa part, a assuré que …"
+    # Before an aside: "Londres, pour sa part, a assuré que …"; "Zakaria M., del grupo
+    # rebelde X, indicó que …" (X closes the aside, Zakaria M. speaks).
+    for candidate in reversed(left):
         aside = text[candidate.end : verb.start()]
         shape = rf"\s*,[^,;.]{{1,{_ASIDE}}},(?:\s*(?:{_auxiliaries(words)}))?\s*"
         if re.fullmatch(shape, aside, flags=re.IGNORECASE) and not _complement(
             text, s, candidate, words
         ):
             return candidate
-    return None
+    return name if direct else None  # "Marc Le Goff, a affirmé que …"
 
 
 def _auxiliaries(words: Words) -> str:
