@@ -42,7 +42,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 # A lower-case particle or article another language's tagger kept before a place's or an
 # organisation's name: "de Brennick", "d'Ostley", "la Turquie", "del Valle" -> the name.
 _LEADING_PARTICLE = re.compile(
-    r"^(?:(?:de|del|della|di|du|des|da|do|dos|das|von|van|der|den|la|le|les|el|los|las|il|lo)"
+    r"^(?:(?:de|del|della|di|du|des|da|do|dos|das|von|van|der|den|la|le|les|el|los|las|il|lo|au|aux)"
     r"\s+|[dl]['’])+(?=[^\W\d_])(?=\w*[A-ZÀ-Ý])"
 )
 

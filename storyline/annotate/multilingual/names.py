@@ -37,6 +37,13 @@ _ACRONYM = re.compile(r"[A-ZÀ-Ý]{3,6}")
 _MAPPED = {"PER": "PERSON", "ORG": "ORG", "MISC": "MISC"}
 NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise every noun
 COMPOUNDING = frozenset({"de", "nl"})  # languages that write compounds as one word
+_AND = frozenset({"y", "e", "et", "und", "en", "and"})
+# A preposition run into an article, before a place the tagger took with it: "au Caire".
+_CONTRACTED = {
+    "fr": frozenset({"au", "aux"}), "es": frozenset({"al"}),
+    "it": frozenset({"al", "alla", "nel", "nella"}),
+    "de": frozenset({"im", "am", "zum", "zur"}), "pt": frozenset({"ao", "no", "na"}),
+}  # fmt: skip
 _OPENING = frozenset({"«", "„", "“", '"', "‹", "»", ":", "(", "—", "–", "-", "'", "‘"})
 
 
@@ -75,7 +82,9 @@ def pipeline_mentions(
 @functools.cache
 def _leading(language: str) -> re.Pattern[str]:
     """Lower-case particles and elided articles before a name: "de ", "d'", "l’"."""
-    words = WORDS[language].particles if language in WORDS else frozenset()
+    words = (WORDS[language].particles if language in WORDS else frozenset()) | _CONTRACTED.get(
+        language, frozenset()
+    )
     spaced = "|".join(re.escape(w) for w in sorted(words) if w[-1:].isalpha())
     return re.compile(rf"(?:(?:{spaced or '(?!)'})\s+|[dl]['’](?=\w))+(?=\w)")
 
@@ -183,8 +192,15 @@ def _run(
         word = tokens[k][1]
         if run and "\n" in text[run[-1][0] : tokens[k][0]]:
             break
-        if (word[:1].isupper() and word[:1].isalpha()) or (
-            run and word in particles and k + 1 < len(tokens) and tokens[k + 1][1][:1].isupper()
+        if (
+            (word[:1].isupper() and word[:1].isalpha())
+            or (
+                run
+                and word in particles
+                and word not in _AND  # "Alaa y Gamal" are two people
+                and k + 1 < len(tokens)
+                and tokens[k + 1][1][:1].isupper()
+            )
         ):
             run.append(tokens[k])
             k += 1
