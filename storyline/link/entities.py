@@ -60,7 +60,7 @@ from storyline.link.entity_variants import (
     merge_short_forms,
     merge_variants,
 )
-from storyline.link.entity_xling import merge_across_languages
+from storyline.link.entity_xling import merge_across_languages, reader_forms
 from storyline.link.names import name_key, tokens
 from storyline.link.occurrences import (
     PERSON,
@@ -118,7 +118,7 @@ def resolve_entities(
     merge_across_languages(occs, forest, annotations, {a.id: a.language for a in articles})
     _resolve_leftovers(occs, forest, anchor_keys, person_words)
     person_parts = {t for k in anchor_keys for t in tokens(k)}
-    return _build(occs, forest, texts, person_parts)
+    return _build(occs, forest, texts, person_parts, {a.id for a in articles if a.language == "en"})
 
 
 # --------------------------------------------------------------------------- 2. in an article
@@ -268,7 +268,7 @@ def _pick(
 
 
 def _build(
-    occs: list[Occ], forest: Forest, texts: dict[str, str], person_parts: set[str]
+    occs: list[Occ], forest: Forest, texts: dict[str, str], parts: set[str], english: set[str]
 ) -> tuple[list[Entity], dict[str, str]]:
     clusters: dict[str, list[Occ]] = defaultdict(list)
     for occ in occs:
@@ -278,12 +278,12 @@ def _build(
     mention_entity: dict[str, str] = {}
     for members in clusters.values():
         members.sort(key=lambda o: (o.article, o.mention.start))
-        name = _canonical(members)
+        name = _canonical(reader_forms(members, english))
         canonical_labels = Counter(o.label for o in members if o.surface == name)
         typ = majority(Counter(o.label for o in members), canonical_labels)
         if typ == PERSON:
-            typ = _place_type(members, texts, person_parts) or typ
-        typ = _usage_type(typ, members, texts, person_parts, places)
+            typ = _place_type(members, texts, parts) or typ
+        typ = _usage_type(typ, members, texts, parts, places)
         entity_id = "e-" + hashlib.sha1((typ + name).encode("utf-8")).hexdigest()[:10]
         entities.append(
             Entity(

@@ -31,3 +31,28 @@ def test_a_persons_own_particle_stays() -> None:
     docs = [_doc("fr1", "fr", "Le général de Gaulle a parlé.", [("de Gaulle", "PERSON")])]
     entities = resolve_entities([d[0] for d in docs], [d[1] for d in docs])[0]
     assert [e.name for e in entities] == ["de Gaulle"]
+
+
+def test_an_entity_told_in_several_languages_is_named_as_the_english_reports_name_it() -> None:
+    docs = [
+        _doc("en", "en", "The inquiry opens in Geneva.", [("Geneva", "GPE")]),
+        _doc("es", "es", "La investigación se abre en Ginebra.", [("Ginebra", "GPE")]),
+        _doc("pt", "pt", "O inquérito abre em Genebra.", [("Genebra", "GPE")]),
+        _doc("pt2", "pt", "O capitão vai a Genebra.", [("Genebra", "GPE")]),
+    ]
+    entities = resolve_entities([d[0] for d in docs], [d[1] for d in docs])[0]
+    assert [e.name for e in entities] == ["Geneva"]
+
+
+def test_an_english_surname_alone_does_not_name_a_person_written_in_full_elsewhere() -> None:
+    docs = [
+        _doc("es", "es", "Halvard Sten visitó Marvello.", [("Halvard Sten", "PERSON")]),
+        _doc(
+            "en",
+            "en",
+            "Halvard Sten spoke. Sten left.",
+            [("Halvard Sten", "PERSON"), ("Sten", "PERSON")],
+        ),
+    ]
+    entities = resolve_entities([d[0] for d in docs], [d[1] for d in docs])[0]
+    assert [e.name for e in entities] == ["Halvard Sten"]

@@ -32,7 +32,10 @@ from storyline.model import Mention, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d.,]*|\S")
+# An elided article is a word of its own ("dell’Aurora" -> "dell’", "Aurora").
+_TOKEN = re.compile(
+    r"(?:[dl]|dell|all|nell|dall|sull|un)['’](?=[^\W\d_])|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d.,]*|\S"
+)
 _ACRONYM = re.compile(r"[A-ZÀ-Ý]{3,6}")
 _MAPPED = {"PER": "PERSON", "ORG": "ORG", "MISC": "MISC"}
 NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise every noun

@@ -61,6 +61,7 @@ _CONNECTOR = 3  # words before "according to" that only join the sentence ("Sin 
 _VERB_TO_CONJ = 4  # words a speech verb's conjunction may stand after it ("en un comunicado")
 _ASIDE = 120  # characters of an aside between a speaker and the verb
 _MIN_WORDS = 3  # words a reported clause needs
+_TAIL = 12  # words after a clause's last comma: "…, said X during his visit to Y."
 _SPEAKERS = frozenset({"PERSON", "ORG", "MISC", "GPE", "LOC"})
 
 
@@ -165,7 +166,7 @@ def _clause_first(
     """ "…, dijo X." / "…, X sagte.": the verb and its speaker after the sentence's last
     comma, nothing after them."""
     comma = text.rfind(",", s.start, s.end)
-    if comma < 0 or not 0 < len(_WORD.findall(text[comma + 1 : s.end])) <= 8:
+    if comma < 0 or not 0 < len(_WORD.findall(text[comma + 1 : s.end])) <= _TAIL:
         return None
     speaker, cue = speaker_after(text, comma, 0, [s], names, words)
     if speaker is None or cue is None:
