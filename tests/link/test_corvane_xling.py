@@ -116,3 +116,19 @@ def test_each_reports_quotes_name_their_speakers(built) -> None:  # type: ignore
         assert {"Ines Darrow", "Oleksandr Kovalenko"} <= first, (language, first)
         second = said[("02_northshore-post", language)]
         assert {"Halvard Sten", "Ines Darrow"} <= second, (language, second)
+
+
+def test_one_statement_quoted_in_six_languages_is_one_quote(built) -> None:  # type: ignore[no-untyped-def]
+    dossiers, articles, _ = built
+    names = {e.id: e.name for d in dossiers for e in d.entities}
+    direct = [
+        q
+        for d in dossiers
+        for q in d.quotes
+        if q.direct and names.get(q.speaker_entity or "") == "Ines Darrow"
+    ]
+    assert len(direct) == 1
+    assert {articles[ev.article].language for ev in direct[0].evidence} == {
+        "en", "es", "fr", "it", "de", "pt"
+    }  # fmt: skip
+    assert direct[0].text.startswith("Every passenger")
