@@ -72,6 +72,7 @@ class FiguresConfig:
     includes_before: int = 40  # characters before a figure an "including" cue is read in
     includes_after: int = 80  # ... and after it
     hedge_before: int = 40  # characters before a figure "suspected of" is read in
+    rate_after: int = 40  # characters after a volume its period ("of oil a day") is read in
 
 
 FIGURES = FiguresConfig()
