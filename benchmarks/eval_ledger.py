@@ -52,6 +52,7 @@ TRACK_GRID = {
     "rate_after": (20, 40, 60),  # characters after a volume its period is read in
     "running_before": (40, 80, 120),  # characters before a figure its running cue is read in
     "running_after": (20, 40, 60),  # ... and after it
+    "world_near": (40, 60, 80),  # characters around a figure "in 42 countries" is read in
 }
 PRECISION = 0.85  # a threshold choice keeps at least this precision on the topics it sees
 log = logging.getLogger("eval_ledger")

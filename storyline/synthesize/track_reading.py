@@ -35,6 +35,7 @@ from storyline.synthesize.measures import (
 )
 
 WORLD = "the world"  # the scope of a count over many places
+VOLUME = "barrel"  # the unit volumes are tracked in
 # Units of one volume, in barrels (US gallons: 42 a barrel; litres: 158.987).
 _BARRELS = {"barrel": 1.0, "gallon": 1 / 42, "litre": 1 / 158.987, "liter": 1 / 158.987}
 # Nouns that count people by what befell them ("103 deaths", "28,774 infections").
@@ -53,14 +54,18 @@ _DAILY_AFTER = re.compile(
 _DAILY_BEFORE = re.compile(r"\b(each|every|per) day,?\s*$", re.IGNORECASE)
 _FLOW_VERB = re.compile(r"\b(leak|spill|flow|gush|spew|pour|seep|escap|discharg)\w*", re.I)
 _COLLECT_VERB = re.compile(r"\b(collect|captur|funnel|siphon|recover|skim)\w*", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _INCREMENT_BEFORE = re.compile(r"\b(a further|an additional|another|a fresh)\s+$", re.I)
 
 
 def track_figure(f: Figure, cfg: FiguresConfig = FIGURES) -> Figure | None:
     """``f`` as a track reads it (see the module docstring), or None when it is no value
-    of any count (an increment)."""
+    the track can show: an increment, a vague plural ("dozens of deaths": no value to
+    draw), a figure whose sentence names an earlier year ("since 2003": another count)."""
     before = f.text[max(0, f.q.start - f.offset - cfg.hedge_before) : f.q.start - f.offset]
-    if _INCREMENT_BEFORE.search(before):
+    if _INCREMENT_BEFORE.search(before) or (f.q.modifier or "").lower().endswith(" of"):
+        return None
+    if f.day is not None and any(int(y) < f.day.year for y in _YEAR.findall(f.text)):
         return None
     kind, unit, pred, per = f.key
     q, doubt = f.q, f.rate_doubt
@@ -72,13 +77,21 @@ def track_figure(f: Figure, cfg: FiguresConfig = FIGURES) -> Figure | None:
             per, doubt = "day", False
         pred = _volume_predicate(f, pred)
         q = _scaled(q, _BARRELS[unit])
-        unit = "barrel"
+        unit = VOLUME
     place = q.place
-    if place is None and (_MANY_PLACES.search(f.text) or _WORLD_AFTER.search(after)):
+    if place is None and _over_many_places(f, cfg):
         place = WORLD
     if place != q.place:
         q = msgspec.structs.replace(q, place=place)
     return replace(f, key=(kind, unit, pred, per), q=q, rate_doubt=doubt)
+
+
+def _over_many_places(f: Figure, cfg: FiguresConfig) -> bool:
+    """Whether the figure's clause counts over many places: "in 42 countries" near it
+    (not a count of one place told beside one of the world's), "worldwide" after it."""
+    start, end = f.q.start - f.offset, f.q.end - f.offset
+    near = f.text[max(0, start - cfg.world_near) : end + cfg.world_near]
+    return bool(_MANY_PLACES.search(near) or _WORLD_AFTER.search(f.text[end : end + 40]))
 
 
 def _volume_predicate(f: Figure, pred: str | None) -> str | None:

@@ -45,7 +45,7 @@ from storyline.synthesize.measures import (  # noqa: F401 (re-exported: tracks h
     same_scope,
     same_time,
 )
-from storyline.synthesize.track_reading import scope_of, track_figure
+from storyline.synthesize.track_reading import VOLUME, scope_of, track_figure
 
 _TRACKED = frozenset({"count", "money", "measure"})
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -68,6 +68,8 @@ def trackable(f: Figure) -> bool:
     ("spread to 74 countries")."""
     kind, unit, pred, per = f.key
     collected = kind == "measure" and pred == "collected" and not f.rate_doubt
+    if pred in ("flow", "collected") and unit != VOLUME:
+        return False  # "5,000 feet" below a leak, "two leaks": no flow
     return (
         kind in _TRACKED
         and kind != "money"
@@ -106,6 +108,7 @@ def find_tracks(
             unnamed[f.key].append(f)
         else:
             scoped[(f.key, *scope)].append(f)
+    scoped = _one_name_a_place(scoped)
     for key, figs in unnamed.items():
         scopes = [k for k in scoped if k[0] == key]
         if len(scopes) <= 1:
@@ -121,6 +124,39 @@ def find_tracks(
         tracks.append(_track(key, subject, place, figs, outlet_of))
     tracks.sort(key=lambda t: (-len({p.date for p in t.points}), -len(t.points), t.about))
     return tracks[:limit]
+
+
+def _one_name_a_place(scoped: dict[tuple, list[Figure]]) -> dict[tuple, list[Figure]]:
+    """Scopes of one measure whose places are one place told two ways ("the united
+    kingdom", "uk") merged under the longer name."""
+    out: dict[tuple, list[Figure]] = defaultdict(list)
+    for key, subject, place in sorted(scoped, key=lambda k: -len(k[2] or "")):
+        same = next(
+            (
+                k
+                for k in out
+                if k[:2] == (key, subject)
+                and place is not None
+                and k[2] is not None
+                and _same_place(place, k[2])
+            ),
+            (key, subject, place),
+        )
+        out[same].extend(scoped[(key, subject, place)])
+    return out
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Two names of one place: alike, or one the other's initials ("uk", "u.s.")."""
+
+    def bare(name: str) -> str:
+        return name.removeprefix("the ").replace(".", "").strip()
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in bare(name).split() if w not in ("of", "and"))
+
+    x, y = bare(a), bare(b)
+    return x == y or (" " in x and initials(x) == y) or (" " in y and initials(y) == x)
 
 
 def _running(f: Figure, cfg: FiguresConfig) -> bool:
