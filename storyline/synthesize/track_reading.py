@@ -20,7 +20,7 @@ reading of each figure (``measures.Figure.key``) is made comparable first:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 import msgspec
@@ -54,6 +54,18 @@ _DAILY_AFTER = re.compile(
 _DAILY_BEFORE = re.compile(r"\b(each|every|per) day,?\s*$", re.IGNORECASE)
 _FLOW_VERB = re.compile(r"\b(leak|spill|flow|gush|spew|pour|seep|escap|discharg)\w*", re.I)
 _COLLECT_VERB = re.compile(r"\b(collect|captur|funnel|siphon|recover|skim)\w*", re.IGNORECASE)
+_CASES = frozenset({"case", "infection"})
+# Cases of an illness: the sentence says so ("confirmed cases", "cases of the fever").
+_ILLNESS = re.compile(
+    r"\b(infect|virus|viral|flu|fever|disease|ill|sick|confirm|positive|diagnos|test|"
+    r"outbreak|epidemic|pandemic|patient|symptom|health|medical|hospital|strain)",
+    re.IGNORECASE,
+)
+# A count its sentence says lies mostly in a place ("65 people, most in Mexico"), or
+# outside one ("one death outside Mexico"): not that place's count.
+_NOT_ONE_PLACE = re.compile(
+    r"\b(most|mostly|mainly|majority|almost all|nearly all|outside)\b", re.IGNORECASE
+)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _INCREMENT_BEFORE = re.compile(r"\b(a further|an additional|another|a fresh)\s+$", re.I)
 
@@ -71,6 +83,8 @@ def track_figure(f: Figure, cfg: FiguresConfig = FIGURES) -> Figure | None:
     q, doubt = f.q, f.rate_doubt
     if kind == "count" and unit in _PEOPLE_BY_FATE and pred == _PEOPLE_BY_FATE[unit]:
         unit = "person"
+    if pred == "suspected" and f.q.unit in _CASES:
+        pred = "suspected cases"  # suspected cases are not suspected deaths
     after = f.text[f.q.end - f.offset : f.q.end - f.offset + cfg.rate_after]
     if kind == "measure" and unit in _BARRELS:
         if per is None and (_DAILY_AFTER.search(after) or _DAILY_BEFORE.search(before)):
@@ -84,6 +98,13 @@ def track_figure(f: Figure, cfg: FiguresConfig = FIGURES) -> Figure | None:
     if place != q.place:
         q = msgspec.structs.replace(q, place=place)
     return replace(f, key=(kind, unit, pred, per), q=q, rate_doubt=doubt)
+
+
+def of_an_illness(figs: Sequence[Figure]) -> bool:
+    """Whether counts of cases are of an illness: most of their sentences name one ("100
+    cases related to the spill", "in one case": lawsuits, no patients)."""
+    cases = [f for f in figs if f.q.unit in _CASES]
+    return 2 * sum(bool(_ILLNESS.search(f.text)) for f in cases) >= len(cases)
 
 
 def _over_many_places(f: Figure, cfg: FiguresConfig) -> bool:
@@ -127,9 +148,13 @@ def scope_of(
     named = [names.get(e, e) for e in sorted(f.entities & set(places))]
     place = f.q.place
     if place is not None and place != WORLD:
+        if re.search(rf"(?i:\b{re.escape(place)})\s*(,|\s+and|\s+or)\s+[A-Z]", f.text):
+            return None  # one of a list of places ("in California and Texas")
+        if _NOT_ONE_PLACE.search(f.text):
+            return None
         place = next((n for n in named if named_in(place, n) or named_in(n, place)), place)
     elif place is None:
-        if len(named) > 1:
+        if len(named) > 1 or (named and _NOT_ONE_PLACE.search(f.text)):
             return None
         place = named[0] if named else None
     return (subject, _lower(place))

@@ -45,7 +45,7 @@ from storyline.synthesize.measures import (  # noqa: F401 (re-exported: tracks h
     same_scope,
     same_time,
 )
-from storyline.synthesize.track_reading import VOLUME, scope_of, track_figure
+from storyline.synthesize.track_reading import VOLUME, of_an_illness, scope_of, track_figure
 
 _TRACKED = frozenset({"count", "money", "measure"})
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -121,6 +121,8 @@ def find_tracks(
             continue
         if not _moves(figs, cfg):
             continue  # a constant ("11 workers killed"): a claim, not a moving measure
+        if not of_an_illness(figs):
+            continue
         tracks.append(_track(key, subject, place, figs, outlet_of))
     tracks.sort(key=lambda t: (-len({p.date for p in t.points}), -len(t.points), t.about))
     return tracks[:limit]

@@ -120,3 +120,42 @@ def test_a_further_count_is_an_increment_not_a_value_of_the_toll() -> None:
     )
     (track,) = tracks(story)
     assert [v for _, v in values(track)] == [20.0, 41.0]
+
+
+def test_a_count_told_as_mostly_or_partly_in_a_place_is_not_that_places_count() -> None:
+    story = link(
+        [
+            article("Strait Herald", "2031-05-06", "The fever has now killed 12 people in Vessa."),
+            article("Karsholm Post", "2031-05-08", "The fever has now killed 30 people in Vessa."),
+            article(
+                "Harbour Times", "2031-05-09",
+                "The fever has now killed 65 people, most of them in Vessa.",
+            ),
+            article(
+                "Vessa Daily", "2031-05-10",
+                "The fever has now infected 40 people in Vessa and Ostmark.",
+            ),
+            article("Ostmark Post", "2031-05-11", "The fever has now infected 90 people in Vessa."),
+        ]
+    )  # fmt: skip
+    assert [[v for _, v in values(t)] for t in tracks(story)] == [[12.0, 30.0]]
+
+
+def test_suspected_cases_are_not_suspected_deaths() -> None:
+    story = three_days(
+        "Officials in Vessa said 20 people are suspected to have died of the fever.",
+        "Officials in Vessa said 300 suspected cases of the fever have now been reported.",
+        "Officials in Vessa said 45 people are now suspected to have died of the fever.",
+    )
+    (track,) = tracks(story)
+    assert [v for _, v in values(track)] == [20.0, 45.0]
+
+
+def test_cases_that_are_no_patients_make_no_track() -> None:
+    story = three_days(
+        "Lawyers in Vessa have now filed 40 cases over the spill.",
+        "Lawyers in Vessa have now filed 75 cases over the spill.",
+        "Lawyers in Vessa have now filed 120 cases over the spill.",
+    )
+    assert all(story.figures()), "each report tells its figure"
+    assert tracks(story) == []
