@@ -46,6 +46,7 @@ from storyline.render.timeline_view import (
     timeline_entries,
     timeline_rest,
     track_chart,
+    track_svg,
 )
 
 __all__ = [
@@ -71,6 +72,7 @@ __all__ = [
     "timeline_entries",
     "timeline_rest",
     "track_chart",
+    "track_svg",
     "unique_parts",
     "window_label",
 ]
@@ -321,11 +323,11 @@ def build_view(dossier: Dossier, changes_first: bool = True, reader_language: st
 
     if changes_first:
         for change in dossier.changes:
-            view.refs(change.evidence)
+            view.refs([*change.before_evidence, *change.evidence])
     for sentence in dossier.summary:
         view.refs(sentence.evidence)
     for change in dossier.changes:
-        view.refs(change.evidence)
+        view.refs([*change.before_evidence, *change.evidence])
     for entry in dossier.timeline:
         view.refs(entry.evidence)
     for conflict in dossier.conflicts:
