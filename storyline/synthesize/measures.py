@@ -218,9 +218,41 @@ def _measure_in(
 
 
 def interval(q: Quantity) -> tuple[float, float]:
+    """The values the figure allows: its bounds, and for a figure told as one value, the
+    values that round to it as written ("4.9 million": 4.85 to 4.95 million; "5m": 4.5
+    to 5.5 million; "12": 11.5 to 12.5), the rounding's edges left out."""
     low = q.low if q.low is not None else (-math.inf if q.high is not None else q.value)
     high = q.high if q.high is not None else (math.inf if q.low is not None else q.value)
+    if low == high == q.value:
+        half = _rounding(q)
+        return q.value - half, q.value + half
     return low, high
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _rounding(q: Quantity) -> float:
+    """Just under half the place of the last digit the figure is written with, in its
+    scale ("4.9 million": 0.05 million); 0 when its digits are not read (number words)."""
+    m = _DIGITS.search(q.text)
+    if m is None:
+        return 0.0
+    try:
+        written = float(m.group(0).replace(",", ""))
+    except ValueError:
+        return 0.0
+    if written <= 0 or q.value <= 0:
+        return 0.0
+    scale = q.value / written  # 1, or a thousand, a million ... ("4.9 million")
+    power = round(math.log10(scale))
+    if power < 0 or abs(math.log10(scale) - power) > 1e-6:
+        return 0.0  # digits that do not make the value as written ("half of 12")
+    decimals = len(m.group(1) or "")
+    return _EDGE * 10.0 ** (power - decimals)
+
+
+_EDGE = 0.5 * (1 - 1e-6)  # half a unit, less a hair: 12 and 13 never overlap
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
@@ -276,6 +308,8 @@ def same_time(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     x, y = _day_of(a), _day_of(b)
     if x is None or y is None:
         return True
+    if _named_day(a) and _named_day(b):
+        return x == y  # both sentences say the day: two days are two moments
     guessed = any(f.day_guessed and f.day == d for f, d in ((a, x), (b, y)))
     # A day the sentence names against a report's own day: the report tells the day
     # before ("on Tuesday evening" in Monday's and Wednesday's reports), one day either way.
