@@ -15,6 +15,7 @@ a source gives it.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -109,9 +110,11 @@ def find_events(
     raws: list[_Raw] = []
     for ann in annotations:
         vecs = ann.vectors()
+        vectors = hashlib.blake2b(ann.embeddings, digest_size=16).digest()
         for sentence, text, day, granularity, status, window, clause in _dated(
             ann, published.get(ann.article), config, language.get(ann.article, "en")
         ):
+            entities = frozenset(entities_in(ann.article, sentence))
             raws.append(
                 _Raw(
                     article=ann.article,
@@ -122,9 +125,18 @@ def find_events(
                     status=status,
                     published=published.get(ann.article, ""),
                     vector=vecs[sentence] if vecs.shape[1] else np.zeros(1, np.float32),
-                    entities=frozenset(entities_in(ann.article, sentence)),
+                    entities=entities,
                     window=window,
                     clause=clause,
+                    token=(
+                        ann.article,
+                        sentence,
+                        vectors,
+                        ann.embedding_dim,
+                        status,
+                        entities,
+                        window,
+                    ),
                 )
             )
     groups = _merge(raws, config)
