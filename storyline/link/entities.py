@@ -59,6 +59,7 @@ from storyline.link.entity_variants import (
     merge_middle_names,
     merge_short_forms,
     merge_variants,
+    name_contexts,
 )
 from storyline.link.entity_xling import merge_across_languages, reader_forms
 from storyline.link.names import name_key, tokens
@@ -111,9 +112,10 @@ def resolve_entities(
     for article_occs in by_article.values():
         _resolve_in_article(article_occs, anchor_keys, person_words)
     forest = Forest()
-    merge_variants(occs, forest)
-    merge_short_forms(occs, forest)
-    merge_acronyms(occs, forest, texts)
+    names = name_contexts(occs)
+    merge_variants(occs, forest, names)
+    merge_short_forms(occs, forest, names)
+    merge_acronyms(occs, forest, texts, names)
     merge_middle_names(occs, forest)
     merge_across_languages(occs, forest, annotations, {a.id: a.language for a in articles})
     _resolve_leftovers(occs, forest, anchor_keys, person_words)

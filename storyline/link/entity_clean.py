@@ -8,7 +8,6 @@ State" before a name); strip possessives, articles and a role glued to a person'
 
 from __future__ import annotations
 
-import copy
 import functools
 import logging
 import re
@@ -55,7 +54,7 @@ def clean_mentions(ann: Annotation, text: str) -> list[Occ]:
     rebuilt for a new report cleans only that report's), each call given fresh copies
     (resolution writes to them)."""
     occs = _CLEANED.get(digest(ann.article, ann.mentions, text), lambda: _clean(ann, text))
-    return [copy.copy(o) for o in occs]
+    return [o.copy() for o in occs]
 
 
 def _clean(ann: Annotation, text: str) -> list[Occ]:
