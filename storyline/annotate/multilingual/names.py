@@ -63,12 +63,15 @@ def pipeline_mentions(
     """A pipeline's entities as mentions of ``text`` (what ``doc`` read, character for
     character), with our labels; a particle or an elided article the tagger put before
     a place's or an organisation's name is cut ("de Brennick", "d'Ostley"; a person's
-    elided article only: "de Gaulle" stays), and a span with no capital ("mur", "s'") is
-    no name."""
+    elided article only: "de Gaulle" stays); a span with no capital ("mur", "s'"), an
+    office ("ministre des Transports") or a sentence's first words ("Un incendie") is no
+    name."""
     from storyline.annotate.nlp import SentenceIndex
 
     index = SentenceIndex(sentences)
     lead = _leading(language)
+    roles = WORDS[language].roles if language in WORDS else frozenset()
+    stops = stop_words(language)
     out: list[Mention] = []
     for ent in doc.ents:
         start, end = ent.start_char, ent.end_char
@@ -77,8 +80,13 @@ def pipeline_mentions(
             # a person's own particle stays ("de Gaulle"); an elided article goes
             start = cut.end()
         surface = text[start:end]
-        if not any(c.isupper() for c in surface):
-            continue
+        first, *rest = surface.split()
+        if (
+            not any(c.isupper() for c in surface)
+            or first in roles  # "ministre des Transports": an office, not who holds it
+            or (first.lower() in stops and rest and not any(w[:1].isupper() for w in rest))
+        ):
+            continue  # "mur", "s'"; "Un incendie": a sentence's first words, no name
         label = _MAPPED.get(ent.label_)
         if ent.label_ == "LOC":
             label = "GPE" if _country(surface, language) else "LOC"
