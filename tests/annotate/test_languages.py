@@ -215,3 +215,8 @@ def test_an_office_or_a_sentences_first_words_are_no_french_name() -> None:
     names = {m.text for m in read(text, "fr", PUBLISHED).mentions}
     assert "Paul Girard" in names
     assert not names & {"Un incendie", "ministre des Transports"}
+
+
+def test_a_word_of_the_language_that_is_also_a_first_name_does_not_make_a_person() -> None:
+    names = _names("es", "Los vecinos del Bajo Brennick volvieron a casa el lunes.")
+    assert names == {("Bajo Brennick", "MISC")}

@@ -241,8 +241,8 @@ def _label(
         return "ORG"  # "Verkehrsministerium", "gemeenteraad"
     if before in words.honorifics or before.rstrip(".") + "." in words.honorifics:
         return "PERSON"
-    if len(run) in (2, 3) and first_name_gender(text) is not None:
-        return "PERSON"
+    if len(run) in (2, 3) and head not in stop_words(language) and first_name_gender(text):
+        return "PERSON"  # not "Bajo Brennick" (a first name, and "under" as a word)
     if before in words.roles and len(run) in (1, 2, 3) and not initial:
         return "PERSON"
     if len(run) == 1 and run[0][1] in surnames:
