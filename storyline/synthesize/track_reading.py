@@ -71,6 +71,13 @@ _ILLNESS = re.compile(
 _NOT_ONE_PLACE = re.compile(
     r"\b(most|mostly|mainly|majority|almost all|nearly all|outside)\b", re.IGNORECASE
 )
+# A value foreseen, feared or possible, not told as it stands ("could have spilled" is
+# an estimate of what happened, and stays).
+_PROJECTED = re.compile(
+    r"\b(worst[- ]case|scenario|capacity|would|aims? to|plans? to|expects? to|hopes? to)\b"
+    r"|\b(could|can)\s+(?!have\b)",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _INCREMENT_BEFORE = re.compile(r"\b(a further|an additional|another|a fresh)\s+$", re.I)
 
@@ -78,19 +85,22 @@ _INCREMENT_BEFORE = re.compile(r"\b(a further|an additional|another|a fresh)\s+$
 def track_figure(f: Figure, cfg: FiguresConfig = FIGURES) -> Figure | None:
     """``f`` as a track reads it (see the module docstring), or None when it is no value
     the track can show: an increment, a vague plural ("dozens of deaths": no value to
-    draw), a figure whose sentence names an earlier year ("since 2003": another count)."""
+    draw), a figure whose sentence names an earlier year ("since 2003": another count), an
+    attribute ("the 5,000-barrel estimate"), a value foreseen ("could reach 1,000")."""
     before = f.text[max(0, f.q.start - f.offset - cfg.hedge_before) : f.q.start - f.offset]
     if _INCREMENT_BEFORE.search(before) or (f.q.modifier or "").lower().endswith(" of"):
         return None
     if f.day is not None and any(int(y) < f.day.year for y in _YEAR.findall(f.text)):
         return None
+    after = f.text[f.q.end - f.offset : f.q.end - f.offset + cfg.rate_after]
+    if after.startswith("-") or _PROJECTED.search(before + f.q.text + after[:8]):
+        return None  # "the 5,000-barrel estimate"; "could reach 1,000", "a capacity of"
     kind, unit, pred, per = f.key
     q, doubt = f.q, f.rate_doubt
     if kind == "count" and unit in _PEOPLE_BY_FATE and pred == _PEOPLE_BY_FATE[unit]:
         unit = "person"
     if pred == "suspected" and f.q.unit in _CASES:
         pred = "suspected cases"  # suspected cases are not suspected deaths
-    after = f.text[f.q.end - f.offset : f.q.end - f.offset + cfg.rate_after]
     if kind == "measure" and unit in _BARRELS:
         if per is None and (_DAILY_AFTER.search(after) or _DAILY_BEFORE.search(before)):
             per, doubt = "day", False

@@ -176,3 +176,18 @@ def test_a_volume_of_something_else_is_not_the_spill() -> None:
     )  # fmt: skip
     (track,) = tracks(story)
     assert [v for _, v in values(track)] == [9000.0, 20000.0, 31000.0]
+
+
+def test_a_value_foreseen_is_not_a_value_told() -> None:
+    story = link(
+        [
+            article("Strait Herald", "2031-05-06", "The fever has infected 12 people in Vessa."),
+            article("Karsholm Post", "2031-05-08", "The fever has infected 30 people in Vessa."),
+            article(
+                "Harbour Times", "2031-05-09",
+                "The fever has spread fast and could infect 500 people in Vessa, officials said.",
+            ),
+        ]
+    )  # fmt: skip
+    (track,) = tracks(story)
+    assert [v for _, v in values(track)] == [12.0, 30.0]
