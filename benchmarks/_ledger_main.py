@@ -1,9 +1,13 @@
 """The audit set's disagreements as an older commit's ledger flags them, run under that
 commit's code and its own ``benchmarks/eval_ledger.py`` (``eval_ledger.py`` exports the
 commit and runs this file there). Annotations come from this run's per-article cache
-(``--cache``), laid out as the older script reads them, so nothing is annotated again.
+(``--cache``), passed as msgpack and laid out as the older script reads them, so nothing
+is annotated again.
 
     python _ledger_main.py TREE CACHE PAIRS ROOT   # prints one JSON object: tp, fp, fn
+
+The older commit's own dependencies must be installed (5dd05ca reads languages with
+py3langid: ``pip install py3langid==0.2.2`` in the benchmark's environment).
 """
 
 from __future__ import annotations
@@ -22,10 +26,13 @@ PARTS = ("storyline", "benchmarks")  # what of the commit is exported
 
 
 def _flags(tree: Path, cache: Path, pairs_path: Path, root: Path) -> dict[str, int]:
+    """``cache``: this run's annotations as msgpack (``_portable``), one file an article."""
     sys.path.insert(0, str(tree / "benchmarks"))
     import eval_ledger as old  # the older commit's script
+    import msgspec
 
     from storyline.annotate import ANNOTATOR_VERSION
+    from storyline.model import Annotation
 
     pairs = [json.loads(x) for x in pairs_path.read_text().splitlines() if x.strip()]
     files: dict[str, set[str]] = defaultdict(set)
@@ -39,8 +46,8 @@ def _flags(tree: Path, cache: Path, pairs_path: Path, root: Path) -> dict[str, i
         articles = [old.load_article(root, f) for f in paths]
         anns = []
         for a in articles:
-            with (cache / f"{ANNOTATOR_VERSION}-{a.id}.pickle").open("rb") as fh:
-                anns.append(pickle.load(fh))  # this run's own cache
+            data = (cache / f"{a.id}.msgpack").read_bytes()
+            anns.append(msgspec.msgpack.decode(data, type=Annotation))
         tag = old.hashlib.sha1(
             "\n".join([ANNOTATOR_VERSION, *(a.id for a in articles)]).encode()
         ).hexdigest()[:16]
@@ -71,12 +78,29 @@ def run(commit: str, cache: Path, pairs: Path, root: Path) -> dict[str, int]:
         with tarfile.open(archive) as tar:
             tar.extractall(tree, filter="data")
         here = str(Path(__file__).resolve())
-        args = [sys.executable, here, str(tree), str(cache), str(pairs), str(root)]
+        portable = _portable(cache, Path(tmp, "annotations"))
+        args = [sys.executable, here, str(tree), str(portable), str(pairs), str(root)]
         env = {**os.environ, "PYTHONPATH": str(tree)}
         done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"{commit}'s ledger failed on the pairs: {done.stderr[-2000:]}")
         return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _portable(cache: Path, out: Path) -> Path:
+    """This run's cached annotations as msgpack by field name, which an older commit's
+    records decode (a pickle names this code's classes, which the older code lacks)."""
+    import msgspec
+
+    from storyline.annotate import ANNOTATOR_VERSION
+
+    out.mkdir()
+    for path in cache.glob(f"{ANNOTATOR_VERSION}-*.pickle"):
+        with path.open("rb") as fh:
+            ann = pickle.load(fh)  # our own cache file
+        article = path.stem.split("-", 1)[1]
+        (out / f"{article}.msgpack").write_bytes(msgspec.msgpack.encode(ann))
+    return out
 
 
 if __name__ == "__main__":

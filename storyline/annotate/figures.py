@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from msgspec.structs import replace
+
 from storyline.annotate.nlp import lemma_of
 from storyline.model import Quantity, TimeExpr
 
@@ -96,6 +98,8 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SCALES = frozenset({"million", "billion", "trillion", "thousand", "m", "bn", "k"})
 _PERIOD_EDGES = frozenset({"since", "from", "until", "till", "through", "between"})
 _CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# A part of a day (TIMEX3: morning, afternoon, evening, night): "Sunday afternoon".
+_PART_OF_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}T(MO|AF|EV|NI)$")
 
 _LOWER = frozenset(
     {
@@ -351,6 +355,8 @@ def refer_dates(
             continue
         if t.type == "DATE" and _CALENDAR.match(t.value):
             dated.setdefault(t.sentence, []).append(t)
+        elif t.type == "DATE" and _PART_OF_DAY.match(t.value):  # "Sunday afternoon"
+            dated.setdefault(t.sentence, []).append(replace(t, value=t.value[:10]))
     out = []
     for q in quantities:
         near = dated.get(q.sentence)

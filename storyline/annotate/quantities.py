@@ -420,6 +420,8 @@ def _skip(
         return True
     # "between 40 and 60 people" is often tagged a DATE: a range of a counted noun is no date
     in_time = any(t.ent_type_ in ("DATE", "TIME") for t in toks) and not (ranged and unit)
+    if in_time and unit is not None and _weekday_before(doc, start, end):
+        in_time = False  # "said on Monday 19 civilians were killed": a count, no date
     if in_time and unit not in _DURATION_UNITS:
         return True  # "June 18", "2018", "20:00"
     if end < len(doc) and doc[end].lower_ in _TIME_WORDS and unit not in _DURATION_UNITS:
@@ -429,3 +431,22 @@ def _skip(
         return True  # a year that NER missed
     # "one of the": a pronoun rather than a count
     return unit is None and text.lower() in ("one", "a", "an")
+
+
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _weekday_before(doc: Doc, start: int, end: int) -> bool:
+    """A number right after a day's name that counts the noun after it ("on Monday 19
+    civilians"), which NER reads as one date "Monday 19": a date would go on with a
+    month ("Monday 19 June"), and counts no noun."""
+    return (
+        start > 0
+        and doc[start - 1].lower_ in _WEEKDAYS
+        and end - start == 1
+        and doc[start].like_num
+        and end < len(doc)
+        and doc[end].ent_type_ not in ("DATE", "TIME")
+    )

@@ -26,11 +26,15 @@ from datetime import date
 import numpy as np
 
 from storyline.model import Annotation, Quantity
+from storyline.synthesize.places import many_places, named_in
 
 # fmt: off
 # Children, women, men: a part of the people counted ("three children were among the dead").
 PEOPLE = frozenset({"person", "people", "resident", "inhabitant", "civilian", "villager",
                     "citizen", "evacuee", "individual", "case", "victim", "patient"})
+# Nouns that count people by what befell them ("149 deaths", "200 fatalities", "the bodies
+# of 50 people", "985 infections"): people, when the predicate says what befell them.
+_TOLD_OF_PEOPLE = frozenset({"death", "fatality", "body", "life", "infection", "injury"})
 # Predicate classes that count people whatever noun tells them ("200 confirmed cases",
 # "the death toll rose to 21").
 PEOPLE_CLASSES = frozenset({"dead", "injured", "detained", "missing", "displaced", "infected",
@@ -81,12 +85,6 @@ FIGURES = FiguresConfig()
 RELATED, RELATED_UNNAMED = FIGURES.related, FIGURES.related_unnamed
 REPORT_SLACK, MAX_RATIO = FIGURES.report_slack, FIGURES.max_ratio
 LIST_FIGURES, RUN_ON_WORDS = FIGURES.list_figures, FIGURES.run_on_words
-# A count over many places: the world's, or several countries' ("in 20 countries").
-_MANY_PLACES = re.compile(
-    r"\b(world\s?wide|globally|around the world|across the world|(in|across) (\d+|\w+) "
-    r"(countries|nations|states|continents))\b",
-    re.IGNORECASE,
-)
 # Deaths told as suspected or feared are the suspected count, not the confirmed one.
 _SUSPECTED = re.compile(
     r"\b(suspected|feared|believed|thought|blamed|could|may|might|possibly|probably)\b",
@@ -150,7 +148,7 @@ def measure_key(q: Quantity, before: str = "") -> tuple[str, str, str | None, st
     if pred == "dead" and _SUSPECTED.search(before):
         pred = "suspected"
     unit = q.unit
-    if (pred in PEOPLE_CLASSES and (unit is None or unit in PEOPLE)) or unit in PEOPLE:
+    if unit in PEOPLE or (pred in PEOPLE_CLASSES and (unit is None or unit in _TOLD_OF_PEOPLE)):
         unit = "person"
     if unit is None:
         return None
@@ -220,9 +218,41 @@ def _measure_in(
 
 
 def interval(q: Quantity) -> tuple[float, float]:
+    """The values the figure allows: its bounds, and for a figure told as one value, the
+    values that round to it as written ("4.9 million": 4.85 to 4.95 million; "5m": 4.5
+    to 5.5 million; "12": 11.5 to 12.5), the rounding's edges left out."""
     low = q.low if q.low is not None else (-math.inf if q.high is not None else q.value)
     high = q.high if q.high is not None else (math.inf if q.low is not None else q.value)
+    if low == high == q.value:
+        half = _rounding(q)
+        return q.value - half, q.value + half
     return low, high
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _rounding(q: Quantity) -> float:
+    """Just under half the place of the last digit the figure is written with, in its
+    scale ("4.9 million": 0.05 million); 0 when its digits are not read (number words)."""
+    m = _DIGITS.search(q.text)
+    if m is None:
+        return 0.0
+    try:
+        written = float(m.group(0).replace(",", ""))
+    except ValueError:
+        return 0.0
+    if written <= 0 or q.value <= 0:
+        return 0.0
+    scale = q.value / written  # 1, or a thousand, a million ... ("4.9 million")
+    power = round(math.log10(scale))
+    if power < 0 or abs(math.log10(scale) - power) > 1e-6:
+        return 0.0  # digits that do not make the value as written ("half of 12")
+    decimals = len(m.group(1) or "")
+    return _EDGE * 10.0 ** (power - decimals)
+
+
+_EDGE = 0.5 * (1 - 1e-6)  # half a unit, less a hair: 12 and 13 never overlap
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
@@ -242,7 +272,7 @@ def same_scope(a: Figure, b: Figure) -> bool:
         return False
     if a.key[2] in AGENTIVE_CLASSES and a.q.subject != b.q.subject:
         return False  # money or troops: one giver, said by both
-    if bool(_MANY_PLACES.search(a.text)) != bool(_MANY_PLACES.search(b.text)):
+    if many_places(a.text, a.q.place) != many_places(b.text, b.q.place):
         return False  # a count over many places ("in 20 countries") / one of them
     x, y = a.q.place, b.q.place
     if x and y:
@@ -252,19 +282,6 @@ def same_scope(a: Figure, b: Figure) -> bool:
     if y:
         return named_in(y, a.text)
     return True
-
-
-def named_in(place: str, text: str) -> bool:
-    """Whether ``text`` names ``place``, in full or by its initials ("the united states":
-    "United States", "US", "U.S.")."""
-    name = place.lower().removeprefix("the ")
-    if re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
-        return True
-    words = name.split()
-    if len(words) < 2:
-        return False
-    initials = r"\.?".join(w[0].upper() for w in words if w not in ("of", "and"))
-    return bool(re.search(rf"\b{initials}\.?(?![\w])", text))  # capitals: not "us"
 
 
 def same_time(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
@@ -278,6 +295,8 @@ def same_time(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     x, y = _day_of(a), _day_of(b)
     if x is None or y is None:
         return True
+    if _named_day(a) and _named_day(b):
+        return x == y  # both sentences say the day: two days are two moments
     guessed = any(f.day_guessed and f.day == d for f, d in ((a, x), (b, y)))
     # A day the sentence names against a report's own day: the report tells the day
     # before ("on Tuesday evening" in Monday's and Wednesday's reports), one day either way.

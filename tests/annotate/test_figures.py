@@ -105,3 +105,13 @@ def test_a_figure_takes_the_date_its_sentence_names_not_a_period_start() -> None
     killed, detained = ann.quantities
     assert killed.when is None  # as of the report's day
     assert detained.when == "2031-02-07"
+
+
+def test_a_figure_told_at_a_part_of_a_day_takes_that_day() -> None:
+    # "Sunday afternoon" is a day (TIMEX3 writes it 2031-02-02TAF): a figure it dates holds
+    # on that Sunday, not on the report's day.
+    text = "The bodies of 50 people were brought to the hospital in Vessa on Sunday afternoon."
+    article = Article(id="a", text=text, published=Published(date="2031-02-08", basis="header"))
+    (ann,) = annotate_chunk([article])
+    (bodies,) = ann.quantities
+    assert bodies.when == "2031-02-02"  # the Saturday report's Sunday before

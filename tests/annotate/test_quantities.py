@@ -127,3 +127,13 @@ def test_a_token_with_two_decimal_points_is_no_number() -> None:
     """Found by tests/fuzz: "3.52.5k" raised ValueError (float of "3.52.5")."""
     found = quantities("3.52.5k people - up from 2.5k people a year ago")
     assert [(q.value, q.unit) for q in found] == [(2500.0, "person")]
+
+
+def test_a_count_right_after_a_day_name_is_no_date() -> None:
+    # "on Monday 19 civilians": the name recognizer reads "Monday 19" as one date; the
+    # number counts the civilians. A day with its month stays a date.
+    (q,) = quantities("The ministry said on Monday 19 civilians were killed in Vessa.")
+    assert (q.value, q.unit) == (19.0, "civilian")
+    assert [
+        q.value for q in quantities("The port reopens on Monday 19 June, officials said.")
+    ] == []

@@ -1,0 +1,62 @@
+"""Where a figure holds, read from its sentence: whether a sentence names a place (in full,
+by its initials or spelled out from them), and whether a figure is told of several places
+at once ("in 20 countries", "in Cairo, Alexandria and Suez"), which is no one place's count.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A count over many places: the world's, or several countries' ("in 20 countries").
+_MANY_PLACES = re.compile(
+    r"\b(world\s?wide|globally|around the world|across the world|(in|across) (\d+|\w+) "
+    r"(countries|nations|states|continents))\b",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*"  # "Alexandria", "Port Said"
+_MINOR = frozenset({"of", "and", "the"})  # words initials skip ("United States of America")
+
+
+def named_in(place: str, text: str) -> bool:
+    """Whether ``text`` names ``place``, in full or by its initials ("the united states":
+    "United States", "US", "U.S."), or spells out the initials a short name is ("us":
+    "United States")."""
+    name = place.lower().removeprefix("the ")
+    words = name.split()
+    if len(words) == 1 and 2 <= len(name) <= 3 and name.isalpha():  # "us": not the pronoun
+        return bool(re.search(rf"\b{name.upper()}\b", text)) or _spelled_out(name.upper(), text)
+    if re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
+        return True
+    if len(words) < 2:
+        return False
+    initials = r"\.?".join(w[0].upper() for w in words if w not in _MINOR)
+    return bool(re.search(rf"\b{initials}\.?(?![\w])", text))  # capitals: not "us"
+
+
+def _spelled_out(initials: str, text: str) -> bool:
+    """Whether ``text`` holds ``initials`` dotted ("U.S.") or as the capitalized words they
+    stand for ("United States")."""
+    dotted = r"\.".join(initials) + r"\."
+    if re.search(rf"(?<![\w.]){dotted}", text):
+        return True
+    for run in re.finditer(rf"\b{_NAME}(?:\s(?:of|and)\s{_NAME})*", text):
+        letters = "".join(w[0] for w in run.group(0).split() if w.lower() not in _MINOR)
+        if letters == initials:
+            return True
+    return False
+
+
+def many_places(text: str, place: str | None) -> bool:
+    """Whether a figure of ``text`` holds over many places: the sentence counts over
+    countries or the world, or ``place`` is one of several it lists ("in Cairo,
+    Alexandria and Suez")."""
+    if _MANY_PLACES.search(text):
+        return True
+    if not place:
+        return False
+    name = rf"(?i:{re.escape(place.removeprefix('the '))})"  # the parse gives it lower-case
+    listed = (
+        rf"\b{name}(?:,\s{_NAME})*,?\s(?:and|or)\s{_NAME}",  # "Cairo, Alexandria and Suez"
+        rf"\b{_NAME}(?:,\s{_NAME})*,?\s(?:and|or)\s{name}\b",  # "... and Suez"
+    )
+    return any(re.search(p, text) for p in listed)

@@ -1,0 +1,54 @@
+"""Two tellings of one figure that are no dispute: a rounded value and the value it rounds,
+two days the sentences name.
+
+Every sentence is fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+from tests.synthesize.test_figures import assert_no_dispute, quantity_conflicts, two_reports
+
+
+def test_a_rounded_figure_is_no_dispute_with_the_figure_it_rounds() -> None:
+    # "5m" is 4.5 to 5.5 million as written: 4.9 million rounds to it.
+    a = "The Vessa well has spilled 4.9 million barrels of oil, officials said on Friday."
+    b = "The Vessa well has spilled 5m barrels of oil, officials said on Friday."
+    assert_no_dispute(a, b, [[4.9e6], [5e6]])
+
+
+def test_figures_beyond_their_rounding_still_disagree() -> None:
+    # 5.6 million does not round to 5m: the reports disagree.
+    a = "The Vessa well has spilled 5.6 million barrels of oil, officials said on Friday."
+    b = "The Vessa well has spilled 5m barrels of oil, officials said on Friday."
+    (conflict,) = quantity_conflicts(two_reports(a, b))
+    assert {p.value for p in conflict.positions} == {"5.6 million barrels", "5m barrels"}
+
+
+def test_counts_of_two_days_the_sentences_name_are_no_dispute() -> None:
+    # Bodies brought in on Sunday afternoon, people killed in Monday's clashes: two moments.
+    a = "Doctors in Vessa said 50 people were killed in clashes on Sunday afternoon."
+    b = "Doctors in Vessa said 25 people were killed in fresh clashes on Monday."
+    assert_no_dispute(a, b, [[50.0], [25.0]])
+
+
+def test_deaths_and_people_killed_are_one_measure() -> None:
+    # "31 deaths" and "25 people were killed" count the same dead.
+    a = "Doctors said 31 deaths were recorded in Vessa after the clashes on Friday."
+    b = "Doctors said 25 people were killed in Vessa in the clashes on Friday."
+    (conflict,) = quantity_conflicts(two_reports(a, b))
+    assert {p.value for p in conflict.positions} == {"31 deaths", "25 people"}
+
+
+def test_a_place_by_its_initials_is_the_place_spelled_out() -> None:
+    # "the US" in one report, "the United States" in the other: one scope.
+    a = "Health officials said 2,310 cases of the fever were confirmed in the US on Friday."
+    b = "The United States has 2,790 confirmed cases of the fever, health officials said on Friday."
+    (conflict,) = quantity_conflicts(two_reports(a, b))
+    assert len(conflict.positions) == 2
+
+
+def test_a_count_over_several_places_is_not_one_of_them() -> None:
+    # The toll of three towns against one town's: two scopes, both may hold.
+    a = "Monitors have confirmed more than 120 deaths in Vessa, Ostmark and Karsholm."
+    b = "Monitors have confirmed 80 deaths in Vessa since the protests began."
+    assert_no_dispute(a, b, [[120.0], [80.0]])
