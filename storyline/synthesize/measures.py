@@ -30,7 +30,8 @@ from storyline.synthesize.places import many_places, named_in
 
 # fmt: off
 # Children, women, men: a part of the people counted ("three children were among the dead").
-PEOPLE = frozenset({"person", "people", "resident", "inhabitant", "civilian", "villager",
+# Civilians are a part of the people counted too (a war's toll counts fighters as well).
+PEOPLE = frozenset({"person", "people", "resident", "inhabitant", "villager",
                     "citizen", "evacuee", "individual", "case", "victim", "patient"})
 # Nouns that count people by what befell them ("149 deaths", "200 fatalities", "the bodies
 # of 50 people", "985 infections"): people, when the predicate says what befell them.

@@ -6,7 +6,8 @@ Every sentence is fictional, written for these tests.
 
 from __future__ import annotations
 
-from tests.synthesize.test_figures import assert_no_dispute, quantity_conflicts, two_reports
+from tests.synthesize.fictional import article, link
+from tests.synthesize.test_figures import DAY, assert_no_dispute, quantity_conflicts, two_reports
 
 
 def test_a_rounded_figure_is_no_dispute_with_the_figure_it_rounds() -> None:
@@ -52,3 +53,30 @@ def test_a_count_over_several_places_is_not_one_of_them() -> None:
     a = "Monitors have confirmed more than 120 deaths in Vessa, Ostmark and Karsholm."
     b = "Monitors have confirmed 80 deaths in Vessa since the protests began."
     assert_no_dispute(a, b, [[120.0], [80.0]])
+
+
+def test_civilians_killed_are_a_part_of_the_people_killed() -> None:
+    # A toll of civilians and a toll of all the dead: both may hold.
+    a = "Officials said 9 civilians were killed in the shelling of Vessa on Friday."
+    b = "Officials said 27 people were killed in the shelling of Vessa on Friday."
+    assert_no_dispute(a, b, [[9.0], [27.0]])
+
+
+def test_the_outlet_named_in_both_reports_is_no_shared_subject() -> None:
+    # Two lengths of two events, told by one outlet that names itself: sharing the outlet
+    # and a place does not make them one event.
+    story = link(
+        [
+            article(
+                "Harbour Times", DAY, "The Harbour Times found the Vessa blockade lasted 17 days."
+            ),
+            article(
+                "Harbour Times",
+                DAY,
+                "Ships waited 40 days outside Vessa, the Harbour Times said.",
+                filler=2,
+            ),
+        ]
+    )
+    assert story.figures() == [[17.0], [40.0]]
+    assert quantity_conflicts(story) == []
