@@ -80,3 +80,24 @@ def test_the_outlet_named_in_both_reports_is_no_shared_subject() -> None:
     )
     assert story.figures() == [[17.0], [40.0]]
     assert quantity_conflicts(story) == []
+
+
+def test_a_window_still_ahead_is_no_length_of_an_event() -> None:
+    # "Within 12 hours" and "within 30 hours" are deadlines, not how long anything lasted.
+    a = "Engineers at the Vessa dam told General Orlov the town could flood within 12 hours."
+    b = "Engineers at the Vessa dam told General Orlov the valley could flood within 30 hours."
+    assert_no_dispute(a, b, [[12.0], [30.0]])
+
+
+def test_lengths_of_two_named_events_are_no_dispute() -> None:
+    # Weeks of shelling and weeks of blockade: two events, both may hold.
+    a = "After two weeks of shelling, the Vessa garrison of General Orlov still held the port."
+    b = "After five weeks of blockade, the Vessa garrison of General Orlov still held the port."
+    assert_no_dispute(a, b, [[2.0], [5.0]])
+
+
+def test_leaks_counted_are_no_flow() -> None:
+    # "One of three leaks" was sealed: things counted, no volume of oil.
+    a = "Engineers at the Vessa well sealed one leak on Friday, the company said."
+    b = "The Vessa well has three leaks spilling oil into the bay, the company said on Friday."
+    assert_no_dispute(a, b, [[1.0], [3.0]])
