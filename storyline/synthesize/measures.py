@@ -358,10 +358,28 @@ def revised(a: Figure, b: Figure) -> bool:
     if x == y:  # one report day: only days both sentences name can order them
         named = _named_day(a), _named_day(b)
         if named[0] is None or named[1] is None or named[0] == named[1]:
-            return False
+            return _told_risen(a, b)
         x, y = named[0], named[1]
     early, late = (a, b) if x < y else (b, a)
     return interval(late.q)[0] > interval(early.q)[1]
+
+
+# A count told as having moved to its value ("has risen to 18", "now stands at 300").
+_RISEN = re.compile(
+    r"\b(ris(?:en|es)|rose|climb(?:ed|s)|increas(?:ed|es)|jump(?:ed|s)|grew|grown|"
+    r"now stands|reach(?:ed|es))\s+(?:to|at)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _told_risen(a: Figure, b: Figure) -> bool:
+    """Of one day's reports, the higher count told as having risen to its value ("the
+    number of cases has risen to 18" against "eight cases"): the count as known later in
+    the day."""
+    low, high = sorted((a, b), key=lambda f: f.q.value)
+    start = high.q.start - high.offset
+    rose = bool(_RISEN.search(high.text[max(0, start - 30) : start]))
+    return rose and interval(high.q)[0] > interval(low.q)[1]
 
 
 def _named_day(f: Figure) -> date | None:

@@ -101,3 +101,15 @@ def test_leaks_counted_are_no_flow() -> None:
     a = "Engineers at the Vessa well sealed one leak on Friday, the company said."
     b = "The Vessa well has three leaks spilling oil into the bay, the company said on Friday."
     assert_no_dispute(a, b, [[1.0], [3.0]])
+
+
+def test_a_count_told_as_risen_on_the_same_day_is_the_later_count() -> None:
+    # One day's reports: "eight cases", then the count "has risen to 18": it moved.
+    a = "Eight cases of the fever have been confirmed in Vessa, health officials said."
+    b = "The number of confirmed cases of the fever in Vessa has risen to 18, officials said."
+    assert_no_dispute(a, b, [[8.0], [18.0]])
+    # Told the other way round, lower and "risen", the counts still disagree.
+    c = "The number of confirmed cases of the fever in Vessa has risen to 8, officials said."
+    d = "Health officials said 18 cases of the fever have been confirmed in Vessa."
+    (conflict,) = quantity_conflicts(two_reports(c, d))
+    assert len(conflict.positions) == 2
