@@ -30,7 +30,7 @@ from storyline.synthesize.measures import (
     figures_of,
     same_moment,
 )
-from storyline.synthesize.tracks import find_tracks
+from storyline.synthesize.tracks import find_tracks, place_ids
 
 DATA = Path(__file__).resolve().parent / "data" / "ledger"
 TOPICS = ("bpoil", "H1N1", "LibyaWar", "EgyptianProtest", "Finan", "IraqWar", "MJ")
@@ -223,11 +223,13 @@ def flags(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES, revisions: bool = 
 
 
 def track_members(topic: Topic, cfg: FiguresConfig = FIGURES) -> dict[tuple[str, int, str], int]:
-    """(article, sentence, figure text) -> the track it is shown in (all tracks, no limit)."""
+    """(article, sentence, figure text) -> the track it is shown in (all tracks, no limit),
+    as the dossier builds them (entity names give the scope of figures that say none)."""
     outlets = {a.id: a.outlet for a in topic.articles}
+    names = {e.id: e.name for e in topic.links.entities}
     out = {}
     for n, track in enumerate(
-        find_tracks(topic.figures(cfg), {}, outlets.get, limit=None, cfg=cfg)
+        find_tracks(topic.figures(cfg), names, outlets.get, None, cfg, place_ids(topic.links))
     ):
         for p in track.points:
             for e in p.evidence:
@@ -256,7 +258,9 @@ def show(topic: Topic, fh, cfg: FiguresConfig = FIGURES) -> None:  # type: ignor
         for p in c.positions:
             for e in p.evidence:
                 fh.write(f"   [{p.value}] {topic.path_of[e.article]}: {e.text[:300]}\n")
-    for t in find_tracks(topic.figures(cfg), names, outlets.get, cfg=cfg):
+    for t in find_tracks(
+        topic.figures(cfg), names, outlets.get, cfg=cfg, places=place_ids(topic.links)
+    ):
         fh.write(f"== {topic.name} TRACK {t.about}\n")
         for pt in t.points:
             e = pt.evidence[0]

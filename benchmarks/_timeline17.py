@@ -1,8 +1,10 @@
 """Reading Timeline17 (../shared/datasets/timeline17) for the benchmarks.
 
 Layout: TOPIC_SOURCE/InputDocs/<YYYY-MM-DD>/<file> (one tokenized sentence per line)
-and TOPIC_SOURCE/timelines/*.txt. Topics with several sources (``H1N1_bbc``,
-``H1N1_guardian``) are pooled into one story, as the literature does.
+and TOPIC_SOURCE/timelines/*.txt; ML-Crisis (../shared/datasets/ml-crisis/{es,fr}) has the
+same layout with TOPIC folders and the outlet in the file name, if at all. Topics with
+several sources (``H1N1_bbc``, ``H1N1_guardian``) are pooled into one story, as the
+literature does.
 """
 
 from __future__ import annotations
@@ -39,13 +41,28 @@ def topics(root: Path = DEFAULT_DIR) -> dict[str, list[Path]]:
     return dict(out)
 
 
+# ML-Crisis names no outlet in its folders: a file's prefix tells a Global Voices post
+# ("gv_12.txt") from another outlet's report ("ext_40.txt", outlet not given).
+_FILE_OUTLETS = {"gv": "Global Voices"}
+
+
+def _outlet(src: Path, f: Path) -> str | None:
+    """The outlet of file ``f`` of source folder ``src``: Timeline17 names it in the folder
+    (``bpoil_bbc``); ML-Crisis (``egypt``) in the file's prefix, if at all (see the
+    dataset's README): None leaves the report unattributed, as storyline treats a report
+    of unknown outlet."""
+    if "_" in src.name:
+        return src.name.split("_", 1)[1]
+    return _FILE_OUTLETS.get(f.name.split("_", 1)[0])
+
+
 def documents(source_dirs: list[Path], limit: int | None = None) -> list[dict[str, str]]:
     """Records for storyline's JSON-lines ingest: text, date, outlet, title."""
     docs = []
     for src in source_dirs:
-        outlet = src.name.split("_", 1)[1] if "_" in src.name else src.name
         for day_dir in sorted((src / "InputDocs").iterdir()):
             for f in sorted(day_dir.iterdir()):
+                outlet = _outlet(src, f)
                 lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
                 text = "\n".join(detokenize(x) for x in lines if x.strip())
                 if text:

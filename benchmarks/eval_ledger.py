@@ -47,6 +47,13 @@ GRID = {
     "list_figures": (3, 4, 5),  # figures that make a sentence a list
     "max_ratio": (2.0, 3.0),  # sizes of two tellings of one count
 }
+# The tracks' reading windows, chosen leave-one-topic-out on the track labels alike.
+TRACK_GRID = {
+    "rate_after": (20, 40, 60),  # characters after a volume its period is read in
+    "running_before": (40, 80, 120),  # characters before a figure its running cue is read in
+    "running_after": (20, 40, 60),  # ... and after it
+    "world_near": (40, 60, 80),  # characters around a figure "in 42 countries" is read in
+}
 PRECISION = 0.85  # a threshold choice keeps at least this precision on the topics it sees
 MAX_BATCH = 99  # --max-batch: score the pairs of the batches up to this one (5: before batch 6)
 log = logging.getLogger("eval_ledger")
@@ -54,11 +61,11 @@ log = logging.getLogger("eval_ledger")
 Counts = tuple[int, int, int]  # true positives, false positives, false negatives
 
 
-def configs() -> list[FiguresConfig]:
-    keys = list(GRID)
+def configs(space: dict[str, tuple] = GRID) -> list[FiguresConfig]:
+    keys = list(space)
     return [
         replace(FIGURES, **dict(zip(keys, values, strict=True)))
-        for values in itertools.product(*(GRID[k] for k in keys))
+        for values in itertools.product(*(space[k] for k in keys))
     ]
 
 
@@ -129,7 +136,12 @@ class Audit:
         return out
 
 
-def choose(counts: dict[int, dict[str, Counts]], topics: Iterable[str], grid: list) -> int:
+def choose(
+    counts: dict[int, dict[str, Counts]],
+    topics: Iterable[str],
+    grid: list,
+    space: dict[str, tuple] = GRID,
+) -> int:
     """The grid index whose pooled counts over ``topics`` keep precision >= PRECISION with
     the highest recall (then precision, then the fewest changes from FIGURES)."""
     names = list(topics)
@@ -138,7 +150,7 @@ def choose(counts: dict[int, dict[str, Counts]], topics: Iterable[str], grid: li
         tp, fp, fn = _add(*(counts[i][t] for t in names))
         p = tp / (tp + fp) if tp + fp else 1.0
         r = tp / (tp + fn) if tp + fn else 1.0
-        changed = sum(getattr(grid[i], k) != getattr(FIGURES, k) for k in GRID)
+        changed = sum(getattr(grid[i], k) != getattr(FIGURES, k) for k in space)
         return (p >= PRECISION, r if p >= PRECISION else p, p, -changed)
 
     return max(range(len(grid)), key=rank)
@@ -150,11 +162,23 @@ def tune(audit: Audit) -> dict:
     counts = {
         i: {t: audit.disagreements(t, cfg) for t in audit.topics} for i, cfg in enumerate(grid)
     }
-    best = choose(counts, audit.topics, grid)
+    return _tuned(audit, grid, counts, GRID)
+
+
+def tune_tracks(audit: Audit) -> dict:
+    """In-sample and leave-one-topic-out choices of the TRACK_GRID thresholds."""
+    grid = configs(TRACK_GRID)
+    return _tuned(audit, grid, {i: track_counts(audit, c) for i, c in enumerate(grid)}, TRACK_GRID)
+
+
+def _tuned(
+    audit: Audit, grid: list, counts: dict[int, dict[str, Counts]], space: dict[str, tuple]
+) -> dict:
+    best = choose(counts, audit.topics, grid, space)
     held: dict[str, dict] = {}
     for t in audit.topics:
-        i = choose(counts, (u for u in audit.topics if u != t), grid)
-        held[t] = {**_pr(*counts[i][t]), "config": {k: getattr(grid[i], k) for k in GRID}}
+        i = choose(counts, (u for u in audit.topics if u != t), grid, space)
+        held[t] = {**_pr(*counts[i][t]), "config": {k: getattr(grid[i], k) for k in space}}
     pooled = _add(*((h["tp"], h["fp"], h["fn"]) for h in held.values()))
     scored = [h for h in held.values() if h["tp"] + h["fn"]]  # topics with a disagreement
     spread = {
@@ -164,27 +188,47 @@ def tune(audit: Audit) -> dict:
     return {
         "in_sample": {
             **_pr(*_add(*counts[best].values())),
-            "config": {k: getattr(grid[best], k) for k in GRID},
+            "config": {k: getattr(grid[best], k) for k in space},
         },
         "loto": {**_pr(*pooled), "spread_over_topics": spread, "by_topic": held},
     }
 
 
-def tracks(audit: Audit, cfg: FiguresConfig) -> dict[str, dict]:
-    """Track membership of the pairs told on different days (labels true or false)."""
-    new: Counts = (0, 0, 0)
-    old: Counts = (0, 0, 0)
+def track_counts(audit: Audit, cfg: FiguresConfig) -> dict[str, Counts]:
+    """Per topic, track membership of the pairs told on different days (labels true or
+    false) as ``cfg`` builds the tracks."""
+    out: dict[str, Counts] = {}
     for name, topic in audit.topics.items():
         members = L.track_members(topic, cfg)
+        total: Counts = (0, 0, 0)
         for p, a, b in audit.found(name, cfg):
             if p["track"] is None:
                 continue  # one moment: a question for the ledger, not for a track
             got = a is not None and b is not None and L.new_track(members, a, b)
-            new = _add(new, _count(got, p["track"]))
+            total = _add(total, _count(got, p["track"]))
+        out[name] = total
+    return out
+
+
+def tracks(audit: Audit, cfg: FiguresConfig) -> dict[str, dict]:
+    """Track membership as shipped (``new``), by main's rule before issue 15 (``old``)."""
+    old: Counts = (0, 0, 0)
+    for name, topic in audit.topics.items():
+        for p, _, _ in audit.found(name, cfg):
+            if p["track"] is None:
+                continue
             oa, ob = L.find(topic.old, topic, p["a"]), L.find(topic.old, topic, p["b"])
             was = oa is not None and ob is not None and L.old_track(oa, ob)
             old = _add(old, _count(was, p["track"]))
-    return {"new": _pr(*new), "old": _pr(*old)}
+    shipped = track_counts(audit, cfg)
+    return {
+        "new": {
+            **_pr(*_add(*shipped.values())),
+            "by_topic": {t: _pr(*c) for t, c in shipped.items()},
+        },
+        "old": _pr(*old),
+        "tuned": tune_tracks(audit),
+    }
 
 
 def claims(audit: Audit) -> dict:
@@ -300,6 +344,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  held out {t:16s} {_short(h)} {h['config']}")
     for method in ("new", "old"):
         print(f"{'tracks ' + method:18s} {_short(result['tracks'][method])}")
+    tt = result["tracks"]["tuned"]
+    print(f"{'tracks in-sample':18s} {_short(tt['in_sample'])} {tt['in_sample']['config']}")
+    print(f"{'tracks LOTO':18s} {_short(tt['loto'])} spread {tt['loto']['spread_over_topics']}")
+    for t, h in tt["loto"]["by_topic"].items():
+        print(f"  held out {t:16s} {_short(h)} {h['config']}")
     print(f"{'claims':18s} {result['claims']}")
     _common.emit(result, sort_keys=True)
     return 0

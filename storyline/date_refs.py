@@ -4,8 +4,9 @@ Rule: every sentence is scanned for explicit day shapes ("April 20", "20 April 2
 "Aug. 3"; a weekday, "yesterday"); a day without a year is the latest such day up to
 ``AHEAD`` days after publication, a weekday the last one on or before it (reports look
 back). Chronology lines ("March 17 - The council votes ...") are dated by the day they
-open with (``chronology_day``, ``listed_days``). English names only; no dependencies, so
-the annotator and the timeline can both use it.
+open with (``chronology_day``, ``listed_days``). Each report is read in its own language:
+English here, the others by ``languages.day_shapes`` ("25 de enero", "le 1er mars",
+"25. Januar", "ayer"); no dependencies, so the annotator and the timeline can both use it.
 
 Reason: days that later reports keep coming back to are a story's turning points, and
 the annotator's sentence budget misses most of these mentions (history:
@@ -20,6 +21,7 @@ import itertools
 import re
 
 from storyline.calendar_safe import shift_days
+from storyline.languages import day_shapes as shapes_of
 from storyline.languages.calendar import ENGLISH, alternation
 
 _MONTHS = ENGLISH.month_numbers
@@ -48,11 +50,12 @@ OUT_OF_ORDER = 60  # days a chronology entry may run ahead of the next one befor
 _WEEKDAYS = ENGLISH.weekday_names
 
 
-def referenced_days(text: str, published: str | None) -> frozenset[str]:
-    """The ISO days ``text``, published on ISO day ``published``, refers to.
+def referenced_days(text: str, published: str | None, language: str = "en") -> frozenset[str]:
+    """The ISO days ``text``, written in ``language`` and published on ISO day
+    ``published``, refers to.
 
     Empty without a publication day: a bare "April 20" or "Friday" has no year or
-    week to fall in.
+    week to fall in; empty for a language with no calendar (``languages.calendar``).
     """
     if not published:
         return frozenset()
@@ -60,25 +63,25 @@ def referenced_days(text: str, published: str | None) -> frozenset[str]:
         day = datetime.date.fromisoformat(published[:10])
     except ValueError:
         return frozenset()
-    return _scan(text, day)
+    return _scan(text, day, language)
 
 
-def is_chronology_line(sentence: str) -> bool:
+def is_chronology_line(sentence: str, language: str = "en") -> bool:
     """Whether ``sentence`` opens with a day and a dash or colon, as the lines of the
     chronologies ("key dates", "timeline") that news reports carry do.
 
     Such a line is an editor's own one-line account of what happened that day.
     """
-    return _CHRONOLOGY_LINE.match(sentence) is not None
+    return _line_match(sentence, language) is not None
 
 
-def chronology_day(line: str, published: str | None) -> str | None:
+def chronology_day(line: str, published: str | None, language: str = "en") -> str | None:
     """The ISO day a chronology line opens with, read against publication day ``published``.
 
     None when ``line`` is not a chronology line or there is no publication day to read a
     yearless "March 17" against.
     """
-    parts = _line_parts(line)
+    parts = _line_parts(line, language)
     pub = _pub_day(published)
     if parts is None or pub is None:
         return None
@@ -86,12 +89,33 @@ def chronology_day(line: str, published: str | None) -> str | None:
     return days[0].isoformat() if days else None
 
 
-def _line_parts(line: str) -> tuple[str, int, str | None] | None:
-    """The month name, day and year (if given) a chronology line opens with."""
-    m = _CHRONOLOGY_LINE.match(line)
+def _line_match(line: str, language: str) -> re.Match[str] | None:
+    if language == "en":
+        return _CHRONOLOGY_LINE.match(line)
+    shapes = shapes_of.day_shapes(language)
+    return shapes.chronology.match(line) if shapes is not None else None
+
+
+def _line_parts(line: str, language: str = "en") -> tuple[int, int, str | None] | None:
+    """The month number, day and year (if given) a chronology line opens with."""
+    m = _line_match(line, language)
     if m is None:
         return None
-    return m.group(1) or m.group(4), int(m.group(2) or m.group(3)), m.group(5) or m.group(6)
+    if language == "en":
+        month = _MONTHS[(m.group(1) or m.group(4)).lower()]
+        return month, int(m.group(2) or m.group(3)), m.group(5) or m.group(6)
+    shapes = shapes_of.day_shapes(language)
+    assert shapes is not None  # _line_match found a line
+    return (
+        shapes.months[m["month"].lower()],
+        _day_number(m["day"]),
+        m["year"] or m["year2"] or m["year3"],
+    )
+
+
+def _day_number(text: str) -> int:
+    """ "25" -> 25, "1er" -> 1."""
+    return int("".join(c for c in text if c.isdigit()))
 
 
 def _pub_day(published: str | None) -> datetime.date | None:
@@ -103,7 +127,7 @@ def _pub_day(published: str | None) -> datetime.date | None:
         return None
 
 
-def chronology_entries(text: str) -> list[tuple[int, int]]:
+def chronology_entries(text: str, language: str = "en") -> list[tuple[int, int]]:
     """(start, end) in ``text`` of each entry of the report's chronology.
 
     An entry is a chronology line and the lines after it, up to ``CONTINUATION``, that
@@ -115,7 +139,7 @@ def chronology_entries(text: str) -> list[tuple[int, int]]:
     lines: list[tuple[int, int, bool]] = []
     start = 0
     for line in text.split("\n"):
-        lines.append((start, start + len(line), is_chronology_line(line.strip())))
+        lines.append((start, start + len(line), is_chronology_line(line.strip(), language)))
         start += len(line) + 1
     if sum(opens for _, _, opens in lines) < MIN_CHRONOLOGY:
         return []
@@ -132,7 +156,9 @@ def chronology_entries(text: str) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=8192)
-def dated_entries(text: str, published: str | None) -> tuple[tuple[str, int, int], ...]:
+def dated_entries(
+    text: str, published: str | None, language: str = "en"
+) -> tuple[tuple[str, int, int], ...]:
     """(day, start, end) of each entry of the report's chronology whose day can be read.
 
     Cached like ``_scan``: the timeline asks twice per build (the days it lists, the
@@ -142,8 +168,8 @@ def dated_entries(text: str, published: str | None) -> tuple[tuple[str, int, int
     if pub is None:
         return ()
     entries = []
-    for start, end in chronology_entries(text):
-        parts = _line_parts(text[start:end].split("\n")[0].strip())
+    for start, end in chronology_entries(text, language):
+        parts = _line_parts(text[start:end].split("\n")[0].strip(), language)
         if parts is not None:
             entries.append((parts, start, end))
     days = _in_order([parts for parts, _, _ in entries], pub)
@@ -155,7 +181,7 @@ def dated_entries(text: str, published: str | None) -> tuple[tuple[str, int, int
 
 
 def _in_order(
-    parts: list[tuple[str, int, str | None]], pub: datetime.date
+    parts: list[tuple[int, int, str | None]], pub: datetime.date
 ) -> list[datetime.date | None]:
     """The days of a chronology's entries, a yearless entry's year read from the list's order.
 
@@ -166,7 +192,7 @@ def _in_order(
     after the entry that follows it in time, so a wrap from December back to January is
     a new year and a slightly misordered entry is not.
     """
-    keys = [(_MONTHS[m.lower()], d) for m, d, _ in parts]
+    keys = [(m, d) for m, d, _ in parts]
     rising = sum(a < b for a, b in itertools.pairwise(keys))
     falling = sum(a > b for a, b in itertools.pairwise(keys))
     order = list(range(len(parts)))
@@ -180,7 +206,7 @@ def _in_order(
             found = _day(month, day, year, pub)
             days[i] = found[0] if found else None
         else:
-            days[i] = _on_or_before(_MONTHS[month.lower()], day, after)
+            days[i] = _on_or_before(month, day, after)
         after = days[i] or after
     return days
 
@@ -197,18 +223,21 @@ def _on_or_before(month: int, day: int, limit: datetime.date) -> datetime.date |
     return None
 
 
-def listed_days(text: str, published: str | None) -> frozenset[str]:
+def listed_days(text: str, published: str | None, language: str = "en") -> frozenset[str]:
     """The days a report's chronology lists: those its entries open with."""
-    return frozenset(day for day, _, _ in dated_entries(text, published))
+    return frozenset(day for day, _, _ in dated_entries(text, published, language))
 
 
 @functools.lru_cache(maxsize=8192)
-def _scan(text: str, pub: datetime.date) -> frozenset[str]:
+def _scan(text: str, pub: datetime.date, language: str = "en") -> frozenset[str]:
+    if language != "en":
+        shapes = shapes_of.day_shapes(language)
+        return _scan_shapes(text, pub, shapes) if shapes is not None else frozenset()
     found: set[datetime.date | None] = set()
     for m in _MONTH_DAY.finditer(text):
-        found.update(_day(m.group(1), int(m.group(2)), m.group(3), pub))
+        found.update(_day(_MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3), pub))
     for m in _DAY_MONTH.finditer(text):
-        found.update(_day(m.group(2), int(m.group(1)), m.group(3), pub))
+        found.update(_day(_MONTHS[m.group(2).lower()], int(m.group(1)), m.group(3), pub))
     for m in _WEEKDAY.finditer(text):
         back = (pub.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
         found.add(shift_days(pub, -back))
@@ -218,8 +247,30 @@ def _scan(text: str, pub: datetime.date) -> frozenset[str]:
     return frozenset(d.isoformat() for d in found if d is not None)
 
 
-def _day(month_name: str, day: int, year: str | None, pub: datetime.date) -> list[datetime.date]:
-    month = _MONTHS[month_name.lower()]
+def _scan_shapes(text: str, pub: datetime.date, shapes: shapes_of.DayShapes) -> frozenset[str]:
+    """``_scan`` in a language of ``day_shapes``: its day-month shapes (not inside a
+    name), its weekdays (not a habit) and its words for the days before the report's."""
+    found: set[datetime.date | None] = set()
+    for m in shapes.day_month.finditer(text):
+        if not shapes_of.inside_name(text, m.start(), shapes):
+            month = shapes.months[m["month"].lower()]
+            found.update(_day(month, _day_number(m["day"]), m["year"], pub))
+    for m in shapes.weekday.finditer(text):
+        if shapes.habit_before.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "los viernes": every Friday
+        if (
+            shapes.language == "de"
+            or m.group()[0].islower()
+            or shapes_of.opens_sentence(text, m.start())
+        ):
+            back = (pub.weekday() - shapes.weekdays[m["weekday"].lower()]) % 7
+            found.add(shift_days(pub, -back))
+    for m in shapes.back_word.finditer(text) if shapes.back_word else ():
+        found.add(shift_days(pub, -shapes.back[m["word"].lower()]))
+    return frozenset(d.isoformat() for d in found if d is not None)
+
+
+def _day(month: int, day: int, year: str | None, pub: datetime.date) -> list[datetime.date]:
     years = [int(year)] if year else [pub.year - 1, pub.year, pub.year + 1]
     days = []
     for y in years:
@@ -297,14 +348,25 @@ _NOT_A_NOUN = frozenset(
 )
 
 
-def named_as_reference(sentence: str, start: int, end: int) -> bool:
-    """Whether the date at ``sentence[start:end]`` is named as a reference, not as the
-    day of the sentence's own event.
+def named_as_reference(sentence: str, start: int, end: int, language: str = "en") -> bool:
+    """Whether the date at ``sentence[start:end]``, written in ``language``, is named as
+    a reference, not as the day of the sentence's own event.
 
     "after Tuesday's earthquake", "since last year's vote", "the April 20 explosion",
-    "since March 3": the sentence tells something else (an appeal total, a vote count)
-    against the background of that day, so the day does not date it.
+    "since March 3", "desde el 25 de enero", "las protestas del 25 de enero": the
+    sentence tells something else (an appeal total, a vote count) against the background
+    of that day, so the day does not date it. A day inside a name ("Movimiento 6 de
+    abril") dates nothing either.
     """
+    if language != "en":
+        shapes = shapes_of.day_shapes(language)
+        if shapes is None:
+            return False
+        return (
+            bool(shapes.since_start.match(sentence, start, end))
+            or shapes_of.named_as_reference(sentence, start, shapes)
+            or shapes_of.inside_name(sentence, start, shapes)
+        )
     before, after, date = sentence[:start], sentence[end:], sentence[start:end]
     if _POSSESSIVE_AFTER.match(after) or date.endswith(("'s", "’s")):
         return True

@@ -142,7 +142,9 @@ class SpacyAnnotator:
             )
             return annotation, []
         read = read_other(
-            reading_text(article.body_text(), self.budget), article.language, _anchor(article)
+            reading_text(article.body_text(), self.budget, article.language),
+            article.language,
+            _anchor(article),
         )
         annotation.sentences, annotation.mentions = read.sentences, read.mentions
         annotation.timexes, annotation.quotes = read.timexes, read.quotes
@@ -195,7 +197,7 @@ def timexes_for_anchors(
     article: Article, anchors: Sequence[date], budget: Budget | None = None
 ) -> dict[date, list]:  # type: ignore[type-arg]
     """The article's time expressions read against each candidate publication date."""
-    text = reading_text(article.body_text(), budget or Budget())
+    text = reading_text(article.body_text(), budget or Budget(), article.language)
     if article.language != "en":
         if not readable(article.language):
             return {d: [] for d in anchors}

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from storyline.date_refs import chronology_entries
 from storyline.languages.calendar import ENGLISH, alternation
+from storyline.languages.day_shapes import day_shapes
 from storyline.model import Sentence
 
 LEAD = 8  # sentences at the top always read: news puts what happened first
@@ -87,26 +88,45 @@ def rough_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _read_rank(text: str, position: int) -> int:
+def _names_a_day(text: str, language: str) -> bool:
+    """Whether a sentence of ``language`` names a day or a year ("25 de enero", "ayer")."""
+    shapes = day_shapes(language)
+    if shapes is None:
+        return bool(_MONTH_OR_DAY.search(text) or _RELATIVE.search(text))
+    return bool(
+        shapes.day_month.search(text)
+        or shapes.weekday.search(text)
+        or (shapes.back_word and shapes.back_word.search(text))
+        or _YEAR.search(text)
+    )
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _read_rank(text: str, position: int, language: str = "en") -> int:
     if position < LEAD:
         return 0
-    if _MONTH_OR_DAY.search(text) or _RELATIVE.search(text):
+    if _names_a_day(text, language):
         return 1
     if _FIGURE_OR_QUOTE.search(text):
         return 2
     return 3
 
 
-def reading_text(text: str, budget: Budget) -> str:
-    """``text`` with the sentences beyond the read budget blanked (same length, same lines)."""
+def reading_text(text: str, budget: Budget, language: str = "en") -> str:
+    """``text``, written in ``language``, with the sentences beyond the read budget blanked
+    (same length, same lines)."""
     if not budget.read:
         return text
     spans = rough_sentences(text)
     if len(spans) <= budget.read:
         return text
-    ranked = sorted(range(len(spans)), key=lambda i: (_read_rank(text[slice(*spans[i])], i), i))
+    ranked = sorted(
+        range(len(spans)), key=lambda i: (_read_rank(text[slice(*spans[i])], i, language), i)
+    )
     dropped = set(ranked[budget.read :])
-    entries = chronology_entries(text)
+    entries = chronology_entries(text, language)
     if entries:
         starts = [a for a, _ in entries]
         chronology = [

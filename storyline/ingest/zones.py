@@ -27,7 +27,12 @@ Two steps, both from generic signals (nothing here knows a site or a story):
   - **furniture** too: a page header on one of the first lines, up to its time stamp
     (``Headline PLACE | Wed Jan 26, 2031 5:13pm EST``), the body going on after it;
   - **caption**: a line that credits a photo (``Photo: ... / Agency``,
-    ``(AFP/Getty Images)``) or starts with ``Photo:`` / ``Caption:``.
+    ``(AFP/Getty Images)``) or starts with ``Photo:`` / ``Caption:``; in other
+    languages, a photo's one-sentence description closed by its credit ("... en El
+    Cairo. Foto de Flickr por Jane Doe (CC BY-NC-SA 2.0)", "Photo de Jane Doe",
+    "Imagen de @jdoe", "Foto: Efe") or a licence; a longer line keeps its sentences
+    and loses only the credit, and a credit that opens a line up to its licence
+    ("Imagen por Jane Doe CC BY The body ...") is zoned alone.
 
 * ``template_zones(texts)``, a batch of reports read together: a line that recurs
   verbatim in ``TEMPLATE_MIN_REPORTS`` reports or more is the site's template
@@ -140,6 +145,24 @@ _CAPTION_TAIL = re.compile(
     r"(?i)\((?:[\w .'’-]+/)?(?:getty\s+images|ap\s+photo|afp\s+photo|reuters|epa|afp)"
     r"(?:/[\w .'’-]+)?\)\s*\.?\s*$"
 )
+# A photo credit in the languages beside English that storyline reads: a photo word, then a
+# word that gives its author ("de", "por", "von", "di") or a colon, up to the line's end.
+_PHOTO_WORD = r"(?:Foto(?:graf[íi]a)?|Im[áa]gen(?:es)?|Bild|Immagine|Photo(?=\s+d[eu]\b))"
+_CREDIT_CLOSING = re.compile(
+    r"(?:^|(?<=[.|!?])\s+)" + _PHOTO_WORD + r"(?:\s+(?:compartida|facilitada|publicada|tomada"
+    r"|y\s+cortes[íi]a))?(?:\s+(?:de|del|du|por|von|di|da|do|van)\b|\s*:)[^.!?]{1,120}\.?$"
+)
+# A Creative Commons licence, which closes a photo's caption: "(CC BY-NC-SA 2.0)".
+_LICENCE_TEXT = r"\bCC\s+BY(?:-[A-Z]{2}){0,3}(?:\s+\d\.\d)?\)?\.?"
+_LICENCE = re.compile(_LICENCE_TEXT, re.IGNORECASE)
+_CREDIT_OPENING = re.compile(
+    r"^\s*"
+    + _PHOTO_WORD
+    + r"\s+(?:de|del|por|von|di|da|van)\b[^.!?]{1,80}?"
+    + "(?i:"
+    + _LICENCE_TEXT
+    + ")"
+)
 _SENTENCE_END = re.compile(r"""[.!]\s*(?:['"”’)\]]|''|-RRB-)?\s*$""")
 _WORD = re.compile(r"\w+")
 _QUOTE_START = re.compile(r"""^\s*(?:``|["“‘'])""")
@@ -167,6 +190,11 @@ def find_zones(text: str) -> list[Zone]:
                 kinds[i] = "caption"
             else:  # only the credit: the body goes on after it on this line
                 credits.append(Zone(start=a, end=a + end, kind="caption"))
+        elif kinds[i] is None and (start := _credit_start(text[a:b])) is not None:
+            if start == 0 or not _SENTENCE_BREAK.search(text, a, a + start):
+                kinds[i] = "caption"  # the photo's description, then its credit
+            else:  # a paragraph that ends on a credit: only the credit
+                credits.append(Zone(start=a + start, end=b, kind="caption"))
     _mark_sidebars(text, lines, kinds, first_comment)
     return merge_zones(_spans(lines, kinds), credits)
 
@@ -236,6 +264,8 @@ def _line_kind(line: str) -> ZoneKind | None:
 
 def _caption_end(line: str) -> int | None:
     """Where a photo credit that opens ``line`` ends (the whole line for a caption), or None."""
+    if opening := _CREDIT_OPENING.match(line):
+        return opening.end()  # "Imagen por Jane Doe CC BY The body goes on"
     label = _PHOTO_LABEL.match(line)
     if not label:
         return None
@@ -246,6 +276,24 @@ def _caption_end(line: str) -> int | None:
     if label["label"].lower() == "photograph" and tokens:  # "Photograph: Agency The body..."
         return label.end() + tokens[0].end()
     return len(line)  # "Photo: A fighter walks past ...": the caption itself
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S(?=.*\S)")
+
+
+def _credit_start(line: str) -> int | None:
+    """Where a photo credit in another language than English that closes ``line`` (a
+    licence, or "Foto de ...") begins, or None; a credit that opens the line up to its
+    licence ("Imagen por Jane Doe CC BY") gives 0 and is zoned with ``_caption_end``."""
+    if len(_WORD.findall(line)) > FURNITURE_MAX_WORDS:
+        return None
+    if m := _CREDIT_CLOSING.search(line.rstrip()):
+        return m.start() + (len(m.group()) - len(m.group().lstrip()))
+    if (m := _LICENCE.search(line)) and not line[m.end() :].strip():
+        tail = line[: m.start()]
+        cut = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "))
+        return cut + 2 if cut >= 0 else 0
+    return None
 
 
 def _mark_sidebars(

@@ -75,7 +75,7 @@ WORDS: dict[str, Words] = {
         roles=_w(
             """presidente presidenta ministro ministra portavoz alcalde alcaldesa director
             directora secretario secretaria embajador embajadora canciller jefe jefa
-            gobernador gobernadora fiscal juez jueza ingeniero ingeniera"""
+            gobernador gobernadora fiscal juez jueza ingeniero ingeniera capitán comandante"""
         ),
         org_heads=_w(
             """ministerio universidad ayuntamiento gobierno partido banco consejo comisión
@@ -112,7 +112,7 @@ WORDS: dict[str, Words] = {
         roles=_w(
             """président présidente ministre porte-parole maire directeur directrice
             secrétaire ambassadeur ambassadrice chancelier chef gouverneur procureur juge
-            ingénieur ingénieure"""
+            ingénieur ingénieure capitaine commandant"""
         ),
         org_heads=_w(
             """ministère université mairie gouvernement parti banque conseil commission
@@ -146,7 +146,7 @@ WORDS: dict[str, Words] = {
         roles=_w(
             """presidente ministro ministra portavoce sindaco sindaca direttore direttrice
             segretario segretaria ambasciatore cancelliere capo governatore procuratore
-            giudice ingegnere"""
+            giudice ingegnere capitano comandante"""
         ),
         org_heads=_w(
             """ministero università comune governo partito banca consiglio commissione
@@ -182,7 +182,7 @@ WORDS: dict[str, Words] = {
             """präsident präsidentin minister ministerin sprecher sprecherin bürgermeister
             bürgermeisterin direktor direktorin sekretär botschafter botschafterin kanzler
             kanzlerin chef chefin gouverneur staatsanwalt richter richterin ingenieur
-            ingenieurin"""
+            ingenieurin kapitän kapitänin"""
         ),
         org_heads=_w(
             """ministerium universität stadtrat regierung partei bank rat kommission gericht
@@ -213,7 +213,7 @@ WORDS: dict[str, Words] = {
         roles=_w(
             """president minister woordvoerder woordvoerster burgemeester directeur
             secretaris ambassadeur kanselier chef gouverneur officier rechter
-            ingenieur"""
+            ingenieur kapitein"""
         ),
         org_heads=_w(
             """ministerie universiteit gemeente gemeenteraad regering partij bank raad
@@ -242,7 +242,8 @@ WORDS: dict[str, Words] = {
         roles=_w(
             """presidente ministro ministra porta-voz prefeito prefeita autarca diretor
             diretora secretário secretária embaixador embaixadora chanceler chefe
-            governador governadora procurador juiz juíza engenheiro engenheira"""
+            governador governadora procurador juiz juíza engenheiro engenheira capitão
+            comandante"""
         ),
         org_heads=_w(
             """ministério universidade câmara prefeitura governo partido banco conselho

@@ -1,10 +1,10 @@
 """Claims: the same fact told by several sentences across the story's articles.
 
-Candidates come from each sentence's nearest neighbours in other articles (faiss
-inner-product search over the MiniLM vectors, so the cost is k-nearest-neighbour, not
-all pairs). Sentence vectors of one story sit close together, so a pair tells one fact
-only when it also shares specific content: numbers, calendar dates, entities and words,
-each weighed by how rare it is in the story (``specifics``, a weighted Jaccard):
+Candidates come from each sentence's nearest neighbours in other articles (inner
+products of the MiniLM vectors, searched in blocks kept from build to build:
+``neighbours``). Sentence vectors of one story sit close together, so a pair tells one
+fact only when it also shares specific content: numbers, calendar dates, entities and
+words, each weighed by how rare it is in the story (``specifics``, a weighted Jaccard):
 
 * tier 1: close in meaning (cosine >= ``similarity``) and cosine + shared >= ``agree``;
 * tier 2, reworded tellings: related (cosine >= ``related``), the same figure (a number
@@ -33,9 +33,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import faiss
 import numpy as np
 
+from storyline.link.neighbours import nearest
 from storyline.link.predicates import Side, opposed, sides_of
 from storyline.link.specifics import ENTITY, Specifics, items_of
 from storyline.memo import Memo, digest
@@ -125,9 +125,11 @@ class _Pairs:
         self.config = config
         self.related = min(config.related, config.similarity)
 
-    def agreement(self, a: int, b: int) -> float | None:
-        """The shared specific content of a pair that tells one fact, else None."""
-        cos = float(self.mat[a] @ self.mat[b])
+    def agreement(self, a: int, b: int, cos: float | None = None) -> float | None:
+        """The shared specific content of a pair that tells one fact, else None; ``cos``,
+        when given, is the pair's cosine as the neighbour search measured it."""
+        if cos is None:
+            cos = float(self.mat[a] @ self.mat[b])
         if cos < self.related or not _same_mood(self.moods[a], self.moods[b]):
             return None
         if _figures_differ(self.figures[a], self.figures[b]):
@@ -199,7 +201,7 @@ _Candidate = tuple[int, str, frozenset[str], tuple[bool, str | None], frozenset[
 _CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
 
 
-def _candidates(ann: Annotation, min_words: int) -> list[_Candidate]:
+def _candidates(ann: Annotation, min_words: int, language: str = "en") -> list[_Candidate]:
     """The article's candidate sentences with what ``find_claims`` reads of each alone
     (index, text, items without entities, mood, sides, figures); kept per process, so a
     story rebuilt for a new report reads only that report's sentences."""
@@ -209,7 +211,7 @@ def _candidates(ann: Annotation, min_words: int) -> list[_Candidate]:
             (
                 s.index,
                 s.text,
-                items_of(ann, s.index, s.text),
+                items_of(ann, s.index, s.text, language=language),
                 _mood(ann, s.index, s.text),
                 sides_of(s.text),
                 _figures_of(ann, s.index),
@@ -218,7 +220,8 @@ def _candidates(ann: Annotation, min_words: int) -> list[_Candidate]:
             if _is_candidate(s.text, min_words)
         ]
 
-    return _CANDIDATES.get(digest(min_words, ann.sentences, ann.timexes, ann.quantities), make)
+    key = digest(min_words, ann.sentences, ann.timexes, ann.quantities, language)
+    return _CANDIDATES.get(key, make)
 
 
 def find_claims(
@@ -249,7 +252,8 @@ def find_claims(
         vecs = ann.vectors()
         if not vecs.shape[1]:
             continue
-        for at, text, own, mood, taken, figured in _candidates(ann, config.min_words):
+        language = language_of(ann.article) if language_of else "en"
+        for at, text, own, mood, taken, figured in _candidates(ann, config.min_words, language):
             ents = entities_in(ann.article, at) if entities_in else []
             keys.append((ann.article, at, text))
             rows.append(vecs[at])
@@ -276,26 +280,42 @@ def find_claims(
     # only embedded rows are searched (and searched for): a zero row scores 0 with every
     # row and never stands in the way of a neighbour close enough to tell one fact.
     rows_embedded = np.flatnonzero(np.linalg.norm(mat, axis=1) > 0)
-    nbrs = np.empty((0, 0), dtype=np.int64)
-    if len(rows_embedded):
-        index = faiss.IndexFlatIP(mat.shape[1])
-        sub = np.ascontiguousarray(mat[rows_embedded])
-        index.add(sub)
-        _, found = index.search(sub, min(config.neighbours, len(rows_embedded)))
-        nbrs = np.where(found >= 0, rows_embedded[np.maximum(found, 0)], -1)
     linked: dict[tuple[int, int], float] = {}
-    for i, near in zip(map(int, rows_embedded), nbrs, strict=True):
-        for j in near:
-            j = int(j)
-            if j < 0 or keys[j][0] == keys[i][0]:
-                continue  # one article repeating itself is not corroboration
-            pair = (min(i, j), max(i, j))
-            if pair not in linked:
-                score = pairs.agreement(*pair)
-                if score is not None:
-                    linked[pair] = score
+    if len(rows_embedded):
+        found, cosines = nearest(
+            mat[rows_embedded], [keys[i][:2] for i in rows_embedded], config.neighbours
+        )
+        articles = {a: n for n, a in enumerate(dict.fromkeys(k[0] for k in keys))}
+        for a, b, cos in _neighbour_pairs(
+            rows_embedded, found, cosines, np.array([articles[k[0]] for k in keys]), pairs
+        ):
+            score = pairs.agreement(a, b, cos)
+            if score is not None:
+                linked[(a, b)] = score
     groups = _join(keys, linked, pairs)
     return sort_claims([_claim(members, keys, mat, source_of, outlet_of) for members in groups])
+
+
+def _neighbour_pairs(
+    rows: np.ndarray, found: np.ndarray, cosines: np.ndarray, article: np.ndarray, pairs: _Pairs
+) -> list[tuple[int, int, float]]:
+    """Each pair of near neighbours once, as ``(a, b, cosine)`` with ``a < b``, that may
+    tell one fact: of two articles (one article repeating itself is not corroboration),
+    related (the cosine the search measured) and in the same mood. Worked out over the
+    whole table at once: a story of hundreds of reports has tens of thousands of pairs."""
+    i = np.repeat(rows, found.shape[1])
+    j = np.where(found >= 0, rows[np.maximum(found, 0)], -1).ravel()
+    cos = cosines.ravel()
+    ok = (j >= 0) & (article[i] != article[np.maximum(j, 0)]) & (cos >= pairs.related)
+    lo, hi, cos = np.minimum(i, j)[ok], np.maximum(i, j)[ok], cos[ok]
+    # The first time the search found the pair (from its earlier row) gives its cosine.
+    _, first = np.unique(lo * len(article) + hi, return_index=True)
+    lo, hi, cos = lo[first], hi[first], cos[first]
+    denies = np.array([m[0] for m in pairs.moods], dtype=bool)
+    moods = {None: 0, "prospect": 1, "past": 2, "denied": 3}
+    mood = np.array([moods[m[1]] for m in pairs.moods])
+    same = (denies[lo] == denies[hi]) & ((mood[lo] == 0) | (mood[hi] == 0) | (mood[lo] == mood[hi]))
+    return list(zip(lo[same].tolist(), hi[same].tolist(), cos[same].tolist(), strict=True))
 
 
 def _join(
@@ -343,8 +363,11 @@ def _claim(
     source_of: Callable[[str], str],
     outlet_of: Callable[[str], str | None],
 ) -> Claim:
-    centroid = mat[members].mean(axis=0)
-    rep = max(members, key=lambda m: (float(mat[m] @ centroid), -m))
+    if len(members) == 1:
+        rep = members[0]  # most claims: one sentence, its own centre
+    else:
+        centroid = mat[members].mean(axis=0)
+        rep = max(members, key=lambda m: (float(mat[m] @ centroid), -m))
     members = sorted(members, key=lambda m: (keys[m][0], keys[m][1]))
     evidence = [Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2]) for m in members]
     arts = [e.article for e in evidence]

@@ -59,8 +59,9 @@ from storyline.link.entity_variants import (
     merge_middle_names,
     merge_short_forms,
     merge_variants,
+    name_contexts,
 )
-from storyline.link.entity_xling import merge_across_languages
+from storyline.link.entity_xling import merge_across_languages, reader_forms
 from storyline.link.names import name_key, tokens
 from storyline.link.occurrences import (
     PERSON,
@@ -111,14 +112,15 @@ def resolve_entities(
     for article_occs in by_article.values():
         _resolve_in_article(article_occs, anchor_keys, person_words)
     forest = Forest()
-    merge_variants(occs, forest)
-    merge_short_forms(occs, forest)
-    merge_acronyms(occs, forest, texts)
+    names = name_contexts(occs)
+    merge_variants(occs, forest, names)
+    merge_short_forms(occs, forest, names)
+    merge_acronyms(occs, forest, texts, names)
     merge_middle_names(occs, forest)
     merge_across_languages(occs, forest, annotations, {a.id: a.language for a in articles})
     _resolve_leftovers(occs, forest, anchor_keys, person_words)
     person_parts = {t for k in anchor_keys for t in tokens(k)}
-    return _build(occs, forest, texts, person_parts)
+    return _build(occs, forest, texts, person_parts, {a.id for a in articles if a.language == "en"})
 
 
 # --------------------------------------------------------------------------- 2. in an article
@@ -268,7 +270,7 @@ def _pick(
 
 
 def _build(
-    occs: list[Occ], forest: Forest, texts: dict[str, str], person_parts: set[str]
+    occs: list[Occ], forest: Forest, texts: dict[str, str], parts: set[str], english: set[str]
 ) -> tuple[list[Entity], dict[str, str]]:
     clusters: dict[str, list[Occ]] = defaultdict(list)
     for occ in occs:
@@ -278,12 +280,12 @@ def _build(
     mention_entity: dict[str, str] = {}
     for members in clusters.values():
         members.sort(key=lambda o: (o.article, o.mention.start))
-        name = _canonical(members)
+        name = _canonical(reader_forms(members, english))
         canonical_labels = Counter(o.label for o in members if o.surface == name)
         typ = majority(Counter(o.label for o in members), canonical_labels)
         if typ == PERSON:
-            typ = _place_type(members, texts, person_parts) or typ
-        typ = _usage_type(typ, members, texts, person_parts, places)
+            typ = _place_type(members, texts, parts) or typ
+        typ = _usage_type(typ, members, texts, parts, places)
         entity_id = "e-" + hashlib.sha1((typ + name).encode("utf-8")).hexdigest()[:10]
         entities.append(
             Entity(
@@ -403,13 +405,18 @@ def _usage_type(
 
 
 def _canonical(members: list[Occ]) -> str:
-    """Most frequent multi-word form; ties: used by more articles, then alphabetical."""
+    """Most frequent multi-word form; ties: used by more articles, then alphabetical.
+
+    A form that starts in lower case ("de Brennick", "barrage de Dravenmoor", what another
+    language's tagger may hold) names the entity only when no form starts with a capital.
+    """
     count: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
     for occ in members:
         count[occ.surface] += 1
         articles[occ.surface].add(occ.article)
-    full = [s for s in count if " " in s] or list(count)
+    forms = [s for s in count if not s[:1].islower()] or list(count)
+    full = [s for s in forms if " " in s] or forms
     # A short form ("Foreign Ministry", "Audit Office") never names an entity whose full
     # name ("Varnish Foreign Ministry", "Audit Office of Quennland") is there.
     keys = {s: name_key(s) for s in full}

@@ -8,7 +8,6 @@ State" before a name); strip possessives, articles and a role glued to a person'
 
 from __future__ import annotations
 
-import copy
 import functools
 import logging
 import re
@@ -39,6 +38,12 @@ _ZONE = re.compile(r"[A-Z]{2,5}")
 _GLUE = re.compile(r"\s+and\s+|\s*-\s*")
 _ROLE_OF = re.compile(r"(\w+)\s+of\s+$")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+# A lower-case particle or article another language's tagger kept before a place's or an
+# organisation's name: "de Brennick", "d'Ostley", "la Turquie", "del Valle" -> the name.
+_LEADING_PARTICLE = re.compile(
+    r"^(?:(?:de|del|della|di|du|des|da|do|dos|das|von|van|der|den|la|le|les|el|los|las|il|lo|au|aux)"
+    r"\s+|[dl]['’])+(?=[^\W\d_])(?=\w*[A-ZÀ-Ý])"
+)
 
 
 _CLEANED: Memo[list[Occ]] = Memo("link.clean_mentions")
@@ -49,7 +54,7 @@ def clean_mentions(ann: Annotation, text: str) -> list[Occ]:
     rebuilt for a new report cleans only that report's), each call given fresh copies
     (resolution writes to them)."""
     occs = _CLEANED.get(digest(ann.article, ann.mentions, text), lambda: _clean(ann, text))
-    return [copy.copy(o) for o in occs]
+    return [o.copy() for o in occs]
 
 
 def _clean(ann: Annotation, text: str) -> list[Occ]:
@@ -63,6 +68,8 @@ def _clean(ann: Annotation, text: str) -> list[Occ]:
             log.debug("mention %r in %s is part of a role; skipped", m.text, ann.article)
             continue
         surface = clean_surface(m.text)
+        if m.label != PERSON:  # a person's own particle stays: "de Gaulle", "van Gogh"
+            surface = _LEADING_PARTICLE.sub("", surface)
         title = m.title.strip() if m.title and m.title.strip() else None
         label = m.label
         surface, label, title = _unheaded(surface, label, title)

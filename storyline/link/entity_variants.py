@@ -90,6 +90,7 @@ class _Contexts(Mapping[str, _NameContext]):
             grouped[node].append(occ)
         self._grouped = dict(grouped)  # reading a name not in the story is a KeyError
         self._made: dict[str, _NameContext] = {}
+        self._types: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self._grouped)
@@ -101,7 +102,10 @@ class _Contexts(Mapping[str, _NameContext]):
         return key in self._grouped
 
     def type_of(self, key: str) -> str:
-        return majority(Counter(o.label for o in self._grouped[key]))
+        typ = self._types.get(key)
+        if typ is None:
+            typ = self._types[key] = majority(Counter(o.label for o in self._grouped[key]))
+        return typ
 
     def __getitem__(self, key: str) -> _NameContext:
         made = self._made.get(key)
@@ -128,12 +132,17 @@ def _contexts(occs: list[Occ], forest: Forest | None = None) -> _Contexts:
     return _Contexts(occs, forest)
 
 
-def merge_variants(occs: list[Occ], forest: Forest) -> None:
+def name_contexts(occs: list[Occ]) -> _Contexts:
+    """The context of each name key, before any is joined: the steps below share it."""
+    return _Contexts(occs)
+
+
+def merge_variants(occs: list[Occ], forest: Forest, first: _Contexts | None = None) -> None:
     """Join variants, in rounds: a merge may make the context of another pair agree
     ("Teodora" / "Theodora Vasquez-Rhee" merged, two spellings of the rescuer quoted beside
-    her share one more neighbour)."""
+    her share one more neighbour). ``first``: ``name_contexts(occs)``, when made already."""
     by_type: dict[str, list[str]] = defaultdict(list)
-    first = _contexts(occs)
+    first = first if first is not None else _contexts(occs)
     for key in first:
         if (typ := first.type_of(key)) in _VARIANT_TYPES:
             by_type[typ].append(key)
@@ -141,7 +150,8 @@ def merge_variants(occs: list[Occ], forest: Forest) -> None:
     for typ in by_type:
         by_type[typ].sort()
     for _round in range(_ROUNDS):
-        contexts = _contexts(occs, forest)
+        # A forest that has joined nothing yet groups as the names themselves do.
+        contexts = _contexts(occs, forest) if forest.reason else first
         joined = False
         for typ, nodes in by_type.items():
             for i, j in pairs[typ]:
@@ -155,7 +165,6 @@ def _try_variant(a: str, b: str, typ: str, contexts: _Contexts, forest: Forest) 
     if ra == rb or ra not in contexts or rb not in contexts:
         return False
     distance = spelling_distance(a, b)
-    ca, cb = contexts[ra], contexts[rb]
     if distance:
         rule = "edit-distance+context"
         how = f"are {distance} edit(s) apart"
@@ -165,6 +174,7 @@ def _try_variant(a: str, b: str, typ: str, contexts: _Contexts, forest: Forest) 
         rule, how = "transliteration+context", "differ only in the vowels of one part"
     else:
         return False
+    ca, cb = contexts[ra], contexts[rb]  # read only for a pair spelled alike: most are not
     # Another order of the same parts, or the same consonants ("Okafor" / "Okafour",
     # "Raman" / "Ramann"), is how outlets and translators slip; two people named so
     # alike in one story are rarer than one slip.
@@ -216,15 +226,16 @@ def _overlaps(a: set[str], b: set[str], close: bool = False) -> bool:
     return shared >= _MIN_SHARED_CONTEXT and shared / smaller >= _MIN_CONTEXT_OVERLAP
 
 
-def merge_short_forms(occs: list[Occ], forest: Forest) -> None:
+def merge_short_forms(occs: list[Occ], forest: Forest, contexts: _Contexts | None = None) -> None:
     """An organisation's short form joins its full name: "the ministry" is not meant here,
     but "Foreign Ministry" after "Soltaran Foreign Ministry", "Halvane" for "Halvane
     Systems", "Data Protection Office" for "Data Protection Office of Ostria".
 
     Only when one organisation of the story fits (one of those in the short form's own
-    articles, if any is there); a short form that fits two is left alone.
+    articles, if any is there); a short form that fits two is left alone. ``contexts``:
+    ``name_contexts(occs)``, when made already.
     """
-    contexts = _contexts(occs)
+    contexts = contexts if contexts is not None else _contexts(occs)
     orgs = sorted(n for n in contexts if contexts.type_of(n) == "ORG")
     places = {n for n in contexts if contexts.type_of(n) in _PLACE_TYPES}
     # Every short form holds its first word in the full name: only those are compared.
@@ -268,7 +279,12 @@ _SPELLED_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
 _NAMED_TYPES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
-def merge_acronyms(occs: list[Occ], forest: Forest, texts: Mapping[str, str]) -> None:
+def merge_acronyms(
+    occs: list[Occ],
+    forest: Forest,
+    texts: Mapping[str, str],
+    contexts: _Contexts | None = None,
+) -> None:
     """An acronym joins its long form, and a country its usual short forms, with the reason.
 
     - the story spells it out: "the National Transitional Council (NTC)" (rule ``acronym``);
@@ -277,9 +293,10 @@ def merge_acronyms(occs: list[Occ], forest: Forest, texts: Mapping[str, str]) ->
     - a few short forms every reader knows ("US" / "United States" / "America", "UK" /
       "Britain", "UN" / "United Nations": rule ``known-short-form``).
 
-    Never a person with a non-person, and never when two long names fit.
+    Never a person with a non-person, and never when two long names fit. ``contexts``:
+    ``name_contexts(occs)``, when made already.
     """
-    contexts = _contexts(occs)
+    contexts = contexts if contexts is not None else _contexts(occs)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for occ in occs:
         labels[occ.key][occ.label] += 1
@@ -290,6 +307,9 @@ def merge_acronyms(occs: list[Occ], forest: Forest, texts: Mapping[str, str]) ->
         if occ.lone and 2 <= len(occ.key) <= 6 and _ACRONYM.fullmatch(occ.surface) is not None
     }
     longs = [k for k in labels if " " in k and kind[k] in _NAMED_TYPES]
+    by_initials: dict[str, list[str]] = defaultdict(list)  # in the order of ``longs``
+    for k in longs:
+        by_initials[_initials(k)].append(k)
     spelled: dict[str, dict[str, str]] = defaultdict(dict)
     for occ in occs:
         if occ.key in longs:
@@ -307,8 +327,7 @@ def merge_acronyms(occs: list[Occ], forest: Forest, texts: Mapping[str, str]) ->
         else:
             fits = {
                 k: f"its letters are the initials of {contexts[k].display!r}"
-                for k in longs
-                if _initials(k) == short
+                for k in by_initials.get(short, ())
             }
             rule = "initials"
         fits = {k: v for k, v in fits.items() if _compatible(kind[short], kind[k])}

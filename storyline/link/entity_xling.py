@@ -237,3 +237,13 @@ def _aligned_sentences(
                 for i, j in zip(*np.nonzero(left @ matrix.T >= threshold), strict=True):
                     out.append((rows[la][start + i], rows[lb][j]))
     return out
+
+
+def reader_forms(members: list[Occ], english: set[str]) -> list[Occ]:
+    """The mentions an entity's name is chosen from: those of the reader's (English)
+    reports when they hold a full name as often as the others do, so that Geneva is not
+    named "Genebra" for a Portuguese report, nor a person "Sten" for an English surname."""
+    mine = [o for o in members if o.article in english]
+    if any(" " in o.surface for o in mine) or not any(" " in o.surface for o in members):
+        return mine or members
+    return members

@@ -44,6 +44,20 @@ class Occ:
     def where(self) -> tuple[str, int]:
         return (self.article, self.mention.sentence)
 
+    def copy(self) -> Occ:
+        """A shallow copy (what ``copy.copy`` gives, several times faster)."""
+        return Occ(
+            self.article,
+            self.mention,
+            self.surface,
+            self.key,
+            self.label,
+            self.title,
+            self.node,
+            self.rule,
+            self.detail,
+        )
+
 
 def title_words(title: str | None) -> frozenset[str]:
     """The words of a title that say something about a role, keyed."""

@@ -10,12 +10,14 @@ item by how rare it is in the story (inverse document frequency over its sentenc
 and measures how much two sentences share.
 
 Stop words are spaCy's English list (a maintained list rather than our own), minus the
-number words and ordinals, which are content here ("the first visit in five years").
+number words and ordinals, which are content here ("the first visit in five years"); a
+sentence in another language also drops that language's spaCy list ("de", "la", "que").
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import math
 import re
 from collections import Counter
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyline.languages.words import stop_words
 from storyline.model import Annotation
 
 # fmt: off
@@ -61,14 +64,34 @@ def _stem(word: str) -> str:
     return word[:_STEM]
 
 
+@functools.cache
+def _stop_words(language: str) -> frozenset[str]:
+    """``language``'s stop words beside English ones, its number words left in (they are
+    content, as in English): Recognizers-Text's tables of them, where it has one."""
+    if language == "en":
+        return frozenset()
+    numbers: set[str] = set()
+    name = {"es": "spanish", "fr": "french", "pt": "portuguese"}.get(language)
+    if name is not None:
+        tables = importlib.import_module(f"recognizers_number.resources.{name}_numeric")
+        table = getattr(tables, f"{name.capitalize()}Numeric")
+        numbers = {*table.CardinalNumberMap, *table.OrdinalNumberMap} - _ARTICLES
+    return frozenset(stop_words(language) - numbers)
+
+
+# "un", "una", "une", "um": articles first, number words second.
+_ARTICLES = frozenset({"un", "una", "uno", "une", "um", "uma"})
+
+
 @functools.lru_cache(maxsize=1 << 16)
-def _words(text: str) -> frozenset[str]:
+def _words(text: str, language: str = "en") -> frozenset[str]:
     """The stems of a sentence's content words (cached: a story is linked again each
     time a report joins it, and its sentences do not change)."""
+    own = _stop_words(language)
     return frozenset(
         _stem(w)
         for w in _WORD.findall(text)
-        if w.lower() not in _STOP and not w.isdigit() and len(w) > 1
+        if w.lower() not in _STOP and w.lower() not in own and not w.isdigit() and len(w) > 1
     )
 
 
@@ -77,13 +100,15 @@ def items_of(
     sentence: int,
     text: str,
     entities: Iterable[str] = (),
+    language: str = "en",
 ) -> frozenset[str]:
-    """The specific items of one sentence: numbers, calendar dates, entities and words.
+    """The specific items of one sentence, written in ``language``: numbers, calendar
+    dates, entities and words.
 
     A figure the annotator read as a quantity carries its unit ("#8:gene" is not
     "#8:student"); digits inside a time expression are its date, not a number.
     """
-    out: set[str] = set(_words(text))
+    out: set[str] = set(_words(text, language))
     base = ann.sentences[sentence].start
     taken: list[tuple[int, int]] = []
     for q in ann.quantities:

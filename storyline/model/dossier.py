@@ -140,7 +140,13 @@ class Change(Record, kw_only=True):
     about: str | None = None  # what a figure or conflict is about
     before: str | None = None  # the figure before (revised_figure)
     after: str | None = None  # the figure now (revised_figure)
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = []  # revised_figure: the sentences that tell the figure now
+    # revised_figure (extends the contract, optional keys): the dates each figure is told
+    # for, the outlets that tell the new one, and the sentences that told the old one.
+    date: str | None = None
+    before_date: str | None = None
+    outlets: list[str] = []
+    before_evidence: list[Evidence] = []
 
 
 class Dossier(Record, kw_only=True):

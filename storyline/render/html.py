@@ -107,7 +107,7 @@ def to_html(dossier: Dossier, reader_language: str = "en") -> str:
         timeline=timeline,
         coverage=_coverage(view),
         tracks=[
-            {"about": t.about, "points": t.points, "chart": views.track_chart(t)}
+            {"about": t.about, "points": t.points, "svg": views.track_svg(t)}
             for t in dossier.tracks
         ],
         unknown_outlet=views.UNKNOWN_OUTLET,

@@ -204,7 +204,10 @@ def _changes(view: View) -> list[str]:
         return lines
     for change in dossier.changes:
         label = CHANGE_LABELS.get(change.kind, change.kind)
-        lines.append(f"- **{label}**: {md_text(change.text)}{_cite(view, change.evidence)}")
+        cites = _cite(view, change.evidence)
+        if change.before_evidence:  # a revised figure: the sentences before and now
+            cites = f" (was{_cite(view, change.before_evidence)}; now{cites})"
+        lines.append(f"- **{label}**: {md_text(change.text)}{cites}")
     return [*lines, ""]
 
 

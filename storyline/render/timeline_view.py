@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup, escape
+
 from storyline.model import Dossier, Track
 from storyline.render.labels import UNKNOWN_OUTLET, date_label
 
@@ -152,3 +154,34 @@ def track_chart(track: Track) -> dict[str, Any]:
         "top": f"{top:,.0f}",
         "pad": CHART_PAD,
     }
+
+
+def track_svg(track: Track) -> Markup:
+    """The chart of ``track`` as inline SVG markup, drawn on the server (no script, works
+    offline), for the HTML report and the web app alike; every text in it escaped."""
+    c = track_chart(track)
+    w, h, pad = c["width"], c["height"], c["pad"]
+    parts = [
+        f'<svg class="chart" role="img" width="{w}" height="{h}" viewBox="0 0 {w} {h}"'
+        f' aria-label="{escape(track.about)}: values by date">',
+        f'<line class="axis" x1="{pad}" y1="{h - pad}" x2="{w - pad}" y2="{h - pad}"'
+        ' stroke="#888"/>',
+        f'<text x="{pad}" y="{h - 6}" font-size="10">{escape(c["first"])}</text>',
+        f'<text x="{w - pad}" y="{h - 6}" font-size="10" text-anchor="end">'
+        f"{escape(c['last'])}</text>",
+        f'<text x="2" y="{pad - 8}" font-size="10">{escape(c["top"])}</text>',
+        f'<polyline fill="none" stroke="#36c" stroke-width="1.5" points="{c["line"]}"/>',
+    ]
+    for p in c["points"]:
+        if p["y_low"] is not None or p["y_high"] is not None:
+            low = p["y_low"] if p["y_low"] is not None else pad
+            high = p["y_high"] if p["y_high"] is not None else pad
+            parts.append(
+                f'<line x1="{p["x"]}" x2="{p["x"]}" y1="{low}" y2="{high}" stroke="#9ab"/>'
+            )
+        parts.append(
+            f'<circle cx="{p["x"]}" cy="{p["y"]}" r="3" fill="#36c">'
+            f"<title>{escape(p['label'])}</title></circle>"
+        )
+    parts.append("</svg>")
+    return Markup("\n".join(parts))

@@ -9,6 +9,7 @@ each renderer escapes it for its own syntax.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -45,6 +46,7 @@ from storyline.render.timeline_view import (
     timeline_entries,
     timeline_rest,
     track_chart,
+    track_svg,
 )
 
 __all__ = [
@@ -70,6 +72,7 @@ __all__ = [
     "timeline_entries",
     "timeline_rest",
     "track_chart",
+    "track_svg",
     "unique_parts",
     "window_label",
 ]
@@ -165,6 +168,8 @@ class View:
     sources: list[Source] = field(default_factory=list)
     _numbers: dict[tuple[str, int, str], int] = field(default_factory=dict)
     _names: tuple[dict[str, str], re.Pattern[str] | None] | None = None
+    _other_languages: bool | None = None
+    _readable: dict[str, str] = field(default_factory=dict)
 
     def article(self, article_id: str) -> ArticleView:
         """The article behind an id; an id the dossier does not list still gets a label."""
@@ -188,7 +193,7 @@ class View:
 
     def refs(self, evidence: Iterable[Evidence]) -> list[int]:
         """Citation numbers for ``evidence``, in order, each number once."""
-        numbers: list[int] = []
+        numbers: dict[int, None] = {}  # in order, each once
         for item in evidence:
             key = (item.article, item.sentence, item.text)
             number = self._numbers.get(key)
@@ -198,9 +203,8 @@ class View:
                 self.sources.append(
                     Source(number, self.article(item.article), item.sentence, item.text)
                 )
-            if number not in numbers:
-                numbers.append(number)
-        return numbers
+            numbers[number] = None
+        return list(numbers)
 
     def entity_name(self, entity_id: str) -> str:
         return self.entity_names.get(entity_id, entity_id)
@@ -239,20 +243,27 @@ class View:
         """
         if not text:
             return text
+        said = self._readable.get(text)
+        if said is not None:
+            return said  # a report's date note is read once per sentence cited from it
         if self._names is None:
             self._names = self._article_names()
         names, pattern = self._names
         if pattern is None:
-            return unique_parts(text)
-        return unique_parts(pattern.sub(lambda m: names[m.group(1)], text))
+            said = unique_parts(text)
+        else:
+            said = unique_parts(pattern.sub(lambda m: names[m.group(1)], text))
+        self._readable[text] = said
+        return said
 
     def _article_names(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
         names: dict[str, str] = {}
+        outlets = Counter(a.record.outlet for a in self.articles.values() if a.number)
         for article in self.articles.values():
             if not article.number:
                 continue
             label = f"{article.name}, {article.date}"
-            if article.record.outlet and self._outlet_count(article.record.outlet) > 1:
+            if article.record.outlet and outlets[article.record.outlet] > 1:
                 label = f"{label}, \u201c{clip(article.title, 48)}\u201d"
             names[article.id] = label
             if article.record.path:
@@ -262,12 +273,14 @@ class View:
         keys = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
         return names, re.compile(r"(?<![\w.-])(" + keys + r")(?![\w-])")
 
-    def _outlet_count(self, outlet: str) -> int:
-        return sum(1 for a in self.articles.values() if a.record.outlet == outlet and a.number)
-
     def other_languages(self) -> bool:
-        """Whether any report is in a language other than the reader's."""
-        return any(a.language != self.reader_language for a in self.dossier.articles)
+        """Whether any report is in a language other than the reader's (worked out once:
+        the templates ask for every sentence they show)."""
+        if self._other_languages is None:
+            self._other_languages = any(
+                a.language != self.reader_language for a in self.dossier.articles
+            )
+        return self._other_languages
 
     def language_of(self, evidence: Iterable[Evidence]) -> str | None:
         """The language of the sentences ``evidence`` quotes, when it is not the reader's."""
@@ -291,13 +304,14 @@ def build_view(dossier: Dossier, changes_first: bool = True, reader_language: st
     page; a page that shows the summary before the changes (the web app's) numbers it first.
     """
     view = View(dossier=dossier, reader_language=reader_language)
+    among_unknown = sum(1 for a in dossier.articles if not a.outlet) > 1
     for number, record in enumerate(dossier.articles, start=1):
         view.articles[record.id] = ArticleView(
             number=number,
             record=record,
             outlet=record.outlet or UNKNOWN_OUTLET,
             url=safe_url(record.url),
-            among_unknown=sum(1 for a in dossier.articles if not a.outlet) > 1,
+            among_unknown=among_unknown,
         )
     view.entity_names = {entity.id: entity.name for entity in dossier.entities}
     view.claim_numbers = {claim.id: n for n, claim in enumerate(dossier.claims, start=1)}
@@ -309,11 +323,11 @@ def build_view(dossier: Dossier, changes_first: bool = True, reader_language: st
 
     if changes_first:
         for change in dossier.changes:
-            view.refs(change.evidence)
+            view.refs([*change.before_evidence, *change.evidence])
     for sentence in dossier.summary:
         view.refs(sentence.evidence)
     for change in dossier.changes:
-        view.refs(change.evidence)
+        view.refs([*change.before_evidence, *change.evidence])
     for entry in dossier.timeline:
         view.refs(entry.evidence)
     for conflict in dossier.conflicts:

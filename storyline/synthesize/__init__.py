@@ -57,7 +57,9 @@ def synthesize(
         first = min(claim.evidence, key=lambda e: (order[e.article], e.sentence))
         return (order[first.article][0] + order[first.article][1], first.sentence)
 
-    quotes = collect_quotes(annotations, links.entities, links.mention_entity)
+    quotes = collect_quotes(
+        annotations, links.entities, links.mention_entity, {a.id: a.language for a in articles}
+    )
     figures = figures_config or FIGURES
     conflicts = build_ledger(articles, annotations, links, quotes, figures)
     # A name spelled two ways is in the ledger, but it is no dispute about what happened.

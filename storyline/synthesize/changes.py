@@ -12,10 +12,10 @@ and the one just made. Two things happen here:
    reader's links and bookmarks survive an update.
 2. **Changes listed.** New reports (``new_article``), new claims, claims no longer
    supported (a previous claim with no current counterpart: its articles left the
-   story, or its sentences no longer make one fact), revised figures (a track's
-   latest value moved, or a quantity dispute where a value is told only by articles
-   new since the previous build: "persons 12 → 19, Outlet, 2024-03-02"), and new
-   conflicts.
+   story, or its sentences no longer make one fact), revised figures (each day new
+   reports move a track, or a quantity dispute where a value is told only by articles
+   new since the previous build: "persons 12 → 19 (Outlet, 2024-03-02)", with both
+   figures' dates and sentences and the new one's outlets), and new conflicts.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from storyline.model import (
     DossierClaim,
     Evidence,
     Position,
+    TrackPoint,
 )
 
 T = TypeVar("T")
@@ -234,48 +235,83 @@ def _revision(
 
     before = max(old, key=lambda p: latest(p, old_articles.__contains__))
     after = max(new, key=lambda p: latest(p, lambda a: True))
-    day, aid = latest(after, lambda a: True)
-    outlet = articles[aid].outlet if aid in articles else None
-    where = ", ".join(x for x in (outlet, day) if x)
+    evidence = [e for e in after.evidence if e.article not in old_articles]
+    outlets = [articles[e.article].outlet if e.article in articles else None for e in evidence]
+    return _revised(
+        conflict.about,
+        (before.value, latest(before, old_articles.__contains__)[0] or None, before.evidence),
+        (after.value, latest(after, lambda a: True)[0] or None, evidence),
+        outlets,
+    )
+
+
+Told = tuple[str, str | None, list[Evidence]]  # a figure as written, its date, its sentences
+
+
+def _revised(about: str, before: Told, after: Told, outlets: Iterable[str | None]) -> Change:
+    """A figure revised: the old and the new one with their dates, the new one's outlets,
+    both ones' sentences; its text for the reader "about old → new (outlets, date)"."""
+    names = list(dict.fromkeys(o for o in outlets if o))
+    where = ", ".join([*names, *([after[1]] if after[1] else [])])
     return Change(
         kind="revised_figure",
-        text=f"{conflict.about} {before.value} → {after.value}" + (f" ({where})" if where else ""),
-        about=conflict.about,
-        before=before.value,
-        after=after.value,
-        evidence=[e for e in after.evidence if e.article not in old_articles],
+        text=f"{about} {before[0]} → {after[0]}" + (f" ({where})" if where else ""),
+        about=about,
+        before=before[0],
+        after=after[0],
+        evidence=after[2],
+        date=after[1],
+        before_date=before[1],
+        outlets=names,
+        before_evidence=before[2],
     )
 
 
 def _track_revisions(previous: Dossier, current: Dossier) -> list[Change]:
-    """A track whose latest value moved since the last build: the figure revised."""
-    before_of = {t.about: t for t in previous.tracks}
+    """Each move of a track since the last build: for each day after the last one the
+    earlier build knew, the value the new reports tell for it most (ties: the higher),
+    against the value before it, when the two differ ("12 → 19" on one day, "19 → 31" on
+    the next). A track is the earlier one that shares its sentences, else its namesake;
+    a measure that held still before (a constant is no track) is known by the points the
+    earlier build's reports told."""
     seen = {a.id for a in previous.articles}
+
+    def told_before(p: TrackPoint) -> bool:
+        return all(e.article in seen for e in p.evidence)
+
+    matched = _match(
+        previous.tracks,
+        current.tracks,
+        lambda t: _evidence_keys(e for p in t.points for e in p.evidence),
+    )
+    by_about = {t.about: t for t in previous.tracks}
     changes = []
-    for track in current.tracks:
-        old = before_of.get(track.about)
-        # A value that held still before (no track then: a constant is no track) and moved
-        # now: the points the earlier build's articles told are its before.
-        told = (
-            old.points
-            if old is not None
-            else [p for p in track.points if all(e.article in seen for e in p.evidence)]
-        )
-        if not told or not track.points:
+    for i, track in enumerate(current.tracks):
+        old = previous.tracks[matched[i]] if i in matched else by_about.get(track.about)
+        known = old.points if old is not None else [p for p in track.points if told_before(p)]
+        new = [p for p in track.points if not told_before(p)]
+        if not known or not new:
             continue
-        last_old = max(told, key=lambda p: p.date)
-        last_new = max(track.points, key=lambda p: p.date)
-        if last_new.date <= last_old.date or last_new.value == last_old.value:
-            continue
-        where = ", ".join(x for x in (last_new.outlet, last_new.date) if x)
-        changes.append(
-            Change(
-                kind="revised_figure",
-                text=f"{track.about} {last_old.text} → {last_new.text} ({where})",
-                about=track.about,
-                before=last_old.text,
-                after=last_new.text,
-                evidence=last_new.evidence,
+        last = max(p.date for p in known)
+        before = _most_told([p for p in known if p.date == last])
+        for day in sorted({p.date for p in new if p.date > last}):
+            after = _most_told([p for p in new if p.date == day])
+            if after[0].value == before[0].value:
+                continue  # told again, not moved
+            changes.append(
+                _revised(
+                    track.about,
+                    (before[0].text, before[0].date, [e for p in before for e in p.evidence]),
+                    (after[0].text, day, [e for p in after for e in p.evidence]),
+                    (p.outlet for p in after),
+                )
             )
-        )
+            before = after
     return changes
+
+
+def _most_told(points: Sequence[TrackPoint]) -> list[TrackPoint]:
+    """The points of the value most of ``points`` tell (ties: the higher value)."""
+    told = Counter(p.value for p in points)
+    value = max(told, key=lambda v: (told[v], v))
+    return [p for p in points if p.value == value]

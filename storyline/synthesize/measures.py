@@ -77,6 +77,8 @@ class FiguresConfig:
     includes_before: int = 40  # characters before a figure an "including" cue is read in
     includes_after: int = 80  # ... and after it
     hedge_before: int = 40  # characters before a figure "suspected of" is read in
+    rate_after: int = 40  # characters after a volume its period ("of oil a day") is read in
+    world_near: int = 60  # characters around a figure "in 42 countries" makes it the world's
 
 
 FIGURES = FiguresConfig()

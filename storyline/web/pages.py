@@ -18,6 +18,7 @@ from storyline.render.view import (
     safe_url,
     timeline_count,
     timeline_rest,
+    track_svg,
     unique_parts,
 )
 from storyline.web.public import public_article
@@ -41,6 +42,7 @@ SECTION_ROWS = 100
 SECTIONS = (
     "changes",
     "conflicts",
+    "tracks",
     "quotes",
     "entities",
     "coverage",
@@ -121,6 +123,7 @@ def page_router(
             count=timeline_count(dossier),
             rest=timeline_rest(view),
             changes=change_lines(dossier),
+            track_svg=track_svg,
             headlines=headlines(view, titles),
             article_title=article_title,
             only=only,

@@ -190,6 +190,7 @@ class ChangeLine:
     text: str
     reason: str
     evidence: list[Evidence]
+    before_evidence: list[Evidence]  # a revised figure's sentences before
 
 
 def change_lines(dossier: Dossier) -> list[ChangeLine]:
@@ -228,6 +229,7 @@ def change_lines(dossier: Dossier) -> list[ChangeLine]:
                 text=c.text,
                 reason=reason,
                 evidence=c.evidence,
+                before_evidence=c.before_evidence,
             )
         )
     return lines

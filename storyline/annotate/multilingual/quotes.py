@@ -9,6 +9,8 @@ name the reader found (``names``), told by the language's speech verbs:
 - before it: Xi dijo: «…» / Müller sagte, „…“;
 - "según X" / "selon X" / "laut X" right after the quote or right before it.
 
+Reported speech with no marks ("X dijo que …", "selon X, …") is read by ``reported``.
+
 Never the one a speaker addresses ("«…», dijo a CNN").
 
 A surname alone takes the full name written before it. No name beside the verb (a
@@ -29,7 +31,7 @@ _SWAPPED = str.maketrans({"»": "«", "«": "»"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _REACH = 80  # characters after a quote (or before it) where its verb and speaker stand
 # Words before the one a speaker addresses ("dijo a CNN", "a déclaré au Monde").
-_ADDRESSEE = {
+ADDRESSEE = {
     "es": frozenset({"a", "al", "ante"}), "fr": frozenset({"à", "au", "aux", "devant"}),
     "it": frozenset({"a", "al", "alla", "ai"}), "de": frozenset({"zu", "zum", "gegenüber"}),
     "nl": frozenset({"aan", "tegen", "tegenover"}), "pt": frozenset({"a", "ao", "à", "aos"}),
@@ -53,7 +55,7 @@ def find_quotes(
         first, last = index.at(open_), index.at(max(open_, close - 1))
         if first is None or last is None or len(_WORD.findall(inner)) < 3 or "\n" in inner:
             continue  # a quoted word or title, or marks paired across lines: not a quote
-        speaker, cue = _after(text, close, last, sentences, names, words)
+        speaker, cue = speaker_after(text, close, last, sentences, names, words)
         if speaker is None:
             speaker, cue = _before(text, open_, first, sentences, names, words)
         out.append(
@@ -61,7 +63,7 @@ def find_quotes(
                 sentence=first,
                 sentences=list(range(first, last + 1)),
                 text=inner,
-                speaker=_full_name(speaker, names) if speaker else None,
+                speaker=full_name(speaker, names) if speaker else None,
                 cue=cue,
                 direct=True,
             )
@@ -91,7 +93,7 @@ def _named(m: Mention) -> bool:
     return m.label in ("PERSON", "ORG") and m.text[:1].isupper()
 
 
-def _after(
+def speaker_after(
     text: str,
     close: int,
     last: int,
@@ -109,7 +111,7 @@ def _after(
     if not after:
         return None, text[tokens[0].start() : verb.end()]
     between = _WORD.findall(text[verb.end() : after[0].start].lower())
-    if len(between) > 3 or set(between) & _ADDRESSEE.get(words.language, frozenset()):
+    if len(between) > 3 or set(between) & ADDRESSEE.get(words.language, frozenset()):
         # "«…», dijo a CNN": the one spoken to, not the speaker
         return None, text[tokens[0].start() : verb.end()]
     return after[0].text, text[tokens[0].start() : verb.end()]
@@ -143,7 +145,7 @@ def _before(
     return before[-1].text, verb.group()
 
 
-def _full_name(speaker: str, names: list[Mention]) -> str:
+def full_name(speaker: str, names: list[Mention]) -> str:
     """A surname alone as the full name of a person written before it."""
     if " " in speaker:
         return speaker

@@ -16,6 +16,7 @@ from storyline.model import Sentence
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _INITIAL = re.compile(r"(?:^|\s)\w\.$")
 _LAST_WORD = re.compile(r"(\S+)$")
+_BULLETS = str.maketrans({c: "-" for c in "•▪◦‣⁃●■"})
 
 
 def split_sentences(text: str, language: str) -> list[Sentence]:
@@ -24,17 +25,20 @@ def split_sentences(text: str, language: str) -> list[Sentence]:
 
     honorifics = WORDS[language].honorifics if language in WORDS else frozenset()
     spans: list[tuple[int, int]] = []
+    # sentencex stops splitting a paragraph at a bullet ("•", "▪"): read it as a dash,
+    # character for character, so that offsets hold.
+    plain = text.translate(_BULLETS)
     start = 0
     for paragraph in [*_PARAGRAPH.split(text)]:
         at = text.index(paragraph, start) if paragraph else start
         start = at + len(paragraph)
         pos = at
         pieces: list[tuple[int, int]] = []
-        for piece in sentencex.segment(language, paragraph):
+        for piece in sentencex.segment(language, paragraph.translate(_BULLETS)):
             stripped = piece.strip()
             if not stripped:
                 continue
-            s = text.index(stripped, pos)
+            s = plain.index(stripped, pos)
             pieces.append((s, s + len(stripped)))
             pos = s + len(stripped)
         spans.extend(_mended(text, pieces, honorifics))

@@ -15,6 +15,7 @@ a source gives it.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -105,12 +106,15 @@ def find_events(
     """The story's dated events: its dated sentences merged when they tell one event;
     ``config`` holds the stage's tuned constants (``EventsConfig``)."""
     published = {a.id: a.published.date or "" for a in articles}
+    language = {a.id: a.language for a in articles}
     raws: list[_Raw] = []
     for ann in annotations:
         vecs = ann.vectors()
+        vectors = hashlib.blake2b(ann.embeddings, digest_size=16).digest()
         for sentence, text, day, granularity, status, window, clause in _dated(
-            ann, published.get(ann.article), config
+            ann, published.get(ann.article), config, language.get(ann.article, "en")
         ):
+            entities = frozenset(entities_in(ann.article, sentence))
             raws.append(
                 _Raw(
                     article=ann.article,
@@ -121,9 +125,18 @@ def find_events(
                     status=status,
                     published=published.get(ann.article, ""),
                     vector=vecs[sentence] if vecs.shape[1] else np.zeros(1, np.float32),
-                    entities=frozenset(entities_in(ann.article, sentence)),
+                    entities=entities,
                     window=window,
                     clause=clause,
+                    token=(
+                        ann.article,
+                        sentence,
+                        vectors,
+                        ann.embedding_dim,
+                        status,
+                        entities,
+                        window,
+                    ),
                 )
             )
     groups = _merge(raws, config)
@@ -136,7 +149,9 @@ _Dated = tuple[int, str, str, Granularity, EventStatus, frozenset[str], str | No
 _DATED: Memo[list[_Dated]] = Memo("link.dated_sentences")
 
 
-def _dated(ann: Annotation, pub: str | None, config: EventsConfig = EVENTS) -> list[_Dated]:
+def _dated(
+    ann: Annotation, pub: str | None, config: EventsConfig = EVENTS, language: str = "en"
+) -> list[_Dated]:
     """The article's dated sentences, one per (sentence, date), as ``find_events`` reads
     them from the article alone: (sentence, text, date, granularity, status, words near
     the date, clause). Kept per process, so a story rebuilt for a new report reads only
@@ -155,7 +170,7 @@ def _dated(ann: Annotation, pub: str | None, config: EventsConfig = EVENTS) -> l
             if parsed is None or (t.sentence, parsed[0]) in seen:
                 continue
             sent = ann.sentences[t.sentence]
-            if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start):
+            if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start, language):
                 continue  # "after Tuesday's earthquake": the day of another event
             if _annotated(t):
                 status = timex_status(t, parsed[0], pub)
@@ -181,4 +196,4 @@ def _dated(ann: Annotation, pub: str | None, config: EventsConfig = EVENTS) -> l
 
     # The settings it reads are part of the key: a run that tunes them reads again.
     tuned = (config.status_before, config.status_after, config.window_words)
-    return _DATED.get(digest(ann.sentences, ann.timexes, pub, tuned), make)
+    return _DATED.get(digest(ann.sentences, ann.timexes, pub, tuned, language), make)

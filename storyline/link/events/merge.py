@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyline.link.predicates import Side, opposed, sides_of
+from storyline.memo import Memo
 from storyline.model import Event, EventStatus, Evidence, Granularity
 
 from .config import EVENTS, EventsConfig
@@ -87,6 +88,10 @@ class _Raw:
     entities: frozenset[str]
     window: frozenset[str]
     clause: str | None = None  # the clause its date governs, when the sentence dates several
+    # What the merge test reads of it besides its date, as one hashable value (article,
+    # sentence, a digest of its article's vectors and their size, status, entities,
+    # window); None: its blocks are not kept (``_BLOCKS``).
+    token: tuple[object, ...] | None = None
 
 
 # What happened, what was planned or expected, and what was called off stay apart:
@@ -146,6 +151,13 @@ def _merge(raws: list[_Raw], config: EventsConfig = EVENTS) -> list[list[_Raw]]:
     return out
 
 
+# The pairs of one block of ``_PairTable`` (one date's events against one of its
+# prefixes'), as positions in the block, keyed by everything the test reads of the
+# block's events: a story that gains a report compares again only the blocks of the
+# dates its sentences name.
+_BLOCKS: Memo[list[tuple[int, int]]] = Memo("link.event_blocks", size=20000)
+
+
 class _PairTable:
     """The merge test of ``_merge`` for whole blocks of events at once."""
 
@@ -156,6 +168,9 @@ class _PairTable:
         from scipy import sparse
 
         dim = max(r.vector.shape[0] for r in raws)
+        tokens = [r.token for r in raws]
+        self.tokens = None if any(t is None for t in tokens) else tokens
+        self.dim = dim
         self.vectors = np.vstack(
             [r.vector if r.vector.shape[0] == dim else np.zeros(dim, np.float32) for r in raws]
         ).astype(np.float32)
@@ -199,8 +214,28 @@ class _PairTable:
             rows = np.array(group)
             for prefix in self.date_prefixes[date]:
                 if prefix in by_date:
-                    out.extend(self._block(rows, np.array(by_date[prefix]), prefix == date))
+                    out.extend(self._kept_block(rows, np.array(by_date[prefix]), prefix == date))
         return out
+
+    def _kept_block(self, rows: np.ndarray, cols: np.ndarray, same: bool) -> list[tuple[int, int]]:
+        """``_block``, taken from ``_BLOCKS`` when its events were compared before."""
+        if self.tokens is None:
+            return self._block(rows, cols, same)
+        tokens = self.tokens
+        key = (
+            same,
+            self.dim,
+            self.config,
+            tuple(tokens[i] for i in rows),
+            () if same else tuple(tokens[j] for j in cols),
+        )
+
+        def make() -> list[tuple[int, int]]:
+            at_row = {int(r): n for n, r in enumerate(rows)}
+            at_col = {int(c): n for n, c in enumerate(cols)}
+            return [(at_row[a], at_col[b]) for a, b in self._block(rows, cols, same)]
+
+        return [(int(rows[a]), int(cols[b])) for a, b in _BLOCKS.get(key, make)]
 
     def _block(self, rows: np.ndarray, cols: np.ndarray, same: bool) -> list[tuple[int, int]]:
         """The pairs of ``rows`` x ``cols`` that are one event (of ``rows`` alone, each

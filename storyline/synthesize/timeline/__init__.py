@@ -34,7 +34,7 @@ from .candidates import (
 from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig, Weights
 from .dates import auto_dates, date_scores
 from .entries import _entry, _told_at, build_timeline, sentence_vectors, tells_something
-from .reading import _names, body_only, relevance, story_terms, within_span
+from .reading import _names, body_only, relevance, stop_words_of, story_terms, within_span
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -129,13 +129,16 @@ def dossier_timeline(
         source_of,
         max_events or 10**9,
         published=published,
-        references={a.id: referenced_days(a.body_text(), a.published.date) for a in articles},
+        references={
+            a.id: referenced_days(a.body_text(), a.published.date, a.language) for a in articles
+        },
         listed=listed_by_hindsight(articles, terms, weights),
         vector_of=sentence_vectors(annotations),
         dates=dates,
         per_date=per_date,
         weights=weights,
         relevance=relevance(annotations, terms) if weights.relevance else None,
+        stop_words=stop_words_of(articles),
     )
     texts = {(e.date, e.text) for e in shown}
     rest = sorted(

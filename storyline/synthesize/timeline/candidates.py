@@ -86,7 +86,7 @@ def story_chronologies(
     out = []
     for a in articles:
         text = a.body_text()
-        entries = list(dated_entries(text, a.published.date))
+        entries = list(dated_entries(text, a.published.date, a.language))
         if entries and terms:
             about = [e for e in entries if _names(text[e[1] : e[2]], terms)]
             entries = about if len(about) >= config.on_topic * len(entries) else []
@@ -115,14 +115,15 @@ def chronology_events(
     by_article = {ann.article: ann for ann in annotations}
     out: list[Event] = []
     for article, entries in story_chronologies(articles, terms, config):
-        ann = by_article.get(article.id)
+        ann, language = by_article.get(article.id), article.language
         if ann is None:
             continue
         for day, begin, end in entries:
             for sent in ann.sentences:
                 if not begin <= sent.start < end or (ann.article, sent.index, day) in dated:
                     continue
-                if any(is_chronology_line(line.strip()) for line in sent.text.split("\n")[1:]):
+                lines = sent.text.split("\n")[1:]
+                if any(is_chronology_line(line.strip(), language) for line in lines):
                     continue  # runs on into the next entry ("... / August 23 - The rebels ...")
                 if config.min_words <= len(sent.text.split()) <= config.max_words:
                     out.append(_told_by(ann.article, sent, day))

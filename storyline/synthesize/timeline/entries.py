@@ -6,7 +6,7 @@ import datetime
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 
 import numpy as np
 
@@ -16,7 +16,7 @@ from storyline.model import Annotation, Event, TimelineEntry
 
 from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig
 from .dates import date_scores
-from .reading import _WORD, _words
+from .reading import _WORD, STOP_WORDS, _words
 
 VectorOf = Callable[[str, int], "np.ndarray | None"]
 _WEEKDAY_NAMES = frozenset(ENGLISH.weekday_numbers)
@@ -37,6 +37,7 @@ def build_timeline(
     per_date: int | None = None,
     weights: TimelineConfig = DEFAULT_WEIGHTS,
     relevance: Mapping[str, float] | None = None,
+    stop_words: Set[str] = STOP_WORDS,
 ) -> list[TimelineEntry]:
     """The timeline: the most reported dates, and for each its most told, most central events.
 
@@ -46,7 +47,8 @@ def build_timeline(
     benchmark's setting); otherwise dates are taken in order of importance, each with
     up to ``per_date`` entries (all of its events when None), until ``max_events``.
     Two entries are redundant only when they also share a status: a plan and its
-    cancellation are both kept.
+    cancellation are both kept. ``stop_words`` are left out of the sentences' words
+    (``reading.stop_words_of``: those of the story's languages).
     """
     usable = [
         e
@@ -68,7 +70,7 @@ def build_timeline(
         if d in by_date
     }
     ranked_dates = sorted(scores, key=lambda d: (-scores[d], -len(d), d))
-    idf = _idf(usable)
+    idf = _idf(usable, stop_words)
     limit = dates * (per_date or 1) if dates is not None else max_events
     chosen: list[Event] = []
     chosen_vecs: list[tuple[str, np.ndarray]] = []
@@ -90,6 +92,7 @@ def build_timeline(
             idf,
             published or {},
             weights,
+            stop_words,
         )
         if picked:
             taken_dates += 1
@@ -187,9 +190,10 @@ def _pick(
     idf: Mapping[str, float],
     published: Mapping[str, str],
     config: TimelineConfig = DEFAULT_WEIGHTS,
+    stop_words: Set[str] = STOP_WORDS,
 ) -> list[Event]:
     vecs = [_vector(e, vector_of) for e in candidates]
-    bags = [_bag(e.text, idf) for e in candidates]
+    bags = [_bag(e.text, idf, stop_words) for e in candidates]
     lex_centroid: Counter[str] = Counter()
     for b in bags:
         lex_centroid.update(b)
@@ -235,16 +239,18 @@ def _pick(
     return out
 
 
-def _idf(events: Sequence[Event]) -> dict[str, float]:
+def _idf(events: Sequence[Event], stop_words: Set[str] = STOP_WORDS) -> dict[str, float]:
     df: Counter[str] = Counter()
     for e in events:
-        df.update(set(_words(e.text)))
+        df.update(set(_words(e.text, stop_words)))
     n = len(events) or 1
     return {w: math.log(n / c) for w, c in df.items()}
 
 
-def _bag(text: str, idf: Mapping[str, float]) -> dict[str, float]:
-    tf = Counter(_words(text))
+def _bag(
+    text: str, idf: Mapping[str, float], stop_words: Set[str] = STOP_WORDS
+) -> dict[str, float]:
+    tf = Counter(_words(text, stop_words))
     bag = {w: c * idf.get(w, 0.0) for w, c in tf.items()}
     norm = math.sqrt(sum(v * v for v in bag.values())) or 1.0
     return {w: v / norm for w, v in bag.items()}

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 import msgspec
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyline.languages.words import stop_words
 from storyline.model import Annotation, Article, Event
 
 from .config import DEFAULT_WEIGHTS
@@ -69,10 +70,13 @@ def story_terms(
     agencies that carry the story ("CNN", "Reuters" in every report) are not what it is
     about.
     """
-    carriers = {w for a in articles for name in (a.outlet or "", *a.credits) for w in _words(name)}
+    stops = stop_words_of(articles)
+    carriers = {
+        w for a in articles for name in (a.outlet or "", *a.credits) for w in _words(name, stops)
+    }
     df: Counter[str] = Counter()
     for ann in annotations:
-        df.update({w for m in ann.mentions if m.label in _NAMED for w in _words(m.text)})
+        df.update({w for m in ann.mentions if m.label in _NAMED for w in _words(m.text, stops)})
     ranked = sorted(
         (w for w, c in df.items() if c >= 2 and len(w) > 2 and w not in carriers),
         key=lambda w: (-df[w], w),
@@ -135,5 +139,12 @@ def within_span(
     return kept, [a for a in annotations if a.article in ids], in_span
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+def stop_words_of(articles: Sequence[Article]) -> Set[str]:
+    """The stop words of a story: spaCy's English list, and that of each other language
+    its reports are written in ("del" and "los" are no key term of a Spanish story)."""
+    others = sorted({a.language for a in articles} - {"en"})
+    return STOP_WORDS.union(*map(stop_words, others)) if others else STOP_WORDS
+
+
+def _words(text: str, stops: Set[str] = STOP_WORDS) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in stops]
