@@ -26,6 +26,7 @@ from datetime import date
 import numpy as np
 
 from storyline.model import Annotation, Quantity
+from storyline.synthesize.lengths import event_of, window
 from storyline.synthesize.places import many_places, named_in
 
 # fmt: off
@@ -320,7 +321,7 @@ def related(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     sim = float(a.vector @ b.vector) if a.vector.shape == b.vector.shape else 0.0
     shared = len(a.entities & b.entities)
     if a.key[0] == "duration":  # the length of one event: told of the same people, alike
-        x, y = _event_of(a), _event_of(b)
+        x, y = event_of(a), event_of(b)
         if x and y and x != y:
             return False  # "two weeks of bombings" / "five weeks of battle": two events
         return shared >= 2 or (shared >= 1 and sim >= cfg.related_unnamed)
@@ -428,24 +429,3 @@ def run_on(f: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     """A "sentence" of many run-together items (a flattened fact box or page of links):
     its parse says little about which figure goes with what."""
     return len(f.text.split()) > cfg.run_on_words
-
-
-_WINDOW = re.compile(r"\b(next|within|coming|another)\b[\w\s-]{0,12}$", re.IGNORECASE)
-_EVENT = re.compile(r"^\s+of\s+((?:[a-z-]+\s*){1,4})")
-_NOT_HEAD = re.compile(
-    r"\b(and|or|in|on|at|to|by|for|with|from|that|which|who|was|were|is|are|has|have)\b.*"
-)
-
-
-def window(f: Figure) -> bool:
-    """A length of time still ahead ("the next 12 to 18 hours", "within 24 hours"): a
-    deadline or a window, not how long something lasted."""
-    start = f.q.start - f.offset
-    return f.key[0] == "duration" and bool(_WINDOW.search(f.text[max(0, start - 24) : start]))
-
-
-def _event_of(f: Figure) -> str | None:
-    """The event a length names after it ("two weeks of intense bombings": bombing)."""
-    m = _EVENT.match(f.text[f.q.end - f.offset :])
-    words = _NOT_HEAD.sub("", m.group(1)).split() if m else []
-    return words[-1].removesuffix("s") if words else None
