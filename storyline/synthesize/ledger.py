@@ -44,10 +44,18 @@ def build_ledger(
         return outlets.get(article)
 
     names = {e.id: e.name for e in links.entities}
+    # An outlet named in its own bylines and datelines ("CNN") is no subject two figures
+    # share: two reports of one outlet would otherwise always name one entity.
+    press = {o.casefold() for o in outlets.values() if o}
+    told_by_press = {e.id for e in links.entities if e.name.casefold() in press}
+
+    def subjects_in(article: str, sentence: int) -> list[str]:
+        return [e for e in links.entities_in(article, sentence) if e not in told_by_press]
+
     return [
         *find_conflicts(
             annotations,
-            links.entities_in,
+            subjects_in,
             names,
             {a.id: a.published.date for a in articles},
             {a.id for a in articles if a.published.basis == "inferred"},
