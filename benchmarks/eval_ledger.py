@@ -55,6 +55,7 @@ TRACK_GRID = {
     "world_near": (40, 60, 80),  # characters around a figure "in 42 countries" is read in
 }
 PRECISION = 0.85  # a threshold choice keeps at least this precision on the topics it sees
+MAX_BATCH = 99  # --max-batch: score the pairs of the batches up to this one (5: before batch 6)
 log = logging.getLogger("eval_ledger")
 
 Counts = tuple[int, int, int]  # true positives, false positives, false negatives
@@ -253,7 +254,7 @@ def claims(audit: Audit) -> dict:
 
 
 def evaluate(root: Path, shown: Path | None = None) -> dict:
-    pairs = _jsonl(L.DATA / "pairs.jsonl")
+    pairs = [p for p in _jsonl(L.DATA / "pairs.jsonl") if p["batch"] <= MAX_BATCH]
     labelled_claims = _jsonl(L.DATA / "claims.jsonl")
     audit = Audit(root, pairs, labelled_claims)
     if shown is not None:
@@ -292,9 +293,15 @@ def _main(root: Path) -> dict | None:
     """Main at 5dd05ca's own ledger on the pairs (its code and script, this run's cache)."""
     if L.CACHE is None:
         return None  # it reads the annotations this run cached
+    import tempfile
+
     import _ledger_main
 
-    return _pr(**_ledger_main.run("5dd05ca", L.CACHE.resolve(), L.DATA / "pairs.jsonl", root))
+    with tempfile.TemporaryDirectory() as tmp:
+        told = Path(tmp, "pairs.jsonl")  # the pairs of this run's batches
+        rows = [p for p in _jsonl(L.DATA / "pairs.jsonl") if p["batch"] <= MAX_BATCH]
+        told.write_text("".join(json.dumps(p) + "\n" for p in rows))
+        return _pr(**_ledger_main.run("5dd05ca", L.CACHE.resolve(), told, root))
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -309,8 +316,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--per-topic", action="store_true", help="per story, main and now")
     parser.add_argument("--db", help="--per-topic: a store holding the annotated topics")
     parser.add_argument("--before", default="5dd05ca", help="--per-topic: the code before")
+    parser.add_argument("--max-batch", type=int, default=99, help="score batches up to this")
     args = parser.parse_args(argv)
     L.CACHE = args.cache
+    global MAX_BATCH
+    MAX_BATCH = args.max_batch
     logging.basicConfig(level=logging.WARNING)
     if args.candidates:
         L.candidates(args.data, args.candidates, args.show)

@@ -20,6 +20,12 @@ from storyline.synthesize.conflicts import find_conflicts
 from storyline.synthesize.date_conflicts import find_date_conflicts
 from storyline.synthesize.measures import FIGURES, FiguresConfig
 from storyline.synthesize.name_conflicts import find_name_conflicts
+from storyline.synthesize.quotes import translated_pairs
+
+# Cosine of the multilingual vectors of two quotes in two languages above which they are
+# one statement given to two speakers: stricter than the merge of one speaker's
+# translations (0.75), as a wrong dispute is worse than a missed one.
+SAME_SPEECH = 0.85
 
 
 def build_ledger(
@@ -38,10 +44,18 @@ def build_ledger(
         return outlets.get(article)
 
     names = {e.id: e.name for e in links.entities}
+    # An outlet named in its own bylines and datelines ("CNN") is no subject two figures
+    # share: two reports of one outlet would otherwise always name one entity.
+    press = {o.casefold() for o in outlets.values() if o}
+    told_by_press = {e.id for e in links.entities if e.name.casefold() in press}
+
+    def subjects_in(article: str, sentence: int) -> list[str]:
+        return [e for e in links.entities_in(article, sentence) if e not in told_by_press]
+
     return [
         *find_conflicts(
             annotations,
-            links.entities_in,
+            subjects_in,
             names,
             {a.id: a.published.date for a in articles},
             {a.id for a in articles if a.published.basis == "inferred"},
@@ -51,5 +65,12 @@ def build_ledger(
         *find_name_conflicts(
             links.entities, annotations, links.mention_entity, source_of, outlet_of
         ),
-        *find_attribution_conflicts(quotes, links.entities, source_of),
+        *find_attribution_conflicts(
+            quotes,
+            links.entities,
+            source_of,
+            translated_pairs(
+                quotes, annotations, {a.id: a.language for a in articles}, SAME_SPEECH
+            ),
+        ),
     ]

@@ -26,11 +26,13 @@ from datetime import date
 import numpy as np
 
 from storyline.model import Annotation, Quantity
+from storyline.synthesize.lengths import event_of, window
 from storyline.synthesize.places import many_places, named_in
 
 # fmt: off
 # Children, women, men: a part of the people counted ("three children were among the dead").
-PEOPLE = frozenset({"person", "people", "resident", "inhabitant", "civilian", "villager",
+# Civilians are a part of the people counted too (a war's toll counts fighters as well).
+PEOPLE = frozenset({"person", "people", "resident", "inhabitant", "villager",
                     "citizen", "evacuee", "individual", "case", "victim", "patient"})
 # Nouns that count people by what befell them ("149 deaths", "200 fatalities", "the bodies
 # of 50 people", "985 infections"): people, when the predicate says what befell them.
@@ -136,6 +138,8 @@ def known_measure(f: Figure) -> bool:
         return False
     if pred in AGENTIVE_CLASSES or kind == "money":
         return pred in AGENTIVE_CLASSES and f.q.subject is not None
+    if pred == "flow" and kind != "measure":
+        return False  # "one of three leaks": things counted, not a volume that flowed
     return pred in KNOWN_CLASSES
 
 
@@ -317,6 +321,9 @@ def related(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     sim = float(a.vector @ b.vector) if a.vector.shape == b.vector.shape else 0.0
     shared = len(a.entities & b.entities)
     if a.key[0] == "duration":  # the length of one event: told of the same people, alike
+        x, y = event_of(a), event_of(b)
+        if x and y and x != y:
+            return False  # "two weeks of bombings" / "five weeks of battle": two events
         return shared >= 2 or (shared >= 1 and sim >= cfg.related_unnamed)
     return (shared >= 1 and sim >= cfg.related) or sim >= cfg.alike  # one scope both name
 
@@ -331,7 +338,8 @@ def same_moment(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     return (
         (a.article, a.sentence) != (b.article, b.sentence)
         and not any(
-            historical(f) or run_on(f, cfg) or f.parts or bare(f) or subset(f) for f in (a, b)
+            historical(f) or run_on(f, cfg) or f.parts or bare(f) or subset(f) or window(f)
+            for f in (a, b)
         )
         and all(known_measure(f) or f.key[0] == "duration" for f in (a, b))
         and not any(f.rate_doubt for f in (a, b))
@@ -353,10 +361,28 @@ def revised(a: Figure, b: Figure) -> bool:
     if x == y:  # one report day: only days both sentences name can order them
         named = _named_day(a), _named_day(b)
         if named[0] is None or named[1] is None or named[0] == named[1]:
-            return False
+            return _told_risen(a, b)
         x, y = named[0], named[1]
     early, late = (a, b) if x < y else (b, a)
     return interval(late.q)[0] > interval(early.q)[1]
+
+
+# A count told as having moved to its value ("has risen to 18", "now stands at 300").
+_RISEN = re.compile(
+    r"\b(ris(?:en|es)|rose|climb(?:ed|s)|increas(?:ed|es)|jump(?:ed|s)|grew|grown|"
+    r"now stands|reach(?:ed|es))\s+(?:to|at)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _told_risen(a: Figure, b: Figure) -> bool:
+    """Of one day's reports, the higher count told as having risen to its value ("the
+    number of cases has risen to 18" against "eight cases"): the count as known later in
+    the day."""
+    low, high = sorted((a, b), key=lambda f: f.q.value)
+    start = high.q.start - high.offset
+    rose = bool(_RISEN.search(high.text[max(0, start - 30) : start]))
+    return rose and interval(high.q)[0] > interval(low.q)[1]
 
 
 def _named_day(f: Figure) -> date | None:
