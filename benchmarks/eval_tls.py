@@ -155,7 +155,6 @@ class Topic:
 # The grid every storyline weight is chosen from, leave-one-topic-out (``--loto``). Small on
 # purpose: each point costs one timeline and one ROUGE alignment per gold timeline.
 GRID = {
-    "listed": (0.0, 2.0, 20.0),
     "relevance": (False, True),
 }
 

@@ -264,10 +264,19 @@ def _scan_shapes(text: str, pub: datetime.date, shapes: shapes_of.DayShapes) -> 
             or shapes_of.opens_sentence(text, m.start())
         ):
             back = (pub.weekday() - shapes.weekdays[m["weekday"].lower()]) % 7
-            found.add(shift_days(pub, -back))
+            found.add(_bracketed(text, m.end(), shift_days(pub, -back)))
     for m in shapes.back_word.finditer(text) if shapes.back_word else ():
-        found.add(shift_days(pub, -shapes.back[m["word"].lower()]))
+        found.add(_bracketed(text, m.end(), shift_days(pub, -shapes.back[m["word"].lower()])))
+    for m in shapes.today.finditer(text):
+        found.add(shapes_of.day_in_brackets(text, m.end(), pub))  # "hoy (25)": not today
     return frozenset(d.isoformat() for d in found if d is not None)
+
+
+def _bracketed(text: str, end: int, named: datetime.date | None) -> datetime.date | None:
+    """``named``, or the day of the month written in brackets after it ("ayer (24)")."""
+    if named is None:
+        return None
+    return shapes_of.day_in_brackets(text, end, named) or named
 
 
 def _day(month: int, day: int, year: str | None, pub: datetime.date) -> list[datetime.date]:

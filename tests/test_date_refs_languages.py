@@ -155,3 +155,11 @@ def test_a_chronology_of_day_headings_dates_the_lines_under_each() -> None:
     # A page's stamp is no heading, nor a sentence that opens with a day.
     assert not is_chronology_line("8 de febrero de 2031 Actualizado a las 06:28", "es")
     assert not is_chronology_line("25 de enero fue un día triste en Varria.", "es")
+
+
+def test_a_day_of_the_month_in_brackets_says_which_day_a_word_means() -> None:
+    # Agency copy filed on the 25th and published on the 27th: "hoy (25)" is the 25th.
+    text = "En el día de hoy (25) los pescadores de Varria protestaron. Ayer (24) llovió."
+    assert referenced_days(text, "2031-01-27", "es") == {"2031-01-25", "2031-01-24"}
+    # Across the turn of a month, and a weekday: "el martes (1)" in a report of the 3rd.
+    assert referenced_days("El martes (1) cerró el puerto.", "2031-02-03", "es") == {"2031-02-01"}

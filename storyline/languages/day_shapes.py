@@ -22,6 +22,7 @@ microseconds (``benchmarks/day_shapes.py``). English keeps its own patterns in
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ class DayShapes:
     weekday: re.Pattern[str]  # group weekday
     habit_before: re.Pattern[str]  # "los ": a weekday after it is a habit
     back_word: re.Pattern[str] | None  # group word
+    today: re.Pattern[str]  # "hoy", "aujourd'hui": the report's day, unless brackets say
     chronology: re.Pattern[str]  # groups day, month, year or year2
     reference_before: re.Pattern[str]  # matches the end of the text before a day
     since_start: re.Pattern[str]  # a date expression that took its "desde" in
@@ -131,6 +133,12 @@ def day_shapes(language: str) -> DayShapes | None:
         )
         if back
         else None,
+        today=re.compile(
+            r"(?<![\w-])(?:"
+            + alternation(w for w, n in WORDS[language].deictic.items() if n == 0)
+            + r")(?![\w-])",
+            re.IGNORECASE,
+        ),
         chronology=re.compile(chronology),
         reference_before=re.compile(
             r"(?:\b(?:" + _SINCE[language] + r")|\w\s+(?:" + _OF_THE[language] + r"))\s+$",
@@ -141,6 +149,31 @@ def day_shapes(language: str) -> DayShapes | None:
             r"\b(?:" + parts + r")\s+(?:" + _OF_THE[language] + r")\s+$", re.IGNORECASE
         ),
     )
+
+
+_DAY_IN_BRACKETS = re.compile(r"\s*\((0?[1-9]|[12]\d|3[01])\)")
+NEAR = 6  # days a day of the month in brackets may lie from the day its word names
+
+
+def day_in_brackets(text: str, end: int, named: datetime.date) -> datetime.date | None:
+    """The day "hoy (25)", "ayer (24)", "el martes (25)" write in brackets after the word
+    ending at ``text[end]`` (agency style: the day of the month the word means), placed
+    in the month of ``named``, the day the word alone names, or the month before or
+    after; None without brackets or when no such day lies within ``NEAR`` days of it."""
+    m = _DAY_IN_BRACKETS.match(text, end)
+    if m is None:
+        return None
+    day = int(m.group(1))
+    for shift in (0, -1, 1):
+        month = (named.month - 1 + shift) % 12 + 1
+        year = named.year + (named.month - 1 + shift) // 12
+        try:
+            found = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if abs((found - named).days) <= NEAR:
+            return found
+    return None
 
 
 _NAME_WORD = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]*)\s+$")

@@ -67,7 +67,7 @@ WORDS: dict[str, Words] = {
             precisó manifestó sostuvo insistió reconoció anunció anunciaron anuncia comentó
             agregó agrega respondió concluyó apuntó expresó recalcó admitió negó confirmó
             confirma dicho afirmado declarado señalado asegurado explicado indicado añadido
-            anunciado"""
+            anunciado informó informaron informa"""
         ),
         according_to=frozenset({"según"}),
         auxiliaries=frozenset({"ha", "han", "había", "habían"}),
@@ -138,7 +138,7 @@ WORDS: dict[str, Words] = {
             """detto dichiarato affermato aggiunto spiegato sottolineato precisato
             assicurato annunciato confermato ammesso ribadito avvertito risposto dice
             afferma aggiunge spiega sottolinea precisa assicura annuncia conferma ribadisce
-            disse dichiarò affermò aggiunse spiegò"""
+            disse dichiarò affermò aggiunse spiegò riferito riferisce riferì"""
         ),
         according_to=frozenset({"secondo"}),
         auxiliaries=frozenset({"ha", "hanno", "aveva", "avevano"}),
@@ -205,7 +205,7 @@ WORDS: dict[str, Words] = {
         speech_verbs=_w(
             """zei zeiden zegt verklaarde verklaarden verklaart benadrukte benadrukt
             voegde legde stelde stelt bevestigde bevestigt waarschuwde kondigde gezegd
-            verklaard benadrukt bevestigd"""
+            verklaard benadrukt bevestigd meldde meldden"""
         ),
         according_to=frozenset({"volgens"}),
         auxiliaries=frozenset({"heeft", "hebben", "had", "hadden"}),
@@ -234,7 +234,8 @@ WORDS: dict[str, Words] = {
         speech_verbs=_w(
             """disse disseram diz dizem afirmou afirmaram afirma declarou declararam declara
             acrescentou explicou explica indicou sublinhou salientou destacou garantiu
-            anunciou confirmou admitiu advertiu respondeu dito afirmado declarado"""
+            anunciou confirmou admitiu advertiu respondeu dito afirmado declarado informou
+            informaram"""
         ),
         according_to=frozenset({"segundo", "conforme"}),
         auxiliaries=frozenset({"tem", "têm", "tinha", "tinham"}),

@@ -405,11 +405,8 @@ def _usage_type(
 
 
 def _canonical(members: list[Occ]) -> str:
-    """Most frequent multi-word form; ties: used by more articles, then alphabetical.
-
-    A form that starts in lower case ("de Brennick", "barrage de Dravenmoor", what another
-    language's tagger may hold) names the entity only when no form starts with a capital.
-    """
+    """Most frequent multi-word form; ties: used by more articles, then alphabetical. A form
+    in lower case ("barrage de Dravenmoor") only when no form starts with a capital."""
     count: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
     for occ in members:

@@ -310,9 +310,10 @@ def merge_acronyms(
     by_initials: dict[str, list[str]] = defaultdict(list)  # in the order of ``longs``
     for k in longs:
         by_initials[_initials(k)].append(k)
+    long_names = set(longs)
     spelled: dict[str, dict[str, str]] = defaultdict(dict)
     for occ in occs:
-        if occ.key in longs:
+        if occ.key in long_names:
             after = _SPELLED_AFTER.match(texts.get(occ.article, ""), occ.mention.end)
             if (
                 after is not None

@@ -28,14 +28,21 @@ def find_attribution_conflicts(
     quotes: Sequence[QuoteEntry],
     entities: Sequence[Entity],
     source_of: Callable[[str], str],
+    translated: Sequence[tuple[int, int]] = (),
 ) -> list[Conflict]:
+    """``translated``: pairs of ``quotes`` (indices) in two languages that translate each
+    other (``quotes.translated_pairs``), one statement as much as the same words are."""
     by_id = {e.id: e for e in entities}
-    known = [q for q in quotes if q.speaker_entity and len(quote_words(q.text)) >= MIN_WORDS]
+    kept = [k for k, q in enumerate(quotes) if q.speaker_entity]
+    kept = [k for k in kept if len(quote_words(quotes[k].text)) >= MIN_WORDS]
+    known = [quotes[k] for k in kept]
     words = [quote_words(q.text) for q in known]
     from scipy.cluster.hierarchy import DisjointSet
 
     joined = DisjointSet(range(len(known)))
-    for i, j in _same_pairs(words):
+    at = {k: n for n, k in enumerate(kept)}
+    across = [(at[i], at[j]) for i, j in translated if i in at and j in at]
+    for i, j in [*_same_pairs(words), *across]:
         a, b = known[i], known[j]
         if (
             not same_speaker(a.speaker_entity, b.speaker_entity, by_id)

@@ -20,6 +20,12 @@ from storyline.synthesize.conflicts import find_conflicts
 from storyline.synthesize.date_conflicts import find_date_conflicts
 from storyline.synthesize.measures import FIGURES, FiguresConfig
 from storyline.synthesize.name_conflicts import find_name_conflicts
+from storyline.synthesize.quotes import translated_pairs
+
+# Cosine of the multilingual vectors of two quotes in two languages above which they are
+# one statement given to two speakers: stricter than the merge of one speaker's
+# translations (0.75), as a wrong dispute is worse than a missed one.
+SAME_SPEECH = 0.85
 
 
 def build_ledger(
@@ -59,5 +65,12 @@ def build_ledger(
         *find_name_conflicts(
             links.entities, annotations, links.mention_entity, source_of, outlet_of
         ),
-        *find_attribution_conflicts(quotes, links.entities, source_of),
+        *find_attribution_conflicts(
+            quotes,
+            links.entities,
+            source_of,
+            translated_pairs(
+                quotes, annotations, {a.id: a.language for a in articles}, SAME_SPEECH
+            ),
+        ),
     ]

@@ -26,6 +26,7 @@ SAME_QUOTE = 0.6
 # two languages are one translated (the issue's measure: one sentence in English, Spanish
 # and French 0.84-0.90, unrelated 0.07-0.36).
 SAME_TRANSLATION = 0.75
+_BLOCK = 512  # entries compared at once with all others
 _PART = 4  # words a quoted part needs to be taken for a part of a longer quote
 
 
@@ -99,42 +100,59 @@ def _translations(
     """Entries that translate each other made one: the same known speaker, both direct or
     both reported, told in no language in common, their sentences' multilingual vectors at
     least ``SAME_TRANSLATION`` alike. The entry kept is the English one where there is one."""
-    if len(set(language.values())) < 2:
-        return entries
-    vectors = {a.article: a.vectors() for a in annotations}
-
-    def vector(entry: QuoteEntry) -> np.ndarray | None:
-        ev = entry.evidence[0]
-        v = vectors.get(ev.article)
-        return v[ev.sentence] if v is not None and v.shape[1] and ev.sentence < len(v) else None
 
     def tongues(entry: QuoteEntry) -> set[str]:
         return {language.get(ev.article, "") for ev in entry.evidence}
 
-    # English first: an entry absorbs its translations, and keeps its own text.
-    order = sorted(range(len(entries)), key=lambda i: "en" not in tongues(entries[i]))
     gone: set[int] = set()
-    for n, i in enumerate(order):
-        a = entries[i]
-        va = vector(a)
-        if i in gone or a.speaker_entity is None or va is None:
+    for i, j in translated_pairs(entries, annotations, language, SAME_TRANSLATION):
+        a, b = entries[i], entries[j]
+        if i in gone or j in gone or a.speaker_entity is None or tongues(a) & tongues(b):
+            continue  # (the languages of an entry grow as it takes its translations)
+        if b.speaker_entity != a.speaker_entity or b.direct != a.direct:
             continue
-        for j in order[n + 1 :]:
-            b = entries[j]
-            vb = vector(b)
-            if (
-                j in gone
-                or b.speaker_entity != a.speaker_entity
-                or b.direct != a.direct
-                or tongues(a) & tongues(b)
-                or vb is None
-                or float(va @ vb) < SAME_TRANSLATION
-            ):
-                continue
-            a.evidence.extend(e for e in b.evidence if e not in a.evidence)
-            a.channel = a.channel or b.channel
-            gone.add(j)
+        if "en" in tongues(b) and "en" not in tongues(a):
+            (i, a), (j, b) = (j, b), (i, a)  # the English telling keeps its text
+        a.evidence.extend(e for e in b.evidence if e not in a.evidence)
+        a.channel = a.channel or b.channel
+        gone.add(j)
     return [e for k, e in enumerate(entries) if k not in gone]
+
+
+def translated_pairs(
+    entries: Sequence[QuoteEntry],
+    annotations: Sequence[Annotation],
+    language: Mapping[str, str],
+    threshold: float,
+) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, of entries told in no language in common whose first
+    sentences' vectors are at least ``threshold`` alike (most alike first); none in a story
+    told in one language."""
+    if len(set(language.values())) < 2:
+        return []
+    vectors = {a.article: a.vectors() for a in annotations}
+    rows: list[int] = []
+    found: list[np.ndarray] = []
+    for k, entry in enumerate(entries):
+        ev = entry.evidence[0]
+        v = vectors.get(ev.article)
+        if v is None or not v.shape[1] or ev.sentence >= len(v) or not v[ev.sentence].any():
+            continue
+        if not found or len(v[ev.sentence]) == len(found[0]):
+            rows.append(k)
+            found.append(v[ev.sentence])
+    if len(rows) < 2:
+        return []
+    matrix = np.vstack(found)
+    tongues = [{language.get(ev.article, "") for ev in entries[k].evidence} for k in rows]
+    pairs: list[tuple[float, int, int]] = []
+    for start in range(0, len(rows), _BLOCK):
+        alike = matrix[start : start + _BLOCK] @ matrix.T
+        for i, j in zip(*np.nonzero(alike >= threshold), strict=True):
+            a, b = start + int(i), int(j)
+            if a < b and not tongues[a] & tongues[b]:
+                pairs.append((-float(alike[i, j]), rows[a], rows[b]))
+    return [(i, j) for _, i, j in sorted(pairs)]
 
 
 class _Candidates:

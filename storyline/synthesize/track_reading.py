@@ -20,7 +20,8 @@ reading of each figure (``measures.Figure.key``) is made comparable first:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 import msgspec
@@ -55,6 +56,10 @@ _DAILY_BEFORE = re.compile(r"\b(each|every|per) day,?\s*$", re.IGNORECASE)
 _FLOW_VERB = re.compile(r"\b(leak|spill|flow|gush|spew|pour|seep|escap|discharg)\w*", re.I)
 _COLLECT_VERB = re.compile(r"\b(collect|captur|funnel|siphon|recover|skim)\w*", re.IGNORECASE)
 _CASES = frozenset({"case", "infection"})
+_OF_WHAT = re.compile(r"\s+of\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)")
+_FUNCTION_WORDS = frozenset({"a", "an", "per", "each", "every", "into", "from", "in", "to",
+                             "on", "at", "for", "and", "or", "that", "which", "was", "were",
+                             "is", "are", "has", "have", "had", "been"})  # fmt: skip
 # Cases of an illness: the sentence says so ("confirmed cases", "cases of the fever").
 _ILLNESS = re.compile(
     r"\b(infect|virus|viral|flu|fever|disease|ill|sick|confirm|positive|diagnos|test|"
@@ -66,6 +71,13 @@ _ILLNESS = re.compile(
 _NOT_ONE_PLACE = re.compile(
     r"\b(most|mostly|mainly|majority|almost all|nearly all|outside)\b", re.IGNORECASE
 )
+# A value foreseen, feared or possible, not told as it stands ("could have spilled" is
+# an estimate of what happened, and stays).
+_PROJECTED = re.compile(
+    r"\b(worst[- ]case|scenario|capacity|would|aims? to|plans? to|expects? to|hopes? to)\b"
+    r"|\b(could|can)\s+(?!have\b)",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _INCREMENT_BEFORE = re.compile(r"\b(a further|an additional|another|a fresh)\s+$", re.I)
 
@@ -73,19 +85,22 @@ _INCREMENT_BEFORE = re.compile(r"\b(a further|an additional|another|a fresh)\s+$
 def track_figure(f: Figure, cfg: FiguresConfig = FIGURES) -> Figure | None:
     """``f`` as a track reads it (see the module docstring), or None when it is no value
     the track can show: an increment, a vague plural ("dozens of deaths": no value to
-    draw), a figure whose sentence names an earlier year ("since 2003": another count)."""
+    draw), a figure whose sentence names an earlier year ("since 2003": another count), an
+    attribute ("the 5,000-barrel estimate"), a value foreseen ("could reach 1,000")."""
     before = f.text[max(0, f.q.start - f.offset - cfg.hedge_before) : f.q.start - f.offset]
     if _INCREMENT_BEFORE.search(before) or (f.q.modifier or "").lower().endswith(" of"):
         return None
     if f.day is not None and any(int(y) < f.day.year for y in _YEAR.findall(f.text)):
         return None
+    after = f.text[f.q.end - f.offset : f.q.end - f.offset + cfg.rate_after]
+    if after.startswith("-") or _PROJECTED.search(before + f.q.text + after[:8]):
+        return None  # "the 5,000-barrel estimate"; "could reach 1,000", "a capacity of"
     kind, unit, pred, per = f.key
     q, doubt = f.q, f.rate_doubt
     if kind == "count" and unit in _PEOPLE_BY_FATE and pred == _PEOPLE_BY_FATE[unit]:
         unit = "person"
     if pred == "suspected" and f.q.unit in _CASES:
         pred = "suspected cases"  # suspected cases are not suspected deaths
-    after = f.text[f.q.end - f.offset : f.q.end - f.offset + cfg.rate_after]
     if kind == "measure" and unit in _BARRELS:
         if per is None and (_DAILY_AFTER.search(after) or _DAILY_BEFORE.search(before)):
             per, doubt = "day", False
@@ -98,6 +113,30 @@ def track_figure(f: Figure, cfg: FiguresConfig = FIGURES) -> Figure | None:
     if place != q.place:
         q = msgspec.structs.replace(q, place=place)
     return replace(f, key=(kind, unit, pred, per), q=q, rate_doubt=doubt)
+
+
+def substance(f: Figure) -> frozenset[str]:
+    """The words of what a volume is of ("barrels of crude oil": crude, oil); empty when
+    unsaid."""
+    m = _OF_WHAT.match(f.text[f.q.end - f.offset :])
+    if not m:
+        return frozenset()
+    words = [w.lower() for w in m.group(1).split()]
+    return frozenset(words[:1] if words[-1] in _FUNCTION_WORDS else words)
+
+
+def main_substance(figs: Sequence[Figure]) -> Callable[[Figure], bool]:
+    """Whether a volume is of the story's main substance: the word most volumes are said
+    to be of, or a word told with it ("crude oil": crude). "50,000 barrels of mud" and
+    "2m gallons of the dispersant" are not the spill's oil; a volume that says of nothing
+    may be."""
+    said = [substance(f) for f in figs if f.key[1] == VOLUME]
+    told = Counter(w for words in said for w in words)
+    if not told:
+        return lambda f: True
+    top = min(told, key=lambda w: (-told[w], w))
+    main = {w for words in said if top in words for w in words}
+    return lambda f: f.key[1] != VOLUME or not substance(f) or bool(main & substance(f))
 
 
 def of_an_illness(figs: Sequence[Figure]) -> bool:

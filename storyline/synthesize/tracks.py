@@ -45,7 +45,13 @@ from storyline.synthesize.measures import (  # noqa: F401 (re-exported: tracks h
     same_scope,
     same_time,
 )
-from storyline.synthesize.track_reading import VOLUME, of_an_illness, scope_of, track_figure
+from storyline.synthesize.track_reading import (
+    VOLUME,
+    main_substance,
+    of_an_illness,
+    scope_of,
+    track_figure,
+)
 
 _TRACKED = frozenset({"count", "money", "measure"})
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -91,6 +97,7 @@ def find_tracks(
     ``limit`` most told); ``places``: the ids of the entities that are places."""
     places = frozenset(places)
     read = _as_parts([g for f in figures if (g := track_figure(f, cfg)) is not None])
+    read = list(filter(main_substance(read), read))
     whole = _own_places(read, cfg)
     # A figure's scope is the place its clause or its sentence names; a figure whose
     # sentence names none is not guessed into a scope that says one ("seven injured" is

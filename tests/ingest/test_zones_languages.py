@@ -40,5 +40,7 @@ def test_a_credit_that_opens_a_line_up_to_its_licence_is_zoned_alone() -> None:
 
 
 def test_a_sentence_about_a_photo_stays_body() -> None:
-    text = "La foto de la alcaldesa circuló por las redes de Quorra.\nEl fotógrafo: Foto de familia."
+    text = (
+        "La foto de la alcaldesa circuló por las redes de Quorra.\nEl fotógrafo: Foto de familia."
+    )
     assert _zoned(text) == []

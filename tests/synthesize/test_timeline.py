@@ -263,6 +263,25 @@ def test_a_day_a_reports_chronology_lists_outranks_a_busier_news_day() -> None:
     assert entry.date == "2031-03-04"
 
 
+def test_a_day_any_chronology_lists_comes_before_a_day_only_mentioned_often() -> None:
+    # 03-04 is listed by the earliest of four chronologies only (weight 1/4); 60 later
+    # reports look back to 03-10. No weight trades one against the other: listed first.
+    events = [
+        _event("2031-03-04", "The harbour authority closed the port of Tessel to ferries.", "a"),
+        _event("2031-03-10", "Ferry passengers queued at Tessel for a second day.", "b"),
+    ]
+    published = {"a": "2031-03-04", "b": "2031-03-10"}
+    published |= {f"r{i}": "2031-04-01" for i in range(60)}
+    refs = {f"r{i}": frozenset({"2031-03-10"}) for i in range(60)}
+    timeline = build_timeline(events, _source, published=published, references=refs, dates=1)
+    assert [e.date for e in timeline] == ["2031-03-10"]
+    listed = {"2031-03-04": 0.25}
+    (entry,) = build_timeline(
+        events, _source, published=published, references=refs, listed=listed, dates=1
+    )
+    assert entry.date == "2031-03-04"
+
+
 def test_the_lines_of_a_reports_chronology_are_candidates_for_their_days() -> None:
     chron = Article(id="k", text=CHRONOLOGY, published=Published(date="2031-10-20"))
     short = "\n".join(CHRONOLOGY.split("\n")[:3])  # two dated lines: not a chronology

@@ -159,3 +159,35 @@ def test_cases_that_are_no_patients_make_no_track() -> None:
     )
     assert all(story.figures()), "each report tells its figure"
     assert tracks(story) == []
+
+
+def test_a_volume_of_something_else_is_not_the_spill() -> None:
+    leak = "The well has now leaked {} barrels of oil, engineers said."
+    story = link(
+        [
+            article("Strait Herald", "2031-05-06", leak.format("9,000")),
+            article("Karsholm Post", "2031-05-08", leak.format("20,000")),
+            article(
+                "Harbour Times", "2031-05-09",
+                "Crews have now poured 50,000 barrels of dispersant into the sea.",
+            ),
+            article("Vessa Daily", "2031-05-11", leak.format("31,000")),
+        ]
+    )  # fmt: skip
+    (track,) = tracks(story)
+    assert [v for _, v in values(track)] == [9000.0, 20000.0, 31000.0]
+
+
+def test_a_value_foreseen_is_not_a_value_told() -> None:
+    story = link(
+        [
+            article("Strait Herald", "2031-05-06", "The fever has infected 12 people in Vessa."),
+            article("Karsholm Post", "2031-05-08", "The fever has infected 30 people in Vessa."),
+            article(
+                "Harbour Times", "2031-05-09",
+                "The fever has spread fast and could infect 500 people in Vessa, officials said.",
+            ),
+        ]
+    )  # fmt: skip
+    (track,) = tracks(story)
+    assert [v for _, v in values(track)] == [12.0, 30.0]

@@ -25,6 +25,7 @@ from typing import Any
 
 from storyline.calendar_safe import in_calendar, shift_days
 from storyline.languages.calendar import CALENDARS
+from storyline.languages.day_shapes import day_in_brackets
 from storyline.languages.words import WORDS, Words, stop_words
 from storyline.model import Granularity, Sentence, TimeExpr
 
@@ -87,6 +88,10 @@ def find_dates(
             status = _status(s.text, start, end, words, language)
             if value is None:
                 continue
+            if len(value) == 10 and in_calendar(value):
+                # "hoy (25)": agency copy writes the day of the month its word means.
+                named = datetime.date.fromisoformat(value)
+                value = (day_in_brackets(s.text, end, named) or named).isoformat()
             if not in_calendar(value):
                 continue
             out.append(
@@ -233,6 +238,8 @@ def _recognized(
         start, end = _trimmed(sentence, r.start, r.end + 1, language)
         if len(_WORD.findall(sentence[start:end])) > MAX_WORDS:
             continue  # the library's long spans ("cinco meses después de ... hoy") misread
+        if sentence[start:end].lower() in _UNITS.get(language, ()):
+            continue  # "el día de hoy" read as "día" and "hoy": a unit alone names no day
         values = [v for v in (r.resolution or {}).get("values") or [] if "timex" in v]
         future = _future_reading(sentence, start, end, words, language)
         value = _choose(values, anchor, future)

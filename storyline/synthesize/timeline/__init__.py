@@ -1,7 +1,8 @@
 """The story's timeline, chosen from the whole story rather than article by article.
 
-1. **Dates.** A day matters when later reports come back to it, independent sources
-   date events to it, reports burst on it, and chronologies of this story list it
+1. **Dates.** The days this story's chronologies list come first (``dates.ranked_dates``:
+   an editor's choice made with hindsight); then a day matters when later reports come
+   back to it, independent sources date events to it and reports burst on it
    (``dates.date_scores``): what reporters keep returning to is what a timeline holds.
 2. **Entries.** For each chosen day, its most told and most central events (cosine to
    the day's MiniLM and TF-IDF centroids; fresh tellings and chronology lines preferred;
@@ -139,6 +140,7 @@ def dossier_timeline(
         weights=weights,
         relevance=relevance(annotations, terms) if weights.relevance else None,
         stop_words=stop_words_of(articles),
+        terms=terms,
     )
     texts = {(e.date, e.text) for e in shown}
     rest = sorted(

@@ -18,7 +18,6 @@ class TimelineConfig:
     teller: float = 0.25  # a day's score per independent source dating an event to it
     published: float = 0.25  # ... per report published on it
     later: float = 1.0  # ... per report published later that refers back to it
-    listed: float = 20.0  # ... per chronology listing it (the latest chronology counts 1)
     chronology: float = 2.0  # an entry's bonus for being a line of a chronology
     relevance: bool = True  # reports mostly about something else count for less
     month: float = 0.3  # a month's score against a day's (months are named more, say less)
@@ -27,6 +26,7 @@ class TimelineConfig:
     vec: float = 1.0  # ... per cosine to the mean MiniLM vector of its day's candidates
     lex: float = 2.0  # ... per cosine to the TF-IDF centroid of its day's candidates
     fresh: float = 0.5  # ... per share of its tellings published within fresh_days of its day
+    query: float = 0.0  # ... per log(1 + the story's key terms it names)
     fresh_days: int = 2  # reports up to this many days after a day tell what happened on it
     redundant: float = 0.8  # MiniLM cosine to a chosen entry (same status) that makes a repeat
     lex_redundant: float = 0.5  # TF-IDF cosine to a chosen entry that makes a repeat

@@ -21,14 +21,14 @@ def date_scores(
     weights: TimelineConfig = DEFAULT_WEIGHTS,
     relevance: Mapping[str, float] | None = None,
 ) -> dict[str, float]:
-    """How much each date matters to the story (see the module docstring).
+    """How much each date matters to the story by counts (see the module docstring).
 
-    Every date of ``events``, every publication day and every listed day gets a score.
-    ``references`` maps article id to the days its whole text refers to
+    Every date of ``events``, every publication day and every day in ``listed`` gets a
+    score. ``references`` maps article id to the days its whole text refers to
     (``date_refs.referenced_days``); with ``published`` it tells which reports
-    look back at a day. ``listed`` weighs, per day, the chronologies of reports that
-    list it (``listed_by_hindsight``). ``relevance`` (article id -> 0..1, default 1)
-    scales what a report adds by publishing on a day or looking back at it.
+    look back at a day. ``relevance`` (article id -> 0..1, default 1) scales what a
+    report adds by publishing on a day or looking back at it. A listed day's
+    chronology weight is not added here: ``ranked_dates`` puts listed days first.
     """
     listed = listed or {}
     published = published or {}
@@ -62,10 +62,22 @@ def date_scores(
             weights.teller * len(tellers.get(d, ()))
             + weights.published * on_day.get(d, 0)
             + weights.later * later.get(d, 0)
-            + weights.listed * listed.get(d, 0)
         )
         for d in set(tellers) | set(on_day) | set(later) | set(listed)
     }
+
+
+def ranked_dates(scores: Mapping[str, float], listed: Mapping[str, float]) -> list[str]:
+    """The dates of ``scores``, most important first: the days the story's chronologies
+    list (``listed_by_hindsight``: later chronologies weigh more) ahead of every day only
+    counted, then by score.
+
+    An editor's chronology is a choice of days made with hindsight; counts only say
+    how often a day came up. Ranking listed days first leaves no weight to tune between
+    the two (a weight did not survive leave-one-topic-out: docs/experiments.md,
+    "Timelines: issue 17, third round").
+    """
+    return sorted(scores, key=lambda d: (-listed.get(d, 0.0), -scores[d], -len(d), d))
 
 
 def auto_dates(articles: Sequence[Article], config: TimelineConfig = DEFAULT_WEIGHTS) -> int:

@@ -15,7 +15,7 @@ from storyline.languages.calendar import ENGLISH
 from storyline.model import Annotation, Event, TimelineEntry
 
 from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig
-from .dates import date_scores
+from .dates import date_scores, ranked_dates
 from .reading import _WORD, STOP_WORDS, _words
 
 VectorOf = Callable[[str, int], "np.ndarray | None"]
@@ -38,6 +38,7 @@ def build_timeline(
     weights: TimelineConfig = DEFAULT_WEIGHTS,
     relevance: Mapping[str, float] | None = None,
     stop_words: Set[str] = STOP_WORDS,
+    terms: frozenset[str] = frozenset(),
 ) -> list[TimelineEntry]:
     """The timeline: the most reported dates, and for each its most told, most central events.
 
@@ -69,7 +70,6 @@ def build_timeline(
         ).items()
         if d in by_date
     }
-    ranked_dates = sorted(scores, key=lambda d: (-scores[d], -len(d), d))
     idf = _idf(usable, stop_words)
     limit = dates * (per_date or 1) if dates is not None else max_events
     chosen: list[Event] = []
@@ -77,7 +77,7 @@ def build_timeline(
     chosen_texts: set[str] = set()
     chosen_bags: list[dict[str, float]] = []
     taken_dates = 0
-    for d in ranked_dates:
+    for d in ranked_dates(scores, listed or {}):
         if len(chosen) >= limit or (dates is not None and taken_dates >= dates):
             break
         room = min(per_date or limit, limit - len(chosen))
@@ -93,6 +93,7 @@ def build_timeline(
             published or {},
             weights,
             stop_words,
+            terms,
         )
         if picked:
             taken_dates += 1
@@ -191,6 +192,7 @@ def _pick(
     published: Mapping[str, str],
     config: TimelineConfig = DEFAULT_WEIGHTS,
     stop_words: Set[str] = STOP_WORDS,
+    terms: frozenset[str] = frozenset(),
 ) -> list[Event]:
     vecs = [_vector(e, vector_of) for e in candidates]
     bags = [_bag(e.text, idf, stop_words) for e in candidates]
@@ -213,7 +215,8 @@ def _pick(
             + config.vec * central
             + config.lex * lexical
             + config.fresh * _fresh(e, published, config.fresh_days)
-            + config.chronology * is_chronology_line(e.text),
+            + config.chronology * is_chronology_line(e.text)
+            + config.query * math.log1p(len(terms.intersection(_WORD.findall(e.text.lower())))),
             len(e.evidence),
             e.text,
         )
