@@ -115,28 +115,28 @@ def track_figure(f: Figure, cfg: FiguresConfig = FIGURES) -> Figure | None:
     return replace(f, key=(kind, unit, pred, per), q=q, rate_doubt=doubt)
 
 
-def substance(f: Figure) -> frozenset[str]:
+def substance(f: Figure) -> tuple[str, ...]:
     """The words of what a volume is of ("barrels of crude oil": crude, oil); empty when
     unsaid."""
     m = _OF_WHAT.match(f.text[f.q.end - f.offset :])
     if not m:
-        return frozenset()
-    words = [w.lower() for w in m.group(1).split()]
-    return frozenset(words[:1] if words[-1] in _FUNCTION_WORDS else words)
+        return ()
+    words = tuple(w.lower() for w in m.group(1).split())
+    return words[:1] if words[-1] in _FUNCTION_WORDS else words
 
 
 def main_substance(figs: Sequence[Figure]) -> Callable[[Figure], bool]:
     """Whether a volume is of the story's main substance: the word most volumes are said
-    to be of, or a word told with it ("crude oil": crude). "50,000 barrels of mud" and
-    "2m gallons of the dispersant" are not the spill's oil; a volume that says of nothing
-    may be."""
+    to be of, or a word told right before it ("crude oil": crude). "50,000 barrels of mud"
+    and "2m gallons of the dispersant" are not the spill's oil; a volume that says of
+    nothing may be."""
     said = [substance(f) for f in figs if f.key[1] == VOLUME]
     told = Counter(w for words in said for w in words)
     if not told:
         return lambda f: True
     top = min(told, key=lambda w: (-told[w], w))
-    main = {w for words in said if top in words for w in words}
-    return lambda f: f.key[1] != VOLUME or not substance(f) or bool(main & substance(f))
+    main = {top} | {words[0] for words in said if words[1:] == (top,)}
+    return lambda f: f.key[1] != VOLUME or not substance(f) or bool(main & set(substance(f)))
 
 
 def of_an_illness(figs: Sequence[Figure]) -> bool:

@@ -191,3 +191,13 @@ def test_a_value_foreseen_is_not_a_value_told() -> None:
     )  # fmt: skip
     (track,) = tracks(story)
     assert [v for _, v in values(track)] == [12.0, 30.0]
+
+
+def test_one_place_told_by_its_name_and_its_initials_is_one_scope() -> None:
+    story = three_days(
+        "The fever has now infected 40 people in the United Kingdom, officials said.",
+        "The fever has now infected 95 people in the UK, officials said.",
+        "The fever has now infected 160 people in the United Kingdom, officials said.",
+    )
+    (track,) = tracks(story)
+    assert [v for _, v in values(track)] == [40.0, 95.0, 160.0]
