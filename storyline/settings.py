@@ -29,6 +29,7 @@ settings that are fields of a stage config (``claim_similarity`` is ClaimsConfig
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
 import re
 import tomllib
@@ -49,6 +50,7 @@ EMBEDDERS = ("minilm-int8", "use-multilingual", "e5-small-q4")  # annotate/embed
 # with another, reports in other languages do not link to the English ones.
 MULTILINGUAL_EMBEDDERS = ("use-multilingual", "e5-small-q4")
 S = TypeVar("S")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,14 @@ FLAT_FIELDS = {
     "stories": {"story_similarity": "threshold", "story_window_days": "window_days"},
     "claims": {"claim_similarity": "similarity"},
 }
+# Fields a stage config no longer has, and why: a config file that still sets one loads,
+# with a warning, rather than failing (old files keep working).
+RETIRED_FIELDS = {
+    "timeline": {
+        "listed": "the days a story's chronologies list now always rank ahead of days only "
+        "counted, so their weight is gone",
+    },
+}
 
 
 SECTIONS: dict[str, type] = {
@@ -285,6 +295,9 @@ class Settings(
                 f"are {sorted(STAGE_CONFIGS)}"
             )
         values = dict(self.tuning.get(name) or {})
+        for retired, why in RETIRED_FIELDS.get(name, {}).items():
+            if values.pop(retired, None) is not None:
+                log.warning("setting 'tuning.%s.%s' is ignored: %s", name, retired, why)
         for flat, inner in FLAT_FIELDS.get(name, {}).items():
             if getattr(self, flat) is not None:
                 values[inner] = getattr(self, flat)

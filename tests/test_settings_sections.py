@@ -161,6 +161,19 @@ def test_the_stages_tuned_constants_are_overridden_through_their_own_configs(
         assert all(w in str(caught.value) for w in words), caught.value
 
 
+def test_a_retired_tuning_field_is_ignored_with_a_warning_not_refused(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from storyline.synthesize.timeline.config import TimelineConfig
+
+    # 'listed' was the chronology weight of the timeline's config until it was retired
+    cfg = _config(tmp_path, "[storyline.tuning.timeline]\nlisted = 20.0\nlede = 4\n")
+    with caplog.at_level("WARNING", logger="storyline.settings"):
+        s = load_settings(cfg)
+        assert s.tuned("timeline") == TimelineConfig(lede=4)
+    assert "tuning.timeline.listed" in caplog.text and "ignored" in caplog.text
+
+
 def test_tuned_constants_reach_the_stage_and_the_dossier_fingerprint(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
