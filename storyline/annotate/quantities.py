@@ -439,14 +439,9 @@ _WEEKDAYS = frozenset(
 
 
 def _weekday_before(doc: Doc, start: int, end: int) -> bool:
-    """A number right after a day's name that counts the noun after it ("on Monday 19
-    civilians"), which NER reads as one date "Monday 19": a date would go on with a
-    month ("Monday 19 June"), and counts no noun."""
-    return (
-        start > 0
-        and doc[start - 1].lower_ in _WEEKDAYS
-        and end - start == 1
-        and doc[start].like_num
-        and end < len(doc)
-        and doc[end].ent_type_ not in ("DATE", "TIME")
+    """A number right after a day's name, counting the noun after it, that NER read into
+    one date ("on Monday 19 civilians"): a date goes on with a month ("Monday 19 June")."""
+    prev, nxt = doc[start - 1] if start else None, doc[end] if end < len(doc) else None
+    return bool(prev is not None and prev.lower_ in _WEEKDAYS and end - start == 1) and bool(
+        doc[start].like_num and nxt is not None and nxt.ent_type_ not in ("DATE", "TIME")
     )

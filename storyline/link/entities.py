@@ -55,11 +55,8 @@ from storyline.link.entity_clean import (
 )
 from storyline.link.entity_variants import (
     Forest,
-    merge_acronyms,
     merge_middle_names,
-    merge_short_forms,
-    merge_variants,
-    name_contexts,
+    merge_names,
 )
 from storyline.link.entity_xling import merge_across_languages, reader_forms
 from storyline.link.names import name_key, tokens
@@ -112,10 +109,7 @@ def resolve_entities(
     for article_occs in by_article.values():
         _resolve_in_article(article_occs, anchor_keys, person_words)
     forest = Forest()
-    names = name_contexts(occs)
-    merge_variants(occs, forest, names)
-    merge_short_forms(occs, forest, names)
-    merge_acronyms(occs, forest, texts, names)
+    merge_names(occs, forest, texts)  # variants, short forms, acronyms
     merge_middle_names(occs, forest)
     merge_across_languages(occs, forest, annotations, {a.id: a.language for a in articles})
     _resolve_leftovers(occs, forest, anchor_keys, person_words)

@@ -155,7 +155,7 @@ def unglue(occs: list[Occ]) -> list[Occ]:
             # "the Department for Health or the Health Protection Agency": two names
             out.extend(_piece(occ, piece, labels) for piece in either)
             continue
-        pieces = [p for p in _GLUE.split(occ.surface) if p]
+        pieces = _glued(occ.surface)
         if len(pieces) < 2 or occ.label in ("GPE", "NORP"):
             out.append(occ)
             continue
@@ -184,6 +184,13 @@ def unglue(occs: list[Occ]) -> list[Occ]:
         else:
             out.append(occ)
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _glued(surface: str) -> tuple[str, ...]:
+    """The parts of a name that "and" or "-" glue together (one part: none glued); cached,
+    as a story's build reads every mention again."""
+    return tuple(p for p in _GLUE.split(surface) if p)
 
 
 def _titled(occ: Occ, labels: dict[str, Counter[str]]) -> Occ | None:

@@ -132,15 +132,19 @@ def _contexts(occs: list[Occ], forest: Forest | None = None) -> _Contexts:
     return _Contexts(occs, forest)
 
 
-def name_contexts(occs: list[Occ]) -> _Contexts:
-    """The context of each name key, before any is joined: the steps below share it."""
-    return _Contexts(occs)
+def merge_names(occs: list[Occ], forest: Forest, texts: Mapping[str, str]) -> None:
+    """Spelling variants, then short forms, then acronyms, over one reading of the names'
+    contexts before any merge (each step reads it)."""
+    names = _contexts(occs)
+    merge_variants(occs, forest, names)
+    merge_short_forms(occs, forest, names)
+    merge_acronyms(occs, forest, texts, names)
 
 
 def merge_variants(occs: list[Occ], forest: Forest, first: _Contexts | None = None) -> None:
     """Join variants, in rounds: a merge may make the context of another pair agree
     ("Teodora" / "Theodora Vasquez-Rhee" merged, two spellings of the rescuer quoted beside
-    her share one more neighbour). ``first``: ``name_contexts(occs)``, when made already."""
+    her share one more neighbour). ``first``: ``_contexts(occs)``, when made already."""
     by_type: dict[str, list[str]] = defaultdict(list)
     first = first if first is not None else _contexts(occs)
     for key in first:
@@ -233,7 +237,7 @@ def merge_short_forms(occs: list[Occ], forest: Forest, contexts: _Contexts | Non
 
     Only when one organisation of the story fits (one of those in the short form's own
     articles, if any is there); a short form that fits two is left alone. ``contexts``:
-    ``name_contexts(occs)``, when made already.
+    ``_contexts(occs)``, when made already.
     """
     contexts = contexts if contexts is not None else _contexts(occs)
     orgs = sorted(n for n in contexts if contexts.type_of(n) == "ORG")
@@ -294,7 +298,7 @@ def merge_acronyms(
       "Britain", "UN" / "United Nations": rule ``known-short-form``).
 
     Never a person with a non-person, and never when two long names fit. ``contexts``:
-    ``name_contexts(occs)``, when made already.
+    ``_contexts(occs)``, when made already.
     """
     contexts = contexts if contexts is not None else _contexts(occs)
     labels: dict[str, Counter[str]] = defaultdict(Counter)

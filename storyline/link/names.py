@@ -89,6 +89,7 @@ NAMED_AFTER_HEADS: frozenset[str] = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=65536)  # pure: unglue reads every mention of a story again
 def clean_surface(text: str) -> str:
     """The name as written, without a possessive, a leading article or edge punctuation.
 

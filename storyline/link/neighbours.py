@@ -44,7 +44,9 @@ class _Block:
     __hash__ = None  # type: ignore[assignment]
 
 
-_BLOCKS: Memo[_Block] = Memo("link.neighbour_blocks", size=20000)
+# A block of a 470-report story (about 250 x 16 neighbours) holds ~32 kB; a story holds
+# GROUPS ** 2 blocks, and each new report adds 2 * GROUPS - 1: 2,000 blocks is ~64 MB.
+_BLOCKS: Memo[_Block] = Memo("link.neighbour_blocks", size=2000)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -97,7 +99,7 @@ def _search(queries: np.ndarray, base: np.ndarray, k: int) -> _Block:
     (a faiss index per block costs more than the product: thousands of small searches)."""
     scores = queries @ base.T
     if scores.shape[1] <= k:
-        found = np.broadcast_to(np.arange(scores.shape[1]), scores.shape).copy()
-        return _Block(found, scores)
+        found = np.broadcast_to(np.arange(scores.shape[1], dtype=np.int32), scores.shape)
+        return _Block(found.copy(), scores)
     found = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-    return _Block(found, np.take_along_axis(scores, found, axis=1))
+    return _Block(found.astype(np.int32), np.take_along_axis(scores, found, axis=1))

@@ -2,9 +2,12 @@
 
 A figure's *measure* is what the annotator read of it (``Quantity.kind``, its counted
 noun, the synonym class of its predicate, a rate's period): "at least 19 people were
-killed" and "the death toll rose to 21" are both (count, person, dead); "49 injured"
-and "90 detained" are two measures. Its *scope* is its subject (who sent, who pledged)
-and its place; its *time* is the date its sentence names, else the report's date.
+killed", "21 deaths" and "the death toll rose to 21" are all (count, person, dead); "49
+injured" and "90 detained" are two measures, and so are a part and its whole (civilians,
+children against all the dead). Its *scope* is its subject (who sent, who pledged) and its
+place (one of several listed is none of them); its *time* is the date its sentence names,
+else the report's date (two days both sentences name are two moments). Its bounds hold
+the values that round to it as written ("5m" holds 4.9 million): rounding is no dispute.
 
 Two figures are tellings of one moment of one measure (``same_moment``) when their
 measure and scope agree (a side that names no subject or place agrees with any), their

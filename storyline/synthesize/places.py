@@ -48,12 +48,13 @@ def _spelled_out(initials: str, text: str) -> bool:
 
 def many_places(text: str, place: str | None) -> bool:
     """Whether a figure of ``text`` holds over many places: the sentence counts over
-    countries or the world, or ``place`` is one of several it lists ("in Cairo,
-    Alexandria and Suez")."""
+    countries or the world, ``place`` is one of several it lists ("in Cairo,
+    Alexandria and Suez"), or the figure has no place and the sentence lists three or more
+    names ("79 cases ... in the United States, Canada, New Zealand and Europe")."""
     if _MANY_PLACES.search(text):
         return True
-    if not place:
-        return False
+    if not place:  # no place of its own: told of a list of three or more, if there is one
+        return bool(re.search(rf"\b{_NAME},\s{_NAME}(?:,\s{_NAME})*,?\s(?:and|or)\s{_NAME}", text))
     name = rf"(?i:{re.escape(place.removeprefix('the '))})"  # the parse gives it lower-case
     listed = (
         rf"\b{name}(?:,\s{_NAME})*,?\s(?:and|or)\s{_NAME}",  # "Cairo, Alexandria and Suez"

@@ -31,6 +31,13 @@ NO_DISPUTE = {
         "Monitors have confirmed 80 deaths in Vessa since the protests began.",
         [[120.0], [80.0]],
     ),
+    # A count with no place of its own, told with a list of places, against one place's.
+    "no place, a list": (
+        "Monitors said 79 people have been infected since the fever spread to Vessa, Ostmark,"
+        " Karsholm and Brenna.",
+        "Monitors said 64 people in Vessa have been infected with the fever.",
+        [[79.0], [64.0]],
+    ),
     # A toll of civilians and a toll of all the dead: a part and its whole.
     "civilians": (
         "Officials said 9 civilians were killed in the shelling of Vessa on Friday.",

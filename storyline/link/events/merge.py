@@ -155,7 +155,7 @@ def _merge(raws: list[_Raw], config: EventsConfig = EVENTS) -> list[list[_Raw]]:
 # prefixes'), as positions in the block, keyed by everything the test reads of the
 # block's events: a story that gains a report compares again only the blocks of the
 # dates its sentences name.
-_BLOCKS: Memo[list[tuple[int, int]]] = Memo("link.event_blocks", size=20000)
+_BLOCKS: Memo[list[tuple[int, int]]] = Memo("link.event_blocks", size=5000)
 
 
 class _PairTable:

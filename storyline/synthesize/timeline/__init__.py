@@ -140,7 +140,6 @@ def dossier_timeline(
         weights=weights,
         relevance=relevance(annotations, terms) if weights.relevance else None,
         stop_words=stop_words_of(articles),
-        terms=terms,
     )
     texts = {(e.date, e.text) for e in shown}
     rest = sorted(

@@ -26,7 +26,6 @@ class TimelineConfig:
     vec: float = 1.0  # ... per cosine to the mean MiniLM vector of its day's candidates
     lex: float = 2.0  # ... per cosine to the TF-IDF centroid of its day's candidates
     fresh: float = 0.5  # ... per share of its tellings published within fresh_days of its day
-    query: float = 0.0  # ... per log(1 + the story's key terms it names)
     fresh_days: int = 2  # reports up to this many days after a day tell what happened on it
     redundant: float = 0.8  # MiniLM cosine to a chosen entry (same status) that makes a repeat
     lex_redundant: float = 0.5  # TF-IDF cosine to a chosen entry that makes a repeat

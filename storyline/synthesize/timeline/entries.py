@@ -38,7 +38,6 @@ def build_timeline(
     weights: TimelineConfig = DEFAULT_WEIGHTS,
     relevance: Mapping[str, float] | None = None,
     stop_words: Set[str] = STOP_WORDS,
-    terms: frozenset[str] = frozenset(),
 ) -> list[TimelineEntry]:
     """The timeline: the most reported dates, and for each its most told, most central events.
 
@@ -93,7 +92,6 @@ def build_timeline(
             published or {},
             weights,
             stop_words,
-            terms,
         )
         if picked:
             taken_dates += 1
@@ -192,7 +190,6 @@ def _pick(
     published: Mapping[str, str],
     config: TimelineConfig = DEFAULT_WEIGHTS,
     stop_words: Set[str] = STOP_WORDS,
-    terms: frozenset[str] = frozenset(),
 ) -> list[Event]:
     vecs = [_vector(e, vector_of) for e in candidates]
     bags = [_bag(e.text, idf, stop_words) for e in candidates]
@@ -215,8 +212,7 @@ def _pick(
             + config.vec * central
             + config.lex * lexical
             + config.fresh * _fresh(e, published, config.fresh_days)
-            + config.chronology * is_chronology_line(e.text)
-            + config.query * math.log1p(len(terms.intersection(_WORD.findall(e.text.lower())))),
+            + config.chronology * is_chronology_line(e.text),
             len(e.evidence),
             e.text,
         )
