@@ -56,6 +56,7 @@ _DAILY_BEFORE = re.compile(r"\b(each|every|per) day,?\s*$", re.IGNORECASE)
 _FLOW_VERB = re.compile(r"\b(leak|spill|flow|gush|spew|pour|seep|escap|discharg)\w*", re.I)
 _COLLECT_VERB = re.compile(r"\b(collect|captur|funnel|siphon|recover|skim)\w*", re.IGNORECASE)
 _CASES = frozenset({"case", "infection"})
+_TAKES_LIVES = frozenset({"cost", "take", "lose"})  # lives a disaster cost, took
 _OF_WHAT = re.compile(r"\s+of\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)")
 _FUNCTION_WORDS = frozenset({"a", "an", "per", "each", "every", "into", "from", "in", "to",
                              "on", "at", "for", "and", "or", "that", "which", "was", "were",
@@ -97,6 +98,8 @@ def track_figure(f: Figure, cfg: FiguresConfig = FIGURES) -> Figure | None:
         return None  # "the 5,000-barrel estimate"; "could reach 1,000", "a capacity of"
     kind, unit, pred, per = f.key
     q, doubt = f.q, f.rate_doubt
+    if kind == "count" and unit == "life" and pred in _TAKES_LIVES:
+        unit, pred = "person", "dead"  # "has cost more than 200 lives"
     if kind == "count" and unit in _PEOPLE_BY_FATE and pred == _PEOPLE_BY_FATE[unit]:
         unit = "person"
     if pred == "suspected" and f.q.unit in _CASES:

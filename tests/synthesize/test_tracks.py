@@ -201,3 +201,13 @@ def test_one_place_told_by_its_name_and_its_initials_is_one_scope() -> None:
     )
     (track,) = tracks(story)
     assert [v for _, v in values(track)] == [40.0, 95.0, 160.0]
+
+
+def test_lives_the_floods_cost_are_people_dead() -> None:
+    story = three_days(
+        "The floods in Vessa have killed 12 people, officials said.",
+        "The floods in Vessa have now cost 31 lives, officials said.",
+        "The floods in Vessa have killed 57 people, officials said.",
+    )
+    (track,) = tracks(story)
+    assert [v for _, v in values(track)] == [12.0, 31.0, 57.0]
