@@ -230,6 +230,18 @@ def test_a_line_of_a_reports_chronology_is_preferred_for_its_day() -> None:
     assert entry.text == line
 
 
+def test_a_chronology_line_in_the_storys_own_language_is_preferred_for_its_day() -> None:
+    # The same preference for a Spanish story: its chronology lines are read in Spanish.
+    told = "La autoridad portuaria de Tessel cerró el puerto a los transbordadores."
+    line = "4 de marzo: Tessel cierra su puerto a los transbordadores tras el encallamiento."
+    events = [_event("2031-03-04", told, "a"), _event("2031-03-04", line, "b")]
+    (entry,) = build_timeline(events, _source, dates=1, per_date=1, languages=("es",))
+    assert entry.text == line
+    # read as English only, the Spanish line has no edge
+    (entry,) = build_timeline(events, _source, dates=1, per_date=1)
+    assert entry.text == told
+
+
 def _lines(article: str, text: str) -> Annotation:
     sents, start = [], 0
     for i, line in enumerate(text.split("\n")):

@@ -140,6 +140,7 @@ def dossier_timeline(
         weights=weights,
         relevance=relevance(annotations, terms) if weights.relevance else None,
         stop_words=stop_words_of(articles),
+        languages=sorted({a.language or "en" for a in articles}),
     )
     texts = {(e.date, e.text) for e in shown}
     rest = sorted(

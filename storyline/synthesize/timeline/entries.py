@@ -38,6 +38,7 @@ def build_timeline(
     weights: TimelineConfig = DEFAULT_WEIGHTS,
     relevance: Mapping[str, float] | None = None,
     stop_words: Set[str] = STOP_WORDS,
+    languages: Sequence[str] = ("en",),
 ) -> list[TimelineEntry]:
     """The timeline: the most reported dates, and for each its most told, most central events.
 
@@ -48,7 +49,8 @@ def build_timeline(
     up to ``per_date`` entries (all of its events when None), until ``max_events``.
     Two entries are redundant only when they also share a status: a plan and its
     cancellation are both kept. ``stop_words`` are left out of the sentences' words
-    (``reading.stop_words_of``: those of the story's languages).
+    (``reading.stop_words_of``: those of the story's languages); a chronology line is
+    read in each of ``languages``, those of the story's reports.
     """
     usable = [
         e
@@ -92,6 +94,7 @@ def build_timeline(
             published or {},
             weights,
             stop_words,
+            languages,
         )
         if picked:
             taken_dates += 1
@@ -190,6 +193,7 @@ def _pick(
     published: Mapping[str, str],
     config: TimelineConfig = DEFAULT_WEIGHTS,
     stop_words: Set[str] = STOP_WORDS,
+    languages: Sequence[str] = ("en",),
 ) -> list[Event]:
     vecs = [_vector(e, vector_of) for e in candidates]
     bags = [_bag(e.text, idf, stop_words) for e in candidates]
@@ -212,7 +216,7 @@ def _pick(
             + config.vec * central
             + config.lex * lexical
             + config.fresh * _fresh(e, published, config.fresh_days)
-            + config.chronology * is_chronology_line(e.text),
+            + config.chronology * any(is_chronology_line(e.text, lang) for lang in languages),
             len(e.evidence),
             e.text,
         )
