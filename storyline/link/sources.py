@@ -8,7 +8,9 @@
   dateline), so it adds no confirmation to it unless ``unattributed_confirms`` is set;
 * a report of unknown outlet that shares its site's template (furniture and sidebar
   lines, see ``storyline.ingest.zones``) with the reports of one known outlet counts as
-  that outlet: one site's pages are one source.
+  that outlet: one site's pages are one source;
+* names that differ only in case, punctuation or a leading "The" ("CNN" from a dateline,
+  "cnn" from a feed) are one source, under its most used spelling (``same_outlet``).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def independent_sources(articles: Sequence[Article], copies: dict[str, str]) -> 
     times as many as with any other outlet's) counts as that outlet: one site's pages are
     one source."""
     by_id = {a.id: a for a in articles}
-    sources = {a.id: independent_source(a, copies, by_id) for a in articles}
+    sources = same_outlet({a.id: independent_source(a, copies, by_id) for a in articles})
     lines = {a.id: _template_lines(a) for a in articles}
     known: dict[str, set[str]] = defaultdict(set)  # template line -> known sources using it
     for a in articles:
@@ -71,6 +73,26 @@ def independent_sources(articles: Sequence[Article], copies: dict[str, str]) -> 
         ):
             sources[a.id] = max(votes, key=lambda s: (votes[s], s))
     return sources
+
+
+def same_outlet(sources: dict[str, str]) -> dict[str, str]:
+    """``sources`` (article id -> source) with the spellings of one name made one: those
+    that differ only in case, punctuation or a leading "The" take the spelling most
+    articles use (ties: the first in sort order, so capitals win). Different cues give
+    one outlet in different spellings (a "(CNN)" dateline, a feed's "cnn"), and each
+    spelling must not count as an independent confirmation."""
+    spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for source in sources.values():
+        spellings[_outlet_key(source)][source] += 1
+    chosen = {key: min(forms, key=lambda f: (-forms[f], f)) for key, forms in spellings.items()}
+    return {aid: chosen[_outlet_key(source)] for aid, source in sources.items()}
+
+
+def _outlet_key(name: str) -> str:
+    if name == UNATTRIBUTED:
+        return name
+    key = re.sub(r"[\W_]+", " ", name.casefold()).strip()
+    return re.sub(r"^the ", "", key).replace(" ", "") or name
 
 
 def _template_lines(article: Article) -> set[str]:

@@ -27,6 +27,23 @@ def test_reports_with_no_known_outlet_count_as_one_source() -> None:
     assert len(set(sources.values())) == 2
 
 
+def test_one_outlet_spelled_two_ways_is_one_source() -> None:
+    # a dateline gives "VPN", a feed "vpn"; "The Valley Post" and "Valley Post" are one paper
+    arts = [
+        _article("a", "(VPN) -- A report.", outlet="vpn"),
+        _article("b", "Another report.", outlet="vpn"),
+        _article("c", "A third report.", outlet="VPN"),
+        _article("d", "A column.", outlet="The Valley Post"),
+        _article("e", "A letter.", outlet="Valley Post"),
+        _article("f", "A wire story.", outlet="Valley Press"),
+    ]
+    sources = independent_sources(arts, {})
+    assert sources["a"] == sources["b"] == sources["c"] == "vpn"  # the most used spelling
+    assert sources["d"] == sources["e"]
+    assert len(set(sources.values())) == 3
+    assert confirming([sources["a"], sources["c"]]) == ["vpn"]  # one source, not two
+
+
 def test_a_page_sharing_a_known_outlets_template_counts_as_that_outlet() -> None:
     template = "Valley Post home and weather page\nSign up to the Valley Post daily briefing now\n"
     zone = [Zone(start=0, end=len(template) - 1, kind="furniture")]
