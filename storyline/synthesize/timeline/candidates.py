@@ -56,8 +56,8 @@ def listed_by_hindsight(
     The reports that carry a chronology of this story (``story_chronologies``) are
     ranked by publication; the k-th of n counts k / n, so the latest counts 1. A
     chronology written later has hindsight: it keeps the days that turned out to matter,
-    where an early one lists what seemed to at the time. On Timeline17 (cached
-    annotations) this took AR1-F 0.149 -> 0.157 against counting every chronology alike.
+    where an early one lists what seemed to at the time (figures: docs/experiments.md,
+    "Timelines").
     """
     chronologies = sorted(
         (a.published.date or "", a.id, frozenset(day for day, _, _ in entries))
