@@ -192,6 +192,17 @@ def _figures_differ(
     return False
 
 
+def _values_differ(
+    a: dict[str, frozenset[tuple[float, str | None]]],
+    b: dict[str, frozenset[tuple[float, str | None]]],
+) -> bool:
+    """Both sentences count one thing and share no value for it (what they say of the
+    value aside: "in nearly five years" is one span however the trip is told)."""
+    return any(
+        unit in b and not {v for v, _ in told} & {v for v, _ in b[unit]} for unit, told in a.items()
+    )
+
+
 def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
     return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
 
@@ -339,6 +350,14 @@ def _join(
                 return False
         return True
 
+    def figures_differ(a: list[int], b: list[int]) -> bool:
+        """Whether a sentence of ``a`` and one of ``b`` give different figures of one thing
+        ("21 countries have reported 1,124 cases" / "76 countries ... 35,928 cases"): a
+        claim holds one fact, so no chain of related sentences may join them."""
+        told_a = [pairs.figures[x] for x in a if pairs.figures[x]]
+        told_b = [pairs.figures[y] for y in b if pairs.figures[y]]
+        return any(_values_differ(x, y) for x in told_a for y in told_b)
+
     for (i, j), _score in sorted(linked.items(), key=lambda kv: (-kv[1], kv[0])):
         gi, gj = group[i], group[j]
         if gi == gj:
@@ -349,6 +368,8 @@ def _join(
         small, large = (a, b) if len(a) <= len(b) else (b, a)
         if not tells_with(small, large) or (len(a) == len(b) and not tells_with(large, small)):
             continue
+        if figures_differ(a, b):
+            continue  # a sentence between two figures must not join them into one claim
         for m in b:
             group[m] = gi
         a.extend(b)

@@ -88,3 +88,25 @@ def test_alike_sentences_that_tell_two_facts_are_no_claim_together(
     for claim in more.links.claims:
         told = {e.text for e in claim.evidence}
         assert not ({a, b} <= told and len({e.article for e in claim.evidence}) == 2)
+
+
+# Two figures of one count, and a sentence alike to both that gives none: the sentence
+# between them must not chain them into one claim.
+CHAIN = (
+    "As of Friday, 21 countries have officially reported 1,124 cases of the Vessa fever.",
+    "As of Friday, countries have officially reported cases of the Vessa fever to the agency.",
+    "As of Friday, 76 countries have officially reported 35,928 cases of the Vessa fever.",
+)
+
+
+def test_a_sentence_alike_to_two_figures_does_not_join_them_into_one_claim() -> None:
+    story = link(
+        [
+            article("Strait Herald", "2031-05-06", CHAIN[0], filler=0),
+            article("Karsholm Post", "2031-05-06", CHAIN[1], filler=2),
+            article("Amberley Times", "2031-05-06", CHAIN[2], filler=4),
+        ]
+    )
+    for claim in story.links.claims:
+        told = {e.text for e in claim.evidence}
+        assert not {CHAIN[0], CHAIN[2]} <= told, told
