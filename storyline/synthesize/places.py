@@ -1,6 +1,7 @@
 """Where a figure holds, read from its sentence: whether a sentence names a place (in full,
-by its initials or spelled out from them), and whether a figure is told of several places
-at once ("in 20 countries", "in Cairo, Alexandria and Suez"), which is no one place's count.
+by its initials or spelled out from them), whether two names are one place, and whether a
+figure is told of several places at once ("in 20 countries", "in Cairo, Alexandria and
+Suez"), which is no one place's count.
 """
 
 from __future__ import annotations
@@ -31,6 +32,20 @@ def named_in(place: str, text: str) -> bool:
         return False
     initials = r"\.?".join(w[0].upper() for w in words if w not in _MINOR)
     return bool(re.search(rf"\b{initials}\.?(?![\w])", text))  # capitals: not "us"
+
+
+def same_place(a: str, b: str) -> bool:
+    """Two lower-case names of one place: alike, or one the other's initials ("the united
+    kingdom" / "uk", "united states" / "u.s.")."""
+
+    def bare(name: str) -> str:
+        return name.removeprefix("the ").replace(".", "").strip()
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in name.split() if w not in _MINOR)
+
+    x, y = bare(a), bare(b)
+    return x == y or (" " in x and initials(x) == y) or (" " in y and initials(y) == x)
 
 
 def _spelled_out(initials: str, text: str) -> bool:

@@ -45,6 +45,7 @@ from storyline.synthesize.measures import (  # noqa: F401 (re-exported: tracks h
     same_scope,
     same_time,
 )
+from storyline.synthesize.places import same_place
 from storyline.synthesize.track_reading import (
     VOLUME,
     main_substance,
@@ -147,25 +148,12 @@ def _one_name_a_place(scoped: dict[tuple, list[Figure]]) -> dict[tuple, list[Fig
                 if k[:2] == (key, subject)
                 and place is not None
                 and k[2] is not None
-                and _same_place(place, k[2])
+                and same_place(place, k[2])
             ),
             (key, subject, place),
         )
         out[same].extend(scoped[(key, subject, place)])
     return out
-
-
-def _same_place(a: str, b: str) -> bool:
-    """Two names of one place: alike, or one the other's initials ("uk", "u.s.")."""
-
-    def bare(name: str) -> str:
-        return name.removeprefix("the ").replace(".", "").strip()
-
-    def initials(name: str) -> str:
-        return "".join(w[0] for w in bare(name).split() if w not in ("of", "and"))
-
-    x, y = bare(a), bare(b)
-    return x == y or (" " in x and initials(x) == y) or (" " in y and initials(y) == x)
 
 
 def _running(f: Figure, cfg: FiguresConfig) -> bool:
