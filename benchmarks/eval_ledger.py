@@ -43,6 +43,7 @@ MAIN = FiguresConfig(related=0.35, alike=1.01, report_slack=0, list_figures=4, m
 GRID = {
     "related": (0.3, 0.35, 0.4, 0.45, 0.5),  # cosine with a shared entity
     "alike": (0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.01),  # cosine with none (1.01: never)
+    "alike_same_day": (0.5, 0.6, 0.7, 0.8, 1.01),  # ... reports of one day, no places apart
     "report_slack": (0, 1),  # days apart two reports may tell one moment
     "list_figures": (3, 4, 5),  # figures that make a sentence a list
     "max_ratio": (2.0, 3.0),  # sizes of two tellings of one count

@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 # date); dates outside the calendar dropped, years below 1000 in four digits, texts over
 # 100,000 characters read in pieces, flattened chronologies ("hundreds 1998") read;
 # 3: sentence budgets; 2: time expressions carry their verb's tense
-ANNOTATOR_VERSION = "8"
+ANNOTATOR_VERSION = "9"
 
 
 class Annotator(Protocol):

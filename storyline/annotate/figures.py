@@ -90,6 +90,9 @@ _CLASSES = {
     "protest": ("protest", "march", "rally", "demonstrate", "gather", "protester",
                 "demonstrator"),
 }
+# What befalls people: a bare number its clause is said of counts people ("149 died").
+PEOPLE_PREDICATES = frozenset({"dead", "injured", "detained", "missing", "displaced",
+                               "hospitalized"})
 # fmt: on
 _CLASS_OF = {w: c for c, words in _CLASSES.items() for w in words}
 _AGENTIVE = frozenset({"sent", "pledged", "raised"})
@@ -132,6 +135,7 @@ _UPPER = frozenset(
 _NEAR_BELOW = frozenset({"nearly", "almost", "just under", "close to"})
 _EXACT = frozenset({"exactly", "precisely", "only", "just", "barely"})
 APPROX = 0.15  # how far "about 200" reaches either way
+NEAR = 0.05  # how far below "almost 200" reaches (just under it: 190 to 200)
 
 
 def class_of(lemma: str | None) -> str | None:
@@ -155,7 +159,7 @@ def bounds(
     if mod in _UPPER:
         return None, value
     if mod in _NEAR_BELOW:
-        return value * (1 - APPROX), value
+        return value * (1 - NEAR), value
     if mod.endswith(" of") or mod in ("tens of", "hundreds of", "thousands of", "dozens of"):
         return value, value * 10  # "hundreds of", "tens of thousands"
     return value * (1 - APPROX), value * (1 + APPROX)  # about, around, some, estimated
@@ -288,6 +292,9 @@ def _from_verb(verb: Token, via: Token) -> tuple[str | None, Token | None]:
                 return _from_holder(child), verb
             if lem_subj in _CLASS_OF:
                 return lem_subj, verb
+    for child in verb.children:  # "149 are reported to have died", "is feared to have drowned"
+        if child.dep_ in ("xcomp", "ccomp") and lemma_of(child) in _CLASS_OF:
+            return lemma_of(child), child
     if lem in ("confirm", "raise"):
         return lem, verb
     return None, verb

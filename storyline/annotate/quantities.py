@@ -25,7 +25,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from storyline.annotate.figures import bounds, measure
+from storyline.annotate.figures import PEOPLE_PREDICATES, bounds, measure
 from storyline.annotate.nlp import SentenceIndex, english_recognizer, lemma_of, text_of
 from storyline.model import Quantity, Sentence
 
@@ -245,6 +245,17 @@ def _counted_noun(doc: Doc, start: int, end: int) -> int | None:
             if k < n and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].tag_ in ("NNS", "NNPS", "NN")
             else None
         )
+    if (
+        end + 2 < n
+        and doc[end].lower_ == "of"
+        and doc[end + 1].lower_ in ("the", "these", "those")
+        and doc[start].lower_ not in ("one", "a", "an", "1")
+    ):  # "20 of the 149 reported fatalities", "300 of the wounded fighters": a part of them
+        k = end + 2
+        while k < n and (doc[k].like_num or doc[k].pos_ == "ADJ" or doc[k].tag_ == "VBN"):
+            k += 1
+        if k < n and doc[k].pos_ == "NOUN" and doc[k].tag_ == "NNS":
+            return k
     head = last.head
     if (
         last.dep_ in ("nummod", "quantmod", "compound")
@@ -283,7 +294,19 @@ def _is_name_part(doc: Doc, start: int, end: int, has_unit: bool) -> bool:
         ):
             return True  # "Flight 370", "Route 66"
         if prev.lower_ in ("no.", "no", "number", "#") and first.text[0].isdigit():
-            return True
+            return not _pound_sign(doc, start, end)  # "#1" a rank; "# 20bn" pounds
+    return False
+
+
+def _pound_sign(doc: Doc, start: int, end: int) -> bool:
+    """A pound sign some encodings turn into "#", told apart from a rank ("#1") by the
+    space after it and a sum's scale ("# 20bn", "# 13.5 bn", "# 2 million")."""
+    if start == 0 or doc[start - 1].text != "#" or not doc[start - 1].whitespace_:
+        return False
+    scales = ("m", "mn", "bn", "million", "billion")
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    m = _SCALE_SUFFIX.match(doc[end - 1].text)
+    return bool(m and m.group(2).lower() != "k") or nxt in scales or doc[end - 1].lower_ in scales
     return False
 
 
@@ -351,12 +374,13 @@ def _build(
         log.debug("no value for %r", doc[start:end].text)
         return None
     value, vague = parsed
+    pound = _pound_sign(doc, start, end)
     if (
         end < len(doc)
         and doc[end].lower_ in _SUFFIX_VALUE
-        and not doc[end - 1].whitespace_
+        and (not doc[end - 1].whitespace_ or pound)
         and doc[end - 1].text[-1].isdigit()
-    ):  # "£20m" split into "20" and "m"
+    ):  # "£20m" split into "20" and "m"; "# 13.5 bn"
         value, end = value * _SUFFIX_VALUE[doc[end].lower_], end + 1
     top: float | None = None
     if upper is not None:
@@ -372,6 +396,8 @@ def _build(
     if start > 0 and doc[start - 1].lower_ in _CURRENCY_SYMBOLS:
         unit = _CURRENCY_SYMBOLS[doc[start - 1].lower_]
         first = start - 1
+    elif pound:
+        unit, first = "GBP", start - 1
     nxt = doc[end].lower_ if end < len(doc) else ""
     nxt2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     if unit is None and nxt in _PERCENT:
@@ -383,8 +409,9 @@ def _build(
     noun: int | None = None
     if unit is None:
         noun = _counted_noun(doc, start, end)
-        if noun is not None:
-            unit, span_end = _normalize_unit(doc[noun]), noun + 1
+        if noun is not None:  # "20 of the 149 deaths": the number alone is the part's span
+            part = doc[end].lower_ == "of" and doc[end + 1].lower_ in ("the", "these", "those")
+            unit, span_end = _normalize_unit(doc[noun]), end if part else noun + 1
     if _skip(doc, start, end, unit, value, ranged=upper is not None):
         return None
     mod_start, modifier = _modifier(doc, first, max(0, first - 4))
@@ -398,6 +425,8 @@ def _build(
         return None
     low, high = bounds(value, modifier, top)
     sense = measure(doc, start, end, noun, unit)
+    if unit is None and sense["predicate"] in PEOPLE_PREDICATES and _is_subject(doc[end - 1]):
+        unit = "person"  # "149 died", "up to 149 are reported to have died"
     return Quantity(
         sentence=sentence,
         start=start_char,
@@ -431,6 +460,11 @@ def _skip(
         return True  # a year that NER missed
     # "one of the": a pronoun rather than a count
     return unit is None and text.lower() in ("one", "a", "an")
+
+
+def _is_subject(tok: Token) -> bool:
+    """The number is what its clause is said of: "149 died", "20 were arrested"."""
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 _WEEKDAYS = frozenset(

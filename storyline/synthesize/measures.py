@@ -19,7 +19,6 @@ over time.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
@@ -29,8 +28,11 @@ from datetime import date
 import numpy as np
 
 from storyline.model import Annotation, Quantity
+from storyline.synthesize.bounds import compatible as compatible  # for importers
+from storyline.synthesize.bounds import interval
 from storyline.synthesize.lengths import event_of, window
-from storyline.synthesize.places import many_places, named_in
+from storyline.synthesize.places import many_places, named_in, places_agree
+from storyline.synthesize.sentence_figures import own_places, partitive, rate_doubt
 
 # fmt: off
 # Children, women, men: a part of the people counted ("three children were among the dead").
@@ -58,6 +60,7 @@ GROWING = KNOWN_CLASSES - {"flow"}
 # Money and troops are one measure only for one giver: these pair with their subject said.
 AGENTIVE_CLASSES = frozenset({"pledged", "raised", "sent"})
 # fmt: on
+_PLACES = frozenset({"GPE", "LOC", "FAC"})  # mention labels of places
 _HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.IGNORECASE)
 
 
@@ -68,6 +71,8 @@ class FiguresConfig:
     related: float = 0.35  # cosine of two sentences that may tell one moment of one measure
     related_unnamed: float = 0.75  # ... a duration's, when they share one entity only
     alike: float = 1.01  # cosine at which two sentences need no shared entity (> 1: never)
+    # ... when both reports are of one day and their sentences name no two places apart
+    alike_same_day: float = 1.01
     report_slack: int = 1  # days apart two reports' tellings of one moment may be dated
     list_figures: int = 4  # a sentence with this many figures is a list or breakdown: none pairs
     run_on_words: int = 70  # longer "sentences" are run-together items: their figures never pair
@@ -83,6 +88,7 @@ class FiguresConfig:
     hedge_before: int = 40  # characters before a figure "suspected of" is read in
     rate_after: int = 40  # characters after a volume its period ("of oil a day") is read in
     world_near: int = 60  # characters around a figure "in 42 countries" makes it the world's
+    place_after: int = 40  # characters after a figure of a breakdown its own place is named in
 
 
 FIGURES = FiguresConfig()
@@ -96,14 +102,6 @@ _SUSPECTED = re.compile(
     re.IGNORECASE,
 )
 _FIRST = re.compile(r"\bfirst\s+$", re.IGNORECASE)  # right before the figure
-# A rate said anywhere in the sentence ("12,000 barrels (504,000 gallons) are leaking every
-# day"): for a figure the parse gave no period, rate or total is in doubt.
-_RATE_CUE = re.compile(
-    r"(\b(a|an|per|each|every)\s+(day|week|hour|year)\b|\b(daily|hourly|weekly|annually)\b"
-    r"|\brate\b)"
-    r"(?!\s+(of|ago|earlier|later|before|after|on|since|or)\b)",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -126,6 +124,11 @@ class Figure:
     # One of several figures of its measure in its sentence: a breakdown ("80 deaths in
     # Cairo, 36 in Alexandria") or a before and after, each a part, none the whole.
     parts: bool = False
+    # A figure of a breakdown told of a place of its own no other figure of its measure
+    # there shares ("36 deaths in Alexandria", "New Zealand: ... 13 probable cases").
+    item: bool = False
+    place: str | None = None  # where it holds: the parse's place, else its list item's label
+    places: frozenset[str] = frozenset()  # the places its sentence names (lower case)
 
     @property
     def moment(self) -> str | None:
@@ -177,41 +180,50 @@ def figures_of(
     out: list[Figure] = []
     for ann in annotations:
         vecs = ann.vectors()
-        counts: dict[int, int] = defaultdict(int)
-        keys: dict[tuple[int, tuple], int] = defaultdict(int)
+        by_sentence: dict[int, list[int]] = defaultdict(list)
         key_of = {n: _measure_in(ann, q, cfg) for n, q in enumerate(ann.quantities)}
         for n, q in enumerate(ann.quantities):
-            counts[q.sentence] += 1
-            key = key_of[n]
-            if key is not None:
-                keys[(q.sentence, key)] += 1
+            by_sentence[q.sentence].append(n)
         try:
             day = date.fromisoformat(published.get(ann.article) or "")
         except ValueError:
             day = None
-        for n, q in enumerate(ann.quantities):
-            key = key_of[n]
-            if key is None:
+        for s, ns in by_sentence.items():
+            if not s < len(ann.sentences):
                 continue
-            sentence = ann.sentences[q.sentence]
-            out.append(
-                Figure(
-                    article=ann.article,
-                    sentence=q.sentence,
-                    text=sentence.text,
-                    q=q,
-                    vector=vecs[q.sentence] if vecs.shape[1] else np.zeros(1, np.float32),
-                    entities=frozenset(entities_in(ann.article, q.sentence)),
-                    key=key,
-                    day=day,
-                    when=q.when,
-                    day_guessed=ann.article in guessed,
-                    offset=sentence.start,
-                    alone=counts[q.sentence] == 1,
-                    parts=keys[(q.sentence, key)] > 1 or counts[q.sentence] >= cfg.list_figures,
-                    rate_doubt=q.per is None and bool(_RATE_CUE.search(sentence.text)),
-                )
+            sentence = ann.sentences[s]
+            qs = [ann.quantities[n] for n in ns]
+            keys = [key_of[n] for n in ns]
+            part_of = [partitive(q, sentence.text, sentence.start) for q in qs]
+            wholes = [k for k, p in zip(keys, part_of, strict=True) if not p]
+            own = own_places(qs, keys, sentence.text, sentence.start, cfg.place_after)
+            named = frozenset(
+                m.text.lower() for m in ann.mentions if m.sentence == s and m.label in _PLACES
             )
+            for q, key, place, part in zip(qs, keys, own, part_of, strict=True):
+                if key is None:
+                    continue
+                out.append(
+                    Figure(
+                        article=ann.article,
+                        sentence=s,
+                        text=sentence.text,
+                        q=q,
+                        vector=vecs[s] if vecs.shape[1] else np.zeros(1, np.float32),
+                        entities=frozenset(entities_in(ann.article, s)),
+                        key=key,
+                        day=day,
+                        when=q.when,
+                        day_guessed=ann.article in guessed,
+                        offset=sentence.start,
+                        alone=len(qs) == 1,
+                        parts=part or wholes.count(key) > 1 or len(qs) >= cfg.list_figures,
+                        item=place is not None,
+                        place=place or q.place,
+                        places=named,
+                        rate_doubt=rate_doubt(q, qs, sentence.text, sentence.start),
+                    )
+                )
     return out
 
 
@@ -224,52 +236,6 @@ def _measure_in(
     return measure_key(q, s.text[max(0, q.start - s.start - cfg.hedge_before) : q.start - s.start])
 
 
-def interval(q: Quantity) -> tuple[float, float]:
-    """The values the figure allows: its bounds, and for a figure told as one value, the
-    values that round to it as written ("4.9 million": 4.85 to 4.95 million; "5m": 4.5
-    to 5.5 million; "12": 11.5 to 12.5), the rounding's edges left out."""
-    low = q.low if q.low is not None else (-math.inf if q.high is not None else q.value)
-    high = q.high if q.high is not None else (math.inf if q.low is not None else q.value)
-    if low == high == q.value:
-        half = _rounding(q)
-        return q.value - half, q.value + half
-    return low, high
-
-
-_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-
-
-def _rounding(q: Quantity) -> float:
-    """Just under half the place of the last digit the figure is written with, in its
-    scale ("4.9 million": 0.05 million); 0 when its digits are not read (number words)."""
-    m = _DIGITS.search(q.text)
-    if m is None:
-        return 0.0
-    try:
-        written = float(m.group(0).replace(",", ""))
-    except ValueError:
-        return 0.0
-    if written <= 0 or q.value <= 0:
-        return 0.0
-    scale = q.value / written  # 1, or a thousand, a million ... ("4.9 million")
-    power = round(math.log10(scale))
-    if power < 0 or abs(math.log10(scale) - power) > 1e-6:
-        return 0.0  # digits that do not make the value as written ("half of 12")
-    decimals = len(m.group(1) or "")
-    return _EDGE * 10.0 ** (power - decimals)
-
-
-_EDGE = 0.5 * (1 - 1e-6)  # half a unit, less a hair: 12 and 13 never overlap
-
-
-def compatible(a: Quantity, b: Quantity) -> bool:
-    """Whether both figures may hold at once, given their bounds."""
-    lo1, hi1 = interval(a)
-    lo2, hi2 = interval(b)
-    tol = 1e-9 * max(1.0, abs(a.value), abs(b.value))
-    return max(lo1, lo2) <= min(hi1, hi2) + tol
-
-
 def same_scope(a: Figure, b: Figure) -> bool:
     """One measure for one scope: subjects and places agree; a place one figure gives must
     at least be named in the other's sentence ("91 cases in the US" / "256 cases")."""
@@ -279,9 +245,9 @@ def same_scope(a: Figure, b: Figure) -> bool:
         return False
     if a.key[2] in AGENTIVE_CLASSES and a.q.subject != b.q.subject:
         return False  # money or troops: one giver, said by both
-    if many_places(a.text, a.q.place) != many_places(b.text, b.q.place):
+    x, y = a.place or a.q.place, b.place or b.q.place
+    if many_places(a.text, x) != many_places(b.text, y):
         return False  # a count over many places ("in 20 countries") / one of them
-    x, y = a.q.place, b.q.place
     if x and y:
         return x == y
     if x:
@@ -328,7 +294,13 @@ def related(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
         if x and y and x != y:
             return False  # "two weeks of bombings" / "five weeks of battle": two events
         return shared >= 2 or (shared >= 1 and sim >= cfg.related_unnamed)
+    if shared == 0 and sim >= cfg.alike_same_day and _one_day(a, b):
+        return places_agree(a.places, b.places)  # the story's own scope, told the same day
     return (shared >= 1 and sim >= cfg.related) or sim >= cfg.alike  # one scope both name
+
+
+def _one_day(a: Figure, b: Figure) -> bool:
+    return a.day is not None and a.day == b.day and not (a.day_guessed or b.day_guessed)
 
 
 def near_in_size(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
@@ -341,7 +313,12 @@ def same_moment(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     return (
         (a.article, a.sentence) != (b.article, b.sentence)
         and not any(
-            historical(f) or run_on(f, cfg) or f.parts or bare(f) or subset(f) or window(f)
+            historical(f)
+            or run_on(f, cfg)
+            or (f.parts and not f.item)
+            or bare(f)
+            or subset(f)
+            or window(f)
             for f in (a, b)
         )
         and all(known_measure(f) or f.key[0] == "duration" for f in (a, b))

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-# A count over many places: the world's, or several countries' ("in 20 countries").
+# A count over many places: the world's, or several countries' ("in 20 countries"); a
+# count over a country's states is the country's ("cases in 44 states").
 _MANY_PLACES = re.compile(
     r"\b(world\s?wide|globally|around the world|across the world|(in|across) (\d+|\w+) "
-    r"(countries|nations|states|continents))\b",
+    r"(countries|nations|continents))\b",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*"  # "Alexandria", "Port Said"
@@ -76,3 +77,18 @@ def many_places(text: str, place: str | None) -> bool:
         rf"\b{_NAME}(?:,\s{_NAME})*,?\s(?:and|or)\s{name}\b",  # "... and Suez"
     )
     return any(re.search(p, text) for p in listed)
+
+
+def places_agree(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether two sentences name no two places apart: each place one names is one the
+    other names, or within it by name ("mexico city" / "mexico")."""
+
+    def met(p: str, others: frozenset[str]) -> bool:
+        return any(same_place(p, o) or _within(p, o) or _within(o, p) for o in others)
+
+    return all(met(p, y) for p in x) and all(met(p, x) for p in y)
+
+
+def _within(part: str, whole: str) -> bool:
+    """ "mexico" is within "mexico city" by its words."""
+    return bool(re.search(rf"\b{re.escape(whole.removeprefix('the '))}\b", part))

@@ -115,3 +115,38 @@ def test_a_figure_told_at_a_part_of_a_day_takes_that_day() -> None:
     (ann,) = annotate_chunk([article])
     (bodies,) = ann.quantities
     assert bodies.when == "2031-02-02"  # the Saturday report's Sunday before
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The firm will put # 4bn into a fund for the coast.", 4e9, "GBP"),  # "£" lost
+        ("The firm will put # 2.5 bn into a fund for the coast.", 2.5e9, "GBP"),
+        ("So far, up to 80 are reported to have died of the fever.", 80.0, "person"),
+        ("At least 37 died in the floods.", 37.0, "person"),
+    ],
+)
+def test_what_a_figure_counts_where_the_parse_hides_it(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_rank_is_no_sum() -> None:
+    assert figures("The song was ranked #1 in the chart for a week.") == []
+
+
+def test_a_part_of_the_counted_people_counts_them() -> None:
+    part, whole = figures("Officials said 12 of the 90 reported deaths have been confirmed.")
+    assert (part.text, part.unit, part.predicate) == ("12", "death", "dead")
+    assert (whole.value, whole.unit) == (90.0, "death")
+    wounded = only("A ship picked up more than 140 of the wounded fighters.")
+    assert (wounded.text, wounded.predicate) == ("more than 140", "injured")
+
+
+def test_what_befalls_people_is_read_through_a_reporting_verb() -> None:
+    assert only("So far, up to 80 are reported to have died of the fever.").predicate == "dead"
+
+
+def test_almost_and_nearly_reach_just_under_their_figure() -> None:
+    q = only("Almost 200,000 people have fled the country.")
+    assert (q.low, q.high) == (pytest.approx(190000.0), pytest.approx(200000.0))
