@@ -32,7 +32,13 @@ from storyline.synthesize.bounds import compatible as compatible  # for importer
 from storyline.synthesize.bounds import interval
 from storyline.synthesize.lengths import event_of, window
 from storyline.synthesize.places import many_places, named_in, places_agree
-from storyline.synthesize.sentence_figures import own_places, partitive, rate_doubt
+from storyline.synthesize.sentence_figures import (
+    counts_no_noun,
+    own_places,
+    partitive,
+    rate_doubt,
+    told_as_toll,
+)
 
 # fmt: off
 # Children, women, men: a part of the people counted ("three children were among the dead").
@@ -400,9 +406,14 @@ def subset(f: Figure) -> bool:
 
 
 def bare(f: Figure) -> bool:
-    """A number that counts no noun ("3", "26") and whose sentence names no toll or total
-    it could be: what it counts is a guess from the parse."""
-    return f.q.unit is None and not _HOLDER_WORDS.search(f.text)
+    """A number that counts no noun ("3", "26"; "six were killed", "three of his
+    grandchildren") and whose sentence names no toll or total it could be: what it counts
+    is a guess from the parse, unless it is told as a reported toll ("up to 149 are
+    reported to have died")."""
+    if f.q.unit is not None and not (f.q.unit == "person" and counts_no_noun(f.q)):
+        return False
+    after = f.text[max(0, f.q.end - f.offset) :]
+    return not (_HOLDER_WORDS.search(f.text) or (f.q.unit and told_as_toll(after)))
 
 
 def run_on(f: Figure, cfg: FiguresConfig = FIGURES) -> bool:

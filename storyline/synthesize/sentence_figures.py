@@ -88,10 +88,27 @@ _ENDS_WITH_NUMBER = re.compile(
 )
 
 
+def counts_no_noun(q: Quantity) -> bool:
+    """The figure's words end with its number ("six", "up to 149"): no noun is counted."""
+    return bool(_ENDS_WITH_NUMBER.search(q.text))
+
+
 def partitive(q: Quantity, text: str, offset: int) -> bool:
     """A figure told as a part of a count ("20 of the 149 deaths"; not "20 cases of the
     fever"): a part, and the count it is a part of stays the sentence's whole."""
-    return bool(_ENDS_WITH_NUMBER.search(q.text) and _PARTITIVE.match(text, q.end - offset))
+    return counts_no_noun(q) and bool(_PARTITIVE.match(text, q.end - offset))
+
+
+# A count told as what a report says of a toll: "(up to 149) are reported to have died".
+_TOLL = re.compile(
+    r"\s+(?:are|were|have been|had been)\s+(?:reported|said|confirmed|known)\s+to\s+have\b",
+    re.IGNORECASE,
+)
+
+
+def told_as_toll(after: str) -> bool:
+    """Whether the words after a bare count tell it as a reported toll."""
+    return bool(_TOLL.match(after))
 
 
 def own_places(

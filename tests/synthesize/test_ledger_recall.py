@@ -91,3 +91,12 @@ def test_a_part_of_a_count_leaves_the_count_whole() -> None:
     story = link([article("Strait Herald", DAY, a), article("Karsholm Post", DAY, b, filler=2)])
     assert story.figures() == [[12.0, 90.0], [95.0]]
     assert one_conflict(story) == ["90 reported deaths", "95 deaths"]
+
+
+def test_a_bare_count_of_an_incident_stays_a_guess() -> None:
+    # "six were killed": of whom, in which attack? Only a count told as a reported toll pairs.
+    a = "Rebels said six were killed by rockets on the coastal road near Vessa."
+    b = "Officials in Vessa said the rockets had killed nine people on the coastal road."
+    story = two_reports(a, b)
+    assert story.figures() == [[6.0], [9.0]]
+    assert quantity_conflicts(story) == []
