@@ -70,7 +70,7 @@ def bcubed_of(
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)  # story_similarity grid for --loto
+THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)  # story_similarity grid for --loto
 
 
 def loto(gold, articles, annotations, window_days):  # type: ignore[no-untyped-def]
