@@ -28,6 +28,7 @@ from storyline.model import Annotation, Article, Event, EventStatus, Granularity
 
 from .config import EVENTS, EventsConfig
 from .merge import _event, _merge, _Raw, _window
+from .references import in_since_phrase
 from .status import (
     STATUS_RANK,
     _annotated,
@@ -172,6 +173,8 @@ def _dated(
             sent = ann.sentences[t.sentence]
             if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start, language):
                 continue  # "after Tuesday's earthquake": the day of another event
+            if in_since_phrase(sent.text, t.start - sent.start, language, config):
+                continue  # "since the start of the revolt, on March 15": a state's start
             if _annotated(t):
                 status = timex_status(t, parsed[0], pub)
             else:
@@ -195,5 +198,5 @@ def _dated(
         return out
 
     # The settings it reads are part of the key: a run that tunes them reads again.
-    tuned = (config.status_before, config.status_after, config.window_words)
+    tuned = (config.status_before, config.status_after, config.window_words, config.since_words)
     return _DATED.get(digest(ann.sentences, ann.timexes, pub, tuned, language), make)

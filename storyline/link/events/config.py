@@ -16,6 +16,7 @@ class EventsConfig:
     window_words: int = 10  # words each side of a date that make its window
     status_before: int = 8  # words before a date read for its status cue
     status_after: int = 5  # ... words after it
+    since_words: int = 8  # words between "since" and a date that still make it a reference
 
 
 EVENTS = EventsConfig()

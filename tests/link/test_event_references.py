@@ -1,0 +1,73 @@
+"""Dates a sentence names for something else do not date its event: invented sentences,
+with their time expressions placed by hand (no annotator needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.link.events import find_events
+from storyline.model import Annotation, Article, Published, Sentence, TimeExpr
+
+PUB = "2031-06-18"  # a Wednesday
+
+
+def _events(sentence: str, dates: dict[str, str], language: str = "en") -> list[str | None]:
+    """The dates of the events ``find_events`` reads off one-sentence report ``sentence``,
+    whose expressions ``dates`` (text -> value) the annotator would have found."""
+    timexes = [
+        TimeExpr(
+            sentence=0,
+            start=sentence.index(text),
+            end=sentence.index(text) + len(text),
+            text=text,
+            type="DATE",
+            value=value,
+            relative=True,
+        )
+        for text, value in dates.items()
+    ]
+    ann = Annotation(
+        article="a",
+        sentences=[Sentence(index=0, start=0, end=len(sentence), text=sentence)],
+        timexes=timexes,
+    )
+    art = Article(id="a", text=sentence, published=Published(date=PUB), language=language)
+    return [e.date for e in find_events([art], [ann], lambda a, s: [])]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "date", "value"),
+    [
+        ("en", "In his third speech since the start of the strike on March 15, the mayor "
+         "offered talks.", "March 15", "2031-03-15"),
+        ("en", "The toll has passed 800 since the truce was declared, on April 12.",
+         "April 12", "2031-04-12"),
+        ("fr", "Plus de 800 personnes sont mortes depuis l'annonce de la trêve le 12 avril.",
+         "12 avril", "2031-04-12"),
+        ("fr", "C'est le bilan de la répression depuis l'instauration d'une trêve, le 12 avril.",
+         "12 avril", "2031-04-12"),
+        ("es", "Desde el pasado 27 de enero, la plaza de Varria ha sido escenario de marchas.",
+         "27 de enero", "2031-01-27"),
+    ],
+)  # fmt: skip
+def test_a_date_inside_a_since_phrase_dates_no_event(
+    language: str, sentence: str, date: str, value: str
+) -> None:
+    assert _events(sentence, {date: value}, language) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "value"),
+    [
+        ("Since March, the rebels have taken three towns and the port on Monday.", "Monday",
+         "2031-06-16"),
+        ("Since March, rebels have held the hills; the port fell on Monday.", "Monday",
+         "2031-06-16"),
+        ("The envoy met the rebels on Monday, his first visit since the truce.", "Monday",
+         "2031-06-16"),
+    ],
+)  # fmt: skip
+def test_a_date_after_the_since_phrase_ended_still_dates_its_event(
+    sentence: str, date: str, value: str
+) -> None:
+    assert _events(sentence, {date: value}) == [value]
