@@ -71,3 +71,26 @@ def test_a_date_after_the_since_phrase_ended_still_dates_its_event(
     sentence: str, date: str, value: str
 ) -> None:
     assert _events(sentence, {date: value}) == [value]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "date", "read", "value"),
+    [
+        # The annotator read each weekday back from the report's Wednesday.
+        ("fr", "Un collectif appelle à manifester ce vendredi dans toutes les villes de Varria.",
+         "vendredi", "2031-06-13", "2031-06-20"),
+        ("es", "Los pescadores de Varria ocuparon el puerto este lunes por la mañana.",
+         "lunes", "2031-06-16", "2031-06-16"),
+        ("en", "Ferry owners to meet the harbour master this Thursday", "this Thursday",
+         "2031-06-12", "2031-06-19"),
+    ],
+)  # fmt: skip
+def test_this_weekday_is_the_nearest_one_to_the_report(
+    language: str, sentence: str, date: str, read: str, value: str
+) -> None:
+    assert _events(sentence, {date: read}, language) == [value]
+
+
+def test_a_bare_weekday_keeps_the_annotators_reading() -> None:
+    sentence = "Un collectif a appelé à manifester vendredi dans toutes les villes de Varria."
+    assert _events(sentence, {"vendredi": "2031-06-13"}, "fr") == ["2031-06-13"]

@@ -28,7 +28,7 @@ from storyline.model import Annotation, Article, Event, EventStatus, Granularity
 
 from .config import EVENTS, EventsConfig
 from .merge import _event, _merge, _Raw, _window
-from .references import in_since_phrase
+from .references import in_since_phrase, this_weekday
 from .status import (
     STATUS_RANK,
     _annotated,
@@ -168,9 +168,14 @@ def _dated(
             if t.type not in ("DATE", "TIME"):
                 continue
             parsed = parse_date(t.value)
+            sent = ann.sentences[t.sentence]
+            if parsed is not None and not _annotated(t):
+                this = this_weekday(
+                    sent.text, t.start - sent.start, t.end - sent.start, language, pub
+                )
+                parsed = (this, "day") if this else parsed  # "ce vendredi": the nearest
             if parsed is None or (t.sentence, parsed[0]) in seen:
                 continue
-            sent = ann.sentences[t.sentence]
             if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start, language):
                 continue  # "after Tuesday's earthquake": the day of another event
             if in_since_phrase(sent.text, t.start - sent.start, language, config):
