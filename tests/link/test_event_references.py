@@ -14,6 +14,13 @@ PUB = "2031-06-18"  # a Wednesday
 def _events(sentence: str, dates: dict[str, str], language: str = "en") -> list[str | None]:
     """The dates of the events ``find_events`` reads off one-sentence report ``sentence``,
     whose expressions ``dates`` (text -> value) the annotator would have found."""
+    return [date for date, _ in _told(sentence, dates, language)]
+
+
+def _told(
+    sentence: str, dates: dict[str, str], language: str = "en"
+) -> list[tuple[str | None, str]]:
+    """(date, text) of each event ``find_events`` reads off ``sentence`` (``_events``)."""
     timexes = [
         TimeExpr(
             sentence=0,
@@ -32,7 +39,7 @@ def _events(sentence: str, dates: dict[str, str], language: str = "en") -> list[
         timexes=timexes,
     )
     art = Article(id="a", text=sentence, published=Published(date=PUB), language=language)
-    return [e.date for e in find_events([art], [ann], lambda a, s: [])]
+    return [(e.date, e.text) for e in find_events([art], [ann], lambda a, s: [])]
 
 
 @pytest.mark.parametrize(
@@ -94,3 +101,30 @@ def test_this_weekday_is_the_nearest_one_to_the_report(
 def test_a_bare_weekday_keeps_the_annotators_reading() -> None:
     sentence = "Un collectif a appelé à manifester vendredi dans toutes les villes de Varria."
     assert _events(sentence, {"vendredi": "2031-06-13"}, "fr") == ["2031-06-13"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "value", "told"),
+    [
+        ("The state closed the fishing grounds after the tanker Marisol ran aground on March 3, "
+         "spilling its cargo.", "March 3", "2031-03-03",
+         "the tanker Marisol ran aground on March 3"),
+        ("Crews rebuilt the quay at Tessel, and on Monday the first ferry docked there.",
+         "Monday", "2031-06-16", "on Monday the first ferry docked there."),
+    ],
+)  # fmt: skip
+def test_a_lone_date_after_a_clause_break_is_told_by_its_own_clause(
+    sentence: str, date: str, value: str, told: str
+) -> None:
+    assert _told(sentence, {date: value}) == [(value, told)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police said on Monday, after a night of clashes, that twenty people had died in Tessel.",
+        "The harbour master met the ferry owners and the port union on Monday.",
+    ],
+)
+def test_a_lone_date_before_any_clause_break_keeps_its_whole_sentence(sentence: str) -> None:
+    assert _told(sentence, {"Monday": "2031-06-16"}) == [("2031-06-16", sentence)]

@@ -63,20 +63,30 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_SUBORDINATE = re.compile(r"\b(?:after|before|following|ahead\s+of|while)\s*$", re.IGNORECASE)
+_COMMA = re.compile(r"\s*,\s*")
+
+
 def _dated_clauses(ann: Annotation) -> dict[tuple[int, int], str]:
     """For a sentence that dates several things ("A met B on Monday, after talks with C on
     Sunday"), the clause each date governs, keyed by the time expression's span: each date
     gives its own event, told by its own clause. Only a break that lies between two time
-    expressions splits the sentence, and only the first such break."""
+    expressions splits the sentence, and only the first such break.
+
+    A sentence with one date is cut the same way when a break comes before the date: "BP
+    imposed a moratorium after the rig exploded on April 20, killing 11" tells April 20
+    by "the rig exploded on April 20", not by the moratorium of May; a clause that a
+    subordinating word opens ("after", "while") ends at the next comma."""
     by_sentence: dict[int, list[TimeExpr]] = {}
     for t in ann.timexes:
         if t.type in ("DATE", "TIME") and parse_date(t.value) is not None:
             by_sentence.setdefault(t.sentence, []).append(t)
     out: dict[tuple[int, int], str] = {}
     for index, times in by_sentence.items():
-        if len({parse_date(t.value) for t in times}) < 2:
-            continue
         sent = ann.sentences[index]
+        if len({parse_date(t.value) for t in times}) < 2:
+            out.update(_lone_clause(sent.text, sent.start, times))
+            continue
         spans = sorted((t.start - sent.start, t.end - sent.start) for t in times)
         breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sent.text)]
         # Between two dates, the first break after the earlier one: the clause of the later
@@ -96,6 +106,24 @@ def _dated_clauses(ann: Annotation) -> dict[tuple[int, int], str]:
             if len(clause.split()) >= 3 and clause != sent.text:
                 out[(t.start, t.end)] = clause
     return out
+
+
+def _lone_clause(text: str, offset: int, times: list[TimeExpr]) -> dict[tuple[int, int], str]:
+    """The clause of a sentence's one date, when a clause break comes before it
+    (``_dated_clauses``); ``offset`` is where the sentence starts in the report."""
+    first = min(times, key=lambda t: t.start)
+    a, b = first.start - offset, max(t.end for t in times) - offset
+    before = [m for m in _CLAUSE_BREAK.finditer(text) if m.end() <= a]
+    if not before:
+        return {}
+    opened = before[-1]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= b]
+    if _SUBORDINATE.search(text[opened.start() : opened.end()]):
+        ends += [m.start() for m in _COMMA.finditer(text) if m.start() >= b]
+    clause = text[opened.end() : min(ends, default=len(text))].strip(" ,;:—–-")
+    if len(clause.split()) < 3 or clause == text:
+        return {}
+    return {(t.start, t.end): clause for t in times}
 
 
 def find_events(
