@@ -17,6 +17,7 @@ unjudged and listed, to be read by hand before the figure is quoted.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import tempfile
@@ -68,6 +69,7 @@ def dump(root: Path, db: str, only: list[str], name: str | None = None) -> int:
                     "sentence": ev.sentence,
                     "published": published.get(ev.article),
                     "status": e.status,
+                    "digest": digest(e.text),
                     "text": e.text,
                     "shown": len(shown),
                     "of": len(shown) + len(rest),
@@ -83,6 +85,22 @@ def _key(row: dict[str, object]) -> tuple[object, ...]:
     return row["topic"], row["date"], row["article"], row["sentence"]
 
 
+def digest(text: str) -> str:
+    """A short digest of an entry's text: a judgement holds for the text it was made on
+    (a clause cut from the same sentence is judged again), without copying the text."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _judgement(
+    judged: dict[tuple[object, ...], list[dict[str, object]]], row: dict[str, object]
+) -> dict[str, object] | None:
+    """The judgement of dump ``row``: same key, and same text where the digest is known."""
+    for j in judged.get(_key(row), []):
+        if "digest" not in j or j["digest"] == digest(str(row["text"])):
+            return j
+    return None
+
+
 def _read(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
@@ -92,11 +110,13 @@ def score(path: Path = AUDIT, dump: Path | None = None) -> dict[str, object]:
     rows = _read(path)
     unjudged: list[dict[str, object]] = []
     if dump is not None:
-        judged = {_key(r): r for r in rows}
+        judged: dict[tuple[object, ...], list[dict[str, object]]] = {}
+        for r in rows:
+            judged.setdefault(_key(r), []).append(r)
         shown = [r for r in _read(dump) if "date" in r]
-        batch = {r["topic"]: r["batch"] for r in rows}
-        unjudged = [r for r in shown if _key(r) not in judged]
-        rows = [{**judged[_key(r)], "batch": batch[r["topic"]]} for r in shown if _key(r) in judged]
+        found = [(r, _judgement(judged, r)) for r in shown]
+        unjudged = [r for r, j in found if j is None]
+        rows = [j for _, j in found if j is not None]
     right = Counter(r["topic"] for r in rows if r["right"])
     total = Counter(r["topic"] for r in rows)
     b_right = Counter(r.get("batch", "") for r in rows if r["right"])
