@@ -128,3 +128,47 @@ def test_a_lone_date_after_a_clause_break_is_told_by_its_own_clause(
 )
 def test_a_lone_date_before_any_clause_break_keeps_its_whole_sentence(sentence: str) -> None:
     assert _told(sentence, {"Monday": "2031-06-16"}) == [("2031-06-16", sentence)]
+
+
+def _report_events(lines: list[str], dates: dict[str, str]) -> list[tuple[str | None, str]]:
+    """(date, text) of the events of a report of one sentence per line; ``dates`` maps
+    each time expression's text (first found) to its value."""
+    text = "\n".join(lines)
+    sentences, start = [], 0
+    for i, line in enumerate(lines):
+        sentences.append(Sentence(index=i, start=start, end=start + len(line), text=line))
+        start += len(line) + 1
+    timexes = []
+    for phrase, value in dates.items():
+        s = next(s for s in sentences if phrase in s.text)
+        at = s.start + s.text.index(phrase)
+        timexes.append(
+            TimeExpr(
+                sentence=s.index, start=at, end=at + len(phrase), text=phrase, type="DATE",
+                value=value,
+            )
+        )  # fmt: skip
+    ann = Annotation(article="a", sentences=sentences, timexes=timexes)
+    art = Article(id="a", text=text, published=Published(date=PUB))
+    return [(e.date, e.text) for e in find_events([art], [ann], lambda a, s: [])]
+
+
+def test_a_dated_photo_caption_opening_a_report_dates_no_event() -> None:
+    lines = [
+        "June 2: Divers inspect the hull of the ferry Marisol off Tessel Point.",
+        "The owners of the Marisol said on Monday that the ferry would be towed to Varria.",
+    ]
+    events = _report_events(lines, {"June 2": "2031-06-02", "Monday": "2031-06-16"})
+    assert events == [("2031-06-16", lines[1])]
+
+
+def test_a_chronology_opening_a_report_still_dates_its_lines() -> None:
+    lines = [
+        "June 2: The ferry Marisol runs aground off Tessel Point.",
+        "June 3: Divers reach the hull of the Marisol.",
+        "June 5: The harbour master of Tessel resigns.",
+    ]
+    events = _report_events(
+        lines, {"June 2": "2031-06-02", "June 3": "2031-06-03", "June 5": "2031-06-05"}
+    )
+    assert [d for d, _ in events] == ["2031-06-02", "2031-06-03", "2031-06-05"]

@@ -54,3 +54,9 @@ def test_a_lede_that_looks_further_back_keeps_the_publication_day() -> None:
     article, ann = _report(texts)
     ledes = lede_events([article], [ann], [_dated("2031-02-27", 0, texts[0])])
     assert {e.date for e in ledes} == {"2031-03-06"}
+
+
+def test_a_dated_caption_opening_a_report_is_no_lede() -> None:
+    texts = ["June 2: Divers inspect the hull of the ferry Marisol off Tessel Point.", *MORNING[1:]]
+    article, ann = _report(texts)
+    assert [e.evidence[0].sentence for e in lede_events([article], [ann], [])] == [1, 2]

@@ -28,7 +28,7 @@ from storyline.model import Annotation, Article, Event, EventStatus, Granularity
 
 from .config import EVENTS, EventsConfig
 from .merge import _event, _merge, _Raw, _window
-from .references import in_since_phrase, this_weekday
+from .references import in_since_phrase, opening_caption, this_weekday
 from .status import (
     STATUS_RANK,
     _annotated,
@@ -136,12 +136,17 @@ def find_events(
     ``config`` holds the stage's tuned constants (``EventsConfig``)."""
     published = {a.id: a.published.date or "" for a in articles}
     language = {a.id: a.language for a in articles}
+    caption = {a.id: opening_caption(a.text, a.language or "en") for a in articles}
     raws: list[_Raw] = []
     for ann in annotations:
         vecs = ann.vectors()
         vectors = hashlib.blake2b(ann.embeddings, digest_size=16).digest()
         for sentence, text, day, granularity, status, window, clause in _dated(
-            ann, published.get(ann.article), config, language.get(ann.article, "en")
+            ann,
+            published.get(ann.article),
+            config,
+            language.get(ann.article, "en"),
+            caption.get(ann.article, 0),
         ):
             entities = frozenset(entities_in(ann.article, sentence))
             raws.append(
@@ -179,12 +184,17 @@ _DATED: Memo[list[_Dated]] = Memo("link.dated_sentences")
 
 
 def _dated(
-    ann: Annotation, pub: str | None, config: EventsConfig = EVENTS, language: str = "en"
+    ann: Annotation,
+    pub: str | None,
+    config: EventsConfig = EVENTS,
+    language: str = "en",
+    caption: int = 0,
 ) -> list[_Dated]:
     """The article's dated sentences, one per (sentence, date), as ``find_events`` reads
     them from the article alone: (sentence, text, date, granularity, status, words near
-    the date, clause). Kept per process, so a story rebuilt for a new report reads only
-    that report's."""
+    the date, clause); a date within the first ``caption`` characters (a photo caption,
+    ``references.opening_caption``) dates nothing. Kept per process, so a story rebuilt
+    for a new report reads only that report's."""
 
     def make() -> list[_Dated]:
         out: list[_Dated] = []
@@ -193,7 +203,7 @@ def _dated(
         for t in ann.timexes:
             if t.type == "TIME" and not _DAY_WORD.search(t.text):
                 continue  # a clock time alone ("20:00") gives no day of its own
-            if t.type not in ("DATE", "TIME"):
+            if t.type not in ("DATE", "TIME") or t.start < caption:
                 continue
             parsed = parse_date(t.value)
             sent = ann.sentences[t.sentence]
@@ -232,4 +242,4 @@ def _dated(
 
     # The settings it reads are part of the key: a run that tunes them reads again.
     tuned = (config.status_before, config.status_after, config.window_words, config.since_words)
-    return _DATED.get(digest(ann.sentences, ann.timexes, pub, tuned, language), make)
+    return _DATED.get(digest(ann.sentences, ann.timexes, pub, tuned, language, caption), make)

@@ -14,6 +14,11 @@ Rule: "this Friday", "ce vendredi", "este lunes", read with no verb tense to go 
 the nearest such weekday to the report's day, when one lies within ``THIS_WEEK`` days of
 it ("ce vendredi" in a Thursday report is the next day, not six days before). Reason: a
 call to protest "ce vendredi" was dated to the Friday before the call.
+
+Rule: a report whose first line opens with a day and a colon ("June 2: Robots swarm the
+wellhead.") but that carries no chronology (``date_refs.chronology_entries``) opens with
+a photo caption: the caption's day dates what the photo shows, not an event told.
+Reason: a gallery's captions stood for their days as entries.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import functools
 import re
 
 from storyline.calendar_safe import shift_days
+from storyline.date_refs import chronology_entries, is_chronology_line
 from storyline.languages.calendar import CALENDARS
 
 from .config import EVENTS, EventsConfig
@@ -99,3 +105,14 @@ def this_weekday(
         if day is not None and day.weekday() == weekday:
             return day.isoformat()
     return None
+
+
+_DAY_COLON = re.compile(r"^[^:\-–—]{3,24}:\s")
+
+
+def opening_caption(text: str, language: str = "en") -> int:
+    """The length of the photo caption that opens ``text`` (module docstring), 0 if none."""
+    line = text.split("\n", 1)[0]
+    if not (_DAY_COLON.match(line.strip()) and is_chronology_line(line.strip(), language)):
+        return 0
+    return 0 if chronology_entries(text, language) else len(line)

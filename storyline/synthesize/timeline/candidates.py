@@ -38,6 +38,7 @@ def lede_events(
             for ev in e.evidence:
                 days_told[(ev.article, ev.sentence)].add(e.date)
     published = {a.id: a.published.date for a in articles if a.published.date}
+    language = {a.id: a.language or "en" for a in articles}
     out: list[Event] = []
     for ann in annotations:
         day = published.get(ann.article)
@@ -56,6 +57,8 @@ def lede_events(
                 continue
             if sent.text[:1] in "\"“‘'":
                 continue  # an opening quotation needs its context
+            if is_chronology_line(sent.text.strip(), language.get(ann.article, "en")):
+                continue  # a dated caption or list line: its day is its own, not the report's
             out.append(_told_by(ann.article, sent, day))
     return out
 
