@@ -55,6 +55,8 @@ def _told(
          "12 avril", "2031-04-12"),
         ("es", "Desde el pasado 27 de enero, la plaza de Varria ha sido escenario de marchas.",
          "27 de enero", "2031-01-27"),
+        ("fr", "C'est le premier reporter tué à Varria depuis le début de la grève contre le "
+         "régime, le 15 mars.", "15 mars", "2031-03-15"),
     ],
 )  # fmt: skip
 def test_a_date_inside_a_since_phrase_dates_no_event(
@@ -90,9 +92,13 @@ def test_a_date_after_the_since_phrase_ended_still_dates_its_event(
          "lunes", "2031-06-16", "2031-06-16"),
         ("en", "Ferry owners to meet the harbour master this Thursday", "this Thursday",
          "2031-06-12", "2031-06-19"),
+        ("fr", "L'émissaire de Varria se rendra samedi au port de Tessel.", "samedi",
+         "2031-06-14", "2031-06-21"),
+        ("es", "El emisario de Varria visitará el puerto de Tessel el sábado.", "sábado",
+         "2031-06-14", "2031-06-21"),
     ],
 )  # fmt: skip
-def test_this_weekday_is_the_nearest_one_to_the_report(
+def test_this_weekday_is_the_nearest_and_a_future_one_the_next(
     language: str, sentence: str, date: str, read: str, value: str
 ) -> None:
     assert _events(sentence, {date: read}, language) == [value]

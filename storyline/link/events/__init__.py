@@ -28,7 +28,7 @@ from storyline.model import Annotation, Article, Event, EventStatus, Granularity
 
 from .config import EVENTS, EventsConfig
 from .merge import _event, _merge, _Raw, _window
-from .references import in_since_phrase, opening_caption, this_weekday
+from .references import in_since_phrase, opening_caption, weekday_day
 from .status import (
     STATUS_RANK,
     _annotated,
@@ -208,10 +208,10 @@ def _dated(
             parsed = parse_date(t.value)
             sent = ann.sentences[t.sentence]
             if parsed is not None and not _annotated(t):
-                this = this_weekday(
-                    sent.text, t.start - sent.start, t.end - sent.start, language, pub
+                named = weekday_day(
+                    sent.text, t.start - sent.start, t.end - sent.start, language, pub, config
                 )
-                parsed = (this, "day") if this else parsed  # "ce vendredi": the nearest
+                parsed = (named, "day") if named else parsed  # "ce vendredi", "se rendra samedi"
             if parsed is None or (t.sentence, parsed[0]) in seen:
                 continue
             if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start, language):

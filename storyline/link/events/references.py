@@ -5,15 +5,18 @@ Rule: a date inside a "since" phrase ("since the start of the revolt, on March 1
 to the report's day, never the sentence's own event (a speech in June, a toll in May).
 The phrase runs from its "since" word to the date over at most
 ``EventsConfig.since_words`` words and no sentence punctuation; a comma inside it must
-come right before the date's own words (", on March 15"), else the phrase ended there
-("Since March, troops ... on Monday"). ``date_refs.named_as_reference`` covers a date
+come right before the date's own words (", on March 15", then up to twice as many words:
+the date restates the phrase's start), else the phrase ended there ("Since March,
+troops ... on Monday"). ``date_refs.named_as_reference`` covers a date
 right after its word ("since April 30"); this covers the words in between.
 Reason: audited dossier timelines dated speeches and tolls to the day a revolt began.
 
 Rule: "this Friday", "ce vendredi", "este lunes", read with no verb tense to go by, is
 the nearest such weekday to the report's day, when one lies within ``THIS_WEEK`` days of
-it ("ce vendredi" in a Thursday report is the next day, not six days before). Reason: a
-call to protest "ce vendredi" was dated to the Friday before the call.
+it ("ce vendredi" in a Thursday report is the next day, not six days before); a bare
+weekday that a future verb governs ("se rendra samedi", "visitará el sábado") is the
+next one after the report's day. Reason: a call to protest "ce vendredi" and an envoy's
+coming visit were dated to days before the report.
 
 Rule: a report whose first line opens with a day and a colon ("June 2: Robots swarm the
 wellhead.") but that carries no chronology (``date_refs.chronology_entries``) opens with
@@ -55,6 +58,16 @@ _THIS = {
     "nl": r"deze",
 }
 THIS_WEEK = 2  # days from the report's day within which "this <weekday>" is read
+# A verb in the future tense, per language, for dates the annotator read no tense of
+# (English has its own reading, from the parse): "se rendra", "visitará", "wird".
+_FUTURE = {
+    "fr": r"[a-zàâçéèêëîïôûùüÿœ]{2,}r(?:a|ont)",
+    "es": r"\w+r(?:á|án)|van?\s+a",
+    "pt": r"\w+r(?:á|ão)|vai|vão",
+    "it": r"\w+r(?:à|anno)",
+    "de": r"wird|werden",
+    "nl": r"zal|zullen",
+}
 
 
 @functools.cache
@@ -75,36 +88,59 @@ def in_since_phrase(
     if not opened:
         return False
     between = before[opened[-1] :]
-    if _STOPS.search(between) or len(between.split()) > config.since_words:
-        return False
-    return "," not in between or len(between.rsplit(",", 1)[1].split()) <= 1
+    apposition = "," in between and len(between.rsplit(",", 1)[1].split()) <= 1
+    if "," in between and not apposition:
+        return False  # the phrase ended at its comma: "Since March, troops ... on Monday"
+    limit = config.since_words * (2 if apposition else 1)
+    return not _STOPS.search(between) and len(between.split()) <= limit
 
 
-def this_weekday(
-    sentence: str, start: int, end: int, language: str, published: str | None
+def weekday_day(
+    sentence: str,
+    start: int,
+    end: int,
+    language: str,
+    published: str | None,
+    config: EventsConfig = EVENTS,
 ) -> str | None:
-    """The ISO day "this <weekday>" at ``sentence[start:end]`` names (module docstring),
-    read against ISO day ``published``; None when it is no such expression or no weekday
-    of that name lies within ``THIS_WEEK`` days of the report."""
-    calendar, this = CALENDARS.get(language), _THIS.get(language)
-    if calendar is None or this is None or not published:
+    """The ISO day the weekday at ``sentence[start:end]`` names when the words around it
+    say which one (module docstring): "this <weekday>" the nearest within ``THIS_WEEK``
+    days of ISO day ``published``, a weekday a future verb governs the next one after it;
+    None otherwise (the annotator's reading stands)."""
+    calendar = CALENDARS.get(language)
+    if calendar is None or not published:
         return None
     words = sentence[start:end].lower().split()
     if not words or words[-1] not in calendar.weekday_numbers:
-        return None
-    opened = words[:-1] or sentence[:start].lower().split()[-1:]
-    if len(opened) != 1 or not re.fullmatch(this, opened[0]):
         return None
     try:
         pub = datetime.date.fromisoformat(published[:10])
     except ValueError:
         return None
     weekday = calendar.weekday_numbers[words[-1]]
-    for offset in sorted(range(-THIS_WEEK, THIS_WEEK + 1), key=abs):
-        day = shift_days(pub, offset)
-        if day is not None and day.weekday() == weekday:
-            return day.isoformat()
+    opened = words[:-1] or sentence[:start].lower().split()[-1:]
+    this = _THIS.get(language)
+    if this and len(opened) == 1 and re.fullmatch(this, opened[0]):
+        for offset in sorted(range(-THIS_WEEK, THIS_WEEK + 1), key=abs):
+            day = shift_days(pub, offset)
+            if day is not None and day.weekday() == weekday:
+                return day.isoformat()
+        return None
+    future = _future(language)
+    around = " ".join(
+        sentence[:start].split()[-config.status_before :]
+        + sentence[end:].split()[: config.status_after]
+    )
+    if len(words) == 1 and future is not None and future.search(around):
+        day = shift_days(pub, (weekday - pub.weekday()) % 7 or 7)
+        return day.isoformat() if day else None
     return None
+
+
+@functools.cache
+def _future(language: str) -> re.Pattern[str] | None:
+    words = _FUTURE.get(language)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)") if words else None
 
 
 _DAY_COLON = re.compile(r"^[^:\-–—]{3,24}:\s")
