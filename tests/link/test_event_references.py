@@ -94,7 +94,9 @@ def test_a_date_after_the_since_phrase_ended_still_dates_its_event(
          "2031-06-12", "2031-06-19"),
         ("fr", "L'émissaire de Varria se rendra samedi au port de Tessel.", "samedi",
          "2031-06-14", "2031-06-21"),
-        ("es", "El emisario de Varria visitará el puerto de Tessel el sábado.", "sábado",
+        ("es", "El emisario de Varria visitará el sábado el puerto de Tessel.", "sábado",
+         "2031-06-14", "2031-06-21"),
+        ("fr", "Samedi sera une journée de grève au port de Tessel.", "Samedi",
          "2031-06-14", "2031-06-21"),
     ],
 )  # fmt: skip
@@ -104,9 +106,22 @@ def test_this_weekday_is_the_nearest_and_a_future_one_the_next(
     assert _events(sentence, {date: read}, language) == [value]
 
 
-def test_a_bare_weekday_keeps_the_annotators_reading() -> None:
-    sentence = "Un collectif a appelé à manifester vendredi dans toutes les villes de Varria."
-    assert _events(sentence, {"vendredi": "2031-06-13"}, "fr") == ["2031-06-13"]
+@pytest.mark.parametrize(
+    ("language", "sentence", "date", "read"),
+    [
+        ("fr", "Un collectif a appelé à manifester vendredi dans toutes les villes de Varria.",
+         "vendredi", "2031-06-13"),
+        # The future verb governs another clause, or lies past a comma.
+        ("es", "Los mediadores llegaron el domingo a Tessel, donde intentarán negociar.",
+         "domingo", "2031-06-15"),
+        ("fr", "Un comité sera formé prochainement, a annoncé mardi le journal de Varria.",
+         "mardi", "2031-06-17"),
+    ],
+)  # fmt: skip
+def test_a_bare_weekday_keeps_the_annotators_reading(
+    language: str, sentence: str, date: str, read: str
+) -> None:
+    assert _events(sentence, {date: read}, language) == [read]
 
 
 @pytest.mark.parametrize(

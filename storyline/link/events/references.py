@@ -12,11 +12,13 @@ right after its word ("since April 30"); this covers the words in between.
 Reason: audited dossier timelines dated speeches and tolls to the day a revolt began.
 
 Rule: "this Friday", "ce vendredi", "este lunes", read with no verb tense to go by, is
-the nearest such weekday to the report's day, when one lies within ``THIS_WEEK`` days of
-it ("ce vendredi" in a Thursday report is the next day, not six days before); a bare
-weekday that a future verb governs ("se rendra samedi", "visitará el sábado") is the
-next one after the report's day. Reason: a call to protest "ce vendredi" and an envoy's
-coming visit were dated to days before the report.
+the nearest such weekday to the report's day, when one lies within
+``EventsConfig.this_week`` days of it ("ce vendredi" in a Thursday report is the next
+day, not six days before); a bare weekday right after a future verb ("se rendra samedi",
+within ``future_before`` words and no comma between) or opening a sentence that a future
+verb goes on ("Vendredi sera ...", within ``future_after`` words) is the next one after
+the report's day. Reason: a call to protest "ce vendredi" and an envoy's coming visit
+were dated to days before the report.
 
 Rule: a report whose first line opens with a day and a colon ("June 2: Robots swarm the
 wellhead.") but that carries no chronology (``date_refs.chronology_entries``) opens with
@@ -57,7 +59,6 @@ _THIS = {
     "de": r"diesen|diesem",
     "nl": r"deze",
 }
-THIS_WEEK = 2  # days from the report's day within which "this <weekday>" is read
 # A verb in the future tense, per language, for dates the annotator read no tense of
 # (English has its own reading, from the parse): "se rendra", "visitará", "wird".
 _FUTURE = {
@@ -104,9 +105,9 @@ def weekday_day(
     config: EventsConfig = EVENTS,
 ) -> str | None:
     """The ISO day the weekday at ``sentence[start:end]`` names when the words around it
-    say which one (module docstring): "this <weekday>" the nearest within ``THIS_WEEK``
-    days of ISO day ``published``, a weekday a future verb governs the next one after it;
-    None otherwise (the annotator's reading stands)."""
+    say which one (module docstring): "this <weekday>" the nearest within
+    ``config.this_week`` days of ISO day ``published``, a weekday a future verb governs the
+    next one after it; None otherwise (the annotator's reading stands)."""
     calendar = CALENDARS.get(language)
     if calendar is None or not published:
         return None
@@ -121,20 +122,35 @@ def weekday_day(
     opened = words[:-1] or sentence[:start].lower().split()[-1:]
     this = _THIS.get(language)
     if this and len(opened) == 1 and re.fullmatch(this, opened[0]):
-        for offset in sorted(range(-THIS_WEEK, THIS_WEEK + 1), key=abs):
+        for offset in sorted(range(-config.this_week, config.this_week + 1), key=abs):
             day = shift_days(pub, offset)
             if day is not None and day.weekday() == weekday:
                 return day.isoformat()
         return None
-    future = _future(language)
-    around = " ".join(
-        sentence[:start].split()[-config.status_before :]
-        + sentence[end:].split()[: config.status_after]
-    )
-    if len(words) == 1 and future is not None and future.search(around):
+    if len(words) == 1 and _future_governs(sentence, start, end, language, config):
         day = shift_days(pub, (weekday - pub.weekday()) % 7 or 7)
         return day.isoformat() if day else None
     return None
+
+
+def _future_governs(
+    sentence: str, start: int, end: int, language: str, config: EventsConfig
+) -> bool:
+    """Whether a future verb governs the weekday at ``sentence[start:end]``: one of the
+    ``config.future_before`` words before it, nearest first, up to a comma; or, when the
+    weekday opens the sentence, one of the ``config.future_after`` words after it."""
+    future = _future(language)
+    if future is None:
+        return False
+    before = sentence[:start].split()
+    for word in reversed(before[-config.future_before :]):
+        if word.endswith((",", ";", ":")):
+            return False
+        if future.search(word):
+            return True
+    if before:
+        return False
+    return any(future.search(w) for w in sentence[end:].split()[: config.future_after])
 
 
 @functools.cache
