@@ -101,7 +101,7 @@ def _later_candidates(figs: list[Figure], cfg: FiguresConfig = FIGURES) -> list[
     for k, f in enumerate(figs):
         by_key[f.key].append(k)
     dim = Counter(f.vector.shape[0] for f in figs).most_common(1)[0][0] if figs else 0
-    lowest = cfg.related - 1e-4
+    lowest = min(cfg.related, cfg.alike_same_day) - 1e-4
     for ks in by_key.values():
         size = np.abs(np.array([figs[k].q.value for k in ks], dtype=np.float64))
         odd = np.array([figs[k].vector.shape[0] != dim for k in ks], dtype=bool)

@@ -31,7 +31,7 @@ def test_every_figure_about_the_same_thing_is_a_candidate() -> None:
                     sentence=0,
                     start=0,
                     end=2,
-                    text="12",
+                    text="12 people",
                     value=rng.choice([0.0, 3.0, 8.0, 12.0, 19.0, 40.0, 300.0]),
                     unit=unit,
                     kind=kind,
