@@ -10,23 +10,27 @@ How it is built, and why:
   what a number is part of: a DATE or TIME ("2018", "20:00"), an ORDINAL
   ("first"), or a name ("Apollo 11"), and the parse gives the noun a number
   counts.
-* Values come from ``recognizers-text-number`` (``NumberRecognizer``), which reads
-  number words ("five and a half", "1.2 million", "twenty-five", "a dozen");
-  digits take a fast path.  Vague plurals ("tens of thousands", "hundreds"),
-  which the recognizer does not read, get their base value and keep the vague
-  words as the modifier.
+* Number phrases and their values are read in ``number_phrases`` (number words by
+  ``recognizers-text-number``, digits on a fast path, vague plurals by their base).
 """
 
 from __future__ import annotations
 
-import functools
 import logging
-import math
 import re
 from typing import TYPE_CHECKING
 
 from storyline.annotate.figures import PEOPLE_PREDICATES, bounds, measure
-from storyline.annotate.nlp import SentenceIndex, english_recognizer, lemma_of, text_of
+from storyline.annotate.nlp import SentenceIndex, lemma_of, text_of
+from storyline.annotate.number_phrases import (
+    SCALE_SUFFIX,
+    SUFFIX_VALUE,
+    is_number,
+    is_vague,
+    phrase_end,
+    range_end,
+    value_of,
+)
 from storyline.model import Quantity, Sentence
 
 if TYPE_CHECKING:
@@ -61,17 +65,6 @@ _MODIFIERS = sorted(
     key=len,
     reverse=True,
 )
-# Plural scale words read as "at least this many": "hundreds" of people, "tens of thousands".
-_VAGUE = {"dozens": 12.0, "scores": 20.0, "tens": 10.0, "hundreds": 100.0, "thousands": 1e3,
-          "millions": 1e6, "billions": 1e9, "trillions": 1e12}
-# "3.5bn", "1,200k"; not "3.52.5m" (no number).
-_SCALE_SUFFIX = re.compile(
-    r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(k|m|mn|bn|b|tn|trn)$", re.IGNORECASE
-)
-_SUFFIX_VALUE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
-_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 _CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
                      "₩": "KRW", "₽": "RUB", "a$": "AUD", "c$": "CAD", "hk$": "HKD"}
 _CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
@@ -89,121 +82,6 @@ _UNIT_LEMMA = {"people": "person", "persons": "person", "km": "kilometer", "kilo
                "tonne": "ton"}
 _TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "ago"})
 # fmt: on
-
-
-@functools.cache
-def _number_model():  # type: ignore[no-untyped-def]
-    return english_recognizer(
-        "recognizers_number",
-        "NumberRecognizer",
-        "get_number_model",
-        "recognizers-text-number",
-        "pip install recognizers-text-number-with-unit==1.0.2a2",
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def _word_value(text: str) -> float | None:
-    """The value of a number written in words, or None when it is not one number."""
-    try:
-        results = _number_model().parse(text)
-    except Exception as exc:
-        log.debug("number recognizer failed on %r: %s", text, exc)
-        return None
-    if len(results) != 1 or results[0].text.lower() != text.lower():
-        return None
-    try:
-        return float(results[0].resolution["value"])
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def _is_number(tok: Token) -> bool:
-    if _ORDINAL.match(tok.text) or tok.ent_type_ == "ORDINAL" or ":" in tok.text:
-        return False
-    if _DIGITS.match(tok.text) or _SCALE_SUFFIX.match(tok.text):
-        return True
-    return tok.tag_ == "CD" and tok.is_alpha
-
-
-def _is_vague(tok: Token) -> bool:
-    return tok.lower_ in _VAGUE
-
-
-def _phrase_end(doc: Doc, i: int) -> int:
-    """End (exclusive) of the number phrase that starts at token ``i``."""
-    j = i + 1
-    n = len(doc)
-    while j < n:
-        tok = doc[j]
-        prev = doc[j - 1].lower_
-        nxt = doc[j + 1].lower_ if j + 1 < n else ""
-        if (
-            # "hundreds 1998": a number after a vague plural starts a new phrase (a
-            # flattened chronology's next year), it does not scale the plural.
-            (_is_number(tok) and not (_is_vague(doc[j - 1]) and not tok.is_alpha))
-            or (
-                tok.lower_ == "and"
-                and (
-                    (
-                        nxt in ("a", "half")
-                        and (
-                            (j + 2 < n and doc[j + 2].lower_ in ("half", "quarter"))
-                            or nxt == "half"
-                        )
-                    )
-                    or (
-                        prev in ("hundred", "thousand")
-                        and j + 1 < n
-                        and _is_number(doc[j + 1])
-                        and doc[j + 1].is_alpha
-                    )
-                )
-            )
-            or (tok.lower_ in ("a", "an") and nxt in ("half", "quarter") and prev == "and")
-            or (tok.lower_ in ("half", "quarter") and prev in ("a", "and"))
-            or (
-                tok.text == "-"
-                and not tok.whitespace_
-                and j + 1 < n
-                and _is_number(doc[j + 1])
-                and doc[j + 1].is_alpha
-                and doc[j - 1].is_alpha
-            )
-            or (
-                tok.lower_ == "of"
-                and _is_vague(doc[j - 1])
-                and j + 1 < n
-                and (_is_vague(doc[j + 1]))
-            )
-            or (_is_vague(tok) and prev in ("of", *_VAGUE))
-        ):  # "3.5 billion", "one hundred"
-            j += 1
-        else:
-            break
-    return j
-
-
-def _value(doc: Doc, start: int, end: int) -> tuple[float, str | None] | None:
-    """Value of doc[start:end] and the vague words that qualify it ("tens of")."""
-    words = [t.lower_ for t in doc[start:end]]
-    if any(w in _VAGUE for w in words):
-        # "tens of thousands" -> 10 x 1,000; "hundreds" -> 100, "hundreds of" kept as the modifier.
-        # Only vague words and "of" make such a phrase; anything else ("hundreds 1998":
-        # a flattened chronology) is not one value.
-        if words[-1] not in _VAGUE or any(w not in _VAGUE and w != "of" for w in words):
-            return None
-        scales = [_VAGUE[w] for w in words if w != "of"]
-        return math.prod(scales), " ".join(words[:-1]) if len(words) > 1 else f"{words[0]} of"
-    if len(words) == 1:
-        text = doc[start].text
-        if _DIGITS.match(text):
-            return float(text.replace(",", "")), None
-        m = _SCALE_SUFFIX.match(text)
-        if m:
-            return float(m.group(1).replace(",", "")) * _SUFFIX_VALUE[m.group(2).lower()], None
-    value = _word_value(doc[start:end].text)
-    return None if value is None else (value, None)
 
 
 def _modifier(doc: Doc, start: int, floor: int) -> tuple[int, str | None]:
@@ -235,7 +113,7 @@ def _counted_noun(doc: Doc, start: int, end: int) -> int | None:
     if (
         end < n
         and doc[end].lower_ == "of"
-        and (_is_vague(last) or last.lower_ in ("million", "billion"))
+        and (is_vague(last) or last.lower_ in ("million", "billion"))
     ):
         k = end + 1  # "tens of thousands of Americans", "millions of dollars"
         while k < n and doc[k].pos_ in ("DET", "ADJ"):
@@ -305,7 +183,7 @@ def _pound_sign(doc: Doc, start: int, end: int) -> bool:
         return False
     scales = ("m", "mn", "bn", "million", "billion")
     nxt = doc[end].lower_ if end < len(doc) else ""
-    m = _SCALE_SUFFIX.match(doc[end - 1].text)
+    m = SCALE_SUFFIX.match(doc[end - 1].text)
     return bool(m and m.group(2).lower() != "k") or nxt in scales or doc[end - 1].lower_ in scales
     return False
 
@@ -321,7 +199,7 @@ def find_quantities(doc: Doc, sentences: list[Sentence]) -> list[Quantity]:
     i = 0
     while i < n:
         tok = doc[i]
-        if not (_is_number(tok) or _is_vague(tok)):
+        if not (is_number(tok) or is_vague(tok)):
             i += 1
             continue
         start = i
@@ -331,9 +209,9 @@ def find_quantities(doc: Doc, sentences: list[Sentence]) -> list[Quantity]:
             and tok.lower_ in ("dozen", "hundred", "thousand", "million", "billion")
         ):
             start = i - 1
-        end = _phrase_end(doc, i)
+        end = phrase_end(doc, i)
         i = end
-        upper = _range_end(doc, start, end)
+        upper = range_end(doc, start, end)
         if upper is not None:  # "12,000 to 19,000 barrels", "between 40 and 60 people"
             second, i = upper
             quantity = _build(doc, start, end, index, upper=(second, i))
@@ -344,24 +222,6 @@ def find_quantities(doc: Doc, sentences: list[Sentence]) -> list[Quantity]:
     return out
 
 
-def _range_end(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """The second number of a range that starts with doc[start:end]: (its start, end)."""
-    n = len(doc)
-    if end + 1 >= n or not _is_number(doc[end + 1]):
-        return None
-    link = doc[end].lower_
-    between = start > 0 and doc[start - 1].lower_ == "between"
-    if not (link in ("to", "-", "–") or (link == "and" and between)):
-        return None
-    if link == "-" and (doc[end].whitespace_ or doc[end - 1].whitespace_):
-        return None
-    if any(_YEAR.match(t.text) or ":" in t.text for t in (doc[start], doc[end + 1])):
-        return None  # "1999 to 2003", "9:00 to 5:00"
-    if link != "and" and any(t.ent_type_ in ("DATE", "TIME") for t in doc[start : end + 2]):
-        return None  # "9 to 5", "May 3-5"
-    return end + 1, _phrase_end(doc, end + 1)
-
-
 def _build(
     doc: Doc,
     start: int,
@@ -369,7 +229,7 @@ def _build(
     index: SentenceIndex,
     upper: tuple[int, int] | None = None,
 ) -> Quantity | None:
-    parsed = _value(doc, start, end)
+    parsed = value_of(doc, start, end)
     if parsed is None:
         log.debug("no value for %r", doc[start:end].text)
         return None
@@ -377,14 +237,14 @@ def _build(
     pound = _pound_sign(doc, start, end)
     if (
         end < len(doc)
-        and doc[end].lower_ in _SUFFIX_VALUE
+        and doc[end].lower_ in SUFFIX_VALUE
         and (not doc[end - 1].whitespace_ or pound)
         and doc[end - 1].text[-1].isdigit()
     ):  # "£20m" split into "20" and "m"; "# 13.5 bn"
-        value, end = value * _SUFFIX_VALUE[doc[end].lower_], end + 1
+        value, end = value * SUFFIX_VALUE[doc[end].lower_], end + 1
     top: float | None = None
     if upper is not None:
-        second = _value(doc, *upper)
+        second = value_of(doc, *upper)
         if second is None or second[0] <= value:
             upper = None
         else:

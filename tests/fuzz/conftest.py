@@ -51,11 +51,11 @@ def nlp():  # type: ignore[no-untyped-def]
     """The spaCy pipeline, loaded once, with the recognizers warmed: the first call of
     each costs a second or more, which no example's deadline should pay."""
     from storyline.annotate.nlp import load_nlp
-    from storyline.annotate.quantities import _word_value
+    from storyline.annotate.number_phrases import word_value
     from storyline.annotate.timex.recognizer import recognize
 
     recognize("last Monday", datetime.date(2031, 3, 13))
-    _word_value("five")
+    word_value("five")
     return load_nlp()
 
 
