@@ -116,3 +116,27 @@ def confirming(sources: Iterable[str], beside_known: bool = False) -> list[str]:
     if len(found) > 1 and not beside_known:
         found.discard(UNATTRIBUTED)
     return sorted(found)
+
+
+# A sentence that credits what it tells to another outlet's reporting: "the minister told
+# Reuters", "according to the Herald", "CNN reported", "in an interview with the Herald".
+_RELAY = (
+    r"\b(?:told|telling|according\s+to|citing|cited\s+by|reported\s+by|quoted\s+by|"
+    r"(?:in\s+)?an?\s+interview\s+with|speaking\s+to|said\s+to)\s+(?:the\s+)?{name}\b"
+    r"|\b{name}(?:\s+newspaper|\s+news\s+agency|\s+television)?\s+"
+    r"(?:reported|reports|said|says|quoted|cited)\b"
+)
+
+
+def relayed_source(text: str, own: str, known: Iterable[str]) -> str:
+    """What a sentence of a report from source ``own`` counts as: the source it credits
+    for what it tells, when that is another of the story's ``known`` sources ("the
+    minister told the Herald ..." in another outlet's report is the Herald's telling, not
+    a second confirmation); else ``own``."""
+    for name in sorted(known, key=len, reverse=True):
+        if name == UNATTRIBUTED or _outlet_key(name) == _outlet_key(own) or len(name) < 2:
+            continue
+        pattern = _RELAY.format(name=re.escape(name).replace(r"\ ", r"\s+"))
+        if re.search(pattern, text, re.IGNORECASE if not name.isupper() else 0):
+            return name
+    return own
