@@ -10,7 +10,9 @@
   lines, see ``storyline.ingest.zones``) with the reports of one known outlet counts as
   that outlet: one site's pages are one source;
 * names that differ only in case, punctuation or a leading "The" ("CNN" from a dateline,
-  "cnn" from a feed) are one source, under its most used spelling (``same_outlet``).
+  "cnn" from a feed) are one source, under its most used spelling (``same_outlet``);
+* a sentence that credits another of the story's outlets ("told the Herald", "CNN
+  reported") is that outlet's telling, not a confirmation of it (``relayed_source``).
 """
 
 from __future__ import annotations
