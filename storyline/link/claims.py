@@ -70,10 +70,11 @@ CLAIMS = ClaimsConfig()
 
 _EARLIER = re.compile(r"\b(up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+$")
 _QUESTION = re.compile(r"\?[.\s\"”'’)]*$")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # What a page puts around a report, which a text copy runs into its sentences: a photo
-# caption naming who stands where ("(L-R)", "in this handout photo"), a byline ("By the
-# Outlet Wire Staff", "From Jane Doe, Outlet Senior Correspondent"), story highlights
-# ("NEW: ... NEW: ..."). None of it is a statement of the story.
+# caption naming who stands where ("(L-R)", "in this handout photo") or closing on its
+# date, a byline ("By the Outlet Wire Staff", "From Jane Doe, Outlet Senior Correspondent"),
+# story highlights ("NEW: ... NEW: ..."). None of it is a statement of the story.
 _APPARATUS = re.compile(
     r"(?:\(|-LRB-\s*)(?:L-R|R-L|left to right|from left)(?:\)|\s*-RRB-)|^(?:L-R|R-L)\s*(?:\)|-RRB-)"
     r"|\bin this (?:handout |file |undated )?(?:photo(?:graph)?|picture|image)\b"
@@ -81,6 +82,10 @@ _APPARATUS = re.compile(
     r"|\bBy (?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} (?:Wires? |News )?Staff\b"
     r"|^From [A-Z][\w'’-]+ [A-Z][\w'’-]+(?: and [A-Z][\w'’-]+ [A-Z][\w'’-]+)?, [A-Z]"
     r"|^NEW: |\bNEW: .*\bNEW: "
+    # a caption's close: a full date right after the place, with no "on" ("... in Benghazi
+    # July 29, 2011."); a statement dates with a preposition ("last seen on May 1, 2001")
+    r"|(?:(?<![\w'’.-])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’.-]*|(?<!day),)"
+    rf"\s+(?:{_MONTHS})\s+\d{{1,2}},\s+(?:19|20)\d{{2}}\s*\.?\s*$"
 )
 # Nouns that count people, however a report names them: one unit for figures.
 _PEOPLE = frozenset({"person", "people", "resident", "civilian", "villager", "citizen",

@@ -41,6 +41,8 @@ def test_a_report_of_its_own_interview_still_counts_as_its_own() -> None:
         "Wren lies at the quay in Karsholm.",
         "NEW: The burned ferry Morning Wren is towed to Karsholm NEW: Harbour master Ilka Brandt "
         "suspends its licence.",
+        "Harbour workers wash oil from a seabird beside the burned ferry Morning Wren at the "
+        "quay in Karsholm May 7, 2031.",
     ],
 )
 def test_captions_bylines_and_highlights_confirm_nothing(apparatus: str) -> None:
@@ -51,3 +53,10 @@ def test_captions_bylines_and_highlights_confirm_nothing(apparatus: str) -> None
         ]
     )
     assert not [c for c in story.links.claims if len(c.independent_outlets) >= 2]
+
+
+def test_a_fact_dated_in_full_is_still_confirmed() -> None:
+    herald = "The ferry Morning Wren caught fire off Karsholm on May 6, 2031."
+    post = "Fire broke out on the ferry Morning Wren off Karsholm on May 6, 2031."
+    story = told_in_pairs([(herald, post)])
+    assert story.claim_of(herald).independent_outlets == ["Karsholm Post", "Strait Herald"]
