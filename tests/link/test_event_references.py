@@ -3,6 +3,8 @@ with their time expressions placed by hand (no annotator needed)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storyline.link.events import find_events
@@ -166,7 +168,7 @@ def _report_events(lines: list[str], dates: dict[str, str]) -> list[tuple[str | 
         timexes.append(
             TimeExpr(
                 sentence=s.index, start=at, end=at + len(phrase), text=phrase, type="DATE",
-                value=value,
+                value=value, relative=re.search(r"\d{4}", phrase) is None,
             )
         )  # fmt: skip
     ann = Annotation(article="a", sentences=sentences, timexes=timexes)
@@ -193,3 +195,18 @@ def test_a_chronology_opening_a_report_still_dates_its_lines() -> None:
         lines, {"June 2": "2031-06-02", "June 3": "2031-06-03", "June 5": "2031-06-05"}
     )
     assert [d for d, _ in events] == ["2031-06-02", "2031-06-03", "2031-06-05"]
+
+
+def test_a_yearless_day_takes_the_year_the_report_writes_nearby() -> None:
+    lines = [
+        "The inquiry published the harbour master's note of February 14 2029.",
+        "The note of March 7 warned that the Tessel dam could fail.",
+    ]
+    events = _report_events(lines, {"February 14 2029": "2029-02-14", "March 7": "2031-03-07"})
+    assert sorted(d for d, _ in events) == ["2029-02-14", "2029-03-07"]
+
+
+def test_a_yearless_day_keeps_its_reading_beside_a_year_alone() -> None:
+    lines = ["The Tessel dam was built in 2029.", "Its spillway failed on March 7 after a storm."]
+    events = _report_events(lines, {"2029": "2029", "March 7": "2031-03-07"})
+    assert ("2031-03-07", lines[1]) in events

@@ -15,6 +15,7 @@ a source gives it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import re
@@ -28,7 +29,13 @@ from storyline.model import Annotation, Article, Event, EventStatus, Granularity
 
 from .config import EVENTS, EventsConfig
 from .merge import _event, _merge, _Raw, _window
-from .references import in_since_phrase, opening_caption, weekday_day
+from .references import (
+    explicit_dates,
+    in_since_phrase,
+    opening_caption,
+    weekday_day,
+    year_from_report,
+)
 from .status import (
     STATUS_RANK,
     _annotated,
@@ -200,6 +207,7 @@ def _dated(
         out: list[_Dated] = []
         seen: set[tuple[int, str]] = set()
         clauses = _dated_clauses(ann)
+        explicit = explicit_dates(ann.timexes)
         for t in ann.timexes:
             if t.type == "TIME" and not _DAY_WORD.search(t.text):
                 continue  # a clock time alone ("20:00") gives no day of its own
@@ -212,6 +220,8 @@ def _dated(
                     sent.text, t.start - sent.start, t.end - sent.start, language, pub, config
                 )
                 parsed = (named, "day") if named else parsed  # "ce vendredi", "se rendra samedi"
+            if parsed is not None and (moved := year_from_report(t, parsed[0], explicit, config)):
+                parsed = (moved, "day")  # "the note of March 7" near "February 14 2003"
             if parsed is None or (t.sentence, parsed[0]) in seen:
                 continue
             if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start, language):
@@ -241,5 +251,5 @@ def _dated(
         return out
 
     # The settings it reads are part of the key: a run that tunes them reads again.
-    tuned = (config.status_before, config.status_after, config.window_words, config.since_words)
+    tuned = dataclasses.astuple(config)
     return _DATED.get(digest(ann.sentences, ann.timexes, pub, tuned, language, caption), make)
