@@ -20,7 +20,7 @@ def _events(sentence: str, dates: dict[str, str], language: str = "en") -> list[
 
 
 def _told(
-    sentence: str, dates: dict[str, str], language: str = "en"
+    sentence: str, dates: dict[str, str], language: str = "en", verb: str | None = None
 ) -> list[tuple[str | None, str]]:
     """(date, text) of each event ``find_events`` reads off ``sentence`` (``_events``)."""
     timexes = [
@@ -32,6 +32,7 @@ def _told(
             type="DATE",
             value=value,
             relative=True,
+            verb=verb,
         )
         for text, value in dates.items()
     ]
@@ -127,19 +128,24 @@ def test_a_bare_weekday_keeps_the_annotators_reading(
 
 
 @pytest.mark.parametrize(
-    ("sentence", "date", "value", "told"),
+    ("sentence", "date", "value", "verb", "told"),
     [
-        ("The state closed the fishing grounds after the tanker Marisol ran aground on March 3, "
-         "spilling its cargo.", "March 3", "2031-03-03",
-         "the tanker Marisol ran aground on March 3"),
+        ("The state closed the fishing grounds after the tanker Marisol exploded on March 3, "
+         "spilling its cargo.", "March 3", "2031-03-03", "explode",
+         "the tanker Marisol exploded on March 3"),
         ("Crews rebuilt the quay at Tessel, and on Monday the first ferry docked there.",
-         "Monday", "2031-06-16", "on Monday the first ferry docked there."),
+         "Monday", "2031-06-16", "dock", "on Monday the first ferry docked there."),
     ],
 )  # fmt: skip
 def test_a_lone_date_after_a_clause_break_is_told_by_its_own_clause(
-    sentence: str, date: str, value: str, told: str
+    sentence: str, date: str, value: str, verb: str, told: str
 ) -> None:
-    assert _told(sentence, {date: value}) == [(value, told)]
+    assert _told(sentence, {date: value}, verb=verb) == [(value, told)]
+
+
+def test_a_date_that_hangs_on_a_noun_after_a_break_keeps_its_whole_sentence() -> None:
+    sentence = "The mayor hoped to meet the guild again after their long talks last March."
+    assert _told(sentence, {"last March": "2031-03"}) == [("2031-03", sentence)]
 
 
 @pytest.mark.parametrize(
@@ -150,7 +156,7 @@ def test_a_lone_date_after_a_clause_break_is_told_by_its_own_clause(
     ],
 )
 def test_a_lone_date_before_any_clause_break_keeps_its_whole_sentence(sentence: str) -> None:
-    assert _told(sentence, {"Monday": "2031-06-16"}) == [("2031-06-16", sentence)]
+    assert _told(sentence, {"Monday": "2031-06-16"}, verb="say") == [("2031-06-16", sentence)]
 
 
 def _report_events(lines: list[str], dates: dict[str, str]) -> list[tuple[str | None, str]]:

@@ -80,10 +80,11 @@ def _dated_clauses(ann: Annotation) -> dict[tuple[int, int], str]:
     gives its own event, told by its own clause. Only a break that lies between two time
     expressions splits the sentence, and only the first such break.
 
-    A sentence with one date is cut the same way when a break comes before the date: "BP
-    imposed a moratorium after the rig exploded on April 20, killing 11" tells April 20
-    by "the rig exploded on April 20", not by the moratorium of May; a clause that a
-    subordinating word opens ("after", "while") ends at the next comma."""
+    A sentence with one date is cut the same way when a break comes before the date and
+    the verb that governs the date is said after it: "BP imposed a moratorium after the
+    rig exploded on April 20, killing 11" tells April 20 by "the rig exploded on April
+    20", not by the moratorium of May; a clause that a subordinating word opens ("after",
+    "while") ends at the next comma."""
     by_sentence: dict[int, list[TimeExpr]] = {}
     for t in ann.timexes:
         if t.type in ("DATE", "TIME") and parse_date(t.value) is not None:
@@ -128,9 +129,31 @@ def _lone_clause(text: str, offset: int, times: list[TimeExpr]) -> dict[tuple[in
     if _SUBORDINATE.search(text[opened.start() : opened.end()]):
         ends += [m.start() for m in _COMMA.finditer(text) if m.start() >= b]
     clause = text[opened.end() : min(ends, default=len(text))].strip(" ,;:—–-")
-    if len(clause.split()) < 3 or clause == text:
+    said = _said(first.verb)
+    if (
+        len(clause.split()) < 3
+        or clause == text
+        or not said(clause)
+        or said(text[: opened.start()])
+    ):
         return {}
     return {(t.start, t.end): clause for t in times}
+
+
+def _said(verb: str | None) -> Callable[[str], bool]:
+    """Whether a text says ``verb``, the lemma that governs a date ("exploded" for
+    "explode"). Only a clause that says it, where the words before the break do not,
+    tells the date's event: a date that hangs on a noun ("after their meeting last
+    November") has no verb, and "hoped to meet ... after a long meeting in November" is
+    no clause of its own. An irregular past ("ran") is missed: the sentence stays whole."""
+    stem = (verb or "").lower()[: max(3, min(len(verb or "") - 1, 5))]
+
+    def says(text: str) -> bool:
+        return bool(verb) and any(
+            w.lower().startswith(stem) for w in re.findall(r"[^\W\d_]+", text)
+        )
+
+    return says
 
 
 def find_events(
