@@ -153,11 +153,27 @@ def tells_something(text: str) -> bool:
     "January 31, 2011 at 3:03 pm", "How can we avoid a pandemic?" and a caption cut
     off at "Some residents don surgical masks (" tell no event of the story.
     """
-    if not _END.search(text) or _SPEAKER_TAG.match(text) or _CLOCK_OPENING.match(text):
+    if (
+        not _END.search(text)
+        or _SPEAKER_TAG.match(text)
+        or _CLOCK_OPENING.match(text)
+        or _closes_before_opening(text)
+    ):
         return False
     words = [w for w in _WORD.findall(text.lower()) if not w.isdigit()]
     told = [w for w in words if w not in _STAMP_WORDS and w not in _MONTH_WORDS]
     return len(told) >= 3
+
+
+# A bracket, as written or as a tokenized corpus writes it ("-LRB-", "-RRB-").
+_BRACKET = re.compile(r"[()\[\]]|-[LR][RS]B-")
+
+
+def _closes_before_opening(text: str) -> bool:
+    """Whether ``text`` closes a bracket it never opened: the tail of a sentence split
+    inside a parenthesis ("NTC) and under aerial attack from NATO.")."""
+    first = _BRACKET.search(text)
+    return first is not None and first.group() in (")", "]", "-RRB-", "-RSB-")
 
 
 def _told_at(e: Event, published: Mapping[str, str]) -> tuple[str, str, int]:
