@@ -30,7 +30,7 @@ class TimelineConfig:
     fresh_days: int = 2  # reports up to this many days after a day tell what happened on it
     redundant: float = 0.8  # MiniLM cosine to a chosen entry (same status) that makes a repeat
     lex_redundant: float = 0.5  # TF-IDF cosine to a chosen entry that makes a repeat
-    lede: int = 5  # opening sentences of a report that stand for its publication day
+    lede: int = 3  # opening sentences of a report that stand for its publication day
     min_words: int = 6  # shorter sentences are no entry (ledes, chronology lines, the rest)
     max_words: int = 45  # a longer "sentence" is a run-on paragraph or a clause chain
     auto_dates: float = 4.0  # a dossier's days per square root of its publication days
