@@ -122,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         result["baseline"] = json.loads(run.stdout.splitlines()[-1])["scores"]
     for side in ("baseline", "ours"):
         for key, s in (result.get(side) or {}).items():
-            print(f"{side:8} {key:14} precision {s['precision']} recall {s['recall']} "
-                  f"({s['right']}/{s['read']} read right, {s['found']}/{s['labelled']} found)")  # fmt: skip
+            counts = f"{s['right']}/{s['read']} read right, {s['found']}/{s['labelled']} found"
+            print(f"{side:8} {key:14} precision {s['precision']} recall {s['recall']} ({counts})")
     emit(result)
     return 0
 

@@ -10,8 +10,9 @@ then checked against what the words say:
 - a span with no digit must hold a month, weekday or day word ("mer", the sea, is no
   Wednesday; "la noche" alone is no day);
 - a month read apart from the year written right after it ("de février" | "2011") takes
-  that year, and a month read with no value ("en mars") is that month; a year read from the number after a comma ("27 janvier, 16 000
-  manifestants") is dropped, and the day placed as one without a year;
+  that year, and a month read with no value ("en mars") is that month; a year read from
+  the number after a comma ("27 janvier, 16 000 manifestants") is dropped, and the day
+  placed as one without a year;
 - a part of a day ("mardi soir", "el martes por la noche") and a night across two days
   ("dans la nuit de lundi à mardi") date the day they start on;
 - a day written with its weekday ("jeudi 23 juillet") is kept only in a year where that
