@@ -196,6 +196,25 @@ def inside_name(text: str, start: int, shapes: DayShapes) -> bool:
     return word not in shapes.weekdays and word not in shapes.months and word not in shapes.back
 
 
+def weekday_before(text: str, start: int, shapes: DayShapes) -> int | None:
+    """The weekday (Monday 0) written right before the day at ``text[start:]`` ("jeudi 23
+    juillet", "el martes 25 de enero", "Donnerstag, 23. Juli"), or None."""
+    m = _WEEKDAY_BEFORE.search(text, max(0, start - 24), start)
+    word = m.group(1).lower() if m else None
+    return shapes.weekdays.get(word) if word else None
+
+
+def dated_weekday(text: str, end: int, shapes: DayShapes) -> bool:
+    """Whether the weekday ending at ``text[end]`` is written with its day ("jeudi 23
+    juillet", "el martes 25 de enero"): that day dates it, not the weekday alone."""
+    gap = _AFTER_WEEKDAY.match(text, end)
+    return bool(gap and shapes.day_month.match(text, gap.end()))
+
+
+_AFTER_WEEKDAY = re.compile(r",?\s+(?:(?:el|le|il|am|op|a)\s+)?", re.I)
+_WEEKDAY_BEFORE = re.compile(r"([^\W\d_]+(?:-feira)?),?\s+(?:(?:el|le|il|am|op|a)\s+)?$", re.I)
+
+
 def opens_sentence(text: str, start: int) -> bool:
     """Whether ``text[start:]`` opens a sentence (or a line, or a quotation)."""
     return bool(_SENTENCE_OPEN.search(text, max(0, start - 4), start))
