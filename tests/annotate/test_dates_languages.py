@@ -62,3 +62,18 @@ def test_a_day_that_must_come_is_read_ahead() -> None:
     published = datetime.date(2031, 7, 13)  # a Sunday
     found = _dates("Les résultats doivent être annoncés jeudi par la commission.", "fr", published)
     assert found == [("jeudi", "2031-07-17")]
+
+
+def test_a_chronology_line_is_dated_as_the_chronology_reads_in_order() -> None:
+    # A review of the year published in December: "14 jan" is last January, not the
+    # coming one, and "23 nov" is read though the library reads no "nov".
+    text = (
+        "- 14 jan: OSTLEY - La digue cède.\n- 3 fév: QUORRA - Les pêcheurs partent.\n"
+        "- 23 nov: VARRIA - Le port rouvre."
+    )
+    found = read(text, "fr", datetime.date(2031, 12, 22)).timexes
+    assert [(t.text, t.value) for t in found] == [
+        ("14 jan", "2031-01-14"),
+        ("3 fév", "2031-02-03"),
+        ("23 nov", "2031-11-23"),
+    ]

@@ -22,10 +22,11 @@ import logging
 import re
 from typing import Any
 
+from storyline import date_refs
 from storyline.annotate.multilingual.recognized import RECOGNIZED, UNITS, choose, recognized
 from storyline.calendar_safe import in_calendar, shift_days
 from storyline.languages.calendar import CALENDARS
-from storyline.languages.day_shapes import day_in_brackets
+from storyline.languages.day_shapes import day_in_brackets, day_shapes
 from storyline.languages.words import WORDS, Words
 from storyline.model import Granularity, Sentence, TimeExpr
 
@@ -58,6 +59,7 @@ def find_dates(
         return []
     words = WORDS[language]
     out: list[TimeExpr] = []
+    listed = _listed(text, sentences, language, anchor)
     for s in sentences:
         if not _may_date(s.text, language):
             continue
@@ -66,6 +68,9 @@ def find_dates(
             if language in RECOGNIZED
             else _parsed(s.text, language, anchor)
         )
+        if s.index in listed:
+            a, b, day = listed[s.index]
+            found = [(a, b, day), *((x, y, v) for x, y, v in found if y <= a or b <= x)]
         for start, end, value in found:
             status = _status(s.text, start, end, words, language)
             if value is None:
@@ -89,6 +94,29 @@ def find_dates(
                     **status,
                 )
             )
+    return out
+
+
+def _listed(
+    text: str, sentences: list[Sentence], language: str, anchor: datetime.date | None
+) -> dict[int, tuple[int, int, str]]:
+    """Sentence index -> (start, end in the sentence, ISO day) of the day a line of the
+    report's chronology opens with, read as ``date_refs`` reads it, in the list's order:
+    "- 14 jan: ..." in a review of the year published in December is last January, not
+    the coming one."""
+    if anchor is None:
+        return {}
+    entries = date_refs.dated_entries(text, anchor.isoformat(), language)
+    shapes = day_shapes(language)
+    if not entries or shapes is None:
+        return {}
+    days = {start: day for day, start, _ in entries}
+    out = {}
+    for s in sentences:
+        line = text.rfind("\n", 0, s.start) + 1
+        m = shapes.chronology.match(s.text)
+        if line in days and not text[line : s.start].strip() and m:
+            out[s.index] = (m.start("day"), m.end("month"), days[line])
     return out
 
 
