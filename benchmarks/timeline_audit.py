@@ -1,17 +1,23 @@
 """The dossier timeline of Timeline17 topics, for reading by hand, and the audit's score.
 
     .venv/bin/python benchmarks/timeline_audit.py dump --db STORE  # EgyptianProtest,H1N1,LibyaWar
+    .venv/bin/python benchmarks/timeline_audit.py dump --db STORE --data DIR --topics T --name N
     .venv/bin/python benchmarks/timeline_audit.py score
+    .venv/bin/python benchmarks/timeline_audit.py score --dump DUMP.jsonl
 
 ``dump`` prints, per topic, the timeline a dossier of the whole topic shows (the same
 ``dossier_timeline`` as ``storyline build``, with the default cap): one JSON line per entry
 with the entry's date, its text, the report it comes from and that report's publication day,
 so a reader can judge it. The judgements live in ``data/timeline_audit/entries.jsonl``
-(see the README there); ``score`` prints the share judged right, overall and per topic.
+(see the README there); ``score`` prints the share judged right, overall, per batch and per
+topic. With ``--dump`` it scores a later dump instead: an entry found in the judgements
+(same topic, date, report and sentence) keeps its judgement, the others are counted as
+unjudged and listed, to be read by hand before the figure is quoted.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import tempfile
@@ -32,7 +38,7 @@ from storyline.synthesize.timeline import dossier_timeline
 AUDIT = Path(__file__).resolve().parent / "data" / "timeline_audit" / "entries.jsonl"
 
 
-def dump(root: Path, db: str, only: list[str]) -> int:
+def dump(root: Path, db: str, only: list[str], name: str | None = None) -> int:
     """Print each topic's dossier timeline entries, one JSON line each; return how many."""
     settings = load_settings(db=db, read_sentences=16, embed_sentences=8)
     store = open_store(settings.db)
@@ -57,11 +63,13 @@ def dump(root: Path, db: str, only: list[str]) -> int:
             for e in shown:
                 ev = next((x for x in e.evidence if x.text == e.text), e.evidence[0])
                 row = {
-                    "topic": topic,
+                    "topic": name or topic,
                     "date": e.date,
                     "article": ev.article[:12],
                     "sentence": ev.sentence,
                     "published": published.get(ev.article),
+                    "status": e.status,
+                    "digest": digest(e.text),
                     "text": e.text,
                     "shown": len(shown),
                     "of": len(shown) + len(rest),
@@ -73,17 +81,57 @@ def dump(root: Path, db: str, only: list[str]) -> int:
     return printed
 
 
-def score(path: Path = AUDIT) -> dict[str, object]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+def _key(row: dict[str, object]) -> tuple[object, ...]:
+    return row["topic"], row["date"], row["article"], row["sentence"]
+
+
+def digest(text: str) -> str:
+    """A short digest of an entry's text: a judgement holds for the text it was made on
+    (a clause cut from the same sentence is judged again), without copying the text."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _judgement(
+    judged: dict[tuple[object, ...], list[dict[str, object]]], row: dict[str, object]
+) -> dict[str, object] | None:
+    """The judgement of dump ``row``: same key, and same text where the digest is known."""
+    for j in judged.get(_key(row), []):
+        if "digest" not in j or j["digest"] == digest(str(row["text"])):
+            return j
+    return None
+
+
+def _read(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def score(path: Path = AUDIT, dump: Path | None = None) -> dict[str, object]:
+    """The share judged right, per batch and topic; of ``dump``'s entries when given."""
+    rows = _read(path)
+    unjudged: list[dict[str, object]] = []
+    if dump is not None:
+        judged: dict[tuple[object, ...], list[dict[str, object]]] = {}
+        for r in rows:
+            judged.setdefault(_key(r), []).append(r)
+        shown = [r for r in _read(dump) if "date" in r]
+        found = [(r, _judgement(judged, r)) for r in shown]
+        unjudged = [r for r, j in found if j is None]
+        rows = [j for _, j in found if j is not None]
     right = Counter(r["topic"] for r in rows if r["right"])
     total = Counter(r["topic"] for r in rows)
-    out = {
+    b_right = Counter(r.get("batch", "") for r in rows if r["right"])
+    b_total = Counter(r.get("batch", "") for r in rows)
+    out: dict[str, object] = {
         "entries": len(rows),
         "right": sum(right.values()),
         "share": round(sum(right.values()) / len(rows), 3) if rows else 0.0,
+        "batches": {b: f"{b_right[b]}/{n}" for b, n in b_total.items()},
         "topics": {t: f"{right[t]}/{n}" for t, n in total.items()},
         "wrong_kinds": dict(Counter(r["why"] for r in rows if not r["right"])),
     }
+    if dump is not None:
+        out["unjudged"] = [{k: r[k] for k in ("topic", "date", "article", "sentence")}
+                           for r in unjudged]  # fmt: skip
     return out
 
 
@@ -92,13 +140,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("command", choices=("dump", "score"))
     ap.add_argument("--db", help="a store holding the topics' annotations (dump)")
     ap.add_argument("--topics", default="EgyptianProtest,H1N1,LibyaWar")
+    ap.add_argument("--name", help="the topic's name in the judgements (dump): es/yemen")
+    ap.add_argument("--dump", type=Path, help="score this dump's entries (score)")
     args = ap.parse_args(argv)
     if args.command == "dump":
         if not args.db:
             ap.error("dump needs --db, a store that holds the topics' annotations")
-        emit({"entries": dump(args.data, args.db, args.topics.split(","))})
+        emit({"entries": dump(args.data, args.db, args.topics.split(","), args.name)})
     else:
-        emit(score())
+        emit(score(dump=args.dump))
     return 0
 
 

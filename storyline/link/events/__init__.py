@@ -28,6 +28,7 @@ from storyline.model import Annotation, Article, Event, EventStatus, Granularity
 
 from .config import EVENTS, EventsConfig
 from .merge import _event, _merge, _Raw, _window
+from .references import in_since_phrase, opening_caption, weekday_day
 from .status import (
     STATUS_RANK,
     _annotated,
@@ -62,20 +63,30 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_SUBORDINATE = re.compile(r"\b(?:after|before|following|ahead\s+of|while)\s*$", re.IGNORECASE)
+_COMMA = re.compile(r"\s*,\s*")
+
+
 def _dated_clauses(ann: Annotation) -> dict[tuple[int, int], str]:
     """For a sentence that dates several things ("A met B on Monday, after talks with C on
     Sunday"), the clause each date governs, keyed by the time expression's span: each date
     gives its own event, told by its own clause. Only a break that lies between two time
-    expressions splits the sentence, and only the first such break."""
+    expressions splits the sentence, and only the first such break.
+
+    A sentence with one date is cut the same way when a break comes before the date: "BP
+    imposed a moratorium after the rig exploded on April 20, killing 11" tells April 20
+    by "the rig exploded on April 20", not by the moratorium of May; a clause that a
+    subordinating word opens ("after", "while") ends at the next comma."""
     by_sentence: dict[int, list[TimeExpr]] = {}
     for t in ann.timexes:
         if t.type in ("DATE", "TIME") and parse_date(t.value) is not None:
             by_sentence.setdefault(t.sentence, []).append(t)
     out: dict[tuple[int, int], str] = {}
     for index, times in by_sentence.items():
-        if len({parse_date(t.value) for t in times}) < 2:
-            continue
         sent = ann.sentences[index]
+        if len({parse_date(t.value) for t in times}) < 2:
+            out.update(_lone_clause(sent.text, sent.start, times))
+            continue
         spans = sorted((t.start - sent.start, t.end - sent.start) for t in times)
         breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sent.text)]
         # Between two dates, the first break after the earlier one: the clause of the later
@@ -97,6 +108,24 @@ def _dated_clauses(ann: Annotation) -> dict[tuple[int, int], str]:
     return out
 
 
+def _lone_clause(text: str, offset: int, times: list[TimeExpr]) -> dict[tuple[int, int], str]:
+    """The clause of a sentence's one date, when a clause break comes before it
+    (``_dated_clauses``); ``offset`` is where the sentence starts in the report."""
+    first = min(times, key=lambda t: t.start)
+    a, b = first.start - offset, max(t.end for t in times) - offset
+    before = [m for m in _CLAUSE_BREAK.finditer(text) if m.end() <= a]
+    if not before:
+        return {}
+    opened = before[-1]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= b]
+    if _SUBORDINATE.search(text[opened.start() : opened.end()]):
+        ends += [m.start() for m in _COMMA.finditer(text) if m.start() >= b]
+    clause = text[opened.end() : min(ends, default=len(text))].strip(" ,;:—–-")
+    if len(clause.split()) < 3 or clause == text:
+        return {}
+    return {(t.start, t.end): clause for t in times}
+
+
 def find_events(
     articles: Sequence[Article],
     annotations: Sequence[Annotation],
@@ -107,12 +136,17 @@ def find_events(
     ``config`` holds the stage's tuned constants (``EventsConfig``)."""
     published = {a.id: a.published.date or "" for a in articles}
     language = {a.id: a.language for a in articles}
+    caption = {a.id: opening_caption(a.text, a.language or "en") for a in articles}
     raws: list[_Raw] = []
     for ann in annotations:
         vecs = ann.vectors()
         vectors = hashlib.blake2b(ann.embeddings, digest_size=16).digest()
         for sentence, text, day, granularity, status, window, clause in _dated(
-            ann, published.get(ann.article), config, language.get(ann.article, "en")
+            ann,
+            published.get(ann.article),
+            config,
+            language.get(ann.article, "en"),
+            caption.get(ann.article, 0),
         ):
             entities = frozenset(entities_in(ann.article, sentence))
             raws.append(
@@ -150,12 +184,17 @@ _DATED: Memo[list[_Dated]] = Memo("link.dated_sentences")
 
 
 def _dated(
-    ann: Annotation, pub: str | None, config: EventsConfig = EVENTS, language: str = "en"
+    ann: Annotation,
+    pub: str | None,
+    config: EventsConfig = EVENTS,
+    language: str = "en",
+    caption: int = 0,
 ) -> list[_Dated]:
     """The article's dated sentences, one per (sentence, date), as ``find_events`` reads
     them from the article alone: (sentence, text, date, granularity, status, words near
-    the date, clause). Kept per process, so a story rebuilt for a new report reads only
-    that report's."""
+    the date, clause); a date within the first ``caption`` characters (a photo caption,
+    ``references.opening_caption``) dates nothing. Kept per process, so a story rebuilt
+    for a new report reads only that report's."""
 
     def make() -> list[_Dated]:
         out: list[_Dated] = []
@@ -164,14 +203,21 @@ def _dated(
         for t in ann.timexes:
             if t.type == "TIME" and not _DAY_WORD.search(t.text):
                 continue  # a clock time alone ("20:00") gives no day of its own
-            if t.type not in ("DATE", "TIME"):
+            if t.type not in ("DATE", "TIME") or t.start < caption:
                 continue
             parsed = parse_date(t.value)
+            sent = ann.sentences[t.sentence]
+            if parsed is not None and not _annotated(t):
+                named = weekday_day(
+                    sent.text, t.start - sent.start, t.end - sent.start, language, pub, config
+                )
+                parsed = (named, "day") if named else parsed  # "ce vendredi", "se rendra samedi"
             if parsed is None or (t.sentence, parsed[0]) in seen:
                 continue
-            sent = ann.sentences[t.sentence]
             if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start, language):
                 continue  # "after Tuesday's earthquake": the day of another event
+            if in_since_phrase(sent.text, t.start - sent.start, language, config):
+                continue  # "since the start of the revolt, on March 15": a state's start
             if _annotated(t):
                 status = timex_status(t, parsed[0], pub)
             else:
@@ -195,5 +241,5 @@ def _dated(
         return out
 
     # The settings it reads are part of the key: a run that tunes them reads again.
-    tuned = (config.status_before, config.status_after, config.window_words)
-    return _DATED.get(digest(ann.sentences, ann.timexes, pub, tuned, language), make)
+    tuned = (config.status_before, config.status_after, config.window_words, config.since_words)
+    return _DATED.get(digest(ann.sentences, ann.timexes, pub, tuned, language, caption), make)

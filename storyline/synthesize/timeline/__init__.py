@@ -1,9 +1,11 @@
 """The story's timeline, chosen from the whole story rather than article by article.
 
 1. **Dates.** The days this story's chronologies list come first (``dates.ranked_dates``:
-   an editor's choice made with hindsight); then a day matters when later reports come
-   back to it, independent sources date events to it and reports burst on it
-   (``dates.date_scores``): what reporters keep returning to is what a timeline holds.
+   an editor's choice made with hindsight), up to the share of the timeline's days that
+   the stretch of the story they cover takes (``dates.listed_reach``); then a day matters
+   when later reports come back to it, independent sources date events to it and reports
+   burst on it (``dates.date_scores``): what reporters keep returning to is what a
+   timeline holds.
 2. **Entries.** For each chosen day, its most told and most central events (cosine to
    the day's MiniLM and TF-IDF centroids; fresh tellings and chronology lines preferred;
    ``entries._pick``), so an entry reads like what most reports say happened.

@@ -3,9 +3,11 @@ and the days the story's chronologies list."""
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Sequence
 
+from storyline.calendar_safe import shift_days
 from storyline.date_refs import dated_entries, is_chronology_line
 from storyline.model import Annotation, Article, Event, Evidence, Sentence
 
@@ -22,17 +24,30 @@ def lede_events(
     """Each dated report's opening sentences that carry no date of their own.
 
     A news report opens with what happened by the time it was published, so its
-    first ``config.lede`` sentences stand as candidates for its publication day, with
-    the report itself as their evidence. Sentences that already date an event
-    are left to that event.
+    first ``config.lede`` sentences stand as candidates for its news day, with the
+    report itself as their evidence: its publication day, or the day before when its
+    lede dates what it tells to that day and none of it to the publication day (a
+    morning paper: "The House killed the plan yesterday. ... After markets closed,
+    the Treasury secretary tried to calm traders."). Sentences that already date an
+    event are left to that event.
     """
     dated = {(ev.article, ev.sentence) for e in events for ev in e.evidence}
+    days_told: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for e in events:
+        if e.date and e.granularity == "day":
+            for ev in e.evidence:
+                days_told[(ev.article, ev.sentence)].add(e.date)
     published = {a.id: a.published.date for a in articles if a.published.date}
+    language = {a.id: a.language or "en" for a in articles}
     out: list[Event] = []
     for ann in annotations:
         day = published.get(ann.article)
         if not day:
             continue
+        lede = ann.sentences[: config.lede]
+        told = {d for s in lede for d in days_told[(ann.article, s.index)] if d <= day[:10]}
+        if told and day[:10] not in told and max(told) == _day_before(day[:10]):
+            day = max(told)  # the lede tells the day before's news
         for sent in ann.sentences[: config.lede]:
             words = len(sent.text.split())
             if (
@@ -42,6 +57,8 @@ def lede_events(
                 continue
             if sent.text[:1] in "\"“‘'":
                 continue  # an opening quotation needs its context
+            if is_chronology_line(sent.text.strip(), language.get(ann.article, "en")):
+                continue  # a dated caption or list line: its day is its own, not the report's
             out.append(_told_by(ann.article, sent, day))
     return out
 
@@ -128,6 +145,15 @@ def chronology_events(
                 if config.min_words <= len(sent.text.split()) <= config.max_words:
                     out.append(_told_by(ann.article, sent, day))
     return out
+
+
+def _day_before(day: str) -> str | None:
+    """The ISO day before ISO day ``day``; None for a day no calendar has."""
+    try:
+        before = shift_days(datetime.date.fromisoformat(day), -1)
+    except ValueError:
+        return None
+    return before.isoformat() if before else None
 
 
 def _told_by(article: str, sent: Sentence, day: str) -> Event:

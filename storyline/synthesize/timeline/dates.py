@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from storyline.model import Article, Event
 
@@ -67,7 +67,13 @@ def date_scores(
     }
 
 
-def ranked_dates(scores: Mapping[str, float], listed: Mapping[str, float]) -> list[str]:
+def ranked_dates(
+    scores: Mapping[str, float],
+    listed: Mapping[str, float],
+    *,
+    slots: int | None = None,
+    published: Iterable[str] = (),
+) -> list[str]:
     """The dates of ``scores``, most important first: the days the story's chronologies
     list (``listed_by_hindsight``: later chronologies weigh more) ahead of every day only
     counted, then by score.
@@ -75,9 +81,32 @@ def ranked_dates(scores: Mapping[str, float], listed: Mapping[str, float]) -> li
     An editor's chronology is a choice of days made with hindsight; counts only say
     how often a day came up. Ranking listed days first leaves no weight to tune between
     the two (a weight did not survive leave-one-topic-out: docs/experiments.md,
-    "Timelines: issue 17, third round").
+    "Timelines: issue 17, third round"). With ``slots`` (the days the timeline shows)
+    and ``published`` (its reports' publication days), listed days take at most the
+    share of the slots that ``listed_reach`` gives (at least one): a chronology written in
+    the story's first months speaks for those months, not for the whole timeline (the
+    listed days beyond it rank by score with the rest).
     """
-    return sorted(scores, key=lambda d: (-listed.get(d, 0.0), -scores[d], -len(d), d))
+    counted = sorted(scores, key=lambda d: (-scores[d], -len(d), d))
+    first = sorted(
+        (d for d in scores if listed.get(d, 0.0) > 0),
+        key=lambda d: (-listed[d], -scores[d], -len(d), d),
+    )
+    if slots is not None:
+        first = first[: max(1, math.ceil(listed_reach(listed, published) * slots))]
+    head = set(first)
+    return first + [d for d in counted if d not in head]
+
+
+def listed_reach(listed: Mapping[str, float], published: Iterable[str]) -> float:
+    """The share of the story's publication days (ISO days or timestamps) up to the
+    latest day its chronologies list: how much of the story they were written about
+    (1.0 without publication days)."""
+    days = {p[:10] for p in published if p}
+    if not listed or not days:
+        return 1.0
+    last = max(listed)
+    return sum(d <= last for d in days) / len(days)
 
 
 def auto_dates(articles: Sequence[Article], config: TimelineConfig = DEFAULT_WEIGHTS) -> int:

@@ -78,7 +78,8 @@ def build_timeline(
     chosen_texts: set[str] = set()
     chosen_bags: list[dict[str, float]] = []
     taken_dates = 0
-    for d in ranked_dates(scores, listed or {}):
+    days = (published or {}).values()
+    for d in ranked_dates(scores, listed or {}, slots=dates, published=days):
         if len(chosen) >= limit or (dates is not None and taken_dates >= dates):
             break
         room = min(per_date or limit, limit - len(chosen))

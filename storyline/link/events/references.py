@@ -1,0 +1,170 @@
+"""Dates that a sentence names for something other than its own event.
+
+Rule: a date inside a "since" phrase ("since the start of the revolt, on March 15",
+"depuis l'annonce du cessez-le-feu le 12 avril") dates the start of a state that runs
+to the report's day, never the sentence's own event (a speech in June, a toll in May).
+The phrase runs from its "since" word to the date over at most
+``EventsConfig.since_words`` words and no sentence punctuation; a comma inside it must
+come right before the date's own words (", on March 15", then up to twice as many words:
+the date restates the phrase's start), else the phrase ended there ("Since March,
+troops ... on Monday"). ``date_refs.named_as_reference`` covers a date
+right after its word ("since April 30"); this covers the words in between.
+Reason: audited dossier timelines dated speeches and tolls to the day a revolt began.
+
+Rule: "this Friday", "ce vendredi", "este lunes", read with no verb tense to go by, is
+the nearest such weekday to the report's day, when one lies within
+``EventsConfig.this_week`` days of it ("ce vendredi" in a Thursday report is the next
+day, not six days before); a bare weekday right after a future verb ("se rendra samedi",
+within ``future_before`` words and no comma between) or opening a sentence that a future
+verb goes on ("Vendredi sera ...", within ``future_after`` words) is the next one after
+the report's day. Reason: a call to protest "ce vendredi" and an envoy's coming visit
+were dated to days before the report.
+
+Rule: a report whose first line opens with a day and a colon ("June 2: Robots swarm the
+wellhead.") but that carries no chronology (``date_refs.chronology_entries``) opens with
+a photo caption: the caption's day dates what the photo shows, not an event told.
+Reason: a gallery's captions stood for their days as entries.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+
+from storyline.calendar_safe import shift_days
+from storyline.date_refs import chronology_entries, is_chronology_line
+from storyline.languages.calendar import CALENDARS
+
+from .config import EVENTS, EventsConfig
+
+# The word that opens a phrase naming when a lasting state began, per language.
+_SINCE = {
+    "en": r"since",
+    "fr": r"depuis",
+    "es": r"desde",
+    "pt": r"desde",
+    "it": r"sin\s+da|fin\s+da",
+    "de": r"seit",
+    "nl": r"sinds",
+}
+_STOPS = re.compile(r"[.;:!?()\[\]]")
+# The word that makes a weekday the one of the report's own week, per language.
+_THIS = {
+    "en": r"this",
+    "fr": r"ce",
+    "es": r"este|esta",
+    "pt": r"neste|nesta|este|esta",
+    "it": r"questo|questa",
+    "de": r"diesen|diesem",
+    "nl": r"deze",
+}
+# A verb in the future tense, per language, for dates the annotator read no tense of
+# (English has its own reading, from the parse): "se rendra", "visitará", "wird".
+_FUTURE = {
+    "fr": r"[a-zàâçéèêëîïôûùüÿœ]{2,}r(?:a|ont)",
+    "es": r"\w+r(?:á|án)|van?\s+a",
+    "pt": r"\w+r(?:á|ão)|vai|vão",
+    "it": r"\w+r(?:à|anno)",
+    "de": r"wird|werden",
+    "nl": r"zal|zullen",
+}
+
+
+@functools.cache
+def _since(language: str) -> re.Pattern[str] | None:
+    words = _SINCE.get(language)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
+
+
+def in_since_phrase(
+    sentence: str, start: int, language: str = "en", config: EventsConfig = EVENTS
+) -> bool:
+    """Whether the date at ``sentence[start:]`` lies in a "since" phrase (module docstring)."""
+    pattern = _since(language)
+    if pattern is None:
+        return False
+    before = sentence[:start]
+    opened = [m.end() for m in pattern.finditer(before)]
+    if not opened:
+        return False
+    between = before[opened[-1] :]
+    apposition = "," in between and len(between.rsplit(",", 1)[1].split()) <= 1
+    if "," in between and not apposition:
+        return False  # the phrase ended at its comma: "Since March, troops ... on Monday"
+    limit = config.since_words * (2 if apposition else 1)
+    return not _STOPS.search(between) and len(between.split()) <= limit
+
+
+def weekday_day(
+    sentence: str,
+    start: int,
+    end: int,
+    language: str,
+    published: str | None,
+    config: EventsConfig = EVENTS,
+) -> str | None:
+    """The ISO day the weekday at ``sentence[start:end]`` names when the words around it
+    say which one (module docstring): "this <weekday>" the nearest within
+    ``config.this_week`` days of ISO day ``published``, a weekday a future verb governs the
+    next one after it; None otherwise (the annotator's reading stands)."""
+    calendar = CALENDARS.get(language)
+    if calendar is None or not published:
+        return None
+    words = sentence[start:end].lower().split()
+    if not words or words[-1] not in calendar.weekday_numbers:
+        return None
+    try:
+        pub = datetime.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    weekday = calendar.weekday_numbers[words[-1]]
+    opened = words[:-1] or sentence[:start].lower().split()[-1:]
+    this = _THIS.get(language)
+    if this and len(opened) == 1 and re.fullmatch(this, opened[0]):
+        for offset in sorted(range(-config.this_week, config.this_week + 1), key=abs):
+            day = shift_days(pub, offset)
+            if day is not None and day.weekday() == weekday:
+                return day.isoformat()
+        return None
+    if len(words) == 1 and _future_governs(sentence, start, end, language, config):
+        day = shift_days(pub, (weekday - pub.weekday()) % 7 or 7)
+        return day.isoformat() if day else None
+    return None
+
+
+def _future_governs(
+    sentence: str, start: int, end: int, language: str, config: EventsConfig
+) -> bool:
+    """Whether a future verb governs the weekday at ``sentence[start:end]``: one of the
+    ``config.future_before`` words before it, nearest first, up to a comma; or, when the
+    weekday opens the sentence, one of the ``config.future_after`` words after it."""
+    future = _future(language)
+    if future is None:
+        return False
+    before = sentence[:start].split()
+    for word in reversed(before[-config.future_before :]):
+        if word.endswith((",", ";", ":")):
+            return False
+        if future.search(word):
+            return True
+    if before:
+        return False
+    return any(future.search(w) for w in sentence[end:].split()[: config.future_after])
+
+
+@functools.cache
+def _future(language: str) -> re.Pattern[str] | None:
+    words = _FUTURE.get(language)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)") if words else None
+
+
+_DAY_COLON = re.compile(r"^[^:\-–—]{3,24}:\s")
+
+
+def opening_caption(text: str, language: str = "en") -> int:
+    """The length of the photo caption that opens ``text`` (module docstring), 0 if none."""
+    line = text.split("\n", 1)[0]
+    if not (_DAY_COLON.match(line.strip()) and is_chronology_line(line.strip(), language)):
+        return 0
+    return 0 if chronology_entries(text, language) else len(line)

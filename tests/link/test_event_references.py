@@ -1,0 +1,195 @@
+"""Dates a sentence names for something else do not date its event: invented sentences,
+with their time expressions placed by hand (no annotator needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.link.events import find_events
+from storyline.model import Annotation, Article, Published, Sentence, TimeExpr
+
+PUB = "2031-06-18"  # a Wednesday
+
+
+def _events(sentence: str, dates: dict[str, str], language: str = "en") -> list[str | None]:
+    """The dates of the events ``find_events`` reads off one-sentence report ``sentence``,
+    whose expressions ``dates`` (text -> value) the annotator would have found."""
+    return [date for date, _ in _told(sentence, dates, language)]
+
+
+def _told(
+    sentence: str, dates: dict[str, str], language: str = "en"
+) -> list[tuple[str | None, str]]:
+    """(date, text) of each event ``find_events`` reads off ``sentence`` (``_events``)."""
+    timexes = [
+        TimeExpr(
+            sentence=0,
+            start=sentence.index(text),
+            end=sentence.index(text) + len(text),
+            text=text,
+            type="DATE",
+            value=value,
+            relative=True,
+        )
+        for text, value in dates.items()
+    ]
+    ann = Annotation(
+        article="a",
+        sentences=[Sentence(index=0, start=0, end=len(sentence), text=sentence)],
+        timexes=timexes,
+    )
+    art = Article(id="a", text=sentence, published=Published(date=PUB), language=language)
+    return [(e.date, e.text) for e in find_events([art], [ann], lambda a, s: [])]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "date", "value"),
+    [
+        ("en", "In his third speech since the start of the strike on March 15, the mayor "
+         "offered talks.", "March 15", "2031-03-15"),
+        ("en", "The toll has passed 800 since the truce was declared, on April 12.",
+         "April 12", "2031-04-12"),
+        ("fr", "Plus de 800 personnes sont mortes depuis l'annonce de la trêve le 12 avril.",
+         "12 avril", "2031-04-12"),
+        ("fr", "C'est le bilan de la répression depuis l'instauration d'une trêve, le 12 avril.",
+         "12 avril", "2031-04-12"),
+        ("es", "Desde el pasado 27 de enero, la plaza de Varria ha sido escenario de marchas.",
+         "27 de enero", "2031-01-27"),
+        ("fr", "C'est le premier reporter tué à Varria depuis le début de la grève contre le "
+         "régime, le 15 mars.", "15 mars", "2031-03-15"),
+    ],
+)  # fmt: skip
+def test_a_date_inside_a_since_phrase_dates_no_event(
+    language: str, sentence: str, date: str, value: str
+) -> None:
+    assert _events(sentence, {date: value}, language) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "value"),
+    [
+        ("Since March, the rebels have taken three towns and the port on Monday.", "Monday",
+         "2031-06-16"),
+        ("Since March, rebels have held the hills; the port fell on Monday.", "Monday",
+         "2031-06-16"),
+        ("The envoy met the rebels on Monday, his first visit since the truce.", "Monday",
+         "2031-06-16"),
+    ],
+)  # fmt: skip
+def test_a_date_after_the_since_phrase_ended_still_dates_its_event(
+    sentence: str, date: str, value: str
+) -> None:
+    assert _events(sentence, {date: value}) == [value]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "date", "read", "value"),
+    [
+        # The annotator read each weekday back from the report's Wednesday.
+        ("fr", "Un collectif appelle à manifester ce vendredi dans toutes les villes de Varria.",
+         "vendredi", "2031-06-13", "2031-06-20"),
+        ("es", "Los pescadores de Varria ocuparon el puerto este lunes por la mañana.",
+         "lunes", "2031-06-16", "2031-06-16"),
+        ("en", "Ferry owners to meet the harbour master this Thursday", "this Thursday",
+         "2031-06-12", "2031-06-19"),
+        ("fr", "L'émissaire de Varria se rendra samedi au port de Tessel.", "samedi",
+         "2031-06-14", "2031-06-21"),
+        ("es", "El emisario de Varria visitará el sábado el puerto de Tessel.", "sábado",
+         "2031-06-14", "2031-06-21"),
+        ("fr", "Samedi sera une journée de grève au port de Tessel.", "Samedi",
+         "2031-06-14", "2031-06-21"),
+    ],
+)  # fmt: skip
+def test_this_weekday_is_the_nearest_and_a_future_one_the_next(
+    language: str, sentence: str, date: str, read: str, value: str
+) -> None:
+    assert _events(sentence, {date: read}, language) == [value]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "date", "read"),
+    [
+        ("fr", "Un collectif a appelé à manifester vendredi dans toutes les villes de Varria.",
+         "vendredi", "2031-06-13"),
+        # The future verb governs another clause, or lies past a comma.
+        ("es", "Los mediadores llegaron el domingo a Tessel, donde intentarán negociar.",
+         "domingo", "2031-06-15"),
+        ("fr", "Un comité sera formé prochainement, a annoncé mardi le journal de Varria.",
+         "mardi", "2031-06-17"),
+    ],
+)  # fmt: skip
+def test_a_bare_weekday_keeps_the_annotators_reading(
+    language: str, sentence: str, date: str, read: str
+) -> None:
+    assert _events(sentence, {date: read}, language) == [read]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "value", "told"),
+    [
+        ("The state closed the fishing grounds after the tanker Marisol ran aground on March 3, "
+         "spilling its cargo.", "March 3", "2031-03-03",
+         "the tanker Marisol ran aground on March 3"),
+        ("Crews rebuilt the quay at Tessel, and on Monday the first ferry docked there.",
+         "Monday", "2031-06-16", "on Monday the first ferry docked there."),
+    ],
+)  # fmt: skip
+def test_a_lone_date_after_a_clause_break_is_told_by_its_own_clause(
+    sentence: str, date: str, value: str, told: str
+) -> None:
+    assert _told(sentence, {date: value}) == [(value, told)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police said on Monday, after a night of clashes, that twenty people had died in Tessel.",
+        "The harbour master met the ferry owners and the port union on Monday.",
+    ],
+)
+def test_a_lone_date_before_any_clause_break_keeps_its_whole_sentence(sentence: str) -> None:
+    assert _told(sentence, {"Monday": "2031-06-16"}) == [("2031-06-16", sentence)]
+
+
+def _report_events(lines: list[str], dates: dict[str, str]) -> list[tuple[str | None, str]]:
+    """(date, text) of the events of a report of one sentence per line; ``dates`` maps
+    each time expression's text (first found) to its value."""
+    text = "\n".join(lines)
+    sentences, start = [], 0
+    for i, line in enumerate(lines):
+        sentences.append(Sentence(index=i, start=start, end=start + len(line), text=line))
+        start += len(line) + 1
+    timexes = []
+    for phrase, value in dates.items():
+        s = next(s for s in sentences if phrase in s.text)
+        at = s.start + s.text.index(phrase)
+        timexes.append(
+            TimeExpr(
+                sentence=s.index, start=at, end=at + len(phrase), text=phrase, type="DATE",
+                value=value,
+            )
+        )  # fmt: skip
+    ann = Annotation(article="a", sentences=sentences, timexes=timexes)
+    art = Article(id="a", text=text, published=Published(date=PUB))
+    return [(e.date, e.text) for e in find_events([art], [ann], lambda a, s: [])]
+
+
+def test_a_dated_photo_caption_opening_a_report_dates_no_event() -> None:
+    lines = [
+        "June 2: Divers inspect the hull of the ferry Marisol off Tessel Point.",
+        "The owners of the Marisol said on Monday that the ferry would be towed to Varria.",
+    ]
+    events = _report_events(lines, {"June 2": "2031-06-02", "Monday": "2031-06-16"})
+    assert events == [("2031-06-16", lines[1])]
+
+
+def test_a_chronology_opening_a_report_still_dates_its_lines() -> None:
+    lines = [
+        "June 2: The ferry Marisol runs aground off Tessel Point.",
+        "June 3: Divers reach the hull of the Marisol.",
+        "June 5: The harbour master of Tessel resigns.",
+    ]
+    events = _report_events(
+        lines, {"June 2": "2031-06-02", "June 3": "2031-06-03", "June 5": "2031-06-05"}
+    )
+    assert [d for d, _ in events] == ["2031-06-02", "2031-06-03", "2031-06-05"]
