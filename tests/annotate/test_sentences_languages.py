@@ -52,4 +52,3 @@ def test_a_line_without_a_full_stop_ends_its_sentence_unless_the_next_starts_in_
         "La crue en chiffres",
         "Deux villages évacués.",
     ]
-
