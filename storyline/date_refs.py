@@ -249,15 +249,23 @@ def _scan(text: str, pub: datetime.date, language: str = "en") -> frozenset[str]
 
 def _scan_shapes(text: str, pub: datetime.date, shapes: shapes_of.DayShapes) -> frozenset[str]:
     """``_scan`` in a language of ``day_shapes``: its day-month shapes (not inside a
-    name), its weekdays (not a habit) and its words for the days before the report's."""
+    name; with a weekday before, only if the day falls on it), its weekdays (not a habit)
+    and its words for the days before the report's."""
     found: set[datetime.date | None] = set()
     for m in shapes.day_month.finditer(text):
         if not shapes_of.inside_name(text, m.start(), shapes):
             month = shapes.months[m["month"].lower()]
-            found.update(_day(month, _day_number(m["day"]), m["year"], pub))
+            weekday = shapes_of.weekday_before(text, m.start(), shapes)
+            found.update(
+                d
+                for d in _day(month, _day_number(m["day"]), m["year"], pub)
+                if weekday is None or d.weekday() == weekday  # "jeudi 23 juillet" of another year
+            )
     for m in shapes.weekday.finditer(text):
         if shapes.habit_before.search(text, max(0, m.start() - 12), m.start()):
             continue  # "los viernes": every Friday
+        if shapes_of.dated_weekday(text, m.end(), shapes):
+            continue  # "jeudi 23 juillet": the day it is written with dates it
         if (
             shapes.language == "de"
             or m.group()[0].islower()

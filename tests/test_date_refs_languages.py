@@ -163,3 +163,37 @@ def test_a_day_of_the_month_in_brackets_says_which_day_a_word_means() -> None:
     assert referenced_days(text, "2031-01-27", "es") == {"2031-01-25", "2031-01-24"}
     # Across the turn of a month, and a weekday: "el martes (1)" in a report of the 3rd.
     assert referenced_days("El martes (1) cerró el puerto.", "2031-02-03", "es") == {"2031-02-01"}
+
+
+@pytest.mark.parametrize(
+    ("language", "lines"),
+    [
+        ("fr", ["- 14 jan: OSTLEY - La digue cède.", "- 3 fév: QUORRA - Les pêcheurs partent.",
+                "- 15-16 fév: VARRIA - Le port ferme.", "- 28/29 oct: OSTLEY - La crue passe."]),
+        ("es", ["- 14 ene: OSTLEY - La presa cede.", "- 3 feb: QUORRA - Los barcos se van.",
+                "- 15-16 feb: VARRIA - El puerto cierra.", "- 28/29 oct: OSTLEY - Pasa el agua."]),
+    ],
+)  # fmt: skip
+def test_a_chronology_may_abbreviate_its_months_and_name_two_days(
+    language: str, lines: list[str]
+) -> None:
+    text = "\n".join(lines)
+    days = [day for day, _, _ in dated_entries(text, "2031-12-20", language)]
+    assert days == ["2031-01-14", "2031-02-03", "2031-02-15", "2031-10-28"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Édition du vendredi 24 juillet. Mercredi 22 juillet, la digue d'Ostley a cédé."),
+        ("es", "Edición del viernes 24 de julio. El miércoles 22 de julio cedió la presa."),
+    ],
+)
+def test_a_weekday_written_with_its_day_is_dated_by_it_and_must_fit_it(
+    language: str, text: str
+) -> None:
+    # In 2031 the 24th of July is a Thursday and the 22nd a Tuesday: neither weekday fits
+    # its day (an edition's date of another year), so neither day nor weekday is read.
+    assert referenced_days(text, "2031-07-31", language) == frozenset()
+    # In 2020 the 24th was a Friday and the 22nd a Wednesday: both days, no lone weekday.
+    assert referenced_days(text, "2020-07-31", language) == {"2020-07-24", "2020-07-22"}

@@ -103,8 +103,8 @@ SPANISH = Calendar(
 FRENCH = Calendar(
     language="fr",
     months=(
-        ("janvier", "janv"),
-        ("février", "fevrier", "févr"),
+        ("janvier", "janv", "jan"),
+        ("février", "fevrier", "févr", "fév"),
         ("mars",),
         ("avril", "avr"),
         ("mai",),

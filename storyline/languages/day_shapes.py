@@ -33,6 +33,7 @@ from storyline.languages.words import WORDS
 _YEAR = r"(?:1[89]|20)\d\d"
 _DAY = r"(?P<day>1er|[12]\d|3[01]|0?[1-9])(?:º|°|\.)?"
 _CLOCK = r"\d{1,2}(?:[:.h]\d\d|\s*h\b)"
+_SECOND_DAY = r"(?:\s*[-–/]\s*(?:[12]\d|3[01]|0?[1-9]))?"
 # Between the day and the month, and before the year: "25 de enero de 2011", "25 janvier 2011".
 _OF = {"es": r"\s+de\s+", "pt": r"\s+de\s+"}
 _YEAR_OF = {"es": r"(?:\s+de(?:l)?\s+|,?\s+)", "pt": r"(?:\s+de\s+|,?\s+)"}
@@ -72,7 +73,7 @@ class DayShapes:
     """One language's ways of writing a day, as compiled patterns."""
 
     language: str
-    months: dict[str, int]  # every month word -> 1..12
+    months: dict[str, int]  # every month word, abbreviations too -> 1..12
     weekdays: dict[str, int]  # every weekday word -> Python's weekday (Monday 0)
     back: dict[str, int]  # "ayer" -> 1: words naming a day before the report's
     day_month: re.Pattern[str]  # groups day, month, year
@@ -94,9 +95,10 @@ def day_shapes(language: str) -> DayShapes | None:
     if calendar is None or language == "en":
         return None
     capital = language == "de"
-    months = {w: n for w, n in calendar.month_numbers.items() if len(w) >= 4 or w in
-              calendar.month_names}  # fmt: skip
-    month = r"(?P<month>" + alternation(months, capitalized=capital) + r")\.?(?![\w-])"
+    # In running text a month is written out or cut to four letters or more ("févr"):
+    # "mar" and "ago" are words of their own there.
+    written = [w for w in calendar.month_numbers if len(w) >= 4 or w in calendar.month_names]
+    month = r"(?P<month>" + alternation(written, capitalized=capital) + r")\.?(?![\w-])"
     of_year = _YEAR_OF.get(language, r",?\s+")
     year, year2, year3 = (
         of_year + r"(?P<" + name + r">" + _YEAR + r")\b" for name in ("year", "year2", "year3")
@@ -111,10 +113,13 @@ def day_shapes(language: str) -> DayShapes | None:
     # A chronology's line: a day, then a dash or colon and the entry, or a year and the
     # entry; or a day alone on its line, a weekday before it, the entry on the lines after
     # ("Martes, 25 de enero" / "Miles de personas ..."), where a month may be capitalized.
+    # A chronology's line may abbreviate its month ("- 14 fév:", "3 oct. -", "14 ene:",
+    # without its "de") and name two days ("15-16 fév:"): it is dated by the first.
+    months = calendar.month_numbers
     any_month = r"(?P<month>" + alternation(months) + "|" + alternation(months, True) + r")\.?"
     chronology = (
-        r"^[\W_]{0,3}(?:(?:" + weekday + r"),?\s+)?" + article + _DAY
-        + _OF.get(language, r"\s+") + any_month + r"(?![\w-])"
+        r"^[\W_]{0,3}(?:(?:" + weekday + r"),?\s+)?" + article + _DAY + _SECOND_DAY
+        + r"(?:" + _OF.get(language, r"\s+") + r"|\s+)" + any_month + r"(?![\w-])"
         + r"(?:(?:" + year + r")?\s*\.?\s*[-–—:]\s+(?!" + _CLOCK + r")\S"
         + r"|" + year2 + r"\.?\s+(?!(?:\S+\s+){1,4}" + _CLOCK + r")" + upper
         + r"|(?:" + year3 + r")?\s*$)"
@@ -189,6 +194,25 @@ def inside_name(text: str, start: int, shapes: DayShapes) -> bool:
         return False
     word = m.group(1).lower()
     return word not in shapes.weekdays and word not in shapes.months and word not in shapes.back
+
+
+def weekday_before(text: str, start: int, shapes: DayShapes) -> int | None:
+    """The weekday (Monday 0) written right before the day at ``text[start:]`` ("jeudi 23
+    juillet", "el martes 25 de enero", "Donnerstag, 23. Juli"), or None."""
+    m = _WEEKDAY_BEFORE.search(text, max(0, start - 24), start)
+    word = m.group(1).lower() if m else None
+    return shapes.weekdays.get(word) if word else None
+
+
+def dated_weekday(text: str, end: int, shapes: DayShapes) -> bool:
+    """Whether the weekday ending at ``text[end]`` is written with its day ("jeudi 23
+    juillet", "el martes 25 de enero"): that day dates it, not the weekday alone."""
+    gap = _AFTER_WEEKDAY.match(text, end)
+    return bool(gap and shapes.day_month.match(text, gap.end()))
+
+
+_AFTER_WEEKDAY = re.compile(r",?\s+(?:(?:el|le|il|am|op|a)\s+)?", re.I)
+_WEEKDAY_BEFORE = re.compile(r"([^\W\d_]+(?:-feira)?),?\s+(?:(?:el|le|il|am|op|a)\s+)?$", re.I)
 
 
 def opens_sentence(text: str, start: int) -> bool:

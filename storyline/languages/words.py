@@ -86,7 +86,7 @@ WORDS: dict[str, Words] = {
             """prevé prevén previsto prevista previstos previstas planea planean programado
             programada programados convocado convocada"""
         ),
-        expected=frozenset({"espera", "esperan", "esperado", "esperada", "debería", "deberían"}),
+        expected=_w("espera esperan esperado esperada debería deberían debe deben"),
         cancelled=_w(
             """canceló cancelaron cancelado cancelada suspendió suspendieron suspendido
             suspendida anuló anulado anulada aplazó aplazaron aplazado aplazada pospuso
@@ -122,7 +122,7 @@ WORDS: dict[str, Words] = {
         planned=_w(
             """prévu prévue prévus prévues prévoit programmé programmée convoqué convoquée"""
         ),
-        expected=frozenset({"devrait", "devraient", "attendu", "attendue"}),
+        expected=_w("devrait devraient attendu attendue doit doivent"),
         cancelled=_w(
             """annulé annulée annulés annulées annule reporté reportée reportés suspendu
             suspendue suspendus ajourné ajournée"""
@@ -158,7 +158,7 @@ WORDS: dict[str, Words] = {
             """previsto prevista previsti previste prevede
             programmato programmata convocato convocata"""
         ),
-        expected=frozenset({"dovrebbe", "dovrebbero", "atteso", "attesa"}),
+        expected=_w("dovrebbe dovrebbero atteso attesa deve devono"),
         cancelled=_w(
             """annullato annullata annullati cancellato cancellata rinviato rinviata
             sospeso sospesa sospesi"""
@@ -193,7 +193,7 @@ WORDS: dict[str, Words] = {
             """geplant geplante geplanten plant planen angesetzt
             vorgesehen soll sollen einberufen"""
         ),
-        expected=frozenset({"erwartet", "erwarten", "dürfte", "dürften", "voraussichtlich"}),
+        expected=_w("erwartet erwarten dürfte dürften voraussichtlich soll sollen"),
         cancelled=_w("""abgesagt verschoben gestrichen storniert annulliert ausgesetzt"""),
         negation=frozenset({"nicht", "kein", "keine", "nie"}),
         future=frozenset({"wird", "werden", "werde"}),
@@ -256,7 +256,7 @@ WORDS: dict[str, Words] = {
             """previsto prevista previstos previstas prevê
             programado programada convocado convocada"""
         ),
-        expected=frozenset({"espera-se", "esperado", "esperada", "deverá", "deverão"}),
+        expected=_w("espera-se esperado esperada deverá deverão deve devem"),
         cancelled=_w(
             """cancelou cancelado cancelada cancelados adiou adiado adiada suspendeu
             suspenso suspensa anulou anulado anulada"""

@@ -18,20 +18,20 @@ future verb ending future, a negation negated.
 from __future__ import annotations
 
 import datetime
-import functools
 import logging
 import re
 from typing import Any
 
+from storyline import date_refs
+from storyline.annotate.multilingual.recognized import RECOGNIZED, UNITS, choose, recognized
 from storyline.calendar_safe import in_calendar, shift_days
 from storyline.languages.calendar import CALENDARS
-from storyline.languages.day_shapes import day_in_brackets
-from storyline.languages.words import WORDS, Words, stop_words
+from storyline.languages.day_shapes import day_in_brackets, day_shapes
+from storyline.languages.words import WORDS, Words
 from storyline.model import Granularity, Sentence, TimeExpr
 
 log = logging.getLogger(__name__)
 
-RECOGNIZED = {"es": "Spanish", "fr": "French", "zh": "Chinese"}  # Recognizers-Text cultures
 PARSED = frozenset({"de", "it", "nl", "pt", "ar"})  # dateparser
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:que|qu'|dass|daß|che|dat|et|and)\b|，|；", re.IGNORECASE)
@@ -41,22 +41,9 @@ _FUTURE_ENDINGS = {
     "it": re.compile(r"\w{2,}(?:rà|ranno)$"),
     "fr": re.compile(r"\w{2,}(?:era|eront|ira|iront)$"),
 }
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
-_NO_YEAR = re.compile(r"XXXX-\d\d(?:-\d\d)?")
-AHEAD = 30  # days after publication a day without a year may fall, as in date_refs
-MAX_WORDS = 6  # longer Recognizers-Text spans are misreadings: a date takes fewer words
 WINDOW = 30  # characters read on each side of a date word
-# How far a date without its year may be placed: ahead of the report when its clause looks
-# ahead, back from it otherwise; beyond these, the candidate nearest the report.
-AHEAD_REACH, BACK_REACH = 183, 335
-# Units of relative dates ("el año pasado", "la semaine dernière"), also date words.
-_UNITS = {
-    "es": frozenset({"año", "años", "mes", "meses", "semana", "semanas", "día", "días"}),
-    "fr": frozenset({"an", "ans", "année", "années", "mois", "semaine", "semaines", "jour",
-                     "jours"}),
-}  # fmt: skip
-_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_ELIDED = re.compile(r"\b[^\W\d_]{1,2}['’]([^\W\d_][\w'’-]*)")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d\d)?\d\d\b")
 _DAY_NUMBER = re.compile(r"\b(?:[1-9]|[12]\d|3[01])\b\.?")
 _ZH_CUE = re.compile(
@@ -72,18 +59,18 @@ def find_dates(
         return []
     words = WORDS[language]
     out: list[TimeExpr] = []
+    listed = _listed(text, sentences, language, anchor)
     for s in sentences:
         if not _may_date(s.text, language):
             continue
         found = (
-            [
-                (a + start, a + end, value)
-                for a, b in _windows(s.text, language)
-                for start, end, value in _recognized(s.text[a:b], language, anchor)
-            ]
+            _recognized(s.text, language, anchor)
             if language in RECOGNIZED
             else _parsed(s.text, language, anchor)
         )
+        if s.index in listed:
+            a, b, day = listed[s.index]
+            found = [(a, b, day), *((x, y, v) for x, y, v in found if y <= a or b <= x)]
         for start, end, value in found:
             status = _status(s.text, start, end, words, language)
             if value is None:
@@ -110,6 +97,29 @@ def find_dates(
     return out
 
 
+def _listed(
+    text: str, sentences: list[Sentence], language: str, anchor: datetime.date | None
+) -> dict[int, tuple[int, int, str]]:
+    """Sentence index -> (start, end in the sentence, ISO day) of the day a line of the
+    report's chronology opens with, read as ``date_refs`` reads it, in the list's order:
+    "- 14 jan: ..." in a review of the year published in December is last January, not
+    the coming one."""
+    if anchor is None:
+        return {}
+    entries = date_refs.dated_entries(text, anchor.isoformat(), language)
+    shapes = day_shapes(language)
+    if not entries or shapes is None:
+        return {}
+    days = {start: day for day, start, _ in entries}
+    out = {}
+    for s in sentences:
+        line = text.rfind("\n", 0, s.start) + 1
+        m = shapes.chronology.match(s.text)
+        if line in days and not text[line : s.start].strip() and m:
+            out[s.index] = (m.start("day"), m.end("month"), days[line])
+    return out
+
+
 def _may_date(sentence: str, language: str) -> bool:
     """Whether the sentence holds a date word: the costly readers run on these alone."""
     if language == "zh":
@@ -128,20 +138,45 @@ def _may_date(sentence: str, language: str) -> bool:
     )
 
 
-def _windows(sentence: str, language: str) -> list[tuple[int, int]]:
-    """Stretches of ``sentence`` around its date words (``WINDOW`` characters each side, out
-    to word ends, overlapping ones joined): Recognizers-Text reads these, not the sentence
-    (it costs about 10 ms a sentence, and most sentences are long)."""
+def _recognized(
+    sentence: str, language: str, anchor: datetime.date | None
+) -> list[tuple[int, int, str | None]]:
+    """Recognizers-Text's dates in ``sentence``, read window by window (``_windows``)."""
+    words = WORDS[language]
+    cues = _cues(sentence, language)
+    out = []
+    for a, b in _windows(sentence, cues):
+
+        def future(start: int, end: int, a: int = a) -> bool:
+            return _future_reading(sentence, a + start, a + end, words, language)
+
+        inside = [(s - a, e - a) for s, e in cues if a <= s and e <= b]
+        found = recognized(sentence[a:b], inside, language, anchor, future)
+        out += [(a + start, a + end, value) for start, end, value in found]
+    return out
+
+
+def _cues(sentence: str, language: str) -> list[tuple[int, int]]:
+    """Where ``sentence``'s date words, years and numeric dates are."""
     if language == "zh":
         cues = [(m.start(), m.end()) for m in _ZH_CUE.finditer(sentence)]
     else:
         low = sentence.lower()
         calendar = CALENDARS[language]
         words = {*calendar.weekday_numbers, *calendar.month_names, *WORDS[language].deictic}
-        words |= _UNITS.get(language, frozenset())
+        words |= UNITS.get(language, frozenset())
         cues = [(m.start(), m.end()) for m in _WORD.finditer(low) if m.group() in words]
+        # "d'aujourd'hui", "l'an": the word after an elided article
+        cues += [(m.start(1), m.end()) for m in _ELIDED.finditer(low) if m.group(1) in words]
         cues += [(m.start(), m.end()) for m in _YEAR.finditer(low)]
         cues += [(m.start(), m.end()) for m in _NUMERIC_DATE.finditer(low)]
+    return cues
+
+
+def _windows(sentence: str, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches of ``sentence`` around its date words (``WINDOW`` characters each side, out
+    to word ends, overlapping ones joined): Recognizers-Text reads these, not the sentence
+    (it costs about 10 ms a sentence, and most sentences are long)."""
     spans: list[tuple[int, int]] = []
     for start, end in sorted(cues):
         a, b = max(0, start - WINDOW), min(len(sentence), end + WINDOW)
@@ -193,103 +228,8 @@ def _status(sentence: str, start: int, end: int, words: Words, language: str) ->
     }
 
 
-def _trimmed(sentence: str, start: int, end: int, language: str) -> tuple[int, int]:
-    """The span without punctuation at its end and stop words at its start ("desde el")."""
-    while end > start and not sentence[end - 1].isalnum():
-        end -= 1
-    stops = stop_words(language)
-    while (m := _WORD.match(sentence, start)) and m.end() < end and m.group().lower() in stops:
-        start = m.end()
-        while start < end and sentence[start].isspace():
-            start += 1
-    return start, end
-
-
 def _granularity(value: str) -> Granularity:
     return "day" if len(value) == 10 else "month" if len(value) == 7 else "year"
-
-
-# ---------------------------------------------------------------- Recognizers-Text
-
-
-@functools.cache
-def _model(culture: str) -> Any:
-    from recognizers_date_time import DateTimeRecognizer
-    from recognizers_text import Culture
-
-    return DateTimeRecognizer(getattr(Culture, culture)).get_datetime_model()
-
-
-def _recognized(
-    sentence: str, language: str, anchor: datetime.date | None
-) -> list[tuple[int, int, str | None]]:
-    ref = datetime.datetime.combine(anchor or datetime.date(2000, 6, 15), datetime.time())
-    try:
-        results = _model(RECOGNIZED[language]).parse(sentence, ref)
-    except (OverflowError, ValueError, TypeError, KeyError, IndexError, AttributeError):
-        log.debug("Recognizers-Text (%s) failed on %r", language, sentence, exc_info=True)
-        return []
-    out: list[tuple[int, int, str | None]] = []
-    words = WORDS[language]
-    for r in results:
-        kind = r.type_name.rsplit(".", 1)[-1]
-        if kind not in ("date", "daterange", "datetime"):
-            continue
-        start, end = _trimmed(sentence, r.start, r.end + 1, language)
-        if len(_WORD.findall(sentence[start:end])) > MAX_WORDS:
-            continue  # the library's long spans ("cinco meses después de ... hoy") misread
-        if sentence[start:end].lower() in _UNITS.get(language, ()):
-            continue  # "el día de hoy" read as "día" and "hoy": a unit alone names no day
-        values = [v for v in (r.resolution or {}).get("values") or [] if "timex" in v]
-        future = _future_reading(sentence, start, end, words, language)
-        value = _choose(values, anchor, future)
-        if value is not None and (anchor is not None or _YEAR.search(sentence[start:end])):
-            out.append((start, end, value))
-    return out
-
-
-def _choose(values: list[dict[str, str]], anchor: datetime.date | None, future: bool) -> str | None:
-    """The candidate the tense asks for. A day or month without a year ("XXXX-03-03") is
-    placed here, not by the library (its French candidates are a year off): looking
-    ahead, the first on or after the anchor; else the latest up to ``AHEAD`` days after
-    it (news reports look back). A weekday takes the library's candidates the same way."""
-    candidates = []
-    reach = 0  # days after the anchor a looking-back reading may still fall
-    for v in values:
-        timex = v["timex"].split("T")[0]
-        if _VALUE.fullmatch(timex):
-            candidates.append(timex)
-        elif _NO_YEAR.fullmatch(timex):
-            if anchor is None:
-                return None
-            years = range(anchor.year - 1, anchor.year + 2)
-            candidates.extend(f"{y:04d}{timex[4:]}" for y in years)
-            reach = AHEAD
-        elif "value" in v and _DAY_VALUE.fullmatch(v["value"]) and timex.startswith("XXXX"):
-            candidates.append(v["value"])
-    candidates = sorted({c for c in candidates if in_calendar(c)})
-    if not candidates:
-        return None
-    if anchor is None or len(candidates) == 1:
-        return candidates[0]
-    day = anchor.isoformat()
-    ahead = (shift_days(anchor, AHEAD_REACH) or anchor).isoformat()
-    back = (shift_days(anchor, -BACK_REACH) or anchor).isoformat()
-    if future:
-        fits = [c for c in candidates if day[: len(c)] <= c <= ahead[: len(c)]]
-        if fits:
-            return fits[0]
-    else:
-        limit = (shift_days(anchor, reach) or anchor).isoformat()
-        fits = [c for c in candidates if back[: len(c)] <= c <= limit[: len(c)]]
-        if fits:
-            return fits[-1]
-    return min(candidates, key=lambda c: abs(_days_between(c, anchor)))
-
-
-def _days_between(value: str, anchor: datetime.date) -> int:
-    first = datetime.date.fromisoformat((value + "-01-01")[:10])
-    return (first - anchor).days
 
 
 # ---------------------------------------------------------------------- dateparser
@@ -344,7 +284,7 @@ def _placed(
         return value
     if tokens & set(WORDS[language].deictic):
         return value
-    return _choose([{"timex": "XXXX" + value[4:]}], anchor, future)
+    return choose([{"timex": "XXXX" + value[4:]}], anchor, future)
 
 
 def _granularity_of(piece: str, language: str) -> str | None:

@@ -1,9 +1,14 @@
 """Sentences of a report in a language other than English.
 
 Split by sentencex (Wikimedia's rule-based segmenter, ~300 languages, pure Python),
-inside each paragraph, and then mended where it cut too early: after an honorific of the
+inside each line, and then mended where it cut too early: after an honorific of the
 language ("M. | Morel", "Dhr. | Jansen"), after an initial ("J. | Smit"), or before a
 sentence that starts in lower case ("2,5 mln. | euro"). Offsets index the text.
+
+A line break ends a sentence unless the next line starts in lower case (a hard-wrapped
+paragraph): news copy puts a headline, a "X writes:" or a chronology's entry on a line
+of its own without a full stop, and sentencex, given the paragraph, runs such a line into
+the next sentence and leaves a line that opens with a dash ("- 11 fév: ...") unsplit.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ def split_sentences(text: str, language: str) -> list[Sentence]:
     # character for character, so that offsets hold.
     plain = text.translate(_BULLETS)
     start = 0
-    for paragraph in [*_PARAGRAPH.split(text)]:
+    for paragraph in _blocks(text):
         at = text.index(paragraph, start) if paragraph else start
         start = at + len(paragraph)
         pos = at
@@ -43,6 +48,21 @@ def split_sentences(text: str, language: str) -> list[Sentence]:
             pos = s + len(stripped)
         spans.extend(_mended(text, pieces, honorifics))
     return [Sentence(index=i, start=s, end=e, text=text[s:e]) for i, (s, e) in enumerate(spans)]
+
+
+def _blocks(text: str) -> list[str]:
+    """The stretches of ``text`` read apart: its lines, a line that starts in lower case
+    joined to the one before it (see the docstring)."""
+    out: list[str] = []
+    for paragraph in _PARAGRAPH.split(text):
+        for line in paragraph.split("\n"):
+            first = next((c for c in line if c.isalnum()), "")
+            if out and out[-1] and first.islower():
+                out[-1] += "\n" + line
+            else:
+                out.append(line)
+        out.append("")  # a paragraph break: nothing is joined across it
+    return out
 
 
 def _mended(
