@@ -3,6 +3,8 @@ with their time expressions placed by hand (no annotator needed)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storyline.link.events import find_events
@@ -18,7 +20,7 @@ def _events(sentence: str, dates: dict[str, str], language: str = "en") -> list[
 
 
 def _told(
-    sentence: str, dates: dict[str, str], language: str = "en"
+    sentence: str, dates: dict[str, str], language: str = "en", verb: str | None = None
 ) -> list[tuple[str | None, str]]:
     """(date, text) of each event ``find_events`` reads off ``sentence`` (``_events``)."""
     timexes = [
@@ -30,6 +32,7 @@ def _told(
             type="DATE",
             value=value,
             relative=True,
+            verb=verb,
         )
         for text, value in dates.items()
     ]
@@ -125,19 +128,24 @@ def test_a_bare_weekday_keeps_the_annotators_reading(
 
 
 @pytest.mark.parametrize(
-    ("sentence", "date", "value", "told"),
+    ("sentence", "date", "value", "verb", "told"),
     [
-        ("The state closed the fishing grounds after the tanker Marisol ran aground on March 3, "
-         "spilling its cargo.", "March 3", "2031-03-03",
-         "the tanker Marisol ran aground on March 3"),
+        ("The state closed the fishing grounds after the tanker Marisol exploded on March 3, "
+         "spilling its cargo.", "March 3", "2031-03-03", "explode",
+         "the tanker Marisol exploded on March 3"),
         ("Crews rebuilt the quay at Tessel, and on Monday the first ferry docked there.",
-         "Monday", "2031-06-16", "on Monday the first ferry docked there."),
+         "Monday", "2031-06-16", "dock", "on Monday the first ferry docked there."),
     ],
 )  # fmt: skip
 def test_a_lone_date_after_a_clause_break_is_told_by_its_own_clause(
-    sentence: str, date: str, value: str, told: str
+    sentence: str, date: str, value: str, verb: str, told: str
 ) -> None:
-    assert _told(sentence, {date: value}) == [(value, told)]
+    assert _told(sentence, {date: value}, verb=verb) == [(value, told)]
+
+
+def test_a_date_that_hangs_on_a_noun_after_a_break_keeps_its_whole_sentence() -> None:
+    sentence = "The mayor hoped to meet the guild again after their long talks last March."
+    assert _told(sentence, {"last March": "2031-03"}) == [("2031-03", sentence)]
 
 
 @pytest.mark.parametrize(
@@ -148,7 +156,7 @@ def test_a_lone_date_after_a_clause_break_is_told_by_its_own_clause(
     ],
 )
 def test_a_lone_date_before_any_clause_break_keeps_its_whole_sentence(sentence: str) -> None:
-    assert _told(sentence, {"Monday": "2031-06-16"}) == [("2031-06-16", sentence)]
+    assert _told(sentence, {"Monday": "2031-06-16"}, verb="say") == [("2031-06-16", sentence)]
 
 
 def _report_events(lines: list[str], dates: dict[str, str]) -> list[tuple[str | None, str]]:
@@ -166,7 +174,7 @@ def _report_events(lines: list[str], dates: dict[str, str]) -> list[tuple[str | 
         timexes.append(
             TimeExpr(
                 sentence=s.index, start=at, end=at + len(phrase), text=phrase, type="DATE",
-                value=value,
+                value=value, relative=re.search(r"\d{4}", phrase) is None,
             )
         )  # fmt: skip
     ann = Annotation(article="a", sentences=sentences, timexes=timexes)
@@ -193,3 +201,18 @@ def test_a_chronology_opening_a_report_still_dates_its_lines() -> None:
         lines, {"June 2": "2031-06-02", "June 3": "2031-06-03", "June 5": "2031-06-05"}
     )
     assert [d for d, _ in events] == ["2031-06-02", "2031-06-03", "2031-06-05"]
+
+
+def test_a_yearless_day_takes_the_year_the_report_writes_nearby() -> None:
+    lines = [
+        "The inquiry published the harbour master's note of February 14 2029.",
+        "The note of March 7 warned that the Tessel dam could fail.",
+    ]
+    events = _report_events(lines, {"February 14 2029": "2029-02-14", "March 7": "2031-03-07"})
+    assert sorted(d for d, _ in events) == ["2029-02-14", "2029-03-07"]
+
+
+def test_a_yearless_day_keeps_its_reading_beside_a_year_alone() -> None:
+    lines = ["The Tessel dam was built in 2029.", "Its spillway failed on March 7 after a storm."]
+    events = _report_events(lines, {"2029": "2029", "March 7": "2031-03-07"})
+    assert ("2031-03-07", lines[1]) in events

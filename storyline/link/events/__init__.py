@@ -15,6 +15,7 @@ a source gives it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import re
@@ -28,7 +29,13 @@ from storyline.model import Annotation, Article, Event, EventStatus, Granularity
 
 from .config import EVENTS, EventsConfig
 from .merge import _event, _merge, _Raw, _window
-from .references import in_since_phrase, opening_caption, weekday_day
+from .references import (
+    explicit_dates,
+    in_since_phrase,
+    opening_caption,
+    weekday_day,
+    year_from_report,
+)
 from .status import (
     STATUS_RANK,
     _annotated,
@@ -73,10 +80,11 @@ def _dated_clauses(ann: Annotation) -> dict[tuple[int, int], str]:
     gives its own event, told by its own clause. Only a break that lies between two time
     expressions splits the sentence, and only the first such break.
 
-    A sentence with one date is cut the same way when a break comes before the date: "BP
-    imposed a moratorium after the rig exploded on April 20, killing 11" tells April 20
-    by "the rig exploded on April 20", not by the moratorium of May; a clause that a
-    subordinating word opens ("after", "while") ends at the next comma."""
+    A sentence with one date is cut the same way when a break comes before the date and
+    the verb that governs the date is said after it: "BP imposed a moratorium after the
+    rig exploded on April 20, killing 11" tells April 20 by "the rig exploded on April
+    20", not by the moratorium of May; a clause that a subordinating word opens ("after",
+    "while") ends at the next comma."""
     by_sentence: dict[int, list[TimeExpr]] = {}
     for t in ann.timexes:
         if t.type in ("DATE", "TIME") and parse_date(t.value) is not None:
@@ -121,9 +129,31 @@ def _lone_clause(text: str, offset: int, times: list[TimeExpr]) -> dict[tuple[in
     if _SUBORDINATE.search(text[opened.start() : opened.end()]):
         ends += [m.start() for m in _COMMA.finditer(text) if m.start() >= b]
     clause = text[opened.end() : min(ends, default=len(text))].strip(" ,;:—–-")
-    if len(clause.split()) < 3 or clause == text:
+    said = _said(first.verb)
+    if (
+        len(clause.split()) < 3
+        or clause == text
+        or not said(clause)
+        or said(text[: opened.start()])
+    ):
         return {}
     return {(t.start, t.end): clause for t in times}
+
+
+def _said(verb: str | None) -> Callable[[str], bool]:
+    """Whether a text says ``verb``, the lemma that governs a date ("exploded" for
+    "explode"). Only a clause that says it, where the words before the break do not,
+    tells the date's event: a date that hangs on a noun ("after their meeting last
+    November") has no verb, and "hoped to meet ... after a long meeting in November" is
+    no clause of its own. An irregular past ("ran") is missed: the sentence stays whole."""
+    stem = (verb or "").lower()[: max(3, min(len(verb or "") - 1, 5))]
+
+    def says(text: str) -> bool:
+        return bool(verb) and any(
+            w.lower().startswith(stem) for w in re.findall(r"[^\W\d_]+", text)
+        )
+
+    return says
 
 
 def find_events(
@@ -200,6 +230,7 @@ def _dated(
         out: list[_Dated] = []
         seen: set[tuple[int, str]] = set()
         clauses = _dated_clauses(ann)
+        explicit = explicit_dates(ann.timexes)
         for t in ann.timexes:
             if t.type == "TIME" and not _DAY_WORD.search(t.text):
                 continue  # a clock time alone ("20:00") gives no day of its own
@@ -212,6 +243,8 @@ def _dated(
                     sent.text, t.start - sent.start, t.end - sent.start, language, pub, config
                 )
                 parsed = (named, "day") if named else parsed  # "ce vendredi", "se rendra samedi"
+            if parsed is not None and (moved := year_from_report(t, parsed[0], explicit, config)):
+                parsed = (moved, "day")  # "the note of March 7" near "February 14 2003"
             if parsed is None or (t.sentence, parsed[0]) in seen:
                 continue
             if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start, language):
@@ -241,5 +274,5 @@ def _dated(
         return out
 
     # The settings it reads are part of the key: a run that tunes them reads again.
-    tuned = (config.status_before, config.status_after, config.window_words, config.since_words)
+    tuned = dataclasses.astuple(config)
     return _DATED.get(digest(ann.sentences, ann.timexes, pub, tuned, language, caption), make)

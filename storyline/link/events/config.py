@@ -20,6 +20,8 @@ class EventsConfig:
     this_week: int = 2  # days from the report's day within which "this <weekday>" is read
     future_before: int = 4  # words before a weekday read for a future verb ("se rendra")
     future_after: int = 3  # ... words after one that opens its sentence ("Vendredi sera")
+    year_sentences: int = 5  # sentences from a date written with its year that lend it
+    year_days: int = 60  # ... to a yearless day falling within these days of it
 
 
 EVENTS = EventsConfig()

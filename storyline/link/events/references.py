@@ -20,6 +20,12 @@ verb goes on ("Vendredi sera ...", within ``future_after`` words) is the next on
 the report's day. Reason: a call to protest "ce vendredi" and an envoy's coming visit
 were dated to days before the report.
 
+Rule: a day written without its year ("the note of March 7") takes the year of the
+nearest date the report writes with its year ("February 14 2003") when that one lies
+within ``EventsConfig.year_sentences`` sentences and the day, in its year, falls within
+``year_days`` days of it: a report of 2005 retelling March 2003 does not mean March 2005.
+Reason: an inquiry's report of 2005 dated the legal advice of March 2003 to March 2005.
+
 Rule: a report whose first line opens with a day and a colon ("June 2: Robots swarm the
 wellhead.") but that carries no chronology (``date_refs.chronology_entries``) opens with
 a photo caption: the caption's day dates what the photo shows, not an event told.
@@ -35,6 +41,7 @@ import re
 from storyline.calendar_safe import shift_days
 from storyline.date_refs import chronology_entries, is_chronology_line
 from storyline.languages.calendar import CALENDARS
+from storyline.model import TimeExpr
 
 from .config import EVENTS, EventsConfig
 
@@ -168,3 +175,61 @@ def opening_caption(text: str, language: str = "en") -> int:
     if not (_DAY_COLON.match(line.strip()) and is_chronology_line(line.strip(), language)):
         return 0
     return 0 if chronology_entries(text, language) else len(line)
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_DIGIT = re.compile(r"\d")
+
+
+def explicit_dates(timexes: list[TimeExpr]) -> list[tuple[int, datetime.date]]:
+    """(sentence, day) of each day or month the report writes with its year."""
+    out = []
+    for t in timexes:
+        if t.type != "DATE" or t.relative or not _YEAR_WRITTEN.search(t.text):
+            continue
+        parts = t.value[:10].split("-")
+        if len(parts) >= 2 and all(p.isdigit() for p in parts):
+            try:
+                out.append(
+                    (
+                        t.sentence,
+                        datetime.date(
+                            int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else 1
+                        ),
+                    )
+                )
+            except ValueError:
+                continue
+    return out
+
+
+def year_from_report(
+    t: TimeExpr,
+    day: str,
+    explicit: list[tuple[int, datetime.date]],
+    config: EventsConfig = EVENTS,
+) -> str | None:
+    """ISO day ``day`` (the annotator's reading of yearless ``t``) moved to the year of
+    the nearest date the report writes with its year (module docstring), or None."""
+    if (
+        not t.relative
+        or len(day) != 10
+        or _YEAR_WRITTEN.search(t.text)
+        or not _DIGIT.search(t.text)
+    ):
+        return None
+    near = [
+        (abs(s - t.sentence), d)
+        for s, d in explicit
+        if abs(s - t.sentence) <= config.year_sentences
+    ]
+    if not near:
+        return None
+    anchor = min(near, key=lambda x: x[0])[1]
+    if str(anchor.year) == day[:4]:
+        return None
+    try:
+        moved = datetime.date(anchor.year, int(day[5:7]), int(day[8:10]))
+    except ValueError:
+        return None
+    return moved.isoformat() if abs((moved - anchor).days) <= config.year_days else None
