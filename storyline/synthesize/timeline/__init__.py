@@ -7,8 +7,9 @@
    burst on it (``dates.date_scores``): what reporters keep returning to is what a
    timeline holds.
 2. **Entries.** For each chosen day, its most told and most central events (cosine to
-   the day's MiniLM and TF-IDF centroids; fresh tellings and chronology lines preferred;
-   ``entries._pick``), so an entry reads like what most reports say happened.
+   the day's MiniLM centroid, and to the TF-IDF centroid of the day's other candidates
+   over the words several of its reports use; fresh tellings and chronology lines
+   preferred; ``entries._pick``), so an entry reads like what most reports say happened.
 3. **No repeats.** A sentence too close to one already chosen is skipped.
 4. **This story only.** Only report bodies count (``Article.zones`` are left out); the
    story's key names (``reading.story_terms``) are its query: reader comments, sidebars
