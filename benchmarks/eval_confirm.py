@@ -1,7 +1,7 @@
 """Confirmations: are facts shown as "confirmed by N independent outlets" right?
 
     .venv/bin/python benchmarks/eval_confirm.py --db T17_STORE [--seeds-db STORE]
-        [--draw] [--show claims|pairs]
+        [--topics H1N1,seeds] [--draw] [--show claims|pairs]
 
 Builds every Timeline17 topic (annotations reused from ``--db``, a copy of an annotated
 store) and the stories of ``../shared/seeds``, then scores against the hand labels of
@@ -286,14 +286,17 @@ def main() -> None:
     ap = parser(__doc__)
     ap.add_argument("--db", required=True, help="a copy of the annotated Timeline17 store")
     ap.add_argument("--seeds-db", help="store for ../shared/seeds (default: a fresh one)")
+    ap.add_argument("--topics", help="comma-separated Timeline17 topics and/or 'seeds' (all)")
     ap.add_argument("--draw", action="store_true", help="draw the blind samples not drawn yet")
     ap.add_argument("--show", choices=("claims", "pairs"), help="print a sample to label")
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
+    only = args.topics.split(",") if args.topics else None
     with tempfile.TemporaryDirectory() as tmp:
-        stories = timeline17(args.db) + seeds(
-            args.seeds_db or str(Path(tmp) / "seeds.sqlite"), REPO.parent / "shared" / "seeds"
-        )
+        stories = timeline17(args.db, [t for t in only if t != "seeds"] if only else None)
+        if not only or "seeds" in only:
+            folder = REPO.parent / "shared" / "seeds"
+            stories += seeds(args.seeds_db or str(Path(tmp) / "seeds.sqlite"), folder)
     if args.draw:  # a sample once labelled is never drawn again
         for name, draw in (("claims.jsonl", draw_claims), ("pairs.jsonl", draw_pairs)):
             if not (DATA / name).exists():

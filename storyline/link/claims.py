@@ -37,6 +37,7 @@ import numpy as np
 
 from storyline.link.neighbours import nearest
 from storyline.link.predicates import Side, opposed, sides_of
+from storyline.link.sources import relayed_source
 from storyline.link.specifics import ENTITY, Specifics, items_of
 from storyline.memo import Memo, digest
 from storyline.model import Annotation, Claim, Evidence
@@ -45,16 +46,19 @@ from storyline.model import Annotation, Claim, Evidence
 @dataclass(frozen=True)
 class ClaimsConfig:
     """The claims stage's tuned constants (cosines of MiniLM vectors; shared content is
-    ``Specifics.shared``, a weighted Jaccard)."""
+    ``Specifics.shared``, a weighted Jaccard). The four thresholds of the two tiers were
+    chosen on the confirmations audit set (``benchmarks/eval_confirm.py``), leave-one-topic-
+    out figures in docs/experiments.md "Confirmations"."""
 
-    similarity: float = 0.72  # tier 1: cosine floor of two sentences that tell one fact
-    related: float = 0.5  # tier 2: cosine floor for reworded tellings
-    agree: float = 0.93  # tier 1: cosine + shared content a pair must reach
-    shared_related: float = 0.15  # tier 2: shared content of a telling with a shared figure
+    similarity: float = 0.75  # tier 1: cosine floor of two sentences that tell one fact
+    related: float = 0.55  # tier 2: cosine floor for reworded tellings
+    agree: float = 1.0  # tier 1: cosine + shared content a pair must reach
+    shared_related: float = 0.2  # tier 2: shared content of a telling with a shared figure
     shared_despite_people: float = 0.25  # ... with a shared count, different people may agree
     min_words: int = 6  # shorter sentences (or ones not ending a sentence) are no claims
     neighbours: int = 16  # nearest neighbours searched per sentence
     core: int = 8  # members of a claim a newcomer is checked against
+    join_share: float = 0.5  # share of those core members a newcomer must tell one fact with
     # Two sentences of reports in two languages this close (multilingual vectors) translate
     # one fact: they share no words to weigh (chosen leave-one-report-out on the Dravenmoor
     # example in three languages, docs/experiments.md "Cross-lingual"; MiniLM's cross-language
@@ -66,6 +70,23 @@ CLAIMS = ClaimsConfig()
 
 _EARLIER = re.compile(r"\b(up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+$")
 _QUESTION = re.compile(r"\?[.\s\"”'’)]*$")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# What a page puts around a report, which a text copy runs into its sentences: a photo
+# caption naming who stands where ("(L-R)", "in this handout photo") or closing on its
+# date, a byline ("By the Outlet Wire Staff", "From Jane Doe, Outlet Senior Correspondent"),
+# story highlights ("NEW: ... NEW: ..."). None of it is a statement of the story.
+_APPARATUS = re.compile(
+    r"(?:\(|-LRB-\s*)(?:L-R|R-L|left to right|from left)(?:\)|\s*-RRB-)|^(?:L-R|R-L)\s*(?:\)|-RRB-)"
+    r"|\bin this (?:handout |file |undated )?(?:photo(?:graph)?|picture|image)\b"
+    r"|\b(?:photo(?:graph)?|picture|image) (?:taken|obtained|released|provided) (?:on|by)\b"
+    r"|\bBy (?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} (?:Wires? |News )?Staff\b"
+    r"|^From [A-Z][\w'’-]+ [A-Z][\w'’-]+(?: and [A-Z][\w'’-]+ [A-Z][\w'’-]+)?, [A-Z]"
+    r"|^NEW: |\bNEW: .*\bNEW: "
+    # a caption's close: a full date right after the place, with no "on" ("... in Benghazi
+    # July 29, 2011."); a statement dates with a preposition ("last seen on May 1, 2001")
+    r"|(?:(?<![\w'’.-])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’.-]*|(?<!day),)"
+    rf"\s+(?:{_MONTHS})\s+\d{{1,2}},\s+(?:19|20)\d{{2}}\s*\.?\s*$"
+)
 # Nouns that count people, however a report names them: one unit for figures.
 _PEOPLE = frozenset({"person", "people", "resident", "civilian", "villager", "citizen",
                      "individual", "case", "victim", "patient", "death", "fatality"})  # fmt: skip
@@ -79,9 +100,15 @@ _DENIED = re.compile(
 
 def _is_candidate(text: str, min_words: int) -> bool:
     """A sentence long enough to tell a fact, ending as a statement (a question asserts
-    nothing: "Surely it is a pandemic?")."""
+    nothing: "Surely it is a pandemic?"), and not a page's apparatus run into one sentence:
+    a photo caption, a byline, a list of story highlights."""
     words = text.split()
-    return len(words) >= min_words and text[-1:] in ".!\"”'’)" and not _QUESTION.search(text)
+    return (
+        len(words) >= min_words
+        and text[-1:] in ".!\"”'’)"
+        and not _QUESTION.search(text)
+        and not _APPARATUS.search(text)
+    )
 
 
 def _mood(ann: Annotation, sentence: int, text: str) -> tuple[bool, str | None]:
@@ -304,7 +331,10 @@ def find_claims(
             if score is not None:
                 linked[(a, b)] = score
     groups = _join(keys, linked, pairs)
-    return sort_claims([_claim(members, keys, mat, source_of, outlet_of) for members in groups])
+    known = {source_of(a) for a in dict.fromkeys(k[0] for k in keys)}
+    return sort_claims(
+        [_claim(members, keys, mat, source_of, outlet_of, known) for members in groups]
+    )
 
 
 def _neighbour_pairs(
@@ -346,7 +376,7 @@ def _join(
                 for y in core
                 if (min(x, y), max(x, y)) in linked or pairs.agreement(x, y) is not None
             )
-            if 2 * agree < len(core):
+            if agree < pairs.config.join_share * len(core):
                 return False
         return True
 
@@ -383,6 +413,7 @@ def _claim(
     mat: np.ndarray,
     source_of: Callable[[str], str],
     outlet_of: Callable[[str], str | None],
+    known: set[str],
 ) -> Claim:
     if len(members) == 1:
         rep = members[0]  # most claims: one sentence, its own centre
@@ -393,7 +424,8 @@ def _claim(
     evidence = [Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2]) for m in members]
     arts = [e.article for e in evidence]
     outlets = sorted({outlet_of(a) or f"(unknown outlet: {a})" for a in arts})
-    independent = sorted({source_of(a) for a in arts})
+    # a sentence crediting another of the story's outlets ("told the Herald") is its telling
+    independent = sorted({relayed_source(e.text, source_of(e.article), known) for e in evidence})
     text = keys[rep][2]
     cid = "c-" + hashlib.sha1(f"{keys[rep][0]}:{text}".encode()).hexdigest()[:10]
     return Claim(

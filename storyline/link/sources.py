@@ -10,7 +10,9 @@
   lines, see ``storyline.ingest.zones``) with the reports of one known outlet counts as
   that outlet: one site's pages are one source;
 * names that differ only in case, punctuation or a leading "The" ("CNN" from a dateline,
-  "cnn" from a feed) are one source, under its most used spelling (``same_outlet``).
+  "cnn" from a feed) are one source, under its most used spelling (``same_outlet``);
+* a sentence that credits another of the story's outlets ("told the Herald", "CNN
+  reported") is that outlet's telling, not a confirmation of it (``relayed_source``).
 """
 
 from __future__ import annotations
@@ -116,3 +118,32 @@ def confirming(sources: Iterable[str], beside_known: bool = False) -> list[str]:
     if len(found) > 1 and not beside_known:
         found.discard(UNATTRIBUTED)
     return sorted(found)
+
+
+# A sentence that credits what it tells to another outlet's reporting: "the minister told
+# Reuters", "according to the Herald", "CNN reported", "in an interview with the Herald".
+_RELAY_BEFORE = (
+    r"\b(?:told|telling|according\s+to|citing|cited\s+by|reported\s+by|quoted\s+by|"
+    r"(?:in\s+)?an?\s+interview\s+with|speaking\s+to|said\s+to)\s+(?:the\s+)?(?P<name>{name})\b"
+)
+_RELAY_AFTER = (
+    r"\b(?P<name>{name})(?:\s+newspaper|\s+news\s+agency|\s+television)?\s+"
+    r"(?:reported|reports|said|says|quoted|cited)\b"
+)
+
+
+def relayed_source(text: str, own: str, known: Iterable[str]) -> str:
+    """What a sentence of a report from source ``own`` counts as: the source it credits
+    for what it tells, when that is another of the story's ``known`` sources ("the
+    minister told the Herald ..." in another outlet's report is the Herald's telling, not
+    a second confirmation); else ``own``. The name must be written as a name (capitalized):
+    an outlet known as "guardian" is not a child's guardian."""
+    for name in sorted(known, key=len, reverse=True):
+        if name == UNATTRIBUTED or _outlet_key(name) == _outlet_key(own) or len(name) < 2:
+            continue
+        spelled = re.escape(name).replace(r"\ ", r"\s+")
+        for shape in (_RELAY_BEFORE, _RELAY_AFTER):
+            for m in re.finditer(shape.format(name=spelled), text, re.IGNORECASE):
+                if m.group("name")[0].isupper():
+                    return name
+    return own

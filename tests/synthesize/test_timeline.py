@@ -125,6 +125,33 @@ def test_the_central_sentence_of_a_date_is_chosen_and_repeats_are_dropped() -> N
     assert "A bakery in Tessel reopened." not in texts
 
 
+_NOTICES = "crane gate pier buoy lamp ramp dock mast rope siren bell hut"
+
+
+def test_what_several_reports_of_a_day_say_outweighs_one_reports_many_sentences() -> None:
+    # One report's four sentences about the quay's souvenir trade share their words with
+    # each other; three reports tell the grounding. The day's entry is the grounding.
+    blog = ["Souvenir shops on the quay sold out of ferry postcards.",
+            "Souvenir sellers on the quay doubled their postcard prices.",
+            "Quay souvenir stalls stayed open late for the postcard rush.",
+            "Postcard and souvenir stands lined the quay by noon."]  # fmt: skip
+    tellings = [
+        ("wire", "The ferry Marisol ran aground at Tessel Point with 300 passengers."),
+        ("paper", "The Marisol hit rocks off Tessel Point."),
+        ("radio", "Coastguards said the Marisol was stuck near the point."),
+    ]
+    # Other days' notices, so that the story's word weights are not the day's alone.
+    notices = [_event(f"2031-02-{d:02d}", f"Harbour notice {d}: the {w} was repaired.", f"n{d}")
+               for d, w in enumerate(_NOTICES.split(), 1)]  # fmt: skip
+    events = [
+        *notices,
+        *(_event("2031-03-01", t, "blog") for t in blog),
+        *(_event("2031-03-01", t, a) for a, t in tellings),
+    ]
+    (entry,) = build_timeline(events, _source, dates=1, per_date=1)
+    assert entry.text in {t for _, t in tellings}
+
+
 def test_a_plan_and_its_cancellation_are_both_kept() -> None:
     v = np.array([1.0, 0.0], np.float32)
     events = [
@@ -384,3 +411,11 @@ def test_transcript_speaker_tags_and_live_page_stamps_are_no_entries() -> None:
     assert tells_something(
         "TESSEL (Reuters) - The harbour council voted on Friday to close the port."
     )
+
+
+def test_the_tail_of_a_sentence_split_inside_brackets_is_no_entry() -> None:
+    assert not tells_something("Council -RRB- and under fire from the harbour guns.")
+    assert not tells_something("Tessel) and its ferries stayed in port all week.")
+    # Brackets opened and closed within the sentence, or a dateline, are the report's own.
+    assert tells_something("The council (its nine members) voted to close the port.")
+    assert tells_something("TESSEL -LRB- Reuters -RRB- - The council voted to close the port.")

@@ -24,7 +24,8 @@ class TimelineConfig:
     year: float = 0.1  # ... a year's
     sources: float = 0.5  # an entry's score per log(1 + independent sources telling it)
     vec: float = 1.0  # ... per cosine to the mean MiniLM vector of its day's candidates
-    lex: float = 2.0  # ... per cosine to the TF-IDF centroid of its day's candidates
+    lex: float = 2.0  # ... per cosine to the TF-IDF centroid of its day's other candidates
+    lex_reports: int = 3  # reports of a day that must use a word for it to be in that centroid
     fresh: float = 0.5  # ... per share of its tellings published within fresh_days of its day
     fresh_days: int = 2  # reports up to this many days after a day tell what happened on it
     redundant: float = 0.8  # MiniLM cosine to a chosen entry (same status) that makes a repeat

@@ -154,11 +154,27 @@ def tells_something(text: str) -> bool:
     "January 31, 2011 at 3:03 pm", "How can we avoid a pandemic?" and a caption cut
     off at "Some residents don surgical masks (" tell no event of the story.
     """
-    if not _END.search(text) or _SPEAKER_TAG.match(text) or _CLOCK_OPENING.match(text):
+    if (
+        not _END.search(text)
+        or _SPEAKER_TAG.match(text)
+        or _CLOCK_OPENING.match(text)
+        or _closes_before_opening(text)
+    ):
         return False
     words = [w for w in _WORD.findall(text.lower()) if not w.isdigit()]
     told = [w for w in words if w not in _STAMP_WORDS and w not in _MONTH_WORDS]
     return len(told) >= 3
+
+
+# A bracket, as written or as a tokenized corpus writes it ("-LRB-", "-RRB-").
+_BRACKET = re.compile(r"[()\[\]]|-[LR][RS]B-")
+
+
+def _closes_before_opening(text: str) -> bool:
+    """Whether ``text`` closes a bracket it never opened: the tail of a sentence split
+    inside a parenthesis ("NTC) and under aerial attack from NATO.")."""
+    first = _BRACKET.search(text)
+    return first is not None and first.group() in (")", "]", "-RRB-", "-RSB-")
 
 
 def _told_at(e: Event, published: Mapping[str, str]) -> tuple[str, str, int]:
@@ -198,10 +214,7 @@ def _pick(
 ) -> list[Event]:
     vecs = [_vector(e, vector_of) for e in candidates]
     bags = [_bag(e.text, idf, stop_words) for e in candidates]
-    lex_centroid: Counter[str] = Counter()
-    for b in bags:
-        lex_centroid.update(b)
-    lex_norm = math.sqrt(sum(v * v for v in lex_centroid.values())) or 1.0
+    lexical = _lexical_centrality(candidates, bags, config.lex_reports)
     known = [v for v in vecs if v is not None]
     centroid = np.mean(known, axis=0) if known else None
     if centroid is not None:
@@ -211,11 +224,10 @@ def _pick(
         e, v = candidates[i], vecs[i]
         sources = len({source_of(ev.article) for ev in e.evidence})
         central = float(v @ centroid) if v is not None and centroid is not None else 0.0
-        lexical = sum(w * lex_centroid[t] for t, w in bags[i].items()) / lex_norm
         return (
             config.sources * math.log1p(sources)
             + config.vec * central
-            + config.lex * lexical
+            + config.lex * lexical[i]
             + config.fresh * _fresh(e, published, config.fresh_days)
             + config.chronology * any(is_chronology_line(e.text, lang) for lang in languages),
             len(e.evidence),
@@ -240,6 +252,36 @@ def _pick(
         chosen_texts.add(e.text)
         if v is not None:
             chosen_vecs.append((e.status, v))
+    return out
+
+
+def _lexical_centrality(
+    candidates: Sequence[Event], bags: Sequence[Mapping[str, float]], shared: int
+) -> list[float]:
+    """Per candidate, the cosine of its TF-IDF bag to the centroid of the day's other
+    candidates, over the words at least ``shared`` of the day's reports use (all of
+    them on a day with fewer).
+
+    What several reports of a day say is its event; a long sentence of one report (a
+    lede full of background, a caption) would otherwise be central by its own words.
+    """
+    reports = {ev.article for e in candidates for ev in e.evidence}
+    need = min(shared, len(reports))
+    users: dict[str, set[str]] = defaultdict(set)
+    total: Counter[str] = Counter()
+    for e, bag in zip(candidates, bags, strict=True):
+        total.update(bag)
+        for t in bag:
+            users[t].update(ev.article for ev in e.evidence)
+    centroid = {t: w for t, w in total.items() if len(users[t]) >= need}
+    square = sum(w * w for w in centroid.values())
+    out = []
+    for bag in bags:
+        # The centroid less this candidate's own bag, in closed form.
+        dot = sum(w * centroid[t] for t, w in bag.items() if t in centroid)
+        own = sum(w * w for t, w in bag.items() if t in centroid)
+        norm = math.sqrt(max(square - 2 * dot + own, 0.0))
+        out.append((dot - own) / norm if norm > 1e-9 else 0.0)
     return out
 
 
