@@ -30,6 +30,19 @@ Rule: a report whose first line opens with a day and a colon ("June 2: Robots sw
 wellhead.") but that carries no chronology (``date_refs.chronology_entries``) opens with
 a photo caption: the caption's day dates what the photo shows, not an event told.
 Reason: a gallery's captions stood for their days as entries.
+
+Rule: a date a noun takes ("the minute of March 7", "the attacks of September 11", "the
+talks between the two leaders, on 16 April last year, have ...") names the day of that
+thing, not of the sentence's own event (the saying, the insisting, now): English "<noun>
+of <date>", unless the noun is a stretch of time ("the morning of March 7"), and a date
+set off by commas after a noun whose sentence goes on in the present ("has", "is").
+``date_refs.named_as_reference`` covers the possessive and "the <date> <noun>" shapes.
+Reason: audited timelines dated a minister's answer and a new inquiry to the days of the
+earlier notes and meetings they named, and a famous attack to the report's own year.
+
+Rule: a day written without its year, read by the annotator as falling after the
+report's day though the verb that governs it is in the past, has its year wrong (the
+annotator took the report's year): it dates nothing. Reason: precision first.
 """
 
 from __future__ import annotations
@@ -233,3 +246,56 @@ def year_from_report(
     except ValueError:
         return None
     return moved.isoformat() if abs((moved - anchor).days) <= config.year_days else None
+
+
+# "<noun> of <date>": the noun before "of" names what the date is the day of.
+_OF_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+of\s+$", re.IGNORECASE)
+# Nouns of a stretch of time ("the morning of March 7") and words that are no noun
+# ("as of March 7", "all of the next day"): with them the date is the day of the
+# sentence's own event.
+_NOT_A_THING = frozenset(
+    "morning afternoon evening night day days week weekend weeks month months year years "
+    "end start beginning middle half eve dawn dusk hours hour spring summer autumn fall "
+    "winter period course first ides quarter season decade century close turn rest "
+    "remainder part as all each both some most none one any many much".split()
+)
+# ", on 16 April last year, has reached": a date set off by commas after a noun, with
+# the sentence going on in the present.
+_COMMA_BEFORE = re.compile(r"\b([a-z][a-z-]+),\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+_PRESENT_AFTER = re.compile(
+    r"^[^,.;:]{0,20},\s+(?:has|have|is|are|remains|remain|continues|continue)\b",
+    re.IGNORECASE,
+)
+_SAID_LIKE = re.compile(r"(?:ed|aid|old|rote|ave)$", re.IGNORECASE)
+
+
+def of_a_thing(sentence: str, start: int, end: int, language: str = "en") -> bool:
+    """Whether the date at ``sentence[start:end]`` is the day of a thing a noun names
+    (module docstring): "the minute of March 7", "the talks, on 16 April, have ..."."""
+    if language != "en":
+        return False
+    before = sentence[:start]
+    m = _OF_BEFORE.search(before)
+    if m and m.group(1).lower() not in _NOT_A_THING:
+        return True
+    m = _COMMA_BEFORE.search(before)
+    return bool(
+        m
+        and not _SAID_LIKE.search(m.group(1))
+        and _PRESENT_AFTER.match(sentence[end:])
+    )
+
+
+def year_after_report(t: TimeExpr, day: str, published: str | None) -> bool:
+    """Whether ISO day ``day``, the reading of yearless ``t``, falls after ISO day
+    ``published`` though a past verb governs it (module docstring)."""
+    if (
+        t.tense != "past"
+        or not t.relative
+        or not published
+        or len(day) != 10
+        or _YEAR_WRITTEN.search(t.text)
+        or not _DIGIT.search(t.text)
+    ):
+        return False
+    return day > published[:10]
