@@ -260,20 +260,34 @@ def test_a_date_of_a_stretch_of_time_or_of_the_sentence_still_dates_it(
     assert _events(sentence, {date: value}) == [value]
 
 
-def test_a_yearless_day_read_after_the_report_under_a_past_verb_dates_nothing() -> None:
-    sentence = "The two mayors met on July 2 at the Tessel dam."
-    assert _told(sentence, {"July 2": "2031-07-02"}, verb="meet", tense="past") == []
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        ("The two mayors met on July 2 at the Tessel dam.", "past"),
+        # Governed by "questioned" through a noun: the annotator read no tense.
+        ("Anyone who questioned the mayor's words on July 2 was silenced.", None),
+    ],
+)
+def test_a_yearless_day_read_after_the_report_with_nothing_ahead_dates_nothing(
+    sentence: str, tense: Literal["past"] | None
+) -> None:
+    assert _told(sentence, {"July 2": "2031-07-02"}, verb="meet", tense=tense) == []
 
 
 @pytest.mark.parametrize(
-    ("sentence", "value", "tense"),
+    ("sentence", "value", "verb", "tense"),
     [
-        ("The two mayors will meet on July 2 at the Tessel dam.", "2031-07-02", "future"),
-        ("The two mayors met on June 2 at the Tessel dam.", "2031-06-02", "past"),
+        ("The two mayors will meet on July 2 at the Tessel dam.", "2031-07-02", "meet",
+         "future"),
+        ("The two mayors met on June 2 at the Tessel dam.", "2031-06-02", "meet", "past"),
+        ("Voters in Tessel go to the polls on July 2.", "2031-07-02", "go", "present"),
+        ("The mayors of Tessel and Varria were invited to talks on July 2.", "2031-07-02",
+         "invite", "past"),
+        ("Ferry owners to meet the harbour master on July 2", "2031-07-02", None, None),
     ],
-)
-def test_a_yearless_day_under_a_future_verb_or_before_the_report_keeps_its_reading(
-    sentence: str, value: str, tense: Literal["past", "future"]
+)  # fmt: skip
+def test_a_yearless_day_said_to_lie_ahead_or_before_the_report_keeps_its_reading(
+    sentence: str, value: str, verb: str | None, tense: Literal["past", "present", "future"] | None
 ) -> None:
-    date = sentence.split(" on ")[1].split(" at ")[0]
-    assert [d for d, _ in _told(sentence, {date: value}, verb="meet", tense=tense)] == [value]
+    date = sentence.split(" on ")[1].split(" at ")[0].rstrip(".")
+    assert [d for d, _ in _told(sentence, {date: value}, verb=verb, tense=tense)] == [value]

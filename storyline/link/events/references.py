@@ -41,8 +41,12 @@ Reason: audited timelines dated a minister's answer and a new inquiry to the day
 earlier notes and meetings they named, and a famous attack to the report's own year.
 
 Rule: a day written without its year, read by the annotator as falling after the
-report's day though the verb that governs it is in the past, has its year wrong (the
-annotator took the report's year): it dates nothing. Reason: precision first.
+report's day though nothing says it lies ahead (no future tense or modality on its verb,
+no cue word of a plan or an expectation in its sentence), has its year wrong (the
+annotator took the report's year for "the words on September 11"): it dates nothing. A
+plan told in the present ("vote on October 15", tense present) keeps its day, and so
+does a day no verb governs (a headline: "Owners to meet harbour master on July 2").
+Reason: audited timelines dated a remembered day to the report's year, after the report.
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ from storyline.languages.calendar import CALENDARS
 from storyline.model import TimeExpr
 
 from .config import EVENTS, EventsConfig
+from .status import cue_status
 
 # The word that opens a phrase naming when a lasting state began, per language.
 _SINCE = {
@@ -286,11 +291,14 @@ def of_a_thing(sentence: str, start: int, end: int, language: str = "en") -> boo
     )
 
 
-def year_after_report(t: TimeExpr, day: str, published: str | None) -> bool:
-    """Whether ISO day ``day``, the reading of yearless ``t``, falls after ISO day
-    ``published`` though a past verb governs it (module docstring)."""
+def year_after_report(t: TimeExpr, day: str, sentence: str, published: str | None) -> bool:
+    """Whether ISO day ``day``, the reading of yearless ``t`` in ``sentence``, falls after
+    ISO day ``published`` though nothing says it lies ahead (module docstring)."""
     if (
-        t.tense != "past"
+        t.verb is None
+        or t.tense not in (None, "past")
+        or t.modality is not None
+        or t.cancelled
         or not t.relative
         or not published
         or len(day) != 10
@@ -298,4 +306,4 @@ def year_after_report(t: TimeExpr, day: str, published: str | None) -> bool:
         or not _DIGIT.search(t.text)
     ):
         return False
-    return day > published[:10]
+    return day > published[:10] and cue_status(sentence) is None
