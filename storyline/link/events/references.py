@@ -258,11 +258,12 @@ _OF_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+of\s+$", re.IGNORECASE)
 # Nouns of a stretch of time ("the morning of March 7") and words that are no noun
 # ("as of March 7", "all of the next day"): with them the date is the day of the
 # sentence's own event.
-_NOT_A_THING = frozenset(
-    "morning afternoon evening night day days week weekend weeks month months year years "
-    "end start beginning middle half eve dawn dusk hours hour spring summer autumn fall "
-    "winter period course first ides quarter season decade century close turn rest "
-    "remainder part as all each both some most none one any many much".split()
+_NOT_A_THING = re.compile(
+    r"morning|afternoon|evening|night|days?|weeks?|weekend|months?|years?|hours?|end|start|"
+    r"beginning|middle|half|eve|dawn|dusk|spring|summer|autumn|fall|winter|period|course|"
+    r"first|ides|quarter|season|decade|century|close|turn|rest|remainder|part|as|all|each|"
+    r"both|some|most|none|one|any|many|much",
+    re.IGNORECASE,
 )
 # ", on 16 April last year, has reached": a date set off by commas after a noun, with
 # the sentence going on in the present.
@@ -281,14 +282,10 @@ def of_a_thing(sentence: str, start: int, end: int, language: str = "en") -> boo
         return False
     before = sentence[:start]
     m = _OF_BEFORE.search(before)
-    if m and m.group(1).lower() not in _NOT_A_THING:
+    if m and not _NOT_A_THING.fullmatch(m.group(1)):
         return True
     m = _COMMA_BEFORE.search(before)
-    return bool(
-        m
-        and not _SAID_LIKE.search(m.group(1))
-        and _PRESENT_AFTER.match(sentence[end:])
-    )
+    return bool(m and not _SAID_LIKE.search(m.group(1)) and _PRESENT_AFTER.match(sentence[end:]))
 
 
 def year_after_report(t: TimeExpr, day: str, sentence: str, published: str | None) -> bool:
