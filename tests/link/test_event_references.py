@@ -291,3 +291,10 @@ def test_a_yearless_day_said_to_lie_ahead_or_before_the_report_keeps_its_reading
 ) -> None:
     date = sentence.split(" on ")[1].split(" at ")[0].rstrip(".")
     assert [d for d, _ in _told(sentence, {date: value}, verb=verb, tense=tense)] == [value]
+
+
+def test_a_yearless_day_ahead_in_another_language_keeps_its_reading() -> None:
+    # The plan cues are English words: a French plan the annotator read no tense of stays.
+    sentence = "La manifestation prévue le 2 juillet réunira les pêcheurs de Tessel."
+    told = _told(sentence, {"2 juillet": "2031-07-02"}, "fr", verb="prévoir")
+    assert [d for d, _ in told] == ["2031-07-02"]

@@ -255,7 +255,7 @@ def _dated(
                 continue  # "since the start of the revolt, on March 15": a state's start
             if of_a_thing(sent.text, t.start - sent.start, t.end - sent.start, language):
                 continue  # "the minute of March 7 said": the day of the minute
-            if year_after_report(t, parsed[0], sent.text, pub):
+            if year_after_report(t, parsed[0], sent.text, pub, language):
                 continue  # "the words on September 11" read after the report: wrong year
             if _annotated(t):
                 status = timex_status(t, parsed[0], pub)

@@ -288,11 +288,15 @@ def of_a_thing(sentence: str, start: int, end: int, language: str = "en") -> boo
     return bool(m and not _SAID_LIKE.search(m.group(1)) and _PRESENT_AFTER.match(sentence[end:]))
 
 
-def year_after_report(t: TimeExpr, day: str, sentence: str, published: str | None) -> bool:
-    """Whether ISO day ``day``, the reading of yearless ``t`` in ``sentence``, falls after
-    ISO day ``published`` though nothing says it lies ahead (module docstring)."""
+def year_after_report(
+    t: TimeExpr, day: str, sentence: str, published: str | None, language: str = "en"
+) -> bool:
+    """Whether ISO day ``day``, the reading of yearless ``t`` in English ``sentence``,
+    falls after ISO day ``published`` though nothing says it lies ahead (module docstring;
+    the plan cues are English words)."""
     if (
-        t.verb is None
+        language != "en"
+        or t.verb is None
         or t.tense not in (None, "past")
         or t.modality is not None
         or t.cancelled
