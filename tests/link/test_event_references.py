@@ -4,6 +4,7 @@ with their time expressions placed by hand (no annotator needed)."""
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 import pytest
 
@@ -20,7 +21,11 @@ def _events(sentence: str, dates: dict[str, str], language: str = "en") -> list[
 
 
 def _told(
-    sentence: str, dates: dict[str, str], language: str = "en", verb: str | None = None
+    sentence: str,
+    dates: dict[str, str],
+    language: str = "en",
+    verb: str | None = None,
+    tense: Literal["past", "present", "future"] | None = None,
 ) -> list[tuple[str | None, str]]:
     """(date, text) of each event ``find_events`` reads off ``sentence`` (``_events``)."""
     timexes = [
@@ -33,6 +38,7 @@ def _told(
             value=value,
             relative=True,
             verb=verb,
+            tense=tense,
         )
         for text, value in dates.items()
     ]
@@ -205,8 +211,8 @@ def test_a_chronology_opening_a_report_still_dates_its_lines() -> None:
 
 def test_a_yearless_day_takes_the_year_the_report_writes_nearby() -> None:
     lines = [
-        "The inquiry published the harbour master's note of February 14 2029.",
-        "The note of March 7 warned that the Tessel dam could fail.",
+        "The inquiry into the Tessel dam opened on February 14 2029.",
+        "The harbour master warned on March 7 that the dam could fail.",
     ]
     events = _report_events(lines, {"February 14 2029": "2029-02-14", "March 7": "2031-03-07"})
     assert sorted(d for d, _ in events) == ["2029-02-14", "2029-03-07"]
@@ -216,3 +222,79 @@ def test_a_yearless_day_keeps_its_reading_beside_a_year_alone() -> None:
     lines = ["The Tessel dam was built in 2029.", "Its spillway failed on March 7 after a storm."]
     events = _report_events(lines, {"2029": "2029", "March 7": "2031-03-07"})
     assert ("2031-03-07", lines[1]) in events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "value"),
+    [
+        ("The harbour master's confidential note of March 7 said the dam could fail.",
+         "March 7", "2031-03-07"),
+        ("The minister insists the written answer of March 17 was accurate.", "March 17",
+         "2031-03-17"),
+        ("The mayor said the bombings of September 11 changed the port of Tessel.", "September 11",
+         "2030-09-11"),
+        ("The meeting between the two mayors, on 16 April last year, has reached the courts.",
+         "16 April last year", "2030-04-16"),
+    ],
+)  # fmt: skip
+def test_a_date_a_noun_takes_dates_no_event(sentence: str, date: str, value: str) -> None:
+    assert _events(sentence, {date: value}) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "value"),
+    [
+        ("On March 4, a senior officer was killed in Tessel.", "March 4", "2031-03-04"),
+        ("On the morning of March 7, troops entered Tessel.", "March 7", "2031-03-07"),
+        ("The shooting on Friday evening, which left two dead, shocked Tessel.",
+         "Friday evening", "2031-06-13"),
+        ("As of March 7, the toll in Tessel stood at forty.", "March 7", "2031-03-07"),
+        ("The attack, on Monday, killed twelve people in Tessel.", "Monday", "2031-06-16"),
+        ("Police said, on Monday, that the port of Tessel had reopened.", "Monday",
+         "2031-06-16"),
+    ],
+)  # fmt: skip
+def test_a_date_of_a_stretch_of_time_or_of_the_sentence_still_dates_it(
+    sentence: str, date: str, value: str
+) -> None:
+    assert _events(sentence, {date: value}) == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        ("The two mayors met on July 2 at the Tessel dam.", "past"),
+        # Governed by "questioned" through a noun: the annotator read no tense.
+        ("Anyone who questioned the mayor's words on July 2 was silenced.", None),
+    ],
+)
+def test_a_yearless_day_read_after_the_report_with_nothing_ahead_dates_nothing(
+    sentence: str, tense: Literal["past"] | None
+) -> None:
+    assert _told(sentence, {"July 2": "2031-07-02"}, verb="meet", tense=tense) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "verb", "tense"),
+    [
+        ("The two mayors will meet on July 2 at the Tessel dam.", "2031-07-02", "meet",
+         "future"),
+        ("The two mayors met on June 2 at the Tessel dam.", "2031-06-02", "meet", "past"),
+        ("Voters in Tessel go to the polls on July 2.", "2031-07-02", "go", "present"),
+        ("The mayors of Tessel and Varria were invited to talks on July 2.", "2031-07-02",
+         "invite", "past"),
+        ("Ferry owners to meet the harbour master on July 2", "2031-07-02", None, None),
+    ],
+)  # fmt: skip
+def test_a_yearless_day_said_to_lie_ahead_or_before_the_report_keeps_its_reading(
+    sentence: str, value: str, verb: str | None, tense: Literal["past", "present", "future"] | None
+) -> None:
+    date = sentence.split(" on ")[1].split(" at ")[0].rstrip(".")
+    assert [d for d, _ in _told(sentence, {date: value}, verb=verb, tense=tense)] == [value]
+
+
+def test_a_yearless_day_ahead_in_another_language_keeps_its_reading() -> None:
+    # The plan cues are English words: a French plan the annotator read no tense of stays.
+    sentence = "La manifestation prévue le 2 juillet réunira les pêcheurs de Tessel."
+    told = _told(sentence, {"2 juillet": "2031-07-02"}, "fr", verb="prévoir")
+    assert [d for d, _ in told] == ["2031-07-02"]

@@ -32,8 +32,10 @@ from .merge import _event, _merge, _Raw, _window
 from .references import (
     explicit_dates,
     in_since_phrase,
+    of_a_thing,
     opening_caption,
     weekday_day,
+    year_after_report,
     year_from_report,
 )
 from .status import (
@@ -251,6 +253,10 @@ def _dated(
                 continue  # "after Tuesday's earthquake": the day of another event
             if in_since_phrase(sent.text, t.start - sent.start, language, config):
                 continue  # "since the start of the revolt, on March 15": a state's start
+            if of_a_thing(sent.text, t.start - sent.start, t.end - sent.start, language):
+                continue  # "the minute of March 7 said": the day of the minute
+            if year_after_report(t, parsed[0], sent.text, pub, language):
+                continue  # "the words on September 11" read after the report: wrong year
             if _annotated(t):
                 status = timex_status(t, parsed[0], pub)
             else:

@@ -30,6 +30,23 @@ Rule: a report whose first line opens with a day and a colon ("June 2: Robots sw
 wellhead.") but that carries no chronology (``date_refs.chronology_entries``) opens with
 a photo caption: the caption's day dates what the photo shows, not an event told.
 Reason: a gallery's captions stood for their days as entries.
+
+Rule: a date a noun takes ("the minute of March 7", "the attacks of September 11", "the
+talks between the two leaders, on 16 April last year, have ...") names the day of that
+thing, not of the sentence's own event (the saying, the insisting, now): English "<noun>
+of <date>", unless the noun is a stretch of time ("the morning of March 7"), and a date
+set off by commas after a noun whose sentence goes on in the present ("has", "is").
+``date_refs.named_as_reference`` covers the possessive and "the <date> <noun>" shapes.
+Reason: audited timelines dated a minister's answer and a new inquiry to the days of the
+earlier notes and meetings they named, and a famous attack to the report's own year.
+
+Rule: a day written without its year, read by the annotator as falling after the
+report's day though nothing says it lies ahead (no future tense or modality on its verb,
+no cue word of a plan or an expectation in its sentence), has its year wrong (the
+annotator took the report's year for "the words on September 11"): it dates nothing. A
+plan told in the present ("vote on October 15", tense present) keeps its day, and so
+does a day no verb governs (a headline: "Owners to meet harbour master on July 2").
+Reason: audited timelines dated a remembered day to the report's year, after the report.
 """
 
 from __future__ import annotations
@@ -44,6 +61,7 @@ from storyline.languages.calendar import CALENDARS
 from storyline.model import TimeExpr
 
 from .config import EVENTS, EventsConfig
+from .status import cue_status
 
 # The word that opens a phrase naming when a lasting state began, per language.
 _SINCE = {
@@ -233,3 +251,60 @@ def year_from_report(
     except ValueError:
         return None
     return moved.isoformat() if abs((moved - anchor).days) <= config.year_days else None
+
+
+# "<noun> of <date>": the noun before "of" names what the date is the day of.
+_OF_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+of\s+$", re.IGNORECASE)
+# Nouns of a stretch of time ("the morning of March 7") and words that are no noun
+# ("as of March 7", "all of the next day"): with them the date is the day of the
+# sentence's own event.
+_NOT_A_THING = re.compile(
+    r"morning|afternoon|evening|night|days?|weeks?|weekend|months?|years?|hours?|end|start|"
+    r"beginning|middle|half|eve|dawn|dusk|spring|summer|autumn|fall|winter|period|course|"
+    r"first|ides|quarter|season|decade|century|close|turn|rest|remainder|part|as|all|each|"
+    r"both|some|most|none|one|any|many|much",
+    re.IGNORECASE,
+)
+# ", on 16 April last year, has reached": a date set off by commas after a noun, with
+# the sentence going on in the present.
+_COMMA_BEFORE = re.compile(r"\b([a-z][a-z-]+),\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+_PRESENT_AFTER = re.compile(
+    r"^[^,.;:]{0,20},\s+(?:has|have|is|are|remains|remain|continues|continue)\b",
+    re.IGNORECASE,
+)
+_SAID_LIKE = re.compile(r"(?:ed|aid|old|rote|ave)$", re.IGNORECASE)
+
+
+def of_a_thing(sentence: str, start: int, end: int, language: str = "en") -> bool:
+    """Whether the date at ``sentence[start:end]`` is the day of a thing a noun names
+    (module docstring): "the minute of March 7", "the talks, on 16 April, have ..."."""
+    if language != "en":
+        return False
+    before = sentence[:start]
+    m = _OF_BEFORE.search(before)
+    if m and not _NOT_A_THING.fullmatch(m.group(1)):
+        return True
+    m = _COMMA_BEFORE.search(before)
+    return bool(m and not _SAID_LIKE.search(m.group(1)) and _PRESENT_AFTER.match(sentence[end:]))
+
+
+def year_after_report(
+    t: TimeExpr, day: str, sentence: str, published: str | None, language: str = "en"
+) -> bool:
+    """Whether ISO day ``day``, the reading of yearless ``t`` in English ``sentence``,
+    falls after ISO day ``published`` though nothing says it lies ahead (module docstring;
+    the plan cues are English words)."""
+    if (
+        language != "en"
+        or t.verb is None
+        or t.tense not in (None, "past")
+        or t.modality is not None
+        or t.cancelled
+        or not t.relative
+        or not published
+        or len(day) != 10
+        or _YEAR_WRITTEN.search(t.text)
+        or not _DIGIT.search(t.text)
+    ):
+        return False
+    return day > published[:10] and cue_status(sentence) is None

@@ -72,10 +72,15 @@ def status_of(sentence: str, date: str, published: str | None) -> EventStatus:
     Only for time expressions with no governing verb (a headline fragment) or stored
     by an annotator that did not yet record tense and modality.
     """
+    return cue_status(sentence) or _by_date(date, published)
+
+
+def cue_status(text: str) -> EventStatus | None:
+    """The status the first cue words ``text`` holds say (``_CUES``), None if none."""
     for status, cue in _CUES:
-        if cue.search(sentence):
+        if cue.search(text):
             return status
-    return _by_date(date, published)
+    return None
 
 
 def _by_date(date: str, published: str | None) -> EventStatus:
