@@ -23,19 +23,16 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from storyline.date_refs import named_as_reference
 from storyline.memo import Memo, digest
 from storyline.model import Annotation, Article, Event, EventStatus, Granularity, TimeExpr
 
 from .config import EVENTS, EventsConfig
 from .merge import _event, _merge, _Raw, _window
 from .references import (
+    dates_another_thing,
     explicit_dates,
-    in_since_phrase,
-    of_a_thing,
     opening_caption,
     weekday_day,
-    year_after_report,
     year_from_report,
 )
 from .status import (
@@ -249,14 +246,8 @@ def _dated(
                 parsed = (moved, "day")  # "the note of March 7" near "February 14 2003"
             if parsed is None or (t.sentence, parsed[0]) in seen:
                 continue
-            if named_as_reference(sent.text, t.start - sent.start, t.end - sent.start, language):
-                continue  # "after Tuesday's earthquake": the day of another event
-            if in_since_phrase(sent.text, t.start - sent.start, language, config):
-                continue  # "since the start of the revolt, on March 15": a state's start
-            if of_a_thing(sent.text, t.start - sent.start, t.end - sent.start, language):
-                continue  # "the minute of March 7 said": the day of the minute
-            if year_after_report(t, parsed[0], sent.text, pub, language):
-                continue  # "the words on September 11" read after the report: wrong year
+            if dates_another_thing(t, parsed[0], sent.text, sent.start, pub, language, config):
+                continue  # "after Tuesday's earthquake", "the minute of March 7 said", ...
             if _annotated(t):
                 status = timex_status(t, parsed[0], pub)
             else:

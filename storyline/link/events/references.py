@@ -56,7 +56,7 @@ import functools
 import re
 
 from storyline.calendar_safe import shift_days
-from storyline.date_refs import chronology_entries, is_chronology_line
+from storyline.date_refs import chronology_entries, is_chronology_line, named_as_reference
 from storyline.languages.calendar import CALENDARS
 from storyline.model import TimeExpr
 
@@ -308,3 +308,26 @@ def year_after_report(
     ):
         return False
     return day > published[:10] and cue_status(sentence) is None
+
+
+def dates_another_thing(
+    t: TimeExpr,
+    day: str,
+    sentence: str,
+    offset: int,
+    published: str | None,
+    language: str = "en",
+    config: EventsConfig = EVENTS,
+) -> bool:
+    """Whether time expression ``t``, read as ISO day ``day`` in ``sentence`` (which starts
+    at ``offset`` in its report), names the day of something other than the sentence's own
+    event, so dates no event: a reference ("after Tuesday's earthquake",
+    ``date_refs.named_as_reference``), a "since" phrase, a day a noun takes, or a yearless
+    day read after the report with nothing saying it lies ahead."""
+    start, end = t.start - offset, t.end - offset
+    return (
+        named_as_reference(sentence, start, end, language)
+        or in_since_phrase(sentence, start, language, config)
+        or of_a_thing(sentence, start, end, language)
+        or year_after_report(t, day, sentence, published, language)
+    )

@@ -48,7 +48,7 @@ def lede_events(
         told = {d for s in lede for d in days_told[(ann.article, s.index)] if d <= day[:10]}
         if told and day[:10] not in told and max(told) == _day_before(day[:10]):
             day = max(told)  # the lede tells the day before's news
-        for sent in ann.sentences[: config.lede]:
+        for sent in lede:
             words = len(sent.text.split())
             if (
                 ann.article,
