@@ -1,0 +1,75 @@
+"""A part and its whole: a part of the people counted (civilians, children, soldiers) or
+the confirmed part of a toll cannot exceed the whole of one event, time and scope; a part
+below its whole agrees with it. And a place one report names, told by the other by its
+adjective, is one scope both name.
+
+Every sentence is fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.synthesize.test_figures import assert_no_dispute, quantity_conflicts, two_reports
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "values"),
+    [
+        pytest.param(
+            "Officials in Vessa said 12 people, including two children, were killed in "
+            "Monday's shelling.",
+            "Officials in Vessa said on Monday 17 civilians were killed in the shelling of "
+            "the port.",
+            ["12 people", "17 civilians"],
+            id="more civilians killed than people killed",
+        ),
+        pytest.param(
+            "Officials in Vessa said 16 deaths from the fever have been confirmed so far.",
+            "In Vessa, 21 of the 130 reported deaths have been confirmed, officials said.",
+            ["16 deaths", "21"],
+            id="two confirmed tolls, one told as a part of all deaths",
+        ),
+        pytest.param(
+            "Officials in Vessa said that 15 people were killed in Monday's air strike on the "
+            "harbour.",
+            "The Vessan government said 19 people were killed in Monday's air strike on the "
+            "harbour.",
+            ["15 people", "19 people"],
+            id="a place and its adjective are one scope",
+        ),
+    ],
+)
+def test_a_part_or_a_place_told_another_way_pairs(a: str, b: str, values: list[str]) -> None:
+    (conflict,) = quantity_conflicts(two_reports(a, b))
+    assert sorted(p.value for p in conflict.positions) == values
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "figures"),
+    [
+        pytest.param(
+            "Officials in Vessa said 12 people, including two children, were killed in "
+            "Monday's shelling.",
+            "Officials in Vessa said on Monday 9 civilians were killed in the shelling of "
+            "the port.",
+            [[2.0, 12.0], [9.0]],
+            id="fewer civilians killed than people killed",
+        ),
+        pytest.param(
+            "Officials in Vessa said 20 deaths from the fever have been confirmed so far.",
+            "Officials in Vessa said the fever has killed at least 60 people so far.",
+            [[20.0], [60.0]],
+            id="the confirmed deaths are a part of all deaths",
+        ),
+        pytest.param(
+            "Officials in Vessa said 14 soldiers were killed in Monday's shelling.",
+            "Officials in Vessa said on Monday 9 civilians were killed in the shelling of "
+            "the port.",
+            [[14.0], [9.0]],
+            id="two parts of the dead are two measures",
+        ),
+    ],
+)
+def test_a_part_within_its_whole_is_no_dispute(a: str, b: str, figures: list[list[float]]) -> None:
+    assert_no_dispute(a, b, figures)
