@@ -35,7 +35,7 @@ from storyline.synthesize.measures import (
     revised,
     same_moment,
 )
-from storyline.synthesize.part_whole import part_side, whole_key
+from storyline.synthesize.part_whole import exceeds, part_side, whole_key
 
 _INCLUDES = re.compile(
     r"\b(including|includ(?:es|ed)|counting|plus|in total|all told|altogether|combined)\b",
@@ -94,7 +94,7 @@ def disputes(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     if side is None:
         return True
     part, whole = (a, b) if side == 0 else (b, a)
-    return interval(part.q)[0] > interval(whole.q)[1]  # a part above its whole
+    return exceeds(part.q, whole.q)  # a part above its whole
 
 
 def _later_candidates(figs: list[Figure], cfg: FiguresConfig = FIGURES) -> list[list[int]]:

@@ -34,11 +34,12 @@ from storyline.synthesize.lengths import event_of, window
 from storyline.synthesize.part_whole import CONFIRMED, confirmed, part_side, whole_key
 from storyline.synthesize.places import many_places, named_in, named_or_adjective, places_agree
 from storyline.synthesize.sentence_figures import (
-    counts_no_noun,
+    bare,
+    historical,
     own_places,
     partitive,
     rate_doubt,
-    told_as_toll,
+    subset,
 )
 
 # fmt: off
@@ -67,8 +68,11 @@ GROWING = KNOWN_CLASSES - {"flow"}
 # Money and troops are one measure only for one giver: these pair with their subject said.
 AGENTIVE_CLASSES = frozenset({"pledged", "raised", "sent"})
 # fmt: on
+# A sum told as the size of a fund or appeal ("a $100m fund", "a $50m appeal"): the fund is
+# what is measured, whoever gives to it.
+FUND = "fund"
+_SIZE_OF = re.compile(r"\s+(fund|appeal)\b", re.IGNORECASE)
 _PLACES = frozenset({"GPE", "LOC", "FAC"})  # mention labels of places
-_HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,10 +109,9 @@ REPORT_SLACK, MAX_RATIO = FIGURES.report_slack, FIGURES.max_ratio
 LIST_FIGURES, RUN_ON_WORDS = FIGURES.list_figures, FIGURES.run_on_words
 # Deaths told as suspected or feared are the suspected count, not the confirmed one.
 _SUSPECTED = re.compile(
-    r"\b(suspected|feared|believed|thought|blamed|could|may|might|possibly|probably)\b",
+    r"\b(suspected|feared|believed|thought|could|may|might|possibly|probably)\b",
     re.IGNORECASE,
 )
-_FIRST = re.compile(r"\bfirst\s+$", re.IGNORECASE)  # right before the figure
 
 
 @dataclass
@@ -149,6 +152,8 @@ def known_measure(f: Figure) -> bool:
     kind, _, pred, _ = whole_key(f.key)
     if f.rate_doubt or kind == "duration":
         return False
+    if pred == FUND:
+        return True
     if pred in AGENTIVE_CLASSES or kind == "money":
         return pred in AGENTIVE_CLASSES and f.q.subject is not None
     if pred == "flow" and kind != "measure":
@@ -255,6 +260,8 @@ def _measure_in(
     s = ann.sentences[q.sentence]
     start, end = q.start - s.start, q.end - s.start
     key = measure_key(q, s.text[max(0, start - cfg.hedge_before) : start])
+    if q.kind == "money" and q.unit and _SIZE_OF.match(s.text, end):
+        return (q.kind, q.unit, FUND, q.per)  # "a $100m fund": the fund's size, any giver
     if key is not None and key[2] == "dead" and confirmed(s.text[:start], s.text[end:]):
         return (key[0], key[1], f"dead{CONFIRMED}", key[3])  # the confirmed part of the dead
     return key
@@ -423,28 +430,6 @@ def describe(key: tuple[str, str, str | None, str | None]) -> str:
     if pred and pred.endswith(CONFIRMED):
         pred = f"{pred.removesuffix(CONFIRMED)} (confirmed)"
     return f"{words} {pred}" if pred and pred != unit else words
-
-
-def historical(f: Figure) -> bool:
-    """A figure its sentence dates to an earlier year ("the 1989 spill") is no value now."""
-    return bool(f.when and f.day and f.when[:4].isdigit() and int(f.when[:4]) < f.day.year)
-
-
-def subset(f: Figure) -> bool:
-    """A figure told as the first ones of a count ("the first two British cases"): a part
-    counted early, not the count at its time."""
-    return bool(_FIRST.search(f.text[: max(0, f.q.start - f.offset)]))
-
-
-def bare(f: Figure) -> bool:
-    """A number that counts no noun ("3", "26"; "six were killed", "three of his
-    grandchildren") and whose sentence names no toll or total it could be: what it counts
-    is a guess from the parse, unless it is told as a reported toll ("up to 149 are
-    reported to have died")."""
-    if f.q.unit is not None and not (f.q.unit == "person" and counts_no_noun(f.q)):
-        return False
-    after = f.text[max(0, f.q.end - f.offset) :]
-    return not (_HOLDER_WORDS.search(f.text) or (f.q.unit and told_as_toll(after)))
 
 
 def run_on(f: Figure, cfg: FiguresConfig = FIGURES) -> bool:

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from storyline.model import Quantity
+from storyline.synthesize.bounds import interval
+
 Key = tuple[str, str, str | None, str | None]  # kind, counted, predicate class, per
 
 # fmt: off
@@ -45,6 +48,18 @@ def confirmed(before: str, after: str) -> bool:
     if _CONFIRMED_BEFORE.search(before):
         return True
     return not _WHOLE_OF.search(before) and bool(_CONFIRMED_AFTER.search(after))
+
+
+# Counted things that are only a floor of a whole: the bodies found, shown or recovered
+# are at least the dead, not their count ("shown nine bodies" / "19 civilians killed").
+_FLOORS = frozenset({"body"})
+
+
+def exceeds(part: Quantity, whole: Quantity) -> bool:
+    """Whether a part's lower bound is above its whole's upper bound: both cannot hold."""
+    if whole.unit in _FLOORS:
+        return False
+    return interval(part)[0] > interval(whole)[1]
 
 
 def whole_key(key: Key) -> Key:
