@@ -1,7 +1,8 @@
 """A part and its whole: a part of the people counted (civilians, children, soldiers) or
 the confirmed part of a toll cannot exceed the whole of one event, time and scope; a part
-below its whole agrees with it. And a place one report names, told by the other by its
-adjective, is one scope both name.
+below its whole agrees with it. A place one report names, told by the other by its
+adjective, is one scope both name; deaths a cause is blamed for are deaths; a sum told as a
+fund's size measures the fund.
 
 Every sentence is fictional, written for these tests.
 """
@@ -38,6 +39,18 @@ from tests.synthesize.test_figures import assert_no_dispute, quantity_conflicts,
             ["15 people", "19 people"],
             id="a place and its adjective are one scope",
         ),
+        pytest.param(
+            "The fever has been blamed for as many as 80 deaths in Vessa, officials said.",
+            "Officials in Vessa said the fever had caused 95 deaths.",
+            ["95 deaths", "as many as 80 deaths"],
+            id="deaths a cause is blamed for are deaths",
+        ),
+        pytest.param(
+            "Officials in Vessa said a $40m fund would be set up to help the fishermen.",
+            "The governor of Vessa agreed to establish a $60m fund to help the fishermen.",
+            ["$40m", "$60m"],
+            id="a fund's size, whoever gives",
+        ),
     ],
 )
 def test_a_part_or_a_place_told_another_way_pairs(a: str, b: str, values: list[str]) -> None:
@@ -68,6 +81,13 @@ def test_a_part_or_a_place_told_another_way_pairs(a: str, b: str, values: list[s
             "the port.",
             [[14.0], [9.0]],
             id="two parts of the dead are two measures",
+        ),
+        pytest.param(
+            "Reporters were shown 9 bodies at a hospital in Vessa, which officials said were "
+            "of people killed in the raid.",
+            "Officials in Vessa said 17 civilians were killed in the raid.",
+            [[9.0], [17.0]],
+            id="the bodies shown are a floor of the dead",
         ),
     ],
 )
