@@ -62,7 +62,7 @@ _CARRIER_VERBS = frozenset({"be", "estimate", "put", "rise", "climb", "reach", "
                             "decline", "revise", "raise", "lower", "update", "remain", "near",
                             "approach", "mount", "swell", "edge", "cross", "pass", "become",
                             "give", "show", "suggest", "calculate", "count", "tally", "believe",
-                            "think", "claim", "confirm", "indicate", "include", "bring",
+                            "think", "claim", "allege", "confirm", "indicate", "include", "bring",
                             "push", "take", "leave", "set", "make", "have", "get"})
 # Nouns that hold a figure without being what it counts ("the toll", "the number of").
 _HOLDERS = frozenset({"toll", "number", "total", "count", "figure", "tally", "estimate", "rate",
