@@ -163,3 +163,25 @@ def test_a_count_an_allegation_hangs_on_says_what_its_clause_tells() -> None:
         if q.value == 15
     ]
     assert people.predicate == "dead"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "predicate"),
+    [
+        pytest.param(
+            "Officials allege 15 people, including two children, died in the raid on Vessa.",
+            15,
+            "dead",
+            id="a conjunct with no subject or object of its own tells what befell the count",
+        ),
+        pytest.param(
+            "Officials reported 40 deaths and arrested 12 people in Vessa.",
+            40,
+            "dead",
+            id="a conjunct with an object of its own is another deed",
+        ),
+    ],
+)
+def test_a_conjunct_of_a_saying_verb(text: str, value: float, predicate: str) -> None:
+    (q,) = [q for q in figures(text) if q.value == value]
+    assert q.predicate == predicate
