@@ -10,9 +10,12 @@
 with the entry's date, its text, the report it comes from and that report's publication day,
 so a reader can judge it. The judgements live in ``data/timeline_audit/entries.jsonl``
 (see the README there); ``score`` prints the share judged right, overall, per batch and per
-topic. With ``--dump`` it scores a later dump instead: an entry found in the judgements
-(same topic, date, report and sentence) keeps its judgement, the others are counted as
-unjudged and listed, to be read by hand before the figure is quoted.
+topic, and per story (``stories``) the entries right, the wrong ones by kind and the
+unjudged. With ``--dump`` it scores a later dump instead: an entry found in the judgements
+keeps its judgement, the others are counted as unjudged and listed, to be read by hand
+before the figure is quoted. An entry is found by topic, date, report and sentence index
+(with the same text where the judgement has a digest), or else by topic, date, report and
+text digest: a re-split report moves a sentence's index, not what the reader judged.
 """
 
 from __future__ import annotations
@@ -91,14 +94,33 @@ def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
 
 
-def _judgement(
-    judged: dict[tuple[object, ...], list[dict[str, object]]], row: dict[str, object]
-) -> dict[str, object] | None:
-    """The judgement of dump ``row``: same key, and same text where the digest is known."""
+Judged = dict[tuple[object, ...], list[dict[str, object]]]
+
+
+def _index(rows: list[dict[str, object]]) -> Judged:
+    """The judgements by (topic, date, report, sentence) and, where they have a digest, by
+    (topic, date, report, digest)."""
+    judged: Judged = {}
+    for r in rows:
+        judged.setdefault(_key(r), []).append(r)
+        if "digest" in r:
+            judged.setdefault(_text_key(r, str(r["digest"])), []).append(r)
+    return judged
+
+
+def _text_key(row: dict[str, object], text_digest: str) -> tuple[object, ...]:
+    return row["topic"], row["date"], row["article"], "#" + text_digest
+
+
+def _judgement(judged: Judged, row: dict[str, object]) -> dict[str, object] | None:
+    """The judgement of dump ``row``: same key, and same text where the digest is known;
+    else the same text of the same report under the same date at another sentence index."""
+    text_digest = digest(str(row["text"]))
     for j in judged.get(_key(row), []):
-        if "digest" not in j or j["digest"] == digest(str(row["text"])):
+        if "digest" not in j or j["digest"] == text_digest:
             return j
-    return None
+    moved = judged.get(_text_key(row, text_digest), [])
+    return moved[0] if moved else None
 
 
 def _read(path: Path) -> list[dict[str, object]]:
@@ -110,9 +132,7 @@ def score(path: Path = AUDIT, dump: Path | None = None) -> dict[str, object]:
     rows = _read(path)
     unjudged: list[dict[str, object]] = []
     if dump is not None:
-        judged: dict[tuple[object, ...], list[dict[str, object]]] = {}
-        for r in rows:
-            judged.setdefault(_key(r), []).append(r)
+        judged = _index(rows)
         shown = [r for r in _read(dump) if "date" in r]
         found = [(r, _judgement(judged, r)) for r in shown]
         unjudged = [r for r, j in found if j is None]
@@ -128,11 +148,29 @@ def score(path: Path = AUDIT, dump: Path | None = None) -> dict[str, object]:
         "batches": {b: f"{b_right[b]}/{n}" for b, n in b_total.items()},
         "topics": {t: f"{right[t]}/{n}" for t, n in total.items()},
         "wrong_kinds": dict(Counter(r["why"] for r in rows if not r["right"])),
+        "stories": _stories(rows, unjudged),
     }
     if dump is not None:
         out["unjudged"] = [{k: r[k] for k in ("topic", "date", "article", "sentence")}
                            for r in unjudged]  # fmt: skip
     return out
+
+
+def _stories(
+    rows: list[dict[str, object]], unjudged: list[dict[str, object]]
+) -> dict[str, dict[str, object]]:
+    """Per story: entries judged right, the wrong ones by kind, and those no one judged."""
+    right = Counter(str(r["topic"]) for r in rows if r["right"])
+    wrong: dict[str, Counter[str]] = {}
+    for r in rows:
+        if not r["right"]:
+            wrong.setdefault(str(r["topic"]), Counter())[str(r["why"])] += 1
+    unread = Counter(str(r["topic"]) for r in unjudged)
+    stories = dict.fromkeys(str(r["topic"]) for r in rows + unjudged)
+    return {
+        t: {"right": right[t], "wrong": dict(wrong.get(t, {})), "unjudged": unread[t]}
+        for t in stories
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
