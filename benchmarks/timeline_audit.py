@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/timeline_audit.py dump --db STORE --data DIR --topics T --name N
     .venv/bin/python benchmarks/timeline_audit.py score
     .venv/bin/python benchmarks/timeline_audit.py score --dump DUMP.jsonl
+    .venv/bin/python benchmarks/timeline_audit.py show --db STORE --dump DUMP.jsonl --unjudged
 
 ``dump`` prints, per topic, the timeline a dossier of the whole topic shows (the same
 ``dossier_timeline`` as ``storyline build``, with the default cap): one JSON line per entry
@@ -16,6 +17,9 @@ keeps its judgement, the others are counted as unjudged and listed, to be read b
 before the figure is quoted. An entry is found by topic, date, report and sentence index
 (with the same text where the judgement has a digest), or else by topic, date, report and
 text digest: a re-split report moves a sentence's index, not what the reader judged.
+``show`` prints a dump's entries for reading: each sentence among its neighbours in its
+report, with the report's publication day and the dates read in the sentence
+(``--unjudged``: only the entries no judgement covers).
 """
 
 from __future__ import annotations
@@ -156,6 +160,32 @@ def score(path: Path = AUDIT, dump: Path | None = None) -> dict[str, object]:
     return out
 
 
+def show(db: str, dump: Path, only_unjudged: bool = False, audit: Path = AUDIT) -> int:
+    """Print each entry of ``dump`` among its report's sentences; return how many."""
+    rows, context = [r for r in _read(dump) if "date" in r], 2
+    if only_unjudged:
+        judged = _index(_read(audit))
+        rows = [r for r in rows if _judgement(judged, r) is None]
+    store = open_store(db)
+    try:
+        ids = store.article_ids()
+        for n, r in enumerate(rows):
+            full = next(i for i in ids if i.startswith(str(r["article"])))
+            article, annotation = store.get_article(full), store.get_annotations([full])[0]
+            at, sentences = int(str(r["sentence"])), annotation.sentences
+            print(f"=== #{n} {r['topic']} {r['date']} ({r.get('status')}) | published "
+                  f"{article.published.date} | {r['article']}:{at} | {article.outlet}")  # fmt: skip
+            for k in range(max(0, at - context), min(len(sentences), at + context)):
+                print(f"{'>>' if k == at else '  '} [{k}] {sentences[k].text}")
+            if sentences[at].text != r["text"]:
+                print(f"   entry: {r['text']}")
+            dates = [f"{t.text}={t.value}" for t in annotation.timexes if t.sentence == at]
+            print(f"   dates read: {dates}")
+    finally:
+        store.close()
+    return len(rows)
+
+
 def _stories(
     rows: list[dict[str, object]], unjudged: list[dict[str, object]]
 ) -> dict[str, dict[str, object]]:
@@ -175,16 +205,21 @@ def _stories(
 
 def main(argv: list[str] | None = None) -> int:
     ap = parser(__doc__, data="--data", default=TIMELINE17)
-    ap.add_argument("command", choices=("dump", "score"))
-    ap.add_argument("--db", help="a store holding the topics' annotations (dump)")
+    ap.add_argument("command", choices=("dump", "score", "show"))
+    ap.add_argument("--db", help="a store holding the topics' annotations (dump, show)")
     ap.add_argument("--topics", default="EgyptianProtest,H1N1,LibyaWar")
     ap.add_argument("--name", help="the topic's name in the judgements (dump): es/yemen")
-    ap.add_argument("--dump", type=Path, help="score this dump's entries (score)")
+    ap.add_argument("--dump", type=Path, help="score or show this dump's entries")
+    ap.add_argument("--unjudged", action="store_true", help="show only unjudged entries")
     args = ap.parse_args(argv)
+    if args.command in ("dump", "show") and not args.db:
+        ap.error(f"{args.command} needs --db, a store that holds the topics' annotations")
     if args.command == "dump":
-        if not args.db:
-            ap.error("dump needs --db, a store that holds the topics' annotations")
         emit({"entries": dump(args.data, args.db, args.topics.split(","), args.name)})
+    elif args.command == "show":
+        if args.dump is None:
+            ap.error("show needs --dump, a file that dump printed")
+        emit({"shown": show(args.db, args.dump, args.unjudged)})
     else:
         emit(score(dump=args.dump))
     return 0

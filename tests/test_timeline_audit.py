@@ -6,9 +6,14 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
+from storyline.model import Annotation, Article, Published, Sentence
+from storyline.store import open_store
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from timeline_audit import digest, score
+from timeline_audit import digest, score, show
 
 STRIKE = "Dock workers in Velmora stopped every crane on Tuesday, the union said."
 TEASER = "Watch: the quay at dawn."
@@ -78,3 +83,26 @@ def test_score_gives_each_story_its_right_wrong_kinds_and_unjudged(tmp_path: Pat
         "velmora": {"right": 1, "wrong": {"not-event": 1}, "unjudged": 1},
         "quorra": {"right": 0, "wrong": {"wrong-date": 1}, "unjudged": 0},
     }
+
+
+def test_show_prints_an_unjudged_entry_among_its_reports_sentences(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = ["Velmora port report", TEASER, STRIKE, MARCH]
+    text = "\n".join(lines)
+    starts = [text.index(line) for line in lines]
+    sentences = [Sentence(index=i, start=at, end=at + len(line), text=line)
+                 for i, (at, line) in enumerate(zip(starts, lines, strict=True))]  # fmt: skip
+    aid = "a1b2c3d4e5f6" + "0" * 20
+    store = open_store(str(tmp_path / "s.sqlite"))
+    store.add_article(Article(id=aid, text=text, published=Published(date="2031-05-07")))
+    store.put_annotations([Annotation(article=aid, sentences=sentences)])
+    store.close()
+    strike = _entry("velmora", "2031-05-06", 2, STRIKE)
+    teaser = _entry("velmora", "2031-05-07", 1, TEASER)
+    audit = _write(tmp_path / "j.jsonl", [_judged(teaser, False, "not-event")])
+    dump = _write(tmp_path / "d.jsonl", [teaser, strike])
+    assert show(str(tmp_path / "s.sqlite"), dump, only_unjudged=True, audit=audit) == 1
+    out = capsys.readouterr().out
+    assert f">> [2] {STRIKE}" in out and f"   [1] {TEASER}" in out and f"   [3] {MARCH}" in out
+    assert "published 2031-05-07" in out and f">> [1] {TEASER}" not in out
