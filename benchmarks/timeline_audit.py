@@ -37,7 +37,7 @@ from _common import TIMELINE17, emit, parser
 from _timeline17 import documents, topics, write_jsonl
 
 from storyline import engine
-from storyline.model import Story
+from storyline.model import Evidence, Story
 from storyline.settings import load_settings
 from storyline.store import open_store
 from storyline.synthesize.timeline import dossier_timeline
@@ -68,7 +68,7 @@ def dump(root: Path, db: str, only: list[str], name: str | None = None) -> int:
                 settings.timeline_max_events,
             )
             for e in shown:
-                ev = next((x for x in e.evidence if x.text == e.text), e.evidence[0])
+                ev = _telling(e.evidence, e.text)
                 row = {
                     "topic": name or topic,
                     "date": e.date,
@@ -86,6 +86,16 @@ def dump(root: Path, db: str, only: list[str], name: str | None = None) -> int:
     finally:
         store.close()
     return printed
+
+
+def _telling(evidence: list[Evidence], text: str) -> Evidence:
+    """The evidence sentence an entry's text is, or holds (a clause cut from it), else
+    the first: the sentence a reader is pointed at."""
+    clause = text.rstrip(" .!?").casefold()
+    return next(
+        (x for x in evidence if x.text == text),
+        next((x for x in evidence if clause and clause in x.text.casefold()), evidence[0]),
+    )
 
 
 def _key(row: dict[str, object]) -> tuple[object, ...]:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from storyline.model import Annotation, Article, Published, Sentence
+from storyline.model import Annotation, Article, Evidence, Published, Sentence
 from storyline.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from timeline_audit import digest, score, show
+from timeline_audit import _telling, digest, score, show
 
 STRIKE = "Dock workers in Velmora stopped every crane on Tuesday, the union said."
 TEASER = "Watch: the quay at dawn."
@@ -106,3 +106,11 @@ def test_show_prints_an_unjudged_entry_among_its_reports_sentences(
     out = capsys.readouterr().out
     assert f">> [2] {STRIKE}" in out and f"   [1] {TEASER}" in out and f"   [3] {MARCH}" in out
     assert "published 2031-05-07" in out and f">> [1] {TEASER}" not in out
+
+
+def test_a_clause_entry_points_the_reader_at_the_sentence_it_was_cut_from() -> None:
+    other = Evidence(article="b", sentence=0, text=MARCH)
+    whole = Evidence(article="a", sentence=5, text=f"Hours after {STRIKE[:-1]}, talks began.")
+    clause = STRIKE[0].lower() + STRIKE[1:]
+    assert _telling([other, whole], clause) == whole
+    assert _telling([other, whole], "Something else entirely.") == other
