@@ -37,7 +37,7 @@ import numpy as np
 
 from storyline.link.neighbours import nearest
 from storyline.link.predicates import Side, opposed, sides_of
-from storyline.link.sources import relayed_source
+from storyline.link.confirm import confirmers
 from storyline.link.specifics import ENTITY, Specifics, items_of
 from storyline.memo import Memo, digest
 from storyline.model import Annotation, Claim, Evidence
@@ -59,6 +59,7 @@ class ClaimsConfig:
     neighbours: int = 16  # nearest neighbours searched per sentence
     core: int = 8  # members of a claim a newcomer is checked against
     join_share: float = 0.5  # share of those core members a newcomer must tell one fact with
+    confirm: float = 0.0  # cosine + shared content a member needs with its claim's core
     # Two sentences of reports in two languages this close (multilingual vectors) translate
     # one fact: they share no words to weigh (chosen leave-one-report-out on the Dravenmoor
     # example in three languages, docs/experiments.md "Cross-lingual"; MiniLM's cross-language
@@ -151,6 +152,13 @@ class _Pairs:
         self.people = people
         self.config = config
         self.related = min(config.related, config.similarity)
+
+    def tells(self, a: int, core: int) -> bool:
+        """Whether sentence ``a`` tells the fact of a claim's ``core`` itself: the pair
+        test, and cosine + shared content at least ``confirm``."""
+        shared = self.agreement(a, core)
+        cos = float(self.mat[a] @ self.mat[core])
+        return shared is not None and cos + shared >= self.config.confirm
 
     def agreement(self, a: int, b: int, cos: float | None = None) -> float | None:
         """The shared specific content of a pair that tells one fact, else None; ``cos``,
@@ -330,11 +338,23 @@ def find_claims(
             score = pairs.agreement(a, b, cos)
             if score is not None:
                 linked[(a, b)] = score
-    groups = _join(keys, linked, pairs)
+    groups = [told for members in _join(keys, linked, pairs) for told in _core_fact(members, pairs)]
     known = {source_of(a) for a in dict.fromkeys(k[0] for k in keys)}
     return sort_claims(
-        [_claim(members, keys, mat, source_of, outlet_of, known) for members in groups]
+        [_claim(core, members, keys, source_of, outlet_of, known) for core, members in groups]
     )
+
+
+def _core_fact(members: list[int], pairs: _Pairs) -> list[tuple[int, list[int]]]:
+    """A group as claims ``(core, members)``: its most central sentence (the claim's text)
+    with the members that tell that fact themselves; each other member is a claim of its own
+    (joined for sharing words and a day with half the group, it may tell a related fact)."""
+    if len(members) == 1:
+        return [(members[0], members)]
+    centroid = pairs.mat[members].mean(axis=0)
+    core = max(members, key=lambda m: (float(pairs.mat[m] @ centroid), -m))
+    told = [m for m in members if m == core or pairs.tells(m, core)]
+    return [(core, told)] + [(m, [m]) for m in members if m not in told]
 
 
 def _neighbour_pairs(
@@ -408,26 +428,22 @@ def _join(
 
 
 def _claim(
+    core: int,
     members: list[int],
     keys: list[tuple[str, int, str]],
-    mat: np.ndarray,
     source_of: Callable[[str], str],
     outlet_of: Callable[[str], str | None],
     known: set[str],
 ) -> Claim:
-    if len(members) == 1:
-        rep = members[0]  # most claims: one sentence, its own centre
-    else:
-        centroid = mat[members].mean(axis=0)
-        rep = max(members, key=lambda m: (float(mat[m] @ centroid), -m))
-    members = sorted(members, key=lambda m: (keys[m][0], keys[m][1]))
-    evidence = [Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2]) for m in members]
-    arts = [e.article for e in evidence]
-    outlets = sorted({outlet_of(a) or f"(unknown outlet: {a})" for a in arts})
-    # a sentence crediting another of the story's outlets ("told the Herald") is its telling
-    independent = sorted({relayed_source(e.text, source_of(e.article), known) for e in evidence})
-    text = keys[rep][2]
-    cid = "c-" + hashlib.sha1(f"{keys[rep][0]}:{text}".encode()).hexdigest()[:10]
+    evidence = [
+        Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2])
+        for m in sorted(members, key=lambda m: (keys[m][0], keys[m][1]))
+    ]
+    outlets = sorted({outlet_of(e.article) or f"(unknown outlet: {e.article})" for e in evidence})
+    texts = {m: keys[m][2] for m in members}
+    independent = confirmers(texts, lambda m: source_of(keys[m][0]), known)
+    text = keys[core][2]
+    cid = "c-" + hashlib.sha1(f"{keys[core][0]}:{text}".encode()).hexdigest()[:10]
     return Claim(
         id=cid, text=text, evidence=evidence, outlets=outlets, independent_outlets=independent
     )

@@ -11,8 +11,12 @@
   that outlet: one site's pages are one source;
 * names that differ only in case, punctuation or a leading "The" ("CNN" from a dateline,
   "cnn" from a feed) are one source, under its most used spelling (``same_outlet``);
+* a report whose first lines put another of the story's sources right before a dateline
+  ("AP NEW ORLEANS --": a photo credit, then the agency's dateline) reruns that source's
+  copy and counts as it (``rerun_source``);
 * a sentence that credits another of the story's outlets ("told the Herald", "CNN
-  reported") is that outlet's telling, not a confirmation of it (``relayed_source``).
+  reported", "told the Associated Press" for a source known as "AP") is that outlet's
+  telling, not a confirmation of it (``relayed_source``).
 """
 
 from __future__ import annotations
@@ -74,7 +78,29 @@ def independent_sources(articles: Sequence[Article], copies: dict[str, str]) -> 
             and (len(ranked) == 1 or ranked[0] >= TEMPLATE_MARGIN * ranked[1])
         ):
             sources[a.id] = max(votes, key=lambda s: (votes[s], s))
+    known = set(sources.values())
+    for a in articles:
+        if not a.credits:
+            sources[a.id] = rerun_source(a.text, sources[a.id], known)
     return sources
+
+
+RERUN_LINES = 5  # lines at the top of a page where a rerun agency's dateline may sit
+# A dateline in capitals ("NEW ORLEANS --", "EMPIRE, La. --") right after a source's name.
+_RERUN = r"(?:^|[\s,])(?P<name>{name})\s+[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]+\.?)?\s+(?:--|—)\s"
+
+
+def rerun_source(text: str, own: str, known: Iterable[str]) -> str:
+    """The source whose copy a report reruns: another of the story's ``known`` sources named
+    right before a dateline on one of its first ``RERUN_LINES`` lines ("Coast Guard via AP
+    NEW ORLEANS -- The Coast Guard said ..."); else ``own``."""
+    head = "\n".join([line for line in text.split("\n") if line.strip()][:RERUN_LINES])
+    for name in sorted(known, key=len, reverse=True):
+        if name == UNATTRIBUTED or _outlet_key(name) == _outlet_key(own) or len(name) < 2:
+            continue
+        if re.search(_RERUN.format(name=re.escape(name)), head, re.MULTILINE):
+            return name
+    return own
 
 
 def same_outlet(sources: dict[str, str]) -> dict[str, str]:
@@ -132,6 +158,17 @@ _RELAY_AFTER = (
 )
 
 
+def _spelled(name: str) -> str:
+    """A pattern for ``name`` as a sentence may write it: its words, and for a short
+    acronym ("AP", "AFP") also the capitalized words it stands for ("Associated Press",
+    "Agence France-Presse")."""
+    spelled = re.escape(name).replace(r"\ ", r"\s+")
+    if re.fullmatch(r"[A-Z]{2,5}", name):
+        words = r"[-\s]+".join(rf"{c}[a-z]+" for c in name)
+        spelled = f"(?:{spelled}|(?-i:{words}))"
+    return spelled
+
+
 def relayed_source(text: str, own: str, known: Iterable[str]) -> str:
     """What a sentence of a report from source ``own`` counts as: the source it credits
     for what it tells, when that is another of the story's ``known`` sources ("the
@@ -141,7 +178,7 @@ def relayed_source(text: str, own: str, known: Iterable[str]) -> str:
     for name in sorted(known, key=len, reverse=True):
         if name == UNATTRIBUTED or _outlet_key(name) == _outlet_key(own) or len(name) < 2:
             continue
-        spelled = re.escape(name).replace(r"\ ", r"\s+")
+        spelled = _spelled(name)
         for shape in (_RELAY_BEFORE, _RELAY_AFTER):
             for m in re.finditer(shape.format(name=spelled), text, re.IGNORECASE):
                 if m.group("name")[0].isupper():
