@@ -23,7 +23,9 @@ Pairs are joined strongest shared content first. A sentence joins a claim only w
 tells one fact with at least half of the claim's first sentences, which keeps groups
 from chaining, and a claim holds one sentence per article. A sentence without a vector (a
 zero row: long articles may leave sentences unembedded) is a claim of its own.
-A claim's text is its most central sentence.
+A claim's text is its most central sentence, and a claim keeps only the sentences that tell
+that fact themselves: one that joined through the others (a related fact sharing words and a
+day) is a claim of its own, and confirms nothing (who confirms: ``confirm``).
 """
 
 from __future__ import annotations
@@ -59,7 +61,6 @@ class ClaimsConfig:
     neighbours: int = 16  # nearest neighbours searched per sentence
     core: int = 8  # members of a claim a newcomer is checked against
     join_share: float = 0.5  # share of those core members a newcomer must tell one fact with
-    confirm: float = 0.0  # cosine + shared content a member needs with its claim's core
     # Two sentences of reports in two languages this close (multilingual vectors) translate
     # one fact: they share no words to weigh (chosen leave-one-report-out on the Dravenmoor
     # example in three languages, docs/experiments.md "Cross-lingual"; MiniLM's cross-language
@@ -152,13 +153,6 @@ class _Pairs:
         self.people = people
         self.config = config
         self.related = min(config.related, config.similarity)
-
-    def tells(self, a: int, core: int) -> bool:
-        """Whether sentence ``a`` tells the fact of a claim's ``core`` itself: the pair
-        test, and cosine + shared content at least ``confirm``."""
-        shared = self.agreement(a, core)
-        cos = float(self.mat[a] @ self.mat[core])
-        return shared is not None and cos + shared >= self.config.confirm
 
     def agreement(self, a: int, b: int, cos: float | None = None) -> float | None:
         """The shared specific content of a pair that tells one fact, else None; ``cos``,
@@ -353,7 +347,7 @@ def _core_fact(members: list[int], pairs: _Pairs) -> list[tuple[int, list[int]]]
         return [(members[0], members)]
     centroid = pairs.mat[members].mean(axis=0)
     core = max(members, key=lambda m: (float(pairs.mat[m] @ centroid), -m))
-    told = [m for m in members if m == core or pairs.tells(m, core)]
+    told = [m for m in members if m == core or pairs.agreement(m, core) is not None]
     return [(core, told)] + [(m, [m]) for m in members if m not in told]
 
 
