@@ -1,21 +1,15 @@
-"""Who confirms a claim: the independent sources whose sentences tell the claim's own fact.
+"""Who confirms a claim: the independent sources of its sentences, each telling counted once.
 
-A claim groups sentences that tell one fact with most of its first members, so a sentence
-on the edge of a claim (a related fact that shares words and a day: "the Arab League
-called for a no-fly zone" beside "the Security Council imposed a no-fly zone") can sit in
-it. Grouping may keep it (the claim still points at related telling), but a confirmation is
-what a fact-checker quotes, so a source counts only when one of its sentences tells the
-fact of the claim's core, its most central sentence (the claim's text), itself:
+The claims stage keeps in a claim only the sentences that tell the fact of its text (its
+most central sentence) themselves; of those, the sources counted are:
 
-* the pair test of the claims stage holds between the two sentences (not only with half of
-  the claim's first members);
-* the same figure is not given for two scopes ("13 cases in the UK" / "the total in
-  London to 13");
-* the two sentences are not one copy: a sentence word for word the same outside its
-  quotes (a syndicated column, agency copy rerun on another site) is one telling, however
-  many pages carry it;
-* a sentence that credits another of the story's sources ("told the Herald") is that
-  source's telling (``sources.relayed_source``).
+* a sentence that credits another of the story's sources ("told the Herald", "told the
+  Associated Press") is that source's telling (``sources.relayed_source``);
+* sentences that are one copy count once, however many sites carry it: the same words
+  outside their quotes and any dateline, line by line (a syndicated column, agency copy
+  rerun on another site, a photo caption one site repeats over its pages), for a line of
+  ``COPY_WORDS`` words or more. Two reporters do not write a long line alike, while a quote
+  told word for word by two outlets is two tellings of what was said.
 """
 
 from __future__ import annotations
@@ -25,9 +19,7 @@ from collections.abc import Callable
 
 from storyline.link.sources import relayed_source
 
-# A sentence this many words long or more, the same word for word outside its quotes as
-# another, is one copy of it: two reporters do not write a long sentence alike.
-COPY_WORDS = 8
+COPY_WORDS = 8  # words of a line (outside quotes) that make it a copy when another has them
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 # An agency's dateline run into the sentence ("AP NEW ORLEANS --", "HOUSTON (Reuters) -"):
@@ -38,11 +30,16 @@ _DATELINE = re.compile(
 )
 
 
-def copy_key(text: str) -> str | None:
-    """The words a sentence tells outside its quotes and any dateline, lowercased, when
-    there are ``COPY_WORDS`` or more of them (else None: too short to tell a copy)."""
-    words = _WORDS.findall(_QUOTED.sub(" ", _DATELINE.sub("", text)).lower())
-    return " ".join(words) if len(words) >= COPY_WORDS else None
+def copy_keys(text: str) -> set[str]:
+    """The words of each line of a sentence outside its quotes and any dateline, lowercased,
+    for the lines of ``COPY_WORDS`` words or more (a text copy may run a page's caption and
+    the report's first line into one sentence: each line is a copy on its own)."""
+    keys = set()
+    for line in text.split("\n"):
+        words = _WORDS.findall(_QUOTED.sub(" ", _DATELINE.sub("", line.strip())).lower())
+        if len(words) >= COPY_WORDS:
+            keys.add(" ".join(words))
+    return keys
 
 
 def confirmers(texts: dict[int, str], source_of: Callable[[int], str], known: set[str]) -> list[str]:
@@ -59,12 +56,10 @@ def confirmers(texts: dict[int, str], source_of: Callable[[int], str], known: se
 
     by_copy: dict[str, str] = {}
     for m, text in texts.items():
-        key = copy_key(text)
-        if key is None:
-            continue
-        if key in by_copy:
-            a, b = sorted((root(by_copy[key]), root(own[m])))
-            parent[b] = a
-        else:
-            by_copy[key] = own[m]
+        for key in copy_keys(text):
+            if key in by_copy:
+                a, b = sorted((root(by_copy[key]), root(own[m])))
+                parent[b] = a
+            else:
+                by_copy[key] = own[m]
     return sorted({root(s) for s in own.values()})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from storyline.link.claims import find_claims
-from storyline.link.confirm import confirmers, copy_key
+from storyline.link.confirm import confirmers, copy_keys
 from storyline.model import Annotation, Sentence
 
 # Four reports of one day: the first names the minister who opened the quay, two name no
@@ -57,4 +57,11 @@ def test_one_copy_on_two_sites_is_one_telling_but_one_quote_told_twice_is_two() 
     }
     assert confirmers(quoted, sites.__getitem__, set(sites.values())) == ["Herald", "Wire"]
     # an agency's dateline on one page is no difference between the copies
-    assert copy_key(f"KARSHOLM, Nor. -- {copy}") == copy_key(copy)
+    assert copy_keys(f"KARSHOLM, Nor. -- {copy}") == copy_keys(copy)
+    # a caption repeated on two pages, run into each page's own first line, is one copy
+    caption = "June 2: Ferries wait at the quay of Karsholm for the storm to pass."
+    run_in = {
+        1: f"{caption}\nKARSHOLM -- The quay closed on Monday as the storm came in.",
+        2: f"{caption}\nHarbour master Ilka Brandt said repairs would take a week.",
+    }
+    assert confirmers(run_in, sites.__getitem__, set(sites.values())) == ["Herald"]

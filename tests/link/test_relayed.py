@@ -62,8 +62,14 @@ def test_a_page_rerunning_an_agencys_dated_copy_counts_as_the_agency() -> None:
         "reopened on Monday after a week of repairs, harbour master Ilka Brandt said.",
     )
     other = _page("Strait Herald", "Harbour master Ilka Brandt said the quay reopened on Monday.")
-    sources = independent_sources([own, rerun, other], {})
+    # the site's other page in the agency's dateline style is its copy too; a page of its
+    # own (no dateline) stays the site's
+    bare = _page("Karsholm Post", "June 3: a ferry.\nKARSHOLM -- The quay closed again on Tuesday.")
+    mine = _page("Karsholm Post", "Our reporter walked the quay at Karsholm on Tuesday.")
+    sources = independent_sources([own, rerun, other, bare, mine], {})
     assert sources[rerun.id] == "NWA"
+    assert sources[bare.id] == "NWA"
+    assert sources[mine.id] == "Karsholm Post"
     assert sources[other.id] == "Strait Herald"
     # a photo credit with no dateline after it leaves the page its outlet's
     photo = _page("Karsholm Post", "NWA Photo/Tavi Lund The quay reopened on Monday.")
