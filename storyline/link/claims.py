@@ -23,9 +23,8 @@ Pairs are joined strongest shared content first. A sentence joins a claim only w
 tells one fact with at least half of the claim's first sentences, which keeps groups
 from chaining, and a claim holds one sentence per article. A sentence without a vector (a
 zero row: long articles may leave sentences unembedded) is a claim of its own.
-A claim's text is its most central sentence, and a claim keeps only the sentences that tell
-that fact themselves: one that joined through the others (a related fact sharing words and a
-day) is a claim of its own, and confirms nothing (who confirms: ``confirm``).
+A claim's text is its most central sentence; it keeps only the sentences that tell that fact
+themselves (one joined through others is a claim of its own). Who confirms: ``confirm``.
 """
 
 from __future__ import annotations
@@ -37,9 +36,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storyline.link.confirm import confirmers
 from storyline.link.neighbours import nearest
 from storyline.link.predicates import Side, opposed, sides_of
-from storyline.link.confirm import confirmers
 from storyline.link.specifics import ENTITY, Specifics, items_of
 from storyline.memo import Memo, digest
 from storyline.model import Annotation, Claim, Evidence
@@ -154,14 +153,19 @@ class _Pairs:
         self.config = config
         self.related = min(config.related, config.similarity)
 
-    def agreement(self, a: int, b: int, cos: float | None = None) -> float | None:
+    def agreement(
+        self, a: int, b: int, cos: float | None = None, deeds: bool = True
+    ) -> float | None:
         """The shared specific content of a pair that tells one fact, else None; ``cos``,
-        when given, is the pair's cosine as the neighbour search measured it."""
+        when given, is the pair's cosine as the neighbour search measured it; without
+        ``deeds``, one value said of two deeds ("forced from homes" / "the evacuation of")
+        does not set apart a sentence already in a claim."""
         if cos is None:
             cos = float(self.mat[a] @ self.mat[b])
         if cos < self.related or not _same_mood(self.moods[a], self.moods[b]):
             return None
-        if _figures_differ(self.figures[a], self.figures[b]):
+        differ = _figures_differ if deeds else _values_differ
+        if differ(self.figures[a], self.figures[b]):
             return None  # "sent 30 doctors" / "had 300 doctors": two facts, or a revision
         if opposed(self.sides[a], self.sides[b]):
             return None  # "opened" / "closed", "approved" / "rejected": contrary facts
@@ -340,14 +344,13 @@ def find_claims(
 
 
 def _core_fact(members: list[int], pairs: _Pairs) -> list[tuple[int, list[int]]]:
-    """A group as claims ``(core, members)``: its most central sentence (the claim's text)
-    with the members that tell that fact themselves; each other member is a claim of its own
-    (joined for sharing words and a day with half the group, it may tell a related fact)."""
+    """A group as claims ``(core, members)``: its most central sentence with the members that
+    tell that fact themselves; each other member (maybe a related fact) is a claim of its own."""
     if len(members) == 1:
         return [(members[0], members)]
     centroid = pairs.mat[members].mean(axis=0)
     core = max(members, key=lambda m: (float(pairs.mat[m] @ centroid), -m))
-    told = [m for m in members if m == core or pairs.agreement(m, core) is not None]
+    told = [m for m in members if m == core or pairs.agreement(m, core, deeds=False) is not None]
     return [(core, told)] + [(m, [m]) for m in members if m not in told]
 
 

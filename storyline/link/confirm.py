@@ -42,7 +42,9 @@ def copy_keys(text: str) -> set[str]:
     return keys
 
 
-def confirmers(texts: dict[int, str], source_of: Callable[[int], str], known: set[str]) -> list[str]:
+def confirmers(
+    texts: dict[int, str], source_of: Callable[[int], str], known: set[str]
+) -> list[str]:
     """The independent sources (sorted) of the sentences ``texts`` (member -> text) of one
     claim: a sentence crediting another of the story's ``known`` sources is that source's
     telling, and sentences that are one copy count once, under the first name in sort order."""
