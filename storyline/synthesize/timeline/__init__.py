@@ -39,6 +39,7 @@ from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig, Weights
 from .dates import auto_dates, date_scores
 from .entries import _entry, _told_at, build_timeline, sentence_vectors, tells_something
 from .reading import _names, body_only, relevance, stop_words_of, story_terms, within_span
+from .voice import tells_as_reporter
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -144,6 +145,7 @@ def dossier_timeline(
         relevance=relevance(annotations, terms) if weights.relevance else None,
         stop_words=stop_words_of(articles),
         languages=sorted({a.language or "en" for a in articles}),
+        pickable=tells_as_reporter({a.id: a.language or "en" for a in articles}),
     )
     texts = {(e.date, e.text) for e in shown}
     rest = sorted(

@@ -1,0 +1,70 @@
+"""Whose voice a sentence speaks in: a writer who says "I" or "we" outside a quotation is
+giving a view or a memory (a column, an essay, a site's own note), not telling an event.
+
+"As someone who runs a bank, I have watched this unfold", "the money to halt our
+losses", "Este post es parte de nuestra cobertura": none of these is a timeline entry.
+Quoted words are the speaker's, not the writer's, and are left out of the test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from storyline.model import Event
+
+# The first person singular and plural of each language storyline reads. Words that are
+# also common other words are left out: Spanish "me"/"nos" (reflexive), French "me"
+# (reflexive, elided "m'") and "mes"/"mis"/"ma" read as months or participles elsewhere.
+FIRST_PERSON: Mapping[str, frozenset[str]] = {
+    "en": frozenset({"i", "me", "my", "mine", "myself", "we", "our", "ours", "us", "ourselves"}),
+    "es": frozenset({"yo", "mí", "nosotros", "nosotras", "nuestro", "nuestra", "nuestros", "nuestras"}),
+    "fr": frozenset({"je", "j", "moi", "mon", "nous", "notre", "nos"}),
+    "it": frozenset({"io", "noi", "nostro", "nostra", "nostri", "nostre", "mio", "mia"}),
+    "de": frozenset({"ich", "wir", "uns", "unser", "unsere", "unseren", "unserer", "mein", "meine"}),
+    "nl": frozenset({"ik", "wij", "ons", "onze", "mijn"}),
+    "pt": frozenset({"eu", "nós", "nosso", "nossa", "nossos", "nossas", "meu", "minha"}),
+}  # fmt: skip
+# A quotation as written ("...", “...”, «...», ‘...’) or as a tokenized corpus writes it
+# (``...'' and ` ... ').
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|‘[^’]*’|``.*?\'\'|`\s.*?\s\'')
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def in_writers_voice(text: str, language: str = "en") -> bool:
+    """Whether the sentence's writer speaks as "I" or "we" outside a quotation.
+
+    A word counts in lower case or capitalized ("We now know"), never in capitals: "US"
+    is a country; "I" after a capitalized word is a numeral ("World War I"). A quotation left open runs to the end of the sentence (the sentence
+    was split inside it).
+    """
+    words = FIRST_PERSON.get(language)
+    if not words:
+        return False
+    if text.count('"') % 2:
+        text = text[: text.rfind('"')]
+    narrative = _WORD.findall(_QUOTED.sub(" ", text))
+    for i, w in enumerate(narrative):
+        if w.lower() not in words:
+            continue
+        if w == "I":
+            if not i or not narrative[i - 1][:1].isupper():  # "World War I" is a name
+                return True
+        elif w.islower() or (w.istitle() and len(w) > 1):
+            return True
+    return False
+
+
+def tells_as_reporter(language_of: Mapping[str, str]) -> Callable[[Event], bool]:
+    """The test ``build_timeline`` gives its ``pickable``: an event may stand as an entry
+    unless the sentence that stands for it is in its writer's own voice (the language
+    is that of the report the sentence comes from, ``language_of`` by article id)."""
+
+    def pickable(e: Event) -> bool:
+        telling = next((ev for ev in e.evidence if ev.text == e.text), None)
+        if telling is None and e.evidence:
+            telling = e.evidence[0]
+        language = language_of.get(telling.article, "en") if telling else "en"
+        return not in_writers_voice(e.text, language)
+
+    return pickable
