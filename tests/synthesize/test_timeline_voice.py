@@ -58,6 +58,7 @@ def test_quoted_first_person_and_a_country_named_in_capitals_are_the_news() -> N
     assert not in_writers_voice(quoted)
     assert not in_writers_voice(country)
     assert not in_writers_voice("The strike was the longest since World War I at Tessel.")
+    assert in_writers_voice("Before turning to the strike at Tessel, I would like to recall the past.")
     a, ann_a = _report("a", quoted, "2031-03-03")
     b, ann_b = _report("b", country, "2031-03-03")
     events = [_event("2031-03-03", quoted, "a"), _event("2031-03-03", country, "b")]

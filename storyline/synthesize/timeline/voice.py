@@ -29,6 +29,9 @@ FIRST_PERSON: Mapping[str, frozenset[str]] = {
 # (``...'' and ` ... ').
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|‘[^’]*’|``.*?\'\'|`\s.*?\s\'')
 _WORD = re.compile(r"[^\W\d_]+")
+# "I" right after a capitalized word inside the sentence is a numeral of a name ("World
+# War I", "the Phase I trial"); after the sentence's first word it is the pronoun ("Then I").
+_NUMERAL_I = re.compile(r"(?<=\S)(\s+[A-Z][a-z]*) I\b")
 
 
 def in_writers_voice(text: str, language: str = "en") -> bool:
@@ -43,16 +46,10 @@ def in_writers_voice(text: str, language: str = "en") -> bool:
         return False
     if text.count('"') % 2:
         text = text[: text.rfind('"')]
-    narrative = _WORD.findall(_QUOTED.sub(" ", text))
-    for i, w in enumerate(narrative):
-        if w.lower() not in words:
-            continue
-        if w == "I":
-            if not i or not narrative[i - 1][:1].isupper():  # "World War I" is a name
-                return True
-        elif w.islower() or (w.istitle() and len(w) > 1):
-            return True
-    return False
+    narrative = _NUMERAL_I.sub(r"\1", _QUOTED.sub(" ", text))
+    return any(
+        w.lower() in words and (w.islower() or w.istitle()) for w in _WORD.findall(narrative)
+    )
 
 
 def tells_as_reporter(language_of: Mapping[str, str]) -> Callable[[Event], bool]:
