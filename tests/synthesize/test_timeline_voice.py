@@ -1,9 +1,13 @@
-"""Timeline entries are events a report tells, not its writer's own views or memories."""
+"""Timeline entries are events of the story a report tells: not its writer's own views or
+memories, nor another story's events told in a roundup."""
 
 from __future__ import annotations
 
-from storyline.model import Annotation, Article, Event, Evidence, Published, Sentence
-from storyline.synthesize.timeline import story_timeline
+import msgspec
+
+from storyline.model import Annotation, Article, Event, Evidence, Mention, Published, Sentence
+from storyline.synthesize.timeline import story_terms, story_timeline
+from storyline.synthesize.timeline.reading import roundups
 from storyline.synthesize.timeline.voice import in_writers_voice
 
 
@@ -58,7 +62,9 @@ def test_quoted_first_person_and_a_country_named_in_capitals_are_the_news() -> N
     assert not in_writers_voice(quoted)
     assert not in_writers_voice(country)
     assert not in_writers_voice("The strike was the longest since World War I at Tessel.")
-    assert in_writers_voice("Before turning to the strike at Tessel, I would like to recall the past.")
+    assert in_writers_voice(
+        "Before turning to the strike at Tessel, I would like to recall the past."
+    )
     a, ann_a = _report("a", quoted, "2031-03-03")
     b, ann_b = _report("b", country, "2031-03-03")
     events = [_event("2031-03-03", quoted, "a"), _event("2031-03-03", country, "b")]
@@ -77,3 +83,76 @@ def test_the_writers_voice_is_read_in_the_reports_language() -> None:
     events = [_event("2031-03-03", note, "note"), _event("2031-03-03", news, "news")]
     timeline = story_timeline([a, b], [ann_a, ann_b], events, _source, dates=1, per_date=2)
     assert [e.text for e in timeline] == [news]
+
+
+def _named(
+    article: str, text: str, day: str, names: dict[int, list[str]]
+) -> tuple[Article, Annotation]:
+    a, ann = _report(article, text, day)
+    mentions = [
+        Mention(sentence=i, start=0, end=len(n), text=n, label="GPE")
+        for i, ns in names.items()
+        for n in ns
+    ]
+    return a, msgspec.structs.replace(ann, mentions=mentions)
+
+
+def _harbour_story() -> tuple[list[Article], list[Annotation], list[Event]]:
+    """Six reports on a strike at Tessel, and two regional reviews that name Tessel once."""
+    articles, anns, events = [], [], []
+    for i in range(6):
+        text = f"Dockers at Tessel stayed out for day {i + 2} of the strike.\nTessel port was shut."
+        a, ann = _named(f"t{i}", text, f"2031-03-0{i + 2}", {0: ["Tessel"], 1: ["Tessel"]})
+        articles.append(a)
+        anns.append(ann)
+        events.append(_event(f"2031-03-0{i + 2}", text.split("\n")[0], f"t{i}"))
+    for r, day in (("review", "2031-03-05"), ("recap", "2031-03-06")):
+        review = "\n".join(
+            [
+                "Unrest spread across the region this spring, from Korvath to Tessel.",
+                "In Korvath, rebels overran the garrison at Osmar on Monday.",
+                "Korvath's council fled to Osmar's hills.",
+                "The Korvath rebels named a governor for Osmar.",
+            ]
+        )
+        names = {0: ["Korvath", "Tessel"], 1: ["Korvath", "Osmar"], 2: ["Korvath", "Osmar"]}
+        a, ann = _named(r, review, day, {**names, 3: ["Korvath", "Osmar"]})
+        articles.append(a)
+        anns.append(ann)
+        events.append(_event("2031-03-03", review.split("\n")[1], r, 1))
+    return articles, anns, events
+
+
+def test_another_storys_event_in_a_roundup_gives_way_to_this_storys() -> None:
+    articles, anns, events = _harbour_story()
+    other = "In Korvath, rebels overran the garrison at Osmar on Monday."
+    roundup, core = roundups(anns, story_terms(anns, articles=articles), articles)
+    assert roundup == {"review", "recap"} and "tessel" in core and "korvath" not in core
+    timeline = story_timeline(articles, anns, events, _source, dates=6, per_date=2)
+    assert other not in {e.text for e in timeline}
+    assert "Dockers at Tessel stayed out for day 3 of the strike." in {e.text for e in timeline}
+
+
+def test_a_roundups_sentence_that_names_the_story_still_stands() -> None:
+    articles, anns, events = _harbour_story()
+    own = "Unrest spread across the region this spring, from Korvath to Tessel."
+    events.append(_event("2031-03-05", own, "review", 0))
+    timeline = story_timeline(articles, anns, events, _source, dates=6, per_date=2)
+    assert own in {e.text for e in timeline}
+
+
+def test_in_a_story_of_many_names_no_report_is_a_roundup() -> None:
+    # Most reports name the story's top names in few of their sentences: a low share
+    # in one report says nothing about it.
+    articles, anns = [], []
+    for i in range(6):
+        text = (
+            "Tessel dockers met.\nVarn officials spoke.\nOsmar traders waited.\nBelk pilots sailed."
+        )
+        a, ann = _named(
+            f"m{i}", text, "2031-03-02", {0: ["Tessel"], 1: ["Varn"], 2: ["Osmar"], 3: ["Belk"]}
+        )
+        articles.append(a)
+        anns.append(ann)
+    roundup, _ = roundups(anns, story_terms(anns, articles=articles), articles)
+    assert roundup == frozenset()

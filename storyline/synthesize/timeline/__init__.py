@@ -38,7 +38,16 @@ from .candidates import (
 from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig, Weights
 from .dates import auto_dates, date_scores
 from .entries import _entry, _told_at, build_timeline, sentence_vectors, tells_something
-from .reading import _names, body_only, relevance, stop_words_of, story_terms, within_span
+from .reading import (
+    _names,
+    body_only,
+    on_story,
+    relevance,
+    roundups,
+    stop_words_of,
+    story_terms,
+    within_span,
+)
 from .voice import tells_as_reporter
 
 __all__ = [
@@ -145,7 +154,7 @@ def dossier_timeline(
         relevance=relevance(annotations, terms) if weights.relevance else None,
         stop_words=stop_words_of(articles),
         languages=sorted({a.language or "en" for a in articles}),
-        pickable=tells_as_reporter({a.id: a.language or "en" for a in articles}),
+        pickable=_entry_test(articles, annotations, terms, weights),
     )
     texts = {(e.date, e.text) for e in shown}
     rest = sorted(
@@ -160,6 +169,20 @@ def dossier_timeline(
         key=lambda e: (e.date or "", _told_at(e, published)),
     )
     return shown, [_entry(e) for e in rest]
+
+
+def _entry_test(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    terms: frozenset[str],
+    weights: TimelineConfig,
+) -> Callable[[Event], bool]:
+    """Which candidates may stand as entries: told in a reporter's voice, and, in a
+    roundup of other stories, naming this story's core (``reading.roundups``)."""
+    reporter = tells_as_reporter({a.id: a.language or "en" for a in articles})
+    roundup, core = roundups(annotations, terms, articles, weights)
+    story = on_story(roundup, core, stop_words_of(articles))
+    return lambda e: reporter(e) and story(e)
 
 
 def _within(date: str | None, span: tuple[str, str]) -> bool:

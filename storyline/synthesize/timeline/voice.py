@@ -13,18 +13,25 @@ from collections.abc import Callable, Mapping
 
 from storyline.model import Event
 
+from .reading import telling_of
+
+
+def _listed(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # The first person singular and plural of each language storyline reads. Words that are
 # also common other words are left out: Spanish "me"/"nos" (reflexive), French "me"
 # (reflexive, elided "m'") and "mes"/"mis"/"ma" read as months or participles elsewhere.
 FIRST_PERSON: Mapping[str, frozenset[str]] = {
-    "en": frozenset({"i", "me", "my", "mine", "myself", "we", "our", "ours", "us", "ourselves"}),
-    "es": frozenset({"yo", "mí", "nosotros", "nosotras", "nuestro", "nuestra", "nuestros", "nuestras"}),
-    "fr": frozenset({"je", "j", "moi", "mon", "nous", "notre", "nos"}),
-    "it": frozenset({"io", "noi", "nostro", "nostra", "nostri", "nostre", "mio", "mia"}),
-    "de": frozenset({"ich", "wir", "uns", "unser", "unsere", "unseren", "unserer", "mein", "meine"}),
-    "nl": frozenset({"ik", "wij", "ons", "onze", "mijn"}),
-    "pt": frozenset({"eu", "nós", "nosso", "nossa", "nossos", "nossas", "meu", "minha"}),
-}  # fmt: skip
+    "en": _listed("i me my mine myself we our ours us ourselves"),
+    "es": _listed("yo mí nosotros nosotras nuestro nuestra nuestros nuestras"),
+    "fr": _listed("je j moi mon nous notre nos"),
+    "it": _listed("io noi nostro nostra nostri nostre mio mia"),
+    "de": _listed("ich wir uns unser unsere unseren unserer mein meine"),
+    "nl": _listed("ik wij ons onze mijn"),
+    "pt": _listed("eu nós nosso nossa nossos nossas meu minha"),
+}
 # A quotation as written ("...", “...”, «...», ‘...’) or as a tokenized corpus writes it
 # (``...'' and ` ... ').
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|‘[^’]*’|``.*?\'\'|`\s.*?\s\'')
@@ -38,8 +45,8 @@ def in_writers_voice(text: str, language: str = "en") -> bool:
     """Whether the sentence's writer speaks as "I" or "we" outside a quotation.
 
     A word counts in lower case or capitalized ("We now know"), never in capitals: "US"
-    is a country; "I" after a capitalized word is a numeral ("World War I"). A quotation left open runs to the end of the sentence (the sentence
-    was split inside it).
+    is a country; "I" after a capitalized word is a numeral ("World War I"). A quotation
+    left open runs to the end of the sentence (the sentence was split inside it).
     """
     words = FIRST_PERSON.get(language)
     if not words:
@@ -58,9 +65,7 @@ def tells_as_reporter(language_of: Mapping[str, str]) -> Callable[[Event], bool]
     is that of the report the sentence comes from, ``language_of`` by article id)."""
 
     def pickable(e: Event) -> bool:
-        telling = next((ev for ev in e.evidence if ev.text == e.text), None)
-        if telling is None and e.evidence:
-            telling = e.evidence[0]
+        telling = telling_of(e)
         language = language_of.get(telling.article, "en") if telling else "en"
         return not in_writers_voice(e.text, language)
 
