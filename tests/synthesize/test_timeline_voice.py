@@ -3,57 +3,50 @@ memories, nor another story's events told in a roundup."""
 
 from __future__ import annotations
 
-import msgspec
-
-from storyline.model import Annotation, Article, Event, Evidence, Mention, Published, Sentence
+from storyline.model import Annotation, Article, Event, Published
 from storyline.synthesize.timeline import story_terms, story_timeline
 from storyline.synthesize.timeline.reading import roundups
 from storyline.synthesize.timeline.voice import in_writers_voice
+from tests.synthesize.test_timeline_story import _annotate, _event, _source
 
 
 def _report(article: str, text: str, day: str, language: str = "en") -> tuple[Article, Annotation]:
-    sents, start = [], 0
-    for i, line in enumerate(text.split("\n")):
-        sents.append(Sentence(index=i, start=start, end=start + len(line), text=line))
-        start += len(line) + 1
     return (
         Article(id=article, text=text, published=Published(date=day), language=language),
-        Annotation(article=article, sentences=sents),
+        _annotate(article, text),
     )
 
 
-def _event(date: str, text: str, article: str, sentence: int = 0) -> Event:
-    return Event(
-        date=date,
-        granularity="day",
-        status="occurred",
-        text=text,
-        evidence=[Evidence(article=article, sentence=sentence, text=text)],
+def _timeline(
+    told: list[tuple[str, str, str]], dates: int, per_date: int, language: str = "en"
+) -> list[tuple[str, str]]:
+    """The timeline of one-sentence reports (id, text, day), each dating its sentence to
+    its publication day: (date, text) per entry."""
+    reports = [_report(a, text, day, language) for a, text, day in told]
+    events = [_event(day, text, a) for a, text, day in told]
+    timeline = story_timeline(
+        [r for r, _ in reports],
+        [n for _, n in reports],
+        events,
+        _source,
+        dates=dates,
+        per_date=per_date,
     )
-
-
-def _source(article: str) -> str:
-    return article
+    return [(e.date, e.text) for e in timeline]
 
 
 def test_a_columnists_first_person_sentence_gives_way_to_the_days_news() -> None:
     column = "As someone who has run a ferry line for years, I watched the Tessel strike unfold."
     news = "Dockers at Tessel walked out over night shifts on Monday."
-    a, ann_a = _report("column", column, "2031-03-03")
-    b, ann_b = _report("news", news, "2031-03-03")
-    events = [_event("2031-03-03", column, "column"), _event("2031-03-03", news, "news")]
-    timeline = story_timeline([a, b], [ann_a, ann_b], events, _source, dates=1, per_date=2)
-    assert [e.text for e in timeline] == [news]
+    told = [("column", column, "2031-03-03"), ("news", news, "2031-03-03")]
+    assert _timeline(told, dates=1, per_date=2) == [("2031-03-03", news)]
 
 
 def test_a_day_told_only_in_the_writers_voice_goes() -> None:
     column = "We now know the harbour board of Tessel had sold the cranes in secret."
     news = "Dockers at Tessel walked out over night shifts on Monday."
-    a, ann_a = _report("column", column, "2031-03-09")
-    b, ann_b = _report("news", news, "2031-03-03")
-    events = [_event("2031-03-09", column, "column"), _event("2031-03-03", news, "news")]
-    timeline = story_timeline([a, b], [ann_a, ann_b], events, _source, dates=2, per_date=1)
-    assert [(e.date, e.text) for e in timeline] == [("2031-03-03", news)]
+    told = [("column", column, "2031-03-09"), ("news", news, "2031-03-03")]
+    assert _timeline(told, dates=2, per_date=1) == [("2031-03-03", news)]
 
 
 def test_quoted_first_person_and_a_country_named_in_capitals_are_the_news() -> None:
@@ -65,11 +58,8 @@ def test_quoted_first_person_and_a_country_named_in_capitals_are_the_news() -> N
     assert in_writers_voice(
         "Before turning to the strike at Tessel, I would like to recall the past."
     )
-    a, ann_a = _report("a", quoted, "2031-03-03")
-    b, ann_b = _report("b", country, "2031-03-03")
-    events = [_event("2031-03-03", quoted, "a"), _event("2031-03-03", country, "b")]
-    timeline = story_timeline([a, b], [ann_a, ann_b], events, _source, dates=1, per_date=2)
-    assert {e.text for e in timeline} == {quoted, country}
+    told = [("a", quoted, "2031-03-03"), ("b", country, "2031-03-03")]
+    assert {text for _, text in _timeline(told, dates=1, per_date=2)} == {quoted, country}
 
 
 def test_the_writers_voice_is_read_in_the_reports_language() -> None:
@@ -78,23 +68,16 @@ def test_the_writers_voice_is_read_in_the_reports_language() -> None:
     assert in_writers_voice(note, "es")
     assert in_writers_voice("Nous avons appris lundi la fermeture du port de Tessel.", "fr")
     assert not in_writers_voice("Le ministre a dit lundi : « nous allons agir ».", "fr")
-    a, ann_a = _report("note", note, "2031-03-03", "es")
-    b, ann_b = _report("news", news, "2031-03-03", "es")
-    events = [_event("2031-03-03", note, "note"), _event("2031-03-03", news, "news")]
-    timeline = story_timeline([a, b], [ann_a, ann_b], events, _source, dates=1, per_date=2)
-    assert [e.text for e in timeline] == [news]
+    told = [("note", note, "2031-03-03"), ("news", news, "2031-03-03")]
+    assert _timeline(told, dates=1, per_date=2, language="es") == [("2031-03-03", news)]
 
 
 def _named(
     article: str, text: str, day: str, names: dict[int, list[str]]
 ) -> tuple[Article, Annotation]:
-    a, ann = _report(article, text, day)
-    mentions = [
-        Mention(sentence=i, start=0, end=len(n), text=n, label="GPE")
-        for i, ns in names.items()
-        for n in ns
-    ]
-    return a, msgspec.structs.replace(ann, mentions=mentions)
+    return Article(id=article, text=text, published=Published(date=day)), _annotate(
+        article, text, names
+    )
 
 
 def _harbour_story() -> tuple[list[Article], list[Annotation], list[Event]]:
