@@ -27,19 +27,19 @@ from collections.abc import Callable, Sequence
 from typing import TypedDict, Unpack
 
 from storyline.date_refs import referenced_days
-from storyline.model import Annotation, Article, Event, TimelineEntry
+from storyline.model import Annotation, Article, Event, Evidence, TimelineEntry
 
 from .candidates import (
     chronology_events,
     lede_events,
     listed_by_hindsight,
+    story_candidates,
     story_chronologies,
 )
 from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig, Weights
 from .dates import auto_dates, date_scores
 from .entries import _entry, _told_at, build_timeline, sentence_vectors, tells_something
 from .reading import (
-    _names,
     body_only,
     on_story,
     relevance,
@@ -64,6 +64,7 @@ __all__ = [
     "listed_by_hindsight",
     "relevance",
     "sentence_vectors",
+    "story_candidates",
     "story_chronologies",
     "story_terms",
     "story_timeline",
@@ -125,19 +126,7 @@ def dossier_timeline(
         if max_events is not None:
             dates = max(1, min(dates, max_events // per_date))
     published = {a.id: a.published.date for a in articles if a.published.date}
-    candidates = [
-        *events,
-        *lede_events(articles, annotations, events, weights),
-        *chronology_events(articles, annotations, events, terms, weights),
-    ]
-    if span is not None:
-        # A chronology line can date a day outside the window ("March 21: ..." in a
-        # list of two years' losses); the window holds for every candidate.
-        candidates = [e for e in candidates if _within(e.date, span)]
-    if terms and len(annotations) >= weights.query_reports:
-        # The story's key names are its query: a sentence that names none of them (a
-        # sidebar headline, another country's protest, a page stamp) is not its entry.
-        candidates = [e for e in candidates if _names(e.text, terms)]
+    candidates = story_candidates(articles, annotations, events, terms, span, weights)
     shown = build_timeline(
         candidates,
         source_of,
@@ -156,7 +145,10 @@ def dossier_timeline(
         languages=sorted({a.language or "en" for a in articles}),
         pickable=_entry_test(articles, annotations, terms, weights),
     )
+    # An entry's text can be its event's clause ended as a statement: an event is shown
+    # when an entry of its day has its tellings.
     texts = {(e.date, e.text) for e in shown}
+    told = {(e.date, _tellings(e.evidence)) for e in shown}
     rest = sorted(
         (
             e
@@ -164,6 +156,7 @@ def dossier_timeline(
             if e.date
             and e.granularity in GRANULARITIES
             and (e.date, e.text) not in texts
+            and (e.date, _tellings(e.evidence)) not in told
             and weights.min_words <= len(e.text.split()) <= weights.max_words
         ),
         key=lambda e: (e.date or "", _told_at(e, published)),
@@ -185,6 +178,5 @@ def _entry_test(
     return lambda e: reporter(e) and story(e)
 
 
-def _within(date: str | None, span: tuple[str, str]) -> bool:
-    """Whether ``date`` (a day, month or year) overlaps the window ``span``."""
-    return bool(date) and span[0][: len(date or "")] <= (date or "") <= span[1][: len(date or "")]
+def _tellings(evidence: Sequence[Evidence]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted((ev.article, ev.sentence) for ev in evidence))
