@@ -14,6 +14,9 @@
 4. **This story only.** Only report bodies count (``Article.zones`` are left out); the
    story's key names (``reading.story_terms``) are its query: reader comments, sidebars
    and another story's chronology do not date it.
+5. **Events, not views.** A sentence in its writer's own voice (``voice``: "I", "we"
+   outside a quotation) and a roundup's sentence about another story
+   (``reading.roundups``) are no entry; they still count for their day's score.
 
 Weights and limits: ``config.TimelineConfig``, chosen leave-one-topic-out on Timeline17
 (``benchmarks/eval_tls.py --loto``; history in docs/experiments.md, "Timelines"). The
