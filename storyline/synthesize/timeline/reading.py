@@ -1,5 +1,6 @@
-"""What of a story the timeline reads: the reports' bodies within the window, and the
-story's key names, the query its reports are read against."""
+"""What of a story the timeline reads: the reports' bodies within the window, the story's
+key names (the query its reports are read against) and the roundups of other stories
+among its reports."""
 
 from __future__ import annotations
 
