@@ -11,10 +11,14 @@ def print_row(row: dict[str, object], g) -> None:  # type: ignore[no-untyped-def
     if "ar1_f" in row:
         parts.append(
             f"storyline AR1 {row['ar1_f']:.3f} AR2 {row['ar2_f']:.3f} dF1 {row['date_f1']:.3f}"
+            + (f" (ceiling {row['ceiling']:.3f})" if "ceiling" in row else "")
         )
     if "datewise" in row:
         d = row["datewise"]
-        parts.append(f"datewise AR1 {d['ar1_f']:.3f} AR2 {d['ar2_f']:.3f} dF1 {d['date_f1']:.3f}")  # type: ignore[index]
+        parts.append(
+            f"datewise AR1 {d['ar1_f']:.3f} AR2 {d['ar2_f']:.3f} dF1 {d['date_f1']:.3f}"  # type: ignore[index]
+            + (f" (ceiling {d['ceiling']:.3f})" if "ceiling" in d else "")  # type: ignore[operator,index]
+        )
     if "pubcount" in row:
         c = row["pubcount"]
         parts.append(f"pubcount AR1 {c['ar1_f']:.3f} AR2 {c['ar2_f']:.3f} dF1 {c['date_f1']:.3f}")  # type: ignore[index]
