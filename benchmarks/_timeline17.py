@@ -9,12 +9,17 @@ literature does.
 
 from __future__ import annotations
 
+import datetime
 import json
+import logging
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from _common import TIMELINE17 as DEFAULT_DIR
+
+log = logging.getLogger(__name__)
 
 _DETOK = [
     (re.compile(r" ([.,;:!?%)\]}])"), r"\1"),
@@ -56,25 +61,44 @@ def _outlet(src: Path, f: Path) -> str | None:
     return _FILE_OUTLETS.get(f.name.split("_", 1)[0])
 
 
+def _is_day(name: str) -> bool:
+    try:
+        datetime.date.fromisoformat(name)
+    except ValueError:
+        return False
+    return True
+
+
+def input_files(src: Path) -> Iterator[tuple[str, Path]]:
+    """(publication day, file) for every report of source folder ``src``, in order.
+
+    A folder of unseen data may hold what is not a report: a stray file beside the day
+    folders (".DS_Store"), a folder not named by a day, hidden files. Each is skipped with a
+    warning naming it; one odd entry never stops the benchmark.
+    """
+    docs_dir = src / "InputDocs"
+    if not docs_dir.is_dir():
+        log.warning("%s: no InputDocs folder, source skipped", src)
+        return
+    for day_dir in sorted(docs_dir.iterdir()):
+        if not day_dir.is_dir() or not _is_day(day_dir.name):
+            if not day_dir.name.startswith("."):
+                log.warning("%s: not a YYYY-MM-DD folder of reports, skipped", day_dir)
+            continue
+        for f in sorted(day_dir.iterdir()):
+            if f.is_file() and not f.name.startswith("."):
+                yield day_dir.name, f
+
+
 def documents(source_dirs: list[Path], limit: int | None = None) -> list[dict[str, str]]:
     """Records for storyline's JSON-lines ingest: text, date, outlet, title."""
     docs = []
     for src in source_dirs:
-        for day_dir in sorted((src / "InputDocs").iterdir()):
-            for f in sorted(day_dir.iterdir()):
-                outlet = _outlet(src, f)
-                lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
-                text = "\n".join(detokenize(x) for x in lines if x.strip())
-                if text:
-                    docs.append(
-                        {
-                            "text": text,
-                            "date": day_dir.name,
-                            "outlet": outlet,
-                            "url": None,
-                            "title": None,
-                        }
-                    )
+        for day, f in input_files(src):
+            lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
+            text = "\n".join(detokenize(x) for x in lines if x.strip())
+            if text:
+                docs.append({"text": text, "date": day, "outlet": _outlet(src, f)})
     docs.sort(key=lambda d: d["date"])
     return docs[:limit] if limit else docs
 
@@ -83,7 +107,7 @@ def corpus_lines(source_dirs: list[Path]) -> dict[str, str]:
     """Detokenized line -> the corpus' own tokenized line, for every line of the topic."""
     out: dict[str, str] = {}
     for src in source_dirs:
-        for f in sorted((src / "InputDocs").glob("*/*")):
+        for _day, f in input_files(src):
             for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
                 if line.strip():
                     out.setdefault(detokenize(line), line.strip())

@@ -126,6 +126,18 @@ def _gold_shape(gold_path: Path) -> tuple[int, int, tuple[str, str]]:
     return len(dates), max(1, per_date), (dates[0].isoformat(), dates[-1].isoformat())
 
 
+def _golds(dirs: list[Path]) -> list[Gold]:
+    """The topic's gold timelines; one that holds no dated entry, or that tilse cannot
+    read, is skipped with a warning naming it (one odd file never stops the run)."""
+    out = []
+    for p in sorted(p for d in dirs for p in (d / "timelines").glob("*.txt")):
+        try:
+            out.append(Gold(p, *_gold_shape(p)))
+        except (ValueError, IndexError, ZeroDivisionError) as exc:
+            log.warning("%s: no gold timeline read (%s: %s), skipped", p, type(exc).__name__, exc)
+    return out
+
+
 @dataclasses.dataclass
 class Gold:
     path: Path
@@ -195,10 +207,7 @@ def prepare(
         for topic, dirs in chosen.items():
             story = Story(id=topic, title=topic, articles=[a for a in ids[topic] if a in annotated])
             articles, annotations, links = engine.linked(story, store, settings)
-            golds = [
-                Gold(p, *_gold_shape(p))
-                for p in sorted(p for d in dirs for p in (d / "timelines").glob("*.txt"))
-            ]
+            golds = _golds(dirs)
             out.append(Topic(topic, articles, annotations, links, corpus_lines(dirs), golds))
             log.info("linked %s", topic)
     finally:
@@ -278,6 +287,16 @@ def run(
 ) -> dict[str, object]:
     start = time.perf_counter()
     data = prepare(root, db, budget, workers, only)
+    if train_root is None and "datewise" in methods and len(data) < 2:
+        # Leave-one-topic-out has nothing to train DATEWISE on with one topic: learn from
+        # the visible Timeline17, as --train would, rather than stop.
+        if not TIMELINE17.is_dir() or TIMELINE17.resolve() == root.resolve():
+            raise SystemExit(
+                f"eval_tls: {root} holds {len(data)} topic(s); DATEWISE learns from other "
+                "topics: pass --train with a Timeline17-style folder"
+            )
+        log.warning("%s holds one topic: DATEWISE is trained on %s", root, TIMELINE17)
+        train_root = TIMELINE17
     train = data if train_root is None else prepare(train_root, db, budget, workers, None)
     held_out = train_root is None
     configs = grid() if loto and "storyline" in methods else [DEFAULT_WEIGHTS]

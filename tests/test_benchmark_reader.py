@@ -34,3 +34,25 @@ def test_a_topic_folder_is_no_outlet_a_file_prefix_may_be(folders: Path) -> None
     # ML-Crisis: "gv_" files are Global Voices posts, "ext_" files other outlets, unnamed.
     outlets = {d["text"]: d["outlet"] for d in documents([folders / "varria"])}
     assert outlets == {"La presa resistió.": "Global Voices", "La presa cedió.": None}
+
+
+def test_what_is_no_report_is_skipped_and_named(
+    folders: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Unseen data may hold a stray file beside the day folders, a folder named by no day
+    # and hidden files: each is skipped with a warning naming it, the reports are read.
+    docs_dir = folders / "quorra_herald" / "InputDocs"
+    (docs_dir / ".DS_Store").write_bytes(b"\x00\x01")
+    (docs_dir / "notes.txt").write_text("not a day folder", encoding="utf-8")
+    _write(folders, "quorra_herald", "misc", "1.txt", "A stray report.")
+    _write(folders, "quorra_herald", "2031-03-02", ".hidden", "A hidden file.")
+    with caplog.at_level("WARNING"):
+        texts = [d["text"] for d in documents([folders / "quorra_herald"])]
+    assert texts == ["The dam held."]
+    assert any("misc" in r.getMessage() for r in caplog.records)
+    assert any("notes.txt" in r.getMessage() for r in caplog.records)
+
+
+def test_a_source_without_reports_is_skipped(folders: Path) -> None:
+    (folders / "empty_source").mkdir()
+    assert documents([folders / "empty_source", folders / "quorra_herald"])[0]["outlet"] == "herald"
