@@ -68,7 +68,7 @@ import pubcount
 from _common import TIMELINE17, emit, parser
 from _timeline17 import corpus_lines, documents, topics, write_jsonl
 from _tls_ceiling import ALL_DAYS, date_ceiling, day_of
-from _tls_report import print_row, print_topics, rounded, spread
+from _tls_report import method_means, print_row, print_topics, rounded
 
 from storyline import engine
 from storyline.model import Story
@@ -368,28 +368,7 @@ def run(
         "seconds": round(time.perf_counter() - start, 1),
     }
     keys = ("ar1_f", "ar2_f", "date_f1")
-    if ceiling:
-        summary["ceiling"] = {
-            name: round(statistics.fmean(float(get(r)["ceiling"]) for r in rows), 4)  # type: ignore[index]
-            for name, get in (("storyline", lambda r: r), ("datewise", lambda r: r["datewise"]))
-            if name in methods
-        }
-    if "storyline" in methods:
-        summary.update({k: round(statistics.fmean(float(r[k]) for r in rows), 4) for k in keys})  # type: ignore[arg-type]
-        summary["spread"] = spread(rows, keys, lambda r: r)
-    if "datewise" in methods:
-        summary["datewise"] = {
-            k: round(statistics.fmean(r["datewise"][k] for r in rows), 4)  # type: ignore[index]
-            for k in keys
-        }
-        summary["datewise_spread"] = spread(rows, keys, lambda r: r["datewise"])
-    if "storyline" in methods and "datewise" in methods:
-        summary["ratio"] = {
-            k: round(float(summary[k]) / summary["datewise"][k], 3)  # type: ignore[index,arg-type]
-            if summary["datewise"][k]  # type: ignore[index]
-            else None
-            for k in keys
-        }
+    summary.update(method_means(rows, methods))
     if "pubcount" in methods:
         summary.update(pubcount.summary(rows))
     if chosen:

@@ -10,6 +10,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 from _tls_ceiling import date_ceiling
+from _tls_report import method_means
 from datewise import Collection, coverable_days
 
 DAY = datetime.date(2031, 3, 1)
@@ -45,3 +46,18 @@ def test_datewise_covers_a_day_only_with_a_sentence_it_could_show() -> None:
     # The long sentence's day and the publication day (its undated lede) can be written;
     # the day only a one-word sentence names cannot.
     assert coverable_days(coll, span) == _days(0, 5)
+
+
+def test_the_summary_gives_each_method_its_mean_ceiling_beside_its_scores() -> None:
+    def row(topic: str, mine: float, theirs: float) -> dict[str, object]:
+        scores = {"ar1_f": 0.1, "ar2_f": 0.05, "date_f1": 0.5}
+        return {
+            "topic": topic,
+            **scores,
+            "ceiling": mine,
+            "datewise": {**scores, "date_f1": 0.25, "ceiling": theirs},
+        }
+
+    out = method_means([row("a", 1.0, 0.5), row("b", 0.5, 0.5)], ("storyline", "datewise"))
+    assert out["ceiling"] == {"storyline": 0.75, "datewise": 0.5}
+    assert out["ratio"] == {"ar1_f": 1.0, "ar2_f": 1.0, "date_f1": 2.0}
