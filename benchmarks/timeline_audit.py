@@ -4,15 +4,22 @@
     .venv/bin/python benchmarks/timeline_audit.py dump --db STORE --data DIR --topics T --name N
     .venv/bin/python benchmarks/timeline_audit.py score
     .venv/bin/python benchmarks/timeline_audit.py score --dump DUMP.jsonl
+    .venv/bin/python benchmarks/timeline_audit.py show --db STORE --dump DUMP.jsonl --unjudged
 
 ``dump`` prints, per topic, the timeline a dossier of the whole topic shows (the same
 ``dossier_timeline`` as ``storyline build``, with the default cap): one JSON line per entry
 with the entry's date, its text, the report it comes from and that report's publication day,
 so a reader can judge it. The judgements live in ``data/timeline_audit/entries.jsonl``
 (see the README there); ``score`` prints the share judged right, overall, per batch and per
-topic. With ``--dump`` it scores a later dump instead: an entry found in the judgements
-(same topic, date, report and sentence) keeps its judgement, the others are counted as
-unjudged and listed, to be read by hand before the figure is quoted.
+topic, and per story (``stories``) the entries right, the wrong ones by kind and the
+unjudged. With ``--dump`` it scores a later dump instead: an entry found in the judgements
+keeps its judgement, the others are counted as unjudged and listed, to be read by hand
+before the figure is quoted. An entry is found by topic, date, report and sentence index
+(with the same text where the judgement has a digest), or else by topic, date, report and
+text digest: a re-split report moves a sentence's index, not what the reader judged.
+``show`` prints a dump's entries for reading: each sentence among its neighbours in its
+report, with the report's publication day and the dates read in the sentence
+(``--unjudged``: only the entries no judgement covers).
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from _common import TIMELINE17, emit, parser
 from _timeline17 import documents, topics, write_jsonl
 
 from storyline import engine
-from storyline.model import Story
+from storyline.model import Evidence, Story
 from storyline.settings import load_settings
 from storyline.store import open_store
 from storyline.synthesize.timeline import dossier_timeline
@@ -61,7 +68,7 @@ def dump(root: Path, db: str, only: list[str], name: str | None = None) -> int:
                 settings.timeline_max_events,
             )
             for e in shown:
-                ev = next((x for x in e.evidence if x.text == e.text), e.evidence[0])
+                ev = _telling(e.evidence, e.text)
                 row = {
                     "topic": name or topic,
                     "date": e.date,
@@ -81,6 +88,16 @@ def dump(root: Path, db: str, only: list[str], name: str | None = None) -> int:
     return printed
 
 
+def _telling(evidence: list[Evidence], text: str) -> Evidence:
+    """The evidence sentence an entry's text is, or holds (a clause cut from it), else
+    the first: the sentence a reader is pointed at."""
+    clause = text.rstrip(" .!?").casefold()
+    return next(
+        (x for x in evidence if x.text == text),
+        next((x for x in evidence if clause and clause in x.text.casefold()), evidence[0]),
+    )
+
+
 def _key(row: dict[str, object]) -> tuple[object, ...]:
     return row["topic"], row["date"], row["article"], row["sentence"]
 
@@ -91,14 +108,33 @@ def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
 
 
-def _judgement(
-    judged: dict[tuple[object, ...], list[dict[str, object]]], row: dict[str, object]
-) -> dict[str, object] | None:
-    """The judgement of dump ``row``: same key, and same text where the digest is known."""
+Judged = dict[tuple[object, ...], list[dict[str, object]]]
+
+
+def _index(rows: list[dict[str, object]]) -> Judged:
+    """The judgements by (topic, date, report, sentence) and, where they have a digest, by
+    (topic, date, report, digest)."""
+    judged: Judged = {}
+    for r in rows:
+        judged.setdefault(_key(r), []).append(r)
+        if "digest" in r:
+            judged.setdefault(_text_key(r, str(r["digest"])), []).append(r)
+    return judged
+
+
+def _text_key(row: dict[str, object], text_digest: str) -> tuple[object, ...]:
+    return row["topic"], row["date"], row["article"], "#" + text_digest
+
+
+def _judgement(judged: Judged, row: dict[str, object]) -> dict[str, object] | None:
+    """The judgement of dump ``row``: same key, and same text where the digest is known;
+    else the same text of the same report under the same date at another sentence index."""
+    text_digest = digest(str(row["text"]))
     for j in judged.get(_key(row), []):
-        if "digest" not in j or j["digest"] == digest(str(row["text"])):
+        if "digest" not in j or j["digest"] == text_digest:
             return j
-    return None
+    moved = judged.get(_text_key(row, text_digest), [])
+    return moved[0] if moved else None
 
 
 def _read(path: Path) -> list[dict[str, object]]:
@@ -110,9 +146,7 @@ def score(path: Path = AUDIT, dump: Path | None = None) -> dict[str, object]:
     rows = _read(path)
     unjudged: list[dict[str, object]] = []
     if dump is not None:
-        judged: dict[tuple[object, ...], list[dict[str, object]]] = {}
-        for r in rows:
-            judged.setdefault(_key(r), []).append(r)
+        judged = _index(rows)
         shown = [r for r in _read(dump) if "date" in r]
         found = [(r, _judgement(judged, r)) for r in shown]
         unjudged = [r for r, j in found if j is None]
@@ -128,6 +162,7 @@ def score(path: Path = AUDIT, dump: Path | None = None) -> dict[str, object]:
         "batches": {b: f"{b_right[b]}/{n}" for b, n in b_total.items()},
         "topics": {t: f"{right[t]}/{n}" for t, n in total.items()},
         "wrong_kinds": dict(Counter(r["why"] for r in rows if not r["right"])),
+        "stories": _stories(rows, unjudged),
     }
     if dump is not None:
         out["unjudged"] = [{k: r[k] for k in ("topic", "date", "article", "sentence")}
@@ -135,18 +170,66 @@ def score(path: Path = AUDIT, dump: Path | None = None) -> dict[str, object]:
     return out
 
 
+def show(db: str, dump: Path, only_unjudged: bool = False, audit: Path = AUDIT) -> int:
+    """Print each entry of ``dump`` among its report's sentences; return how many."""
+    rows, context = [r for r in _read(dump) if "date" in r], 2
+    if only_unjudged:
+        judged = _index(_read(audit))
+        rows = [r for r in rows if _judgement(judged, r) is None]
+    store = open_store(db)
+    try:
+        ids = store.article_ids()
+        for n, r in enumerate(rows):
+            full = next(i for i in ids if i.startswith(str(r["article"])))
+            article, annotation = store.get_article(full), store.get_annotations([full])[0]
+            at, sentences = int(str(r["sentence"])), annotation.sentences
+            print(f"=== #{n} {r['topic']} {r['date']} ({r.get('status')}) | published "
+                  f"{article.published.date} | {r['article']}:{at} | {article.outlet}")  # fmt: skip
+            for k in range(max(0, at - context), min(len(sentences), at + context)):
+                print(f"{'>>' if k == at else '  '} [{k}] {sentences[k].text}")
+            if sentences[at].text != r["text"]:
+                print(f"   entry: {r['text']}")
+            dates = [f"{t.text}={t.value}" for t in annotation.timexes if t.sentence == at]
+            print(f"   dates read: {dates}")
+    finally:
+        store.close()
+    return len(rows)
+
+
+def _stories(
+    rows: list[dict[str, object]], unjudged: list[dict[str, object]]
+) -> dict[str, dict[str, object]]:
+    """Per story: entries judged right, the wrong ones by kind, and those no one judged."""
+    right = Counter(str(r["topic"]) for r in rows if r["right"])
+    wrong: dict[str, Counter[str]] = {}
+    for r in rows:
+        if not r["right"]:
+            wrong.setdefault(str(r["topic"]), Counter())[str(r["why"])] += 1
+    unread = Counter(str(r["topic"]) for r in unjudged)
+    stories = dict.fromkeys(str(r["topic"]) for r in rows + unjudged)
+    return {
+        t: {"right": right[t], "wrong": dict(wrong.get(t, {})), "unjudged": unread[t]}
+        for t in stories
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = parser(__doc__, data="--data", default=TIMELINE17)
-    ap.add_argument("command", choices=("dump", "score"))
-    ap.add_argument("--db", help="a store holding the topics' annotations (dump)")
+    ap.add_argument("command", choices=("dump", "score", "show"))
+    ap.add_argument("--db", help="a store holding the topics' annotations (dump, show)")
     ap.add_argument("--topics", default="EgyptianProtest,H1N1,LibyaWar")
     ap.add_argument("--name", help="the topic's name in the judgements (dump): es/yemen")
-    ap.add_argument("--dump", type=Path, help="score this dump's entries (score)")
+    ap.add_argument("--dump", type=Path, help="score or show this dump's entries")
+    ap.add_argument("--unjudged", action="store_true", help="show only unjudged entries")
     args = ap.parse_args(argv)
+    if args.command in ("dump", "show") and not args.db:
+        ap.error(f"{args.command} needs --db, a store that holds the topics' annotations")
     if args.command == "dump":
-        if not args.db:
-            ap.error("dump needs --db, a store that holds the topics' annotations")
         emit({"entries": dump(args.data, args.db, args.topics.split(","), args.name)})
+    elif args.command == "show":
+        if args.dump is None:
+            ap.error("show needs --dump, a file that dump printed")
+        emit({"shown": show(args.db, args.dump, args.unjudged)})
     else:
         emit(score(dump=args.dump))
     return 0

@@ -27,18 +27,19 @@ from collections.abc import Callable, Sequence
 from typing import TypedDict, Unpack
 
 from storyline.date_refs import referenced_days
-from storyline.model import Annotation, Article, Event, TimelineEntry
+from storyline.model import Annotation, Article, Event, Evidence, TimelineEntry
 
 from .candidates import (
     chronology_events,
     lede_events,
     listed_by_hindsight,
+    story_candidates,
     story_chronologies,
 )
 from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig, Weights
 from .dates import auto_dates, date_scores
 from .entries import _entry, _told_at, build_timeline, sentence_vectors, tells_something
-from .reading import _names, body_only, relevance, stop_words_of, story_terms, within_span
+from .reading import body_only, relevance, stop_words_of, story_terms, within_span
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -54,6 +55,7 @@ __all__ = [
     "listed_by_hindsight",
     "relevance",
     "sentence_vectors",
+    "story_candidates",
     "story_chronologies",
     "story_terms",
     "story_timeline",
@@ -115,19 +117,7 @@ def dossier_timeline(
         if max_events is not None:
             dates = max(1, min(dates, max_events // per_date))
     published = {a.id: a.published.date for a in articles if a.published.date}
-    candidates = [
-        *events,
-        *lede_events(articles, annotations, events, weights),
-        *chronology_events(articles, annotations, events, terms, weights),
-    ]
-    if span is not None:
-        # A chronology line can date a day outside the window ("March 21: ..." in a
-        # list of two years' losses); the window holds for every candidate.
-        candidates = [e for e in candidates if _within(e.date, span)]
-    if terms and len(annotations) >= weights.query_reports:
-        # The story's key names are its query: a sentence that names none of them (a
-        # sidebar headline, another country's protest, a page stamp) is not its entry.
-        candidates = [e for e in candidates if _names(e.text, terms)]
+    candidates = story_candidates(articles, annotations, events, terms, span, weights)
     shown = build_timeline(
         candidates,
         source_of,
@@ -145,7 +135,10 @@ def dossier_timeline(
         stop_words=stop_words_of(articles),
         languages=sorted({a.language or "en" for a in articles}),
     )
+    # An entry's text can be its event's clause ended as a statement: an event is shown
+    # when an entry of its day has its tellings.
     texts = {(e.date, e.text) for e in shown}
+    told = {(e.date, _tellings(e.evidence)) for e in shown}
     rest = sorted(
         (
             e
@@ -153,6 +146,7 @@ def dossier_timeline(
             if e.date
             and e.granularity in GRANULARITIES
             and (e.date, e.text) not in texts
+            and (e.date, _tellings(e.evidence)) not in told
             and weights.min_words <= len(e.text.split()) <= weights.max_words
         ),
         key=lambda e: (e.date or "", _told_at(e, published)),
@@ -160,6 +154,5 @@ def dossier_timeline(
     return shown, [_entry(e) for e in rest]
 
 
-def _within(date: str | None, span: tuple[str, str]) -> bool:
-    """Whether ``date`` (a day, month or year) overlaps the window ``span``."""
-    return bool(date) and span[0][: len(date or "")] <= (date or "") <= span[1][: len(date or "")]
+def _tellings(evidence: Sequence[Evidence]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted((ev.article, ev.sentence) for ev in evidence))

@@ -4,15 +4,71 @@ and the days the story's chronologies list."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections import defaultdict
 from collections.abc import Sequence
+
+import msgspec
 
 from storyline.calendar_safe import shift_days
 from storyline.date_refs import dated_entries, is_chronology_line
 from storyline.model import Annotation, Article, Event, Evidence, Sentence
 
 from .config import DEFAULT_WEIGHTS, TimelineConfig
+from .entries import tells_something
 from .reading import _names
+
+
+def story_candidates(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    events: Sequence[Event],
+    terms: frozenset[str],
+    span: tuple[str, str] | None = None,
+    config: TimelineConfig = DEFAULT_WEIGHTS,
+) -> list[Event]:
+    """Every candidate entry of a story: its dated events, its reports' ledes and its
+    chronologies' lines, within ``span`` and naming one of the story's key ``terms``."""
+    candidates = [
+        *(_as_statement(e) for e in events),
+        *lede_events(articles, annotations, events, config),
+        *chronology_events(articles, annotations, events, terms, config),
+    ]
+    if span is not None:
+        # A chronology line can date a day outside the window ("March 21: ..." in a
+        # list of two years' losses); the window holds for every candidate.
+        candidates = [e for e in candidates if _within(e.date, span)]
+    if terms and len(annotations) >= config.query_reports:
+        # The story's key names are its query: a sentence that names none of them (a
+        # sidebar headline, another country's protest, a page stamp) is not its entry.
+        candidates = [e for e in candidates if _names(e.text, terms)]
+    return candidates
+
+
+def _within(date: str | None, span: tuple[str, str]) -> bool:
+    """Whether ``date`` (a day, month or year) overlaps the window ``span``."""
+    return bool(date) and span[0][: len(date or "")] <= (date or "") <= span[1][: len(date or "")]
+
+
+def _as_statement(event: Event) -> Event:
+    """An event told by one clause of a sentence, ended as its sentence ends.
+
+    "The rig exploded on April 20, killing 11, and BP shares fell on Friday" tells April
+    20 by its first clause, which ends without the sentence's full stop, so no entry
+    filter would take it for a complete statement (``entries.tells_something``). The
+    clause of a sentence that is one (a report's statement, not a stamp, a list of links
+    or a cut-off line) gets that sentence's end; any other stays as it is.
+    """
+    text = event.text.rstrip()
+    sentences = [ev.text.rstrip() for ev in event.evidence if text in ev.text and text != ev.text]
+    if not sentences or tells_something(text) or not tells_something(sentences[0]):
+        return event
+    end = _FINAL.search(sentences[0])
+    closed = text.rstrip(" ,;:—–-") + (end.group() if end else ".")
+    return msgspec.structs.replace(event, text=closed) if tells_something(closed) else event
+
+
+_FINAL = re.compile(r"""[.!]["'”’)\]]*$""")
 
 
 def lede_events(
