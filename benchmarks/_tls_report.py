@@ -11,10 +11,14 @@ def print_row(row: dict[str, object], g) -> None:  # type: ignore[no-untyped-def
     if "ar1_f" in row:
         parts.append(
             f"storyline AR1 {row['ar1_f']:.3f} AR2 {row['ar2_f']:.3f} dF1 {row['date_f1']:.3f}"
+            + (f" (ceiling {row['ceiling']:.3f})" if "ceiling" in row else "")
         )
     if "datewise" in row:
         d = row["datewise"]
-        parts.append(f"datewise AR1 {d['ar1_f']:.3f} AR2 {d['ar2_f']:.3f} dF1 {d['date_f1']:.3f}")  # type: ignore[index]
+        parts.append(
+            f"datewise AR1 {d['ar1_f']:.3f} AR2 {d['ar2_f']:.3f} dF1 {d['date_f1']:.3f}"  # type: ignore[index]
+            + (f" (ceiling {d['ceiling']:.3f})" if "ceiling" in d else "")  # type: ignore[operator,index]
+        )
     if "pubcount" in row:
         c = row["pubcount"]
         parts.append(f"pubcount AR1 {c['ar1_f']:.3f} AR2 {c['ar2_f']:.3f} dF1 {c['date_f1']:.3f}")  # type: ignore[index]
@@ -33,6 +37,35 @@ def print_topics(rows: list[dict[str, object]], methods: tuple[str, ...]) -> Non
             b = statistics.fmean(r["datewise"][k] for r in mine)  # type: ignore[index]
             ratios.append(f"{k} {a:.3f}/{b:.3f}={a / b if b else float('inf'):.2f}x")
         print(f"topic {topic:10s} " + "  ".join(ratios), flush=True)
+
+
+def method_means(rows: list[dict[str, object]], methods: tuple[str, ...]) -> dict[str, object]:
+    """The summary's means over the rows: storyline's and DATEWISE's scores with their
+    spread, their ratio, and each method's date F1 ceiling when the rows hold one."""
+    keys = ("ar1_f", "ar2_f", "date_f1")
+    out: dict[str, object] = {}
+    getters = {"storyline": lambda r: r, "datewise": lambda r: r["datewise"]}
+    if rows and "ceiling" in rows[0]:
+        out["ceiling"] = {
+            name: round(statistics.fmean(float(get(r)["ceiling"]) for r in rows), 4)
+            for name, get in getters.items()
+            if name in methods
+        }
+    if "storyline" in methods:
+        out.update({k: round(statistics.fmean(float(r[k]) for r in rows), 4) for k in keys})  # type: ignore[arg-type]
+        out["spread"] = spread(rows, keys, getters["storyline"])
+    if "datewise" in methods:
+        out["datewise"] = {
+            k: round(statistics.fmean(r["datewise"][k] for r in rows), 4)  # type: ignore[index]
+            for k in keys
+        }
+        out["datewise_spread"] = spread(rows, keys, getters["datewise"])
+    if "storyline" in methods and "datewise" in methods:
+        out["ratio"] = {
+            k: round(float(out[k]) / out["datewise"][k], 3) if out["datewise"][k] else None  # type: ignore[index,arg-type]
+            for k in keys
+        }
+    return out
 
 
 def spread(rows, keys, get):  # type: ignore[no-untyped-def]

@@ -181,6 +181,35 @@ def timeline(
     """The DATEWISE timeline: ``dates`` days, up to ``per_date`` sentences each."""
     days = candidate_days(coll, span)
     idf = _idf(coll)
+    ment, pub = _day_sentences(coll)
+    out: dict[datetime.date, list[str]] = {}
+    for d in rank_days(coll, days, w):
+        if len(out) >= dates:
+            break
+        summary = _summarize(_candidates(ment[d], pub[d], idf), idf, per_date)
+        if summary:
+            out[d] = summary
+    return out
+
+
+def coverable_days(
+    coll: Collection, span: tuple[datetime.date, datetime.date]
+) -> set[datetime.date]:
+    """The candidate days DATEWISE can write an entry for: a sentence mentioning the day or
+    standing for it (``_day_sentences``) within the length bounds."""
+    ment, pub = _day_sentences(coll)
+    return {
+        d
+        for d in candidate_days(coll, span)
+        if any(MIN_WORDS <= len(s.split()) <= MAX_WORDS for s in ment[d] + pub[d])
+    }
+
+
+def _day_sentences(
+    coll: Collection,
+) -> tuple[dict[datetime.date, list[str]], dict[datetime.date, list[str]]]:
+    """Per day, the sentences mentioning it (first day timex) and the first ``CLIP`` undated
+    sentences of reports that stand for it (published on it or ``PUB_END`` - 1 days after)."""
     ment: dict[datetime.date, list[str]] = defaultdict(list)
     pub: dict[datetime.date, list[str]] = defaultdict(list)
     for art, sents in coll.sentences.items():
@@ -191,14 +220,7 @@ def timeline(
             elif i < CLIP:
                 for k in range(PUB_END):
                     pub[coll.published[art] - datetime.timedelta(days=k)].append(text)
-    out: dict[datetime.date, list[str]] = {}
-    for d in rank_days(coll, days, w):
-        if len(out) >= dates:
-            break
-        summary = _summarize(_candidates(ment[d], pub[d], idf), idf, per_date)
-        if summary:
-            out[d] = summary
-    return out
+    return ment, pub
 
 
 def _candidates(ment: list[str], pub: list[str], idf: dict[str, float]) -> list[str]:

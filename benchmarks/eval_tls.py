@@ -1,7 +1,7 @@
 """Timeline summarization on Timeline17, scored with tilse as the literature scores it.
 
     .venv/bin/python benchmarks/eval_tls.py [DIR] [--db cache.sqlite] [--topics bpoil,MJ]
-        [--method both|storyline|datewise] [--loto] [--train VISIBLE_DIR]
+        [--method both|storyline|datewise] [--loto] [--train VISIBLE_DIR] [--ceiling]
 
 Two methods run on the same ingested and annotated records, in the same run:
 storyline's ``story_timeline`` and DATEWISE (``benchmarks/datewise.py``, Gholipour
@@ -13,7 +13,8 @@ leave-one-topic-out: each topic is scored with the weights best on the six other
 JSON then holds the weights chosen per topic and, for reference only, the in-sample best.
 The last JSON line holds the means, ``spread`` (lowest and highest topic mean),
 ``datewise`` and ``ratio``, and ``rows``: per gold timeline ``topic``, ``timeline``,
-``ar1_f``, ``ar2_f``, ``date_f1`` and DATEWISE's.
+``ar1_f``, ``ar2_f``, ``date_f1`` and DATEWISE's. ``--ceiling`` adds each method's date F1
+with its candidate days ranked perfectly (``_tls_ceiling.py``), per row and as ``ceiling``.
 
 DIR has the layout of ../shared/datasets/timeline17: ``TOPIC_SOURCE/InputDocs/<date>/<file>``
 and ``TOPIC_SOURCE/timelines/*.txt``. The sources of one topic are pooled into one story.
@@ -66,21 +67,16 @@ import datewise
 import pubcount
 from _common import TIMELINE17, emit, parser
 from _timeline17 import corpus_lines, documents, topics, write_jsonl
-from _tls_report import print_row, print_topics, rounded, spread
+from _tls_ceiling import ALL_DAYS, date_ceiling, day_of
+from _tls_report import method_means, print_row, print_topics, rounded
 
 from storyline import engine
-from storyline.model import Story, TimelineEntry
+from storyline.model import Story
 from storyline.settings import load_settings
 from storyline.store import open_store
 from storyline.synthesize.timeline import DEFAULT_WEIGHTS, Weights, story_timeline, within_span
 
 log = logging.getLogger("eval_tls")
-
-
-def _day(entry: TimelineEntry) -> datetime.date:
-    """tilse compares days; a month or year entry stands on its first day."""
-    parts = [int(p) for p in entry.date.split("-")] + [1, 1]
-    return datetime.date(parts[0], parts[1], parts[2])
 
 
 def _gold(gold_path: Path):  # type: ignore[no-untyped-def]
@@ -219,20 +215,22 @@ def prepare(
     return out
 
 
-def storyline_pred(t: Topic, g: Gold, weights: Weights) -> dict[datetime.date, list[str]]:
+def storyline_pred(
+    t: Topic, g: Gold, weights: Weights, dates: int | None = None
+) -> dict[datetime.date, list[str]]:
     timeline = story_timeline(
         t.articles,
         t.annotations,
         t.links.events,  # type: ignore[attr-defined]
         t.links.sources.__getitem__,  # type: ignore[attr-defined]
-        dates=g.dates,
+        dates=dates or g.dates,
         per_date=g.per_date,
         span=g.span,
         weights=weights,
     )
     pred: dict[datetime.date, list[str]] = {}
     for entry in timeline:
-        pred.setdefault(_day(entry), []).append(_as_corpus(entry.text, t.lines))
+        pred.setdefault(day_of(entry), []).append(_as_corpus(entry.text, t.lines))
     return pred
 
 
@@ -285,6 +283,7 @@ def run(
     loto: bool,
     methods: tuple[str, ...],
     train_root: Path | None,
+    ceiling: bool = False,
 ) -> dict[str, object]:
     start = time.perf_counter()
     data = prepare(root, db, budget, workers, only)
@@ -352,6 +351,14 @@ def run(
                 row["datewise"] = scores[("datewise", 0)][key]
             if "pubcount" in methods:
                 row["pubcount"] = scores[("pubcount", 0)][key]
+            if ceiling:
+                gold = _gold(g.path).get_dates()
+                if "storyline" in methods:
+                    days = storyline_pred(t, g, configs[chosen.get(t.name, 0)], ALL_DAYS)
+                    row["ceiling"] = date_ceiling(set(days), gold, g.dates)
+                if "datewise" in methods:
+                    days = datewise.coverable_days(*_window(t, g))
+                    row["datewise"]["ceiling"] = date_ceiling(days, gold, g.dates)  # type: ignore[index]
             rows.append(row)
             print_row(row, g)
     summary: dict[str, object] = {
@@ -361,22 +368,7 @@ def run(
         "seconds": round(time.perf_counter() - start, 1),
     }
     keys = ("ar1_f", "ar2_f", "date_f1")
-    if "storyline" in methods:
-        summary.update({k: round(statistics.fmean(float(r[k]) for r in rows), 4) for k in keys})  # type: ignore[arg-type]
-        summary["spread"] = spread(rows, keys, lambda r: r)
-    if "datewise" in methods:
-        summary["datewise"] = {
-            k: round(statistics.fmean(r["datewise"][k] for r in rows), 4)  # type: ignore[index]
-            for k in keys
-        }
-        summary["datewise_spread"] = spread(rows, keys, lambda r: r["datewise"])
-    if "storyline" in methods and "datewise" in methods:
-        summary["ratio"] = {
-            k: round(float(summary[k]) / summary["datewise"][k], 3)  # type: ignore[index,arg-type]
-            if summary["datewise"][k]  # type: ignore[index]
-            else None
-            for k in keys
-        }
+    summary.update(method_means(rows, methods))
     if "pubcount" in methods:
         summary.update(pubcount.summary(rows))
     if chosen:
@@ -418,6 +410,11 @@ def main(argv: list[str] | None = None) -> int:
         help="Timeline17-style folder DATEWISE is trained on when DIR's topics are unseen "
         "(default: leave-one-topic-out within DIR)",
     )
+    ap.add_argument(
+        "--ceiling",
+        action="store_true",
+        help="also report each method's date F1 ceiling: its candidate days ranked perfectly",
+    )
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("storyline").setLevel(logging.WARNING)
@@ -435,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
             args.loto,
             methods,
             Path(args.train) if args.train else None,
+            args.ceiling,
         )
     emit(summary)
     return 0
