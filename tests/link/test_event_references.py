@@ -298,3 +298,29 @@ def test_a_yearless_day_ahead_in_another_language_keeps_its_reading() -> None:
     sentence = "La manifestation prévue le 2 juillet réunira les pêcheurs de Tessel."
     told = _told(sentence, {"2 juillet": "2031-07-02"}, "fr", verb="prévoir")
     assert [d for d, _ in told] == ["2031-07-02"]
+
+
+def test_a_plan_ahead_of_the_report_keeps_its_year_beside_an_older_date() -> None:
+    # "will hold ... on July 29" in a report of June 2031 that also retells June 2029:
+    # the hearing is this July's, not July 2029's.
+    lines = [
+        "The Tessel inquiry first sat on June 3 2029.",
+        "The harbour board will hold a new hearing on July 29.",
+    ]
+    text = "\n".join(lines)
+    sentences = [
+        Sentence(index=0, start=0, end=len(lines[0]), text=lines[0]),
+        Sentence(index=1, start=len(lines[0]) + 1, end=len(text), text=lines[1]),
+    ]
+    first, at = text.index("June 3 2029"), text.index("July 29")
+    timexes = [
+        TimeExpr(sentence=0, start=first, end=first + 11, text="June 3 2029", type="DATE",
+                 value="2029-06-03", relative=False, verb="sit", tense="past"),
+        TimeExpr(sentence=1, start=at, end=at + 7, text="July 29", type="DATE",
+                 value="2031-07-29", relative=True, verb="hold", tense="future"),
+    ]  # fmt: skip
+    ann = Annotation(article="a", sentences=sentences, timexes=timexes)
+    art = Article(id="a", text=text, published=Published(date=PUB))
+    dates = {e.text: e.date for e in find_events([art], [ann], lambda a, s: [])}
+    assert dates[lines[1]] == "2031-07-29"
+    assert dates[lines[0]] == "2029-06-03"

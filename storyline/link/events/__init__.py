@@ -242,7 +242,9 @@ def _dated(
                     sent.text, t.start - sent.start, t.end - sent.start, language, pub, config
                 )
                 parsed = (named, "day") if named else parsed  # "ce vendredi", "se rendra samedi"
-            if parsed is not None and (moved := year_from_report(t, parsed[0], explicit, config)):
+            if parsed is not None and (
+                moved := year_from_report(t, parsed[0], explicit, config, pub)
+            ):
                 parsed = (moved, "day")  # "the note of March 7" near "February 14 2003"
             if parsed is None or (t.sentence, parsed[0]) in seen:
                 continue

@@ -24,7 +24,9 @@ Rule: a day written without its year ("the note of March 7") takes the year of t
 nearest date the report writes with its year ("February 14 2003") when that one lies
 within ``EventsConfig.year_sentences`` sentences and the day, in its year, falls within
 ``year_days`` days of it: a report of 2005 retelling March 2003 does not mean March 2005.
-Reason: an inquiry's report of 2005 dated the legal advice of March 2003 to March 2005.
+A day read after the report that its verb puts ahead (future tense, modality) stays.
+Reason: an inquiry's report of 2005 dated the legal advice of March 2003 to March 2005;
+a hearing a report of July 2010 announced "on July 29" went to July 2009.
 
 Rule: a report whose first line opens with a day and a colon ("June 2: Robots swarm the
 wellhead.") but that carries no chronology (``date_refs.chronology_entries``) opens with
@@ -226,11 +228,17 @@ def year_from_report(
     day: str,
     explicit: list[tuple[int, datetime.date]],
     config: EventsConfig = EVENTS,
+    published: str | None = None,
 ) -> str | None:
     """ISO day ``day`` (the annotator's reading of yearless ``t``) moved to the year of
-    the nearest date the report writes with its year (module docstring), or None."""
+    the nearest date the report writes with its year (module docstring), or None. A day
+    read after ISO day ``published`` whose verb says it lies ahead (a future tense or a
+    modality: "will now begin on 9 May", "would hold a hearing on July 29") keeps its
+    reading: a plan is not a retelling."""
+    ahead = bool(published) and day > (published or "")[:10]
     if (
-        not t.relative
+        (ahead and (t.tense == "future" or t.modality is not None))
+        or not t.relative
         or len(day) != 10
         or _YEAR_WRITTEN.search(t.text)
         or not _DIGIT.search(t.text)
