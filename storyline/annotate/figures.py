@@ -62,7 +62,7 @@ _CARRIER_VERBS = frozenset({"be", "estimate", "put", "rise", "climb", "reach", "
                             "decline", "revise", "raise", "lower", "update", "remain", "near",
                             "approach", "mount", "swell", "edge", "cross", "pass", "become",
                             "give", "show", "suggest", "calculate", "count", "tally", "believe",
-                            "think", "claim", "confirm", "indicate", "include", "bring",
+                            "think", "claim", "allege", "confirm", "indicate", "include", "bring",
                             "push", "take", "leave", "set", "make", "have", "get"})
 # Nouns that hold a figure without being what it counts ("the toll", "the number of").
 _HOLDERS = frozenset({"toll", "number", "total", "count", "figure", "tally", "estimate", "rate",
@@ -295,9 +295,16 @@ def _from_verb(verb: Token, via: Token) -> tuple[str | None, Token | None]:
     for child in verb.children:  # "149 are reported to have died", "is feared to have drowned"
         if child.dep_ in ("xcomp", "ccomp") and lemma_of(child) in _CLASS_OF:
             return lemma_of(child), child
+        if child.dep_ == "conj" and lemma_of(child) in _CLASS_OF and not _own_args(child):
+            return lemma_of(child), child  # "alleges 15 people, ..., died": parsed as a conjunct
     if lem in ("confirm", "raise"):
         return lem, verb
     return None, verb
+
+
+def _own_args(verb: Token) -> bool:
+    """Whether a verb has a subject or an object of its own ("and arrested 12 people")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") for c in verb.children)
 
 
 def _from_holder(holder: Token) -> str | None:

@@ -23,7 +23,8 @@ Pairs are joined strongest shared content first. A sentence joins a claim only w
 tells one fact with at least half of the claim's first sentences, which keeps groups
 from chaining, and a claim holds one sentence per article. A sentence without a vector (a
 zero row: long articles may leave sentences unembedded) is a claim of its own.
-A claim's text is its most central sentence.
+A claim's text is its most central sentence; it keeps only the sentences that tell that fact
+themselves (one joined through others is a claim of its own). Who confirms: ``confirm``.
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storyline.link.confirm import confirmers
 from storyline.link.neighbours import nearest
 from storyline.link.predicates import Side, opposed, sides_of
-from storyline.link.sources import relayed_source
 from storyline.link.specifics import ENTITY, Specifics, items_of
 from storyline.memo import Memo, digest
 from storyline.model import Annotation, Claim, Evidence
@@ -152,14 +153,19 @@ class _Pairs:
         self.config = config
         self.related = min(config.related, config.similarity)
 
-    def agreement(self, a: int, b: int, cos: float | None = None) -> float | None:
+    def agreement(
+        self, a: int, b: int, cos: float | None = None, deeds: bool = True
+    ) -> float | None:
         """The shared specific content of a pair that tells one fact, else None; ``cos``,
-        when given, is the pair's cosine as the neighbour search measured it."""
+        when given, is the pair's cosine as the neighbour search measured it; without
+        ``deeds``, one value said of two deeds ("forced from homes" / "the evacuation of")
+        does not set apart a sentence already in a claim."""
         if cos is None:
             cos = float(self.mat[a] @ self.mat[b])
         if cos < self.related or not _same_mood(self.moods[a], self.moods[b]):
             return None
-        if _figures_differ(self.figures[a], self.figures[b]):
+        differ = _figures_differ if deeds else _values_differ
+        if differ(self.figures[a], self.figures[b]):
             return None  # "sent 30 doctors" / "had 300 doctors": two facts, or a revision
         if opposed(self.sides[a], self.sides[b]):
             return None  # "opened" / "closed", "approved" / "rejected": contrary facts
@@ -330,11 +336,22 @@ def find_claims(
             score = pairs.agreement(a, b, cos)
             if score is not None:
                 linked[(a, b)] = score
-    groups = _join(keys, linked, pairs)
+    groups = [told for members in _join(keys, linked, pairs) for told in _core_fact(members, pairs)]
     known = {source_of(a) for a in dict.fromkeys(k[0] for k in keys)}
     return sort_claims(
-        [_claim(members, keys, mat, source_of, outlet_of, known) for members in groups]
+        [_claim(core, members, keys, source_of, outlet_of, known) for core, members in groups]
     )
+
+
+def _core_fact(members: list[int], pairs: _Pairs) -> list[tuple[int, list[int]]]:
+    """A group as claims ``(core, members)``: its most central sentence with the members that
+    tell that fact themselves; each other member (maybe a related fact) is a claim of its own."""
+    if len(members) == 1:
+        return [(members[0], members)]
+    centroid = pairs.mat[members].mean(axis=0)
+    core = max(members, key=lambda m: (float(pairs.mat[m] @ centroid), -m))
+    told = [m for m in members if m == core or pairs.agreement(m, core, deeds=False) is not None]
+    return [(core, told)] + [(m, [m]) for m in members if m not in told]
 
 
 def _neighbour_pairs(
@@ -408,26 +425,22 @@ def _join(
 
 
 def _claim(
+    core: int,
     members: list[int],
     keys: list[tuple[str, int, str]],
-    mat: np.ndarray,
     source_of: Callable[[str], str],
     outlet_of: Callable[[str], str | None],
     known: set[str],
 ) -> Claim:
-    if len(members) == 1:
-        rep = members[0]  # most claims: one sentence, its own centre
-    else:
-        centroid = mat[members].mean(axis=0)
-        rep = max(members, key=lambda m: (float(mat[m] @ centroid), -m))
-    members = sorted(members, key=lambda m: (keys[m][0], keys[m][1]))
-    evidence = [Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2]) for m in members]
-    arts = [e.article for e in evidence]
-    outlets = sorted({outlet_of(a) or f"(unknown outlet: {a})" for a in arts})
-    # a sentence crediting another of the story's outlets ("told the Herald") is its telling
-    independent = sorted({relayed_source(e.text, source_of(e.article), known) for e in evidence})
-    text = keys[rep][2]
-    cid = "c-" + hashlib.sha1(f"{keys[rep][0]}:{text}".encode()).hexdigest()[:10]
+    evidence = [
+        Evidence(article=keys[m][0], sentence=keys[m][1], text=keys[m][2])
+        for m in sorted(members, key=lambda m: (keys[m][0], keys[m][1]))
+    ]
+    outlets = sorted({outlet_of(e.article) or f"(unknown outlet: {e.article})" for e in evidence})
+    texts = {m: keys[m][2] for m in members}
+    independent = confirmers(texts, lambda m: source_of(keys[m][0]), known)
+    text = keys[core][2]
+    cid = "c-" + hashlib.sha1(f"{keys[core][0]}:{text}".encode()).hexdigest()[:10]
     return Claim(
         id=cid, text=text, evidence=evidence, outlets=outlets, independent_outlets=independent
     )

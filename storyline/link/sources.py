@@ -11,14 +11,18 @@
   that outlet: one site's pages are one source;
 * names that differ only in case, punctuation or a leading "The" ("CNN" from a dateline,
   "cnn" from a feed) are one source, under its most used spelling (``same_outlet``);
+* a report whose first lines put another of the story's sources right before a dateline
+  ("AP NEW ORLEANS --": a photo credit, then the agency's dateline) reruns that source's
+  copy and counts as it (``rerun_source``);
 * a sentence that credits another of the story's outlets ("told the Herald", "CNN
-  reported") is that outlet's telling, not a confirmation of it (``relayed_source``).
+  reported", "told the Associated Press" for a source known as "AP") is that outlet's
+  telling, not a confirmation of it (``relayed_source``).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from storyline.model import Article
@@ -74,7 +78,55 @@ def independent_sources(articles: Sequence[Article], copies: dict[str, str]) -> 
             and (len(ranked) == 1 or ranked[0] >= TEMPLATE_MARGIN * ranked[1])
         ):
             sources[a.id] = max(votes, key=lambda s: (votes[s], s))
+    return _reruns(articles, sources)
+
+
+def _reruns(articles: Sequence[Article], sources: dict[str, str]) -> dict[str, str]:
+    """``sources`` with the pages that rerun another source's copy (``rerun_source``)
+    counted as it; and where one source is what a site mostly reruns (``TEMPLATE_MARGIN``
+    times as many pages as any other), the site's other pages opening on a bare dateline
+    ("NEW ORLEANS -- ", the agency's style) are that source's copy too."""
+    known = set(sources.values())
+    reruns: dict[str, Counter[str]] = defaultdict(Counter)  # site -> sources it reruns
+    for a in articles:
+        found = sources[a.id] if a.credits else rerun_source(a.text, sources[a.id], known)
+        if found != sources[a.id]:
+            reruns[sources[a.id]][found] += 1
+            sources[a.id] = found
+    for a in articles:
+        ranked = reruns.get(sources[a.id], Counter()).most_common(2)
+        if (
+            ranked
+            and not a.credits
+            and (len(ranked) == 1 or ranked[0][1] >= TEMPLATE_MARGIN * ranked[1][1])
+            and re.search(rf"^{_DATELINE}", _head(a.text), re.MULTILINE)
+        ):
+            sources[a.id] = ranked[0][0]
     return sources
+
+
+RERUN_LINES = 5  # lines at the top of a page where a rerun agency's dateline may sit
+# A dateline in capitals, right after a source's name or opening a line: "NEW ORLEANS -- ",
+# "EMPIRE, La. -- ".
+_DATELINE = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]+\.?)?\s+(?:--|—)\s"
+_RERUN = r"(?:^|[\s,])(?P<name>{name})\s+" + _DATELINE
+
+
+def _head(text: str) -> str:
+    return "\n".join([line for line in text.split("\n") if line.strip()][:RERUN_LINES])
+
+
+def rerun_source(text: str, own: str, known: Iterable[str]) -> str:
+    """The source whose copy a report reruns: another of the story's ``known`` sources named
+    right before a dateline on one of its first ``RERUN_LINES`` lines ("Coast Guard via AP
+    NEW ORLEANS -- The Coast Guard said ..."); else ``own``."""
+    head = _head(text)
+    for name in sorted(known, key=len, reverse=True):
+        if name == UNATTRIBUTED or _outlet_key(name) == _outlet_key(own) or len(name) < 2:
+            continue
+        if re.search(_RERUN.format(name=re.escape(name)), head, re.MULTILINE):
+            return name
+    return own
 
 
 def same_outlet(sources: dict[str, str]) -> dict[str, str]:
@@ -132,6 +184,17 @@ _RELAY_AFTER = (
 )
 
 
+def _spelled(name: str) -> str:
+    """A pattern for ``name`` as a sentence may write it: its words, and for a short
+    acronym ("AP", "AFP") also the capitalized words it stands for ("Associated Press",
+    "Agence France-Presse")."""
+    spelled = re.escape(name).replace(r"\ ", r"\s+")
+    if re.fullmatch(r"[A-Z]{2,5}", name):
+        words = r"[-\s]+".join(rf"{c}[a-z]+" for c in name)
+        spelled = f"(?:{spelled}|(?-i:{words}))"
+    return spelled
+
+
 def relayed_source(text: str, own: str, known: Iterable[str]) -> str:
     """What a sentence of a report from source ``own`` counts as: the source it credits
     for what it tells, when that is another of the story's ``known`` sources ("the
@@ -141,7 +204,7 @@ def relayed_source(text: str, own: str, known: Iterable[str]) -> str:
     for name in sorted(known, key=len, reverse=True):
         if name == UNATTRIBUTED or _outlet_key(name) == _outlet_key(own) or len(name) < 2:
             continue
-        spelled = re.escape(name).replace(r"\ ", r"\s+")
+        spelled = _spelled(name)
         for shape in (_RELAY_BEFORE, _RELAY_AFTER):
             for m in re.finditer(shape.format(name=spelled), text, re.IGNORECASE):
                 if m.group("name")[0].isupper():

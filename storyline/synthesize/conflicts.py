@@ -35,6 +35,7 @@ from storyline.synthesize.measures import (
     revised,
     same_moment,
 )
+from storyline.synthesize.part_whole import exceeds, part_side, whole_key
 
 _INCLUDES = re.compile(
     r"\b(including|includ(?:es|ed)|counting|plus|in total|all told|altogether|combined)\b",
@@ -85,8 +86,15 @@ _BLOCK = 256  # figures compared at once with all of their measure
 
 def disputes(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     """Whether two figures tell one moment of one measure and neither revises the other
-    (a later report's higher count of what only grows is the count as known later)."""
-    return same_moment(a, b, cfg) and not revised(a, b)
+    (a later report's higher count of what only grows is the count as known later); of a
+    part and its whole ("19 civilians" / "15 people"), only a part above the whole."""
+    if not same_moment(a, b, cfg) or revised(a, b):
+        return False
+    side = part_side(a.key, b.key)
+    if side is None:
+        return True
+    part, whole = (a, b) if side == 0 else (b, a)
+    return exceeds(part.q, whole.q)  # a part above its whole
 
 
 def _later_candidates(figs: list[Figure], cfg: FiguresConfig = FIGURES) -> list[list[int]]:
@@ -99,7 +107,7 @@ def _later_candidates(figs: list[Figure], cfg: FiguresConfig = FIGURES) -> list[
     later: list[list[int]] = [[] for _ in figs]
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for k, f in enumerate(figs):
-        by_key[f.key].append(k)
+        by_key[whole_key(f.key)].append(k)  # a part and its whole are compared
     dim = Counter(f.vector.shape[0] for f in figs).most_common(1)[0][0] if figs else 0
     lowest = min(cfg.related, cfg.alike_same_day) - 1e-4
     for ks in by_key.values():
@@ -171,7 +179,10 @@ def _conflict(
         positions.append(Position(value=members[0].q.text, evidence=evidence))
     shared = frozenset.intersection(*(f.entities for f in figs)) if figs else frozenset()
     names = sorted(entity_names[e] for e in shared if e in entity_names)
-    about = describe(first.key) + (f" ({', '.join(names)})" if names else "")
+    one = len({f.key for f in figs}) == 1
+    about = describe(first.key if one else whole_key(first.key)) + (
+        f" ({', '.join(names)})" if names else ""
+    )
     note = None
     largest = max(groups, key=lambda g: max(f.q.value for f in g))
     larger = [f for f in largest if _includes_more(f, cfg)]

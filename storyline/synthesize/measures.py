@@ -31,13 +31,15 @@ from storyline.model import Annotation, Quantity
 from storyline.synthesize.bounds import compatible as compatible  # for importers
 from storyline.synthesize.bounds import interval
 from storyline.synthesize.lengths import event_of, window
-from storyline.synthesize.places import many_places, named_in, places_agree
+from storyline.synthesize.part_whole import CONFIRMED, confirmed, part_side, whole_key
+from storyline.synthesize.places import many_places, named_in, named_or_adjective, places_agree
 from storyline.synthesize.sentence_figures import (
-    counts_no_noun,
+    bare,
+    historical,
     own_places,
     partitive,
     rate_doubt,
-    told_as_toll,
+    subset,
 )
 
 # fmt: off
@@ -66,8 +68,11 @@ GROWING = KNOWN_CLASSES - {"flow"}
 # Money and troops are one measure only for one giver: these pair with their subject said.
 AGENTIVE_CLASSES = frozenset({"pledged", "raised", "sent"})
 # fmt: on
+# A sum told as the size of a fund or appeal ("a $100m fund", "a $50m appeal"): the fund is
+# what is measured, whoever gives to it.
+FUND = "fund"
+_SIZE_OF = re.compile(r"\s+(fund|appeal)\b", re.IGNORECASE)
 _PLACES = frozenset({"GPE", "LOC", "FAC"})  # mention labels of places
-_HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -104,10 +109,9 @@ REPORT_SLACK, MAX_RATIO = FIGURES.report_slack, FIGURES.max_ratio
 LIST_FIGURES, RUN_ON_WORDS = FIGURES.list_figures, FIGURES.run_on_words
 # Deaths told as suspected or feared are the suspected count, not the confirmed one.
 _SUSPECTED = re.compile(
-    r"\b(suspected|feared|believed|thought|blamed|could|may|might|possibly|probably)\b",
+    r"\b(suspected|feared|believed|thought|could|may|might|possibly|probably)\b",
     re.IGNORECASE,
 )
-_FIRST = re.compile(r"\bfirst\s+$", re.IGNORECASE)  # right before the figure
 
 
 @dataclass
@@ -145,9 +149,11 @@ def known_measure(f: Figure) -> bool:
     """Whether what the figure counts and what is said of it are both plain enough to
     compare or track: a known predicate class, a giver for money and troops, and no doubt
     between a rate and a total."""
-    kind, _, pred, _ = f.key
+    kind, _, pred, _ = whole_key(f.key)
     if f.rate_doubt or kind == "duration":
         return False
+    if pred == FUND:
+        return True
     if pred in AGENTIVE_CLASSES or kind == "money":
         return pred in AGENTIVE_CLASSES and f.q.subject is not None
     if pred == "flow" and kind != "measure":
@@ -201,14 +207,25 @@ def figures_of(
             qs = [ann.quantities[n] for n in ns]
             keys = [key_of[n] for n in ns]
             part_of = [partitive(q, sentence.text, sentence.start) for q in qs]
-            wholes = [k for k, p in zip(keys, part_of, strict=True) if not p]
-            own = own_places(qs, keys, sentence.text, sentence.start, cfg.place_after)
+            # figures of one measure in one sentence, parts told alike ("80 confirmed
+            # deaths, 36 deaths"): a breakdown
+            wholes = [whole_key(k) for k, p in zip(keys, part_of, strict=True) if k and not p]
+            own = own_places(
+                qs,
+                [k and whole_key(k) for k in keys],
+                sentence.text,
+                sentence.start,
+                cfg.place_after,
+            )
             named = frozenset(
                 m.text.lower() for m in ann.mentions if m.sentence == s and m.label in _PLACES
             )
             for q, key, place, part in zip(qs, keys, own, part_of, strict=True):
                 if key is None:
                     continue
+                # a part told as confirmed ("20 of the 149 ... have been confirmed") is the
+                # whole of the confirmed count
+                part = part and not _confirmed(key)
                 out.append(
                     Figure(
                         article=ann.article,
@@ -223,7 +240,9 @@ def figures_of(
                         day_guessed=ann.article in guessed,
                         offset=sentence.start,
                         alone=len(qs) == 1,
-                        parts=part or wholes.count(key) > 1 or len(qs) >= cfg.list_figures,
+                        parts=part
+                        or wholes.count(whole_key(key)) > 1
+                        or len(qs) >= cfg.list_figures,
                         item=place is not None,
                         place=place or q.place,
                         places=named,
@@ -239,13 +258,24 @@ def _measure_in(
     if not q.sentence < len(ann.sentences):
         return None
     s = ann.sentences[q.sentence]
-    return measure_key(q, s.text[max(0, q.start - s.start - cfg.hedge_before) : q.start - s.start])
+    start, end = q.start - s.start, q.end - s.start
+    key = measure_key(q, s.text[max(0, start - cfg.hedge_before) : start])
+    if q.kind == "money" and q.unit and _SIZE_OF.match(s.text, end):
+        return (q.kind, q.unit, FUND, q.per)  # "a $100m fund": the fund's size, any giver
+    if key is not None and key[2] == "dead" and confirmed(s.text[:start], s.text[end:]):
+        return (key[0], key[1], f"dead{CONFIRMED}", key[3])  # the confirmed part of the dead
+    return key
 
 
-def same_scope(a: Figure, b: Figure) -> bool:
+def _confirmed(key: tuple | None) -> bool:
+    return key is not None and key[2] is not None and key[2].endswith(CONFIRMED)
+
+
+def same_scope(a: Figure, b: Figure, parts: bool = False) -> bool:
     """One measure for one scope: subjects and places agree; a place one figure gives must
-    at least be named in the other's sentence ("91 cases in the US" / "256 cases")."""
-    if a.key != b.key:
+    at least be named in the other's sentence ("91 cases in the US" / "256 cases");
+    ``parts``: a part and its whole ("19 civilians" / "15 people") are of one measure."""
+    if a.key != b.key and not (parts and part_side(a.key, b.key) is not None):
         return False
     if a.q.subject and b.q.subject and a.q.subject != b.q.subject:
         return False
@@ -294,7 +324,7 @@ def _day_of(f: Figure) -> date | None:
 
 def related(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     sim = float(a.vector @ b.vector) if a.vector.shape == b.vector.shape else 0.0
-    shared = len(a.entities & b.entities)
+    shared = len(a.entities & b.entities) or int(_place_told(a, b) or _place_told(b, a))
     if a.key[0] == "duration":  # the length of one event: told of the same people, alike
         x, y = event_of(a), event_of(b)
         if x and y and x != y:
@@ -303,6 +333,12 @@ def related(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
     if shared == 0 and sim >= cfg.alike_same_day and _one_day(a, b):
         return places_agree(a.places, b.places)  # the story's own scope, told the same day
     return (shared >= 1 and sim >= cfg.related) or sim >= cfg.alike  # one scope both name
+
+
+def _place_told(a: Figure, b: Figure) -> bool:
+    """A place ``a``'s sentence names is told in ``b``'s, by name or adjective ("Libya" /
+    "the Libyan government"): one scope both name, though their entities differ."""
+    return any(named_or_adjective(p, b.text) for p in a.places)
 
 
 def _one_day(a: Figure, b: Figure) -> bool:
@@ -329,7 +365,7 @@ def same_moment(a: Figure, b: Figure, cfg: FiguresConfig = FIGURES) -> bool:
         )
         and all(known_measure(f) or f.key[0] == "duration" for f in (a, b))
         and not any(f.rate_doubt for f in (a, b))
-        and same_scope(a, b)
+        and same_scope(a, b, parts=True)
         and same_time(a, b, cfg)
         and near_in_size(a, b, cfg)
         and related(a, b, cfg)
@@ -341,7 +377,7 @@ def revised(a: Figure, b: Figure) -> bool:
     report, or in one day's reports for a later day both sentences name: the count as known
     later, not a dispute ("three killed in Wednesday's clashes", then "at least eight" in
     the next day's report)."""
-    if a.key[2] not in GROWING or a.day is None or b.day is None:
+    if whole_key(a.key)[2] not in GROWING or a.day is None or b.day is None:
         return False
     x, y = a.day, b.day
     if x == y:  # one report day: only days both sentences name can order them
@@ -391,29 +427,9 @@ def describe(key: tuple[str, str, str | None, str | None]) -> str:
         words += f" a {per}"
     if kind == "duration":
         return words  # the length of one event, told with any verb
+    if pred and pred.endswith(CONFIRMED):
+        pred = f"{pred.removesuffix(CONFIRMED)} (confirmed)"
     return f"{words} {pred}" if pred and pred != unit else words
-
-
-def historical(f: Figure) -> bool:
-    """A figure its sentence dates to an earlier year ("the 1989 spill") is no value now."""
-    return bool(f.when and f.day and f.when[:4].isdigit() and int(f.when[:4]) < f.day.year)
-
-
-def subset(f: Figure) -> bool:
-    """A figure told as the first ones of a count ("the first two British cases"): a part
-    counted early, not the count at its time."""
-    return bool(_FIRST.search(f.text[: max(0, f.q.start - f.offset)]))
-
-
-def bare(f: Figure) -> bool:
-    """A number that counts no noun ("3", "26"; "six were killed", "three of his
-    grandchildren") and whose sentence names no toll or total it could be: what it counts
-    is a guess from the parse, unless it is told as a reported toll ("up to 149 are
-    reported to have died")."""
-    if f.q.unit is not None and not (f.q.unit == "person" and counts_no_noun(f.q)):
-        return False
-    after = f.text[max(0, f.q.end - f.offset) :]
-    return not (_HOLDER_WORDS.search(f.text) or (f.q.unit and told_as_toll(after)))
 
 
 def run_on(f: Figure, cfg: FiguresConfig = FIGURES) -> bool:

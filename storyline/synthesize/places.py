@@ -35,6 +35,19 @@ def named_in(place: str, text: str) -> bool:
     return bool(re.search(rf"\b{initials}\.?(?![\w])", text))  # capitals: not "us"
 
 
+def named_or_adjective(place: str, text: str) -> bool:
+    """Whether ``text`` names ``place`` (``named_in``) or says its adjective, formed as
+    English forms most ("libya": "Libyan", "mexico": "Mexican", "egypt": "Egyptian",
+    "iraq": "Iraqi", "china": "Chinese"); names shorter than four letters only by name."""
+    if named_in(place, text):
+        return True
+    name = place.lower().removeprefix("the ")
+    if len(name) < 4 or not name.replace(" ", "").isalpha():
+        return False
+    stems = {re.escape(name), re.escape(name[:-1])} if name[-1] in "aeo" else {re.escape(name)}
+    return bool(re.search(rf"\b(?:{'|'.join(stems)})(?:n|an|ian|i|ese)\b", text, re.IGNORECASE))
+
+
 def same_place(a: str, b: str) -> bool:
     """Two lower-case names of one place: alike, or one the other's initials ("the united
     kingdom" / "uk", "united states" / "u.s.")."""

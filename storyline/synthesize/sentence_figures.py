@@ -12,14 +12,23 @@ whether a figure of a list or breakdown is the count of a place of its own.
   of its own that no other figure of its measure in the sentence shares ("80 deaths in
   Cairo, 36 in Alexandria": 36 is Alexandria's), the place read from the parse or from a
   list item's label ("New Zealand: 3 confirmed, 13 probable cases").
+* A figure its sentence dates to an earlier year, told as the first ones of a count, or
+  a number that counts no noun and names no toll, is no value of the count now.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from storyline.model import Quantity
+
+if TYPE_CHECKING:
+    from storyline.synthesize.measures import Figure
+
+_HOLDER_WORDS = re.compile(r"\b(toll|number|total|tally|figure|count)s?\b", re.IGNORECASE)
+_FIRST = re.compile(r"\bfirst\s+$", re.IGNORECASE)  # right before the figure
 
 # A rate said anywhere in the sentence ("12,000 barrels (504,000 gallons) are leaking every
 # day"): for a figure the parse gave no period, rate or total is in doubt.
@@ -122,3 +131,25 @@ def own_places(
         shared = any(m != n and keys[m] == key and places[m] == place for m in range(len(qs)))
         out.append(None if place is None or key is None or shared else place)
     return out
+
+
+def historical(f: Figure) -> bool:
+    """A figure its sentence dates to an earlier year ("the 1989 spill") is no value now."""
+    return bool(f.when and f.day and f.when[:4].isdigit() and int(f.when[:4]) < f.day.year)
+
+
+def subset(f: Figure) -> bool:
+    """A figure told as the first ones of a count ("the first two British cases"): a part
+    counted early, not the count at its time."""
+    return bool(_FIRST.search(f.text[: max(0, f.q.start - f.offset)]))
+
+
+def bare(f: Figure) -> bool:
+    """A number that counts no noun ("3", "26"; "six were killed", "three of his
+    grandchildren") and whose sentence names no toll or total it could be: what it counts
+    is a guess from the parse, unless it is told as a reported toll ("up to 149 are
+    reported to have died")."""
+    if f.q.unit is not None and not (f.q.unit == "person" and counts_no_noun(f.q)):
+        return False
+    after = f.text[max(0, f.q.end - f.offset) :]
+    return not (_HOLDER_WORDS.search(f.text) or (f.q.unit and told_as_toll(after)))

@@ -150,3 +150,38 @@ def test_what_befalls_people_is_read_through_a_reporting_verb() -> None:
 def test_almost_and_nearly_reach_just_under_their_figure() -> None:
     q = only("Almost 200,000 people have fled the country.")
     assert (q.low, q.high) == (pytest.approx(190000.0), pytest.approx(200000.0))
+
+
+def test_a_count_an_allegation_hangs_on_says_what_its_clause_tells() -> None:
+    # The parse hangs "15 people" on "alleges" and "died" beside it: "alleges" only says
+    # the figure, as "claims" does; what befell the people is in the clause it says.
+    (people,) = [
+        q
+        for q in figures(
+            "The government alleges 15 people, including three children, died in the raid on Vessa."
+        )
+        if q.value == 15
+    ]
+    assert people.predicate == "dead"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "predicate"),
+    [
+        pytest.param(
+            "Officials allege 15 people, including two children, died in the raid on Vessa.",
+            15,
+            "dead",
+            id="a conjunct with no subject or object of its own tells what befell the count",
+        ),
+        pytest.param(
+            "Officials reported 40 deaths and arrested 12 people in Vessa.",
+            40,
+            "dead",
+            id="a conjunct with an object of its own is another deed",
+        ),
+    ],
+)
+def test_a_conjunct_of_a_saying_verb(text: str, value: float, predicate: str) -> None:
+    (q,) = [q for q in figures(text) if q.value == value]
+    assert q.predicate == predicate

@@ -1,5 +1,6 @@
-"""The candidates for a day beyond the dated events: report ledes and chronology lines,
-and the days the story's chronologies list."""
+"""The candidates for a day: the dated events (a clause ended as its sentence ends), report
+ledes and chronology lines, and the days the story's chronologies list. A day with no
+candidate is never shown: the gate keeps out days only references or bursts point to."""
 
 from __future__ import annotations
 
