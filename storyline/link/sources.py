@@ -83,29 +83,41 @@ def independent_sources(articles: Sequence[Article], copies: dict[str, str]) -> 
 
 def _reruns(articles: Sequence[Article], sources: dict[str, str]) -> dict[str, str]:
     """``sources`` with the pages that rerun another source's copy (``rerun_source``)
-    counted as it; and where one source is what a site mostly reruns (``TEMPLATE_MARGIN``
-    times as many pages as any other), the site's other pages opening on a bare dateline
-    ("NEW ORLEANS -- ", the agency's style) are that source's copy too."""
+    counted as it. A site that mostly reruns one source (``TEMPLATE_MARGIN`` times as many
+    pages as any other) has its pages opening on a bare dateline ("NEW ORLEANS -- ", the
+    agency's style) counted as that source too; and when those make ``RERUN_SHARE`` of its
+    pages, all of its pages: the rest cannot be told from the agency's copy."""
     known = set(sources.values())
     reruns: dict[str, Counter[str]] = defaultdict(Counter)  # site -> sources it reruns
+    pages: Counter[str] = Counter(sources[a.id] for a in articles if not a.credits)
     for a in articles:
         found = sources[a.id] if a.credits else rerun_source(a.text, sources[a.id], known)
         if found != sources[a.id]:
             reruns[sources[a.id]][found] += 1
             sources[a.id] = found
+    mostly = {}
+    for site, rerun in reruns.items():
+        ranked = rerun.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] >= TEMPLATE_MARGIN * ranked[1][1]:
+            mostly[site] = ranked[0][0]
     for a in articles:
-        ranked = reruns.get(sources[a.id], Counter()).most_common(2)
+        site = sources[a.id]
+        if site in mostly and not a.credits and re.search(rf"^{_DATELINE}", _head(a.text), re.M):
+            reruns[site][mostly[site]] += 1
+            sources[a.id] = mostly[site]
+    for a in articles:
+        site = sources[a.id]
         if (
-            ranked
+            site in mostly
             and not a.credits
-            and (len(ranked) == 1 or ranked[0][1] >= TEMPLATE_MARGIN * ranked[1][1])
-            and re.search(rf"^{_DATELINE}", _head(a.text), re.MULTILINE)
+            and reruns[site][mostly[site]] >= RERUN_SHARE * pages[site]
         ):
-            sources[a.id] = ranked[0][0]
+            sources[a.id] = mostly[site]
     return sources
 
 
 RERUN_LINES = 5  # lines at the top of a page where a rerun agency's dateline may sit
+RERUN_SHARE = 0.25  # share of a site's pages rerunning one agency that make all of them its
 # A dateline in capitals, right after a source's name or opening a line: "NEW ORLEANS -- ",
 # "EMPIRE, La. -- ".
 _DATELINE = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]+\.?)?\s+(?:--|—)\s"

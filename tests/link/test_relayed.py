@@ -62,15 +62,20 @@ def test_a_page_rerunning_an_agencys_dated_copy_counts_as_the_agency() -> None:
         "reopened on Monday after a week of repairs, harbour master Ilka Brandt said.",
     )
     other = _page("Strait Herald", "Harbour master Ilka Brandt said the quay reopened on Monday.")
-    # the site's other page in the agency's dateline style is its copy too; a page of its
-    # own (no dateline) stays the site's
+    # the site's other page in the agency's dateline style is its copy too, and a site that
+    # reruns the agency on so many of its pages cannot be told from it on the rest either
     bare = _page("Karsholm Post", "June 3: a ferry.\nKARSHOLM -- The quay closed again on Tuesday.")
     mine = _page("Karsholm Post", "Our reporter walked the quay at Karsholm on Tuesday.")
     sources = independent_sources([own, rerun, other, bare, mine], {})
     assert sources[rerun.id] == "NWA"
     assert sources[bare.id] == "NWA"
-    assert sources[mine.id] == "Karsholm Post"
+    assert sources[mine.id] == "NWA"
     assert sources[other.id] == "Strait Herald"
+    # ... while a site of many pages of its own that reruns one stays itself on those
+    many = [_page("Karsholm Post", f"Our reporter walked quay {n} at Karsholm.") for n in range(6)]
+    sources = independent_sources([own, rerun, other, *many], {})
+    assert sources[rerun.id] == "NWA"
+    assert {sources[p.id] for p in many} == {"Karsholm Post"}
     # a photo credit with no dateline after it leaves the page its outlet's
     photo = _page("Karsholm Post", "NWA Photo/Tavi Lund The quay reopened on Monday.")
     assert independent_sources([own, photo], {})[photo.id] == "Karsholm Post"

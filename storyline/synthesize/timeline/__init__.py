@@ -14,6 +14,9 @@
 4. **This story only.** Only report bodies count (``Article.zones`` are left out); the
    story's key names (``reading.story_terms``) are its query: reader comments, sidebars
    and another story's chronology do not date it.
+5. **Events, not views.** A sentence in its writer's own voice (``voice``: "I", "we"
+   outside a quotation) and a roundup's sentence about another story
+   (``reading.roundups``) are no entry; they still count for their day's score.
 
 Weights and limits: ``config.TimelineConfig``, chosen leave-one-topic-out on Timeline17
 (``benchmarks/eval_tls.py --loto``; history in docs/experiments.md, "Timelines"). The
@@ -39,7 +42,16 @@ from .candidates import (
 from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig, Weights
 from .dates import auto_dates, date_scores
 from .entries import _entry, _told_at, build_timeline, sentence_vectors, tells_something
-from .reading import body_only, relevance, stop_words_of, story_terms, within_span
+from .reading import (
+    body_only,
+    on_story,
+    relevance,
+    roundups,
+    stop_words_of,
+    story_terms,
+    within_span,
+)
+from .voice import tells_as_reporter
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -134,6 +146,7 @@ def dossier_timeline(
         relevance=relevance(annotations, terms) if weights.relevance else None,
         stop_words=stop_words_of(articles),
         languages=sorted({a.language or "en" for a in articles}),
+        pickable=_entry_test(articles, annotations, terms, weights),
     )
     # An entry's text can be its event's clause ended as a statement: an event is shown
     # when an entry of its day has its tellings.
@@ -152,6 +165,20 @@ def dossier_timeline(
         key=lambda e: (e.date or "", _told_at(e, published)),
     )
     return shown, [_entry(e) for e in rest]
+
+
+def _entry_test(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    terms: frozenset[str],
+    weights: TimelineConfig,
+) -> Callable[[Event], bool]:
+    """Which candidates may stand as entries: told in a reporter's voice, and, in a
+    roundup of other stories, naming this story's core (``reading.roundups``)."""
+    reporter = tells_as_reporter({a.id: a.language or "en" for a in articles})
+    roundup, core = roundups(annotations, terms, articles, weights)
+    story = on_story(roundup, core, stop_words_of(articles))
+    return lambda e: reporter(e) and story(e)
 
 
 def _tellings(evidence: Sequence[Evidence]) -> tuple[tuple[str, int], ...]:

@@ -38,6 +38,9 @@ class TimelineConfig:
     query_reports: int = 5  # reports a story needs before its key names are a query
     key_terms: int = 20  # the story's most widespread names: the query its reports are read against
     on_topic: float = 0.5  # share of a chronology's entries that must name the story to count
+    core: float = 0.5  # a key term this share of the top one's reports name is a core name
+    core_median: float = 0.5  # roundups are told apart only when most reports name the core
+    roundup: float = 0.5  # a report naming the core this share of the median's is a roundup
 
     def coarse(self, granularity: str | None) -> float:
         """How much a date of this granularity weighs against a day."""

@@ -39,6 +39,7 @@ def build_timeline(
     relevance: Mapping[str, float] | None = None,
     stop_words: Set[str] = STOP_WORDS,
     languages: Sequence[str] = ("en",),
+    pickable: Callable[[Event], bool] | None = None,
 ) -> list[TimelineEntry]:
     """The timeline: the most reported dates, and for each its most told, most central events.
 
@@ -50,7 +51,10 @@ def build_timeline(
     Two entries are redundant only when they also share a status: a plan and its
     cancellation are both kept. ``stop_words`` are left out of the sentences' words
     (``reading.stop_words_of``: those of the story's languages); a chronology line is
-    read in each of ``languages``, those of the story's reports.
+    read in each of ``languages``, those of the story's reports. An event ``pickable``
+    refuses (a sentence in its writer's own voice: ``voice.tells_as_reporter``) still
+    counts for its day's score but is no entry: the day's next candidate stands for the
+    day, and a day with none left goes.
     """
     usable = [
         e
@@ -62,7 +66,8 @@ def build_timeline(
     ]
     by_date: dict[str, list[Event]] = defaultdict(list)
     for e in usable:
-        by_date[e.date or ""].append(e)
+        if pickable is None or pickable(e):
+            by_date[e.date or ""].append(e)
     # A publication day with no event of its own has nothing to show.
     scores = {
         d: v

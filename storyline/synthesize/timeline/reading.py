@@ -1,19 +1,20 @@
-"""What of a story the timeline reads: the reports' bodies within the window, and the
-story's key names, the query its reports are read against."""
+"""What of a story the timeline reads: the reports' bodies within the window, the story's
+key names (the query its reports are read against) and the roundups of other stories
+among its reports."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 
 import msgspec
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.languages.words import stop_words
-from storyline.model import Annotation, Article, Event
+from storyline.model import Annotation, Article, Event, Evidence
 
-from .config import DEFAULT_WEIGHTS
+from .config import DEFAULT_WEIGHTS, TimelineConfig
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -102,6 +103,85 @@ def relevance(annotations: Sequence[Annotation], terms: frozenset[str]) -> dict[
     if median <= 0:
         return {}
     return {a: min(1.0, share / median) for a, share in shares.items()}
+
+
+def roundups(
+    annotations: Sequence[Annotation],
+    terms: frozenset[str],
+    articles: Sequence[Article] = (),
+    config: TimelineConfig = DEFAULT_WEIGHTS,
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The reports of a story that are roundups of other stories, and the story's core names.
+
+    The core is the key terms at least ``config.core`` as many reports name as the most
+    named one. When most reports' named sentences name the core (the story's median
+    report, at least ``config.core_median`` of them), a report where under
+    ``config.roundup`` times that median do (another country's uprising told in a
+    regional review, another war's recap) is a roundup. In a story of many actors,
+    whose own reports rarely name its top names, no report is one: a low share there
+    says nothing.
+    """
+    stops = stop_words_of(articles)
+    df: Counter[str] = Counter()
+    named: dict[str, list[set[str]]] = {}
+    for ann in annotations:
+        by_sentence: dict[int, set[str]] = {}
+        for m in ann.mentions:
+            if m.label in _NAMED:
+                by_sentence.setdefault(m.sentence, set()).update(_words(m.text, stops))
+        named[ann.article] = list(by_sentence.values())
+        df.update(set().union(*by_sentence.values()) & terms if by_sentence else set())
+    if not df:
+        return frozenset(), frozenset()
+    top = max(df.values())
+    core = frozenset(t for t in terms if df[t] >= config.core * top)
+    shares = {
+        a: sum(any(names_core(w, core) for w in words) for words in sents) / len(sents)
+        for a, sents in named.items()
+        if sents
+    }
+    if not shares:
+        return frozenset(), core
+    median = sorted(shares.values())[len(shares) // 2]
+    if median < config.core_median:
+        return frozenset(), core
+    return frozenset(a for a, share in shares.items() if share < config.roundup * median), core
+
+
+def names_core(word: str, core: frozenset[str]) -> bool:
+    """Whether ``word`` is one of the ``core`` names or a form of one ("yemeníes" of
+    "yemen", "iraqi" of "iraq", "syrien" of "syrie"): the same first five letters, or
+    one the start of the other when both have at least four."""
+    if word in core:
+        return True
+    for c in core:
+        if len(word) >= 4 and len(c) >= 4 and (word.startswith(c) or c.startswith(word)):
+            return True
+        if len(word) >= 5 and len(c) >= 5 and word[:5] == c[:5]:
+            return True
+    return False
+
+
+def on_story(
+    roundup: frozenset[str], core: frozenset[str], stops: Set[str] = STOP_WORDS
+) -> Callable[[Event], bool]:
+    """The test ``build_timeline`` gives its ``pickable``: a sentence of a roundup
+    (``roundups``) stands for its day only when it names the story's core itself."""
+
+    def pickable(e: Event) -> bool:
+        telling = telling_of(e)
+        if telling is None or telling.article not in roundup:
+            return True
+        return any(names_core(w, core) for w in _words(e.text, stops))
+
+    return pickable
+
+
+def telling_of(e: Event) -> Evidence | None:
+    """The telling whose sentence stands for an event (its first when none is word for word)."""
+    return next(
+        (ev for ev in e.evidence if ev.text == e.text), e.evidence[0] if e.evidence else None
+    )
 
 
 def _names(text: str, terms: frozenset[str]) -> bool:

@@ -1,0 +1,72 @@
+"""Whose voice a sentence speaks in: a writer who says "I" or "we" outside a quotation is
+giving a view or a memory (a column, an essay, a site's own note), not telling an event.
+
+"As someone who runs a bank, I have watched this unfold", "the money to halt our
+losses", "Este post es parte de nuestra cobertura": none of these is a timeline entry.
+Quoted words are the speaker's, not the writer's, and are left out of the test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from storyline.model import Event
+
+from .reading import telling_of
+
+
+def _listed(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# The first person singular and plural of each language storyline reads. Words that are
+# also common other words are left out: Spanish "me"/"nos" (reflexive), French "me"
+# (reflexive, elided "m'") and "mes"/"mis"/"ma" read as months or participles elsewhere.
+FIRST_PERSON: Mapping[str, frozenset[str]] = {
+    "en": _listed("i me my mine myself we our ours us ourselves"),
+    "es": _listed("yo mí nosotros nosotras nuestro nuestra nuestros nuestras"),
+    "fr": _listed("je j moi mon nous notre nos"),
+    "it": _listed("io noi nostro nostra nostri nostre mio mia"),
+    "de": _listed("ich wir uns unser unsere unseren unserer mein meine"),
+    "nl": _listed("ik wij ons onze mijn"),
+    "pt": _listed("eu nós nosso nossa nossos nossas meu minha"),
+}
+# A quotation as written ("...", “...”, «...», ‘...’) or as a tokenized corpus writes it
+# (``...'' and ` ... ').
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|‘[^’]*’|``.*?\'\'|`\s.*?\s\'')
+_WORD = re.compile(r"[^\W\d_]+")
+# "I" right after a capitalized word inside the sentence is a numeral of a name ("World
+# War I", "the Phase I trial"); after the sentence's first word it is the pronoun ("Then I").
+_NUMERAL_I = re.compile(r"(?<=\S)(\s+[A-Z][a-z]*) I\b")
+
+
+def in_writers_voice(text: str, language: str = "en") -> bool:
+    """Whether the sentence's writer speaks as "I" or "we" outside a quotation.
+
+    A word counts in lower case or capitalized ("We now know"), never in capitals: "US"
+    is a country; "I" after a capitalized word is a numeral ("World War I"). A quotation
+    left open runs to the end of the sentence (the sentence was split inside it).
+    """
+    words = FIRST_PERSON.get(language)
+    if not words:
+        return False
+    if text.count('"') % 2:
+        text = text[: text.rfind('"')]
+    narrative = _NUMERAL_I.sub(r"\1", _QUOTED.sub(" ", text))
+    return any(
+        w.lower() in words and (w.islower() or w.istitle()) for w in _WORD.findall(narrative)
+    )
+
+
+def tells_as_reporter(language_of: Mapping[str, str]) -> Callable[[Event], bool]:
+    """The test ``build_timeline`` gives its ``pickable``: an event may stand as an entry
+    unless the sentence that stands for it is in its writer's own voice (the language
+    is that of the report the sentence comes from, ``language_of`` by article id)."""
+
+    def pickable(e: Event) -> bool:
+        telling = telling_of(e)
+        language = language_of.get(telling.article, "en") if telling else "en"
+        return not in_writers_voice(e.text, language)
+
+    return pickable
