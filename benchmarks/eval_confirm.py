@@ -171,7 +171,13 @@ def judge(claim: Any, labels: dict[Ref, tuple[str, str, str]]) -> bool | None:
     told = [labels.get(r) for r in refs_of(claim)]
     if any(t is None for t in told) or len({t[0] for t in told if t}) != 1:
         return None
-    return all(t[1] == "F" for t in told if t) and len({t[2] for t in told if t}) >= 2
+    return one_fact(claim, labels) and len({t[2] for t in told if t}) >= 2
+
+
+def one_fact(claim: Any, labels: dict[Ref, tuple[str, str, str]]) -> bool:
+    """Every labelled evidence sentence tells the claim's fact (issue 15's "claims tell one
+    fact", whatever their sources)."""
+    return all(labels[r][1] == "F" for r in refs_of(claim) if r in labels)
 
 
 def score_claims(
@@ -188,6 +194,7 @@ def score_claims(
             verdict = judge(c, labels)
             per[story.topic]["confirmed"] += 1
             per[story.topic][{True: "right", False: "wrong", None: "unlabelled"}[verdict]] += 1
+            per[story.topic]["one_fact"] += verdict is not None and one_fact(c, labels)
             names = {_key(_old_source(by_id[e.article])) for e in c.evidence}
             if verdict is None and len(names) < 2:
                 per[story.topic]["one_outlet"] += 1
@@ -198,7 +205,11 @@ def score_claims(
     return {
         "precision": round(precision, 3) if precision is not None else None,
         "estimate": round(precision * rest / total["confirmed"], 3) if precision else None,
-        **{k: total[k] for k in ("confirmed", "right", "wrong", "unlabelled", "one_outlet")},
+        "one_fact_share": round(total["one_fact"] / judged, 3) if judged else None,
+        **{
+            k: total[k]
+            for k in ("confirmed", "right", "wrong", "unlabelled", "one_outlet", "one_fact")
+        },
         "topics": {t: dict(c) for t, c in sorted(per.items())},
     }
 
@@ -315,7 +326,8 @@ def main() -> None:
         print(
             f"{name:26} confirmed {r['confirmed']:4} right {r['right']:3} wrong {r['wrong']:3} "
             f"unlabelled {r['unlabelled']:4} one outlet {r['one_outlet']:4} "
-            f"precision {r['precision']} (all confirmed, estimated: {r['estimate']})"
+            f"precision {r['precision']} (all confirmed, estimated: {r['estimate']}); "
+            f"telling one fact {r['one_fact_share']}"
         )
     for name in ("storyline", "near_duplicate"):
         r = result["pairs"][name]
