@@ -324,3 +324,41 @@ def test_a_plan_ahead_of_the_report_keeps_its_year_beside_an_older_date() -> Non
     dates = {e.text: e.date for e in find_events([art], [ann], lambda a, s: [])}
     assert dates[lines[1]] == "2031-07-29"
     assert dates[lines[0]] == "2029-06-03"
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "date", "value"),
+    [
+        ("fr", "L'ancien gouverneur est détenu à la prison de Tessel après sa condamnation le "
+         "2 juin à dix ans de réclusion.", "2 juin", "2031-06-02"),
+        ("fr", "Après avoir pris le port de Tessel le 3 juin, les rebelles avançaient vers "
+         "le nord.", "3 juin", "2031-06-03"),
+        ("es", "El hijo del gobernador desapareció tras la muerte de su padre el 4 de junio.",
+         "4 de junio", "2031-06-04"),
+        ("pt", "O porto de Tessel reabriu após o ataque de 5 de junho aos navios.",
+         "5 de junho", "2031-06-05"),
+    ],
+)  # fmt: skip
+def test_a_date_inside_an_after_phrase_dates_no_event(
+    language: str, sentence: str, date: str, value: str
+) -> None:
+    # The sentence tells a later state or move; the day is that of the event "after" names.
+    assert _events(sentence, {date: value}, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "date", "value"),
+    [
+        ("fr", "Peu après minuit mardi, la digue de Tessel a cédé.", "mardi", "2031-06-17"),
+        # English is read from its parse: this noun phrase keeps its sentence.
+        ("en", "The mayor met the guild after their long talks on Monday.", "Monday",
+         "2031-06-16"),
+        ("fr", "Les pêcheurs ont bloqué le port mardi après-midi.", "mardi", "2031-06-17"),
+        ("fr", "Après des semaines de grève, les dockers ont repris le travail mardi.",
+         "mardi", "2031-06-17"),
+    ],
+)  # fmt: skip
+def test_a_date_outside_an_after_phrase_still_dates_its_event(
+    language: str, sentence: str, date: str, value: str
+) -> None:
+    assert _events(sentence, {date: value}, language) == [value]

@@ -31,6 +31,7 @@ from .merge import _event, _merge, _Raw, _window
 from .references import (
     dates_another_thing,
     explicit_dates,
+    in_after_phrase,
     opening_caption,
     weekday_day,
     year_from_report,
@@ -250,6 +251,10 @@ def _dated(
                 continue
             if dates_another_thing(t, parsed[0], sent.text, sent.start, pub, language, config):
                 continue  # "after Tuesday's earthquake", "the minute of March 7 said", ...
+            if (t.start, t.end) not in clauses and in_after_phrase(
+                sent.text, t.start - sent.start, language, config
+            ):
+                continue  # "après sa condamnation le 2 juin": the sentencing's day
             if _annotated(t):
                 status = timex_status(t, parsed[0], pub)
             else:
