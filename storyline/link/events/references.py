@@ -126,34 +126,29 @@ _FUTURE = {
 
 
 @functools.cache
-def _since(language: str) -> re.Pattern[str] | None:
-    words = _SINCE.get(language)
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
+def _opener(words: str | None, follow: str) -> re.Pattern[str] | None:
+    return re.compile(rf"(?<!\w)(?:{words}){follow}", re.IGNORECASE) if words else None
+
+
+def _phrase(pattern: re.Pattern[str] | None, sentence: str, start: int) -> str | None:
+    """The words between the last phrase opener ``pattern`` finds before ``sentence[start:]``
+    and the date there, or None when no such opener comes before it."""
+    opened = [m.end() for m in pattern.finditer(sentence[:start])] if pattern else []
+    return sentence[opened[-1] : start] if opened else None
 
 
 def in_since_phrase(
     sentence: str, start: int, language: str = "en", config: EventsConfig = EVENTS
 ) -> bool:
     """Whether the date at ``sentence[start:]`` lies in a "since" phrase (module docstring)."""
-    pattern = _since(language)
-    if pattern is None:
+    between = _phrase(_opener(_SINCE.get(language), r"(?!\w)"), sentence, start)
+    if between is None:
         return False
-    before = sentence[:start]
-    opened = [m.end() for m in pattern.finditer(before)]
-    if not opened:
-        return False
-    between = before[opened[-1] :]
     apposition = "," in between and len(between.rsplit(",", 1)[1].split()) <= 1
     if "," in between and not apposition:
         return False  # the phrase ended at its comma: "Since March, troops ... on Monday"
     limit = config.since_words * (2 if apposition else 1)
     return not _STOPS.search(between) and len(between.split()) <= limit
-
-
-@functools.cache
-def _after(language: str) -> re.Pattern[str] | None:
-    words = _AFTER.get(language)
-    return re.compile(rf"(?<!\w)(?:{words})(?=\s)", re.IGNORECASE) if words else None
 
 
 def in_after_phrase(
@@ -162,15 +157,10 @@ def in_after_phrase(
     """Whether the date at ``sentence[start:]`` lies in an "after" phrase (module
     docstring): within ``since_words`` words of its "after" word, with no comma or sentence
     punctuation between and no time of day."""
-    pattern = _after(language)
-    if pattern is None:
-        return False
-    opened = [m.end() for m in pattern.finditer(sentence[:start])]
-    if not opened:
-        return False
-    between = sentence[opened[-1] : start]
+    between = _phrase(_opener(_AFTER.get(language), r"(?=\s)"), sentence, start)
     return (
-        "," not in between
+        between is not None
+        and "," not in between
         and not _STOPS.search(between)
         and not _TIME_OF_DAY.search(between)
         and 0 < len(between.split()) <= config.since_words
