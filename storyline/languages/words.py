@@ -1,4 +1,5 @@
-"""Each language's word lists: speech verbs, honorifics, modality, quote marks, stop words.
+"""Each language's word lists: speech verbs, honorifics, modality, quote marks, the first
+person, stop words.
 
 The languages storyline reads (``READ``) have every list; those it only dates
 (``DATED``: Chinese, Arabic) have sentence ends and dates. Verb forms are listed as
@@ -268,6 +269,20 @@ WORDS: dict[str, Words] = {
     ),
     "zh": Words(language="zh", quote_marks=(("「", "」"), ("『", "』"), ("“", "”"))),
     "ar": Words(language="ar", quote_marks=(("«", "»"), ("“", "”"), ('"', '"'))),
+}
+
+
+# The first person singular and plural of each language storyline reads. Words that are
+# also common other words are left out: Spanish "me"/"nos" (reflexive), French "me"
+# (reflexive, elided "m'") and "mes"/"mis"/"ma" read as months or participles elsewhere.
+FIRST_PERSON: dict[str, frozenset[str]] = {
+    "en": _w("i me my mine myself we our ours us ourselves"),
+    "es": _w("yo mí nosotros nosotras nuestro nuestra nuestros nuestras"),
+    "fr": _w("je j moi mon nous notre nos"),
+    "it": _w("io noi nostro nostra nostri nostre mio mia"),
+    "de": _w("ich wir uns unser unsere unseren unserer mein meine"),
+    "nl": _w("ik wij ons onze mijn"),
+    "pt": _w("eu nós nosso nossa nossos nossas meu minha"),
 }
 
 

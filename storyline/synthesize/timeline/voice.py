@@ -11,27 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from storyline.languages.words import FIRST_PERSON
 from storyline.model import Event
 
 from .reading import telling_of
 
-
-def _listed(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# The first person singular and plural of each language storyline reads. Words that are
-# also common other words are left out: Spanish "me"/"nos" (reflexive), French "me"
-# (reflexive, elided "m'") and "mes"/"mis"/"ma" read as months or participles elsewhere.
-FIRST_PERSON: Mapping[str, frozenset[str]] = {
-    "en": _listed("i me my mine myself we our ours us ourselves"),
-    "es": _listed("yo mí nosotros nosotras nuestro nuestra nuestros nuestras"),
-    "fr": _listed("je j moi mon nous notre nos"),
-    "it": _listed("io noi nostro nostra nostri nostre mio mia"),
-    "de": _listed("ich wir uns unser unsere unseren unserer mein meine"),
-    "nl": _listed("ik wij ons onze mijn"),
-    "pt": _listed("eu nós nosso nossa nossos nossas meu minha"),
-}
 # A quotation as written ("...", “...”, «...», ‘...’) or as a tokenized corpus writes it
 # (``...'' and ` ... ').
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|‘[^’]*’|``.*?\'\'|`\s.*?\s\'')
