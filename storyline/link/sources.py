@@ -128,14 +128,22 @@ def _head(text: str) -> str:
     return "\n".join([line for line in text.split("\n") if line.strip()][:RERUN_LINES])
 
 
+def _others(known: Iterable[str], own: str) -> list[str]:
+    """The story's ``known`` sources other than ``own`` (and than no source), longest name
+    first, so that "Associated Press" is tried before "AP"."""
+    return [
+        name
+        for name in sorted(known, key=len, reverse=True)
+        if name != UNATTRIBUTED and _outlet_key(name) != _outlet_key(own) and len(name) >= 2
+    ]
+
+
 def rerun_source(text: str, own: str, known: Iterable[str]) -> str:
     """The source whose copy a report reruns: another of the story's ``known`` sources named
     right before a dateline on one of its first ``RERUN_LINES`` lines ("Coast Guard via AP
     NEW ORLEANS -- The Coast Guard said ..."); else ``own``."""
     head = _head(text)
-    for name in sorted(known, key=len, reverse=True):
-        if name == UNATTRIBUTED or _outlet_key(name) == _outlet_key(own) or len(name) < 2:
-            continue
+    for name in _others(known, own):
         if re.search(_RERUN.format(name=re.escape(name)), head, re.MULTILINE):
             return name
     return own
@@ -213,9 +221,7 @@ def relayed_source(text: str, own: str, known: Iterable[str]) -> str:
     minister told the Herald ..." in another outlet's report is the Herald's telling, not
     a second confirmation); else ``own``. The name must be written as a name (capitalized):
     an outlet known as "guardian" is not a child's guardian."""
-    for name in sorted(known, key=len, reverse=True):
-        if name == UNATTRIBUTED or _outlet_key(name) == _outlet_key(own) or len(name) < 2:
-            continue
+    for name in _others(known, own):
         spelled = _spelled(name)
         for shape in (_RELAY_BEFORE, _RELAY_AFTER):
             for m in re.finditer(shape.format(name=spelled), text, re.IGNORECASE):
