@@ -9,7 +9,6 @@ literature does.
 
 from __future__ import annotations
 
-import datetime
 import json
 import logging
 import re
@@ -18,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from _common import TIMELINE17 as DEFAULT_DIR
+
+from storyline.calendar_safe import iso_day
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +62,6 @@ def _outlet(src: Path, f: Path) -> str | None:
     return _FILE_OUTLETS.get(f.name.split("_", 1)[0])
 
 
-def _is_day(name: str) -> bool:
-    try:
-        datetime.date.fromisoformat(name)
-    except ValueError:
-        return False
-    return True
-
-
 def input_files(src: Path) -> Iterator[tuple[str, Path]]:
     """(publication day, file) for every report of source folder ``src``, in order.
 
@@ -81,7 +74,7 @@ def input_files(src: Path) -> Iterator[tuple[str, Path]]:
         log.warning("%s: no InputDocs folder, source skipped", src)
         return
     for day_dir in sorted(docs_dir.iterdir()):
-        if not day_dir.is_dir() or not _is_day(day_dir.name):
+        if not day_dir.is_dir() or iso_day(day_dir.name) is None:
             if not day_dir.name.startswith("."):
                 log.warning("%s: not a YYYY-MM-DD folder of reports, skipped", day_dir)
             continue

@@ -37,6 +37,14 @@ def make_day(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
+def iso_day(value: str) -> datetime.date | None:
+    """The day an ISO string ("2011-01-25") names, or None when it names none."""
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def year_ok(year: int) -> bool:
     """Whether ``year`` is a year of the calendar (1 to 9999)."""
     return MIN_YEAR <= year <= MAX_YEAR

@@ -34,13 +34,13 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 if TYPE_CHECKING:
     from storyline.annotate.budget import Budget
 
+from storyline.calendar_safe import iso_day
 from storyline.errors import EXTRAS, ConfigError, MissingExtraError
 from storyline.model import defaults
 
@@ -319,13 +319,7 @@ class Settings(
 
 
 def _is_day(value: object) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10
+    return isinstance(value, str) and len(value) == 10 and iso_day(value) is not None
 
 
 def _check(ok: bool, name: str, value: object, allowed: str) -> None:

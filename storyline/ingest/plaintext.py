@@ -14,10 +14,10 @@ the date. A byline may carry its own date ("By Jane Doe, Planet, June 3, 2024").
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from storyline.calendar_safe import iso_day, make_day
 from storyline.languages.calendar import ENGLISH, alternation
 from storyline.model import DateBasis
 
@@ -64,7 +64,7 @@ def parse_plain(text: str) -> PlainText:
     rest = text.lstrip()
     parsed = PlainText(body="")
     header = _HEADER.match(rest)
-    if header and _valid_date(header["date"]):
+    if header and iso_day(header["date"]) is not None:
         parsed.date, parsed.basis = header["date"], "header"
         rest = rest[header.end() :]
     rest = _take_byline(rest, parsed)
@@ -146,19 +146,9 @@ def _is_name(name: str) -> bool:
 
 def _iso(year: str, month: str, day: str) -> str | None:
     number = int(month) if month.isdigit() else _month_number(month)
-    try:
-        return dt.date(int(year), number, int(day)).isoformat()
-    except ValueError:
-        return None
+    made = make_day(int(year), number, int(day))
+    return made.isoformat() if made else None
 
 
 def _month_number(name: str) -> int:
     return ENGLISH.month_numbers[name.lower()]
-
-
-def _valid_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
