@@ -42,6 +42,7 @@ from .candidates import (
 from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig, Weights
 from .dates import auto_dates, date_scores
 from .entries import _entry, _told_at, build_timeline, sentence_vectors, tells_something
+from .eventness import StoryReading, tells_an_event
 from .reading import (
     body_only,
     on_story,
@@ -173,12 +174,16 @@ def _entry_test(
     terms: frozenset[str],
     weights: TimelineConfig,
 ) -> Callable[[Event], bool]:
-    """Which candidates may stand as entries: told in a reporter's voice, and, in a
-    roundup of other stories, naming this story's core (``reading.roundups``)."""
+    """Which candidates may stand as entries: told in a reporter's voice, in a roundup of
+    other stories naming this story's core (``reading.roundups``), and shaped like an
+    account of an event of the story (``eventness``)."""
     reporter = tells_as_reporter({a.id: a.language or "en" for a in articles})
     roundup, core = roundups(annotations, terms, articles, weights)
     story = on_story(roundup, core, stop_words_of(articles))
-    return lambda e: reporter(e) and story(e)
+    if not weights.eventness:
+        return lambda e: reporter(e) and story(e)
+    event = tells_an_event(StoryReading(articles, annotations, terms, core, roundup), weights)
+    return lambda e: reporter(e) and story(e) and event(e)
 
 
 def _tellings(evidence: Sequence[Evidence]) -> tuple[tuple[str, int], ...]:
