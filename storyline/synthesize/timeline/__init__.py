@@ -16,7 +16,8 @@
    and another story's chronology do not date it.
 5. **Events, not views.** A sentence in its writer's own voice (``voice``: "I", "we"
    outside a quotation) and a roundup's sentence about another story
-   (``reading.roundups``) are no entry; they still count for their day's score.
+   (``reading.roundups``) are no entry, nor is a sentence the entry test finds far from
+   an account of an event (``eventness``); they still count for their day's score.
 
 Weights and limits: ``config.TimelineConfig``, chosen leave-one-topic-out on Timeline17
 (``benchmarks/eval_tls.py --loto``; history in docs/experiments.md, "Timelines"). The
