@@ -1,5 +1,6 @@
-"""The entry test's model (``synthesize/timeline/eventness.py``), fitted on the timeline audit
-and scored leave-one-story-out.
+"""A test of "this sentence tells a dated event of this story" (``_entry_cues.py``: a
+logistic model over the cues the annotations give), fitted on the timeline audit and scored
+leave-one-story-out.
 
     .venv/bin/python benchmarks/entry_model.py features --db T17 --topics EgyptianProtest,H1N1 \
         > t17.features.jsonl
@@ -15,8 +16,9 @@ regression is fitted on the others' judgements, its operating point is the proba
 that removes the most non-events net of events over the other stories' out-of-fold
 probabilities (an inner leave-one-story-out), and the held-out story is scored at it: per story
 the right share before and after, the wrong entries removed by kind and the right ones lost.
-Last, the model fitted on every story and its floor chosen the same way, to paste into
-``TimelineConfig.eventness`` and ``event_floor``.
+Last, the model fitted on every story and its floor chosen the same way. ``--target
+right`` fits "right" against every wrong kind; ``--only lede`` tests only undated ledes;
+``--missing`` is what removing an event costs against removing a non-event.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from sklearn.linear_model import LogisticRegression
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import TIMELINE17, emit, parser
+from _entry_cues import FEATURES, StoryReading, features
 from _timeline17 import documents, topics, write_jsonl
 from timeline_audit import AUDIT, _index, _judgement, _read, digest
 
@@ -42,7 +45,6 @@ from storyline.settings import load_settings
 from storyline.store import open_store
 from storyline.synthesize.timeline.candidates import story_candidates
 from storyline.synthesize.timeline.config import DEFAULT_WEIGHTS
-from storyline.synthesize.timeline.eventness import FEATURES, StoryReading, features
 from storyline.synthesize.timeline.reading import body_only, roundups, story_terms
 
 # Stories whose judgements a blind batch is making: never read here.
@@ -160,7 +162,10 @@ def _floor(rows: list[dict], missing: float = MISSING) -> float:
 
 
 def loto(
-    paths: list[Path], dump: Path | None = None, missing: float = MISSING, only: str = "",
+    paths: list[Path],
+    dump: Path | None = None,
+    missing: float = MISSING,
+    only: str = "",
     target: str = "event",
 ) -> dict[str, object]:
     """Each story scored by the model and floor chosen on the others; with ``dump``, over
@@ -169,23 +174,23 @@ def loto(
     rows = [r for r in rows if r["topic"] not in BLIND]
     if target == "right":
         rows = [{**r, "event": bool(r["right"])} for r in rows]
-    shown = _shown(rows, dump) if dump else None
+    shown = _shown(rows, dump) if dump else rows
     if only:
         # The test judges only these candidates (the others always stand): fit on them.
-        shown = [r for r in (shown if shown is not None else rows)]
-        tested = [r for r in rows if r["features"][only]]
-        return _loto(tested, shown, missing, only)
+        rows = [r for r in rows if r["features"][only]]
     return _loto(rows, shown, missing, only)
 
 
-def _loto(rows, shown, missing, only):
+def _loto(rows: list[dict], shown: list[dict], missing: float, only: str) -> dict[str, object]:
+    """Per story held out: its ``shown`` rows scored by a model and floor from ``rows`` of
+    the other stories (a candidate without the cue ``only``, when given, always stands)."""
     stories = sorted({r["topic"] for r in rows})
     out: dict[str, object] = {}
     totals: dict[str, int] = defaultdict(int)
     scored: list[tuple[float, bool]] = []
     for story in stories:
         train = [r for r in rows if r["topic"] != story]
-        held = [r for r in (shown if shown is not None else rows) if r["topic"] == story]
+        held = [r for r in shown if r["topic"] == story]
         floor = _floor(train, missing)
         p = _fit(train).predict_proba(_matrix(held)[0])[:, 1]
         if only:

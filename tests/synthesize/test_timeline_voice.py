@@ -3,9 +3,7 @@ memories, nor another story's events told in a roundup."""
 
 from __future__ import annotations
 
-import msgspec
-
-from storyline.model import Annotation, Article, Event, Published, Quote, TimeExpr
+from storyline.model import Annotation, Article, Event, Published
 from storyline.synthesize.timeline import story_terms, story_timeline
 from storyline.synthesize.timeline.reading import roundups
 from storyline.synthesize.timeline.voice import in_writers_voice
@@ -118,17 +116,9 @@ def test_another_storys_event_in_a_roundup_gives_way_to_this_storys() -> None:
     assert "Dockers at Tessel stayed out for day 3 of the strike." in {e.text for e in timeline}
 
 
-def test_a_roundups_sentence_that_tells_this_storys_news_still_stands() -> None:
+def test_a_roundups_sentence_that_names_the_story_still_stands() -> None:
     articles, anns, events = _harbour_story()
-    own = "Dockers at Tessel clashed with the port police on Wednesday, the review said."
-    review = next(i for i, a in enumerate(articles) if a.id == "review")
-    text = articles[review].text.replace(articles[review].text.split("\n")[0], own)
-    ann = _annotate("review", text, {0: ["Tessel"], 1: ["Korvath", "Osmar"]})
-    wednesday = TimeExpr(sentence=0, start=56, end=65, text="Wednesday", type="DATE",
-                         value="2031-03-05", granularity="day", relative=True, tense="past")  # fmt: skip
-    said = Quote(sentence=0, sentences=[0], text=own, speaker="the review", direct=False)
-    articles[review] = msgspec.structs.replace(articles[review], text=text)
-    anns[review] = msgspec.structs.replace(ann, timexes=[wednesday], quotes=[said])
+    own = "Unrest spread across the region this spring, from Korvath to Tessel."
     events.append(_event("2031-03-05", own, "review", 0))
     timeline = story_timeline(articles, anns, events, _source, dates=6, per_date=2)
     assert own in {e.text for e in timeline}

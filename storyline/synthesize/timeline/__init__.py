@@ -16,8 +16,7 @@
    and another story's chronology do not date it.
 5. **Events, not views.** A sentence in its writer's own voice (``voice``: "I", "we"
    outside a quotation) and a roundup's sentence about another story
-   (``reading.roundups``) are no entry, nor is a sentence the entry test finds far from
-   an account of an event (``eventness``); they still count for their day's score.
+   (``reading.roundups``) are no entry; they still count for their day's score.
 
 Weights and limits: ``config.TimelineConfig``, chosen leave-one-topic-out on Timeline17
 (``benchmarks/eval_tls.py --loto``; history in docs/experiments.md, "Timelines"). The
@@ -43,7 +42,6 @@ from .candidates import (
 from .config import DEFAULT_WEIGHTS, GRANULARITIES, TimelineConfig, Weights
 from .dates import auto_dates, date_scores
 from .entries import _entry, _told_at, build_timeline, sentence_vectors, tells_something
-from .eventness import StoryReading, tells_an_event
 from .reading import (
     body_only,
     on_story,
@@ -175,16 +173,12 @@ def _entry_test(
     terms: frozenset[str],
     weights: TimelineConfig,
 ) -> Callable[[Event], bool]:
-    """Which candidates may stand as entries: told in a reporter's voice, in a roundup of
-    other stories naming this story's core (``reading.roundups``), and shaped like an
-    account of an event of the story (``eventness``)."""
+    """Which candidates may stand as entries: told in a reporter's voice, and, in a
+    roundup of other stories, naming this story's core (``reading.roundups``)."""
     reporter = tells_as_reporter({a.id: a.language or "en" for a in articles})
     roundup, core = roundups(annotations, terms, articles, weights)
     story = on_story(roundup, core, stop_words_of(articles))
-    if not weights.eventness:
-        return lambda e: reporter(e) and story(e)
-    event = tells_an_event(StoryReading(articles, annotations, terms, core, roundup), weights)
-    return lambda e: reporter(e) and story(e) and event(e)
+    return lambda e: reporter(e) and story(e)
 
 
 def _tellings(evidence: Sequence[Evidence]) -> tuple[tuple[str, int], ...]:

@@ -41,41 +41,6 @@ class TimelineConfig:
     core: float = 0.5  # a key term this share of the top one's reports name is a core name
     core_median: float = 0.5  # roundups are told apart only when most reports name the core
     roundup: float = 0.5  # a report naming the core this share of the median's is a roundup
-    # The entry test's logistic weights per cue (eventness.FEATURES; "bias" the intercept),
-    # fitted on the timeline audit by benchmarks/entry_model.py (every audited story):
-    eventness: tuple[tuple[str, float], ...] = (
-        ("bias", -2.621),
-        ("opening", 0.417),
-        ("position", 0.544),
-        ("words", 0.178),
-        ("quoted", -0.041),
-        ("first_person", -1.849),
-        ("label", 0.557),
-        ("caps", -0.249),
-        ("digits", -0.371),
-        ("no_name", 0.443),
-        ("key_terms", 0.452),
-        ("core", 0.4),
-        ("roundup", -2.506),
-        ("dated", -0.362),
-        ("own_date", -0.136),
-        ("past", -0.126),
-        ("future", 0.415),
-        ("negated", -0.601),
-        ("after_report", 0.42),
-        ("age", -0.033),
-        ("tellings", 0.524),
-        ("said", 1.11),
-        ("subject", 0.317),
-        ("counts", 1.218),
-        ("relative", 1.53),
-        ("present", -0.86),
-        ("report_day", -0.383),
-        ("lede", 0.121),
-        ("echo", 0.022),
-        ("echo_words", 0.114),
-    )
-    event_floor: float = 0.125  # a candidate the entry test gives less is no entry (chosen LOSO)
 
     def coarse(self, granularity: str | None) -> float:
         """How much a date of this granularity weighs against a day."""

@@ -1,12 +1,11 @@
-"""Whether a sentence tells a dated event of this story: the shape of a report's account of
-what happened, not of a standfirst, a caption, a profile line, a view or background.
+"""The cues of a timeline candidate's sentence that the annotations give, for
+``entry_model.py``: whether a sentence tells a dated event of its story, read without any
+word list (its place in its report, its shape, the names and dates the annotator read in
+it, the quotation it speaks, the story's key names, another report telling it too).
 
-A news sentence that tells an event names the story's actors, is told in the report's own
-words, and dates it close to the report; an analysis lede, a gallery caption, a reader's
-reaction or a line of background does not. Each cue below is read from the annotations
-(no word list of any language); a logistic model weighs them (``TimelineConfig.eventness``,
-fitted on the timeline audit's judgements by ``benchmarks/entry_model.py``, which scores it
-leave-one-story-out), and a candidate under ``TimelineConfig.event_floor`` is no entry.
+Measured leave-one-story-out on the timeline audit they separate events from non-events
+only weakly (docs/experiments.md, "Timelines: entries that are events (session 12)"), so
+no library code reads them.
 """
 
 from __future__ import annotations
@@ -14,17 +13,22 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 import numpy as np
 
 from storyline.calendar_safe import iso_day
 from storyline.model import Annotation, Article, Event
-
-from .config import DEFAULT_WEIGHTS, TimelineConfig
-from .reading import _NAMED, _words, names_core, stop_words_of, telling_of
-from .voice import in_writers_voice
+from storyline.synthesize.timeline.config import DEFAULT_WEIGHTS
+from storyline.synthesize.timeline.reading import (
+    _NAMED,
+    _words,
+    names_core,
+    stop_words_of,
+    telling_of,
+)
+from storyline.synthesize.timeline.voice import in_writers_voice
 
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|‘[^’]*’|``.*?\'\'')
 # A standfirst's or caption's label before the text: "VIDEO -", "REPORTAGE:", "Photo:".
@@ -244,23 +248,3 @@ def _days(date: str, published: str) -> int | None:
     first = iso_day((date + "-01-01")[:10] if len(date) < 10 else date[:10])
     report = iso_day(published)
     return (report - first).days if first and report else None
-
-
-def eventness(e: Event, story: StoryReading, weights: Mapping[str, float]) -> float:
-    """The model's probability that ``e``'s sentence tells a dated event of the story."""
-    cues = features(e, story)
-    z = weights.get("bias", 0.0) + sum(w * cues.get(k, 0.0) for k, w in weights.items())
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-
-
-def tells_an_event(
-    story: StoryReading, config: TimelineConfig = DEFAULT_WEIGHTS
-) -> Callable[[Event], bool]:
-    """The test ``build_timeline`` gives its ``pickable``: a candidate stands as an entry
-    when the model gives its sentence at least ``config.event_floor``."""
-    weights = dict(config.eventness)
-
-    def pickable(e: Event) -> bool:
-        return eventness(e, story, weights) >= config.event_floor
-
-    return pickable
