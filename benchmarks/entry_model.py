@@ -50,9 +50,11 @@ from storyline.synthesize.timeline.reading import body_only, roundups, story_ter
 # Stories whose judgements a blind batch is making: never read here.
 BLIND = frozenset({"es/egypt", "fr/yemen"})
 C = 1.0  # the regression's inverse regularization strength (sklearn's default)
-# Precision first: a non-event removed counts 1, an event removed this much (a wrong entry
-# is worse than a missing one; the day's next candidate stands in for either).
-MISSING = 0.5
+# A non-event removed counts 1, an event removed this much. Not less than 1: a removed
+# entry's place goes to the day's next candidate (or another day's), which is no surer, so
+# a removal pays only where non-events outnumber events.
+MISSING = 1.0
+VECTORS = False  # add the sentence vectors to the cues (--vectors: features and loto)
 
 
 def _judgements(name: str) -> list[dict[str, object]]:
@@ -67,7 +69,16 @@ def _judgements(name: str) -> list[dict[str, object]]:
     return list(rows.values())
 
 
-def extract(root: Path, db: str, only: list[str], prefix: str = "") -> int:
+def _vector(e: Event, reading: StoryReading) -> list[float] | None:
+    """The stored sentence vector of the sentence that stands for ``e`` (None unembedded)."""
+    ev = e.evidence[0]
+    m = reading.vectors.get(ev.article)
+    if m is None or ev.sentence >= len(m) or not m.shape[1] or not m[ev.sentence].any():
+        return None
+    return [round(float(x), 5) for x in m[ev.sentence]]
+
+
+def extract(root: Path, db: str, only: list[str], prefix: str = "", vectors: bool = False) -> int:
     """Print each judged entry's cues and judgement, one JSON line each; return how many."""
     settings = load_settings(db=db, read_sentences=16, embed_sentences=8)
     store = open_store(settings.db)
@@ -101,6 +112,8 @@ def extract(root: Path, db: str, only: list[str], prefix: str = "") -> int:
                     "event": bool(r["right"]) or r["why"] == "wrong-date",
                     "features": features(e, reading),
                 }
+                if vectors:
+                    row["vector"] = _vector(e, reading)
                 print(json.dumps(row))
                 printed += 1
     finally:
@@ -134,6 +147,12 @@ def _candidate(r: dict[str, object], candidates: list[Event], annotations: list)
 
 def _matrix(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     x = np.array([[r["features"][f] for f in FEATURES] for r in rows], dtype=float)
+    if VECTORS:
+        # The sentence's stored vector (one encoder per run), zeros and a flag when unembedded.
+        dim = max((len(r["vector"]) for r in rows if r.get("vector")), default=0)
+        vec = np.array([r.get("vector") or [0.0] * dim for r in rows], dtype=float)
+        has = np.array([[float(bool(r.get("vector")))] for r in rows])
+        x = np.hstack([x, vec.reshape(len(rows), dim), has])
     return x, np.array([int(r["event"]) for r in rows])
 
 
@@ -222,7 +241,7 @@ def _loto(rows: list[dict], shown: list[dict], missing: float, only: str) -> dic
         "floor": round(floor, 3),
         "weights": {
             "bias": round(float(model.intercept_[0]), 3),
-            **{f: round(float(w), 3) for f, w in zip(FEATURES, model.coef_[0], strict=True)},
+            **{f: round(float(w), 3) for f, w in zip(FEATURES, model.coef_[0], strict=False)},
         },
     }
     return out
@@ -262,13 +281,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", help="a store holding the stories' annotations (features)")
     ap.add_argument("--topics", default="EgyptianProtest,H1N1,LibyaWar")
     ap.add_argument("--dump", type=Path, help="score the entries of this audit dump (loto)")
+    ap.add_argument("--vectors", action="store_true", help="add each sentence's vector")
     ap.add_argument("--prefix", default="", help="the stories' prefix in the judgements: es/")
     args = ap.parse_args(argv)
     globals()["C"] = args.c
+    globals()["VECTORS"] = args.vectors and args.command == "loto"
     if args.command == "features":
         if not args.db:
             ap.error("features needs --db, a store that holds the stories' annotations")
-        n = extract(args.data, args.db, args.topics.split(","), args.prefix)
+        n = extract(args.data, args.db, args.topics.split(","), args.prefix, args.vectors)
         print(json.dumps({"judged": n}), file=sys.stderr)
     else:
         emit(loto(args.paths, args.dump, args.missing, args.only, args.target))
