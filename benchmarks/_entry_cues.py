@@ -20,14 +20,8 @@ import numpy as np
 
 from storyline.calendar_safe import iso_day
 from storyline.model import Annotation, Article, Event
+from storyline.synthesize.timeline import reading
 from storyline.synthesize.timeline.config import DEFAULT_WEIGHTS
-from storyline.synthesize.timeline.reading import (
-    _NAMED,
-    _words,
-    names_core,
-    stop_words_of,
-    telling_of,
-)
 from storyline.synthesize.timeline.voice import in_writers_voice
 
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|‘[^’]*’|``.*?\'\'')
@@ -71,11 +65,11 @@ class StoryReading:
         self.published = {a.id: (a.published.date or "")[:10] for a in articles}
         self.language = {a.id: a.language or "en" for a in articles}
         self.terms, self.core, self.roundup = terms, core, roundup
-        self.stops: Set[str] = stop_words_of(articles)
+        self.stops: Set[str] = reading.stop_words_of(articles)
         self.sentences: dict[tuple[str, int], _Sentence] = {}
         self.vectors = {ann.article: ann.vectors() for ann in annotations}
         self.words = {
-            ann.article: [frozenset(_words(s.text, self.stops)) for s in ann.sentences]
+            ann.article: [frozenset(reading._words(s.text, self.stops)) for s in ann.sentences]
             for ann in annotations
         }
         self.on_day: dict[str, list[str]] = {}
@@ -120,8 +114,8 @@ class StoryReading:
         names: dict[int, set[str]] = {}
         counts: dict[int, int] = {}
         for m in ann.mentions:
-            if m.label in _NAMED:
-                names.setdefault(m.sentence, set()).update(_words(m.text, self.stops))
+            if m.label in reading._NAMED:
+                names.setdefault(m.sentence, set()).update(reading._words(m.text, self.stops))
                 counts[m.sentence] = counts.get(m.sentence, 0) + 1
         dates: dict[int, list[tuple[str, str | None, str | None, bool, bool]]] = {}
         for t in ann.timexes:
@@ -134,7 +128,7 @@ class StoryReading:
         opened = {
             m.sentence
             for m in ann.mentions
-            if m.label in _NAMED and m.start - starts.get(m.sentence, m.start) <= _OPENING
+            if m.label in reading._NAMED and m.start - starts.get(m.sentence, m.start) <= _OPENING
         }
         counted: dict[int, int] = {}
         for q in ann.quantities:
@@ -192,14 +186,14 @@ FEATURES = (
 
 def features(e: Event, story: StoryReading) -> dict[str, float]:
     """The cues of ``FEATURES`` for the sentence that stands for ``e``."""
-    telling = telling_of(e)
+    telling = reading.telling_of(e)
     article = telling.article if telling else ""
     sent = story.sentences.get((article, telling.sentence)) if telling else None
     text = e.text
     language = story.language.get(article, "en")
     words = text.split()
     quoted_chars = sum(len(m.group()) for m in _QUOTED.finditer(text))
-    lexical = _words(text, story.stops)
+    lexical = reading._words(text, story.stops)
     names = sent.names if sent else frozenset()
     own = [t for t in (sent.timexes if sent else ()) if e.date and t[0][:10] == e.date[:10]]
     governing = own[0] if own else None
@@ -218,7 +212,7 @@ def features(e: Event, story: StoryReading) -> dict[str, float]:
         "digits": len(_DIGIT.findall(text)) / max(len(text), 1),
         "no_name": float(not names and (sent is None or not sent.name_count)),
         "key_terms": math.log1p(len(story.terms.intersection(lexical))),
-        "core": float(any(names_core(w, story.core) for w in lexical)),
+        "core": float(any(reading.names_core(w, story.core) for w in lexical)),
         "roundup": float(article in story.roundup),
         "dated": float(bool(sent and sent.timexes)),
         "own_date": float(governing is not None),

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -36,11 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import TIMELINE17, emit, parser
 from _entry_cues import FEATURES, StoryReading, features
-from _timeline17 import documents, topics, write_jsonl
-from timeline_audit import AUDIT, _index, _judgement, _read, digest
+from timeline_audit import AUDIT, _index, _judgement, _read, digest, linked_topics
 
-from storyline import engine
-from storyline.model import Event, Evidence, Story
+from storyline.model import Event, Evidence
 from storyline.settings import load_settings
 from storyline.store import open_store
 from storyline.synthesize.timeline.candidates import story_candidates
@@ -84,16 +81,10 @@ def extract(root: Path, db: str, only: list[str], prefix: str = "", vectors: boo
     store = open_store(settings.db)
     printed = 0
     try:
-        for topic, dirs in topics(root).items():
+        wanted = [t for t in only if _judgements(prefix + t)]
+        for topic, (articles, annotations, links) in linked_topics(root, store, settings, wanted):
             name = prefix + topic
             judged = _judgements(name)
-            if topic not in only or not judged:
-                continue
-            with tempfile.TemporaryDirectory() as tmp:
-                path = write_jsonl(documents(dirs), Path(tmp) / f"{topic}.jsonl")
-                rep = engine.ingest([path], store, settings)
-            story = Story(id=topic, title=topic, articles=sorted(set(rep.added + rep.unchanged)))
-            articles, annotations, links = engine.linked(story, store, settings)
             annotations, events = body_only(articles, annotations, links.events)
             terms = story_terms(annotations, articles=articles)
             roundup, core = roundups(annotations, terms, articles, DEFAULT_WEIGHTS)

@@ -29,6 +29,7 @@ import json
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -37,9 +38,9 @@ from _common import TIMELINE17, emit, parser
 from _timeline17 import documents, topics, write_jsonl
 
 from storyline import engine
-from storyline.model import Evidence, Story
-from storyline.settings import load_settings
-from storyline.store import open_store
+from storyline.model import Annotation, Article, Evidence, Links, Story
+from storyline.settings import Settings, load_settings
+from storyline.store import Store, open_store
 from storyline.synthesize.timeline import dossier_timeline
 
 AUDIT = Path(__file__).resolve().parent / "data" / "timeline_audit" / "entries.jsonl"
@@ -51,14 +52,7 @@ def dump(root: Path, db: str, only: list[str], name: str | None = None) -> int:
     store = open_store(settings.db)
     printed = 0
     try:
-        for topic, dirs in topics(root).items():
-            if topic not in only:
-                continue
-            with tempfile.TemporaryDirectory() as tmp:
-                path = write_jsonl(documents(dirs), Path(tmp) / f"{topic}.jsonl")
-                rep = engine.ingest([path], store, settings)
-            story = Story(id=topic, title=topic, articles=sorted(set(rep.added + rep.unchanged)))
-            articles, annotations, links = engine.linked(story, store, settings)
+        for topic, (articles, annotations, links) in linked_topics(root, store, settings, only):
             published = {a.id: a.published.date for a in articles}
             shown, rest = dossier_timeline(
                 articles,
@@ -86,6 +80,21 @@ def dump(root: Path, db: str, only: list[str], name: str | None = None) -> int:
     finally:
         store.close()
     return printed
+
+
+def linked_topics(
+    root: Path, store: Store, settings: Settings, only: Collection[str]
+) -> Iterator[tuple[str, tuple[list[Article], list[Annotation], Links]]]:
+    """Each topic of ``root`` named in ``only``, ingested into ``store`` (its reports already
+    there stay as they are) and linked: its articles, annotations and links."""
+    for topic, dirs in topics(root).items():
+        if topic not in only:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write_jsonl(documents(dirs), Path(tmp) / f"{topic}.jsonl")
+            rep = engine.ingest([path], store, settings)
+        story = Story(id=topic, title=topic, articles=sorted(set(rep.added + rep.unchanged)))
+        yield topic, engine.linked(story, store, settings)
 
 
 def _telling(evidence: list[Evidence], text: str) -> Evidence:

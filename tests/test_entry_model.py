@@ -7,17 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from storyline.model import (
-    Annotation,
-    Article,
-    Event,
-    Evidence,
-    Mention,
-    Published,
-    Quote,
-    Sentence,
-    TimeExpr,
-)
+from storyline import model
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -29,34 +19,34 @@ CAPTION = "Dockers at Velmora stand at the closed harbour gates on Monday."
 COLUMN = "We should have seen the quarrel at Velmora coming."
 
 
-def _annotation(article: str, lines: list[str], **extra: list) -> Annotation:
+def _annotation(article: str, lines: list[str], **extra: list) -> model.Annotation:
     sentences, start = [], 0
     for i, line in enumerate(lines):
-        sentences.append(Sentence(index=i, start=start, end=start + len(line), text=line))
+        sentences.append(model.Sentence(index=i, start=start, end=start + len(line), text=line))
         start += len(line) + 1
     at = [(s, s.text.find("Velmora")) for s in sentences]
-    names = [Mention(sentence=s.index, start=s.start + k, end=s.start + k + 7, text="Velmora",
+    names = [model.Mention(sentence=s.index, start=s.start + k, end=s.start + k + 7, text="Velmora",
                      label="GPE") for s, k in at if k >= 0]  # fmt: skip
-    return Annotation(article=article, sentences=sentences, mentions=names, **extra)
+    return model.Annotation(article=article, sentences=sentences, mentions=names, **extra)
 
 
-def _monday(sentence: int, tense: str) -> TimeExpr:
-    return TimeExpr(sentence=sentence, start=0, end=6, text="Monday", type="DATE",
+def _monday(sentence: int, tense: str) -> model.TimeExpr:
+    return model.TimeExpr(sentence=sentence, start=0, end=6, text="Monday", type="DATE",
                     value="2031-03-03", granularity="day", relative=True, tense=tense)  # fmt: skip
 
 
 def _cues(article: str, sentence: int, text: str, day: str, story: StoryReading) -> dict:
-    told = [Evidence(article=article, sentence=sentence, text=text)]
-    event = Event(date=day, granularity="day", status="occurred", text=text, evidence=told)
+    told = [model.Evidence(article=article, sentence=sentence, text=text)]
+    event = model.Event(date=day, granularity="day", status="occurred", text=text, evidence=told)
     return features(event, story)
 
 
 def test_the_cues_tell_a_reported_dated_event_from_a_caption_and_a_column() -> None:
     gallery = ["Velmora harbour strike enters second week", CAPTION, COLUMN]
-    day = Published(date="2031-03-04")
-    articles = [Article(id="news", text=NEWS, published=day),
-                Article(id="gallery", text="\n".join(gallery), published=day)]  # fmt: skip
-    said = Quote(sentence=0, sentences=[0], text=NEWS, speaker="the union", direct=False)
+    day = model.Published(date="2031-03-04")
+    articles = [model.Article(id="news", text=NEWS, published=day),
+                model.Article(id="gallery", text="\n".join(gallery), published=day)]  # fmt: skip
+    said = model.Quote(sentence=0, sentences=[0], text=NEWS, speaker="the union", direct=False)
     annotations = [
         _annotation("news", [NEWS], timexes=[_monday(0, "past")], quotes=[said]),
         _annotation("gallery", gallery, timexes=[_monday(1, "present")]),
