@@ -47,6 +47,8 @@ class _Sentence:
     said: bool  # it reports what someone said (a quotation the annotator read begins in it)
     subject: bool  # a name opens it (within its first words)
     counts: int  # figures of things counted in it (casualties, arrests)
+    report_dated: float  # share of its report's sentences with a calendar date
+    report_said: float  # share of its report's sentences that report speech
 
 
 class StoryReading:
@@ -135,6 +137,7 @@ class StoryReading:
             if q.kind == "count":
                 counted[q.sentence] = counted.get(q.sentence, 0) + 1
         count = max((s.index for s in ann.sentences), default=0) + 1
+        shares = (len(dates) / max(len(ann.sentences), 1), len(said) / max(len(ann.sentences), 1))
         for s in ann.sentences:
             self.sentences[(ann.article, s.index)] = _Sentence(
                 index=s.index,
@@ -146,6 +149,8 @@ class StoryReading:
                 said=s.index in said,
                 subject=s.index in opened,
                 counts=counted.get(s.index, 0),
+                report_dated=shares[0],
+                report_said=shares[1],
             )
 
 
@@ -181,6 +186,9 @@ FEATURES = (
     "lede",  # an undated opening sentence standing for its report's day
     "echo",  # best sentence-vector cosine to another report of its day or just after
     "echo_words",  # best share of its words one sentence of such a report uses
+    "report_dated",  # share of its report's sentences with a calendar date
+    "report_said",  # share of its report's sentences that report speech
+    "report_length",  # log of its report's sentences
 )
 
 
@@ -234,6 +242,9 @@ def features(e: Event, story: StoryReading) -> dict[str, float]:
         "lede": float(bool(sent and not sent.timexes and sent.index < _LEDE)),
         "echo": echo[0],
         "echo_words": echo[1],
+        "report_dated": sent.report_dated if sent else 0.0,
+        "report_said": sent.report_said if sent else 0.0,
+        "report_length": math.log(sent.count) if sent else 0.0,
     }
 
 
