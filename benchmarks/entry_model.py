@@ -10,7 +10,7 @@ leave-one-story-out.
 
 ``features`` finds, for every judged entry of the named stories, the candidate it stood for
 (same day, report, sentence and text; else that sentence as a candidate of the day) and prints
-its cues (``eventness.FEATURES``) with the judgement: an event of the story (right, or a wrong
+its cues (``_entry_cues.FEATURES``) with the judgement: an event of the story (right, or a wrong
 date) or not (``not-event``, ``off-story``). ``loto`` holds out each story in turn: a logistic
 regression is fitted on the others' judgements, its operating point is the probability floor
 that removes the most non-events net of events over the other stories' out-of-fold
