@@ -49,6 +49,7 @@ __all__ = [
     "EVENTS",
     "STATUS_RANK",
     "EventsConfig",
+    "dated_sentences",
     "find_events",
     "parse_date",
     "status_of",
@@ -207,6 +208,25 @@ def find_events(
     events = [_event(g, entities_in) for g in groups]
     events.sort(key=lambda e: (e.date or "", -len(e.evidence), e.text))
     return events
+
+
+def dated_sentences(
+    article: Article, annotation: Annotation, config: EventsConfig = EVENTS
+) -> list[tuple[int, str, str | None]]:
+    """(sentence, date, clause) of each date ``find_events`` reads off one report's
+    sentences, before any merging: the days, months and years it takes for the sentences'
+    own events (``benchmarks/event_dating.py`` scores them against days read by hand)."""
+    language = article.language or "en"
+    return [
+        (sentence, day, clause)
+        for sentence, _, day, _, _, _, clause in _dated(
+            annotation,
+            article.published.date,
+            config,
+            language,
+            opening_caption(article.text, language),
+        )
+    ]
 
 
 _Dated = tuple[int, str, str, Granularity, EventStatus, frozenset[str], str | None]
