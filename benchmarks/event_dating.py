@@ -65,8 +65,8 @@ def read(stores: dict[str, str], labels: Path) -> list[list[str]]:
         def dated_sentences(article, annotation):  # type: ignore[no-untyped-def]
             language = article.language or "en"
             caption = opening_caption(article.text, language)
-            return [(r[0], r[2], r[6]) for r in
-                    _dated(annotation, article.published.date, language=language, caption=caption)]  # fmt: skip
+            read = _dated(annotation, article.published.date, language=language, caption=caption)
+            return [(r[0], r[2], r[6]) for r in read]
 
     rows = _labels(labels)
     out: list[list[str]] = []
@@ -112,7 +112,9 @@ def score(rows: list[dict[str, object]], dates: list[list[str]]) -> dict[str, di
 def main(argv: list[str] | None = None) -> int:
     ap = parser(__doc__)
     for language in ("en", "es", "fr"):
-        ap.add_argument(f"--db-{language}", required=True, help=f"a store of the {language} stories")
+        ap.add_argument(
+            f"--db-{language}", required=True, help=f"a store of the {language} stories"
+        )
     ap.add_argument("--labels", type=Path, default=LABELS, help="the labelled sentences")
     ap.add_argument("--baseline", type=Path, help="a checkout whose storyline/ to score too")
     ap.add_argument("--src", type=Path, help=argparse.SUPPRESS)  # the baseline's run
