@@ -140,6 +140,8 @@ def test_a_date_of_another_event_named_in_a_clause_dates_no_event(
             "Après des semaines de grève, mardi, les dockers ont repris le travail.",
             {"mardi": "2031-06-17"},
         ),
+        # A time of day after "before" is the sentence's own time.
+        ("en", "Before dawn on Monday, troops stormed the harbour.", {"Monday": "2031-06-16"}),
         (
             "en",
             "The fleet sailed on Saturday, which surprised the harbour master.",

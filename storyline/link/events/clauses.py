@@ -18,7 +18,8 @@ protest, a deal and a poll to days its sentences named in relative clauses.
 Rule: in English, a date inside a phrase that names another event as a landmark ("ahead
 of the vote on Sunday", "in the wake of the storm on Monday", "on the anniversary of the
 invasion in 2003", "until the inquiry met on October 21") dates no event, on the same
-limits as ``references.in_after_phrase``. Reason: audited timelines dated reactions to
+limits as ``references.in_after_phrase`` (a time of day keeps the date: "before dawn on
+Monday"). Reason: audited timelines dated reactions to
 the day of the event they followed or came before.
 
 Rule: a date the annotator read in a number with a decimal comma ("10,2 millions") is no
@@ -42,7 +43,7 @@ import functools
 import re
 
 from .config import EVENTS, EventsConfig
-from .references import _AFTER, _phrase
+from .references import _AFTER, _TIME_OF_DAY, _phrase
 from .references import _opener as _word_opener
 
 # Each alternative ends its own word: a "que" after a comma, "qu'" before a vowel.
@@ -139,6 +140,7 @@ def in_landmark_phrase(
         between is not None
         and "," not in between
         and not _STOPS.search(between)
+        and not _TIME_OF_DAY.search(between)
         and len(between.split()) <= config.since_words
     )
 
