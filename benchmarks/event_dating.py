@@ -142,10 +142,11 @@ def main(argv: list[str] | None = None) -> int:
              "baseline": b, "ours": o}
             for r, b, o in zip(rows, theirs, ours, strict=True) if b != o
         ]  # fmt: skip
-    for side in ("baseline", "ours"):
-        for key, s in (result.get(side) or {}).items():  # type: ignore[union-attr]
-            counts = f"{s['right']}/{s['read']} right, {s['found']}/{s['labelled']} found"
-            print(f"{side:8} {key:12} precision {s['precision']} recall {s['recall']} ({counts})")
+    base = result.get("baseline") or {}
+    for key, s in score(rows, ours).items():
+        was = base.get(key)  # type: ignore[union-attr]
+        before = f"{was['precision']} / {was['recall']} -> " if was else ""
+        print(f"{key:12} precision / recall {before}{s['precision']} / {s['recall']}")
     emit(result)
     return 0
 

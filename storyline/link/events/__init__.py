@@ -157,7 +157,7 @@ def _names_earlier(
     return (
         in_after_phrase(sentence, start, language, config)
         or after_phrase_set_off(sentence, start, end, language, config)
-        or in_relative_clause(sentence, start, end, day, published, language, config)
+        or in_relative_clause(sentence, (start, end), day, published, language, config)
         or in_landmark_phrase(sentence, start, language, config)
     )
 

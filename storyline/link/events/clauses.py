@@ -103,17 +103,13 @@ def _set_off(between: str, date: str, limit: int) -> bool:
 
 
 def in_relative_clause(
-    sentence: str,
-    start: int,
-    end: int,
-    day: str,
-    published: str | None,
-    language: str = "en",
+    sentence: str, span: tuple[int, int], day: str, published: str | None, language: str = "en",
     config: EventsConfig = EVENTS,
-) -> bool:
-    """Whether the date at ``sentence[start:end]``, read as ISO ``day``, lies in a
-    relative clause (module docstring) and names a day before ISO day ``published`` by
-    more than ``EventsConfig.relative_days``."""
+) -> bool:  # fmt: skip
+    """Whether the date at ``sentence[slice(*span)]``, read as ISO ``day``, lies in a
+    relative clause (module docstring) and more than ``EventsConfig.relative_days`` from
+    ISO day ``published``."""
+    start, end = span
     between = _between(_RELATIVE.get(language), sentence, start)
     if between is None or not _set_off(between, sentence[start:end], config.since_words):
         return False
