@@ -65,6 +65,12 @@ assert PUB == "2031-06-18"  # a Wednesday: the weekdays below are read against i
         # A landmark phrase: what came ahead of, in the wake of or before another event.
         (
             "en",
+            "Ahead of the summit on June 20, ministers met in Tessel.",
+            {"June 20": "2031-06-20"},
+            [],
+        ),
+        (
+            "en",
             "Ministers met in Tessel ahead of the summit on June 20.",
             {"June 20": "2031-06-20"},
             [],
@@ -139,6 +145,12 @@ def test_a_date_of_another_event_named_in_a_clause_dates_no_event(
             "fr",
             "Après des semaines de grève, mardi, les dockers ont repris le travail.",
             {"mardi": "2031-06-17"},
+        ),
+        # An upper-case "WHO" is a name, not a relative pronoun.
+        (
+            "en",
+            "The WHO on June 2 raised its alert to the highest level.",
+            {"June 2": "2031-06-02"},
         ),
         # A time of day after "before" is the sentence's own time.
         ("en", "Before dawn on Monday, troops stormed the harbour.", {"Monday": "2031-06-16"}),

@@ -73,17 +73,18 @@ _DIGIT = re.compile(r"\d")
 
 
 @functools.cache
-def _opener(words: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{words})", re.IGNORECASE)
+def _opener(words: str, flags: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{words})", flags)
 
 
-def _between(words: str | None, sentence: str, start: int) -> str | None:
+def _between(words: str | None, sentence: str, start: int, relative: bool) -> str | None:
     """The words between the last opener ``words`` finds before ``sentence[start:]`` and
-    the date there, or None with no such opener or one that opens the sentence."""
+    the date there, or None with no such opener. A relative pronoun is written in lower
+    case ("the WHO on June 11" names no clause) and does not open the sentence (a question)."""
     if not words:
         return None
-    opened = list(_opener(words).finditer(sentence[:start]))
-    if not opened or not sentence[: opened[-1].start()].strip(" \"'«“,"):
+    opened = list(_opener(words, 0 if relative else re.IGNORECASE).finditer(sentence[:start]))
+    if not opened or (relative and not sentence[: opened[-1].start()].strip(" \"'«“,")):
         return None
     return sentence[opened[-1].end() : start]
 
@@ -110,7 +111,7 @@ def in_relative_clause(
     relative clause (module docstring) and more than ``EventsConfig.relative_days`` from
     ISO day ``published``."""
     start, end = span
-    between = _between(_RELATIVE.get(language), sentence, start)
+    between = _between(_RELATIVE.get(language), sentence, start, relative=True)
     if between is None or not _set_off(between, sentence[start:end], config.since_words):
         return False
     try:
@@ -131,7 +132,7 @@ def in_landmark_phrase(
 ) -> bool:
     """Whether the date at ``sentence[start:]`` lies in an English phrase that names
     another event as a landmark: "ahead of", "in the wake of", "until" (module docstring)."""
-    between = _between(_LANDMARK.get(language), sentence, start)
+    between = _between(_LANDMARK.get(language), sentence, start, relative=False)
     return (
         between is not None
         and "," not in between
