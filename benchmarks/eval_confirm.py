@@ -11,6 +11,8 @@ store) and the stories of ``../shared/seeds``, then scores against the hand labe
   was labelled, those right on all three counts: every evidence sentence tells one fact,
   at least two really independent outlets tell it, and it is a statement of the story
   (not furniture, a caption, a byline, another story's sidebar);
+* one fact: of the claims told by two or more reports (confirmed or not) whose evidence
+  was labelled, the share whose every sentence tells the claim's fact;
 * recall: of labelled pairs of sentences of different outlets that tell one fact (drawn
   by a word-overlap probe that does not use storyline's grouping), those in one claim;
 * baselines in the same run: main's independence before issue 15 (a report of unknown
@@ -214,6 +216,28 @@ def score_claims(
     }
 
 
+def score_multi(stories: list[Linked], labels: dict[Ref, tuple[str, str, str]]) -> dict[str, Any]:
+    """Issue 15's "claims tell one fact": of the claims whose evidence comes from two or more
+    reports (confirmed or not) and was labelled as one sampled claim, the share whose every
+    sentence tells the claim's fact."""
+    per: dict[str, Counter[str]] = defaultdict(Counter)
+    for story in stories:
+        for c in story.links.claims:
+            if len({e.article for e in c.evidence}) < 2:
+                continue
+            per[story.topic]["multi"] += 1
+            if judge(c, labels) is not None:
+                per[story.topic]["judged"] += 1
+                per[story.topic]["one_fact"] += one_fact(c, labels)
+    total: Counter[str] = sum(per.values(), Counter())
+    judged = total["judged"]
+    return {
+        "one_fact_share": round(total["one_fact"] / judged, 3) if judged else None,
+        **{k: total[k] for k in ("multi", "judged", "one_fact")},
+        "topics": {t: dict(c) for t, c in sorted(per.items())},
+    }
+
+
 def _key(name: str) -> str:
     """An outlet's name with case, punctuation and a leading "the" aside."""
     return re.sub(r"^the", "", re.sub(r"\W|_", "", name.casefold()))
@@ -319,6 +343,7 @@ def main() -> None:
     result = {
         "claims": score_claims(stories, labels),
         "claims_old_independence": score_claims(stories, labels, old=True),
+        "multi_report": score_multi(stories, labels),
         "pairs": score_pairs(stories, _read("pairs.jsonl")),
     }
     for name in ("claims", "claims_old_independence"):
@@ -329,6 +354,11 @@ def main() -> None:
             f"precision {r['precision']} (all confirmed, estimated: {r['estimate']}); "
             f"telling one fact {r['one_fact_share']}"
         )
+    r = result["multi_report"]
+    print(
+        f"multi-report claims        {r['multi']:4} judged {r['judged']:3} telling one fact "
+        f"{r['one_fact']:3} share {r['one_fact_share']}"
+    )
     for name in ("storyline", "near_duplicate"):
         r = result["pairs"][name]
         print(

@@ -37,6 +37,9 @@ _APPARATUS = re.compile(
     r"|(?:(?<![\w'’.-])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’.-]*|(?<!day),)"
     rf"\s+(?:{_MONTHS})\s+\d{{1,2}},\s+(?:19|20)\d{{2}}\s*\.?\s*$"
 )
+# The tail of a sentence the splitter cut inside an abbreviation ("U.S, exploded ..." read
+# as "... U." and "S, exploded ..."): a fragment, not a statement.
+_FRAGMENT = re.compile(r"^[B-HJ-Z],\s")
 # Nouns that count people, however a report names them: one unit for figures.
 _PEOPLE = frozenset({"person", "people", "resident", "civilian", "villager", "citizen",
                      "individual", "case", "victim", "patient", "death", "fatality"})  # fmt: skip
@@ -51,13 +54,15 @@ _DENIED = re.compile(
 def _is_candidate(text: str, min_words: int) -> bool:
     """A sentence long enough to tell a fact, ending as a statement (a question asserts
     nothing: "Surely it is a pandemic?"), and not a page's apparatus run into one sentence:
-    a photo caption, a byline, a list of story highlights."""
+    a photo caption, a byline, a list of story highlights; nor the tail of a sentence cut
+    inside an abbreviation ("S, exploded on April 20.")."""
     words = text.split()
     return (
         len(words) >= min_words
         and text[-1:] in ".!\"”'’)"
         and not _QUESTION.search(text)
         and not _APPARATUS.search(text)
+        and not _FRAGMENT.match(text)
     )
 
 
