@@ -162,29 +162,51 @@ def draw_pairs(stories: list[Linked]) -> list[dict[str, Any]]:
     return rows
 
 
-def _labels(rows: list[dict[str, Any]]) -> dict[Ref, tuple[str, str, str]]:
-    """Each labelled evidence sentence: (claim key, label, its true independent source)."""
-    return {(a, s): (r["key"], lab, origin) for r in rows for a, s, lab, origin in r["refs"] if lab}
+Labels = dict[Ref, dict[str, tuple[str, str]]]  # sentence -> claim key -> (label, origin)
 
 
-def judge(claim: Any, labels: dict[Ref, tuple[str, str, str]]) -> bool | None:
+def _labels(rows: list[dict[str, Any]]) -> Labels:
+    """Each labelled evidence sentence, by the key of every sampled claim it was labelled
+    in (a later draw may label a sentence again, in a claim that a later build groups):
+    (label, its true independent source), in the order the rows were written."""
+    out: Labels = {}
+    for r in rows:
+        for a, s, lab, origin in r["refs"]:
+            if lab:
+                out.setdefault((a, s), {})[r["key"]] = (lab, origin)
+    return out
+
+
+def _told(claim: Any, labels: Labels) -> list[tuple[str, str]] | None:
+    """The labels of a claim's sentences in the latest sampled claim that labelled all of
+    them, or None when no one sampled claim did."""
+    refs = refs_of(claim)
+    if any(r not in labels for r in refs):
+        return None
+    common = set.intersection(*(set(labels[r]) for r in refs))
+    if not common:
+        return None
+    key = max(common, key=lambda k: list(labels[refs[0]]).index(k))
+    return [labels[r][key] for r in refs]
+
+
+def judge(claim: Any, labels: Labels) -> bool | None:
     """Right (every sentence tells the fact "F", from two or more true sources), wrong, or
     None when its evidence was not labelled as one claim."""
-    told = [labels.get(r) for r in refs_of(claim)]
-    if any(t is None for t in told) or len({t[0] for t in told if t}) != 1:
+    told = _told(claim, labels)
+    if told is None:
         return None
-    return one_fact(claim, labels) and len({t[2] for t in told if t}) >= 2
+    return all(lab == "F" for lab, _ in told) and len({origin for _, origin in told}) >= 2
 
 
-def one_fact(claim: Any, labels: dict[Ref, tuple[str, str, str]]) -> bool:
-    """Every labelled evidence sentence tells the claim's fact (issue 15's "claims tell one
-    fact", whatever their sources)."""
-    return all(labels[r][1] == "F" for r in refs_of(claim) if r in labels)
+def one_fact(claim: Any, labels: Labels) -> bool:
+    """Every evidence sentence of a judged claim tells the claim's fact (issue 15's "claims
+    tell one fact", whatever their sources)."""
+    told = _told(claim, labels)
+    return told is not None and all(lab == "F" for lab, _ in told)
 
 
-def score_claims(
-    stories: list[Linked], labels: dict[Ref, tuple[str, str, str]], old: bool = False
-) -> dict[str, Any]:
+def score_claims(stories: list[Linked], labels: Labels, old: bool = False) -> dict[str, Any]:
     """Claims shown as confirmed, judged on the labels. The labelled claims are a random
     sample of one build's; ``estimate`` scales the sample's precision to every confirmed
     claim, counting those whose reports all carry one outlet's name (however spelled) as
@@ -216,7 +238,7 @@ def score_claims(
     }
 
 
-def score_multi(stories: list[Linked], labels: dict[Ref, tuple[str, str, str]]) -> dict[str, Any]:
+def score_multi(stories: list[Linked], labels: Labels) -> dict[str, Any]:
     """Issue 15's "claims tell one fact": of the claims whose evidence comes from two or more
     reports (confirmed or not) and was labelled as one sampled claim, the share whose every
     sentence tells the claim's fact."""

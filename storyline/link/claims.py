@@ -10,7 +10,10 @@ words, each weighed by how rare it is in the story (``specifics``, a weighted Ja
 * tier 2, reworded tellings: related (cosine >= ``related``), the same figure (a number
   or a calendar date) in both, and shared >= ``shared_related``;
 
-and in both tiers, unless they visibly tell different facts about the same people:
+and in both tiers, unless one speaks in the first person outside quotation marks ("We have
+been patient for 42 years": someone's words, whose speaker the sentence does not name, or
+the writer's own view; two such sentences may be two people's), or they visibly tell
+different facts about the same people:
 one denies or calls off what the other does not ("will hold the inquiry" / "called off
 the inquiry"), their verbs point opposite ways ("opened" / "closed the terminal",
 "approved" / "rejected the budget": ``predicates``), the verbs governing their dates
@@ -35,6 +38,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from storyline.languages.voice import in_writers_voice
 from storyline.link.claims_config import CLAIMS, ClaimsConfig
 from storyline.link.confirm import confirmers
 from storyline.link.neighbours import nearest
@@ -69,6 +73,7 @@ def find_claims(
     sides = []
     figures = []
     languages = []
+    voiced = []
     for ann in annotations:
         vecs = ann.vectors()
         if not vecs.shape[1]:
@@ -84,6 +89,7 @@ def find_claims(
             sides.append(taken)
             languages.append(language_of(ann.article) if language_of else "")
             figures.append(figured)
+            voiced.append(in_writers_voice(text, language))
     if not keys:
         return []
     mat = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
@@ -96,6 +102,7 @@ def find_claims(
         config,
         figures,
         languages,
+        voiced,
     )
     # A sentence left unembedded (a zero row) is a claim of its own and joins none, so
     # only embedded rows are searched (and searched for): a zero row scores 0 with every

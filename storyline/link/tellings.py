@@ -96,8 +96,10 @@ class Pairs:
         config: ClaimsConfig,
         figures: list[dict[str, frozenset[tuple[float, str | None]]]] | None = None,
         languages: list[str] | None = None,
+        voiced: list[bool] | None = None,
     ) -> None:
         self.mat = mat
+        self.voiced = voiced or [False for _ in moods]
         self.figures = figures or [{} for _ in moods]
         self.languages = languages or ["" for _ in moods]
         self.moods = moods
@@ -114,6 +116,8 @@ class Pairs:
         when given, is the pair's cosine as the neighbour search measured it; without
         ``deeds``, one value said of two deeds ("forced from homes" / "the evacuation of")
         does not set apart a sentence already in a claim."""
+        if self.voiced[a] or self.voiced[b]:
+            return None  # "We have been patient for 42 years": whose words, the text does not say
         if cos is None:
             cos = float(self.mat[a] @ self.mat[b])
         if cos < self.related or not _same_mood(self.moods[a], self.moods[b]):

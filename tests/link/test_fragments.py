@@ -1,5 +1,6 @@
-"""A fragment the sentence splitter cut off an abbreviation is no statement: it confirms
-nothing, even when two outlets carry one."""
+"""Sentences that are no statement of the report confirm nothing, even when two outlets carry
+one: a fragment the sentence splitter cut off an abbreviation, and words in the first person
+outside quotation marks (someone's words whose speaker the sentence does not name)."""
 
 from __future__ import annotations
 
@@ -38,4 +39,17 @@ def test_the_tail_of_a_split_abbreviation_confirms_nothing() -> None:
 def test_a_statement_opening_on_a_one_letter_word_still_confirms() -> None:
     herald = "A ferry, the Morning Wren, caught fire off Karsholm on Monday morning."
     post = "A ferry, the Morning Wren, burned off Karsholm early on Monday."
+    assert _confirmed({"a-herald": herald, "b-post": post}) == [["herald", "post"]]
+
+
+def test_words_in_the_first_person_outside_quotes_confirm_nothing() -> None:
+    # two people's words, neither naming its speaker: who says it, the text does not tell
+    herald = "We have waited nine years for the new quay at Karsholm."
+    post = "We had nine long years of waiting for a quay at Karsholm."
+    assert _confirmed({"a-herald": herald, "b-post": post}) == []
+
+
+def test_quoted_words_with_their_speaker_still_confirm() -> None:
+    herald = '"We have waited nine years for the new quay at Karsholm," Ilka Brandt said.'
+    post = "Ilka Brandt said the town had waited nine years for a quay at Karsholm."
     assert _confirmed({"a-herald": herald, "b-post": post}) == [["herald", "post"]]
