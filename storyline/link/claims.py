@@ -38,7 +38,6 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from storyline.languages.voice import in_writers_voice
 from storyline.link.claims_config import CLAIMS, ClaimsConfig
 from storyline.link.confirm import confirmers
 from storyline.link.neighbours import nearest
@@ -79,7 +78,9 @@ def find_claims(
         if not vecs.shape[1]:
             continue
         language = language_of(ann.article) if language_of else "en"
-        for at, text, own, mood, taken, figured in candidates(ann, config.min_words, language):
+        for at, text, own, mood, taken, figured, voice in candidates(
+            ann, config.min_words, language
+        ):
             ents = entities_in(ann.article, at) if entities_in else []
             keys.append((ann.article, at, text))
             rows.append(vecs[at])
@@ -89,7 +90,7 @@ def find_claims(
             sides.append(taken)
             languages.append(language_of(ann.article) if language_of else "")
             figures.append(figured)
-            voiced.append(in_writers_voice(text, language))
+            voiced.append(voice)
     if not keys:
         return []
     mat = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)

@@ -12,6 +12,7 @@ import re
 
 import numpy as np
 
+from storyline.languages.voice import in_writers_voice
 from storyline.link.claims_config import ClaimsConfig
 from storyline.link.predicates import Side, opposed, sides_of
 from storyline.link.specifics import Specifics, items_of
@@ -199,14 +200,17 @@ def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
 
 
 _Figures = dict[str, frozenset[tuple[float, str | None]]]
-_Candidate = tuple[int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], _Figures]
+_Candidate = tuple[
+    int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], _Figures, bool
+]
 _CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
 
 
 def candidates(ann: Annotation, min_words: int, language: str = "en") -> list[_Candidate]:
     """The article's candidate sentences with what ``find_claims`` reads of each alone
-    (index, text, items without entities, mood, sides, figures); kept per process, so a
-    story rebuilt for a new report reads only that report's sentences."""
+    (index, text, items without entities, mood, sides, figures, whether its writer speaks
+    in the first person); kept per process, so a story rebuilt for a new report reads only
+    that report's sentences."""
 
     def make() -> list[_Candidate]:
         return [
@@ -217,6 +221,7 @@ def candidates(ann: Annotation, min_words: int, language: str = "en") -> list[_C
                 _mood(ann, s.index, s.text),
                 sides_of(s.text),
                 _figures_of(ann, s.index),
+                in_writers_voice(s.text, language),
             )
             for s in ann.sentences
             if _is_candidate(s.text, min_words)
