@@ -5,6 +5,7 @@ outside quotation marks (someone's words whose speaker the sentence does not nam
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from storyline.link.claims import find_claims
 from storyline.model import Annotation, Sentence
@@ -29,27 +30,41 @@ def _confirmed(texts: dict[str, str]) -> list[list[str]]:
     return [c.independent_outlets for c in claims if len(c.independent_outlets) >= 2]
 
 
-def test_the_tail_of_a_split_abbreviation_confirms_nothing() -> None:
-    # "... the U.S. ferry Morning Wren" cut after "U." leaves "S, ..." in each report
-    herald = "S, ferry Morning Wren caught fire off Karsholm on Monday morning."
-    post = "S, ferry Morning Wren burned off Karsholm early on Monday."
+@pytest.mark.parametrize(
+    ("herald", "post"),
+    [
+        # "... the U.S. ferry Morning Wren" cut after "U." leaves "S, ..." in each report
+        (
+            "S, ferry Morning Wren caught fire off Karsholm on Monday morning.",
+            "S, ferry Morning Wren burned off Karsholm early on Monday.",
+        ),
+        # two people's words, neither naming its speaker: who says it, the text does not tell
+        (
+            "We have waited nine years for the new quay at Karsholm.",
+            "We had nine long years of waiting for a quay at Karsholm.",
+        ),
+    ],
+)
+def test_fragments_and_unattributed_first_person_words_confirm_nothing(
+    herald: str, post: str
+) -> None:
     assert _confirmed({"a-herald": herald, "b-post": post}) == []
 
 
-def test_a_statement_opening_on_a_one_letter_word_still_confirms() -> None:
-    herald = "A ferry, the Morning Wren, caught fire off Karsholm on Monday morning."
-    post = "A ferry, the Morning Wren, burned off Karsholm early on Monday."
-    assert _confirmed({"a-herald": herald, "b-post": post}) == [["herald", "post"]]
-
-
-def test_words_in_the_first_person_outside_quotes_confirm_nothing() -> None:
-    # two people's words, neither naming its speaker: who says it, the text does not tell
-    herald = "We have waited nine years for the new quay at Karsholm."
-    post = "We had nine long years of waiting for a quay at Karsholm."
-    assert _confirmed({"a-herald": herald, "b-post": post}) == []
-
-
-def test_quoted_words_with_their_speaker_still_confirm() -> None:
-    herald = '"We have waited nine years for the new quay at Karsholm," Ilka Brandt said.'
-    post = "Ilka Brandt said the town had waited nine years for a quay at Karsholm."
+@pytest.mark.parametrize(
+    ("herald", "post"),
+    [
+        # a statement opening on a one-letter word is no fragment
+        (
+            "A ferry, the Morning Wren, caught fire off Karsholm on Monday morning.",
+            "A ferry, the Morning Wren, burned off Karsholm early on Monday.",
+        ),
+        # quoted words with their speaker are a statement of the report
+        (
+            '"We have waited nine years for the new quay at Karsholm," Ilka Brandt said.',
+            "Ilka Brandt said the town had waited nine years for a quay at Karsholm.",
+        ),
+    ],
+)
+def test_statements_that_look_alike_still_confirm(herald: str, post: str) -> None:
     assert _confirmed({"a-herald": herald, "b-post": post}) == [["herald", "post"]]
