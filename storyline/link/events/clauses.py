@@ -1,25 +1,30 @@
 """Dates a sentence names inside a clause or phrase that tells another, earlier event.
 
-Rule: a date inside a relative clause ("the fleet, which sailed on Monday, ...", "la
-révolte qui a renversé le roi en mars", "l'agression dont elle a été victime dimanche",
-"el ministro, que dimitió el lunes, ...", "a quien Obama llamó el sábado") is the day of
-the clause's event, a thing the sentence names, not the day of its own event (a state
-now, a later move, a statement): it dates no event. The clause runs from its pronoun to
-the date over at most ``EventsConfig.since_words`` words, with no comma or sentence
-punctuation between, save a comma right before the date's own words that set it off
-(", le 11 février 2011", up to twice as many words). English opens it with "who",
-"whom", "whose" or "which", not "that" (a complement too: "said that on Monday ...");
-French with "qui", "dont", "lequel" or a "que" after a comma; Spanish with "quien",
-"cuyo", "el cual", "en el que" or a "que" after a comma (a bare "que" also opens what
-was said: "dijo que el sábado murieron 10", whose day is the event's). A pronoun opening
-the sentence asks a question: no clause. Reason: the session-11 blind audit dated a
-protest, a deal and a poll to days its sentences named in relative clauses.
+Rule: in French and Spanish, a date inside a relative clause ("la révolte qui a renversé
+le roi en mars", "l'agression dont elle a été victime dimanche", "el ministro, que
+dimitió el lunes, ...", "a quien Obama llamó el sábado") is the day of the clause's
+event, a thing the sentence names, not the day of its own event (a state now, a later
+move, a statement): it dates no event, unless it lies within
+``EventsConfig.relative_days`` of the report's day (the day's news told in a clause:
+"l'Otan, qui a indiqué avoir touché 20 cibles vendredi" in Saturday's report). The clause
+runs from its pronoun to the date over at most ``EventsConfig.since_words`` words, with no
+comma or sentence punctuation between, save a comma right after the pronoun or right
+before a date that writes its day of the month (", le 11 février 2011", up to twice as
+many words). French opens it with "qui", "dont", "lequel" or a "que" after a comma;
+Spanish with "quien", "cuyo", "el cual", "en el que" or a "que" after a comma (a bare
+"que" also opens what was said: "dijo que el sábado murieron 10", whose day is the
+event's). A pronoun opening the sentence asks a question; one in upper case is a name.
+English relative clauses are left: on Timeline17 they hold the days of the story's own
+news too often ("the WHO, which raised its alert on Wednesday, said ..."). Reason: the
+session-11 blind audit dated a revolution, a vote and an assault to days their French
+and Spanish sentences named in relative clauses.
 
 Rule: in English, a date inside a phrase that names another event as a landmark ("ahead
 of the vote on Sunday", "in the wake of the storm on Monday", "on the anniversary of the
 invasion in 2003", "until the inquiry met on October 21") dates no event, on the same
 limits as ``references.in_after_phrase`` (a time of day keeps the date: "before dawn on
-Monday"). Reason: audited timelines dated reactions to
+Monday"; so does a "before" hours or moments ahead: "for hours before the wall broke on
+Tuesday" is that Tuesday too). Reason: audited timelines dated reactions to
 the day of the event they followed or came before.
 
 Rule: a date the annotator read in a number with a decimal comma ("10,2 millions") is no
@@ -48,7 +53,6 @@ from .references import _opener as _word_opener
 
 # Each alternative ends its own word: a "que" after a comma, "qu'" before a vowel.
 _RELATIVE = {
-    "en": r"(?:who|whom|whose|which)\b",
     "fr": r"(?:qui|dont|lequel|laquelle|lesquels|lesquelles|auquel|duquel)\b"
     r"|(?<=,)\s*(?:que\b|qu['’])",
     "es": r"(?:quien(?:es)?|cuy[oa]s?|(?:el|la|los|las|lo)\s+cual(?:es)?"
@@ -63,6 +67,10 @@ _LANDMARK = {
     "fr": r"(?:avant|à\s+la\s+veille\s+d[eu]|en\s+prévision\s+d[eu])\b",
     "es": r"(?:antes\s+del?|en\s+vísperas\s+del?)\b",
 }
+# A "before" a few hours or moments ahead ("hours before", "shortly before") is the same day.
+_SAME_DAY_BEFORE = re.compile(
+    r"\b(?:hours?|minutes?|moments?|seconds?|shortly|just|soon)\s+before\s*$", re.IGNORECASE
+)
 # An "after" phrase set off by commas goes on with its noun after the date: "..., jeudi, d'une".
 _GOES_ON = re.compile(r"^\s*,\s*(?:de|d['’]|du|des|del|da|do|dos|das|della|del)\b", re.I)
 _ENDS = re.compile(r"^\s*(?:[.;:!?]|$)")
@@ -133,6 +141,8 @@ def in_landmark_phrase(
     """Whether the date at ``sentence[start:]`` lies in an English phrase that names
     another event as a landmark: "ahead of", "in the wake of", "until" (module docstring)."""
     between = _between(_LANDMARK.get(language), sentence, start, relative=False)
+    if between is not None and _SAME_DAY_BEFORE.search(sentence[:start][: -len(between) or None]):
+        return False  # "for hours before the wall broke on Tuesday": that day too
     return (
         between is not None
         and "," not in between
