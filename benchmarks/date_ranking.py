@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/date_ranking.py cache [DIR] --db COPY.sqlite --out inputs.pkl
     .venv/bin/python benchmarks/date_ranking.py families inputs.pkl
+    .venv/bin/python benchmarks/date_ranking.py fused inputs.pkl [DIR] --db COPY.sqlite --loto
 
 ``cache`` makes storyline's timeline once for every gold window of DIR (the windows, days
 and sentences per day of ``eval_tls.py``) and keeps what ``ranked_dates`` is given (the
@@ -18,13 +19,16 @@ Variants: the z-score sum of our log score and DATEWISE's (weight w), reciprocal
 days DATEWISE could show and we have no candidate for, ranked by the z-score sum and assumed
 to get an entry: an upper bound, since the dossier shows a day only with a sentence of its
 own). The last line is one JSON object: per variant the LOTO and in-sample date F1, the
-parameter chosen per topic and the lowest and highest topic mean.
+parameter chosen per topic and the lowest and highest topic mean. ``fused`` runs
+``eval_tls.py`` (ROUGE, DATEWISE in the same run) with reciprocal-rank fusion in place of
+the counted days' order, each topic at its LOTO choice, the library untouched.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import logging
 import math
 import pickle
 import statistics
@@ -45,6 +49,7 @@ from _common import TIMELINE17, emit
 from storyline.synthesize.timeline import entries
 from storyline.synthesize.timeline.dates import listed_reach, ranked_dates
 
+log = logging.getLogger("date_ranking")
 Window = dict[str, Any]  # one gold window's cached inputs (see ``cache``)
 Order = Callable[[Window], list[str]]
 
@@ -218,17 +223,64 @@ def loto(windows: list[Window], variants: dict[str, Order]) -> dict[str, Any]:
     }
 
 
+RRF_GRID = [(k, w) for k in (5, 20, 60) for w in (0.25, 0.5, 1.0, 2.0)]
+
+
 def families() -> dict[str, dict[str, Order]]:
     """Every variant tried, the first of each family being main's own order."""
     main: dict[str, Order] = {"main": ours}
     return {
         "main": main,
         "z-score sum": main | {f"w {w}": zsum(w) for w in (0.1, 0.25, 0.5, 1.0, 2.0, 4.0)},
-        "reciprocal-rank fusion": main
-        | {f"k {k} w {w}": rrf(k, w) for k in (5, 20, 60) for w in (0.25, 0.5, 1.0, 2.0)},
+        "reciprocal-rank fusion": main | {f"k {k} w {w}": rrf(k, w) for k, w in RRF_GRID},
         "DATEWISE below m T": main | {f"m {m}": tail(m) for m in (0.5, 0.75, 1.0, 1.5, 2.0)},
         "union (upper bound)": {f"w {w}": zsum(w, union=True) for w in (0.0, 0.5, 1.0, 2.0)},
     }
+
+
+def fused_run(inputs: Path, eval_args: list[str]) -> int:
+    """``eval_tls.py`` (its arguments: ``eval_args``) with storyline's counted days reordered
+    by reciprocal-rank fusion with DATEWISE's ranker fitted on the other topics of the run;
+    each topic with the (k, w) the family's leave-one-topic-out choice on ``inputs`` gives it
+    (a topic ``inputs`` does not hold: the in-sample best). Nothing of the library changes."""
+    with inputs.open("rb") as fh:
+        windows = pickle.load(fh)  # a cache this script wrote
+    choice = loto(windows, families()["reciprocal-rank fusion"])
+    grid = {f"k {k} w {w}": rrf(k, w) for k, w in RRF_GRID} | {"main": ours}
+    state: dict[str, Any] = {}
+    prepare, predict = eval_tls.prepare, eval_tls.storyline_pred
+
+    def prepared(*args, **kw):  # type: ignore[no-untyped-def]
+        out = prepare(*args, **kw)
+        state.setdefault("data", out)
+        return out
+
+    def predicted(t, g, weights, dates=None):  # type: ignore[no-untyped-def]
+        key = ("model", t.name)
+        if key not in state:
+            state[key] = eval_tls.datewise_model([u for u in state["data"] if u.name != t.name])
+        coll, span = eval_tls._window(t, g)
+        days = datewise.candidate_days(coll, span)
+        x = datewise.features(coll, days)
+        score = np.hstack([x, np.ones((len(x), 1))]) @ state[key]
+        state["datewise"] = dict(zip(days, score.tolist(), strict=True))
+        state["order"] = grid[choice["chosen"].get(t.name, choice["in_sample"]["variant"])]
+        return predict(t, g, weights, dates)
+
+    def ranked(scores, listed, *, slots=None, published=()):  # type: ignore[no-untyped-def]
+        if slots is None:
+            return ranked_dates(scores, listed, published=published)
+        window = {"scores": scores, "listed": listed, "slots": slots}
+        window |= {"published": list(published), "datewise": state["datewise"]}
+        return state["order"](window)
+
+    log.info("reciprocal-rank fusion per topic: %s", choice["chosen"])
+    with (
+        mock.patch.object(eval_tls, "prepare", prepared),
+        mock.patch.object(eval_tls, "storyline_pred", predicted),
+        mock.patch.object(entries, "ranked_dates", ranked),
+    ):
+        return eval_tls.main(eval_args)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -240,7 +292,13 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--out", required=True, type=Path)
     f = sub.add_parser("families", help="score every variant leave-one-topic-out")
     f.add_argument("inputs", type=Path)
-    args = ap.parse_args(argv)
+    r = sub.add_parser("fused", help="eval_tls.py with the DATEWISE fusion (other args: its)")
+    r.add_argument("inputs", type=Path, help="the cache whose LOTO choice each topic takes")
+    args, rest = ap.parse_known_args(argv)
+    if args.command == "fused":
+        return fused_run(args.inputs, rest)
+    if rest:
+        ap.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.command == "cache":
         windows = cache(args.dir, args.db)
         with args.out.open("wb") as fh:
