@@ -150,6 +150,12 @@ def test_a_date_of_another_event_named_in_a_clause_dates_no_event(
         ("fr", "Qui a ouvert les vannes dimanche soir ?", {"dimanche soir": "2031-06-15"}),
         # A time of day after "before" is the sentence's own time.
         ("en", "Before dawn on Monday, troops stormed the harbour.", {"Monday": "2031-06-16"}),
+        # Hours or moments before a day's event is that day too.
+        (
+            "en",
+            "The sluice stayed jammed for hours before the levee gave way on Monday.",
+            {"Monday": "2031-06-16"},
+        ),
         (
             "en",
             "The fleet sailed on Saturday, which surprised the harbour master.",
