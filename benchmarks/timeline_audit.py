@@ -5,6 +5,9 @@
     .venv/bin/python benchmarks/timeline_audit.py score
     .venv/bin/python benchmarks/timeline_audit.py score --dump DUMP.jsonl
     .venv/bin/python benchmarks/timeline_audit.py show --db STORE --dump DUMP.jsonl --unjudged
+    .venv/bin/python benchmarks/timeline_audit.py datewise --db STORE --data DIR --topics T --name N
+    .venv/bin/python benchmarks/timeline_audit.py sample --dump A.jsonl,B.jsonl --n 40 --seed 12
+    .venv/bin/python benchmarks/timeline_audit.py score --method datewise
 
 ``dump`` prints, per topic, the timeline a dossier of the whole topic shows (the same
 ``dossier_timeline`` as ``storyline build``, with the default cap): one JSON line per entry
@@ -20,12 +23,21 @@ text digest: a re-split report moves a sentence's index, not what the reader jud
 ``show`` prints a dump's entries for reading: each sentence among its neighbours in its
 report, with the report's publication day and the dates read in the sentence
 (``--unjudged``: only the entries no judgement covers).
+
+``datewise`` prints, in the same form, the timelines of the DATEWISE baseline on the same
+store, as ``eval_tls.py --method datewise`` makes them (its ranker trained on the other
+topics of DIR, the gold timeline's window, number of dates and sentences per date), each
+sentence traced to its report; its rows carry ``method: "datewise"``. ``sample`` draws
+``--n`` entries at random (``--seed``) from one or more dumps pooled, to be read by hand.
+Judgements of DATEWISE's entries carry ``method: "datewise"`` too and are scored apart:
+``score`` reads the dossier's judgements, ``score --method datewise`` the baseline's.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import random
 import sys
 import tempfile
 from collections import Counter
@@ -97,6 +109,60 @@ def linked_topics(
         yield topic, engine.linked(story, store, settings)
 
 
+def datewise_dump(root: Path, db: str, only: list[str], name: str | None = None) -> int:
+    """Print DATEWISE's timeline of each topic of ``only`` as ``eval_tls.py`` makes it
+    (trained on DIR's other topics), one JSON line per sentence; return how many."""
+    import eval_tls
+    from datewise import timeline
+
+    printed = 0
+    data = eval_tls.prepare(root, db, (16, 8), 1, None)
+    for t in (t for t in data if t.name in only):
+        w = eval_tls.datewise_model([u for u in data if u.name != t.name])
+        published = {a.id: a.published.date[:10] for a in t.articles}
+        for g in t.golds:
+            coll, span = eval_tls._window(t, g)
+            chosen = timeline(coll, span, w, g.dates, g.per_date)
+            for day, sentences in sorted(chosen.items()):
+                for text in sentences:
+                    article, at = _source(coll, day, text)
+                    row = {
+                        "topic": name or t.name,
+                        "method": "datewise",
+                        "date": day.isoformat(),
+                        "article": article[:12],
+                        "sentence": at,
+                        "published": published.get(article),
+                        "digest": digest(text),
+                        "text": text,
+                        "shown": sum(map(len, chosen.values())),
+                    }
+                    print(json.dumps(row, ensure_ascii=False))
+                    printed += 1
+    return printed
+
+
+def _source(coll, day, text: str) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+    """The report and sentence index DATEWISE took ``text`` from for ``day``: a sentence
+    that names the day first, else one of a report published on the day or the next."""
+    found = [
+        (a, i)
+        for a, sentences in coll.sentences.items()
+        for i, s in enumerate(sentences)
+        if s == text
+    ]
+    named = [(a, i) for a, i in found if coll.dated.get(a, {}).get(i) == day]
+    near = [(a, i) for a, i in found if 0 <= (coll.published[a] - day).days <= 1]
+    return (named or near or found)[0]
+
+
+def sample(dumps: list[Path], n: int, seed: int) -> list[dict[str, object]]:
+    """``n`` entries drawn at random (``seed``) from the dumps pooled, in dump order."""
+    pooled = [r for d in dumps for r in _read(d) if "date" in r]
+    drawn = sorted(random.Random(seed).sample(range(len(pooled)), min(n, len(pooled))))
+    return [pooled[i] for i in drawn]
+
+
 def _telling(evidence: list[Evidence], text: str) -> Evidence:
     """The evidence sentence an entry's text is, or holds (a clause cut from it), else
     the first: the sentence a reader is pointed at."""
@@ -150,9 +216,12 @@ def _read(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def score(path: Path = AUDIT, dump: Path | None = None) -> dict[str, object]:
-    """The share judged right, per batch and topic; of ``dump``'s entries when given."""
-    rows = _read(path)
+def score(
+    path: Path = AUDIT, dump: Path | None = None, method: str = "storyline"
+) -> dict[str, object]:
+    """The share judged right, per batch and topic, of ``method``'s entries (the dossier's
+    by default, ``datewise`` the baseline's); of ``dump``'s entries when given."""
+    rows = [r for r in _read(path) if r.get("method", "storyline") == method]
     unjudged: list[dict[str, object]] = []
     if dump is not None:
         judged = _index(rows)
@@ -183,7 +252,8 @@ def show(db: str, dump: Path, only_unjudged: bool = False, audit: Path = AUDIT) 
     """Print each entry of ``dump`` among its report's sentences; return how many."""
     rows, context = [r for r in _read(dump) if "date" in r], 2
     if only_unjudged:
-        judged = _index(_read(audit))
+        method = rows[0].get("method", "storyline") if rows else "storyline"
+        judged = _index([r for r in _read(audit) if r.get("method", "storyline") == method])
         rows = [r for r in rows if _judgement(judged, r) is None]
     store = open_store(db)
     try:
@@ -224,23 +294,31 @@ def _stories(
 
 def main(argv: list[str] | None = None) -> int:
     ap = parser(__doc__, data="--data", default=TIMELINE17)
-    ap.add_argument("command", choices=("dump", "score", "show"))
+    ap.add_argument("command", choices=("dump", "score", "show", "datewise", "sample"))
     ap.add_argument("--db", help="a store holding the topics' annotations (dump, show)")
     ap.add_argument("--topics", default="EgyptianProtest,H1N1,LibyaWar")
     ap.add_argument("--name", help="the topic's name in the judgements (dump): es/yemen")
-    ap.add_argument("--dump", type=Path, help="score or show this dump's entries")
+    ap.add_argument("--dump", help="score or show this dump's entries (sample: A,B pooled)")
+    ap.add_argument("--method", default="storyline", choices=("storyline", "datewise"))
+    ap.add_argument("--n", type=int, default=40, help="entries drawn (sample)")
+    ap.add_argument("--seed", type=int, default=12, help="the draw's seed (sample)")
     ap.add_argument("--unjudged", action="store_true", help="show only unjudged entries")
     args = ap.parse_args(argv)
-    if args.command in ("dump", "show") and not args.db:
+    if args.command in ("dump", "show", "datewise") and not args.db:
         ap.error(f"{args.command} needs --db, a store that holds the topics' annotations")
     if args.command == "dump":
         emit({"entries": dump(args.data, args.db, args.topics.split(","), args.name)})
+    elif args.command == "datewise":
+        emit({"entries": datewise_dump(args.data, args.db, args.topics.split(","), args.name)})
+    elif args.dump is None and args.command in ("show", "sample"):
+        ap.error(f"{args.command} needs --dump, a file that dump printed")
     elif args.command == "show":
-        if args.dump is None:
-            ap.error("show needs --dump, a file that dump printed")
-        emit({"shown": show(args.db, args.dump, args.unjudged)})
+        emit({"shown": show(args.db, Path(args.dump), args.unjudged)})
+    elif args.command == "sample":
+        for row in sample([Path(d) for d in args.dump.split(",")], args.n, args.seed):
+            print(json.dumps(row, ensure_ascii=False))
     else:
-        emit(score(dump=args.dump))
+        emit(score(dump=Path(args.dump) if args.dump else None, method=args.method))
     return 0
 
 

@@ -13,7 +13,7 @@ from storyline.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from timeline_audit import _telling, digest, score, show
+from timeline_audit import _source, _telling, digest, sample, score, show
 
 STRIKE = "Dock workers in Velmora stopped every crane on Tuesday, the union said."
 TEASER = "Watch: the quay at dawn."
@@ -114,3 +114,38 @@ def test_a_clause_entry_points_the_reader_at_the_sentence_it_was_cut_from() -> N
     clause = STRIKE[0].lower() + STRIKE[1:]
     assert _telling([other, whole], clause) == whole
     assert _telling([other, whole], "Something else entirely.") == other
+
+
+def test_the_baselines_judgements_are_scored_apart_from_the_dossiers(tmp_path: Path) -> None:
+    strike = _judged(_entry("velmora", "2031-05-06", 4, STRIKE), True)
+    teaser = _judged(_entry("velmora", "2031-05-07", 2, TEASER), False, "not-event",
+                     method="datewise")  # fmt: skip
+    audit = _write(tmp_path / "j.jsonl", [strike, teaser])
+    assert (score(audit)["right"], score(audit)["entries"]) == (1, 1)
+    baseline = score(audit, method="datewise")
+    assert baseline["stories"]["velmora"] == {"right": 0, "wrong": {"not-event": 1}, "unjudged": 0}
+
+
+def test_a_sample_draws_from_every_dump_and_the_seed_repeats_it(tmp_path: Path) -> None:
+    days = range(1, 21)
+    a = _write(tmp_path / "a.jsonl", [_entry("velmora", f"2031-05-{d:02}", 1, MARCH) for d in days])
+    b = _write(tmp_path / "b.jsonl", [_entry("quorra", f"2031-06-{d:02}", 1, MARCH) for d in days])
+    drawn = sample([a, b], 10, seed=12)
+    assert drawn == sample([a, b], 10, seed=12) != sample([a, b], 10, seed=13)
+    assert len({str(r["date"]) for r in drawn}) == 10
+    assert {r["topic"] for r in drawn} == {"velmora", "quorra"}
+    assert len(sample([a], 40, seed=12)) == 20
+
+
+def test_a_baseline_sentence_is_traced_to_the_report_that_names_its_day() -> None:
+    import datetime
+
+    from datewise import Collection
+
+    day = datetime.date(2031, 5, 6)
+    coll = Collection(
+        published={"old": datetime.date(2031, 4, 1), "new": datetime.date(2031, 5, 9)},
+        sentences={"old": [TEASER, STRIKE], "new": [MARCH, STRIKE]},
+        dated={"old": {}, "new": {1: day}},
+    )
+    assert _source(coll, day, STRIKE) == ("new", 1)
