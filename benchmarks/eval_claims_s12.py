@@ -112,33 +112,47 @@ def write_rows(kind: str, rows: list[dict[str, Any]]) -> None:
     (DATA / f"{kind}.jsonl").write_text(text, encoding="utf-8")
 
 
-def label_sets(rows: list[dict[str, Any]], upto: str = READS[-1]) -> list[Labels]:
-    """The labels of each reading, blind first, up to reading ``upto``."""
+def label_sets(rows: list[dict[str, Any]], topic: str, upto: str = READS[-1]) -> list[Labels]:
+    """The labels of one story's rows for each reading, blind first, up to ``upto`` (a
+    report may sit in two stories: its sentences are labelled in each)."""
     reads = READS[: READS.index(upto) + 1]
-    return [ec._labels([r for r in rows if r.get("read", "blind") == read]) for read in reads]
+    mine = [r for r in rows if r["topic"] == topic]
+    return [ec._labels([r for r in mine if r.get("read", "blind") == read]) for read in reads]
 
 
 def verdict(claim: Any, sets: Sequence[Labels], right: bool) -> bool | None:
     """One fact (``right``: and two or more true origins), not, or None when no reading
     labelled all its sentences in one sampled claim."""
-    for labels in sets:
-        judged = ec.judge(claim, labels)
-        if judged is not None:
-            return judged if right else ec.one_fact(claim, labels)
-    return None
+    labels = _judging(claim, sets)
+    if labels is None:
+        return None
+    return ec.judge(claim, labels) if right else ec.one_fact(claim, labels)
+
+
+def _judging(claim: Any, sets: Sequence[Labels]) -> Labels | None:
+    """The first reading that labelled all the claim's sentences in one sampled claim."""
+    return next((labels for labels in sets if ec.judge(claim, labels) is not None), None)
+
+
+def _apparatus(claim: Any, sets: Sequence[Labels]) -> bool:
+    """Every sentence labelled ``J``: furniture, captions, boilerplate, no statement."""
+    labels = _judging(claim, sets)
+    return labels is not None and all(labels[r][1] == "J" for r in refs_of(claim))
 
 
 def tally(
     claims: dict[str, list[Any]],
     rows: list[dict[str, Any]],
-    sets: Sequence[Labels],
+    upto: str = READS[-1],
     right: bool = False,
 ) -> dict[str, Any]:
-    """Per topic and pooled: claims the build forms, those judged, those one fact (or
-    right), their share, and how many sampled claims it forms with the same evidence."""
+    """Per topic and pooled: claims the build forms, those judged (on the readings up to
+    ``upto``), those one fact (``right``: and from two true origins), their share, and how
+    many sampled claims the build forms with the same evidence."""
     sampled = Counter(r["topic"] for r in rows)
     per: dict[str, Counter[str]] = defaultdict(Counter)
     for topic, found in claims.items():
+        sets = label_sets(rows, topic, upto)
         keys = {claim_key(refs_of(c)) for c in found}
         per[topic]["sampled"] = sampled[topic]
         per[topic]["same_evidence"] = sum(
@@ -149,19 +163,24 @@ def tally(
             v = verdict(c, sets, right)
             per[topic]["judged"] += v is not None
             per[topic]["good"] += v is True
+            per[topic]["apparatus"] += _apparatus(c, sets)
     pooled: Counter[str] = sum(per.values(), Counter())
     return {**_share(pooled), "topics": {t: _share(c) for t, c in sorted(per.items())}}
 
 
 def _share(c: Counter[str]) -> dict[str, Any]:
-    keys = ("sampled", "same_evidence", "formed", "judged", "good")
+    keys = ("sampled", "same_evidence", "formed", "judged", "good", "apparatus")
+    said = c["judged"] - c["apparatus"]  # judged claims with a statement among their sentences
     return {
         **{k: c[k] for k in keys},
         "share": round(c["good"] / c["judged"], 3) if c["judged"] else None,
+        "share_of_statements": round(c["good"] / said, 3) if said else None,
     }
 
 
-def near_duplicates(stories: list[Linked], rows: list[dict[str, Any]], t: float) -> list[Any]:
+def near_duplicates(
+    stories: list[Linked], rows: list[dict[str, Any]], t: float
+) -> dict[str, list[Any]]:
     """The baseline grouping: within each sampled claim, its sentences of different reports
     at cosine >= ``t``, joined transitively; groups spanning 2+ reports, as claims."""
     from types import SimpleNamespace
@@ -187,7 +206,7 @@ def near_duplicates(stories: list[Linked], rows: list[dict[str, Any]], t: float)
             if len({a for a, _ in g}) >= 2:
                 ev = [SimpleNamespace(article=a, sentence=s) for a, s in g]
                 out[r["topic"]].append(SimpleNamespace(evidence=ev))
-    return out  # type: ignore[return-value]
+    return dict(out)
 
 
 def _root(parent: list[int], i: int) -> int:
@@ -211,27 +230,34 @@ def score(t17: list[Linked], seed_stories: list[Linked], mlc: list[Linked]) -> d
         if not group:
             continue
         claims = {s.topic: multi_report(s) for s in group}
-        result[kind] = {
-            read: tally(claims, rows[kind], label_sets(rows[kind], read)) for read in READS
-        }
+        result[kind] = {read: tally(claims, rows[kind], read) for read in READS}
     t = _cosine(stories)
     near = near_duplicates(stories, rows["multi"], t)
     result["multi_near_duplicate"] = {
-        **tally(near, rows["multi"], label_sets(rows["multi"], "blind")),
+        **tally(near, rows["multi"], "blind"),
         "cosine": t,
     }
     for name, old in (("confirmed", False), ("confirmed_old_rule", True)):
         pick = ec._old_confirmed if old else ec._confirmed
         claims = {s.topic: pick(s) for s in stories}
-        result[name] = {
-            read: tally(claims, rows["confirmed"], label_sets(rows["confirmed"], read), True)
-            for read in READS
-        }
+        result[name] = {read: tally(claims, rows["confirmed"], read, True) for read in READS}
+        result[name]["one_outlet"] = sum(_one_outlet(s, pick(s)) for s in stories)
     before = ec._labels(ec._read("claims.jsonl"))
     result["confirmations_s10"] = {
         k: v for k, v in ec.score_claims(stories, before).items() if k != "topics"
     }
     return result
+
+
+def _one_outlet(story: Linked, claims: list[Any]) -> int:
+    """Claims whose reports all carry one outlet's name, however spelled: none can have
+    two independent sources (the rule before issue 15 confirms such claims)."""
+    by_id = {a.id: a for a in story.articles}
+    return sum(
+        1
+        for c in claims
+        if len({ec._key(ec._old_source(by_id[e.article])) for e in c.evidence}) < 2
+    )
 
 
 def show(groups: Iterable[tuple[str, list[Linked]]], only: str) -> None:
@@ -281,12 +307,12 @@ def _append_drawn(drawn: dict[str, list[tuple[Linked, Any]]], read: str) -> dict
     added = {}
     for kind in SETS:
         rows = read_rows(kind)
-        sets = label_sets(rows)
         known = {r["key"] for r in rows}
         new = [
             _row(kind, story, c, read)
             for story, c in drawn[kind]
-            if verdict(c, sets, False) is None and claim_key(refs_of(c)) not in known
+            if verdict(c, label_sets(rows, story.topic), False) is None
+            and claim_key(refs_of(c)) not in known
         ]
         if new:
             write_rows(kind, rows + new)
@@ -325,18 +351,22 @@ def main() -> None:
         return
     result = score(t17, seed_stories, mlc)
     for name, r in result.items():
-        for read, x in r.items() if "blind" in r else [("blind", r)]:
-            if not isinstance(x, dict) or "share" not in x:
+        reads = [(read, r[read]) for read in READS if read in r] or [("blind", r)]
+        for read, x in reads:
+            if "share" not in x:
                 continue
             print(
-                f"{name:22} {read:12} share {x['share']} ({x['good']}/{x['judged']} judged of "
-                f"{x['formed']} formed; sample {x['sampled']}, same evidence {x['same_evidence']})"
+                f"{name:20} {read:11} {x['share']} ({x['good']}/{x['judged']} judged of "
+                f"{x['formed']} formed; sampled {x['sampled']}, "
+                f"same evidence {x['same_evidence']}); "
+                f"{x['apparatus']} all apparatus, of the rest {x['share_of_statements']}"
             )
-            for t, y in x["topics"].items():
+            for t, y in x["topics"].items() if read == "blind" else ():
                 print(
-                    f"    {t:28} {y['share']} ({y['good']}/{y['judged']}; "
-                    f"same evidence {y['same_evidence']}/{y['sampled']})"
+                    f"    {t:24} {y['share']} ({y['good']}/{y['judged']}; sampled {y['sampled']})"
                 )
+        if "one_outlet" in r and "blind" in r:
+            print(f"{'':20} claims of one outlet's reports: {r['one_outlet']}")
     print("confirmations_s10", result["confirmations_s10"])
     emit(result)
 
