@@ -29,7 +29,6 @@ Last line: one JSON object.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import random
@@ -99,17 +98,16 @@ def draw(
     return out
 
 
+# eval_confirm reads and writes the JSON lines of its own folder: this one is its sibling.
+_FILE = f"../{DATA.name}/{{}}.jsonl"
+
+
 def read_rows(kind: str) -> list[dict[str, Any]]:
-    path = DATA / f"{kind}.jsonl"
-    if not path.exists():
-        return []
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return ec._read(_FILE.format(kind))
 
 
 def write_rows(kind: str, rows: list[dict[str, Any]]) -> None:
-    DATA.mkdir(parents=True, exist_ok=True)
-    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    (DATA / f"{kind}.jsonl").write_text(text, encoding="utf-8")
+    ec._write(_FILE.format(kind), rows)
 
 
 def label_sets(rows: list[dict[str, Any]], topic: str, upto: str = READS[-1]) -> list[Labels]:
