@@ -173,7 +173,18 @@ def _share(c: Counter[str]) -> dict[str, Any]:
         **{k: c[k] for k in keys},
         "share": round(c["good"] / c["judged"], 3) if c["judged"] else None,
         "share_of_statements": round(c["good"] / said, 3) if said else None,
+        "wilson95": _wilson(c["good"], c["judged"]),
     }
+
+
+def _wilson(k: int, n: int, z: float = 1.96) -> list[float] | None:
+    """The 95% Wilson interval of a share of k in n (a sample of 15 a topic is small)."""
+    if not n:
+        return None
+    p = k / n
+    mid = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return [round(mid - half, 3), round(mid + half, 3)]
 
 
 def near_duplicates(
@@ -259,15 +270,15 @@ def _one_outlet(story: Linked, claims: list[Any]) -> int:
 
 
 def show(groups: Iterable[tuple[str, list[Linked]]], only: str) -> None:
-    """Print a set's sampled claims with each sentence in its report (the sentence
-    before it, its outlet and day), for labelling by hand (never stored)."""
+    """Print a set's sampled claims still to label, each sentence in its report (the
+    sentence before it, its outlet and day), for labelling by hand (never stored)."""
     for kind, stories in groups:
         if only not in (kind, "all"):
             continue
         by_topic = {s.topic: s for s in stories}
         for n, r in enumerate(read_rows(kind)):
             story = by_topic.get(r["topic"])
-            if story is None:
+            if story is None or all(ref[2] for ref in r["refs"]):
                 continue
             arts = {a.id: a for a in story.articles}
             print(f"\n#{n} {r['topic']} {r['key']} ({r['read']}) {r['note']}")
@@ -354,7 +365,8 @@ def main() -> None:
             if "share" not in x:
                 continue
             print(
-                f"{name:20} {read:11} {x['share']} ({x['good']}/{x['judged']} judged of "
+                f"{name:20} {read:11} {x['share']} {x['wilson95']} "
+                f"({x['good']}/{x['judged']} judged of "
                 f"{x['formed']} formed; sampled {x['sampled']}, "
                 f"same evidence {x['same_evidence']}); "
                 f"{x['apparatus']} all apparatus, of the rest {x['share_of_statements']}"
