@@ -17,6 +17,9 @@ _MANY_PLACES = re.compile(
 )
 _NAME = r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*"  # "Alexandria", "Port Said"
 _MINOR = frozenset({"of", "and", "the"})  # words initials skip ("United States of America")
+# Capitalised words that make another place of the name after them ("New Mexico" is not
+# Mexico, "South Sudan" not Sudan, "West Virginia" not Virginia).
+_LONGER_NAME = re.compile(r"\b(?:New|North|South|East|West|Northern|Papua)\s+$")
 
 
 def named_in(place: str, text: str) -> bool:
@@ -27,7 +30,7 @@ def named_in(place: str, text: str) -> bool:
     words = name.split()
     if len(words) == 1 and 2 <= len(name) <= 3 and name.isalpha():  # "us": not the pronoun
         return bool(re.search(rf"\b{name.upper()}\b", text)) or _spelled_out(name.upper(), text)
-    if re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
+    if _found(rf"\b{re.escape(name)}\b", text):
         return True
     if len(words) < 2:
         return False
@@ -45,7 +48,16 @@ def named_or_adjective(place: str, text: str) -> bool:
     if len(name) < 4 or not name.replace(" ", "").isalpha():
         return False
     stems = {re.escape(name), re.escape(name[:-1])} if name[-1] in "aeo" else {re.escape(name)}
-    return bool(re.search(rf"\b(?:{'|'.join(stems)})(?:n|an|ian|i|ese)\b", text, re.IGNORECASE))
+    return _found(rf"\b(?:{'|'.join(stems)})(?:n|an|ian|i|ese)\b", text)
+
+
+def _found(pattern: str, text: str) -> bool:
+    """Whether ``pattern`` (case aside) occurs in ``text`` other than as the end of a
+    longer place name ("mexico" in "New Mexico")."""
+    return any(
+        not _LONGER_NAME.search(text, 0, m.start())
+        for m in re.finditer(pattern, text, re.IGNORECASE)
+    )
 
 
 def same_place(a: str, b: str) -> bool:
