@@ -161,23 +161,73 @@ def dated_entries(
 ) -> tuple[tuple[str, int, int], ...]:
     """(day, start, end) of each entry of the report's chronology whose day can be read.
 
-    Cached like ``_scan``: the timeline asks twice per build (the days it lists, the
-    lines it offers), and a story is rebuilt as reports arrive.
+    Inside a chronology, a line that opens with a day and its month and goes on with a
+    capital ("29 juin Annonce ...", "June 29 Talks resume") opens an entry of its own,
+    though it has no dash and no year: it tells its own day, not the day of the entry
+    before. The other entries keep the days read without such lines (the annotator reads
+    those days too, ``annotate.multilingual.dates``). Cached like ``_scan``: the timeline
+    asks twice per build (the days it lists, the lines it offers), and a story is rebuilt
+    as reports arrive.
     """
     pub = _pub_day(published)
     if pub is None:
         return ()
     entries = []
-    for start, end in chronology_entries(text, language):
-        parts = _line_parts(text[start:end].split("\n")[0].strip(), language)
+    for start, end in _split_entries(text, chronology_entries(text, language), language):
+        line = text[start:end].split("\n")[0].strip()
+        strict = _line_parts(line, language)
+        parts = strict or _loose_parts(line, language)
         if parts is not None:
-            entries.append((parts, start, end))
-    days = _in_order([parts for parts, _, _ in entries], pub)
+            entries.append((parts, start, end, strict is not None))
+    days = _in_order([parts for parts, _, _, _ in entries], pub)
+    kept = iter(_in_order([parts for parts, _, _, strict in entries if strict], pub))
+    days = [next(kept) if strict else day for day, (*_, strict) in zip(days, entries, strict=True)]
     return tuple(
         (day.isoformat(), start, end)
-        for day, (_, start, end) in zip(days, entries, strict=True)
+        for day, (_, start, end, _) in zip(days, entries, strict=True)
         if day is not None
     )
+
+
+# A line that opens with a day and its month, then a capital: "29 juin Annonce ...".
+_LOOSE_LINE = re.compile(
+    r"^[\W_]{0,3}(?:" + _MONTH + r"\s+([1-9]|[12]\d|3[01])" + _ORD
+    + r"|([1-9]|[12]\d|3[01])" + _ORD + r"\s+" + _MONTH + r")\s+[A-Z]"
+)  # fmt: skip
+_UPPER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ«\"“]")
+
+
+def _loose_parts(line: str, language: str) -> tuple[int, int, None] | None:
+    """The month number and day a line opens with when a capital follows them (no year)."""
+    if language == "en":
+        m = _LOOSE_LINE.match(line)
+        if m is None:
+            return None
+        return _MONTHS[(m.group(1) or m.group(4)).lower()], int(m.group(2) or m.group(3)), None
+    shapes = shapes_of.day_shapes(language)
+    lead = len(line) - len(line.lstrip("-–—*•· "))
+    if shapes is None or lead > 3:
+        return None
+    m = shapes.day_month.match(line, lead)
+    if m is None or m["year"] or not _UPPER.match(line, m.end()):
+        return None
+    return shapes.months[m["month"].lower()], _day_number(m["day"]), None
+
+
+def _split_entries(
+    text: str, entries: list[tuple[int, int]], language: str
+) -> list[tuple[int, int]]:
+    """``entries`` with each cut before a line inside it that opens with its own day."""
+    out = []
+    for start, end in entries:
+        cuts = [start]
+        at = text.find("\n", start, end)
+        while at != -1:
+            if _loose_parts(text[at + 1 : end].split("\n")[0].strip(), language):
+                cuts.append(at + 1)
+            at = text.find("\n", at + 1, end)
+        out += [(a, b - 1 if b != end else b) for a, b in itertools.pairwise([*cuts, end])]
+    return out
 
 
 def _in_order(

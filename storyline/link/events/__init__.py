@@ -26,6 +26,7 @@ import numpy as np
 from storyline.memo import Memo, digest
 from storyline.model import Annotation, Article, Event, EventStatus, Granularity, TimeExpr
 
+from .clauses import a_number, after_phrase_set_off, in_landmark_phrase, in_relative_clause
 from .config import EVENTS, EventsConfig
 from .merge import _event, _merge, _Raw, _window
 from .references import (
@@ -49,6 +50,7 @@ __all__ = [
     "EVENTS",
     "STATUS_RANK",
     "EventsConfig",
+    "dated_sentences",
     "find_events",
     "parse_date",
     "status_of",
@@ -140,6 +142,26 @@ def _lone_clause(text: str, offset: int, times: list[TimeExpr]) -> dict[tuple[in
     return {(t.start, t.end): clause for t in times}
 
 
+def _names_earlier(
+    sentence: str,
+    start: int,
+    end: int,
+    day: str,
+    published: str | None,
+    language: str,
+    config: EventsConfig,
+) -> bool:
+    """Whether the date at ``sentence[start:end]``, read as ISO ``day``, lies in a phrase or
+    clause that names another event than the sentence's own (``references.in_after_phrase``,
+    ``clauses``)."""
+    return (
+        in_after_phrase(sentence, start, language, config)
+        or after_phrase_set_off(sentence, start, end, language, config)
+        or in_relative_clause(sentence, (start, end), day, published, language, config)
+        or in_landmark_phrase(sentence, start, language, config)
+    )
+
+
 def _said(verb: str | None) -> Callable[[str], bool]:
     """Whether a text says ``verb``, the lemma that governs a date ("exploded" for
     "explode"). Only a clause that says it, where the words before the break do not,
@@ -209,6 +231,25 @@ def find_events(
     return events
 
 
+def dated_sentences(
+    article: Article, annotation: Annotation, config: EventsConfig = EVENTS
+) -> list[tuple[int, str, str | None]]:
+    """(sentence, date, clause) of each date ``find_events`` reads off one report's
+    sentences, before any merging: the days, months and years it takes for the sentences'
+    own events (``benchmarks/event_dating.py`` scores them against days read by hand)."""
+    language = article.language or "en"
+    return [
+        (sentence, day, clause)
+        for sentence, _, day, _, _, _, clause in _dated(
+            annotation,
+            article.published.date,
+            config,
+            language,
+            opening_caption(article.text, language),
+        )
+    ]
+
+
 _Dated = tuple[int, str, str, Granularity, EventStatus, frozenset[str], str | None]
 _DATED: Memo[list[_Dated]] = Memo("link.dated_sentences")
 
@@ -251,10 +292,18 @@ def _dated(
                 continue
             if dates_another_thing(t, parsed[0], sent.text, sent.start, pub, language, config):
                 continue  # "after Tuesday's earthquake", "the minute of March 7 said", ...
-            if (t.start, t.end) not in clauses and in_after_phrase(
-                sent.text, t.start - sent.start, language, config
+            if a_number(t.text):
+                continue  # "10,2 millions": a number, no day
+            if (t.start, t.end) not in clauses and _names_earlier(
+                sent.text,
+                t.start - sent.start,
+                t.end - sent.start,
+                parsed[0],
+                pub,
+                language,
+                config,
             ):
-                continue  # "après sa condamnation le 2 juin": the sentencing's day
+                continue  # "après sa condamnation le 2 juin", "qui a renversé le roi en mars"
             if _annotated(t):
                 status = timex_status(t, parsed[0], pub)
             else:
