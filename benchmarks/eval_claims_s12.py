@@ -54,7 +54,7 @@ SETS = ("multi", "confirmed", "mlc_fr")
 READS = ("blind", "after-merge")
 ML_CRISIS_FR = _common.DATASETS / "ml-crisis" / "fr"
 
-Labels = dict[Ref, tuple[str, str, str]]  # sentence -> (claim key, label, true origin)
+Labels = ec.Labels  # sentence -> sampled claim key -> (label, true origin)
 
 
 def multi_report(story: Linked) -> list[Any]:
@@ -135,7 +135,8 @@ def _judging(claim: Any, sets: Sequence[Labels]) -> Labels | None:
 def _apparatus(claim: Any, sets: Sequence[Labels]) -> bool:
     """Every sentence labelled ``J``: furniture, captions, boilerplate, no statement."""
     labels = _judging(claim, sets)
-    return labels is not None and all(labels[r][1] == "J" for r in refs_of(claim))
+    told = ec._told(claim, labels) if labels is not None else None
+    return told is not None and all(lab == "J" for lab, _ in told)
 
 
 def tally(
