@@ -11,6 +11,8 @@ store) and the stories of ``../shared/seeds``, then scores against the hand labe
   was labelled, those right on all three counts: every evidence sentence tells one fact,
   at least two really independent outlets tell it, and it is a statement of the story
   (not furniture, a caption, a byline, another story's sidebar);
+* one fact: of the claims told by two or more reports (confirmed or not) whose evidence
+  was labelled, the share whose every sentence tells the claim's fact;
 * recall: of labelled pairs of sentences of different outlets that tell one fact (drawn
   by a word-overlap probe that does not use storyline's grouping), those in one claim;
 * baselines in the same run: main's independence before issue 15 (a report of unknown
@@ -160,29 +162,51 @@ def draw_pairs(stories: list[Linked]) -> list[dict[str, Any]]:
     return rows
 
 
-def _labels(rows: list[dict[str, Any]]) -> dict[Ref, tuple[str, str, str]]:
-    """Each labelled evidence sentence: (claim key, label, its true independent source)."""
-    return {(a, s): (r["key"], lab, origin) for r in rows for a, s, lab, origin in r["refs"] if lab}
+Labels = dict[Ref, dict[str, tuple[str, str]]]  # sentence -> claim key -> (label, origin)
 
 
-def judge(claim: Any, labels: dict[Ref, tuple[str, str, str]]) -> bool | None:
+def _labels(rows: list[dict[str, Any]]) -> Labels:
+    """Each labelled evidence sentence, by the key of every sampled claim it was labelled
+    in (a later draw may label a sentence again, in a claim that a later build groups):
+    (label, its true independent source), in the order the rows were written."""
+    out: Labels = {}
+    for r in rows:
+        for a, s, lab, origin in r["refs"]:
+            if lab:
+                out.setdefault((a, s), {})[r["key"]] = (lab, origin)
+    return out
+
+
+def _told(claim: Any, labels: Labels) -> list[tuple[str, str]] | None:
+    """The labels of a claim's sentences in the latest sampled claim that labelled all of
+    them, or None when no one sampled claim did."""
+    refs = refs_of(claim)
+    if any(r not in labels for r in refs):
+        return None
+    common = set.intersection(*(set(labels[r]) for r in refs))
+    if not common:
+        return None
+    key = max(common, key=lambda k: list(labels[refs[0]]).index(k))
+    return [labels[r][key] for r in refs]
+
+
+def judge(claim: Any, labels: Labels) -> bool | None:
     """Right (every sentence tells the fact "F", from two or more true sources), wrong, or
     None when its evidence was not labelled as one claim."""
-    told = [labels.get(r) for r in refs_of(claim)]
-    if any(t is None for t in told) or len({t[0] for t in told if t}) != 1:
+    told = _told(claim, labels)
+    if told is None:
         return None
-    return one_fact(claim, labels) and len({t[2] for t in told if t}) >= 2
+    return all(lab == "F" for lab, _ in told) and len({origin for _, origin in told}) >= 2
 
 
-def one_fact(claim: Any, labels: dict[Ref, tuple[str, str, str]]) -> bool:
-    """Every labelled evidence sentence tells the claim's fact (issue 15's "claims tell one
-    fact", whatever their sources)."""
-    return all(labels[r][1] == "F" for r in refs_of(claim) if r in labels)
+def one_fact(claim: Any, labels: Labels) -> bool:
+    """Every evidence sentence of a judged claim tells the claim's fact (issue 15's "claims
+    tell one fact", whatever their sources)."""
+    told = _told(claim, labels)
+    return told is not None and all(lab == "F" for lab, _ in told)
 
 
-def score_claims(
-    stories: list[Linked], labels: dict[Ref, tuple[str, str, str]], old: bool = False
-) -> dict[str, Any]:
+def score_claims(stories: list[Linked], labels: Labels, old: bool = False) -> dict[str, Any]:
     """Claims shown as confirmed, judged on the labels. The labelled claims are a random
     sample of one build's; ``estimate`` scales the sample's precision to every confirmed
     claim, counting those whose reports all carry one outlet's name (however spelled) as
@@ -210,6 +234,28 @@ def score_claims(
             k: total[k]
             for k in ("confirmed", "right", "wrong", "unlabelled", "one_outlet", "one_fact")
         },
+        "topics": {t: dict(c) for t, c in sorted(per.items())},
+    }
+
+
+def score_multi(stories: list[Linked], labels: Labels) -> dict[str, Any]:
+    """Issue 15's "claims tell one fact": of the claims whose evidence comes from two or more
+    reports (confirmed or not) and was labelled as one sampled claim, the share whose every
+    sentence tells the claim's fact."""
+    per: dict[str, Counter[str]] = defaultdict(Counter)
+    for story in stories:
+        for c in story.links.claims:
+            if len({e.article for e in c.evidence}) < 2:
+                continue
+            per[story.topic]["multi"] += 1
+            if judge(c, labels) is not None:
+                per[story.topic]["judged"] += 1
+                per[story.topic]["one_fact"] += one_fact(c, labels)
+    total: Counter[str] = sum(per.values(), Counter())
+    judged = total["judged"]
+    return {
+        "one_fact_share": round(total["one_fact"] / judged, 3) if judged else None,
+        **{k: total[k] for k in ("multi", "judged", "one_fact")},
         "topics": {t: dict(c) for t, c in sorted(per.items())},
     }
 
@@ -319,6 +365,7 @@ def main() -> None:
     result = {
         "claims": score_claims(stories, labels),
         "claims_old_independence": score_claims(stories, labels, old=True),
+        "multi_report": score_multi(stories, labels),
         "pairs": score_pairs(stories, _read("pairs.jsonl")),
     }
     for name in ("claims", "claims_old_independence"):
@@ -329,6 +376,11 @@ def main() -> None:
             f"precision {r['precision']} (all confirmed, estimated: {r['estimate']}); "
             f"telling one fact {r['one_fact_share']}"
         )
+    r = result["multi_report"]
+    print(
+        f"multi-report claims        {r['multi']:4} judged {r['judged']:3} telling one fact "
+        f"{r['one_fact']:3} share {r['one_fact_share']}"
+    )
     for name in ("storyline", "near_duplicate"):
         r = result["pairs"][name]
         print(

@@ -1,0 +1,231 @@
+"""Tellings: what the claims stage reads of each sentence alone, and whether two tell one fact.
+
+A candidate sentence is long enough, ends as a statement and is no page apparatus; of it
+are read its mood (denied, planned or past), which way its verbs point, and its figures by
+what they count. ``Pairs`` holds a story's candidates and says whether two of them tell one
+fact (the two tiers and the vetoes described in ``link/claims.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from storyline.languages.voice import in_writers_voice
+from storyline.link.claims_config import ClaimsConfig
+from storyline.link.predicates import Side, opposed, sides_of
+from storyline.link.specifics import Specifics, items_of
+from storyline.memo import Memo, digest
+from storyline.model import Annotation
+
+_EARLIER = re.compile(r"\b(up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+$")
+_QUESTION = re.compile(r"\?[.\s\"”'’)]*$")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# What a page puts around a report, which a text copy runs into its sentences: a photo
+# caption naming who stands where ("(L-R)", "in this handout photo") or closing on its
+# date, a byline ("By the Outlet Wire Staff", "From Jane Doe, Outlet Senior Correspondent"),
+# story highlights ("NEW: ... NEW: ..."). None of it is a statement of the story.
+_APPARATUS = re.compile(
+    r"(?:\(|-LRB-\s*)(?:L-R|R-L|left to right|from left)(?:\)|\s*-RRB-)|^(?:L-R|R-L)\s*(?:\)|-RRB-)"
+    r"|\bin this (?:handout |file |undated )?(?:photo(?:graph)?|picture|image)\b"
+    r"|\b(?:photo(?:graph)?|picture|image) (?:taken|obtained|released|provided) (?:on|by)\b"
+    r"|\bBy (?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} (?:Wires? |News )?Staff\b"
+    r"|^From [A-Z][\w'’-]+ [A-Z][\w'’-]+(?: and [A-Z][\w'’-]+ [A-Z][\w'’-]+)?, [A-Z]"
+    r"|^NEW: |\bNEW: .*\bNEW: "
+    # a caption's close: a full date right after the place, with no "on" ("... in Benghazi
+    # July 29, 2011."); a statement dates with a preposition ("last seen on May 1, 2001")
+    r"|(?:(?<![\w'’.-])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’.-]*|(?<!day),)"
+    rf"\s+(?:{_MONTHS})\s+\d{{1,2}},\s+(?:19|20)\d{{2}}\s*\.?\s*$"
+)
+# The tail of a sentence the splitter cut inside an abbreviation ("U.S, exploded ..." read
+# as "... U." and "S, exploded ..."): a fragment, not a statement.
+_FRAGMENT = re.compile(r"^[B-HJ-Z],\s")
+# Nouns that count people, however a report names them: one unit for figures.
+_PEOPLE = frozenset({"person", "people", "resident", "civilian", "villager", "citizen",
+                     "individual", "case", "victim", "patient", "death", "fatality"})  # fmt: skip
+# What is called off or denied is a different fact from what happened or is planned.
+_DENIED = re.compile(
+    r"\b(not|never|no longer|cancel+(?:ed|ing|s)?|called off|calls? off|postponed?|scrapped|"
+    r"shelved|suspended|abandoned|denied|denies)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def _is_candidate(text: str, min_words: int) -> bool:
+    """A sentence long enough to tell a fact, ending as a statement (a question asserts
+    nothing: "Surely it is a pandemic?"), and not a page's apparatus run into one sentence:
+    a photo caption, a byline, a list of story highlights; nor the tail of a sentence cut
+    inside an abbreviation ("S, exploded on April 20.")."""
+    words = text.split()
+    return (
+        len(words) >= min_words
+        and text[-1:] in ".!\"”'’)"
+        and not _QUESTION.search(text)
+        and not _APPARATUS.search(text)
+        and not _FRAGMENT.match(text)
+    )
+
+
+def _mood(ann: Annotation, sentence: int, text: str) -> tuple[bool, str | None]:
+    """Whether the sentence denies or calls something off, and what the verbs that
+    govern its dates say: "prospect" (planned, expected, future), "past", or None
+    when they say nothing or disagree among themselves."""
+    moods = set()
+    for t in ann.timexes:
+        if t.sentence != sentence:
+            continue
+        if t.cancelled or t.negated:
+            moods.add("denied")
+        elif t.modality or t.tense == "future":
+            moods.add("prospect")
+        elif t.tense:
+            moods.add("past")
+    return bool(_DENIED.search(text)), moods.pop() if len(moods) == 1 else None
+
+
+class Pairs:
+    """Whether two candidate sentences tell one fact, and how strongly they agree."""
+
+    def __init__(
+        self,
+        mat: np.ndarray,
+        moods: list[tuple[bool, str | None]],
+        specifics: Specifics,
+        people: list[frozenset[str]],
+        sides: list[frozenset[Side]],
+        config: ClaimsConfig,
+        figures: list[dict[str, frozenset[tuple[float, str | None]]]] | None = None,
+        languages: list[str] | None = None,
+        voiced: list[bool] | None = None,
+    ) -> None:
+        self.mat = mat
+        self.voiced = voiced or [False for _ in moods]
+        self.figures = figures or [{} for _ in moods]
+        self.languages = languages or ["" for _ in moods]
+        self.moods = moods
+        self.sides = sides
+        self.specifics = specifics
+        self.people = people
+        self.config = config
+        self.related = min(config.related, config.similarity)
+
+    def agreement(
+        self, a: int, b: int, cos: float | None = None, deeds: bool = True
+    ) -> float | None:
+        """The shared specific content of a pair that tells one fact, else None; ``cos``,
+        when given, is the pair's cosine as the neighbour search measured it; without
+        ``deeds``, one value said of two deeds ("forced from homes" / "the evacuation of")
+        does not set apart a sentence already in a claim."""
+        if self.voiced[a] or self.voiced[b]:
+            return None  # "We have been patient for 42 years": whose words, the text does not say
+        if cos is None:
+            cos = float(self.mat[a] @ self.mat[b])
+        if cos < self.related or not _same_mood(self.moods[a], self.moods[b]):
+            return None
+        differ = _figures_differ if deeds else values_differ
+        if differ(self.figures[a], self.figures[b]):
+            return None  # "sent 30 doctors" / "had 300 doctors": two facts, or a revision
+        if opposed(self.sides[a], self.sides[b]):
+            return None  # "opened" / "closed", "approved" / "rejected": contrary facts
+        shared = self.specifics.shared(a, b)
+        pa, pb = self.people[a], self.people[b]
+        despite = shared >= self.config.shared_despite_people and self.specifics.shares_count(a, b)
+        if pa - pb and pb - pa and not despite:
+            return None  # each names someone the other does not: two facts
+        if cos >= self.config.similarity and cos + shared >= self.config.agree:
+            return shared
+        if (
+            self.languages[a] != self.languages[b]
+            and cos >= self.config.across_languages
+            and self.moods[a] == self.moods[b]  # denial words are read in English only:
+        ):  # a mood one side does not show ("suspendió" / "will hold") keeps them apart
+            return shared
+        if shared >= self.config.shared_related and self.specifics.shares_figure(a, b):
+            return shared
+        return None
+
+
+def _figures_of(ann: Annotation, sentence: int) -> dict[str, frozenset[tuple[float, str | None]]]:
+    """The values a sentence gives with what is said of them, by what they count
+    ("doctor", "GBP", "person": people however named); a value told as the one before
+    ("25 percent, up from 20 percent") is not the sentence's."""
+    out: dict[str, set[tuple[float, str | None]]] = {}
+    start = ann.sentences[sentence].start if sentence < len(ann.sentences) else 0
+    text = ann.sentences[sentence].text if sentence < len(ann.sentences) else ""
+    for q in ann.quantities:
+        if q.sentence == sentence and q.unit and q.kind not in ("age", "offset"):
+            if _EARLIER.search(text[: max(0, q.start - start)]):
+                continue
+            unit = "person" if q.unit in _PEOPLE else q.unit
+            out.setdefault(unit, set()).add((q.value, q.predicate))
+    return {unit: frozenset(values) for unit, values in out.items()}
+
+
+def _figures_differ(
+    a: dict[str, frozenset[tuple[float, str | None]]],
+    b: dict[str, frozenset[tuple[float, str | None]]],
+) -> bool:
+    """Both sentences count one thing and share no value for it ("500,000 people in 447
+    camps" / "692,000 people in 591 camps": different facts, or one revised), or share a
+    value only for different deeds ("killed 26 people" / "26 people infected")."""
+    for unit, told in a.items():
+        if unit not in b:
+            continue
+        shared = {v for v, _ in told} & {v for v, _ in b[unit]}
+        if not shared:
+            return True
+        deeds = [
+            ({p for v, p in told if v == value}, {p for v, p in b[unit] if v == value})
+            for value in shared
+        ]
+        if all(x.isdisjoint(y) and None not in x | y for x, y in deeds):
+            return True
+    return False
+
+
+def values_differ(
+    a: dict[str, frozenset[tuple[float, str | None]]],
+    b: dict[str, frozenset[tuple[float, str | None]]],
+) -> bool:
+    """Both sentences count one thing and share no value for it (what they say of the
+    value aside: "in nearly five years" is one span however the trip is told)."""
+    return any(
+        unit in b and not {v for v, _ in told} & {v for v, _ in b[unit]} for unit, told in a.items()
+    )
+
+
+def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
+    return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
+
+
+_Figures = dict[str, frozenset[tuple[float, str | None]]]
+_Candidate = tuple[
+    int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], _Figures, bool
+]
+_CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
+
+
+def candidates(ann: Annotation, min_words: int, language: str = "en") -> list[_Candidate]:
+    """The article's candidate sentences with what ``find_claims`` reads of each alone
+    (index, text, items without entities, mood, sides, figures, whether its writer speaks
+    in the first person); kept per process, so a story rebuilt for a new report reads only
+    that report's sentences."""
+
+    def make() -> list[_Candidate]:
+        return [
+            (
+                s.index,
+                s.text,
+                items_of(ann, s.index, s.text, language=language),
+                _mood(ann, s.index, s.text),
+                sides_of(s.text),
+                _figures_of(ann, s.index),
+                in_writers_voice(s.text, language),
+            )
+            for s in ann.sentences
+            if _is_candidate(s.text, min_words)
+        ]
+
+    key = digest(min_words, ann.sentences, ann.timexes, ann.quantities, language)
+    return _CANDIDATES.get(key, make)
