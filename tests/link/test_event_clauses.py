@@ -77,7 +77,7 @@ assert PUB == "2031-06-18"  # a Wednesday: the weekdays below are read against i
         ),
         (
             "en",
-            "Most of the costly choices made before the fatal breach on 20 April were made "
+            "Most of the costly choices made in the wake of the fatal breach on 20 April were made "
             "to save time.",
             {"20 April": "2031-04-20"},
             [],
@@ -148,8 +148,12 @@ def test_a_date_of_another_event_named_in_a_clause_dates_no_event(
         ),
         # A French pronoun opening the sentence asks a question.
         ("fr", "Qui a ouvert les vannes dimanche soir ?", {"dimanche soir": "2031-06-15"}),
-        # A time of day after "before" is the sentence's own time.
-        ("en", "Before dawn on Monday, troops stormed the harbour.", {"Monday": "2031-06-16"}),
+        # A time of day after "avant" is the sentence's own time.
+        (
+            "fr",
+            "Les secours sont entrés dans le port avant l'aube dimanche.",
+            {"dimanche": "2031-06-15"},
+        ),
         (
             "en",
             "The fleet sailed on Saturday, which surprised the harbour master.",

@@ -19,12 +19,12 @@ news too often ("the WHO, which raised its alert on Wednesday, said ..."). Reaso
 session-11 blind audit dated a revolution, a vote and an assault to days their French
 and Spanish sentences named in relative clauses.
 
-Rule: in English, a date inside a phrase that names another event as a landmark ("ahead
-of the vote on Sunday", "in the wake of the storm on Monday", "on the anniversary of the
-invasion in 2003", "until the inquiry met on October 21") dates no event, on the same
-limits as ``references.in_after_phrase`` (a time of day keeps the date: "before dawn on
-Monday"). Reason: audited timelines dated reactions to
-the day of the event they followed or came before.
+Rule: a date inside a phrase that names another event as a landmark ("ahead of the vote
+on Sunday", "in the wake of the storm on Monday", "on the anniversary of the invasion in
+2003", "until the inquiry met on October 21", "avant le sommet de lundi", "antes del pleno
+del martes") dates no event, on the same limits as ``references.in_after_phrase`` (a
+time of day keeps the date: "avant l'aube dimanche"). Reason: audited timelines dated
+reactions to the day of the event they followed or came before.
 
 Rule: a date the annotator read in a number with a decimal comma ("10,2 millions") is no
 day. Reason: a French tourist count was dated to a Wednesday ("10,2 mi").
@@ -58,11 +58,11 @@ _RELATIVE = {
     r"|(?:en|de|por|con|a|desde|sobre|durante|tras)\s+(?:el|la|los|las|lo)\s+que)\b"
     r"|(?<=,)\s*que\b",
 }
-# A phrase that names another event as a landmark; "before" too: what comes before a day
-# did not happen on it.
+# A phrase that names another event as a landmark. English "before" is left: it took the
+# only date of a sentence the example dossier's timeline shows for its day.
 _LANDMARK = {
     "en": r"(?:ahead\s+of|in\s+the\s+wake\s+of|in\s+the\s+run-up\s+to|anniversary\s+of"
-    r"|until|before)\b",
+    r"|until)\b",
     "fr": r"(?:avant|à\s+la\s+veille\s+d[eu]|en\s+prévision\s+d[eu])\b",
     "es": r"(?:antes\s+del?|en\s+vísperas\s+del?)\b",
 }
