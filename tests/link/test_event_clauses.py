@@ -77,7 +77,7 @@ assert PUB == "2031-06-18"  # a Wednesday: the weekdays below are read against i
         ),
         (
             "en",
-            "Most of the costly choices made before the fatal breach on 20 April were made "
+            "Most of the costly choices made in the wake of the fatal breach on 20 April were made "
             "to save time.",
             {"20 April": "2031-04-20"},
             [],
@@ -155,6 +155,12 @@ def test_a_date_of_another_event_named_in_a_clause_dates_no_event(
             "en",
             "The sluice stayed jammed for hours before the levee gave way on Monday.",
             {"Monday": "2031-06-16"},
+        ),
+        # A time of day after "avant" is the sentence's own time.
+        (
+            "fr",
+            "Les secours sont entrés dans le port avant l'aube dimanche.",
+            {"dimanche": "2031-06-15"},
         ),
         (
             "en",

@@ -19,13 +19,12 @@ news too often ("the WHO, which raised its alert on Wednesday, said ..."). Reaso
 session-11 blind audit dated a revolution, a vote and an assault to days their French
 and Spanish sentences named in relative clauses.
 
-Rule: in English, a date inside a phrase that names another event as a landmark ("ahead
-of the vote on Sunday", "in the wake of the storm on Monday", "on the anniversary of the
-invasion in 2003", "until the inquiry met on October 21") dates no event, on the same
-limits as ``references.in_after_phrase`` (a time of day keeps the date: "before dawn on
-Monday"; so does a "before" hours or moments ahead: "for hours before the wall broke on
-Tuesday" is that Tuesday too). Reason: audited timelines dated reactions to
-the day of the event they followed or came before.
+Rule: a date inside a phrase that names another event as a landmark ("ahead of the vote
+on Sunday", "in the wake of the storm on Monday", "on the anniversary of the invasion in
+2003", "until the inquiry met on October 21", "avant le sommet de lundi", "antes del pleno
+del martes") dates no event, on the same limits as ``references.in_after_phrase`` (a
+time of day keeps the date: "avant l'aube dimanche"). Reason: audited timelines dated
+reactions to the day of the event they followed or came before.
 
 Rule: a date the annotator read in a number with a decimal comma ("10,2 millions") is no
 day. Reason: a French tourist count was dated to a Wednesday ("10,2 mi").
@@ -59,18 +58,14 @@ _RELATIVE = {
     r"|(?:en|de|por|con|a|desde|sobre|durante|tras)\s+(?:el|la|los|las|lo)\s+que)\b"
     r"|(?<=,)\s*que\b",
 }
-# A phrase that names another event as a landmark; "before" too: what comes before a day
-# did not happen on it.
+# A phrase that names another event as a landmark. English "before" is left: it took the
+# only date of a sentence the example dossier's timeline shows for its day.
 _LANDMARK = {
     "en": r"(?:ahead\s+of|in\s+the\s+wake\s+of|in\s+the\s+run-up\s+to|anniversary\s+of"
-    r"|until|before)\b",
+    r"|until)\b",
     "fr": r"(?:avant|à\s+la\s+veille\s+d[eu]|en\s+prévision\s+d[eu])\b",
     "es": r"(?:antes\s+del?|en\s+vísperas\s+del?)\b",
 }
-# A "before" a few hours or moments ahead ("hours before", "shortly before") is the same day.
-_SAME_DAY_BEFORE = re.compile(
-    r"\b(?:hours?|minutes?|moments?|seconds?|shortly|just|soon)\s+before\s*$", re.IGNORECASE
-)
 # An "after" phrase set off by commas goes on with its noun after the date: "..., jeudi, d'une".
 _GOES_ON = re.compile(r"^\s*,\s*(?:de|d['’]|du|des|del|da|do|dos|das|della|del)\b", re.I)
 _ENDS = re.compile(r"^\s*(?:[.;:!?]|$)")
@@ -141,8 +136,6 @@ def in_landmark_phrase(
     """Whether the date at ``sentence[start:]`` lies in an English phrase that names
     another event as a landmark: "ahead of", "in the wake of", "until" (module docstring)."""
     between = _between(_LANDMARK.get(language), sentence, start, relative=False)
-    if between is not None and _SAME_DAY_BEFORE.search(sentence[:start][: -len(between) or None]):
-        return False  # "for hours before the wall broke on Tuesday": that day too
     return (
         between is not None
         and "," not in between
