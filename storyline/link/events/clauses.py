@@ -47,7 +47,7 @@ import functools
 import re
 
 from .config import EVENTS, EventsConfig
-from .references import _AFTER, _TIME_OF_DAY, _phrase
+from .references import _AFTER, _phrase, held_in_phrase
 from .references import _opener as _word_opener
 
 # Each alternative ends its own word: a "que" after a comma, "qu'" before a vowel.
@@ -136,13 +136,7 @@ def in_landmark_phrase(
     """Whether the date at ``sentence[start:]`` lies in an English phrase that names
     another event as a landmark: "ahead of", "in the wake of", "until" (module docstring)."""
     between = _between(_LANDMARK.get(language), sentence, start, relative=False)
-    return (
-        between is not None
-        and "," not in between
-        and not _STOPS.search(between)
-        and not _TIME_OF_DAY.search(between)
-        and len(between.split()) <= config.since_words
-    )
+    return held_in_phrase(between, config.since_words, _STOPS, least=0)
 
 
 def after_phrase_set_off(

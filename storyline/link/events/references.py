@@ -158,12 +158,22 @@ def in_after_phrase(
     docstring): within ``since_words`` words of its "after" word, with no comma or sentence
     punctuation between and no time of day."""
     between = _phrase(_opener(_AFTER.get(language), r"(?=\s)"), sentence, start)
+    return held_in_phrase(between, config.since_words)
+
+
+def held_in_phrase(
+    between: str | None, limit: int, stops: re.Pattern[str] = _STOPS, least: int = 1
+) -> bool:
+    """Whether a phrase holds its date, ``between`` being the words from the phrase's
+    opener to the date: no comma and no sentence punctuation (``stops``) close the phrase
+    first, no time of day makes the date the sentence's own ("after midnight on Monday"),
+    and ``least`` to ``limit`` words lie between."""
     return (
         between is not None
         and "," not in between
-        and not _STOPS.search(between)
+        and not stops.search(between)
         and not _TIME_OF_DAY.search(between)
-        and 0 < len(between.split()) <= config.since_words
+        and least <= len(between.split()) <= limit
     )
 
 
