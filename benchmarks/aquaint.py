@@ -124,7 +124,10 @@ def bcubed_baselines(everything: bool = False) -> dict[str, dict[str, float]]:
     kept = set(texts.values())
     gold = {f: (s if s != "other" else f) for f, s in labels(everything).items() if f in kept}
     out = {}
-    for name, predicted in (("singletons", {f: f for f in gold}), ("one_story", dict.fromkeys(gold, "all"))):
+    for name, predicted in (
+        ("singletons", {f: f for f in gold}),
+        ("one_story", dict.fromkeys(gold, "all")),
+    ):
         p, r, f = bcubed(gold, predicted)
         out[name] = {"bcubed_p": round(p, 4), "bcubed_r": round(r, 4), "bcubed_f1": round(f, 4)}
     return out
@@ -134,7 +137,15 @@ def stories(db: str, everything: bool = False) -> dict[str, Any]:
     """Story detection on the 73 reports (``eval_stories.py`` on the layout) and baselines."""
     with tempfile.TemporaryDirectory() as tmp:
         root = write_layout(Path(tmp) / "aquaint", everything=everything)
-        cmd = [sys.executable, str(HERE / "eval_stories.py"), str(root), "--db", db, "--workers", "1"]
+        cmd = [
+            sys.executable,
+            str(HERE / "eval_stories.py"),
+            str(root),
+            "--db",
+            db,
+            "--workers",
+            "1",
+        ]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     lines = out.splitlines()
     for line in lines[:-1]:
@@ -190,6 +201,7 @@ def dump(db: str, t17: str, out: Path, everything: bool = False) -> dict[str, in
         for s in linked for a in s.articles
     ]  # fmt: skip
     _write(out / "articles.jsonl", articles)
+    (out / "stories.json").write_text(json.dumps(stories(db, everything)), encoding="utf-8")
     return {"entries": len(entries), "datewise": len(datewise), "claims": len(claims),
             "confirmed": sum(c["confirmed"] for c in claims)}  # fmt: skip
 
@@ -212,7 +224,9 @@ def _write(path: Path, rows: list[dict[str, Any]]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def datewise_rows(linked: list[Any], entries: list[dict[str, Any]], t17: str) -> list[dict[str, Any]]:
+def datewise_rows(
+    linked: list[Any], entries: list[dict[str, Any]], t17: str
+) -> list[dict[str, Any]]:
     """DATEWISE's timeline of each story, trained on every Timeline17 topic of store ``t17``,
     over the story's publication span, with as many days as the dossier's timeline and its
     entries per day (rounded), each sentence traced to its report as ``timeline_audit``
@@ -261,14 +275,25 @@ def draw_datewise(dump_dir: Path) -> list[dict[str, Any]]:
     return drawn
 
 
-def score_timeline(dump_dir: Path, method: str) -> dict[str, Any]:
-    """The timeline labels on a dump's entries (``timeline_audit.score``), per story."""
+READS = ("blind", "after-merge")
+
+
+def score_timeline(dump_dir: Path, method: str, upto: str = READS[-1]) -> dict[str, Any]:
+    """The timeline labels read up to ``upto`` (blind only, or with those read after the
+    merge) on a dump's entries (``timeline_audit.score``), per story; the entries no label
+    judges are counted apart (``unjudged``), never as right or wrong."""
     from timeline_audit import score
 
+    reads = READS[: READS.index(upto) + 1]
+    rows = [r for r in _jsonl(DATA / "entries.jsonl") if r.get("read", "blind") in reads]
     name = "entries.jsonl" if method == "storyline" else "datewise.jsonl"
-    result = score(DATA / "entries.jsonl", dump_dir / name, method)
+    with tempfile.TemporaryDirectory() as tmp:
+        labels_path = Path(tmp) / "labels.jsonl"
+        _write(labels_path, rows)
+        result = score(labels_path, dump_dir / name, method)
+    unjudged = result.pop("unjudged", [])
     k, n = result["right"], result["entries"]
-    return {**result, "wilson95": wilson(k, n), "unjudged_count": len(result.get("unjudged", []))}
+    return {**result, "wilson95": wilson(k, n), "unjudged": len(unjudged)}
 
 
 def score_claims(dump_dir: Path) -> dict[str, Any]:
@@ -282,14 +307,45 @@ def score_claims(dump_dir: Path) -> dict[str, Any]:
     formed = _jsonl(dump_dir / "claims.jsonl")
 
     def claim(c: dict[str, Any]) -> Any:
-        return SimpleNamespace(evidence=[SimpleNamespace(article=a, sentence=s) for a, s, *_ in c["refs"]])
+        return SimpleNamespace(
+            evidence=[SimpleNamespace(article=a, sentence=s) for a, s, *_ in c["refs"]]
+        )
 
     out = {}
-    for name, pick, right in (("multi", lambda c: True, False), ("confirmed", lambda c: c["confirmed"], True)):
+    for name, pick, right in (
+        ("multi", lambda c: True, False),
+        ("confirmed", lambda c: c["confirmed"], True),
+    ):
         claims = {s: [claim(c) for c in formed if c["topic"] == s and pick(c)] for s in STORIES}
         sets = [r for r in rows if r["set"] == name]
-        out[name] = {read: tally(claims, sets, read, right) for read in ("blind", "after-merge")}
+        out[name] = {read: tally(claims, sets, read, right) for read in READS}
     return out
+
+
+def score(dump_dir: Path) -> dict[str, Any]:
+    """Every figure of a dump: timelines (dossier, DATEWISE) and claims on the blind labels
+    and with the later ones, and story detection as ``dump`` measured it."""
+    stories_path = dump_dir / "stories.json"
+    return {
+        "timeline": {read: score_timeline(dump_dir, "storyline", read) for read in READS},
+        "datewise": {read: score_timeline(dump_dir, "datewise", read) for read in READS},
+        "claims": score_claims(dump_dir),
+        "stories": json.loads(stories_path.read_text()) if stories_path.exists() else None,
+    }
+
+
+def summary(result: dict[str, Any]) -> None:
+    """One line a figure: share, interval, counts."""
+    for name in ("timeline", "datewise"):
+        for read, r in result[name].items():
+            counts = f"{r['right']}/{r['entries']} = {r['share']} {r['wilson95']}"
+            print(f"{name:9} {read:11} {counts} unjudged {r['unjudged']} {r['wrong_kinds']}")
+    for name, by_read in result["claims"].items():
+        for read, r in by_read.items():
+            print(f"{name:9} {read:11} {r['good']}/{r['judged']} = {r['share']} {r['wilson95']} "
+                  f"(formed {r['formed']})")  # fmt: skip
+    for name, r in (result["stories"] or {}).items():
+        print(f"stories   {name:11} P {r['bcubed_p']} R {r['bcubed_r']} F1 {r['bcubed_f1']}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -317,11 +373,10 @@ def main(argv: list[str] | None = None) -> int:
         for row in draw_datewise(args.dump):
             print(json.dumps(row, ensure_ascii=False))
     else:
-        result = {
-            "timeline": score_timeline(args.dump, "storyline"),
-            "datewise": score_timeline(args.dump, "datewise"),
-            "claims": score_claims(args.dump),
-        }
+        if not args.dump:
+            ap.error("score needs --dump, a folder dump wrote")
+        result = score(args.dump)
+        summary(result)
         emit(result)
     return 0
 

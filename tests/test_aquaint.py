@@ -109,3 +109,30 @@ def test_the_baseline_sample_is_the_same_draw_every_time(tmp_path: Path) -> None
     assert first == again
     per = {s: sum(1 for r in first if r["topic"] == s) for s in aquaint.STORIES}
     assert per == {"embassy": 5, "slepian": 5, "nato": 5, "elian": 20}
+
+
+def test_labels_read_after_the_merge_count_only_in_the_later_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline_audit import digest
+
+    shown = [
+        {"topic": "nato", "date": "1999-03-12", "article": "a" * 12, "sentence": n,
+         "published": "1999-03-12", "text": text}
+        for n, text in enumerate(("Three states joined NATO on Friday.", "Watch the video."))
+    ]  # fmt: skip
+    labels = [
+        {**{k: v for k, v in shown[0].items() if k != "text"}, "digest": digest(shown[0]["text"]),
+         "right": True, "why": "", "read": "blind"},
+        {**{k: v for k, v in shown[1].items() if k != "text"}, "digest": digest(shown[1]["text"]),
+         "right": False, "why": "not-event", "read": "after-merge"},
+    ]  # fmt: skip
+    (tmp_path / "entries.jsonl").write_text("".join(json.dumps(r) + "\n" for r in shown))
+    data = tmp_path / "labels"
+    data.mkdir()
+    (data / "entries.jsonl").write_text("".join(json.dumps(r) + "\n" for r in labels))
+    monkeypatch.setattr(aquaint, "DATA", data)
+    blind = aquaint.score_timeline(tmp_path, "storyline", "blind")
+    after = aquaint.score_timeline(tmp_path, "storyline", "after-merge")
+    assert (blind["right"], blind["entries"], blind["unjudged"]) == (1, 1, 1)
+    assert (after["right"], after["entries"], after["unjudged"]) == (1, 2, 0)
