@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/aquaint.py stories --db STORE
     .venv/bin/python benchmarks/aquaint.py dump --db STORE --t17 T17_STORE --out DIR
+    .venv/bin/python benchmarks/aquaint.py dump --db STORE --weights W.json --out DIR
     .venv/bin/python benchmarks/aquaint.py score --dump DIR [--draw-sample]
 
 The 73 reports of ``../shared/datasets/tempeval3/TBAQ-cleaned/AQUAINT`` (AP, Xinhua, New York
@@ -18,7 +19,8 @@ story of its own) and go through the benchmarks that read that layout:
 * ``dump``: per story, the dossier's timeline entries (``timeline_audit.py dump``), the
   claims of two or more reports and those confirmed by 2+ independent outlets (linked as
   ``eval_confirm.py`` links a topic), and DATEWISE's timeline (``benchmarks/datewise.py``,
-  its ranker trained on every Timeline17 topic of ``--t17``, given the story's span and
+  its ranker trained on every Timeline17 topic of ``--t17`` (its weights written to
+  ``DIR/datewise_weights.json``; ``--weights`` reuses them), given the story's span and
   the dossier's number of days and entries per day), each sentence traced to its report.
   Files written to ``--out`` (they hold text: keep them out of the project);
 * ``score``: the hand labels of ``data/aquaint/`` (how labelled: its README) on a dump:
@@ -164,7 +166,7 @@ def _timeline17_at(root: Path) -> Iterator[None]:
         _common.TIMELINE17 = was
 
 
-def dump(db: str, t17: str, out: Path, everything: bool = False) -> dict[str, int]:
+def dump(db: str, t17: str | Path, out: Path, everything: bool = False) -> dict[str, int]:
     """Write each story's timeline entries, claims and DATEWISE entries under ``out``."""
     from _confirm import claim_key, refs_of, timeline17
     from eval_claims_s12 import multi_report
@@ -178,7 +180,7 @@ def dump(db: str, t17: str, out: Path, everything: bool = False) -> dict[str, in
         entries = [r for r in rows if "date" in r]
         with _timeline17_at(root):
             linked = timeline17(db, list(STORIES))
-        datewise = datewise_rows(linked, entries, t17)
+        datewise = datewise_rows(linked, entries, _datewise_weights(t17, out))
         file_of = _files(root, [a for s in linked for a in s.articles])
     claims = []
     for story in linked:
@@ -224,18 +226,13 @@ def _write(path: Path, rows: list[dict[str, Any]]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def datewise_rows(
-    linked: list[Any], entries: list[dict[str, Any]], t17: str
-) -> list[dict[str, Any]]:
-    """DATEWISE's timeline of each story, trained on every Timeline17 topic of store ``t17``,
-    over the story's publication span, with as many days as the dossier's timeline and its
-    entries per day (rounded), each sentence traced to its report as ``timeline_audit``
-    traces it."""
+def datewise_rows(linked: list[Any], entries: list[dict[str, Any]], w: Any) -> list[dict[str, Any]]:
+    """DATEWISE's timeline of each story (its ranker's weights ``w``) over the story's
+    publication span, with as many days as the dossier's timeline and its entries per day
+    (rounded), each sentence traced to its report as ``timeline_audit`` traces it."""
     import datewise
-    import eval_tls
     from timeline_audit import _source, digest
 
-    w = eval_tls.datewise_model(eval_tls.prepare(_common.TIMELINE17, t17, (16, 8), 1, None))
     out = []
     for story in linked:
         mine = [e for e in entries if e["topic"] == story.topic]
@@ -255,6 +252,22 @@ def datewise_rows(
                     "digest": digest(text), "text": text,
                 })  # fmt: skip
     return out
+
+
+def _datewise_weights(source: str | Path, out: Path) -> Any:
+    """DATEWISE's ranker: trained on every Timeline17 topic of store ``source``, or read from
+    a ``.json`` file an earlier dump wrote; written to ``out`` either way."""
+    import numpy as np
+
+    if str(source).endswith(".json"):
+        w = np.array(json.loads(Path(source).read_text()))
+    else:
+        import eval_tls
+
+        train = eval_tls.prepare(_common.TIMELINE17, str(source), (16, 8), 1, None)
+        w = eval_tls.datewise_model(train)
+    (out / "datewise_weights.json").write_text(json.dumps([float(x) for x in w]))
+    return w
 
 
 def wilson(k: int, n: int) -> list[float] | None:
@@ -353,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("command", choices=("stories", "dump", "score"))
     ap.add_argument("--db", help="the store the AQUAINT reports are annotated into (kept)")
     ap.add_argument("--t17", help="a copy of the annotated Timeline17 store (DATEWISE's training)")
+    ap.add_argument("--weights", type=Path, help="DATEWISE's weights from an earlier dump")
     ap.add_argument("--out", type=Path, help="where dump writes its files")
     ap.add_argument("--dump", type=Path, help="a folder dump wrote (score)")
     ap.add_argument("--all", action="store_true", help="also the reports of HANGS")
@@ -366,9 +380,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:12} P {r['bcubed_p']:.3f} R {r['bcubed_r']:.3f} F1 {r['bcubed_f1']:.3f}")
         emit(result)
     elif args.command == "dump":
-        if not (args.db and args.t17 and args.out):
-            ap.error("dump needs --db, --t17 and --out")
-        emit(dump(args.db, args.t17, args.out, args.all))
+        if not (args.db and (args.t17 or args.weights) and args.out):
+            ap.error("dump needs --db, --out and --t17 (or --weights)")
+        emit(dump(args.db, args.weights or args.t17, args.out, args.all))
     elif args.draw_sample:
         for row in draw_datewise(args.dump):
             print(json.dumps(row, ensure_ascii=False))
