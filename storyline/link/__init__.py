@@ -66,6 +66,7 @@ def link_story(
         entities_in=links.entities_in,
         people=frozenset(e.id for e in entities if e.type == "PERSON"),
         language_of=lambda a: by_id[a].language,
+        published_of=lambda a: by_id[a].published.date,
     )
     # Unattributed reports count once together; beside a known outlet, only when asked.
     links.claims = sort_claims(

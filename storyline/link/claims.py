@@ -56,13 +56,15 @@ def find_claims(
     entities_in: Callable[[str, int], list[str]] | None = None,
     people: frozenset[str] = frozenset(),
     language_of: Callable[[str], str] | None = None,
+    published_of: Callable[[str], str | None] | None = None,
 ) -> list[Claim]:
     """Group sentences into claims.
 
     ``source_of(article_id)`` gives the independent source an article counts as (its
     agency, or the article it copies); ``outlet_of`` the outlet that published it.
     ``entities_in(article, sentence)`` gives the entity ids a sentence mentions (they
-    count as shared content), ``people`` which of those ids are persons.
+    count as shared content), ``people`` which of those ids are persons;
+    ``published_of(article_id)`` the report's date, against which its days are read.
     """
     keys: list[tuple[str, int, str]] = []
     rows: list[np.ndarray] = []
@@ -73,13 +75,15 @@ def find_claims(
     figures = []
     languages = []
     voiced = []
+    days = []
     for ann in annotations:
         vecs = ann.vectors()
         if not vecs.shape[1]:
             continue
         language = language_of(ann.article) if language_of else "en"
-        for at, text, own, mood, taken, figured, voice in candidates(
-            ann, config.min_words, language
+        published = published_of(ann.article) if published_of else None
+        for at, text, own, mood, taken, figured, voice, day in candidates(
+            ann, config.min_words, language, published
         ):
             ents = entities_in(ann.article, at) if entities_in else []
             keys.append((ann.article, at, text))
@@ -91,6 +95,7 @@ def find_claims(
             languages.append(language_of(ann.article) if language_of else "")
             figures.append(figured)
             voiced.append(voice)
+            days.append(day)
     if not keys:
         return []
     mat = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
@@ -104,6 +109,7 @@ def find_claims(
         figures,
         languages,
         voiced,
+        days,
     )
     # A sentence left unembedded (a zero row) is a claim of its own and joins none, so
     # only embedded rows are searched (and searched for): a zero row scores 0 with every

@@ -14,6 +14,7 @@ import numpy as np
 
 from storyline.languages.voice import in_writers_voice
 from storyline.link.claims_config import ClaimsConfig
+from storyline.link.days import NO_DAYS, Days, days_apart, days_of
 from storyline.link.predicates import Side, opposed, sides_of
 from storyline.link.specifics import Specifics, items_of
 from storyline.memo import Memo, digest
@@ -43,7 +44,19 @@ _APPARATUS = re.compile(
 _FRAGMENT = re.compile(r"^[B-HJ-Z],\s")
 # Nouns that count people, however a report names them: one unit for figures.
 _PEOPLE = frozenset({"person", "people", "resident", "civilian", "villager", "citizen",
-                     "individual", "case", "victim", "patient", "death", "fatality"})  # fmt: skip
+                     "individual", "case", "victim", "patient", "death", "fatality",
+                     "infection", "injury"})  # fmt: skip
+# What befalls people: a bare number said of it counts people ("cases have risen to 27").
+_PEOPLE_PREDICATES = frozenset({"dead", "injured", "detained", "missing", "displaced",
+                                "hospitalized", "infected", "suspected"})  # fmt: skip
+# Other names of one counted unit ("in 34 countries" / "in 33 nations").
+_UNIT_NAMES = {"nation": "country"}
+# Kinds of figure that count nothing the sentence tells as its fact: an age, a time
+# offset ("two days after"), a rating, an attribute ("a 100-day mark"), a change.
+_NOT_COUNTS = frozenset({"age", "offset", "rating", "attribute", "increment"})
+# Values as common as words ("one death", "two sides"): shared, they set no fact apart
+# from another whose larger figures differ.
+_SMALL = 2
 # What is called off or denied is a different fact from what happened or is planned.
 _DENIED = re.compile(
     r"\b(not|never|no longer|cancel+(?:ed|ing|s)?|called off|calls? off|postponed?|scrapped|"
@@ -98,8 +111,10 @@ class Pairs:
         figures: list[dict[str, frozenset[tuple[float, str | None]]]] | None = None,
         languages: list[str] | None = None,
         voiced: list[bool] | None = None,
+        days: list[Days] | None = None,
     ) -> None:
         self.mat = mat
+        self.days = days or [NO_DAYS for _ in moods]
         self.voiced = voiced or [False for _ in moods]
         self.figures = figures or [{} for _ in moods]
         self.languages = languages or ["" for _ in moods]
@@ -128,6 +143,8 @@ class Pairs:
             return None  # "sent 30 doctors" / "had 300 doctors": two facts, or a revision
         if opposed(self.sides[a], self.sides[b]):
             return None  # "opened" / "closed", "approved" / "rejected": contrary facts
+        if days_apart(self.days[a], self.days[b]):
+            return None  # "sank on 22 April" / "found the leaks on Saturday": two events
         shared = self.specifics.shared(a, b)
         pa, pb = self.people[a], self.people[b]
         despite = shared >= self.config.shared_despite_people and self.specifics.shares_count(a, b)
@@ -154,12 +171,26 @@ def _figures_of(ann: Annotation, sentence: int) -> dict[str, frozenset[tuple[flo
     start = ann.sentences[sentence].start if sentence < len(ann.sentences) else 0
     text = ann.sentences[sentence].text if sentence < len(ann.sentences) else ""
     for q in ann.quantities:
-        if q.sentence == sentence and q.unit and q.kind not in ("age", "offset"):
-            if _EARLIER.search(text[: max(0, q.start - start)]):
-                continue
-            unit = "person" if q.unit in _PEOPLE else q.unit
-            out.setdefault(unit, set()).add((q.value, q.predicate))
+        if q.sentence != sentence or q.kind in _NOT_COUNTS:
+            continue
+        unit = _UNIT_NAMES.get(q.unit, q.unit) if q.unit else None
+        if unit in _PEOPLE or (unit is None and q.predicate in _PEOPLE_PREDICATES):
+            unit = "person"
+        if unit is None or _EARLIER.search(text[: max(0, q.start - start)]):
+            continue
+        out.setdefault(unit, set()).add((q.value, q.predicate))
     return {unit: frozenset(values) for unit, values in out.items()}
+
+
+def _shared_values(
+    a: frozenset[tuple[float, str | None]], b: frozenset[tuple[float, str | None]]
+) -> set[float]:
+    """The values two sentences both give for one unit; when both give values above
+    ``_SMALL``, only those count ("109 infections but only one death" / "403 cases and
+    one death" share no count)."""
+    va, vb = {v for v, _ in a}, {v for v, _ in b}
+    big_a, big_b = {v for v in va if v > _SMALL}, {v for v in vb if v > _SMALL}
+    return big_a & big_b if big_a and big_b else va & vb
 
 
 def _figures_differ(
@@ -172,7 +203,7 @@ def _figures_differ(
     for unit, told in a.items():
         if unit not in b:
             continue
-        shared = {v for v, _ in told} & {v for v, _ in b[unit]}
+        shared = _shared_values(told, b[unit])
         if not shared:
             return True
         deeds = [
@@ -190,9 +221,7 @@ def values_differ(
 ) -> bool:
     """Both sentences count one thing and share no value for it (what they say of the
     value aside: "in nearly five years" is one span however the trip is told)."""
-    return any(
-        unit in b and not {v for v, _ in told} & {v for v, _ in b[unit]} for unit, told in a.items()
-    )
+    return any(unit in b and not _shared_values(told, b[unit]) for unit, told in a.items())
 
 
 def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
@@ -201,18 +230,21 @@ def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
 
 _Figures = dict[str, frozenset[tuple[float, str | None]]]
 _Candidate = tuple[
-    int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], _Figures, bool
+    int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], _Figures, bool, Days
 ]
 _CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
 
 
-def candidates(ann: Annotation, min_words: int, language: str = "en") -> list[_Candidate]:
+def candidates(
+    ann: Annotation, min_words: int, language: str = "en", published: str | None = None
+) -> list[_Candidate]:
     """The article's candidate sentences with what ``find_claims`` reads of each alone
     (index, text, items without entities, mood, sides, figures, whether its writer speaks
-    in the first person); kept per process, so a story rebuilt for a new report reads only
-    that report's sentences."""
+    in the first person, its own days, read against the report's date ``published``); kept
+    per process, so a story rebuilt for a new report reads only that report's sentences."""
 
     def make() -> list[_Candidate]:
+        days = days_of(ann, published, language)
         return [
             (
                 s.index,
@@ -222,10 +254,11 @@ def candidates(ann: Annotation, min_words: int, language: str = "en") -> list[_C
                 sides_of(s.text),
                 _figures_of(ann, s.index),
                 in_writers_voice(s.text, language),
+                days.get(s.index, NO_DAYS),
             )
             for s in ann.sentences
             if _is_candidate(s.text, min_words)
         ]
 
-    key = digest(min_words, ann.sentences, ann.timexes, ann.quantities, language)
+    key = digest(min_words, ann.sentences, ann.timexes, ann.quantities, language, published)
     return _CANDIDATES.get(key, make)
