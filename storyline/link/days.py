@@ -6,7 +6,7 @@ one "on Tuesday", however much else they share. The days are those ``link/events
 reads for the sentence's own event (a date inside an "after" phrase or a relative
 clause names another event and is left out), each a span of days (a day, a month, a
 year). Two sentences are apart when both give days and no span of one meets a span
-of the other, unless both write the same date words: "early Saturday" in two reports
+of the other, unless both write one date alike: "early Saturday" in two reports
 of different days reads as two Saturdays, and a copy of one sentence is one telling.
 """
 
@@ -28,7 +28,8 @@ _VAGUE = frozenset({"on", "the", "of", "early", "late", "le", "el", "de"})
 
 @dataclass(frozen=True)
 class Days:
-    """A sentence's own days as spans of day ordinals, and the words its dates are written in."""
+    """A sentence's own days as spans of day ordinals, and its dates as written (lower
+    case, without the words that do not say which day: "early Saturday" is "saturday")."""
 
     spans: frozenset[tuple[int, int]] = frozenset()
     words: frozenset[str] = frozenset()
@@ -66,15 +67,14 @@ def days_of(ann: Annotation, published: str | None, language: str = "en") -> dic
     words: dict[int, set[str]] = {}
     for t in ann.timexes:
         if t.sentence in spans and t.type in ("DATE", "TIME"):
-            words.setdefault(t.sentence, set()).update(
-                w for w in _WORD.findall(t.text.lower()) if w not in _VAGUE
-            )
+            written = " ".join(w for w in _WORD.findall(t.text.lower()) if w not in _VAGUE)
+            words.setdefault(t.sentence, set()).add(written)
     return {s: Days(frozenset(v), frozenset(words.get(s, ()))) for s, v in spans.items()}
 
 
 def days_apart(a: Days, b: Days) -> bool:
     """Both sentences give their own days, none of one meets one of the other, and they
-    write no date word alike."""
+    write no date alike."""
     if not a.spans or not b.spans or a.words & b.words:
         return False
     return not any(x0 <= y1 and y0 <= x1 for x0, x1 in a.spans for y0, y1 in b.spans)

@@ -1,0 +1,76 @@
+"""Claims: one claim tells one fact, never two counts of one measure or two days' events.
+
+Fictional sentences written for these tests: each pair is alike in words and names, so
+that without its count or its day the claim grouping would join them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.synthesize.fictional import Linked, article, link, told_in_pairs
+
+# Two counts of one measure: a bare count said of cases counts people, nations are
+# countries, and a shared "one death" does not make 109 and 403 cases one count.
+COUNTS = [
+    (
+        "The number of confirmed cases of the fever in Vessa has risen to 27, officials said.",
+        "The number of confirmed cases of the fever in Vessa has risen to 28, officials said.",
+    ),
+    (
+        "The Tarn fever has now killed 65 people in 34 countries, the health agency said.",
+        "The Tarn fever has now killed 65 people in 33 nations, the health agency said.",
+    ),
+    (
+        "Officials in Vessa have reported 109 confirmed cases of the fever and one death.",
+        "Officials in Vessa have reported 403 confirmed cases of the fever and one death.",
+    ),
+]
+# One event told of two days: a repeated event, not one fact.
+DAYS = [
+    (
+        "Minister Ilka Brandt spoke by phone with the Karsholm harbour chief on Tuesday.",
+        "Minister Ilka Brandt spoke by phone with the Karsholm harbour chief on Thursday.",
+    ),
+    (
+        "The Vessa relief convoy reached the flooded town of Osterby on 3 May.",
+        "The Vessa relief convoy reached the flooded town of Osterby on 9 May.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def story() -> Linked:
+    return told_in_pairs(COUNTS + DAYS)
+
+
+@pytest.mark.parametrize(("a", "b"), COUNTS + DAYS)
+def test_two_counts_or_two_days_are_two_claims(story: Linked, a: str, b: str) -> None:
+    assert [e.text for e in story.claim_of(a).evidence] == [a]
+    assert [e.text for e in story.claim_of(b).evidence] == [b]
+
+
+def test_one_day_written_alike_in_reports_of_other_days_is_one_claim() -> None:
+    """ "Early Saturday" in a Saturday report and in a Monday one reads as two Saturdays;
+    the same words are one telling, whatever the calendar makes of them."""
+    a = "President Oren Vask said early Saturday that he had asked the cabinet to resign."
+    b = "President Oren Vask said early Saturday that he had asked his cabinet to resign."
+    story = link(
+        [
+            article("Strait Herald", "2031-05-10", a, filler=0),
+            article("Karsholm Post", "2031-05-19", b, filler=2),
+        ]
+    )
+    assert {e.text for e in story.claim_of(a).evidence} == {a, b}
+
+
+def test_one_day_told_two_ways_is_one_claim() -> None:
+    a = "The Vessa relief convoy reached the flooded town of Osterby on Tuesday."
+    b = "The Vessa relief convoy reached the flooded town of Osterby on 6 May."
+    story = link(
+        [
+            article("Strait Herald", "2031-05-06", a, filler=0),
+            article("Karsholm Post", "2031-05-07", b, filler=2),
+        ]
+    )
+    assert {e.text for e in story.claim_of(a).evidence} == {a, b}
