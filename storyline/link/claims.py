@@ -76,13 +76,14 @@ def find_claims(
     languages = []
     voiced = []
     days = []
+    scopes = []
     for ann in annotations:
         vecs = ann.vectors()
         if not vecs.shape[1]:
             continue
         language = language_of(ann.article) if language_of else "en"
         published = published_of(ann.article) if published_of else None
-        for at, text, own, mood, taken, figured, voice, day in candidates(
+        for at, text, own, mood, taken, figured, voice, day, scope in candidates(
             ann, config.min_words, language, published
         ):
             ents = entities_in(ann.article, at) if entities_in else []
@@ -96,6 +97,7 @@ def find_claims(
             figures.append(figured)
             voiced.append(voice)
             days.append(day)
+            scopes.append(scope)
     if not keys:
         return []
     mat = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
@@ -110,6 +112,7 @@ def find_claims(
         languages,
         voiced,
         days,
+        scopes,
     )
     # A sentence left unembedded (a zero row) is a claim of its own and joins none, so
     # only embedded rows are searched (and searched for): a zero row scores 0 with every

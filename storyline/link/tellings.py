@@ -9,6 +9,7 @@ fact (the two tiers and the vetoes described in ``link/claims.py``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -51,6 +52,7 @@ _PEOPLE_PREDICATES = frozenset({"dead", "injured", "detained", "missing", "displ
                                 "hospitalized", "infected", "suspected"})  # fmt: skip
 # Other names of one counted unit ("in 34 countries" / "in 33 nations").
 _UNIT_NAMES = {"nation": "country"}
+_COUNTRIES = frozenset({"country", "nation"})  # a count of them spreads a figure over many
 # Kinds of figure that count nothing the sentence tells as its fact: an age, a time
 # offset ("two days after"), a rating, an attribute ("a 100-day mark"), a change.
 _NOT_COUNTS = frozenset({"age", "offset", "rating", "attribute", "increment"})
@@ -112,8 +114,10 @@ class Pairs:
         languages: list[str] | None = None,
         voiced: list[bool] | None = None,
         days: list[Days] | None = None,
+        scopes: list[Scope] | None = None,
     ) -> None:
         self.mat = mat
+        self.scopes = scopes or [NO_SCOPE for _ in moods]
         self.days = days or [NO_DAYS for _ in moods]
         self.voiced = voiced or [False for _ in moods]
         self.figures = figures or [{} for _ in moods]
@@ -141,6 +145,8 @@ class Pairs:
         differ = _figures_differ if deeds else values_differ
         if differ(self.figures[a], self.figures[b]):
             return None  # "sent 30 doctors" / "had 300 doctors": two facts, or a revision
+        if _scopes_differ(self.scopes[a], self.scopes[b]):
+            return None  # "1,200 in Australia" / "1,200 in 21 countries": two scopes
         if opposed(self.sides[a], self.sides[b]):
             return None  # "opened" / "closed", "approved" / "rejected": contrary facts
         if days_apart(self.days[a], self.days[b]):
@@ -180,6 +186,35 @@ def _figures_of(ann: Annotation, sentence: int) -> dict[str, frozenset[tuple[flo
             continue
         out.setdefault(unit, set()).add((q.value, q.predicate))
     return {unit: frozenset(values) for unit, values in out.items()}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a sentence's figures hold: its values above ``_SMALL``, those it puts in one
+    place ("1,200 people ... in Australia"), and whether it counts countries ("in 21
+    countries"), which spreads its figures over many places."""
+
+    values: frozenset[float] = frozenset()
+    placed: frozenset[float] = frozenset()
+    countries: bool = False
+
+
+NO_SCOPE = Scope()
+
+
+def _scope_of(ann: Annotation, sentence: int) -> Scope:
+    told = [q for q in ann.quantities if q.sentence == sentence and q.value > _SMALL]
+    return Scope(
+        frozenset(q.value for q in told),
+        frozenset(q.value for q in told if q.place),
+        any(q.unit in _COUNTRIES for q in told),
+    )
+
+
+def _scopes_differ(a: Scope, b: Scope) -> bool:
+    """A value one sentence puts in one place and the other spreads over several
+    countries: two scopes ("1,200 in Australia" / "1,200 in 21 countries")."""
+    return bool(b.countries and a.placed & b.values) or bool(a.countries and b.placed & a.values)
 
 
 def _shared_values(
@@ -230,7 +265,7 @@ def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
 
 _Figures = dict[str, frozenset[tuple[float, str | None]]]
 _Candidate = tuple[
-    int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], _Figures, bool, Days
+    int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], _Figures, bool, Days, Scope
 ]
 _CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
 
@@ -240,8 +275,9 @@ def candidates(
 ) -> list[_Candidate]:
     """The article's candidate sentences with what ``find_claims`` reads of each alone
     (index, text, items without entities, mood, sides, figures, whether its writer speaks
-    in the first person, its own days, read against the report's date ``published``); kept
-    per process, so a story rebuilt for a new report reads only that report's sentences."""
+    in the first person, its own days read against the report's date ``published``, where
+    its figures hold); kept per process, so a story rebuilt for a new report reads only
+    that report's sentences."""
 
     def make() -> list[_Candidate]:
         days = days_of(ann, published, language)
@@ -255,6 +291,7 @@ def candidates(
                 _figures_of(ann, s.index),
                 in_writers_voice(s.text, language),
                 days.get(s.index, NO_DAYS),
+                _scope_of(ann, s.index),
             )
             for s in ann.sentences
             if _is_candidate(s.text, min_words)

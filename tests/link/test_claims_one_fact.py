@@ -11,7 +11,8 @@ import pytest
 from tests.synthesize.fictional import Linked, article, link, told_in_pairs
 
 # Two counts of one measure: a bare count said of cases counts people, nations are
-# countries, and a shared "one death" does not make 109 and 403 cases one count.
+# countries, and a shared "one death" does not make 109 and 403 cases one count; one
+# count told of one country and of many countries is two facts.
 COUNTS = [
     (
         "The number of confirmed cases of the fever in Vessa has risen to 27, officials said.",
@@ -24,6 +25,11 @@ COUNTS = [
     (
         "Officials in Vessa have reported 109 confirmed cases of the fever and one death.",
         "Officials in Vessa have reported 403 confirmed cases of the fever and one death.",
+    ),
+    # one count of two scopes: one country's, and one over many
+    (
+        "The Tarn fever has infected more than 1,200 people in Vessa, officials said.",
+        "The Tarn fever has infected more than 1,200 people in 21 countries, officials said.",
     ),
 ]
 # One event told of two days: a repeated event, not one fact.
