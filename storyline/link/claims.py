@@ -139,12 +139,20 @@ def find_claims(
 
 def _core_fact(members: list[int], pairs: Pairs) -> list[tuple[int, list[int]]]:
     """A group as claims ``(core, members)``: its most central sentence with the members that
-    tell that fact themselves; each other member (maybe a related fact) is a claim of its own."""
+    tell that fact themselves, most central first, none giving another day or another count
+    than one kept before it (two that each agree with a core that gives neither may differ
+    between themselves); each other member (maybe a related fact) is a claim of its own."""
     if len(members) == 1:
         return [(members[0], members)]
     centroid = pairs.mat[members].mean(axis=0)
-    core = max(members, key=lambda m: (float(pairs.mat[m] @ centroid), -m))
-    told = [m for m in members if m == core or pairs.agreement(m, core, deeds=False) is not None]
+    central = sorted(members, key=lambda m: (-float(pairs.mat[m] @ centroid), m))
+    core = central[0]
+    told = [core]
+    for m in central[1:]:
+        if pairs.agreement(m, core, deeds=False) is not None and not any(
+            pairs.apart(m, k) for k in told
+        ):
+            told.append(m)
     return [(core, told)] + [(m, [m]) for m in members if m not in told]
 
 

@@ -129,6 +129,13 @@ class Pairs:
         self.config = config
         self.related = min(config.related, config.similarity)
 
+    def apart(self, a: int, b: int) -> bool:
+        """Whether the two sentences give different days for their own events or different
+        values of one count: never one fact, whatever else they share."""
+        return days_apart(self.days[a], self.days[b]) or values_differ(
+            self.figures[a], self.figures[b]
+        )
+
     def agreement(
         self, a: int, b: int, cos: float | None = None, deeds: bool = True
     ) -> float | None:

@@ -80,3 +80,26 @@ def test_one_day_told_two_ways_is_one_claim() -> None:
         ]
     )
     assert {e.text for e in story.claim_of(a).evidence} == {a, b}
+
+
+def test_two_days_stay_apart_though_each_agrees_with_undated_tellings() -> None:
+    """Tellings that give no day agree with both days; the two days are still two facts."""
+    undated = "The Vessa relief convoy reached the flooded town of Osterby, officials said."
+    reworded = "Officials said the Vessa relief convoy had reached the flooded town of Osterby."
+    tuesday = (
+        "The Vessa relief convoy reached the flooded town of Osterby on Tuesday, officials said."
+    )
+    thursday = (
+        "The Vessa relief convoy reached the flooded town of Osterby on Thursday, officials said."
+    )
+    story = link(
+        [
+            article("Strait Herald", "2031-05-09", undated, filler=0),
+            article("Karsholm Post", "2031-05-09", tuesday, filler=2),
+            article("Harbour Times", "2031-05-09", thursday, filler=4),
+            article("Vessa Daily", "2031-05-09", reworded, filler=1),
+        ]
+    )
+    told = {e.text for e in story.claim_of(tuesday).evidence}
+    assert {undated, reworded} <= told
+    assert thursday not in told
