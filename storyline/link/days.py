@@ -5,7 +5,8 @@ Two sentences that tell one fact tell it of one time: "the rig sank on 22 April"
 one "on Tuesday", however much else they share. The days are those ``link/events``
 reads for the sentence's own event (a date inside an "after" phrase or a relative
 clause names another event and is left out), each a span of days (a day, a month, a
-year). Two sentences are apart when both give days and no span of one meets a span
+year), and the weeks its time expressions that govern a verb name ("was awarded last
+week", "talked by phone this weekend"), which the events stage does not date. Two sentences are apart when both give days and no span of one meets a span
 of the other, unless both write one date alike: "early Saturday" in two reports
 of different days reads as two Saturdays, and a copy of one sentence is one telling.
 """
@@ -21,6 +22,7 @@ from storyline.link.events import EVENTS
 from storyline.link.events import _dated as dated  # the events stage's own reading
 from storyline.model import Annotation
 
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")  # "last week", "this weekend"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Words of a date that say nothing of which day it is ("on Friday", "late Wednesday").
 _VAGUE = frozenset({"on", "the", "of", "early", "late", "le", "el", "de"})
@@ -64,6 +66,12 @@ def days_of(ann: Annotation, published: str | None, language: str = "en") -> dic
         span = _span(day)
         if span is not None:
             spans.setdefault(sentence, set()).add(span)
+    for t in ann.timexes:
+        week = _WEEK.match(t.value) if t.type == "DATE" and t.verb else None
+        if week is not None:
+            monday = datetime.date.fromisocalendar(int(week[1]), int(week[2]), 1).toordinal()
+            span = (monday + 5, monday + 6) if week[3] else (monday, monday + 6)
+            spans.setdefault(t.sentence, set()).add(span)
     words: dict[int, set[str]] = {}
     for t in ann.timexes:
         if t.sentence in spans and t.type in ("DATE", "TIME"):

@@ -42,6 +42,10 @@ DAYS = [
         "The Vessa relief convoy reached the flooded town of Osterby on 3 May.",
         "The Vessa relief convoy reached the flooded town of Osterby on 9 May.",
     ),
+    (
+        "Captain Rune Ostberg was awarded the Karsholm harbour medal last week.",
+        "Captain Rune Ostberg was awarded the Karsholm harbour medal on Monday.",
+    ),
 ]
 
 
