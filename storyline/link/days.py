@@ -6,9 +6,10 @@ one "on Tuesday", however much else they share. The days are those ``link/events
 reads for the sentence's own event (a date inside an "after" phrase or a relative
 clause names another event and is left out), each a span of days (a day, a month, a
 year), and the weeks its time expressions that govern a verb name ("was awarded last
-week", "talked by phone this weekend"), which the events stage does not date. Two sentences are apart when both give days and no span of one meets a span
-of the other, unless both write one date alike: "early Saturday" in two reports
-of different days reads as two Saturdays, and a copy of one sentence is one telling.
+week", "talked by phone this weekend"), which the events stage does not date. Two
+sentences are apart when both give days and no span of one meets a span of the other,
+unless both write one date alike: "early Saturday" in two reports of different days
+reads as two Saturdays, and a copy of one sentence is one telling.
 """
 
 from __future__ import annotations
