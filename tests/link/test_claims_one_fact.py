@@ -6,9 +6,7 @@ that without its count or its day the claim grouping would join them.
 
 from __future__ import annotations
 
-import pytest
-
-from tests.synthesize.fictional import Linked, article, link, told_in_pairs
+from tests.synthesize.fictional import article, link, told_in_pairs
 
 # Two counts of one measure: a bare count said of cases counts people, nations are
 # countries, and a shared "one death" does not make 109 and 403 cases one count; one
@@ -49,15 +47,23 @@ DAYS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def story() -> Linked:
-    return told_in_pairs(COUNTS + DAYS)
+def test_two_counts_or_two_days_are_two_claims() -> None:
+    story = told_in_pairs(COUNTS + DAYS)
+    joined = [
+        (a, b) for a, b in COUNTS + DAYS if any(len(story.claim_of(s).evidence) > 1 for s in (a, b))
+    ]
+    assert joined == []
 
 
-@pytest.mark.parametrize(("a", "b"), COUNTS + DAYS)
-def test_two_counts_or_two_days_are_two_claims(story: Linked, a: str, b: str) -> None:
-    assert [e.text for e in story.claim_of(a).evidence] == [a]
-    assert [e.text for e in story.claim_of(b).evidence] == [b]
+def _told_with(a: str, first_day: str, b: str, second_day: str) -> set[str]:
+    """The sentences of ``a``'s claim when two outlets tell ``a`` and ``b`` on two days."""
+    story = link(
+        [
+            article("Strait Herald", first_day, a, filler=0),
+            article("Karsholm Post", second_day, b, filler=2),
+        ]
+    )
+    return {e.text for e in story.claim_of(a).evidence}
 
 
 def test_one_day_written_alike_in_reports_of_other_days_is_one_claim() -> None:
@@ -65,25 +71,13 @@ def test_one_day_written_alike_in_reports_of_other_days_is_one_claim() -> None:
     the same words are one telling, whatever the calendar makes of them."""
     a = "President Oren Vask said early Saturday that he had asked the cabinet to resign."
     b = "President Oren Vask said early Saturday that he had asked his cabinet to resign."
-    story = link(
-        [
-            article("Strait Herald", "2031-05-10", a, filler=0),
-            article("Karsholm Post", "2031-05-19", b, filler=2),
-        ]
-    )
-    assert {e.text for e in story.claim_of(a).evidence} == {a, b}
+    assert _told_with(a, "2031-05-10", b, "2031-05-19") == {a, b}
 
 
 def test_one_day_told_two_ways_is_one_claim() -> None:
     a = "The Vessa relief convoy reached the flooded town of Osterby on Tuesday."
     b = "The Vessa relief convoy reached the flooded town of Osterby on 6 May."
-    story = link(
-        [
-            article("Strait Herald", "2031-05-06", a, filler=0),
-            article("Karsholm Post", "2031-05-07", b, filler=2),
-        ]
-    )
-    assert {e.text for e in story.claim_of(a).evidence} == {a, b}
+    assert _told_with(a, "2031-05-06", b, "2031-05-07") == {a, b}
 
 
 def test_two_days_stay_apart_though_each_agrees_with_undated_tellings() -> None:
