@@ -54,8 +54,9 @@ _PEOPLE_PREDICATES = frozenset({"dead", "injured", "detained", "missing", "displ
 _UNIT_NAMES = {"nation": "country"}
 _COUNTRIES = frozenset({"country", "nation"})  # a count of them spreads a figure over many
 # Kinds of figure that count nothing the sentence tells as its fact: an age, a time
-# offset ("two days after"), a rating, an attribute ("a 100-day mark"), a change.
-_NOT_COUNTS = frozenset({"age", "offset", "rating", "attribute", "increment"})
+# offset ("two days after"), a rating ("a magnitude 5.9"), a change ("three more cases").
+# An attribute ("a six-month ban") stays: told of two deeds, it sets two facts apart.
+_NOT_COUNTS = frozenset({"age", "offset", "rating", "increment"})
 # Values as common as words ("one death", "two sides"): shared, they set no fact apart
 # from another whose larger figures differ.
 _SMALL = 2
