@@ -8,8 +8,9 @@ clause names another event and is left out), each a span of days (a day, a month
 year), and the weeks its time expressions that govern a verb name ("was awarded last
 week", "talked by phone this weekend"), which the events stage does not date. Two
 sentences are apart when both give days and no span of one meets a span of the other,
-unless both write one date alike: "early Saturday" in two reports of different days
-reads as two Saturdays, and a copy of one sentence is one telling.
+unless both write one date alike ("early Saturday" in two reports of different days
+reads as two Saturdays), or both are one sentence with other dates: one telling whose
+day changed, which the ledger shows as a date conflict (``synthesize/date_conflicts``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Days:
 
     spans: frozenset[tuple[int, int]] = frozenset()
     words: frozenset[str] = frozenset()
+    rest: tuple[str, ...] = ()  # the sentence's words outside its dates
 
 
 NO_DAYS = Days()
@@ -74,16 +76,26 @@ def days_of(ann: Annotation, published: str | None, language: str = "en") -> dic
             span = (monday + 5, monday + 6) if week[3] else (monday, monday + 6)
             spans.setdefault(t.sentence, set()).add(span)
     words: dict[int, set[str]] = {}
+    cut: dict[int, list[tuple[int, int]]] = {}
     for t in ann.timexes:
         if t.sentence in spans and t.type in ("DATE", "TIME"):
             written = " ".join(w for w in _WORD.findall(t.text.lower()) if w not in _VAGUE)
             words.setdefault(t.sentence, set()).add(written)
-    return {s: Days(frozenset(v), frozenset(words.get(s, ()))) for s, v in spans.items()}
+            cut.setdefault(t.sentence, []).append((t.start, t.end))
+    out = {}
+    for s, v in spans.items():
+        sentence = ann.sentences[s]
+        text = list(sentence.text)
+        for start, end in cut.get(s, ()):
+            text[start - sentence.start : end - sentence.start] = " " * (end - start)
+        rest = tuple(w for w in _WORD.findall("".join(text).lower()) if w not in _VAGUE)
+        out[s] = Days(frozenset(v), frozenset(words.get(s, ())), rest)
+    return out
 
 
 def days_apart(a: Days, b: Days) -> bool:
-    """Both sentences give their own days, none of one meets one of the other, and they
-    write no date alike."""
-    if not a.spans or not b.spans or a.words & b.words:
+    """Both sentences give their own days, none of one meets one of the other, they write
+    no date alike, and they are not one sentence told with other dates."""
+    if not a.spans or not b.spans or a.words & b.words or (a.rest and a.rest == b.rest):
         return False
     return not any(x0 <= y1 and y0 <= x1 for x0, x1 in a.spans for y0, y1 in b.spans)

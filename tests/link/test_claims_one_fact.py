@@ -30,19 +30,20 @@ COUNTS = [
         "The Tarn fever has infected more than 1,200 people in 21 countries, officials said.",
     ),
 ]
-# One event told of two days: a repeated event, not one fact.
+# One event told of two days, in other words: a repeated event, not one fact (one
+# sentence told word for word with another date is a date conflict: the ledger's).
 DAYS = [
     (
         "Minister Ilka Brandt spoke by phone with the Karsholm harbour chief on Tuesday.",
-        "Minister Ilka Brandt spoke by phone with the Karsholm harbour chief on Thursday.",
+        "Minister Ilka Brandt talked by phone with the Karsholm harbour chief on Thursday.",
     ),
     (
         "The Vessa relief convoy reached the flooded town of Osterby on 3 May.",
-        "The Vessa relief convoy reached the flooded town of Osterby on 9 May.",
+        "The Vessa aid convoy reached the flooded town of Osterby on 9 May.",
     ),
     (
         "Captain Rune Ostberg was awarded the Karsholm harbour medal last week.",
-        "Captain Rune Ostberg was awarded the Karsholm harbour medal on Monday.",
+        "Captain Rune Ostberg received the Karsholm harbour medal on Monday.",
     ),
 ]
 
@@ -88,7 +89,7 @@ def test_two_days_stay_apart_though_each_agrees_with_undated_tellings() -> None:
         "The Vessa relief convoy reached the flooded town of Osterby on Tuesday, officials said."
     )
     thursday = (
-        "The Vessa relief convoy reached the flooded town of Osterby on Thursday, officials said."
+        "The Vessa relief convoy reached the flooded town of Osterby on Thursday, police said."
     )
     story = link(
         [
