@@ -57,6 +57,7 @@ def find_claims(
     people: frozenset[str] = frozenset(),
     language_of: Callable[[str], str] | None = None,
     published_of: Callable[[str], str | None] | None = None,
+    caption_of: Callable[[str], int] | None = None,
 ) -> list[Claim]:
     """Group sentences into claims.
 
@@ -64,7 +65,8 @@ def find_claims(
     agency, or the article it copies); ``outlet_of`` the outlet that published it.
     ``entities_in(article, sentence)`` gives the entity ids a sentence mentions (they
     count as shared content), ``people`` which of those ids are persons;
-    ``published_of(article_id)`` the report's date, against which its days are read.
+    ``published_of(article_id)`` the report's date, against which its days are read, and
+    ``caption_of(article_id)`` the length of its opening photo caption, which dates nothing.
     """
     keys: list[tuple[str, int, str]] = []
     rows: list[np.ndarray] = []
@@ -83,8 +85,9 @@ def find_claims(
             continue
         language = language_of(ann.article) if language_of else "en"
         published = published_of(ann.article) if published_of else None
+        caption = caption_of(ann.article) if caption_of else 0
         for at, text, own, mood, taken, figured, voice, day, scope in candidates(
-            ann, config.min_words, language, published
+            ann, config.min_words, language, published, caption
         ):
             ents = entities_in(ann.article, at) if entities_in else []
             keys.append((ann.article, at, text))

@@ -62,10 +62,13 @@ def _span(day: str) -> tuple[int, int] | None:
         return None
 
 
-def days_of(ann: Annotation, published: str | None, language: str = "en") -> dict[int, Days]:
-    """Each dated sentence's own days (``link/events`` reading them as the report's)."""
+def days_of(
+    ann: Annotation, published: str | None, language: str = "en", caption: int = 0
+) -> dict[int, Days]:
+    """Each dated sentence's own days (``link/events`` reading them as the report's, a
+    date in its first ``caption`` characters, an opening photo caption, dating nothing)."""
     spans: dict[int, set[tuple[int, int]]] = {}
-    for sentence, _text, day, *_ in dated(ann, published, EVENTS, language):
+    for sentence, _text, day, *_ in dated(ann, published, EVENTS, language, caption):
         span = _span(day)
         if span is not None:
             spans.setdefault(sentence, set()).add(span)
@@ -82,12 +85,12 @@ def days_of(ann: Annotation, published: str | None, language: str = "en") -> dic
             written = " ".join(w for w in _WORD.findall(t.text.lower()) if w not in _VAGUE)
             words.setdefault(t.sentence, set()).add(written)
             cut.setdefault(t.sentence, []).append((t.start, t.end))
-    out = {}
+    out: dict[int, Days] = {}
     for s, v in spans.items():
-        sentence = ann.sentences[s]
-        text = list(sentence.text)
+        told = ann.sentences[s]
+        text = list(told.text)
         for start, end in cut.get(s, ()):
-            text[start - sentence.start : end - sentence.start] = " " * (end - start)
+            text[start - told.start : end - told.start] = " " * (end - start)
         rest = tuple(w for w in _WORD.findall("".join(text).lower()) if w not in _VAGUE)
         out[s] = Days(frozenset(v), frozenset(words.get(s, ())), rest)
     return out

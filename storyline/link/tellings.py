@@ -279,16 +279,21 @@ _CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
 
 
 def candidates(
-    ann: Annotation, min_words: int, language: str = "en", published: str | None = None
+    ann: Annotation,
+    min_words: int,
+    language: str = "en",
+    published: str | None = None,
+    caption: int = 0,
 ) -> list[_Candidate]:
     """The article's candidate sentences with what ``find_claims`` reads of each alone
     (index, text, items without entities, mood, sides, figures, whether its writer speaks
-    in the first person, its own days read against the report's date ``published``, where
+    in the first person, its own days read against the report's date ``published`` past its opening
+    ``caption``, where
     its figures hold); kept per process, so a story rebuilt for a new report reads only
     that report's sentences."""
 
     def make() -> list[_Candidate]:
-        days = days_of(ann, published, language)
+        days = days_of(ann, published, language, caption)
         return [
             (
                 s.index,
@@ -305,5 +310,7 @@ def candidates(
             if _is_candidate(s.text, min_words)
         ]
 
-    key = digest(min_words, ann.sentences, ann.timexes, ann.quantities, language, published)
+    key = digest(
+        min_words, ann.sentences, ann.timexes, ann.quantities, language, published, caption
+    )
     return _CANDIDATES.get(key, make)
