@@ -20,14 +20,18 @@ the inquiry"), their verbs point opposite ways ("opened" / "closed the terminal"
 differ in mood (planned or expected / happened), or each names a person the other does
 not ("met the operator" / "met the minister"), unless they also share a count and much
 of their content; and never when both count one thing with no value in common ("sent 30
-doctors" / "had more than 300 doctors": two facts, or a revision of one).
+doctors" / "had more than 300 doctors": two facts, or a revision of one; a bare count said
+of cases counts people, and a shared "one death" does not join 109 and 403 cases), when
+one puts a count in one place and the other spreads it over countries, or when the days
+of their own events do not meet (``days``: "sank on 22 April" / "found on Saturday").
 
 Pairs are joined strongest shared content first. A sentence joins a claim only when it
 tells one fact with at least half of the claim's first sentences, which keeps groups
 from chaining, and a claim holds one sentence per article. A sentence without a vector (a
 zero row: long articles may leave sentences unembedded) is a claim of its own.
 A claim's text is its most central sentence; it keeps only the sentences that tell that fact
-themselves (one joined through others is a claim of its own). Who confirms: ``confirm``;
+themselves (one joined through others is a claim of its own), and no two of them give
+other days or other counts. Who confirms: ``confirm``;
 what is read of each sentence and whether two tell one fact: ``tellings``.
 """
 
