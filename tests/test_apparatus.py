@@ -23,7 +23,7 @@ from storyline.languages.apparatus import is_apparatus
         ("Tavi Lund\\/Harbour Images Dockers sit on the quay at Tessel on Monday.", "en"),
         ("Temps de lecture 4 min.", "fr"),
         ("Dockers walked out at Tessel and the harbour board said it would not negoti...", "en"),
-        ("-RRB- , who has run the ferry line since 2019, said on Monday the quay would close.", "en"),
+        ("-RRB- , who has run the ferry line since 2019, said the quay would close.", "en"),
         ("S, sailed from Tessel on May 2.", "en"),
     ],
 )

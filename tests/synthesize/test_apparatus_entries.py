@@ -3,6 +3,8 @@ a timeline entry nor a summary sentence, however many pages repeat it."""
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.model import Claim, Evidence
 from storyline.synthesize.summary import build_summary
 from tests.synthesize.test_timeline_voice import _timeline
@@ -12,21 +14,25 @@ NOTE = "This post is part of the special coverage of the Tessel dock strike 2031
 PROMOTION = "Get the Tessel Harbour Brief delivered to your inbox every morning."
 
 
-def test_a_series_note_is_no_entry_of_its_day() -> None:
-    told = [("note", NOTE, "2031-03-03"), ("news", NEWS, "2031-03-03")]
-    assert _timeline(told, dates=1, per_date=2) == [("2031-03-03", NEWS)]
-
-
-def test_a_day_told_only_by_a_promotion_goes() -> None:
-    told = [("promo", PROMOTION, "2031-03-09"), ("news", NEWS, "2031-03-03")]
-    assert _timeline(told, dates=2, per_date=1) == [("2031-03-03", NEWS)]
-
-
-def test_a_french_series_note_is_no_entry() -> None:
-    note = "Ce billet fait partie du dossier spécial sur la grève des dockers de Tessel en 2031."
-    news = "Les dockers de Tessel ont cessé le travail lundi pour protester contre les horaires."
-    told = [("note", note, "2031-03-03"), ("news", news, "2031-03-03")]
-    assert _timeline(told, dates=1, per_date=2, language="fr") == [("2031-03-03", news)]
+@pytest.mark.parametrize(
+    ("page", "news", "language"),
+    [
+        (NOTE, NEWS, "en"),
+        (PROMOTION, NEWS, "en"),
+        (
+            "Ce billet fait partie du dossier spécial sur la grève des dockers de Tessel en 2031.",
+            "Les dockers de Tessel ont cessé le travail lundi pour protester contre les horaires.",
+            "fr",
+        ),
+    ],
+)
+def test_the_page_is_no_entry_of_its_day_nor_a_day_of_its_own(
+    page: str, news: str, language: str
+) -> None:
+    same_day = [("page", page, "2031-03-03"), ("news", news, "2031-03-03")]
+    assert _timeline(same_day, dates=1, per_date=2, language=language) == [("2031-03-03", news)]
+    own_day = [("page", page, "2031-03-09"), ("news", news, "2031-03-03")]
+    assert _timeline(own_day, dates=2, per_date=1, language=language) == [("2031-03-03", news)]
 
 
 def _claim(cid: str, text: str, outlets: list[str]) -> Claim:
