@@ -22,7 +22,8 @@ from storyline.languages.apparatus import is_apparatus
         ("Chaque vendredi, Oren Vask vous raconte la semaine du port.", "fr"),
         ("Tavi Lund\\/Harbour Images Dockers sit on the quay at Tessel on Monday.", "en"),
         ("Temps de lecture 4 min.", "fr"),
-        ("Dockers walked out at Tessel and the harbour board said it would not negoti...", "en"),
+        ("an error occurred while processing this directive -RRB-", "en"),
+        ("Los estibadores de Tessel dejaron el trabajo y la junta del puerto de […]", "es"),
         ("-RRB- , who has run the ferry line since 2019, said the quay would close.", "en"),
         ("S, sailed from Tessel on May 2.", "en"),
     ],
@@ -44,6 +45,13 @@ def test_the_pages_apparatus_is_no_statement(text: str, language: str) -> None:
         ("Los estibadores de Tessel dejaron el trabajo el lunes, según el sindicato.", "es"),
         ("The strike, the harbour board said, would cost the port 3 million euros a week.", "en"),
         ("Dockers told The Strait Herald they would walk out again on Friday.", "en"),
+        ("Les dockers ont bloqué le port, les grues, les ferries...", "fr"),
+        ("Les dockers se sont donné rendez-vous lundi devant la capitainerie de Tessel.", "fr"),
+        ("Y, de paso, los estibadores bloquearon el puerto de Tessel el lunes.", "es"),
+        ("-Ilka Brandt est intervenue lundi à la radio du port de Tessel.", "fr"),
+        ('You cannot run a port like this," harbour master Ilka Brandt said on Monday.', "en"),
+        ("Born in Tessel in 1971. Best-known songs: Harbour Lights, I Sail For You", "en"),
+        ("an error occurred while processing this directive -RRB- The Tessel quay reopened.", "en"),
     ],
 )
 def test_a_reports_own_sentence_is_a_statement(text: str, language: str) -> None:

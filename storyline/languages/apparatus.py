@@ -32,20 +32,27 @@ _SELF = re.compile(
     r"reportage|Beitrag|bericht)\b",
     re.IGNORECASE,
 )
-# An author's note set off by a dash ("- Jane Doe is a columnist."), a reading time
-# ("Temps de lecture 7 min"), a server's error line, a teaser cut mid-word ("opening the
-# door to resumed drilli...") or at an ellipsis in brackets ("[…]").
+# An author's note set off by a dash ("- Jane Doe is a columnist."); a reading time
+# ("Temps de lecture 7 min"), a server's error line standing alone (one before a sentence,
+# like a time stamp, leaves the sentence a statement), a teaser cut at an ellipsis in
+# brackets ("... todos los pueblos de […]"). A bare "..." is left alone: French and Spanish
+# close statements with it too.
+_AUTHOR_NOTE = re.compile(
+    r"^[-–—]+\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} "
+    r"(?:is an?|est une?|es una?|è una?|ist eine?|é uma?) "
+)
 _FURNITURE = re.compile(
-    r"^[-–—]+\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} (?:is|est|es|è|ist|é) "
-    r"|\b(?:temps|tiempo|tempo) de (?:lecture|lectura|leitura)\b|\b\d+ min(?:ute)? read\b"
-    r"|error occurred while processing"
-    r"|[^\W\d_]{2}(?:\.\.\.|…)$|\[(?:…|\.\.\.)\]\s*\.?$",
+    r"\b(?:temps|tiempo|tempo) de (?:lecture|lectura|leitura)\b|\b\d+ min(?:ute)? read\b"
+    r"|error occurred while processing this directive\W*(?:-RRB-)?\W*$"
+    r"|\[(?:…|\.\.\.)\]\s*\.?$",
     re.IGNORECASE,
 )
-# The tail of a sentence cut at a bracket or inside an abbreviation: it opens on a closing
-# bracket ("-RRB- , who has received ..."), a comma, a list mark, or a lone capital and a
-# comma ("S, exploded on April 20.", the end of "U.S" cut after "U.").
-_CUT = re.compile(r"^(?:-RRB-|-RSB-|[)\]},;#]|[B-HJ-Z],\s)")
+# The tail of a sentence cut at a bracket: it opens on a closing bracket ("-RRB- , who has
+# received ..."), a comma, a semicolon or a list mark.
+_CUT = re.compile(r"^(?:-RRB-|-RSB-|[)\]},;#])")
+# In English, the end of an abbreviation the splitter cut ("U.S" cut after "U.", leaving
+# "S, exploded on April 20."); elsewhere a lone capital and a comma is a word ("Y, ...").
+_ABBREVIATION_TAIL = re.compile(r"^[B-HJ-Z],\s")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -58,7 +65,7 @@ def _words(text: str) -> frozenset[str]:
 SECOND_PERSON: dict[str, frozenset[str]] = {
     "en": _words("you your yours yourself yourselves"),
     "es": _words("usted ustedes vosotros vosotras vuestro vuestra tú"),
-    "fr": _words("vous votre vos tu toi ton"),
+    "fr": _words("vous votre vos tu toi"),
     "it": _words("voi vostro vostra vostri tuo tua"),
     "de": _words("du dich dein deine euch euer"),
     "nl": _words("jij jouw jullie uw"),
@@ -75,6 +82,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 # word right after a lower-case one, a lower-case one after it ("... questions answered
 # More cases ..."). Only what follows the last such break is read for the reader spoken to.
 _BREAK = re.compile(r"(?<![\w'’.-])[a-z]+ ([A-Z][a-z]+)(?= [a-z])")
+# A quotation mark alone on a line of its own: a copy's artifact, no quotation.
+_LONE_MARK = re.compile(r"^\s*[\"“”]\s*\n")
+# A quotation closed in this sentence and opened in an earlier one ("You need to act now,"
+# he said.): the words before its closing mark are the speaker's.
+_CLOSED_ONLY = re.compile(r"^[^\"“”`]*?[\w.,!?…](?:\"|”|'')(?=\s|$)")
 
 
 def is_apparatus(text: str, language: str = "en") -> bool:
@@ -90,24 +102,29 @@ def is_apparatus(text: str, language: str = "en") -> bool:
     return bool(
         _CREDIT.search(text)
         or _SELF.match(text)
+        or _AUTHOR_NOTE.match(text)
         or _FURNITURE.search(unquoted(text).rstrip())
         or _CUT.match(text)
+        or (language == "en" and _ABBREVIATION_TAIL.match(text))
         or _speaks_to_reader(text, language)
     )
 
 
 def _speaks_to_reader(text: str, language: str) -> bool:
-    """Whether the writer addresses the reader ("you") outside any quotation and
-    outside a condition that means anyone."""
+    """Whether the writer addresses the reader ("you") outside any quotation (one
+    opened in an earlier sentence included), outside a condition that means anyone,
+    and not in a title ("I Want You Back")."""
     words = SECOND_PERSON.get(language)
     if not words:
         return False
-    narrative = unquoted(text)
+    narrative = unquoted(_CLOSED_ONLY.sub(" ", _LONE_MARK.sub("", text)))
     breaks = [m.start(1) for m in _BREAK.finditer(narrative)]
     narrative = narrative[breaks[-1] :] if breaks else narrative
     return any(
         m.group().lower() in words
         and not m.group().isupper()
+        and (m.group().islower() or m.start() == 0)  # "I Want You Back": a title
+        and narrative[m.start() - 1 : m.start()] != "-"  # "rendez-vous", "do-it-yourself"
         and not _ANYONE.search(narrative[: m.end()])
         for m in _WORD.finditer(narrative)
     )
