@@ -42,9 +42,14 @@ _AUTHOR_NOTE = re.compile(
     r"(?:is an?|est une?|es una?|è una?|ist eine?|é uma?) "
 )
 _FURNITURE = re.compile(
-    r"\b(?:temps|tiempo|tempo) de (?:lecture|lectura|leitura)\b|\b\d+ min(?:ute)? read\b"
-    r"|error occurred while processing this directive\W*(?:-RRB-)?\W*$"
-    r"|\[(?:…|\.\.\.)\]\s*\.?$",
+    "|".join(
+        (
+            r"\b(?:temps|tiempo|tempo) de (?:lecture|lectura|leitura)\b",
+            r"\b\d+ min(?:ute)? read\b",
+            r"error occurred while processing this directive\W*(?:-RRB-)?\W*$",
+            r"\[(?:…|\.\.\.)\]\s*\.?$",
+        )
+    ),
     re.IGNORECASE,
 )
 # The tail of a sentence cut at a bracket: it opens on a closing bracket ("-RRB- , who has
