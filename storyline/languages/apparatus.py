@@ -1,12 +1,14 @@
 """Apparatus: a stored sentence that is the page around a report, not a statement of its story.
 
 Ingest zones keep out the furniture a line shows on its own; what they miss runs into one
-sentence with the body or stands as a sentence of its own: a photo caption or credit, a
-byline or an author's note, a headline run into the lede, a page stamp, a series note
-("This post is part of ..."), a promotion that speaks to the reader, a teaser cut off
-mid-word, or the tail of a sentence split at a bracket that lost its subject. None of it is
-a claim, an entry of a timeline or a summary sentence (``link/tellings.py``,
-``synthesize/timeline/candidates.py``, ``synthesize/summary.py``).
+sentence with the body or stands as a sentence of its own: a photographer's credit, an
+author's note, a series note ("This post is part of ..."), a promotion or an interface line
+that speaks to the reader, a reading time, a server's error line, a teaser cut at "[…]", or
+the tail of a sentence split at a bracket that lost its subject. None of it is a claim, an
+entry of a timeline or a summary sentence (``link/tellings.py``,
+``synthesize/timeline/candidates.py``, ``synthesize/summary.py``). A headline or a time stamp
+run into a statement leaves it a statement: precision first, a statement taken out is lost
+evidence.
 
 Read at link and synthesis time from the stored sentence text alone, so that the stored
 sentences, and every label that points at one by its index, stay as ingest made them. Every
@@ -97,9 +99,10 @@ _CLOSED_ONLY = re.compile(r"^[^\"“”`]*?[\w.,!?…](?:\"|”|'')(?=\s|$)")
 def is_apparatus(text: str, language: str = "en") -> bool:
     """Whether a stored sentence is the page's apparatus rather than a statement.
 
-    True for a photo credit, an author's note, a reading time, a series note, a
-    promotion that speaks to the reader, a teaser cut off and the tail of a sentence
-    cut at a bracket; False for a report's own sentence, whatever it tells.
+    True for a photographer's credit, an author's note, a series note, a promotion
+    or interface line that speaks to the reader, a reading time, an error line, a
+    teaser cut at "[…]" and the tail of a sentence cut at a bracket; False for a
+    report's own sentence, whatever it tells.
     """
     text = text.strip()
     if not text:
@@ -128,7 +131,7 @@ def _speaks_to_reader(text: str, language: str) -> bool:
     return any(
         m.group().lower() in words
         and not m.group().isupper()
-        and (m.group().islower() or m.start() == 0)  # "I Want You Back": a title
+        and (m.group().islower() or not narrative[: m.start()].strip())  # "I Want You Back"
         and narrative[m.start() - 1 : m.start()] != "-"  # "rendez-vous", "do-it-yourself"
         and not _ANYONE.search(narrative[: m.end()])
         for m in _WORD.finditer(narrative)
