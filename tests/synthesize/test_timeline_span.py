@@ -39,6 +39,7 @@ HISTORY = "\n".join(
     [
         "Key dates in the history of Tessel harbour:",
         "2 May 1961: Tessel harbour opens to ocean ferries.",
+        "The first ferry from Tessel carries four hundred passengers to Varn.",
         "1974: Dockers at Tessel form their first union.",
         "1988: A storm wrecks the Tessel breakwater.",
         "9 June 1990: The Tessel harbour board is founded.",
@@ -50,7 +51,7 @@ HISTORY = "\n".join(
 
 def test_a_line_dated_by_a_month_or_a_year_is_not_the_day_before_it() -> None:
     days = {day: HISTORY[a:b] for day, a, b in dated_entries(HISTORY, "2031-04-07")}
-    assert days["1961-05-02"] == "2 May 1961: Tessel harbour opens to ocean ferries."
+    assert days["1961-05-02"].endswith("four hundred passengers to Varn.")
     assert days["1990-06-09"] == "9 June 1990: The Tessel harbour board is founded."
     assert days["2031-04-06"].startswith("6 April 2031")
     history = Article(id="h", text=HISTORY, published=Published(date="2031-04-07"))
@@ -85,12 +86,13 @@ def _story_reports(n: int, first_day: int) -> tuple[list[Article], list[Annotati
 def test_a_history_list_gives_no_entries_decades_before_the_story() -> None:
     articles, anns, events = _story_reports(6, 10)
     history = Article(id="h", text=HISTORY, published=Published(date="2031-03-12"))
-    hist = _annotate("h", HISTORY, {i: ["Tessel"] for i in range(1, 7)})
+    hist = _annotate("h", HISTORY, {i: ["Tessel"] for i in range(1, 8)})
     both = (
         "The Tessel harbour board, founded on 9 June 1990 by the dockers' union, met again "
         "on its founding day."
     )
     timeline = story_timeline([*articles, history], [*anns, hist], events, _source, dates=8)
+    # Not even the line that goes on telling 1961's day, though it names the story's core.
     assert timeline and all(e.date >= "2031-02-20" for e in timeline)
     # A day far back that two reports tell is part of the story.
     told = _event("1990-06-09", both, ("r0", 0), ("r1", 0))

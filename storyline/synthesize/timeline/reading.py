@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence, Set
 import msgspec
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyline.date_refs import is_chronology_line
+from storyline.date_refs import dated_entries
 from storyline.languages.words import stop_words
 from storyline.model import Annotation, Article, Event, Evidence
 
@@ -217,7 +217,7 @@ def within_story(
     """The test ``build_timeline`` gives its ``pickable``: a date that ends before the
     story's first report by more than the story's own span (first to last report) and
     ``config.before_story`` days stands only when more than one report tells it, or when
-    its sentence, no chronology line, names the story's ``core``.
+    its sentence, in no entry of a chronology of that day, names the story's ``core``.
 
     A "key dates" list of a country's history dates events decades before the story: an
     editor's context, not the story's days. What several reports come back to, or a
@@ -233,15 +233,23 @@ def within_story(
     reach = (last - first).days + config.before_story
     limit = (first - datetime.timedelta(days=reach)).isoformat()
     stops = stop_words_of(articles)
-    languages = sorted({a.language or "en" for a in articles})
+    # (report, day) of each entry of a chronology: its lines and the lines that go on
+    # telling its day.
+    listed = {
+        (a.id, day)
+        for a in articles
+        for day, _, _ in dated_entries(a.body_text(), a.published.date, a.language or "en")
+    }
 
     def pickable(e: Event) -> bool:
         if not e.date or _last_day(e.date) >= limit:
             return True
-        if len({ev.article for ev in e.evidence}) > 1:
+        tellers = {ev.article for ev in e.evidence}
+        if len(tellers) > 1:
             return True
-        listed = any(is_chronology_line(e.text.strip(), lang) for lang in languages)
-        return not listed and any(names_core(w, core) for w in _words(e.text, stops))
+        if any((a, e.date) in listed for a in tellers):
+            return False
+        return any(names_core(w, core) for w in _words(e.text, stops))
 
     return pickable
 
