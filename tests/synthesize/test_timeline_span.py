@@ -4,21 +4,9 @@ no month line under the day before it, and a refused candidate moves nothing els
 from __future__ import annotations
 
 from storyline.date_refs import dated_entries
-from storyline.model import Annotation, Article, Event, Evidence, Mention, Published, Sentence
+from storyline.model import Annotation, Article, Event, Evidence, Published
 from storyline.synthesize.timeline import build_timeline, chronology_events, story_timeline
-
-
-def _annotate(article: str, text: str, names: dict[int, list[str]] | None = None) -> Annotation:
-    sents, start = [], 0
-    for i, line in enumerate(text.split("\n")):
-        sents.append(Sentence(index=i, start=start, end=start + len(line), text=line))
-        start += len(line) + 1
-    mentions = [
-        Mention(sentence=i, start=0, end=len(n), text=n, label="GPE")
-        for i, ns in (names or {}).items()
-        for n in ns
-    ]
-    return Annotation(article=article, sentences=sents, mentions=mentions)
+from tests.synthesize.test_timeline_story import _annotate, _source
 
 
 def _event(date: str, text: str, *tellings: tuple[str, int]) -> Event:
@@ -29,10 +17,6 @@ def _event(date: str, text: str, *tellings: tuple[str, int]) -> Event:
         text=text,
         evidence=[Evidence(article=a, sentence=s, text=text) for a, s in tellings],
     )
-
-
-def _source(article: str) -> str:
-    return article
 
 
 HISTORY = "\n".join(

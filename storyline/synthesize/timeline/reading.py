@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence, Set
 import msgspec
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyline.calendar_safe import iso_day
 from storyline.date_refs import dated_entries
 from storyline.languages.words import stop_words
 from storyline.model import Annotation, Article, Event, Evidence
@@ -226,8 +227,8 @@ def within_story(
     its dates to (one report's chronology is all it has).
     """
     days = sorted(a.published.date[:10] for a in articles if a.published.date)
-    first = _iso_day(days[0]) if len(days) >= config.query_reports else None
-    last = _iso_day(days[-1]) if days else None
+    first = iso_day(days[0]) if len(days) >= config.query_reports else None
+    last = iso_day(days[-1]) if days else None
     if first is None or last is None:
         return lambda e: True
     reach = (last - first).days + config.before_story
@@ -252,13 +253,6 @@ def within_story(
         return any(names_core(w, core) for w in _words(e.text, stops))
 
     return pickable
-
-
-def _iso_day(text: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def _last_day(date: str) -> str:
