@@ -9,6 +9,7 @@ by the real annotator.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -34,4 +35,23 @@ def annotate_chunk(
         os._exit(70)  # a hard crash: no exception, no cleanup, as a segfault would be
     if any(RAISE in a.text for a in articles):
         raise KeyError("1998")  # what annotate/quantities raised on a flattened chronology
+    return real_annotate_chunk(articles, embedder, budget)  # type: ignore[arg-type]
+
+
+HANG = "Loopwick"  # ... and this one makes it loop for ever, as a parser climb once did
+
+
+def hanging_annotate_chunk(
+    articles: Sequence[Article], embedder: str = "minilm-int8", budget: object = None
+) -> list[Annotation]:
+    articles = list(articles)
+    CALLS.append([a.id for a in articles])
+    if any(HANG in a.text for a in articles):
+        # The interpreter's own loop: only the deadline's signal ends it. Careless code
+        # swallows the first stop and loops on: the timer must ring again.
+        with contextlib.suppress(Exception):
+            while True:
+                sum(range(1000))
+        while True:
+            sum(range(1000))
     return real_annotate_chunk(articles, embedder, budget)  # type: ignore[arg-type]
