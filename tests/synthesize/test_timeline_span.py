@@ -1,11 +1,11 @@
 """A timeline of the story's own span: no history list's decades, no other story's year,
-no month line under the day before it, and a refused candidate moves nothing else."""
+no month line under the day before it."""
 
 from __future__ import annotations
 
 from storyline.date_refs import dated_entries
 from storyline.model import Annotation, Article, Event, Evidence, Published
-from storyline.synthesize.timeline import build_timeline, chronology_events, story_timeline
+from storyline.synthesize.timeline import chronology_events, story_timeline
 from tests.synthesize.test_timeline_story import _annotate, _source
 
 
@@ -128,28 +128,3 @@ def test_a_report_about_other_things_gives_no_entries_of_other_stories() -> None
     # The review's lines about other countries name the story's key terms (the recap
     # shares them) but not its core: none is an entry.
     assert not [e for e in timeline if e.evidence[0].article == "rev"]
-
-
-def test_refusing_a_candidate_changes_no_other_entry() -> None:
-    texts = [
-        "Dockers blocked the Tessel harbour gates with trucks.",
-        "Dockers marched through Tessel for higher wages.",
-        "Trucks queued at the harbour gates outside Tessel.",
-        "Dockers and harbour staff filled the Tessel square.",
-        "The Varn ferry timetable was printed again.",
-    ]
-    events = [_event("2031-03-10", t, (f"r{i}", 0)) for i, t in enumerate(texts)]
-    published = {f"r{i}": "2031-03-10" for i in range(len(texts))}
-    first = events[0]
-    allowed = build_timeline(events, _source, published=published, dates=1, per_date=2)
-    assert allowed[0].text == first.text or allowed[1].text == first.text
-    runner_up = next(e.text for e in allowed if e.text != first.text)
-    refused = build_timeline(
-        events,
-        _source,
-        published=published,
-        dates=1,
-        per_date=1,
-        pickable=lambda e: e is not first,
-    )
-    assert [e.text for e in refused] == [runner_up]

@@ -64,22 +64,17 @@ def build_timeline(
         and len(e.text.split()) <= weights.max_words
         and tells_something(e.text)
     ]
-    # A refused candidate stays among its day's candidates for the day's centroids (what
-    # the day's reports say), so refusing one changes no other entry's score.
     by_date: dict[str, list[Event]] = defaultdict(list)
-    refused: set[int] = set()
     for e in usable:
-        by_date[e.date or ""].append(e)
-        if pickable is not None and not pickable(e):
-            refused.add(id(e))
-    # A publication day with no event of its own to show has nothing to show.
-    open_days = {d for d, es in by_date.items() if any(id(e) not in refused for e in es)}
+        if pickable is None or pickable(e):
+            by_date[e.date or ""].append(e)
+    # A publication day with no event of its own has nothing to show.
     scores = {
         d: v
         for d, v in date_scores(
             usable, source_of, published, references, listed, weights=weights, relevance=relevance
         ).items()
-        if d in open_days
+        if d in by_date
     }
     idf = _idf(usable, stop_words)
     limit = dates * (per_date or 1) if dates is not None else max_events
@@ -106,7 +101,6 @@ def build_timeline(
             weights,
             stop_words,
             languages,
-            refused,
         )
         if picked:
             taken_dates += 1
@@ -222,10 +216,7 @@ def _pick(
     config: TimelineConfig = DEFAULT_WEIGHTS,
     stop_words: Set[str] = STOP_WORDS,
     languages: Sequence[str] = ("en",),
-    refused: Set[int] = frozenset(),
 ) -> list[Event]:
-    """Up to ``room`` of the day's ``candidates``, best first, none a repeat; those whose
-    ``id`` is in ``refused`` count for the day's centroids but are never picked."""
     vecs = [_vector(e, vector_of) for e in candidates]
     bags = [_bag(e.text, idf, stop_words) for e in candidates]
     lexical = _lexical_centrality(candidates, bags, config.lex_reports)
@@ -253,7 +244,7 @@ def _pick(
         if len(out) >= room:
             break
         e, v = candidates[i], vecs[i]
-        if id(e) in refused or e.text in chosen_texts:
+        if e.text in chosen_texts:
             continue
         if v is not None and any(
             st == e.status and float(v @ c) >= config.redundant for st, c in chosen_vecs
