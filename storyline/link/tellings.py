@@ -12,6 +12,7 @@ import re
 
 import numpy as np
 
+from storyline.languages.apparatus import is_apparatus
 from storyline.languages.voice import in_writers_voice
 from storyline.link.claims_config import ClaimsConfig
 from storyline.link.predicates import Side, opposed, sides_of
@@ -52,11 +53,12 @@ _DENIED = re.compile(
 )
 
 
-def _is_candidate(text: str, min_words: int) -> bool:
+def _is_candidate(text: str, min_words: int, language: str = "en") -> bool:
     """A sentence long enough to tell a fact, ending as a statement (a question asserts
     nothing: "Surely it is a pandemic?"), and not a page's apparatus run into one sentence:
     a photo caption, a byline, a list of story highlights; nor the tail of a sentence cut
-    inside an abbreviation ("S, exploded on April 20.")."""
+    inside an abbreviation ("S, exploded on April 20."); nor any other apparatus the
+    timeline and summary keep out too (``languages.apparatus``)."""
     words = text.split()
     return (
         len(words) >= min_words
@@ -64,6 +66,7 @@ def _is_candidate(text: str, min_words: int) -> bool:
         and not _QUESTION.search(text)
         and not _APPARATUS.search(text)
         and not _FRAGMENT.match(text)
+        and not is_apparatus(text, language)
     )
 
 
@@ -224,7 +227,7 @@ def candidates(ann: Annotation, min_words: int, language: str = "en") -> list[_C
                 in_writers_voice(s.text, language),
             )
             for s in ann.sentences
-            if _is_candidate(s.text, min_words)
+            if _is_candidate(s.text, min_words, language)
         ]
 
     key = digest(min_words, ann.sentences, ann.timexes, ann.quantities, language)
