@@ -313,7 +313,7 @@ def test_an_article_the_annotator_loops_on_is_stopped_recorded_and_the_rest_buil
 
     hang = {**CHESS_2, "text": CHESS_2["text"].replace("Calder", hooks.HANG)}
     paths = _files(tmp_path / "in", flood1=FLOOD_1, flood2=FLOOD_2, hang=hang, chess1=CHESS_1)
-    monkeypatch.setattr(engine.annotate_stage, "annotate_chunk", hooks.hanging_annotate_chunk)
+    monkeypatch.setattr(engine.annotate_stage, "annotate_chunk", hooks.annotate_chunk)
     monkeypatch.setattr(guard, "CHUNK_SECONDS_PER_ARTICLE", 0.5)
     # The models load before the limit is set short: a good article takes well under it.
     engine.build(paths[:1], settings=load_settings(None, db=str(tmp_path / "warm.sqlite")))
