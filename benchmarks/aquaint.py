@@ -173,6 +173,8 @@ def dump(db: str, t17: str | Path, out: Path, everything: bool = False) -> dict[
     from eval_confirm import _confirmed
 
     out.mkdir(parents=True, exist_ok=True)
+    # eval_stories ingests and annotates every report; the dossiers reuse the annotations
+    (out / "stories.json").write_text(json.dumps(stories(db, everything)), encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         root = write_layout(Path(tmp) / "aquaint", everything=everything)
         rows = _run("timeline_audit.py", "dump", "--db", db, "--data", str(root),
@@ -203,7 +205,6 @@ def dump(db: str, t17: str | Path, out: Path, everything: bool = False) -> dict[
         for s in linked for a in s.articles
     ]  # fmt: skip
     _write(out / "articles.jsonl", articles)
-    (out / "stories.json").write_text(json.dumps(stories(db, everything)), encoding="utf-8")
     return {"entries": len(entries), "datewise": len(datewise), "claims": len(claims),
             "confirmed": sum(c["confirmed"] for c in claims)}  # fmt: skip
 
