@@ -420,7 +420,8 @@ def main() -> None:
         stories = t17 + seed_stories
         groups = [("multi", stories), ("confirmed", stories)]
         show(groups + [(f"mlc_{x}", mlc[x]) for x, _ in d.mlc], args.show, d)
-        return
+        if not args.draw_after:
+            return  # after a later draw, the blind labels' scores follow what is to label
     result = score(t17, seed_stories, mlc, d)
     for name, r in result.items():
         reads = [(read, r[read]) for read in READS if read in r] or [("blind", r)]
