@@ -21,6 +21,7 @@ import itertools
 import re
 
 from storyline.calendar_safe import shift_days
+from storyline.coarse_dates import coarse_line
 from storyline.languages import day_shapes as shapes_of
 from storyline.languages.calendar import ENGLISH, alternation
 
@@ -217,13 +218,14 @@ def _loose_parts(line: str, language: str) -> tuple[int, int, None] | None:
 def _split_entries(
     text: str, entries: list[tuple[int, int]], language: str
 ) -> list[tuple[int, int]]:
-    """``entries`` with each cut before a line inside it that opens with its own day."""
+    """``entries`` cut before each inner line opening with a day, or a month or year alone."""
     out = []
     for start, end in entries:
         cuts = [start]
         at = text.find("\n", start, end)
         while at != -1:
-            if _loose_parts(text[at + 1 : end].split("\n")[0].strip(), language):
+            line = text[at + 1 : end].split("\n")[0].strip()
+            if _loose_parts(line, language) or coarse_line(line, language):
                 cuts.append(at + 1)
             at = text.find("\n", at + 1, end)
         out += [(a, b - 1 if b != end else b) for a, b in itertools.pairwise([*cuts, end])]

@@ -8,6 +8,7 @@
     ├── StoreError                 the store cannot be opened, read or written
     ├── ModelUnavailableError      a model package is not installed (names the install command)
     ├── RecognizerError            the time-expression recognizer failed on one text
+    ├── AnnotateTimeout            annotating one article took longer than its limit
     └── NotFoundError              a story or article id that is not in the store
 
 Beside these, modules define errors of their own under the same root: the web app's
@@ -79,6 +80,10 @@ class ModelUnavailableError(StorylineError):
 
 class RecognizerError(StorylineError):
     """The time-expression recognizer (Recognizers-Text) failed on a piece of text."""
+
+
+class AnnotateTimeout(StorylineError):
+    """Annotating one article (or chunk) took longer than ``annotate.article_seconds``."""
 
 
 class NotFoundError(StorylineError):

@@ -12,20 +12,26 @@ original exception wherever a failure would be recorded, for development.
 
 ``annotate_guarded`` is what a worker (process pool, Dask) runs for one chunk:
 when the chunk raises, its articles are annotated again one by one, so that the
-good articles of the chunk are kept and only the culprits are failures.
+good articles of the chunk are kept and only the culprits are failures. A chunk
+that runs past its time (``deadline``: a parser loop on one odd sentence once
+stalled a whole build) is treated the same way, each article then under its own
+``article_seconds``.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import signal
+import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
-from storyline.errors import ConfigError, ModelUnavailableError, StoreError
+from storyline.errors import AnnotateTimeout, ConfigError, ModelUnavailableError, StoreError
 from storyline.model import Annotation, Article, Failure, FailureStage
 
 if TYPE_CHECKING:
@@ -47,6 +53,10 @@ _STAGES: dict[str, FailureStage] = {
     "storyline.synthesize": "synthesize",
     "storyline.render": "render",
 }
+
+# A chunk may take article_seconds plus this much per article before it is given up and
+# its articles are annotated one by one (an article takes well under a second to annotate).
+CHUNK_SECONDS_PER_ARTICLE = 5.0
 
 AnnotateChunk = Callable[[Sequence[Article], str, "Budget | None"], list[Annotation]]
 
@@ -99,16 +109,18 @@ def annotate_guarded(
     budget: Budget | None,
     version: str,
     strict: bool = False,
+    seconds: float = 0.0,
 ) -> tuple[list[Annotation], list[Failure]]:
-    """Annotate a chunk; when it raises, each of its articles alone.
+    """Annotate a chunk; when it raises or runs out of time, each of its articles alone.
 
-    Returns the annotations made and a ``Failure`` for each article that raised
-    on its own. ``annotate_chunk`` is the stage function (a module-level function,
-    so that it reaches a worker process by name).
+    Returns the annotations made and a ``Failure`` for each article that raised (or
+    took more than ``seconds``, when not 0) on its own. ``annotate_chunk`` is the stage
+    function (a module-level function, so that it reaches a worker process by name).
     """
     articles = list(articles)
     try:
-        return annotate_chunk(articles, embedder, budget), []
+        with deadline(_chunk_seconds(seconds, len(articles))):
+            return annotate_chunk(articles, embedder, budget), []
     except Exception as exc:
         if not isolated(exc, strict):
             raise
@@ -119,7 +131,8 @@ def annotate_guarded(
     failed: list[Failure] = []
     for article in articles:
         try:
-            done.extend(annotate_chunk([article], embedder, budget))
+            with deadline(seconds):
+                done.extend(annotate_chunk([article], embedder, budget))
         except Exception as exc:
             if not isolated(exc, strict):
                 raise
@@ -137,12 +150,63 @@ class GuardedAnnotate:
     budget: Budget | None
     version: str
     strict: bool = False
+    seconds: float = 0.0
     __name__ = "annotate_chunk"
 
     def __call__(self, articles: Sequence[Article]) -> tuple[list[Annotation], list[Failure]]:
         return annotate_guarded(
-            articles, self.annotate_chunk, self.embedder, self.budget, self.version, self.strict
+            articles,
+            self.annotate_chunk,
+            self.embedder,
+            self.budget,
+            self.version,
+            self.strict,
+            self.seconds,
         )
+
+
+def _chunk_seconds(seconds: float, articles: int) -> float:
+    return seconds + CHUNK_SECONDS_PER_ARTICLE * articles if seconds > 0 else 0.0
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Raise ``AnnotateTimeout`` in the code run inside if it takes more than ``seconds``.
+
+    Written with the standard library's interval timer rather than a timeout package:
+    those run the work in another thread (which cannot be stopped, so a looping parser
+    would go on burning a core) or another process (which would have to load the models
+    again). The timer interrupts pure-Python loops, where the annotator's own code
+    loops; it needs SIGALRM and the main thread (a local run, a process-pool worker),
+    and is left off elsewhere (a Dask thread, Windows), and when ``seconds`` is 0 or
+    another timer is already running.
+    """
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    if not usable:
+        yield
+        return
+
+    def ring(signum: int, frame: object) -> None:
+        raise AnnotateTimeout(
+            f"annotating took longer than {seconds:g} s, so it was stopped (setting "
+            "'article_seconds'): the annotator may loop on one of the article's sentences; "
+            "raise the setting if the machine is only slow"
+        )
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    # It rings again each second after the first: code that catches every exception
+    # inside (a recognizer's fallback) cannot swallow the stop for good.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _failed(article: Article, exc: BaseException, version: str) -> Failure:
@@ -169,6 +233,7 @@ __all__ = [
     "FATAL",
     "GuardedAnnotate",
     "annotate_guarded",
+    "deadline",
     "failure",
     "failure_text",
     "failure_where",

@@ -72,12 +72,20 @@ class AnnotateSettings:
     read_sentences: int = 0
     embed_sentences: int = 0
     chunk_size: int = 64  # articles per annotate batch
+    # One article's annotation may take this long before it is stopped and recorded as a
+    # failure, so that a sentence the parser loops on never stalls the batch (0: no limit;
+    # enforced where the annotator runs in a process's main thread: local and process)
+    article_seconds: float = 120.0
 
     def _check_annotate(self) -> None:
         _check(self.embedder in EMBEDDERS, "embedder", self.embedder, f"one of {EMBEDDERS}")
         for name in ("read_sentences", "embed_sentences"):
             _check(getattr(self, name) >= 0, name, getattr(self, name), "an integer >= 0 (0: all)")
         _check(self.chunk_size >= 1, "chunk_size", self.chunk_size, "an integer >= 1")
+        _check(
+            self.article_seconds >= 0, "article_seconds", self.article_seconds,
+            "a number of seconds >= 0 (0: no limit)",
+        )  # fmt: skip
 
     @property
     def budget(self) -> Budget:

@@ -9,6 +9,7 @@ by the real annotator.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from storyline.model import Annotation, Article
 
 RAISE = "Quillborrow"  # an article whose text holds this word makes the annotator raise
 CRASH = "Vexmoorland"  # ... and this one kills the worker process that annotates it
+HANG = "Loopwick"  # ... and this one makes it loop for ever, as a parser climb once did
 
 # Ids of the articles each call was given, in this process (the parent, for "local")
 CALLS: list[list[str]] = []
@@ -34,4 +36,12 @@ def annotate_chunk(
         os._exit(70)  # a hard crash: no exception, no cleanup, as a segfault would be
     if any(RAISE in a.text for a in articles):
         raise KeyError("1998")  # what annotate/quantities raised on a flattened chronology
+    if any(HANG in a.text for a in articles):
+        # The interpreter's own loop: only the deadline's signal ends it. Careless code
+        # swallows the first stop and loops on: the timer must ring again.
+        with contextlib.suppress(Exception):
+            while True:
+                sum(range(1000))
+        while True:
+            sum(range(1000))
     return real_annotate_chunk(articles, embedder, budget)  # type: ignore[arg-type]

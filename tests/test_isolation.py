@@ -304,3 +304,39 @@ def test_on_dask_a_chunk_that_raises_keeps_its_good_articles(
         assert len(store.article_ids(annotated=True)) == 2
     finally:
         store.close()
+
+
+def test_an_article_the_annotator_loops_on_is_stopped_recorded_and_the_rest_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import guard
+
+    hang = {**CHESS_2, "text": CHESS_2["text"].replace("Calder", hooks.HANG)}
+    paths = _files(tmp_path / "in", flood1=FLOOD_1, flood2=FLOOD_2, hang=hang, chess1=CHESS_1)
+    monkeypatch.setattr(engine.annotate_stage, "annotate_chunk", hooks.annotate_chunk)
+    monkeypatch.setattr(guard, "CHUNK_SECONDS_PER_ARTICLE", 0.5)
+    # The models load before the limit is set short: a good article takes well under it.
+    engine.build(paths[:1], settings=load_settings(None, db=str(tmp_path / "warm.sqlite")))
+    settings = load_settings(
+        None, db=str(tmp_path / "s.sqlite"), out=str(tmp_path / "out"), article_seconds=5
+    )
+    report = engine.build(paths, settings=settings)
+    (failed,) = report.failures
+    assert (Path(failed.path or "").name, failed.stage, failed.error) == (
+        "hang.jsonl",
+        "annotate",
+        "AnnotateTimeout",
+    )
+    assert "longer than 5 s" in failed.reason and "article_seconds" in failed.reason
+    store = open_store(settings.db)
+    try:
+        assert sorted(len(s.articles) for s in store.stories()) == [1, 2]
+    finally:
+        store.close()
+
+
+def test_the_annotation_time_limit_is_a_checked_setting() -> None:
+    from storyline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="article_seconds"):
+        load_settings(None, article_seconds=-1)

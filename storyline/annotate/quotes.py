@@ -213,7 +213,7 @@ def unsaid(cue: Token) -> bool:
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children
         ):
             return True
-        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
             return False
         node = node.head
 

@@ -127,7 +127,9 @@ def _clause_of(verb: Token) -> Token | None:
     if verb.dep_ == "parataxis" and subjects and _set_off(verb):
         # "There is, he says, a familiar pattern"; "In X, he says, it lasted …"
         clause = verb.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        # spaCy makes a new Token object on each access, so the root is found by its
+        # index (`head.i == i`); an identity test would climb forever under a noun root.
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         if clause.pos_ in ("VERB", "AUX"):
             return clause

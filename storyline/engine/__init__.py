@@ -125,7 +125,12 @@ def annotate(
     # Looked up on each call, so that a test can put a failing annotator in its place
     # (a module-level function reaches worker processes by name).
     guarded = GuardedAnnotate(
-        annotate_stage.annotate_chunk, settings.embedder, settings.budget, version, settings.strict
+        annotate_stage.annotate_chunk,
+        settings.embedder,
+        settings.budget,
+        version,
+        settings.strict,
+        settings.article_seconds,
     )
     failed_before = {f.id for f in store.failures("article", "annotate")}
 

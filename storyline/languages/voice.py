@@ -31,9 +31,15 @@ def in_writers_voice(text: str, language: str = "en") -> bool:
     words = FIRST_PERSON.get(language)
     if not words:
         return False
-    if text.count('"') % 2:
-        text = text[: text.rfind('"')]
-    narrative = _NUMERAL_I.sub(r"\1", _QUOTED.sub(" ", text))
+    narrative = _NUMERAL_I.sub(r"\1", unquoted(text))
     return any(
         w.lower() in words and (w.islower() or w.istitle()) for w in _WORD.findall(narrative)
     )
+
+
+def unquoted(text: str) -> str:
+    """The sentence with its quotations blanked: the writer's own words. A quotation
+    left open runs to the end of the sentence (the sentence was split inside it)."""
+    if text.count('"') % 2:
+        text = text[: text.rfind('"')]
+    return _QUOTED.sub(" ", text)

@@ -16,6 +16,7 @@ from storyline.link.dates import candidate_dates, infer_date
 from storyline.link.dedup import find_duplicates
 from storyline.link.entities import resolve_entities
 from storyline.link.events import EVENTS, EventsConfig, find_events
+from storyline.link.events.references import opening_caption
 from storyline.link.sources import (
     UNATTRIBUTED,
     confirming,
@@ -66,6 +67,9 @@ def link_story(
         entities_in=links.entities_in,
         people=frozenset(e.id for e in entities if e.type == "PERSON"),
         language_of=lambda a: by_id[a].language,
+        published_of=lambda a: by_id[a].published.date,
+        # the events stage reads the same days with the same caption: read once, kept
+        caption_of=lambda a: opening_caption(by_id[a].text, by_id[a].language or "en"),
     )
     # Unattributed reports count once together; beside a known outlet, only when asked.
     links.claims = sort_claims(

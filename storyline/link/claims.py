@@ -20,14 +20,18 @@ the inquiry"), their verbs point opposite ways ("opened" / "closed the terminal"
 differ in mood (planned or expected / happened), or each names a person the other does
 not ("met the operator" / "met the minister"), unless they also share a count and much
 of their content; and never when both count one thing with no value in common ("sent 30
-doctors" / "had more than 300 doctors": two facts, or a revision of one).
+doctors" / "had more than 300 doctors": two facts, or a revision of one; a bare count said
+of cases counts people, and a shared "one death" does not join 109 and 403 cases), when
+one puts a count in one place and the other spreads it over countries, or when the days
+of their own events do not meet (``days``: "sank on 22 April" / "found on Saturday").
 
 Pairs are joined strongest shared content first. A sentence joins a claim only when it
 tells one fact with at least half of the claim's first sentences, which keeps groups
 from chaining, and a claim holds one sentence per article. A sentence without a vector (a
 zero row: long articles may leave sentences unembedded) is a claim of its own.
 A claim's text is its most central sentence; it keeps only the sentences that tell that fact
-themselves (one joined through others is a claim of its own). Who confirms: ``confirm``;
+themselves (one joined through others is a claim of its own), and no two of them give
+other days or other counts. Who confirms: ``confirm``;
 what is read of each sentence and whether two tell one fact: ``tellings``.
 """
 
@@ -56,13 +60,17 @@ def find_claims(
     entities_in: Callable[[str, int], list[str]] | None = None,
     people: frozenset[str] = frozenset(),
     language_of: Callable[[str], str] | None = None,
+    published_of: Callable[[str], str | None] | None = None,
+    caption_of: Callable[[str], int] | None = None,
 ) -> list[Claim]:
     """Group sentences into claims.
 
     ``source_of(article_id)`` gives the independent source an article counts as (its
     agency, or the article it copies); ``outlet_of`` the outlet that published it.
     ``entities_in(article, sentence)`` gives the entity ids a sentence mentions (they
-    count as shared content), ``people`` which of those ids are persons.
+    count as shared content), ``people`` which of those ids are persons;
+    ``published_of(article_id)`` the report's date, against which its days are read, and
+    ``caption_of(article_id)`` the length of its opening photo caption, which dates nothing.
     """
     keys: list[tuple[str, int, str]] = []
     rows: list[np.ndarray] = []
@@ -73,13 +81,17 @@ def find_claims(
     figures = []
     languages = []
     voiced = []
+    days = []
+    scopes = []
     for ann in annotations:
         vecs = ann.vectors()
         if not vecs.shape[1]:
             continue
         language = language_of(ann.article) if language_of else "en"
-        for at, text, own, mood, taken, figured, voice in candidates(
-            ann, config.min_words, language
+        published = published_of(ann.article) if published_of else None
+        caption = caption_of(ann.article) if caption_of else 0
+        for at, text, own, mood, taken, figured, voice, day, scope in candidates(
+            ann, config.min_words, language, published, caption
         ):
             ents = entities_in(ann.article, at) if entities_in else []
             keys.append((ann.article, at, text))
@@ -91,6 +103,8 @@ def find_claims(
             languages.append(language_of(ann.article) if language_of else "")
             figures.append(figured)
             voiced.append(voice)
+            days.append(day)
+            scopes.append(scope)
     if not keys:
         return []
     mat = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
@@ -104,6 +118,8 @@ def find_claims(
         figures,
         languages,
         voiced,
+        days,
+        scopes,
     )
     # A sentence left unembedded (a zero row) is a claim of its own and joins none, so
     # only embedded rows are searched (and searched for): a zero row scores 0 with every
@@ -130,12 +146,20 @@ def find_claims(
 
 def _core_fact(members: list[int], pairs: Pairs) -> list[tuple[int, list[int]]]:
     """A group as claims ``(core, members)``: its most central sentence with the members that
-    tell that fact themselves; each other member (maybe a related fact) is a claim of its own."""
+    tell that fact themselves, most central first, none giving another day or another count
+    than one kept before it (two that each agree with a core that gives neither may differ
+    between themselves); each other member (maybe a related fact) is a claim of its own."""
     if len(members) == 1:
         return [(members[0], members)]
     centroid = pairs.mat[members].mean(axis=0)
-    core = max(members, key=lambda m: (float(pairs.mat[m] @ centroid), -m))
-    told = [m for m in members if m == core or pairs.agreement(m, core, deeds=False) is not None]
+    central = sorted(members, key=lambda m: (-float(pairs.mat[m] @ centroid), m))
+    core = central[0]
+    told = [core]
+    for m in central[1:]:
+        if pairs.agreement(m, core, deeds=False) is not None and not any(
+            pairs.apart(m, k) for k in told
+        ):
+            told.append(m)
     return [(core, told)] + [(m, [m]) for m in members if m not in told]
 
 

@@ -9,11 +9,14 @@ fact (the two tiers and the vetoes described in ``link/claims.py``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
+from storyline.languages.apparatus import is_apparatus
 from storyline.languages.voice import in_writers_voice
 from storyline.link.claims_config import ClaimsConfig
+from storyline.link.days import NO_DAYS, Days, days_apart, days_of
 from storyline.link.predicates import Side, opposed, sides_of
 from storyline.link.specifics import Specifics, items_of
 from storyline.memo import Memo, digest
@@ -43,7 +46,21 @@ _APPARATUS = re.compile(
 _FRAGMENT = re.compile(r"^[B-HJ-Z],\s")
 # Nouns that count people, however a report names them: one unit for figures.
 _PEOPLE = frozenset({"person", "people", "resident", "civilian", "villager", "citizen",
-                     "individual", "case", "victim", "patient", "death", "fatality"})  # fmt: skip
+                     "individual", "case", "victim", "patient", "death", "fatality",
+                     "infection", "injury"})  # fmt: skip
+# What befalls people: a bare number said of it counts people ("cases have risen to 27").
+_PEOPLE_PREDICATES = frozenset({"dead", "injured", "detained", "missing", "displaced",
+                                "hospitalized", "infected", "suspected"})  # fmt: skip
+# Other names of one counted unit ("in 34 countries" / "in 33 nations").
+_UNIT_NAMES = {"nation": "country"}
+_COUNTRIES = frozenset({"country", "nation"})  # a count of them spreads a figure over many
+# Kinds of figure that count nothing the sentence tells as its fact: an age, a time
+# offset ("two days after"), a rating ("a magnitude 5.9"), a change ("three more cases").
+# An attribute ("a six-month ban") stays: told of two deeds, it sets two facts apart.
+_NOT_COUNTS = frozenset({"age", "offset", "rating", "increment"})
+# Values as common as words ("one death", "two sides"): shared, they set no fact apart
+# from another whose larger figures differ.
+_SMALL = 2
 # What is called off or denied is a different fact from what happened or is planned.
 _DENIED = re.compile(
     r"\b(not|never|no longer|cancel+(?:ed|ing|s)?|called off|calls? off|postponed?|scrapped|"
@@ -52,11 +69,12 @@ _DENIED = re.compile(
 )
 
 
-def _is_candidate(text: str, min_words: int) -> bool:
+def _is_candidate(text: str, min_words: int, language: str = "en") -> bool:
     """A sentence long enough to tell a fact, ending as a statement (a question asserts
     nothing: "Surely it is a pandemic?"), and not a page's apparatus run into one sentence:
     a photo caption, a byline, a list of story highlights; nor the tail of a sentence cut
-    inside an abbreviation ("S, exploded on April 20.")."""
+    inside an abbreviation ("S, exploded on April 20."); nor any other apparatus the
+    timeline and summary keep out too (``languages.apparatus``)."""
     words = text.split()
     return (
         len(words) >= min_words
@@ -64,6 +82,7 @@ def _is_candidate(text: str, min_words: int) -> bool:
         and not _QUESTION.search(text)
         and not _APPARATUS.search(text)
         and not _FRAGMENT.match(text)
+        and not is_apparatus(text, language)
     )
 
 
@@ -98,8 +117,12 @@ class Pairs:
         figures: list[dict[str, frozenset[tuple[float, str | None]]]] | None = None,
         languages: list[str] | None = None,
         voiced: list[bool] | None = None,
+        days: list[Days] | None = None,
+        scopes: list[Scope] | None = None,
     ) -> None:
         self.mat = mat
+        self.scopes = scopes or [NO_SCOPE for _ in moods]
+        self.days = days or [NO_DAYS for _ in moods]
         self.voiced = voiced or [False for _ in moods]
         self.figures = figures or [{} for _ in moods]
         self.languages = languages or ["" for _ in moods]
@@ -109,6 +132,13 @@ class Pairs:
         self.people = people
         self.config = config
         self.related = min(config.related, config.similarity)
+
+    def apart(self, a: int, b: int) -> bool:
+        """Whether the two sentences give different days for their own events or different
+        values of one count: never one fact, whatever else they share."""
+        return days_apart(self.days[a], self.days[b]) or values_differ(
+            self.figures[a], self.figures[b]
+        )
 
     def agreement(
         self, a: int, b: int, cos: float | None = None, deeds: bool = True
@@ -126,8 +156,12 @@ class Pairs:
         differ = _figures_differ if deeds else values_differ
         if differ(self.figures[a], self.figures[b]):
             return None  # "sent 30 doctors" / "had 300 doctors": two facts, or a revision
+        if _scopes_differ(self.scopes[a], self.scopes[b]):
+            return None  # "1,200 in Australia" / "1,200 in 21 countries": two scopes
         if opposed(self.sides[a], self.sides[b]):
             return None  # "opened" / "closed", "approved" / "rejected": contrary facts
+        if days_apart(self.days[a], self.days[b]):
+            return None  # "sank on 22 April" / "found the leaks on Saturday": two events
         shared = self.specifics.shared(a, b)
         pa, pb = self.people[a], self.people[b]
         despite = shared >= self.config.shared_despite_people and self.specifics.shares_count(a, b)
@@ -154,12 +188,55 @@ def _figures_of(ann: Annotation, sentence: int) -> dict[str, frozenset[tuple[flo
     start = ann.sentences[sentence].start if sentence < len(ann.sentences) else 0
     text = ann.sentences[sentence].text if sentence < len(ann.sentences) else ""
     for q in ann.quantities:
-        if q.sentence == sentence and q.unit and q.kind not in ("age", "offset"):
-            if _EARLIER.search(text[: max(0, q.start - start)]):
-                continue
-            unit = "person" if q.unit in _PEOPLE else q.unit
-            out.setdefault(unit, set()).add((q.value, q.predicate))
+        if q.sentence != sentence or q.kind in _NOT_COUNTS:
+            continue
+        unit = _UNIT_NAMES.get(q.unit, q.unit) if q.unit else None
+        if unit in _PEOPLE or (unit is None and q.predicate in _PEOPLE_PREDICATES):
+            unit = "person"
+        if unit is None or _EARLIER.search(text[: max(0, q.start - start)]):
+            continue
+        out.setdefault(unit, set()).add((q.value, q.predicate))
     return {unit: frozenset(values) for unit, values in out.items()}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a sentence's figures hold: its values above ``_SMALL``, those it puts in one
+    place ("1,200 people ... in Australia"), and whether it counts countries ("in 21
+    countries"), which spreads its figures over many places."""
+
+    values: frozenset[float] = frozenset()
+    placed: frozenset[float] = frozenset()
+    countries: bool = False
+
+
+NO_SCOPE = Scope()
+
+
+def _scope_of(ann: Annotation, sentence: int) -> Scope:
+    told = [q for q in ann.quantities if q.sentence == sentence and q.value > _SMALL]
+    return Scope(
+        frozenset(q.value for q in told),
+        frozenset(q.value for q in told if q.place),
+        any(q.unit in _COUNTRIES for q in told),
+    )
+
+
+def _scopes_differ(a: Scope, b: Scope) -> bool:
+    """A value one sentence puts in one place and the other spreads over several
+    countries: two scopes ("1,200 in Australia" / "1,200 in 21 countries")."""
+    return bool(b.countries and a.placed & b.values) or bool(a.countries and b.placed & a.values)
+
+
+def _shared_values(
+    a: frozenset[tuple[float, str | None]], b: frozenset[tuple[float, str | None]]
+) -> set[float]:
+    """The values two sentences both give for one unit; when both give values above
+    ``_SMALL``, only those count ("109 infections but only one death" / "403 cases and
+    one death" share no count)."""
+    va, vb = {v for v, _ in a}, {v for v, _ in b}
+    big_a, big_b = {v for v in va if v > _SMALL}, {v for v in vb if v > _SMALL}
+    return big_a & big_b if big_a and big_b else va & vb
 
 
 def _figures_differ(
@@ -172,7 +249,7 @@ def _figures_differ(
     for unit, told in a.items():
         if unit not in b:
             continue
-        shared = {v for v, _ in told} & {v for v, _ in b[unit]}
+        shared = _shared_values(told, b[unit])
         if not shared:
             return True
         deeds = [
@@ -190,9 +267,7 @@ def values_differ(
 ) -> bool:
     """Both sentences count one thing and share no value for it (what they say of the
     value aside: "in nearly five years" is one span however the trip is told)."""
-    return any(
-        unit in b and not {v for v, _ in told} & {v for v, _ in b[unit]} for unit, told in a.items()
-    )
+    return any(unit in b and not _shared_values(told, b[unit]) for unit, told in a.items())
 
 
 def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
@@ -201,18 +276,27 @@ def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
 
 _Figures = dict[str, frozenset[tuple[float, str | None]]]
 _Candidate = tuple[
-    int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], _Figures, bool
+    int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], _Figures, bool, Days, Scope
 ]
 _CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
 
 
-def candidates(ann: Annotation, min_words: int, language: str = "en") -> list[_Candidate]:
+def candidates(
+    ann: Annotation,
+    min_words: int,
+    language: str = "en",
+    published: str | None = None,
+    caption: int = 0,
+) -> list[_Candidate]:
     """The article's candidate sentences with what ``find_claims`` reads of each alone
     (index, text, items without entities, mood, sides, figures, whether its writer speaks
-    in the first person); kept per process, so a story rebuilt for a new report reads only
+    in the first person, its own days read against the report's date ``published`` past its opening
+    ``caption``, where
+    its figures hold); kept per process, so a story rebuilt for a new report reads only
     that report's sentences."""
 
     def make() -> list[_Candidate]:
+        days = days_of(ann, published, language, caption)
         return [
             (
                 s.index,
@@ -222,10 +306,14 @@ def candidates(ann: Annotation, min_words: int, language: str = "en") -> list[_C
                 sides_of(s.text),
                 _figures_of(ann, s.index),
                 in_writers_voice(s.text, language),
+                days.get(s.index, NO_DAYS),
+                _scope_of(ann, s.index),
             )
             for s in ann.sentences
-            if _is_candidate(s.text, min_words)
+            if _is_candidate(s.text, min_words, language)
         ]
 
-    key = digest(min_words, ann.sentences, ann.timexes, ann.quantities, language)
+    key = digest(
+        min_words, ann.sentences, ann.timexes, ann.quantities, language, published, caption
+    )
     return _CANDIDATES.get(key, make)

@@ -95,7 +95,13 @@ def synthesize(
         ],
         timeline=timeline,
         timeline_rest=timeline_rest,
-        summary=build_summary([c for c, _ in ranked], first_seen, max_summary, disputes),
+        summary=build_summary(
+            [c for c, _ in ranked],
+            first_seen,
+            max_summary,
+            disputes,
+            {a.id: a.language or "en" for a in articles},
+        ),
         claims=[
             DossierClaim(
                 id=c.id,

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from storyline.model import Claim, Conflict, SummarySentence
+from storyline.languages.apparatus import is_apparatus
+from storyline.model import Claim, Conflict, Evidence, SummarySentence
 from storyline.synthesize.faithful import is_faithful
 
 log = logging.getLogger(__name__)
@@ -36,8 +37,12 @@ def build_summary(
     first_seen: Callable[[Claim], tuple[str, int]],
     max_sentences: int = 8,
     conflicts: Sequence[Conflict] = (),
+    languages: Mapping[str, str] | None = None,
 ) -> list[SummarySentence]:
-    disputed = disputed_part(conflicts, max_sentences // DISPUTED_SHARE)
+    """The summary of a story's ``claims``; ``languages`` gives each report's language
+    by article id (English when not given), read by the apparatus test."""
+    language = _language_of(languages or {})
+    disputed = disputed_part(conflicts, max_sentences // DISPUTED_SHARE, languages)
     taken = [_words(s.text) for s in disputed]
     place = {c.id: n for n, c in enumerate(claims)}
     ranked = sorted(claims, key=lambda c: (-len(c.independent_outlets), place[c.id]))
@@ -48,8 +53,8 @@ def build_summary(
         words = _words(claim.text)
         if not words or len(claim.text.split()) > MAX_WORDS:
             continue
-        if _is_quote_only(claim.text):
-            continue
+        if _is_quote_only(claim.text) or is_apparatus(claim.text, language(claim.evidence)):
+            continue  # a caption, a byline, a promotion: the page, not the story
         if any(_overlap(words, w) >= REDUNDANT_OVERLAP for w in taken):
             continue
         if not is_faithful(claim.text, claim.evidence):
@@ -62,8 +67,12 @@ def build_summary(
     return consensus + disputed
 
 
-def disputed_part(conflicts: Sequence[Conflict], budget: int) -> list[SummarySentence]:
-    """One source sentence per position of the most reported conflicts, within ``budget``."""
+def disputed_part(
+    conflicts: Sequence[Conflict], budget: int, languages: Mapping[str, str] | None = None
+) -> list[SummarySentence]:
+    """One source sentence per position of the most reported conflicts, within ``budget``;
+    no sentence of a page's apparatus."""
+    language = _language_of(languages or {})
 
     def reach(c: Conflict) -> tuple[int, int]:
         arts = {e.article for p in c.positions for e in p.evidence}
@@ -73,13 +82,25 @@ def disputed_part(conflicts: Sequence[Conflict], budget: int) -> list[SummarySen
     for conflict in sorted(conflicts, key=reach, reverse=True):
         sides: list[SummarySentence] = []
         for p in conflict.positions:
-            ev = next((e for e in p.evidence if is_faithful(e.text, p.evidence)), None)
+            ev = next(
+                (
+                    e
+                    for e in p.evidence
+                    if is_faithful(e.text, p.evidence) and not is_apparatus(e.text, language([e]))
+                ),
+                None,
+            )
             if ev is not None and all(ev.text != s.text for s in sides + out):
                 sides.append(SummarySentence(text=ev.text, evidence=p.evidence, part="disputed"))
         if len(sides) < 2 or len(out) + len(sides) > budget:
             continue
         out.extend(sides)
     return out
+
+
+def _language_of(languages: Mapping[str, str]) -> Callable[[Sequence[Evidence]], str]:
+    """The language of the report the first of some evidence comes from."""
+    return lambda evidence: languages.get(evidence[0].article, "en") if evidence else "en"
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

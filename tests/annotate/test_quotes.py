@@ -584,3 +584,20 @@ def test_a_person_span_with_no_name_word_is_no_speaker() -> None:
     )
     found = quotes(text)
     assert [q.text for q in found if q.direct] == ["Nobody expected the water to rise so fast"]
+
+
+def test_aside_speaker_under_a_root_that_is_no_verb_ends() -> None:
+    """The parser can hang a set-off ", villagers said," on a root that is no verb (here
+    the adjective opening the sentence); the climb to the clause it reports must stop at
+    the root instead of climbing forever (a whole build once stalled on such a line)."""
+    import threading
+
+    text = (
+        "Little of the bitterness that the dispute caused in the 1970s remains, villagers "
+        "said, and most of the farmers who led the blockade have moved."
+    )
+    found: list[list[Quote]] = []
+    worker = threading.Thread(target=lambda: found.append(quotes(text)), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert found, "reading the sentence's reported speech did not finish"

@@ -60,3 +60,21 @@ def test_a_fact_dated_in_full_is_still_confirmed() -> None:
     post = "Fire broke out on the ferry Morning Wren off Karsholm on May 6, 2031."
     story = told_in_pairs([(herald, post)])
     assert story.claim_of(herald).independent_outlets == ["Karsholm Post", "Strait Herald"]
+
+
+@pytest.mark.parametrize(
+    "apparatus",
+    [
+        "This post is part of the special coverage of the ferry fire at Karsholm in 2031.",
+        "Get the Karsholm Harbour Brief delivered to your inbox every morning this week.",
+        "-- Ilka Brandt is a Strait Herald columnist who covers the harbour at Karsholm.",
+    ],
+)
+def test_series_notes_promotions_and_authors_notes_are_no_claims(apparatus: str) -> None:
+    story = link(
+        [
+            article("Strait Herald", "2031-05-06", apparatus, filler=0),
+            article("Karsholm Post", "2031-05-06", apparatus, filler=2),
+        ]
+    )
+    assert not [c for c in story.links.claims if apparatus in {e.text for e in c.evidence}]

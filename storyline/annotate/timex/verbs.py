@@ -82,7 +82,7 @@ def governor(span: Span) -> Governor:
     through_noun = False
     verb: Token | None = None
     for _ in range(10):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
@@ -167,7 +167,7 @@ def _verb_reading(verb: Token) -> tuple[Tense | None, Modality | None, bool]:
             modality = "expected"
         if tok is not verb and tok.dep_ in ("xcomp", "ccomp") and tense is None:
             tense = _tense(tok)
-        if tok.dep_ not in ("xcomp", "acomp") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
             break
         head = tok.head
         if tok is verb or tense is None:
@@ -229,7 +229,7 @@ def _finite_above(verb: Token) -> str | None:
     """The tag of the first finite verb above an infinitive, if any."""
     tok = verb
     for _ in range(6):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
@@ -243,7 +243,7 @@ def _cancelled_above(root: Token) -> bool:
     """A cancellation verb among the words the date hangs on, or conjoined with them."""
     tok = root
     for _ in range(10):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
         conjoined = [c for c in tok.children if c.dep_ == "conj"]

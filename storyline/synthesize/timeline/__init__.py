@@ -44,12 +44,14 @@ from .dates import auto_dates, date_scores
 from .entries import _entry, _told_at, build_timeline, sentence_vectors, tells_something
 from .reading import (
     body_only,
+    off_story,
     on_story,
     relevance,
     roundups,
     stop_words_of,
     story_terms,
     within_span,
+    within_story,
 )
 from .voice import tells_as_reporter
 
@@ -173,12 +175,19 @@ def _entry_test(
     terms: frozenset[str],
     weights: TimelineConfig,
 ) -> Callable[[Event], bool]:
-    """Which candidates may stand as entries: told in a reporter's voice, and, in a
-    roundup of other stories, naming this story's core (``reading.roundups``)."""
+    """Which candidates may stand as entries: told in a reporter's voice; in a roundup of
+    other stories or a report about something else, naming this story's core
+    (``reading.roundups``, ``reading.off_story``); long before the story's first report,
+    told by more than one report or naming its core (``reading.within_story``)."""
     reporter = tells_as_reporter({a.id: a.language or "en" for a in articles})
     roundup, core = roundups(annotations, terms, articles, weights)
     story = on_story(roundup, core, stop_words_of(articles))
-    return lambda e: reporter(e) and story(e)
+    aside = off_story(annotations, articles, weights)
+    # A report about something else gives what names the key terms of the other reports.
+    own = story_terms([a for a in annotations if a.article not in aside], articles=articles)
+    about = on_story(aside, own, stop_words_of(articles))
+    span = within_story(articles, core, weights)
+    return lambda e: reporter(e) and story(e) and about(e) and span(e)
 
 
 def _tellings(evidence: Sequence[Evidence]) -> tuple[tuple[str, int], ...]:

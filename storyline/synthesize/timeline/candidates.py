@@ -13,11 +13,12 @@ import msgspec
 
 from storyline.calendar_safe import shift_days
 from storyline.date_refs import dated_entries, is_chronology_line
+from storyline.languages.apparatus import is_apparatus
 from storyline.model import Annotation, Article, Event, Evidence, Sentence
 
 from .config import DEFAULT_WEIGHTS, TimelineConfig
 from .entries import tells_something
-from .reading import _names
+from .reading import _names, telling_of
 
 
 def story_candidates(
@@ -35,6 +36,9 @@ def story_candidates(
         *lede_events(articles, annotations, events, config),
         *chronology_events(articles, annotations, events, terms, config),
     ]
+    # A caption, an author's note, a series note, a promotion: the page, not the story.
+    language = {a.id: a.language or "en" for a in articles}
+    candidates = [e for e in candidates if not _apparatus(e, language)]
     if span is not None:
         # A chronology line can date a day outside the window ("March 21: ..." in a
         # list of two years' losses); the window holds for every candidate.
@@ -44,6 +48,12 @@ def story_candidates(
         # sidebar headline, another country's protest, a page stamp) is not its entry.
         candidates = [e for e in candidates if _names(e.text, terms)]
     return candidates
+
+
+def _apparatus(event: Event, language: dict[str, str]) -> bool:
+    """Whether the sentence that stands for ``event`` is the page's apparatus."""
+    telling = telling_of(event)
+    return is_apparatus(event.text, language.get(telling.article, "en") if telling else "en")
 
 
 def _within(date: str | None, span: tuple[str, str]) -> bool:

@@ -41,6 +41,10 @@ class TimelineConfig:
     core: float = 0.5  # a key term this share of the top one's reports name is a core name
     core_median: float = 0.5  # roundups are told apart only when most reports name the core
     roundup: float = 0.5  # a report naming the core this share of the median's is a roundup
+    off_story: float = (
+        0.5  # a report whose names other reports share this much of the median's is off the story
+    )
+    before_story: int = 15  # days before the first report a day told by one report alone may lie
 
     def coarse(self, granularity: str | None) -> float:
         """How much a date of this granularity weighs against a day."""

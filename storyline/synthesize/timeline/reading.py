@@ -4,6 +4,7 @@ among its reports."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence, Set
@@ -11,6 +12,8 @@ from collections.abc import Callable, Sequence, Set
 import msgspec
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyline.calendar_safe import iso_day
+from storyline.date_refs import dated_entries
 from storyline.languages.words import stop_words
 from storyline.model import Annotation, Article, Event, Evidence
 
@@ -148,6 +151,36 @@ def roundups(
     return frozenset(a for a, share in shares.items() if share < config.roundup * median), core
 
 
+def off_story(
+    annotations: Sequence[Annotation],
+    articles: Sequence[Article] = (),
+    config: TimelineConfig = DEFAULT_WEIGHTS,
+) -> frozenset[str]:
+    """The reports of a story that are mostly about something else, told by how many of the
+    other reports name what they name.
+
+    A report's score is the mean, over the names it mentions, of the share of the story's
+    other reports that name them too: a report of the story names what most of them name,
+    a year-in-review or a photo prize names what few do. Under ``config.off_story`` times
+    the median report's score it is off the story. Measured against the other reports,
+    not against key terms it helps make: in a story of a dozen reports, three about other
+    things bring their names into the key terms.
+    """
+    stops = stop_words_of(articles)
+    names = {
+        ann.article: {w for m in ann.mentions if m.label in _NAMED for w in _words(m.text, stops)}
+        for ann in annotations
+    }
+    names = {a: ws for a, ws in names.items() if ws}
+    if len(names) < config.query_reports:
+        return frozenset()
+    df = Counter(w for ws in names.values() for w in ws)
+    others = len(names) - 1
+    score = {a: sum(df[w] - 1 for w in ws) / (others * len(ws)) for a, ws in names.items()}
+    median = sorted(score.values())[len(score) // 2]
+    return frozenset(a for a, s in score.items() if s < config.off_story * median)
+
+
 def names_core(word: str, core: frozenset[str]) -> bool:
     """Whether ``word`` is one of the ``core`` names or a form of one ("yemeníes" of
     "yemen", "iraqi" of "iraq", "syrien" of "syrie"): the same first five letters, or
@@ -175,6 +208,56 @@ def on_story(
         return any(names_core(w, core) for w in _words(e.text, stops))
 
     return pickable
+
+
+def within_story(
+    articles: Sequence[Article],
+    core: frozenset[str],
+    config: TimelineConfig = DEFAULT_WEIGHTS,
+) -> Callable[[Event], bool]:
+    """The test ``build_timeline`` gives its ``pickable``: a date that ends before the
+    story's first report by more than the story's own span (first to last report) and
+    ``config.before_story`` days stands only when more than one report tells it, or when
+    its sentence, in no entry of a chronology of that day, names the story's ``core``.
+
+    A "key dates" list of a country's history dates events decades before the story: an
+    editor's context, not the story's days. What several reports come back to, or a
+    report recalls of the story's own actors, is part of it however far back it lies. A
+    story of fewer than ``config.query_reports`` reports has no span of its own to hold
+    its dates to (one report's chronology is all it has).
+    """
+    days = sorted(a.published.date[:10] for a in articles if a.published.date)
+    first = iso_day(days[0]) if len(days) >= config.query_reports else None
+    last = iso_day(days[-1]) if days else None
+    if first is None or last is None:
+        return lambda e: True
+    reach = (last - first).days + config.before_story
+    limit = (first - datetime.timedelta(days=reach)).isoformat()
+    stops = stop_words_of(articles)
+    # (report, day) of each entry of a chronology: its lines and the lines that go on
+    # telling its day.
+    listed = {
+        (a.id, day)
+        for a in articles
+        for day, _, _ in dated_entries(a.body_text(), a.published.date, a.language or "en")
+    }
+
+    def pickable(e: Event) -> bool:
+        if not e.date or _last_day(e.date) >= limit:
+            return True
+        tellers = {ev.article for ev in e.evidence}
+        if len(tellers) > 1:
+            return True
+        if any((a, e.date) in listed for a in tellers):
+            return False
+        return any(names_core(w, core) for w in _words(e.text, stops))
+
+    return pickable
+
+
+def _last_day(date: str) -> str:
+    """The last ISO day of a day, month ("2011-01") or year ("1948"), as text to compare."""
+    return date + {4: "-12-31", 7: "-31"}.get(len(date), "")
 
 
 def telling_of(e: Event) -> Evidence | None:

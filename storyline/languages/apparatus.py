@@ -1,0 +1,138 @@
+"""Apparatus: a stored sentence that is the page around a report, not a statement of its story.
+
+Ingest zones keep out the furniture a line shows on its own; what they miss runs into one
+sentence with the body or stands as a sentence of its own: a photographer's credit, an
+author's note, a series note ("This post is part of ..."), a promotion or an interface line
+that speaks to the reader, a reading time, a server's error line, a teaser cut at "[…]", or
+the tail of a sentence split at a bracket that lost its subject. None of it is a claim, an
+entry of a timeline or a summary sentence (``link/tellings.py``,
+``synthesize/timeline/candidates.py``, ``synthesize/summary.py``). A headline or a time stamp
+run into a statement leaves it a statement: precision first, a statement taken out is lost
+evidence.
+
+Read at link and synthesis time from the stored sentence text alone, so that the stored
+sentences, and every label that points at one by its index, stay as ingest made them. Every
+cue is a shape a page gives in any language it is written in; none knows a site or a story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.languages.voice import unquoted
+
+# A photographer's credit run into a caption: "Jane Doe/Agency Images" (a slash escaped as
+# "\\/" in tokenized copy).
+_CREDIT = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\\?/[A-Z][a-z]+ Images\b")
+# The page speaking of itself: "This post is part of ...", "Ce billet fait partie ...",
+# "Este post es parte de ...", "This video was shot on ...": the page's own note, in the
+# languages storyline reads.
+_SELF = re.compile(
+    r"^(?:This|Ce|Cet|Cette|Este|Esta|Questo|Questa|Dieser|Diese|Dieses|Dit|Deze|Esse|Essa)\s+"
+    r"(?:article|post|blog|billet|story|report\s+was|vid[eé]o|v[ií]deo|photo|foto|picture|"
+    r"image|imagen|gallery|art[ií]culo|articolo|artigo|Artikel|artikel|entrada|nota|"
+    r"reportage|Beitrag|bericht)\b",
+    re.IGNORECASE,
+)
+# An author's note set off by a dash ("- Jane Doe is a columnist."); a reading time
+# ("Temps de lecture 7 min"), a server's error line standing alone (one before a sentence,
+# like a time stamp, leaves the sentence a statement), a teaser cut at an ellipsis in
+# brackets ("... todos los pueblos de […]"). A bare "..." is left alone: French and Spanish
+# close statements with it too.
+_AUTHOR_NOTE = re.compile(
+    r"^[-–—]+\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} "
+    r"(?:is an?|est une?|es una?|è una?|ist eine?|é uma?) "
+)
+_FURNITURE = re.compile(
+    "|".join(
+        (
+            r"\b(?:temps|tiempo|tempo) de (?:lecture|lectura|leitura)\b",
+            r"\b\d+ min(?:ute)? read\b",
+            r"error occurred while processing this directive\W*(?:-RRB-)?\W*$",
+            r"\[(?:…|\.\.\.)\]\s*\.?$",
+        )
+    ),
+    re.IGNORECASE,
+)
+# The tail of a sentence cut at a bracket: it opens on a closing bracket ("-RRB- , who has
+# received ..."), a comma, a semicolon or a list mark.
+_CUT = re.compile(r"^(?:-RRB-|-RSB-|[)\]},;#])")
+# In English, the end of an abbreviation the splitter cut ("U.S" cut after "U.", leaving
+# "S, exploded on April 20."); elsewhere a lone capital and a comma is a word ("Y, ...").
+_ABBREVIATION_TAIL = re.compile(r"^[B-HJ-Z],\s")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The reader spoken to outside a quotation: a promotion ("Get the newsletter delivered to
+# your inbox"), an invitation ("Tell us what you think"), a programme's trail ("Welcome
+# to all of you"), an interface line ("Your browser may be preventing you from ...").
+SECOND_PERSON: dict[str, frozenset[str]] = {
+    "en": _words("you your yours yourself yourselves"),
+    "es": _words("usted ustedes vosotros vosotras vuestro vuestra tú"),
+    "fr": _words("vous votre vos tu toi"),
+    "it": _words("voi vostro vostra vostri tuo tua"),
+    "de": _words("du dich dein deine euch euer"),
+    "nl": _words("jij jouw jullie uw"),
+    "pt": _words("você vocês teu tua vosso"),
+}
+# ... but not the "you" of anyone, which a condition or a relative clause opens ("It
+# depends on whom you ask", "If you want to know ..., come to ..."): a writer's statement.
+_ANYONE = re.compile(
+    r"\b(?:if|whom|when|whether|unless|si|s'|cuando|quand|lorsque|wenn|ob|se|quando|als)\s+\w+$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+")
+# Where a headline that ends without a stop runs into the sentence after it: a capitalized
+# word right after a lower-case one, a lower-case one after it ("... questions answered
+# More cases ..."). Only what follows the last such break is read for the reader spoken to.
+_BREAK = re.compile(r"(?<![\w'’.-])[a-z]+ ([A-Z][a-z]+)(?= [a-z])")
+# A quotation mark alone on a line of its own: a copy's artifact, no quotation.
+_LONE_MARK = re.compile(r"^\s*[\"“”]\s*\n")
+# A quotation closed in this sentence and opened in an earlier one ("You need to act now,"
+# he said.): the words before its closing mark are the speaker's.
+_CLOSED_ONLY = re.compile(r"^[^\"“”`]*?[\w.,!?…](?:\"|”|'')(?=\s|$)")
+
+
+def is_apparatus(text: str, language: str = "en") -> bool:
+    """Whether a stored sentence is the page's apparatus rather than a statement.
+
+    True for a photographer's credit, an author's note, a series note, a promotion
+    or interface line that speaks to the reader, a reading time, an error line, a
+    teaser cut at "[…]" and the tail of a sentence cut at a bracket; False for a
+    report's own sentence, whatever it tells.
+    """
+    text = text.strip()
+    if not text:
+        return False
+    return bool(
+        _CREDIT.search(text)
+        or _SELF.match(text)
+        or _AUTHOR_NOTE.match(text)
+        or _FURNITURE.search(unquoted(text).rstrip())
+        or _CUT.match(text)
+        or (language == "en" and _ABBREVIATION_TAIL.match(text))
+        or _speaks_to_reader(text, language)
+    )
+
+
+def _speaks_to_reader(text: str, language: str) -> bool:
+    """Whether the writer addresses the reader ("you") outside any quotation (one
+    opened in an earlier sentence included), outside a condition that means anyone,
+    and not in a title ("I Want You Back")."""
+    words = SECOND_PERSON.get(language)
+    if not words:
+        return False
+    narrative = unquoted(_CLOSED_ONLY.sub(" ", _LONE_MARK.sub("", text)))
+    breaks = [m.start(1) for m in _BREAK.finditer(narrative)]
+    narrative = narrative[breaks[-1] :] if breaks else narrative
+    return any(
+        m.group().lower() in words
+        and not m.group().isupper()
+        and (m.group().islower() or not narrative[: m.start()].strip())  # "I Want You Back"
+        and narrative[m.start() - 1 : m.start()] != "-"  # "rendez-vous", "do-it-yourself"
+        and not _ANYONE.search(narrative[: m.end()])
+        for m in _WORD.finditer(narrative)
+    )
