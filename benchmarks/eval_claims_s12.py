@@ -1,19 +1,26 @@
-"""Multi-report claims and confirmations, scored on a blind draw (issue 15, session 12).
+"""Multi-report claims and confirmations, scored on a blind draw (issue 15, sessions 12, 13).
 
     .venv/bin/python benchmarks/eval_claims_s12.py --db T17_STORE [--seeds-db STORE]
-        [--mlc-db MLC_FR_STORE --mlc-config USE_TOML] [--draw | --draw-after] [--show SET]
+        [--mlc-db MLC_FR_STORE] [--mlc-es-db MLC_ES_STORE] [--mlc-config USE_TOML]
+        [--set benchmarks/data/claims_s13] [--draw | --draw-after] [--show SET]
 
 Builds the Timeline17 topics and ``../shared/seeds`` as ``eval_confirm.py`` does (and,
-with ``--mlc-db``, the French ML-Crisis topics under ``--mlc-config``), then scores them
-against the hand labels of ``benchmarks/data/claims_s12/`` (how drawn and labelled: its
-README). Three sets, each drawn at random (seed 12) from one build:
+with ``--mlc-db`` / ``--mlc-es-db``, the French / Spanish ML-Crisis topics under
+``--mlc-config``), then scores them against the hand labels of one draw's folder
+(``--set``, default ``benchmarks/data/claims_s12/``; how drawn and labelled: its README).
+Each draw (``DRAWS``: its seed, caps and what it leaves out) samples at random from one
+build:
 
 * ``multi``: claims whose evidence comes from two or more reports. Scored: the share
   that tells one fact (every evidence sentence labelled ``F``), per topic and pooled;
 * ``confirmed``: claims shown as confirmed by 2+ independent outlets that the session-10
   confirmations set had not judged. Scored: precision (one fact, and the sentences'
   true origins hold two or more names);
-* ``mlc_fr``: multi-report claims of the French ML-Crisis stories, scored as ``multi``.
+* ``mlc_fr`` (``mlc_es``): multi-report claims of the French (Spanish) ML-Crisis
+  stories pooled, scored as ``multi``.
+
+Session 13's draw leaves out the claims whose every evidence sentence the earlier sets
+(``claims_s12``, the session-10 confirmations) label already: it reads new sentences.
 
 A claim of the build scored is judged when all its evidence sentences were labelled in
 one sampled claim (one that lost a sentence is judged on what is left); a claim with an
@@ -36,6 +43,7 @@ import statistics
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,15 +52,41 @@ import eval_confirm as ec
 from _common import REPO, emit, parser
 from _confirm import Linked, Ref, claim_key, refs_of, seeds, timeline17
 
-DATA = Path(__file__).resolve().parent / "data" / "claims_s12"
-SEED = 12
-MULTI_PER_TOPIC = 15  # multi-report claims drawn per Timeline17 topic
-SEEDS_MULTI = 10  # ... from all the seeds' stories together
-CONFIRMED_PER_STORY = 20  # confirmed claims (not judged in session 10) drawn per story
-MLC_MULTI = 15  # multi-report claims drawn from the French ML-Crisis stories together
-SETS = ("multi", "confirmed", "mlc_fr")
 READS = ("blind", "after-merge")
-ML_CRISIS_FR = _common.DATASETS / "ml-crisis" / "fr"
+ML_CRISIS = _common.DATASETS / "ml-crisis"
+
+
+@dataclass(frozen=True)
+class Draw:
+    """One blind draw: its folder of labels, seed and caps, and what it leaves out."""
+
+    folder: str  # benchmarks/data/<folder>: README.md and one <set>.jsonl per set
+    seed: int
+    multi_per_topic: int  # multi-report claims drawn per Timeline17 topic
+    seeds_multi: int  # ... from all the seeds' stories together
+    confirmed_per_story: int  # confirmed claims drawn per story that confirms any
+    mlc: tuple[tuple[str, int], ...]  # ML-Crisis language, multi-report claims drawn pooled
+    known: tuple[str, ...]  # label files (under benchmarks/data) of the sets drawn before
+    # "judged": confirmed claims they judge are not drawn (session 12); "labelled": no
+    # claim whose every sentence they label is drawn, in any set (session 13)
+    leave_out: str
+
+    @property
+    def sets(self) -> tuple[str, ...]:
+        return ("multi", "confirmed", *(f"mlc_{lang}" for lang, _ in self.mlc))
+
+
+_S12 = ("claims_s12/multi", "claims_s12/confirmed", "claims_s12/mlc_fr")
+DRAWS = {
+    d.folder: d
+    for d in (
+        Draw("claims_s12", 12, 15, 10, 20, (("fr", 15),), ("confirmations/claims",), "judged"),
+        Draw("claims_s13", 13, 12, 12, 15, (("es", 12), ("fr", 12)),
+             (*_S12, "confirmations/claims"), "labelled"),
+    )
+}  # fmt: skip
+S12 = DRAWS["claims_s12"]
+SETS = S12.sets  # session 12's sets (the default draw's)
 
 Labels = ec.Labels  # sentence -> sampled claim key -> (label, true origin)
 
@@ -80,34 +114,50 @@ def _sample(rng: random.Random, pool: list[tuple[Linked, Any]], n: int) -> list[
 
 
 def draw(
-    t17: list[Linked], seed_stories: list[Linked], mlc: list[Linked], judged_before: Labels
+    t17: list[Linked],
+    seed_stories: list[Linked],
+    mlc: dict[str, list[Linked]],
+    known: Labels,
+    d: Draw = S12,
 ) -> dict[str, list[tuple[Linked, Any]]]:
-    """The draw's rule on one build: each set's sampled claims (story, claim)."""
-    out: dict[str, list[tuple[Linked, Any]]] = {k: [] for k in SETS}
-    rng = random.Random(SEED)
+    """The draw's rule on one build: each set's sampled claims (story, claim), leaving out
+    what ``known`` (the labels of ``d.known``) covers as ``d.leave_out`` says."""
+
+    def fresh(kind: str, claims: list[Any]) -> list[Any]:
+        if d.leave_out == "judged":
+            return [c for c in claims if kind != "confirmed" or ec.judge(c, known) is None]
+        return [c for c in claims if any(r not in known for r in refs_of(c))]
+
+    def pool(kind: str, stories: list[Linked], pick: Any) -> list[tuple[Linked, Any]]:
+        return [(s, c) for s in stories for c in fresh(kind, pick(s))]
+
+    out: dict[str, list[tuple[Linked, Any]]] = {k: [] for k in d.sets}
+    rng = random.Random(d.seed)
     for story in t17:
-        out["multi"] += _sample(rng, [(story, c) for c in multi_report(story)], MULTI_PER_TOPIC)
-    pool = [(s, c) for s in seed_stories for c in multi_report(s)]
-    out["multi"] += _sample(rng, pool, SEEDS_MULTI)
-    rng = random.Random(SEED)
+        out["multi"] += _sample(rng, pool("multi", [story], multi_report), d.multi_per_topic)
+    out["multi"] += _sample(rng, pool("multi", seed_stories, multi_report), d.seeds_multi)
+    rng = random.Random(d.seed)
     for story in t17 + seed_stories:
-        fresh = [(story, c) for c in ec._confirmed(story) if ec.judge(c, judged_before) is None]
-        out["confirmed"] += _sample(rng, fresh, CONFIRMED_PER_STORY)
-    rng = random.Random(SEED)
-    out["mlc_fr"] = _sample(rng, [(s, c) for s in mlc for c in multi_report(s)], MLC_MULTI)
+        picked = pool("confirmed", [story], ec._confirmed)
+        out["confirmed"] += _sample(rng, picked, d.confirmed_per_story)
+    for lang, n in d.mlc:
+        rng = random.Random(d.seed)
+        out[f"mlc_{lang}"] = _sample(rng, pool("multi", mlc.get(lang, []), multi_report), n)
     return out
 
 
-# eval_confirm reads and writes the JSON lines of its own folder: this one is its sibling.
-_FILE = f"../{DATA.name}/{{}}.jsonl"
+def known_labels(d: Draw) -> Labels:
+    """Every sentence labelled in the sets drawn before ``d``, in the order written."""
+    return ec._labels([r for name in d.known for r in ec._read(f"../{name}.jsonl")])
 
 
-def read_rows(kind: str) -> list[dict[str, Any]]:
-    return ec._read(_FILE.format(kind))
+# eval_confirm reads and writes the JSON lines of its own folder: these are its siblings.
+def read_rows(kind: str, d: Draw = S12) -> list[dict[str, Any]]:
+    return ec._read(f"../{d.folder}/{kind}.jsonl")
 
 
-def write_rows(kind: str, rows: list[dict[str, Any]]) -> None:
-    ec._write(_FILE.format(kind), rows)
+def write_rows(kind: str, rows: list[dict[str, Any]], d: Draw = S12) -> None:
+    ec._write(f"../{d.folder}/{kind}.jsonl", rows)
 
 
 def label_sets(rows: list[dict[str, Any]], topic: str, upto: str = READS[-1]) -> list[Labels]:
@@ -232,11 +282,13 @@ def _cosine(stories: list[Linked]) -> float:
     return float(statistics.median(chosen.values())) if chosen else max(ec.GRID)
 
 
-def score(t17: list[Linked], seed_stories: list[Linked], mlc: list[Linked]) -> dict[str, Any]:
+def score(
+    t17: list[Linked], seed_stories: list[Linked], mlc: dict[str, list[Linked]], d: Draw = S12
+) -> dict[str, Any]:
     stories = t17 + seed_stories
-    rows = {k: read_rows(k) for k in SETS}
+    rows = {k: read_rows(k, d) for k in d.sets}
     result: dict[str, Any] = {}
-    for kind, group in (("multi", stories), ("mlc_fr", mlc)):
+    for kind, group in (("multi", stories), *((f"mlc_{x}", mlc.get(x, [])) for x, _ in d.mlc)):
         if not group:
             continue
         claims = {s.topic: multi_report(s) for s in group}
@@ -270,40 +322,42 @@ def _one_outlet(story: Linked, claims: list[Any]) -> int:
     )
 
 
-def show(groups: Iterable[tuple[str, list[Linked]]], only: str) -> None:
+def show(groups: Iterable[tuple[str, list[Linked]]], only: str, d: Draw = S12) -> None:
     """Print a set's sampled claims still to label, each sentence in its report (the
-    sentence before it, its outlet and day), for labelling by hand (never stored)."""
+    sentences around it, its outlet, credits and day), for labelling by hand (never stored)."""
     for kind, stories in groups:
         if only not in (kind, "all"):
             continue
         by_topic = {s.topic: s for s in stories}
-        for n, r in enumerate(read_rows(kind)):
+        for n, r in enumerate(read_rows(kind, d)):
             story = by_topic.get(r["topic"])
             if story is None or all(ref[2] for ref in r["refs"]):
                 continue
             arts = {a.id: a for a in story.articles}
-            print(f"\n#{n} {r['topic']} {r['key']} ({r['read']}) {r['note']}")
+            print(f"\n#{n} {kind} {r['topic']} {r['key']} ({r['read']}) {r['note']}")
             for a, s, lab, origin in r["refs"]:
                 art = arts.get(a)
                 day = art.published.date if art is not None else "?"
-                outlet = art.outlet if art is not None else "?"
-                before = story.sentence((a, s - 1)) if s else ""
+                outlet = f"{art.outlet} {list(art.credits)}" if art is not None else "?"
                 print(f"  {a}:{s} {lab or '?'} [{origin} | {outlet} {day}]")
-                print(f"     before: {before[:160]}")
-                print(f"     >> {story.sentence((a, s))}")
+                for i in range(max(0, s - 2), s + 2):
+                    mark = ">>" if i == s else f"{i - s:+d}"
+                    print(f"     {mark} {story.sentence((a, i))[: 1000 if i == s else 240]}")
 
 
-def _mlc(db: str | None, config: str | None) -> list[Linked]:
-    """The French ML-Crisis topics (read 16 / embed 8, as the stores were built), under
+def _mlc(db: str | None, config: str | None, lang: str = "fr") -> list[Linked]:
+    """One language's ML-Crisis topics (read 16 / embed 8, as the stores were built), under
     the multilingual config; ``_confirm.timeline17`` reads the folder ``_common`` names."""
     if not db:
         return []
     was, env = _common.TIMELINE17, os.environ.get("STORYLINE_CONFIG")
-    _common.TIMELINE17 = ML_CRISIS_FR
+    _common.TIMELINE17 = ML_CRISIS / lang
     if config:
         os.environ["STORYLINE_CONFIG"] = config
     try:
-        return [Linked(f"fr/{s.topic}", s.articles, s.annotations, s.links) for s in timeline17(db)]
+        return [
+            Linked(f"{lang}/{s.topic}", s.articles, s.annotations, s.links) for s in timeline17(db)
+        ]
     finally:
         _common.TIMELINE17 = was
         if env is None:
@@ -312,11 +366,13 @@ def _mlc(db: str | None, config: str | None) -> list[Linked]:
             os.environ["STORYLINE_CONFIG"] = env
 
 
-def _append_drawn(drawn: dict[str, list[tuple[Linked, Any]]], read: str) -> dict[str, int]:
+def _append_drawn(
+    drawn: dict[str, list[tuple[Linked, Any]]], read: str, d: Draw = S12
+) -> dict[str, int]:
     """Write the drawn claims no reading judges yet (every one on a first draw)."""
     added = {}
-    for kind in SETS:
-        rows = read_rows(kind)
+    for kind in d.sets:
+        rows = read_rows(kind, d)
         known = {r["key"] for r in rows}
         new = [
             _row(kind, story, c, read)
@@ -325,7 +381,7 @@ def _append_drawn(drawn: dict[str, list[tuple[Linked, Any]]], read: str) -> dict
             and claim_key(refs_of(c)) not in known
         ]
         if new:
-            write_rows(kind, rows + new)
+            write_rows(kind, rows + new, d)
         added[kind] = len(new)
     return added
 
@@ -335,31 +391,38 @@ def main() -> None:
     ap.add_argument("--db", required=True, help="a copy of the annotated Timeline17 store")
     ap.add_argument("--seeds-db", help="store for ../shared/seeds (default: a fresh one)")
     ap.add_argument("--mlc-db", help="a copy of the annotated French ML-Crisis store")
-    ap.add_argument("--mlc-config", help="the config the ML-Crisis store was built with")
+    ap.add_argument("--mlc-es-db", help="a copy of the annotated Spanish ML-Crisis store")
+    ap.add_argument("--mlc-config", help="the config the ML-Crisis stores were built with")
+    ap.add_argument(
+        "--set", type=Path, default=Path("benchmarks/data/claims_s12"), help="a draw's folder"
+    )
     ap.add_argument("--draw", action="store_true", help="draw the blind sets (read: blind)")
     ap.add_argument("--draw-after", action="store_true", help="add what the draw picks now")
-    ap.add_argument("--show", choices=(*SETS, "all"), help="print a set's claims to label")
+    ap.add_argument("--show", help="print a set's claims to label (a set's name or all)")
     args = ap.parse_args()
+    d = DRAWS.get(args.set.name)
+    if d is None:
+        raise SystemExit(f"--set {args.set}: no such draw; the draws are {sorted(DRAWS)}")
     logging.basicConfig(level=logging.WARNING)
     with tempfile.TemporaryDirectory() as tmp:
         t17 = timeline17(args.db)
         seed_stories = seeds(
             args.seeds_db or str(Path(tmp) / "s.sqlite"), REPO.parent / "shared" / "seeds"
         )
-        mlc = _mlc(args.mlc_db, args.mlc_config)
+        dbs = {"fr": args.mlc_db, "es": args.mlc_es_db}
+        mlc = {lang: _mlc(dbs.get(lang), args.mlc_config, lang) for lang, _ in d.mlc}
     if args.draw or args.draw_after:
-        before = ec._labels(ec._read("claims.jsonl"))
-        drawn = draw(t17, seed_stories, mlc, before)
-        if args.draw and any(read_rows(k) for k in SETS):
+        drawn = draw(t17, seed_stories, mlc, known_labels(d), d)
+        if args.draw and any(read_rows(k, d) for k in d.sets):
             raise SystemExit("the blind sets are drawn already; --draw-after adds to them")
-        print("drawn:", _append_drawn(drawn, "blind" if args.draw else "after-merge"))
+        print("drawn:", _append_drawn(drawn, "blind" if args.draw else "after-merge", d))
     if args.show:
-        show(
-            (("multi", t17 + seed_stories), ("confirmed", t17 + seed_stories), ("mlc_fr", mlc)),
-            args.show,
-        )
-        return
-    result = score(t17, seed_stories, mlc)
+        stories = t17 + seed_stories
+        groups = [("multi", stories), ("confirmed", stories)]
+        show(groups + [(f"mlc_{x}", mlc[x]) for x, _ in d.mlc], args.show, d)
+        if not args.draw_after:
+            return  # after a later draw, the blind labels' scores follow what is to label
+    result = score(t17, seed_stories, mlc, d)
     for name, r in result.items():
         reads = [(read, r[read]) for read in READS if read in r] or [("blind", r)]
         for read, x in reads:

@@ -10,6 +10,13 @@ figures measure one thing at one time and cannot both hold (a disagreement), and
 they are values of one moving measure told on different days (a track); and multi-report
 claims labelled one fact or not. It stores references, no text.
 
+The share of multi-report claims that tell one fact is read, with ``--db``, on the blind
+draws (``benchmarks/data/claims_s12/`` and ``claims_s13/``, scored by
+``eval_claims_s12.tally``: a claim tells one fact when every sentence is labelled ``F``;
+furniture, captions and boilerplate, ``J``, are not one fact): the Timeline17 claims the
+code forms now that those labels judge. The audit set's own claims (``claims``) were
+sampled on an older build and count furniture repeated verbatim as one fact.
+
 Disagreements are scored for main's rule before issue 15 (re-implemented in ``_ledger``),
 for main at 5dd05ca (``MAIN``: its FiguresConfig, no revision rule), and for this code with
 the thresholds of ``GRID`` chosen on the audit set: in-sample (chosen on all topics) and
@@ -34,6 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _common
+import _confirm
 import _ledger as L
 
 from storyline.synthesize.measures import FIGURES, FiguresConfig
@@ -254,7 +262,25 @@ def claims(audit: Audit) -> dict:
     }
 
 
-def evaluate(root: Path, shown: Path | None = None) -> dict:
+def blind_claims(stories: list, draws: Sequence | None = None) -> dict:
+    """The stories' multi-report claims judged on the blind draws' labels (``multi`` sets,
+    pooled, blind readings first): how many the code forms, how many are judged and the
+    share that tells one fact, with the after-merge labels too, and per draw."""
+    import eval_claims_s12 as blind
+
+    draws = list(blind.DRAWS.values()) if draws is None else draws
+    claims = {s.topic: blind.multi_report(s) for s in stories}
+    rows = {d.folder: blind.read_rows("multi", d) for d in draws}
+    pooled = [r for d in draws for r in rows[d.folder]]
+    keys = ("formed", "judged", "good", "share", "wilson95", "apparatus")
+    out = {read: {k: blind.tally(claims, pooled, read)[k] for k in keys} for read in blind.READS}
+    out["by_draw"] = {
+        f: {k: blind.tally(claims, r, "blind")[k] for k in keys} for f, r in rows.items()
+    }
+    return out
+
+
+def evaluate(root: Path, shown: Path | None = None, db: str | None = None) -> dict:
     pairs = [p for p in _jsonl(L.DATA / "pairs.jsonl") if p["batch"] <= MAX_BATCH]
     labelled_claims = _jsonl(L.DATA / "claims.jsonl")
     audit = Audit(root, pairs, labelled_claims)
@@ -287,6 +313,7 @@ def evaluate(root: Path, shown: Path | None = None) -> dict:
         "shipped_errors": audit.errors(FIGURES),
         "tracks": tracks(audit, FIGURES),
         "claims": claims(audit),
+        "claims_blind": blind_claims(_confirm.timeline17(db)) if db else None,
     }
 
 
@@ -315,7 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show", type=Path, help="write the code's ledger and tracks here")
     parser.add_argument("--cache", type=Path, help="keep annotations here between runs")
     parser.add_argument("--per-topic", action="store_true", help="per story, main and now")
-    parser.add_argument("--db", help="--per-topic: a store holding the annotated topics")
+    parser.add_argument("--db", help="a store holding the annotated topics (--per-topic; claims)")
     parser.add_argument("--before", default="5dd05ca", help="--per-topic: the code before")
     parser.add_argument("--max-batch", type=int, default=99, help="score batches up to this")
     args = parser.parse_args(argv)
@@ -331,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         _common.emit(_ledger_stories.compare(args.data, args.db, args.before), sort_keys=True)
         return 0
-    result = evaluate(args.data, args.show)
+    result = evaluate(args.data, args.show, args.db)
     for key in ("disagree_old_rule", "disagree_main", "disagree_main_thresholds"):
         if result[key]:
             print(f"{key:24s} {_short(result[key])}")
@@ -350,9 +377,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'tracks LOTO':18s} {_short(tt['loto'])} spread {tt['loto']['spread_over_topics']}")
     for t, h in tt["loto"]["by_topic"].items():
         print(f"  held out {t:16s} {_short(h)} {h['config']}")
-    print(f"{'claims':18s} {result['claims']}")
+    print(f"{'claims':18s} {_claims_line(result['claims_blind'])}")
+    print(f"{'claims (old set)':18s} {result['claims']}")
     _common.emit(result, sort_keys=True)
     return 0
+
+
+def _claims_line(b: dict | None) -> str:
+    if b is None:
+        return "one fact: pass --db (the annotated Timeline17 topics) to read the blind draws"
+    x, y = b["blind"], b["after-merge"]
+    draws = ", ".join(f"{f} {c['good']}/{c['judged']}" for f, c in b["by_draw"].items())
+    return (
+        f"one fact {x['share']} {x['wilson95']}: {x['good']} of {x['judged']} judged "
+        f"on blind labels ({draws}) of {x['formed']} multi-report claims formed, "
+        f"{x['apparatus']} all apparatus; with after-merge labels "
+        f"{y['good']}/{y['judged']} = {y['share']}"
+    )
 
 
 def _short(s: dict) -> str:

@@ -1,23 +1,31 @@
-"""The blind claims draw's scorer: a claim is judged on the sentences it still holds."""
+"""The blind claims draws' scorer: a claim is judged on the sentences it still holds, and
+a second draw reads sentences the first did not label."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from _confirm import claim_key
-from eval_claims_s12 import tally
+import eval_confirm as ec
+from _confirm import Linked, claim_key
+from eval_claims_s12 import DRAWS, draw, tally
+from eval_ledger import blind_claims
 
 from storyline.model import Claim, Evidence
 
 TOPIC = "harbour-strike"
 
 
-def _claim(*refs: tuple[str, int]) -> Claim:
+def _claim(*refs: tuple[str, int], outlets: tuple[str, ...] = ()) -> Claim:
     evidence = [Evidence(article=a, sentence=s, text=f"{a}:{s}") for a, s in refs]
-    return Claim(id=claim_key(list(refs)), text="", evidence=evidence)
+    return Claim(
+        id=claim_key(list(refs)), text="", evidence=evidence, independent_outlets=list(outlets)
+    )
 
 
 def _row(refs: list[tuple[str, int, str, str]], read: str = "blind") -> dict[str, object]:
@@ -58,3 +66,40 @@ def test_a_confirmed_claim_needs_two_true_origins() -> None:
     claims = {TOPIC: [_claim(("dock1", 3), ("dock2", 5))]}
     assert tally(claims, [relayed], right=False)["good"] == 1  # one fact ...
     assert tally(claims, [relayed], right=True)["good"] == 0  # ... but one source
+
+
+def _story(*claims: Claim) -> Linked:
+    return Linked(TOPIC, [], [], SimpleNamespace(claims=list(claims), sources={}))
+
+
+# Two confirmed claims: one whose sentences SAMPLED labelled, one with a sentence it did not.
+TOLD = _claim(("dock1", 3), ("dock2", 5), outlets=("Velmora Post", "Coast Wire"))
+NEW = _claim(("dock1", 3), ("quay", 7), outlets=("Velmora Post", "Coast Wire"))
+
+
+def _drawn(folder: str, kind: str) -> list[str]:
+    drawn = draw([_story(TOLD, NEW)], [], {}, ec._labels([SAMPLED]), DRAWS[folder])
+    return sorted(c.id for _, c in drawn[kind])
+
+
+def test_the_second_draw_reads_only_claims_with_a_sentence_no_earlier_set_labelled() -> None:
+    assert _drawn("claims_s13", "multi") == [NEW.id]
+    assert _drawn("claims_s13", "confirmed") == [NEW.id]
+
+
+def test_the_first_draw_keeps_its_rule_leaving_out_only_confirmed_claims_judged_before() -> None:
+    assert _drawn("claims_s12", "multi") == sorted([TOLD.id, NEW.id])
+    assert _drawn("claims_s12", "confirmed") == [NEW.id]
+
+
+def test_the_ledger_reads_both_draws_and_counts_furniture_as_not_one_fact(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    furniture = _row([("quay", 7, "J", "Coast Wire"), ("quay2", 2, "J", "Coast Wire")])
+    rows = {"claims_s12": [SAMPLED], "claims_s13": [furniture]}
+    monkeypatch.setattr("eval_claims_s12.read_rows", lambda kind, d: rows[d.folder])
+    story = _story(_claim(("dock1", 3), ("dock2", 5)), _claim(("quay", 7), ("quay2", 2)))
+    got = blind_claims([story])
+    assert (got["blind"]["formed"], got["blind"]["judged"], got["blind"]["good"]) == (2, 2, 1)
+    assert got["blind"]["apparatus"] == 1
+    assert {f: c["judged"] for f, c in got["by_draw"].items()} == {"claims_s12": 1, "claims_s13": 1}
