@@ -65,3 +65,22 @@ def test_one_copy_on_two_sites_is_one_telling_but_one_quote_told_twice_is_two() 
         2: f"{caption}\nHarbour master Ilka Brandt said repairs would take a week.",
     }
     assert confirmers(run_in, sites.__getitem__, set(sites.values())) == ["Herald"]
+
+
+def test_an_agency_line_rerun_with_a_word_or_two_added_is_one_telling() -> None:
+    line = (
+        "Harbour master Ilka Brandt signed the repair contract with the three ferry companies "
+        "of the island, ending a dispute that had closed the quay for a month."
+    )
+    edited = line.replace("Harbour master", "Karsholm harbour master").replace(
+        "three ferry", "three private ferry"
+    )
+    own = (
+        "The quay of Karsholm reopens after Ilka Brandt and the ferry companies signed a "
+        "contract to repair it, ending a month-long dispute over who pays."
+    )
+    sites = {1: "Wire", 2: "Herald", 3: "Post"}
+    assert confirmers({1: line, 2: edited, 3: own}, sites.__getitem__, set(sites.values())) == [
+        "Herald",
+        "Post",
+    ]
