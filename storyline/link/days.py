@@ -20,8 +20,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from storyline.link.events import EVENTS
-from storyline.link.events import _dated as dated  # the events stage's own reading
+from storyline.link.events import EVENTS, dated_readings
 from storyline.model import Annotation
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")  # "last week", "this weekend"
@@ -68,7 +67,7 @@ def days_of(
     """Each dated sentence's own days (``link/events`` reading them as the report's, a
     date in its first ``caption`` characters, an opening photo caption, dating nothing)."""
     spans: dict[int, set[tuple[int, int]]] = {}
-    for sentence, _text, day, *_ in dated(ann, published, EVENTS, language, caption):
+    for sentence, _text, day, *_ in dated_readings(ann, published, EVENTS, language, caption):
         span = _span(day)
         if span is not None:
             spans.setdefault(sentence, set()).add(span)

@@ -50,6 +50,7 @@ __all__ = [
     "EVENTS",
     "STATUS_RANK",
     "EventsConfig",
+    "dated_readings",
     "dated_sentences",
     "find_events",
     "parse_date",
@@ -193,7 +194,7 @@ def find_events(
     for ann in annotations:
         vecs = ann.vectors()
         vectors = hashlib.blake2b(ann.embeddings, digest_size=16).digest()
-        for sentence, text, day, granularity, status, window, clause in _dated(
+        for sentence, text, day, granularity, status, window, clause in dated_readings(
             ann,
             published.get(ann.article),
             config,
@@ -240,7 +241,7 @@ def dated_sentences(
     language = article.language or "en"
     return [
         (sentence, day, clause)
-        for sentence, _, day, _, _, _, clause in _dated(
+        for sentence, _, day, _, _, _, clause in dated_readings(
             annotation,
             article.published.date,
             config,
@@ -254,7 +255,7 @@ _Dated = tuple[int, str, str, Granularity, EventStatus, frozenset[str], str | No
 _DATED: Memo[list[_Dated]] = Memo("link.dated_sentences")
 
 
-def _dated(
+def dated_readings(
     ann: Annotation,
     pub: str | None,
     config: EventsConfig = EVENTS,
