@@ -59,7 +59,7 @@ _FURNITURE = re.compile(
 _CUT = re.compile(r"^(?:-RRB-|-RSB-|[)\]},;#])")
 # In English, the end of an abbreviation the splitter cut ("U.S" cut after "U.", leaving
 # "S, exploded on April 20."); elsewhere a lone capital and a comma is a word ("Y, ...").
-_ABBREVIATION_TAIL = re.compile(r"^[B-HJ-Z],\s")
+ABBREVIATION_TAIL = re.compile(r"^[B-HJ-Z],\s")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -113,7 +113,7 @@ def is_apparatus(text: str, language: str = "en") -> bool:
         or _AUTHOR_NOTE.match(text)
         or _FURNITURE.search(unquoted(text).rstrip())
         or _CUT.match(text)
-        or (language == "en" and _ABBREVIATION_TAIL.match(text))
+        or (language == "en" and ABBREVIATION_TAIL.match(text))
         or _speaks_to_reader(text, language)
     )
 

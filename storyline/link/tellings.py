@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.languages.apparatus import is_apparatus
+from storyline.languages.apparatus import ABBREVIATION_TAIL, is_apparatus
 from storyline.languages.voice import in_writers_voice
 from storyline.link.claims_config import ClaimsConfig
 from storyline.link.days import NO_DAYS, Days, days_apart, days_of
@@ -41,9 +41,6 @@ _APPARATUS = re.compile(
     r"|(?:(?<![\w'’.-])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’.-]*|(?<!day),)"
     rf"\s+(?:{_MONTHS})\s+\d{{1,2}},\s+(?:19|20)\d{{2}}\s*\.?\s*$"
 )
-# The tail of a sentence the splitter cut inside an abbreviation ("U.S, exploded ..." read
-# as "... U." and "S, exploded ..."): a fragment, not a statement.
-_FRAGMENT = re.compile(r"^[B-HJ-Z],\s")
 # Nouns that count people, however a report names them: one unit for figures.
 _PEOPLE = frozenset({"person", "people", "resident", "civilian", "villager", "citizen",
                      "individual", "case", "victim", "patient", "death", "fatality",
@@ -81,7 +78,8 @@ def _is_candidate(text: str, min_words: int, language: str = "en") -> bool:
         and text[-1:] in ".!\"”'’)"
         and not _QUESTION.search(text)
         and not _APPARATUS.search(text)
-        and not _FRAGMENT.match(text)
+        # in every language, where the apparatus test reads it in English only
+        and not ABBREVIATION_TAIL.match(text)
         and not is_apparatus(text, language)
     )
 

@@ -181,11 +181,12 @@ def _entry_test(
     told by more than one report or naming its core (``reading.within_story``)."""
     reporter = tells_as_reporter({a.id: a.language or "en" for a in articles})
     roundup, core = roundups(annotations, terms, articles, weights)
-    story = on_story(roundup, core, stop_words_of(articles))
+    stops = stop_words_of(articles)
+    story = on_story(roundup, core, stops)
     aside = off_story(annotations, articles, weights)
     # A report about something else gives what names the key terms of the other reports.
     own = story_terms([a for a in annotations if a.article not in aside], articles=articles)
-    about = on_story(aside, own, stop_words_of(articles))
+    about = on_story(aside, own, stops)
     span = within_story(articles, core, weights)
     return lambda e: reporter(e) and story(e) and about(e) and span(e)
 
