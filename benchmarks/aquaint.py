@@ -34,6 +34,7 @@ Sentence budgets read 16 / embed 8, as the other audits. Last line: one JSON obj
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import json
 import os
@@ -62,9 +63,38 @@ HANGS = {
     "commas under a noun root makes reported._clause_of climb heads forever",
 }
 DATEWISE_PER_STORY = 20  # DATEWISE entries drawn for reading, per story
+ONLY: frozenset[str] | None = None  # the files read (None: every labelled file)
 
 
-def read_tml(path: Path) -> tuple[str, str, list[str]]:
+@dataclasses.dataclass(frozen=True)
+class Corpus:
+    """A folder of TimeML reports with its hand labels: what the functions here read
+    (``select`` makes it theirs). ``outlets``: file-name prefix -> outlet (the longest
+    prefix that fits; a report of none is unattributed)."""
+
+    src: Path
+    data: Path
+    stories: tuple[str, ...]
+    outlets: dict[str, str]
+    seed: int
+    hangs: dict[str, str] = dataclasses.field(default_factory=dict)
+    only: frozenset[str] | None = None
+
+
+def select(corpus: Corpus) -> None:
+    """Make ``corpus`` the one every function of this module reads."""
+    global AQUAINT, DATA, STORIES, OUTLETS, SEED, HANGS, ONLY
+    AQUAINT, DATA, STORIES, OUTLETS = corpus.src, corpus.data, corpus.stories, corpus.outlets
+    SEED, HANGS, ONLY = corpus.seed, corpus.hangs, corpus.only
+
+
+def outlet_of(name: str) -> str | None:
+    """The outlet a file name's prefix names (``OUTLETS``), None when none does."""
+    fits = [p for p in OUTLETS if name.startswith(p)]
+    return OUTLETS[max(fits, key=len)] if fits else None
+
+
+def read_tml(path: Path) -> tuple[str, str | None, list[str]]:
     """A report's publication day (its CREATION_TIME), outlet and lines of text (the TEXT
     element with its tags stripped, blank lines dropped)."""
     root = ET.parse(path).getroot()
@@ -75,25 +105,33 @@ def read_tml(path: Path) -> tuple[str, str, list[str]]:
     )
     text = "".join(root.find("TEXT").itertext())  # type: ignore[union-attr]
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return made[:10], OUTLETS[path.name[:3]], lines
+    return made[:10], outlet_of(path.name), lines
 
 
 def labels(everything: bool = False) -> dict[str, str]:
     """File name -> its story, ``other`` for a report of no story of the four; the
-    reports of ``HANGS`` left out unless ``everything``."""
+    reports of ``HANGS`` left out unless ``everything``, and those not in ``ONLY``."""
     rows = _jsonl(DATA / "stories.jsonl")
-    return {r["file"]: r["story"] for r in rows if everything or r["file"] not in HANGS}
+    return {
+        r["file"]: r["story"]
+        for r in rows
+        if (everything or r["file"] not in HANGS) and (ONLY is None or r["file"] in ONLY)
+    }
 
 
-def folder_of(name: str, story: str, outlet: str) -> str:
+def folder_of(name: str, story: str, outlet: str | None) -> str:
     """The Timeline17-layout source folder of a report: ``embassy_Xinhua``; a report of
-    ``other`` is a topic of its own (``other-APW19990206.0090_Associated Press``)."""
-    topic = story if story != "other" else f"other-{Path(name).stem}"
-    return f"{topic}_{outlet}"
+    ``other`` is a topic of its own (``other-APW19990206.0090_Associated Press``; a ``_``
+    of the file name becomes ``-``, as the layout splits the topic from the outlet at it);
+    no outlet: the topic alone (``other-ea980120.1830.0071``), the report unattributed."""
+    topic = story if story != "other" else f"other-{Path(name).stem.replace('_', '-')}"
+    return f"{topic}_{outlet}" if outlet else topic
 
 
-def write_layout(root: Path, src: Path = AQUAINT, everything: bool = False) -> Path:
-    """Every labelled report of ``src`` written under ``root`` in the Timeline17 layout."""
+def write_layout(root: Path, src: Path | None = None, everything: bool = False) -> Path:
+    """Every labelled report of ``src`` (``AQUAINT``: the selected corpus) written under
+    ``root`` in the Timeline17 layout."""
+    src = src or AQUAINT
     for name, story in labels(everything).items():
         day, outlet, lines = read_tml(src / name)
         out = root / folder_of(name, story, outlet) / "InputDocs" / day / f"{Path(name).stem}.txt"
@@ -278,7 +316,8 @@ def wilson(k: int, n: int) -> list[float] | None:
 
 
 def draw_datewise(dump_dir: Path) -> list[dict[str, Any]]:
-    """Up to ``DATEWISE_PER_STORY`` DATEWISE entries of each story, drawn at random (seed 13)."""
+    """Up to ``DATEWISE_PER_STORY`` DATEWISE entries of each story, drawn at random
+    (``SEED``: 13 for AQUAINT)."""
     rows = _jsonl(dump_dir / "datewise.jsonl")
     rng = random.Random(SEED)
     drawn = []
@@ -358,8 +397,13 @@ def summary(result: dict[str, Any]) -> None:
         for read, r in by_read.items():
             print(f"{name:9} {read:11} {r['good']}/{r['judged']} = {r['share']} {r['wilson95']} "
                   f"(formed {r['formed']})")  # fmt: skip
-    for name, r in (result["stories"] or {}).items():
-        print(f"stories   {name:11} P {r['bcubed_p']} R {r['bcubed_r']} F1 {r['bcubed_f1']}")
+    print_stories(result["stories"])
+
+
+def print_stories(figures: dict[str, Any] | None, label: str = "stories") -> None:
+    """One line per grouping (storyline, the two baselines): B-cubed P, R, F1."""
+    for name, r in (figures or {}).items():
+        print(f"{label:9} {name:11} P {r['bcubed_p']} R {r['bcubed_r']} F1 {r['bcubed_f1']}")
 
 
 def main(argv: list[str] | None = None) -> int:
