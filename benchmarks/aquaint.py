@@ -349,15 +349,18 @@ def score_timeline(dump_dir: Path, method: str, upto: str = READS[-1]) -> dict[s
     return {**result, "wilson95": wilson(k, n), "unjudged": len(unjudged)}
 
 
-def score_claims(dump_dir: Path) -> dict[str, Any]:
+def score_claims(
+    dump_dir: Path, name: str = "claims.jsonl", topics: tuple[str, ...] | None = None
+) -> dict[str, Any]:
     """Multi-report claims telling one fact, and confirmed claims right, on the labels of
-    ``data/aquaint/claims.jsonl`` (``eval_claims_s12.tally``: blind labels first)."""
+    ``data/aquaint/claims.jsonl`` (``eval_claims_s12.tally``: blind labels first), of the
+    dump's file ``name`` and the stories ``topics`` (``STORIES`` when None)."""
     from types import SimpleNamespace
 
     from eval_claims_s12 import tally
 
     rows = _jsonl(DATA / "claims.jsonl")
-    formed = _jsonl(dump_dir / "claims.jsonl")
+    formed = _jsonl(dump_dir / name)
 
     def claim(c: dict[str, Any]) -> Any:
         return SimpleNamespace(
@@ -369,7 +372,9 @@ def score_claims(dump_dir: Path) -> dict[str, Any]:
         ("multi", lambda c: True, False),
         ("confirmed", lambda c: c["confirmed"], True),
     ):
-        claims = {s: [claim(c) for c in formed if c["topic"] == s and pick(c)] for s in STORIES}
+        claims = {
+            s: [claim(c) for c in formed if c["topic"] == s and pick(c)] for s in topics or STORIES
+        }
         sets = [r for r in rows if r["set"] == name]
         out[name] = {read: tally(claims, sets, read, right) for read in READS}
     return out

@@ -121,45 +121,94 @@ def user_run(db: str, out: Path, article_seconds: float | None = None) -> dict[s
 
 
 def ledger_rows(db: str, linked: list[Any]) -> list[dict[str, Any]]:
-    """Each story's dossier (``engine.dossier_for``, as ``storyline build`` makes it): its
-    conflicts, tracks and changes, every figure with its evidence (article, sentence, text)."""
+    """Each linked story's dossier (``engine.dossier_for``, as ``storyline build`` makes it)
+    as ``ledger_of`` rows."""
     from storyline import engine
     from storyline.model import Story
     from storyline.settings import load_settings
     from storyline.store import open_store
 
-    def refs(evidence: list[Any]) -> list[list[Any]]:
-        return [[e.article[:12], e.sentence, e.text] for e in evidence]
-
     settings = load_settings(db=db, workers=1, read_sentences=16, embed_sentences=8)
     store = open_store(settings.db)
-    rows: list[dict[str, Any]] = []
     try:
-        for s in linked:
-            ids = sorted(a.id for a in s.articles)
-            d = engine.dossier_for(Story(id=s.topic, title=s.topic, articles=ids), store, settings)
-            for c in d.conflicts:
-                rows.append({
-                    "topic": s.topic, "kind": "conflict", "about": c.about, "type": c.kind,
-                    "explained": c.explained, "note": c.note,
-                    "positions": [{"value": p.value, "refs": refs(p.evidence)}
-                                  for p in c.positions],
-                })  # fmt: skip
-            for t in d.tracks:
-                rows.append({
-                    "topic": s.topic, "kind": "track", "about": t.about, "unit": t.unit,
-                    "points": [{"date": p.date, "value": p.value, "text": p.text,
-                                "outlet": p.outlet, "refs": refs(p.evidence)} for p in t.points],
-                })  # fmt: skip
-            for ch in d.changes:
-                rows.append({
-                    "topic": s.topic, "kind": "change", "type": ch.kind, "text": ch.text,
-                    "about": ch.about, "before": ch.before, "after": ch.after,
-                    "refs": refs(ch.evidence), "before_refs": refs(ch.before_evidence),
-                })  # fmt: skip
+        return [
+            row
+            for s in linked
+            for row in ledger_of(
+                s.topic,
+                engine.dossier_for(
+                    Story(id=s.topic, title=s.topic, articles=sorted(a.id for a in s.articles)),
+                    store,
+                    settings,
+                ),
+            )
+        ]
     finally:
         store.close()
+
+
+def _refs(evidence: list[Any]) -> list[list[Any]]:
+    return [[e.article[:12], e.sentence, e.text] for e in evidence]
+
+
+def ledger_of(topic: str, d: Any) -> list[dict[str, Any]]:
+    """A dossier's conflicts, tracks and changes, every figure with its evidence (article,
+    sentence, text)."""
+    rows: list[dict[str, Any]] = []
+    for c in d.conflicts:
+        rows.append({
+            "topic": topic, "kind": "conflict", "about": c.about, "type": c.kind,
+            "explained": c.explained, "note": c.note,
+            "positions": [{"value": p.value, "refs": _refs(p.evidence)} for p in c.positions],
+        })  # fmt: skip
+    for t in d.tracks:
+        rows.append({
+            "topic": topic, "kind": "track", "about": t.about, "unit": t.unit,
+            "points": [{"date": p.date, "value": p.value, "text": p.text, "outlet": p.outlet,
+                        "refs": _refs(p.evidence)} for p in t.points],
+        })  # fmt: skip
+    for ch in d.changes:
+        rows.append({
+            "topic": topic, "kind": "change", "type": ch.kind, "text": ch.text,
+            "about": ch.about, "before": ch.before, "after": ch.after,
+            "refs": _refs(ch.evidence), "before_refs": _refs(ch.before_evidence),
+        })  # fmt: skip
     return rows
+
+
+STREAM = "stream"  # the topic of what the stream's own stories show
+
+
+def stream(dossiers: Path, out: Path) -> dict[str, int]:
+    """The dossiers ``storyline build`` wrote for the stories it found in the whole stream
+    (``user``): their claims of two or more reports (``claims-stream.jsonl``, confirmed
+    when 2+ independent outlets tell them) and their ledgers (``ledger-stream.jsonl``),
+    all under the topic ``stream``."""
+    import msgspec
+    from _confirm import claim_key, refs_of
+
+    from storyline.model import Dossier
+
+    claims, ledger = [], []
+    for path in sorted(dossiers.glob("*/dossier.json")):
+        d = msgspec.json.decode(path.read_bytes(), type=Dossier)
+        outlet = {a.id: a.outlet or "" for a in d.articles}
+        for c in d.claims:
+            if len({e.article for e in c.evidence}) < 2:
+                continue
+            claims.append({
+                "topic": STREAM, "story": d.story.id, "key": claim_key(refs_of(c)),
+                "confirmed": c.independent_outlets >= 2,
+                "outlets": sorted(c.independent_outlet_names),
+                "refs": [[e.article, e.sentence, outlet.get(e.article, ""), e.text]
+                         for e in sorted(c.evidence, key=lambda e: (e.article, e.sentence))],
+            })  # fmt: skip
+        ledger += [{**r, "story": d.story.id} for r in ledger_of(STREAM, d)]
+    out.mkdir(parents=True, exist_ok=True)
+    aquaint._write(out / "claims-stream.jsonl", claims)
+    aquaint._write(out / "ledger-stream.jsonl", ledger)
+    return {"stream_claims": len(claims), "stream_confirmed": sum(c["confirmed"] for c in claims),
+            "stream_ledger": len(ledger)}  # fmt: skip
 
 
 def dump(db: str, weights: str | Path, out: Path) -> dict[str, Any]:
@@ -202,7 +251,9 @@ def score_ledger(dump_dir: Path) -> dict[str, Any]:
     """Disagreements right (``right`` on a conflict not ``explained``), changes right, and
     track points that belong to their track's measure (``member``), per read."""
     labels = aquaint._jsonl(TIMEBANK.data / "ledger.jsonl")
-    shown = aquaint._jsonl(dump_dir / "ledger.jsonl")
+    shown = aquaint._jsonl(dump_dir / "ledger.jsonl") + aquaint._jsonl(
+        dump_dir / "ledger-stream.jsonl"
+    )
     out: dict[str, Any] = {}
     for upto in aquaint.READS:
         reads = aquaint.READS[: aquaint.READS.index(upto) + 1]
@@ -244,6 +295,7 @@ def score(dump_dir: Path) -> dict[str, Any]:
     use()
     result = aquaint.score(dump_dir)
     result["ledger"] = score_ledger(dump_dir)
+    result["stream_claims"] = aquaint.score_claims(dump_dir, "claims-stream.jsonl", (STREAM,))
     path = dump_dir / "stories-1998.json"
     result["stories_1998"] = json.loads(path.read_text()) if path.exists() else None
     return result
@@ -257,16 +309,21 @@ def summary(result: dict[str, Any]) -> None:
             print(f"{name:14} {read:11} {r['right']}/{r['judged']} = {r['share']} "
                   f"{r['wilson95']} unjudged {r['unjudged']}")  # fmt: skip
     aquaint.print_stories(result["stories_1998"], "stories98")
+    for name, by_read in result["stream_claims"].items():
+        for read, r in by_read.items():
+            print(f"stream {name:9} {read:11} {r['good']}/{r['judged']} = {r['share']} "
+                  f"{r['wilson95']} (formed {r['formed']})")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = parser(__doc__)
-    ap.add_argument("command", choices=("user", "stories", "dump", "score"))
+    ap.add_argument("command", choices=("user", "stories", "dump", "stream", "score"))
     for flag, kind, what in (
         ("--db", str, "the store the reports are annotated into (kept)"),
         ("--weights", str, "DATEWISE's weights (.json) or a Timeline17 store to train on"),
         ("--out", Path, "where user and dump write their files"),
-        ("--dump", Path, "a folder dump wrote (score)"),
+        ("--dump", Path, "a folder dump wrote (score; stream writes there)"),
+        ("--dossiers", Path, "stream: the dossiers folder user wrote"),
         ("--year", int, "stories: only the reports of this year"),
         ("--article-seconds", float, "user: the per-article time limit"),
     ):
@@ -287,7 +344,11 @@ def main(argv: list[str] | None = None) -> int:
             ap.error("dump needs --weights (a .json of weights or a Timeline17 store)")
         emit(dump(args.db, args.weights, args.out))
     elif not args.dump:
-        ap.error("score needs --dump, a folder dump wrote")
+        ap.error(f"{args.command} needs --dump, a folder dump wrote")
+    elif args.command == "stream":
+        if not args.dossiers:
+            ap.error("stream needs --dossiers, the folder user wrote its dossiers to")
+        emit(stream(args.dossiers, args.dump))
     elif args.draw_sample:
         use()
         print(
