@@ -68,9 +68,8 @@ ONLY: frozenset[str] | None = None  # the files read (None: every labelled file)
 
 @dataclasses.dataclass(frozen=True)
 class Corpus:
-    """A folder of TimeML reports with its hand labels: what the functions here read
-    (``select`` makes it theirs). ``outlets``: file-name prefix -> outlet (the longest
-    prefix that fits; a report of none is unattributed)."""
+    """A folder of TimeML reports with its hand labels, read here once ``select`` picks it;
+    ``outlets``: file-name prefix -> outlet (none that fits: the report is unattributed)."""
 
     src: Path
     data: Path
@@ -89,9 +88,8 @@ def select(corpus: Corpus) -> None:
 
 
 def outlet_of(name: str) -> str | None:
-    """The outlet a file name's prefix names (``OUTLETS``), None when none does."""
-    fits = [p for p in OUTLETS if name.startswith(p)]
-    return OUTLETS[max(fits, key=len)] if fits else None
+    """The outlet the longest prefix of ``OUTLETS`` that fits a file name names, or None."""
+    return OUTLETS.get(max((p for p in OUTLETS if name.startswith(p)), key=len, default=""))
 
 
 def read_tml(path: Path) -> tuple[str, str | None, list[str]]:
@@ -331,15 +329,17 @@ def draw_datewise(dump_dir: Path) -> list[dict[str, Any]]:
 READS = ("blind", "after-merge")
 
 
-def score_timeline(dump_dir: Path, method: str, upto: str = READS[-1]) -> dict[str, Any]:
+def score_timeline(
+    dump_dir: Path, method: str, upto: str = READS[-1], name: str | None = None
+) -> dict[str, Any]:
     """The timeline labels read up to ``upto`` (blind only, or with those read after the
-    merge) on a dump's entries (``timeline_audit.score``), per story; the entries no label
-    judges are counted apart (``unjudged``), never as right or wrong."""
+    merge) on a dump's entries (its file ``name``, else the method's; ``timeline_audit.score``),
+    per story; entries no label judges are counted apart (``unjudged``), never right or wrong."""
     from timeline_audit import score
 
     reads = READS[: READS.index(upto) + 1]
     rows = [r for r in _jsonl(DATA / "entries.jsonl") if r.get("read", "blind") in reads]
-    name = "entries.jsonl" if method == "storyline" else "datewise.jsonl"
+    name = name or ("entries.jsonl" if method == "storyline" else "datewise.jsonl")
     with tempfile.TemporaryDirectory() as tmp:
         labels_path = Path(tmp) / "labels.jsonl"
         _write(labels_path, rows)

@@ -182,14 +182,16 @@ STREAM = "stream"  # the topic of what the stream's own stories show
 def stream(dossiers: Path, out: Path) -> dict[str, int]:
     """The dossiers ``storyline build`` wrote for the stories it found in the whole stream
     (``user``): their claims of two or more reports (``claims-stream.jsonl``, confirmed
-    when 2+ independent outlets tell them) and their ledgers (``ledger-stream.jsonl``),
-    all under the topic ``stream``."""
+    when 2+ independent outlets tell them), their ledgers (``ledger-stream.jsonl``) and the
+    timelines of stories of two or more reports (``entries-stream.jsonl``), all under the
+    topic ``stream``."""
     import msgspec
     from _confirm import claim_key, refs_of
+    from timeline_audit import digest
 
     from storyline.model import Dossier
 
-    claims, ledger = [], []
+    claims, ledger, entries = [], [], []
     for path in sorted(dossiers.glob("*/dossier.json")):
         d = msgspec.json.decode(path.read_bytes(), type=Dossier)
         outlet = {a.id: a.outlet or "" for a in d.articles}
@@ -204,11 +206,21 @@ def stream(dossiers: Path, out: Path) -> dict[str, int]:
                          for e in sorted(c.evidence, key=lambda e: (e.article, e.sentence))],
             })  # fmt: skip
         ledger += [{**r, "story": d.story.id} for r in ledger_of(STREAM, d)]
+        if d.story.articles >= 2:
+            day = {a.id: a.published.date[:10] for a in d.articles}
+            entries += [
+                {"topic": STREAM, "story": d.story.id, "date": e.date, "status": e.status,
+                 "article": e.evidence[0].article[:12], "sentence": e.evidence[0].sentence,
+                 "published": day.get(e.evidence[0].article), "digest": digest(e.text),
+                 "text": e.text}
+                for e in d.timeline
+            ]  # fmt: skip
     out.mkdir(parents=True, exist_ok=True)
     aquaint._write(out / "claims-stream.jsonl", claims)
     aquaint._write(out / "ledger-stream.jsonl", ledger)
+    aquaint._write(out / "entries-stream.jsonl", entries)
     return {"stream_claims": len(claims), "stream_confirmed": sum(c["confirmed"] for c in claims),
-            "stream_ledger": len(ledger)}  # fmt: skip
+            "stream_ledger": len(ledger), "stream_entries": len(entries)}  # fmt: skip
 
 
 def dump(db: str, weights: str | Path, out: Path) -> dict[str, Any]:
@@ -296,6 +308,10 @@ def score(dump_dir: Path) -> dict[str, Any]:
     result = aquaint.score(dump_dir)
     result["ledger"] = score_ledger(dump_dir)
     result["stream_claims"] = aquaint.score_claims(dump_dir, "claims-stream.jsonl", (STREAM,))
+    result["stream_timeline"] = {
+        read: aquaint.score_timeline(dump_dir, "storyline", read, "entries-stream.jsonl")
+        for read in aquaint.READS
+    }
     path = dump_dir / "stories-1998.json"
     result["stories_1998"] = json.loads(path.read_text()) if path.exists() else None
     return result
@@ -313,6 +329,9 @@ def summary(result: dict[str, Any]) -> None:
         for read, r in by_read.items():
             print(f"stream {name:9} {read:11} {r['good']}/{r['judged']} = {r['share']} "
                   f"{r['wilson95']} (formed {r['formed']})")  # fmt: skip
+    for read, r in result["stream_timeline"].items():
+        print(f"stream timeline {read:11} {r['right']}/{r['entries']} = {r['share']} "
+              f"{r['wilson95']} unjudged {r['unjudged']} {r['wrong_kinds']}")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
