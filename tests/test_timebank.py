@@ -119,3 +119,56 @@ def test_ledger_labels_judge_only_what_they_name(
     assert (blind["track_points"]["right"], blind["track_points"]["judged"]) == (1, 1)
     assert blind["track_points"]["unjudged"] == 1
     assert (after["track_points"]["right"], after["track_points"]["judged"]) == (1, 2)
+
+
+def _dossier(story: str, articles: list[tuple[str, str]], claims: list, timeline: list):  # type: ignore[no-untyped-def]
+    from storyline.model import Published
+    from storyline.model.dossier import (
+        Dossier,
+        DossierArticle,
+        DossierClaim,
+        StoryInfo,
+        TimelineEntry,
+    )
+    from storyline.model.links import Evidence
+
+    return Dossier(
+        story=StoryInfo(id=story, title=story, articles=len(articles), first_published=None,
+                        last_published=None),
+        articles=[DossierArticle(id=a, path=None, url=None, title=None, outlet=o, authors=[],
+                                 credits=[], cites=[], published=Published(date="1998-02-13"),
+                                 language="en") for a, o in articles],
+        entities=[], summary=[], conflicts=[], quotes=[], coverage=[],
+        claims=[DossierClaim(id=f"c{n}", text="", outlets=k, independent_outlets=k,
+                             evidence=[Evidence(article=a, sentence=s, text="") for a, s in ev])
+                for n, (ev, k) in enumerate(claims)],
+        timeline=[TimelineEntry(date=d, granularity="day", status="occurred", text="x",
+                                entities=[], evidence=[Evidence(article=a, sentence=s, text="x")])
+                  for d, a, s in timeline],
+    )  # fmt: skip
+
+
+def test_the_stream_keeps_claims_of_two_reports_and_timelines_of_real_stories(
+    tmp_path: Path,
+) -> None:
+    import msgspec
+
+    two = _dossier(
+        "s-two", [("a" * 16, "CNN"), ("b" * 16, "AP")],
+        claims=[([("a" * 16, 1), ("b" * 16, 4)], 2), ([("a" * 16, 2), ("a" * 16, 3)], 1)],
+        timeline=[("1998-02-13", "a" * 16, 1)],
+    )  # fmt: skip
+    alone = _dossier(
+        "s-one", [("c" * 16, "VOA")], claims=[], timeline=[("1998-03-03", "c" * 16, 0)]
+    )
+    for d in (two, alone):
+        (tmp_path / "dossiers" / d.story.id).mkdir(parents=True)
+        (tmp_path / "dossiers" / d.story.id / "dossier.json").write_bytes(msgspec.json.encode(d))
+    counts = timebank.stream(tmp_path / "dossiers", tmp_path / "dump")
+    assert counts["stream_claims"] == 1 and counts["stream_confirmed"] == 1
+    (claim,) = aquaint._jsonl(tmp_path / "dump" / "claims-stream.jsonl")
+    assert [r[:3] for r in claim["refs"]] == [["a" * 16, 1, "CNN"], ["b" * 16, 4, "AP"]]
+    entries = aquaint._jsonl(tmp_path / "dump" / "entries-stream.jsonl")
+    assert [(e["story"], e["article"], e["published"]) for e in entries] == [
+        ("s-two", "a" * 12, "1998-02-13")
+    ]
