@@ -187,7 +187,7 @@ def stream(dossiers: Path, out: Path) -> dict[str, int]:
     topic ``stream``."""
     import msgspec
     from _confirm import claim_key, refs_of
-    from timeline_audit import digest
+    from timeline_audit import _telling, digest
 
     from storyline.model import Dossier
 
@@ -208,12 +208,12 @@ def stream(dossiers: Path, out: Path) -> dict[str, int]:
         ledger += [{**r, "story": d.story.id} for r in ledger_of(STREAM, d)]
         if d.story.articles >= 2:
             day = {a.id: a.published.date[:10] for a in d.articles}
+            told = [(e, _telling(e.evidence, e.text)) for e in d.timeline]
             entries += [
                 {"topic": STREAM, "story": d.story.id, "date": e.date, "status": e.status,
-                 "article": e.evidence[0].article[:12], "sentence": e.evidence[0].sentence,
-                 "published": day.get(e.evidence[0].article), "digest": digest(e.text),
-                 "text": e.text}
-                for e in d.timeline
+                 "article": ev.article[:12], "sentence": ev.sentence,
+                 "published": day.get(ev.article), "digest": digest(e.text), "text": e.text}
+                for e, ev in told
             ]  # fmt: skip
     out.mkdir(parents=True, exist_ok=True)
     aquaint._write(out / "claims-stream.jsonl", claims)
