@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.annotate.nlp import lemma_of
-from storyline.annotate.roles import SPEECH_VERBS
+from storyline.languages.clauses import REPORTING
 from storyline.model import Clause, Mention, Sentence
 
 if TYPE_CHECKING:
@@ -22,24 +22,6 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span, Token
 
-# fmt: off
-# Roots whose clause reports what someone thinks rather than what happened.
-COGNITION_VERBS = frozenset(
-    {
-        "believe", "think", "feel", "fear", "hope", "expect", "suspect", "doubt", "know",
-        "reckon", "suppose", "assume", "estimate", "worry", "realize", "realise",
-    }
-)
-# The same in French, as lemmas.
-FRENCH_REPORTING = frozenset(
-    {
-        "dire", "déclarer", "affirmer", "annoncer", "expliquer", "indiquer", "ajouter",
-        "souligner", "assurer", "préciser", "confirmer", "rappeler", "répondre", "estimer",
-        "croire", "penser", "espérer", "craindre", "savoir", "juger", "avertir", "insister",
-    }
-)
-# fmt: on
-REPORTING = SPEECH_VERBS | COGNITION_VERBS
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubjpass", "csubj:pass"})
 _OBJECTS = frozenset({"dobj", "obj"})
 _CONTENT = ("ccomp", "parataxis", "xcomp")  # in this order of preference

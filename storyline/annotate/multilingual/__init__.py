@@ -24,13 +24,14 @@ import logging
 import warnings
 from typing import TYPE_CHECKING, NamedTuple
 
-from storyline.annotate.clause import FRENCH_REPORTING, find_clauses
+from storyline.annotate.clause import find_clauses
 from storyline.annotate.multilingual.dates import find_dates
 from storyline.annotate.multilingual.names import find_names, pipeline_mentions
 from storyline.annotate.multilingual.quotes import find_quotes
 from storyline.annotate.multilingual.reported import find_reported
 from storyline.annotate.multilingual.sentences import split_sentences
 from storyline.annotate.nlp import parse_whole
+from storyline.languages.clauses import FRENCH_REPORTING
 from storyline.languages.words import DATED, READ
 from storyline.model import Clause, Mention, Quote, Sentence, TimeExpr
 
