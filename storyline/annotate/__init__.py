@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 
 # Bump when what the annotator produces changes: stored annotations of another
 # version are made again on the next run.
+# 12: French and Spanish: a weekday with "dernier"/"pasado" is the last one before the
+# report (the library read a Thursday's "mardi dernier" as the week before's); "il y a deux
+# jours", "hace dos días" date the day they count back to;
 # 11: "alleges" only says a figure ("the government alleges 15 people ... died": died);
 # 10: reports in other languages: a line break ends a sentence unless the next line starts
 # in lower case; Recognizers-Text's missed dates read again on the date word alone; a part
@@ -59,7 +62,7 @@ log = logging.getLogger(__name__)
 # date); dates outside the calendar dropped, years below 1000 in four digits, texts over
 # 100,000 characters read in pieces, flattened chronologies ("hundreds 1998") read;
 # 3: sentence budgets; 2: time expressions carry their verb's tense
-ANNOTATOR_VERSION = "11"
+ANNOTATOR_VERSION = "12"
 
 
 class Annotator(Protocol):

@@ -77,3 +77,31 @@ def test_a_chronology_line_is_dated_as_the_chronology_reads_in_order() -> None:
         ("3 fév", "2031-02-03"),
         ("23 nov", "2031-11-23"),
     ]
+
+
+def test_last_weekday_is_the_last_such_day_before_the_report_not_the_week_before() -> None:
+    published = datetime.date(2031, 7, 17)  # a Thursday
+    # Recognizers-Text's French reads a Thursday's "mardi dernier" as the Tuesday of the
+    # week before (8 July); the writer means two days back.
+    assert _dates("La digue de Quorra a cédé mardi dernier.", "fr", published) == [
+        ("mardi dernier", "2031-07-15")
+    ]
+    assert _dates("Les pêcheurs sont rentrés samedi dernier.", "fr", published) == [
+        ("samedi dernier", "2031-07-12")
+    ]
+    assert _dates("La presa cedió el martes pasado.", "es", published) == [
+        ("martes pasado", "2031-07-15")
+    ]
+
+
+def test_a_count_of_days_ago_dates_the_day_it_counts_back_to() -> None:
+    published = datetime.date(2031, 7, 17)
+    assert _dates("Le maire d'Ostley a démissionné il y a trois jours.", "fr", published) == [
+        ("il y a trois jours", "2031-07-14")
+    ]
+    assert _dates("La presa de Quorra cedió hace dos días.", "es", published) == [
+        ("hace dos días", "2031-07-15")
+    ]
+    # a length is no day: "depuis trois jours", "durante dos días"
+    assert _dates("La digue tient depuis trois jours.", "fr", published) == []
+    assert _dates("Llovió durante dos días.", "es", published) == []

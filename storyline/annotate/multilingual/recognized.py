@@ -17,7 +17,12 @@ then checked against what the words say:
   ("dans la nuit de lundi à mardi") date the day they start on;
 - a day written with its weekday ("jeudi 23 juillet") is kept only in a year where that
   day is that weekday: a page's furniture from another year, such as an edition's date,
-  names a weekday that does not fit.
+  names a weekday that does not fit;
+- a weekday with the language's "last" ("mardi dernier") is the last such day before the
+  report's: the library's French reads it as the week before's (a Thursday's "mardi
+  dernier" nine days back, not two);
+- a count of days after the language's "ago" words ("il y a deux jours", "hace dos
+  días"), which the library reads as a length, is that many days before the report.
 """
 
 from __future__ import annotations
@@ -58,6 +63,8 @@ _YEAR_AFTER = re.compile(r"\s+(?:de\s+)?((?:1[6-9]|20)\d\d)\b")
 _COMMA_NUMBER = re.compile(r",\s*\d{1,3}$")
 _FULL_STOP = re.compile(r"(?<=\w)\.(?=\s|$)")
 _WORDS_BEFORE = 2  # words read before a date word when it is read again alone
+AGO_DAYS = 31  # "il y a N jours" dates a day up to this many days back; longer is a length
+_DAYS = re.compile(r"P(\d+)D")
 
 
 @functools.cache
@@ -139,6 +146,8 @@ def _read(
     months = CALENDARS[language].month_numbers if language in CALENDARS else {}
     for r in results:
         kind = r.type_name.rsplit(".", 1)[-1]
+        if kind == "duration" and anchor is not None:
+            out += _ago(text, a + r.start, a + r.end + 1, r.resolution, language, anchor)
         if kind not in ("date", "daterange", "datetime", "datetimerange"):
             continue
         start, end = _trimmed(text, a + r.start, a + r.end + 1, language)
@@ -164,11 +173,58 @@ def _read(
             values = [{"timex": year.group(1) + next(iter(timexes))[4:]}]
             end = year.end()
         value = choose(values, anchor, future(start, end))
+        last = _last_weekday(text, start, end, language, anchor)
+        if last is not None:
+            value, end = last
         if value is not None and not _fits_weekday(text[start:end], value, language):
             continue
         if value is not None and (anchor is not None or _YEAR.search(text[start:end])):
             out.append((start, end, value))
     return out
+
+
+def _ago(
+    text: str, start: int, end: int, resolution: Any, language: str, anchor: datetime.date
+) -> list[tuple[int, int, str | None]]:
+    """The day a length read at ``text[start:end]`` counts back to when the language's
+    "ago" words come right before it ("il y a deux jours"), as (start, end, ISO day)."""
+    values = (resolution or {}).get("values") or []
+    days = _DAYS.fullmatch(values[0].get("timex", "")) if values else None
+    if days is None or not 0 < int(days.group(1)) <= AGO_DAYS:
+        return []
+    before = text[:start].rstrip()
+    for ago in WORDS[language].ago:
+        opens = len(before) - len(ago)
+        if before[opens:].lower() == ago and (opens == 0 or not before[opens - 1].isalnum()):
+            while end > start and not text[end - 1].isalnum():
+                end -= 1
+            day = shift_days(anchor, -int(days.group(1)))
+            return [(opens, end, day.isoformat())] if day else []
+    return []
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _last_weekday(
+    text: str, start: int, end: int, language: str, anchor: datetime.date | None
+) -> tuple[str, int] | None:
+    """(ISO day, end) of a weekday the language's "last" follows ("mardi dernier"): the
+    last such day before ``anchor``; None for any other span."""
+    if anchor is None or language not in CALENDARS or any(c.isdigit() for c in text[start:end]):
+        return None
+    weekdays = CALENDARS[language].weekday_numbers
+    for m in _WORD.finditer(text, start, end):
+        after = _NEXT_WORD.match(text, m.end())
+        if (
+            m.group().lower() in weekdays
+            and after
+            and after.group(1).lower() in WORDS[language].last
+        ):
+            back = (anchor.weekday() - weekdays[m.group().lower()] - 1) % 7 + 1
+            day = shift_days(anchor, -back)
+            return (day.isoformat(), max(end, after.end())) if day else None
+    return None
 
 
 def _trimmed(sentence: str, start: int, end: int, language: str) -> tuple[int, int]:
