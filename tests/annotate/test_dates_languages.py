@@ -105,3 +105,13 @@ def test_a_count_of_days_ago_dates_the_day_it_counts_back_to() -> None:
     # a length is no day: "depuis trois jours", "durante dos días"
     assert _dates("La digue tient depuis trois jours.", "fr", published) == []
     assert _dates("Llovió durante dos días.", "es", published) == []
+
+
+def test_a_weekday_and_a_bare_number_is_that_day_of_the_month_not_a_clock_time() -> None:
+    published = datetime.date(2031, 7, 17)  # a Thursday
+    # Recognizers-Text reads "jeudi 10" as Thursday at 10 o'clock (the report's own day).
+    assert _dates("Jeudi 10, la digue de Quorra a cédé.", "fr", published) == [
+        ("Jeudi 10", "2031-07-10")
+    ]
+    # no Wednesday 10 lies near the report: no day rather than a wrong one
+    assert _dates("Mercredi 10, la digue a cédé.", "fr", published) == []

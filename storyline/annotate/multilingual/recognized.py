@@ -21,6 +21,10 @@ then checked against what the words say:
 - a weekday with the language's "last" ("mardi dernier") is the last such day before the
   report's: the library's French reads it as the week before's (a Thursday's "mardi
   dernier" nine days back, not two);
+- a weekday and a bare number ("jeudi 3", "el martes 25"), which the library reads as a
+  clock time, is the day of that number that falls on that weekday, in the report's month
+  or the one before or after; none is read when no such day lies within ``NEAR_MONTH_DAY``
+  days of the report;
 - a count of days after the language's "ago" words ("il y a deux jours", "hace dos
   días"), which the library reads as a length, is that many days before the report.
 """
@@ -65,6 +69,8 @@ _FULL_STOP = re.compile(r"(?<=\w)\.(?=\s|$)")
 _WORDS_BEFORE = 2  # words read before a date word when it is read again alone
 AGO_DAYS = 31  # "il y a N jours" dates a day up to this many days back; longer is a length
 _DAYS = re.compile(r"P(\d+)D")
+NEAR_MONTH_DAY = 14  # "jeudi 3": days from the report its day of the month may lie
+_WEEKDAY_NUMBER = re.compile(r"([^\W\d_]+)\s+(?:le\s+|el\s+)?(1er|[12]\d|3[01]|0?[1-9])")
 
 
 @functools.cache
@@ -176,6 +182,9 @@ def _read(
         last = _last_weekday(text, start, end, language, anchor)
         if last is not None:
             value, end = last
+        numbered = _weekday_number(text[start:end], language, anchor)
+        if numbered is not None:
+            value = numbered or None
         if value is not None and not _fits_weekday(text[start:end], value, language):
             continue
         if value is not None and (anchor is not None or _YEAR.search(text[start:end])):
@@ -225,6 +234,29 @@ def _last_weekday(
             day = shift_days(anchor, -back)
             return (day.isoformat(), max(end, after.end())) if day else None
     return None
+
+
+def _weekday_number(span: str, language: str, anchor: datetime.date | None) -> str | None:
+    """The ISO day "jeudi 3" names (see the docstring), "" when no day fits, None when
+    ``span`` is no weekday and bare number."""
+    m = _WEEKDAY_NUMBER.fullmatch(span.strip())
+    weekdays = CALENDARS[language].weekday_numbers if language in CALENDARS else {}
+    if m is None or m.group(1).lower() not in weekdays or anchor is None:
+        return None
+    number = 1 if m.group(2) == "1er" else int(m.group(2))
+    for shift in (0, -1, 1):
+        month = (anchor.month - 1 + shift) % 12 + 1
+        year = anchor.year + (anchor.month - 1 + shift) // 12
+        try:
+            day = datetime.date(year, month, number)
+        except ValueError:
+            continue
+        if (
+            day.weekday() == weekdays[m.group(1).lower()]
+            and abs((day - anchor).days) <= NEAR_MONTH_DAY
+        ):
+            return day.isoformat()
+    return ""
 
 
 def _trimmed(sentence: str, start: int, end: int, language: str) -> tuple[int, int]:
