@@ -40,6 +40,7 @@ from typing import Any
 
 from storyline.calendar_safe import in_calendar, shift_days
 from storyline.languages.calendar import CALENDARS
+from storyline.languages.day_shapes import days_of_month
 from storyline.languages.words import WORDS, stop_words
 
 log = logging.getLogger(__name__)
@@ -244,19 +245,13 @@ def _weekday_number(span: str, language: str, anchor: datetime.date | None) -> s
     if m is None or m.group(1).lower() not in weekdays or anchor is None:
         return None
     number = 1 if m.group(2) == "1er" else int(m.group(2))
-    for shift in (0, -1, 1):
-        month = (anchor.month - 1 + shift) % 12 + 1
-        year = anchor.year + (anchor.month - 1 + shift) // 12
-        try:
-            day = datetime.date(year, month, number)
-        except ValueError:
-            continue
-        if (
-            day.weekday() == weekdays[m.group(1).lower()]
-            and abs((day - anchor).days) <= NEAR_MONTH_DAY
-        ):
-            return day.isoformat()
-    return ""
+    weekday = weekdays[m.group(1).lower()]
+    fits = (
+        d
+        for d in days_of_month(anchor, number)
+        if d.weekday() == weekday and abs((d - anchor).days) <= NEAR_MONTH_DAY
+    )
+    return next((d.isoformat() for d in fits), "")
 
 
 def _trimmed(sentence: str, start: int, end: int, language: str) -> tuple[int, int]:
