@@ -79,39 +79,45 @@ def test_a_chronology_line_is_dated_as_the_chronology_reads_in_order() -> None:
     ]
 
 
+THURSDAY = datetime.date(2031, 7, 17)
+
+
+def _read_on_thursday(cases: list[tuple[str, str, list[tuple[str, str]]]]) -> None:
+    for text, language, expected in cases:
+        assert _dates(text, language, THURSDAY) == expected, text
+
+
 def test_last_weekday_is_the_last_such_day_before_the_report_not_the_week_before() -> None:
-    published = datetime.date(2031, 7, 17)  # a Thursday
     # Recognizers-Text's French reads a Thursday's "mardi dernier" as the Tuesday of the
     # week before (8 July); the writer means two days back.
-    assert _dates("La digue de Quorra a cédé mardi dernier.", "fr", published) == [
-        ("mardi dernier", "2031-07-15")
-    ]
-    assert _dates("Les pêcheurs sont rentrés samedi dernier.", "fr", published) == [
-        ("samedi dernier", "2031-07-12")
-    ]
-    assert _dates("La presa cedió el martes pasado.", "es", published) == [
-        ("martes pasado", "2031-07-15")
-    ]
+    _read_on_thursday(
+        [
+            ("La digue de Quorra a cédé mardi dernier.", "fr", [("mardi dernier", "2031-07-15")]),
+            ("Les pêcheurs sont rentrés samedi dernier.", "fr", [("samedi dernier", "2031-07-12")]),
+            ("La presa cedió el martes pasado.", "es", [("martes pasado", "2031-07-15")]),
+        ]
+    )
 
 
 def test_a_count_of_days_ago_dates_the_day_it_counts_back_to() -> None:
-    published = datetime.date(2031, 7, 17)
-    assert _dates("Le maire d'Ostley a démissionné il y a trois jours.", "fr", published) == [
-        ("il y a trois jours", "2031-07-14")
-    ]
-    assert _dates("La presa de Quorra cedió hace dos días.", "es", published) == [
-        ("hace dos días", "2031-07-15")
-    ]
-    # a length is no day: "depuis trois jours", "durante dos días"
-    assert _dates("La digue tient depuis trois jours.", "fr", published) == []
-    assert _dates("Llovió durante dos días.", "es", published) == []
+    _read_on_thursday(
+        [
+            ("Le maire d'Ostley a démissionné il y a trois jours.", "fr",
+             [("il y a trois jours", "2031-07-14")]),
+            ("La presa de Quorra cedió hace dos días.", "es", [("hace dos días", "2031-07-15")]),
+            # a length is no day: "depuis trois jours", "durante dos días"
+            ("La digue tient depuis trois jours.", "fr", []),
+            ("Llovió durante dos días.", "es", []),
+        ]
+    )  # fmt: skip
 
 
 def test_a_weekday_and_a_bare_number_is_that_day_of_the_month_not_a_clock_time() -> None:
-    published = datetime.date(2031, 7, 17)  # a Thursday
-    # Recognizers-Text reads "jeudi 10" as Thursday at 10 o'clock (the report's own day).
-    assert _dates("Jeudi 10, la digue de Quorra a cédé.", "fr", published) == [
-        ("Jeudi 10", "2031-07-10")
-    ]
-    # no Wednesday 10 lies near the report: no day rather than a wrong one
-    assert _dates("Mercredi 10, la digue a cédé.", "fr", published) == []
+    # Recognizers-Text reads "jeudi 10" as Thursday at 10 o'clock (the report's own day);
+    # no Wednesday 10 lies near the report: no day rather than a wrong one.
+    _read_on_thursday(
+        [
+            ("Jeudi 10, la digue de Quorra a cédé.", "fr", [("Jeudi 10", "2031-07-10")]),
+            ("Mercredi 10, la digue a cédé.", "fr", []),
+        ]
+    )
