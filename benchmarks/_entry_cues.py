@@ -17,6 +17,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 import numpy as np
+from _clause_cues import CLAUSE, clause_cues
 
 from storyline.calendar_safe import iso_day
 from storyline.model import Annotation, Article, Event
@@ -189,6 +190,7 @@ FEATURES = (
     "report_dated",  # share of its report's sentences with a calendar date
     "report_said",  # share of its report's sentences that report speech
     "report_length",  # log of its report's sentences
+    *CLAUSE,
 )
 
 
@@ -245,6 +247,7 @@ def features(e: Event, story: StoryReading) -> dict[str, float]:
         "report_dated": sent.report_dated if sent else 0.0,
         "report_said": sent.report_said if sent else 0.0,
         "report_length": math.log(sent.count) if sent else 0.0,
+        **clause_cues(text, language),
     }
 
 

@@ -44,8 +44,10 @@ from .dates import auto_dates, date_scores
 from .entries import _entry, _told_at, build_timeline, sentence_vectors, tells_something
 from .reading import (
     body_only,
+    not_borrowed,
     off_story,
     on_story,
+    others_names,
     relevance,
     roundups,
     stop_words_of,
@@ -182,13 +184,15 @@ def _entry_test(
     reporter = tells_as_reporter({a.id: a.language or "en" for a in articles})
     roundup, core = roundups(annotations, terms, articles, weights)
     stops = stop_words_of(articles)
-    story = on_story(roundup, core, stops)
+    others = others_names(annotations, stops)
+    story = on_story(roundup, core, stops, others)
     aside = off_story(annotations, articles, weights)
     # A report about something else gives what names the key terms of the other reports.
     own = story_terms([a for a in annotations if a.article not in aside], articles=articles)
-    about = on_story(aside, own, stops)
-    span = within_story(articles, core, weights)
-    return lambda e: reporter(e) and story(e) and about(e) and span(e)
+    about = on_story(aside, own, stops, others)
+    lent = not_borrowed(terms, own, stops, others)
+    span = within_story(articles, core, weights, others)
+    return lambda e: reporter(e) and story(e) and about(e) and lent(e) and span(e)
 
 
 def _tellings(evidence: Sequence[Evidence]) -> tuple[tuple[str, int], ...]:

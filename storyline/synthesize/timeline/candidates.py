@@ -32,7 +32,7 @@ def story_candidates(
     """Every candidate entry of a story: its dated events, its reports' ledes and its
     chronologies' lines, within ``span`` and naming one of the story's key ``terms``."""
     candidates = [
-        *(_as_statement(e) for e in events),
+        *(_fitting(_as_statement(e), config) for e in events),
         *lede_events(articles, annotations, events, config),
         *chronology_events(articles, annotations, events, terms, config),
     ]
@@ -80,6 +80,26 @@ def _as_statement(event: Event) -> Event:
 
 
 _FINAL = re.compile(r"""[.!]["'”’)\]]*$""")
+
+
+def _fitting(event: Event, config: TimelineConfig = DEFAULT_WEIGHTS) -> Event:
+    """An event whose sentence is too long to stand as an entry, told by the first of its
+    other tellings that is not.
+
+    Several reports telling one event ("shot to death on the night of Oct. 23 as he
+    stood in the kitchen of his home ... and one of his four sons", "was shot in the
+    back on Friday night as he stood in his kitchen") make one event, which one of their
+    sentences stands for; when that one is a run-on over ``config.max_words`` the event,
+    however told, would never be an entry.
+    """
+    if len(event.text.split()) <= config.max_words:
+        return event
+    for ev in event.evidence:
+        if config.min_words <= len(ev.text.split()) <= config.max_words and tells_something(
+            ev.text
+        ):
+            return msgspec.structs.replace(event, text=ev.text)
+    return event
 
 
 def lede_events(
