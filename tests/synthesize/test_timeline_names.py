@@ -148,3 +148,24 @@ def test_an_event_whose_first_telling_is_a_run_on_stands_in_a_shorter_one() -> N
     events.append(_event("2031-03-01", long, ("late", 0, long), ("early", 0, short)))
     timeline = story_timeline(articles, anns, events, _source, dates=7, per_date=1)
     assert ("2031-03-01", short) in {(e.date, e.text) for e in timeline}
+
+
+def test_the_lines_that_open_a_table_are_no_entries() -> None:
+    articles, anns, events = _strike()
+    header = "These are the counts as of Monday of the dockers on strike at Tessel and Varn."
+    lines = [
+        (header, [("GPE", "Tessel"), ("GPE", "Varn")]),
+        ("TESSEL:", [("GPE", "TESSEL")]),
+        ("On strike: 1,200", []),
+        ("At work: 300", []),
+        ("VARN:", [("GPE", "VARN")]),
+        ("On strike: 450", []),
+    ]
+    a, ann = _report("table", "2031-03-03", lines)
+    articles.append(a)
+    anns.append(ann)
+    events.append(_event("2031-03-03", header, ("table", 0, header)))
+    timeline = story_timeline(articles, anns, events, _source, dates=6, per_date=2)
+    shown = {e.text for e in timeline}
+    assert header not in shown
+    assert "Dockers led by Rami Okonde stayed out for day 3 of the strike at Tessel." in shown

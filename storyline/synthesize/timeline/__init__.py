@@ -34,6 +34,7 @@ from storyline.model import Annotation, Article, Event, Evidence, TimelineEntry
 
 from .candidates import (
     chronology_events,
+    is_table,
     lede_events,
     listed_by_hindsight,
     story_candidates,
@@ -52,6 +53,7 @@ from .reading import (
     roundups,
     stop_words_of,
     story_terms,
+    telling_of,
     within_span,
     within_story,
 )
@@ -179,8 +181,11 @@ def _entry_test(
 ) -> Callable[[Event], bool]:
     """Which candidates may stand as entries: told in a reporter's voice; in a roundup of
     other stories or a report about something else, naming this story's core
-    (``reading.roundups``, ``reading.off_story``); long before the story's first report,
-    told by more than one report or naming its core (``reading.within_story``)."""
+    (``reading.roundups``, ``reading.off_story``); naming what only the reports about
+    something else name, also naming what the others do (``reading.not_borrowed``); long
+    before the story's first report, told by more than one report or naming its core
+    (``reading.within_story``); not in a report that is a table (``candidates.is_table``).
+    A word of another person's name is not the story's (``reading.others_names``)."""
     reporter = tells_as_reporter({a.id: a.language or "en" for a in articles})
     roundup, core = roundups(annotations, terms, articles, weights)
     stops = stop_words_of(articles)
@@ -192,7 +197,13 @@ def _entry_test(
     about = on_story(aside, own, stops, others)
     lent = not_borrowed(terms, own, stops, others)
     span = within_story(articles, core, weights, others)
-    return lambda e: reporter(e) and story(e) and about(e) and lent(e) and span(e)
+    tables = {a.id for a in articles if is_table(a.body_text())}
+
+    def table(e: Event) -> bool:
+        telling = telling_of(e)
+        return telling is None or telling.article not in tables
+
+    return lambda e: reporter(e) and story(e) and about(e) and lent(e) and span(e) and table(e)
 
 
 def _tellings(evidence: Sequence[Evidence]) -> tuple[tuple[str, int], ...]:

@@ -150,6 +150,21 @@ def lede_events(
     return out
 
 
+_FIGURE_LINE = re.compile(r"^[^\W\d_][^:\n]{0,40}:\s*(?:[-+$€£]?\d[\d,.]*\W*)?$")
+
+
+def is_table(text: str) -> bool:
+    """Whether a report is a table: at least half of its lines (and four or more) are
+    labels that end in a colon or carry a single figure ("KENYA:", "Total dead: 192").
+
+    Its opening sentences introduce the table ("The following are the latest figures
+    ...", "The source for the figures is ..."): no news of the day.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    figures = sum(bool(_FIGURE_LINE.match(line)) for line in lines)
+    return figures >= 4 and 2 * figures >= len(lines)
+
+
 def listed_by_hindsight(
     articles: Sequence[Article],
     terms: frozenset[str] | None = None,
