@@ -169,3 +169,23 @@ def test_the_lines_that_open_a_table_are_no_entries() -> None:
     shown = {e.text for e in timeline}
     assert header not in shown
     assert "Dockers led by Rami Okonde stayed out for day 3 of the strike at Tessel." in shown
+
+
+def test_an_editorials_sentences_are_no_entries() -> None:
+    articles, anns, events = _strike()
+    view = "The shameful arrest of the strike's leaders at Tessel on Monday shows how little the harbour board has learned."
+    a, ann = _report(
+        "leader",
+        "2031-03-03",
+        [
+            ("The Tessel Courier said in an editorial on Tuesday:", [("GPE", "Tessel")]),
+            (view, [("GPE", "Tessel")]),
+        ],
+    )
+    articles.append(a)
+    anns.append(ann)
+    events.append(_event("2031-03-03", view, ("leader", 1, view)))
+    timeline = story_timeline(articles, anns, events, _source, dates=6, per_date=2)
+    shown = {e.text for e in timeline}
+    assert view not in shown
+    assert "Dockers led by Rami Okonde stayed out for day 3 of the strike at Tessel." in shown

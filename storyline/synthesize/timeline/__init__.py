@@ -57,7 +57,7 @@ from .reading import (
     within_span,
     within_story,
 )
-from .voice import tells_as_reporter
+from .voice import is_editorial, tells_as_reporter
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -179,14 +179,16 @@ def _entry_test(
     terms: frozenset[str],
     weights: TimelineConfig,
 ) -> Callable[[Event], bool]:
-    """Which candidates may stand as entries: told in a reporter's voice; in a roundup of
+    """Which candidates may stand as entries: told in a reporter's voice, not in an
+    editorial (``voice.is_editorial``); in a roundup of
     other stories or a report about something else, naming this story's core
     (``reading.roundups``, ``reading.off_story``); naming what only the reports about
     something else name, also naming what the others do (``reading.not_borrowed``); long
     before the story's first report, told by more than one report or naming its core
     (``reading.within_story``); not in a report that is a table (``candidates.is_table``).
     A word of another person's name is not the story's (``reading.others_names``)."""
-    reporter = tells_as_reporter({a.id: a.language or "en" for a in articles})
+    editorials = {a.id for a in articles if is_editorial(a.body_text())}
+    reporter = tells_as_reporter({a.id: a.language or "en" for a in articles}, editorials)
     roundup, core = roundups(annotations, terms, articles, weights)
     stops = stop_words_of(articles)
     others = others_names(annotations, stops)
