@@ -83,20 +83,25 @@ _FINAL = re.compile(r"""[.!]["'”’)\]]*$""")
 
 
 def _fitting(event: Event, config: TimelineConfig = DEFAULT_WEIGHTS) -> Event:
-    """An event whose sentence is too long to stand as an entry, told by the first of its
-    other tellings that is not.
+    """An event that several reports tell, whose sentence is too long to stand as an
+    entry, told by the first of its other tellings that is not.
 
     Several reports telling one event ("shot to death on the night of Oct. 23 as he
     stood in the kitchen of his home ... and one of his four sons", "was shot in the
     back on Friday night as he stood in his kitchen") make one event, which one of their
     sentences stands for; when that one is a run-on over ``config.max_words`` the event,
-    however told, would never be an entry.
+    however often told, would never be an entry. A telling of one line only: a sentence
+    across lines is a list or a caption run into the text.
     """
-    if len(event.text.split()) <= config.max_words:
+    tellers = {ev.article for ev in event.evidence}
+    if len(event.text.split()) <= config.max_words or len(tellers) < 2:
         return event
     for ev in event.evidence:
-        if config.min_words <= len(ev.text.split()) <= config.max_words and tells_something(
-            ev.text
+        words = len(ev.text.split())
+        if (
+            config.min_words <= words <= config.max_words
+            and "\n" not in ev.text.strip()
+            and tells_something(ev.text)
         ):
             return msgspec.structs.replace(event, text=ev.text)
     return event
