@@ -197,7 +197,7 @@ def _entry_test(
     # A report about something else gives what names the key terms of the other reports.
     own = story_terms([a for a in annotations if a.article not in aside], articles=articles)
     about = on_story(aside, own, stops, others)
-    lent = not_borrowed(terms, own, stops, others)
+    lent = not_borrowed(annotations, aside, terms, own, stops, others)
     span = within_story(articles, core, weights, others)
     tables = {a.id for a in articles if is_table(a.body_text())}
 

@@ -155,19 +155,24 @@ def lede_events(
     return out
 
 
-_FIGURE_LINE = re.compile(r"^[^\W\d_][^:\n]{0,40}:\s*(?:[-+$€£]?\d[\d,.]*\W*)?$")
+# A table's lines: a label and one figure ("Total dead: 192"), or a heading in capitals
+# ("KENYA:").
+_FIGURE_LINE = re.compile(r"^[^\W\d_][^:\n]{0,40}:\s*[-+$€£]?\d[\d,.]*\s*%?$")
+_HEADING_LINE = re.compile(r"^[^\W\d_a-z][^a-z:\n]{1,40}:$")
 
 
 def is_table(text: str) -> bool:
-    """Whether a report is a table: at least half of its lines (and four or more) are
-    labels that end in a colon or carry a single figure ("KENYA:", "Total dead: 192").
+    """Whether a report is a table: at least half of its lines are a label with one
+    figure or a heading in capitals ending in a colon, two of them or more figures.
 
     Its opening sentences introduce the table ("The following are the latest figures
-    ...", "The source for the figures is ..."): no news of the day.
+    ...", "The source for the figures is ..."): no news of the day. Lines that end in a
+    colon before a quotation ("She adds:") are no table.
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     figures = sum(bool(_FIGURE_LINE.match(line)) for line in lines)
-    return figures >= 4 and 2 * figures >= len(lines)
+    headings = sum(bool(_HEADING_LINE.match(line)) for line in lines)
+    return figures >= 2 and figures + headings >= 4 and 2 * (figures + headings) >= len(lines)
 
 
 def listed_by_hindsight(

@@ -215,24 +215,32 @@ def on_story(
 
 
 def not_borrowed(
+    annotations: Sequence[Annotation],
+    aside: frozenset[str],
     terms: frozenset[str],
     own: frozenset[str],
     stops: Set[str] = STOP_WORDS,
     others: Mapping[tuple[str, int], frozenset[str]] | None = None,
 ) -> Callable[[Event], bool]:
     """The test ``build_timeline`` gives its ``pickable``: a sentence that names a key
-    term only the story's off-story reports (``off_story``) made one ("Mubarak" of a
-    year-in-review filed under Yemen: in ``terms``, not in ``own``, those of the other
-    reports) stands only when it also names one of ``own``: else it tells what those
-    reports are about."""
-    borrowed = terms - own
+    term only the story's off-story reports (``aside``, ``off_story``) made one (a name
+    fewer than two of the other reports use: "Mubarak" of a year-in-review filed under
+    Yemen) stands only when it also names one of ``own``, the key terms of the other
+    reports: else it tells what those reports are about."""
+    if not aside:
+        return lambda e: True
+    df: Counter[str] = Counter()
+    for ann in annotations:
+        if ann.article not in aside:
+            df.update({w for m in ann.mentions if m.label in _NAMED for w in _words(m.text, stops)})
+    borrowed = frozenset(w for w in terms - own if df[w] < 2)
     if not borrowed:
         return lambda e: True
 
     def pickable(e: Event) -> bool:
         telling = telling_of(e)
-        aside = (others or {}).get((telling.article, telling.sentence), ()) if telling else ()
-        words = [w for w in _words(e.text, stops) if w not in aside]
+        skip = (others or {}).get((telling.article, telling.sentence), ()) if telling else ()
+        words = [w for w in _words(e.text, stops) if w not in skip]
         if not any(w in borrowed and not names_core(w, own) for w in words):
             return True
         return any(names_core(w, own) for w in words)
