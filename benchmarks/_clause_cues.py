@@ -127,3 +127,34 @@ def clause_cues(text: str, language: str) -> dict[str, float]:
     out["c_reported"] = float(any(c.dep_ in ("ccomp", "parataxis") for c in kids))
     out["c_roots"] = math.log(len(roots))
     return out
+
+
+def stored_clause_cues(clause: Any, language: str) -> dict[str, float]:
+    """The cues of ``CLAUSE`` from the annotator's own main clause (``model.Clause``,
+    annotator 12): tense, aspect, mood and person are those of the told clause. What it
+    does not keep (passive, a bare participle, the parser's sentence count) stays 0."""
+    out = dict.fromkeys(CLAUSE, 0.0)
+    tense, aspect, modal = clause.tense, clause.aspect, (clause.modal or "").lower()
+    perfect = aspect == "Perf"
+    out["c_parsed"] = 1.0
+    out["c_verb"] = float(bool(tense or modal or clause.imperative))
+    if language == "fr":
+        out["c_past"] = float((tense == "Past" and not perfect) or (perfect and tense == "Pres"))
+        out["c_imperfect"] = float(tense == "Imp" and not perfect)
+        out["c_pluperfect"] = float(perfect and tense in ("Imp", "Past"))
+    else:
+        out["c_past"] = float(tense == "Past" and not perfect and not modal)
+        out["c_pluperfect"] = float(perfect and tense == "Past")
+        out["c_perfect"] = float(perfect and tense == "Pres")
+    out["c_future"] = float(tense == "Fut" or modal in _FUTURE_AUX)
+    out["c_modal"] = float((bool(modal) and modal not in _FUTURE_AUX) or clause.mood == "Cnd")
+    out["c_present"] = float(tense == "Pres" and not perfect and not out["c_modal"])
+    out["c_state"] = float(clause.predicate in ("be", "être"))
+    out["c_negated"] = float(clause.negated)
+    out["c_subject"] = float(clause.subject is not None)
+    out["c_subject_name"] = float(clause.subject_name is not None)
+    out["c_subject_person"] = float(clause.person in ("1", "2"))
+    out["c_object"] = float(clause.object is not None)
+    out["c_imperative"] = float(clause.imperative)
+    out["c_reported"] = float(clause.content is not None)
+    return out
