@@ -32,10 +32,13 @@ def story_candidates(
     """Every candidate entry of a story: its dated events, its reports' ledes and its
     chronologies' lines, within ``span`` and naming one of the story's key ``terms``."""
     candidates = [
-        *(_fitting(_as_statement(e), config) for e in events),
+        *(_as_statement(e) for e in events),
         *lede_events(articles, annotations, events, config),
         *chronology_events(articles, annotations, events, terms, config),
     ]
+    # A day whose every candidate is a run-on: its events stand in shorter tellings.
+    fits = {e.date for e in candidates if len(e.text.split()) <= config.max_words}
+    candidates = [e if e.date in fits else _fitting(e, config) for e in candidates]
     # A caption, an author's note, a series note, a promotion: the page, not the story.
     language = {a.id: a.language or "en" for a in articles}
     candidates = [e for e in candidates if not _apparatus(e, language)]
@@ -84,7 +87,9 @@ _FINAL = re.compile(r"""[.!]["'”’)\]]*$""")
 
 def _fitting(event: Event, config: TimelineConfig = DEFAULT_WEIGHTS) -> Event:
     """An event that several reports tell, whose sentence is too long to stand as an
-    entry, told by the first of its other tellings that is not.
+    entry, told by the first of its other tellings that is not (``story_candidates``
+    asks it only on a day with no other candidate that fits: elsewhere the day's
+    entries stay as they were).
 
     Several reports telling one event ("shot to death on the night of Oct. 23 as he
     stood in the kitchen of his home ... and one of his four sons", "was shot in the
