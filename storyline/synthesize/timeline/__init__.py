@@ -199,7 +199,8 @@ def _entry_test(
     about = on_story(aside, own, stops, others)
     lent = not_borrowed(annotations, aside, terms, own, stops, others)
     span = within_story(articles, core, weights, others)
-    tables = {a.id for a in articles if is_table(a.body_text())}
+    # The whole text: a table's lines can be zones apart from the body.
+    tables = {a.id for a in articles if is_table(a.text)}
 
     def table(e: Event) -> bool:
         telling = telling_of(e)

@@ -36,9 +36,6 @@ def story_candidates(
         *lede_events(articles, annotations, events, config),
         *chronology_events(articles, annotations, events, terms, config),
     ]
-    # A day whose every candidate is a run-on: its events stand in shorter tellings.
-    fits = {e.date for e in candidates if len(e.text.split()) <= config.max_words}
-    candidates = [e if e.date in fits else _fitting(e, config) for e in candidates]
     # A caption, an author's note, a series note, a promotion: the page, not the story.
     language = {a.id: a.language or "en" for a in articles}
     candidates = [e for e in candidates if not _apparatus(e, language)]
@@ -50,7 +47,9 @@ def story_candidates(
         # The story's key names are its query: a sentence that names none of them (a
         # sidebar headline, another country's protest, a page stamp) is not its entry.
         candidates = [e for e in candidates if _names(e.text, terms)]
-    return candidates
+    # A day whose every candidate is a run-on: its events stand in shorter tellings.
+    fits = {e.date for e in candidates if len(e.text.split()) <= config.max_words}
+    return [e if e.date in fits else _fitting(e, config) for e in candidates]
 
 
 def _apparatus(event: Event, language: dict[str, str]) -> bool:
