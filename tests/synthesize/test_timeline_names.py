@@ -62,6 +62,17 @@ def _strike(days: int = 6) -> tuple[list[Article], list[Annotation], list[Event]
     return articles, anns, events
 
 
+def _shown_with(
+    report: tuple[Article, Annotation], event: Event, days: int = 6, strike: int = 6
+) -> set[str]:
+    """The entries of the strike's timeline with ``report`` and its ``event`` added."""
+    articles, anns, events = _strike(strike)
+    articles.append(report[0])
+    anns.append(report[1])
+    events.append(event)
+    return {e.text for e in story_timeline(articles, anns, events, _source, dates=days, per_date=2)}
+
+
 def test_another_person_who_shares_a_name_does_not_make_a_roundup_line_the_storys() -> None:
     articles, anns, events = _strike()
     other = "In Korvath, the exiled general Sami Rami returned to Osmar on Monday."
@@ -151,7 +162,6 @@ def test_an_event_whose_first_telling_is_a_run_on_stands_in_a_shorter_one() -> N
 
 
 def test_the_lines_that_open_a_table_are_no_entries() -> None:
-    articles, anns, events = _strike()
     header = "These are the counts as of Monday of the dockers on strike at Tessel and Varn."
     lines = [
         (header, [("GPE", "Tessel"), ("GPE", "Varn")]),
@@ -161,31 +171,24 @@ def test_the_lines_that_open_a_table_are_no_entries() -> None:
         ("VARN:", [("GPE", "VARN")]),
         ("On strike: 450", []),
     ]
-    a, ann = _report("table", "2031-03-03", lines)
-    articles.append(a)
-    anns.append(ann)
-    events.append(_event("2031-03-03", header, ("table", 0, header)))
-    timeline = story_timeline(articles, anns, events, _source, dates=6, per_date=2)
-    shown = {e.text for e in timeline}
+    shown = _shown_with(
+        _report("table", "2031-03-03", lines), _event("2031-03-03", header, ("table", 0, header))
+    )
     assert header not in shown
     assert "Dockers led by Rami Okonde stayed out for day 3 of the strike at Tessel." in shown
 
 
 def test_an_editorials_sentences_are_no_entries() -> None:
-    articles, anns, events = _strike()
-    view = "The shameful arrest of the strike's leaders at Tessel on Monday shows how little the harbour board has learned."
-    a, ann = _report(
-        "leader",
-        "2031-03-03",
-        [
-            ("The Tessel Courier said in an editorial on Tuesday:", [("GPE", "Tessel")]),
-            (view, [("GPE", "Tessel")]),
-        ],
+    view = (
+        "The shameful arrest of the strike's leaders at Tessel on Monday shows how little "
+        "the harbour board has learned."
     )
-    articles.append(a)
-    anns.append(ann)
-    events.append(_event("2031-03-03", view, ("leader", 1, view)))
-    timeline = story_timeline(articles, anns, events, _source, dates=6, per_date=2)
-    shown = {e.text for e in timeline}
+    lines = [
+        ("The Tessel Courier said in an editorial on Tuesday:", [("GPE", "Tessel")]),
+        (view, [("GPE", "Tessel")]),
+    ]
+    shown = _shown_with(
+        _report("leader", "2031-03-03", lines), _event("2031-03-03", view, ("leader", 1, view))
+    )
     assert view not in shown
     assert "Dockers led by Rami Okonde stayed out for day 3 of the strike at Tessel." in shown
