@@ -44,6 +44,9 @@ log = logging.getLogger(__name__)
 # 12: each sentence's main clause from the parse (``Annotation.clauses``: the root
 # predicate, under a speech root the told clause's predicate and the speaker, its subject,
 # object, negation and morphology), English and French;
+# 12 (also): French and Spanish: a weekday with "dernier"/"pasado" is the last one before the
+# report (the library read a Thursday's "mardi dernier" as the week before's); "il y a deux
+# jours", "hace dos días" date the day they count back to;
 # 11: "alleges" only says a figure ("the government alleges 15 people ... died": died);
 # 10: reports in other languages: a line break ends a sentence unless the next line starts
 # in lower case; Recognizers-Text's missed dates read again on the date word alone; a part

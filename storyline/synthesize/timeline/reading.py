@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.calendar_safe import iso_day
 from storyline.date_refs import dated_entries
+from storyline.languages.demonyms import adjectives_of
 from storyline.languages.words import stop_words
 from storyline.model import Annotation, Article, Event, Evidence
 
@@ -372,7 +373,9 @@ def telling_of(e: Event) -> Evidence | None:
 
 
 def _names(text: str, terms: frozenset[str]) -> bool:
-    return not terms.isdisjoint(_WORD.findall(text.lower()))
+    """Whether ``text`` names a key term, or a place's among them by its lower-case
+    adjective ("l'opposition syrienne": ``languages.demonyms``)."""
+    return not terms.isdisjoint(_WORD.findall(text.lower())) or any(adjectives_of(text, terms))
 
 
 def within_span(
