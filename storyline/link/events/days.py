@@ -1,0 +1,173 @@
+"""Days a reader would quote wrongly: a date whose words do not give the day it was read as.
+
+Rule: a bare weekday ("said Friday", "landed Monday morning", "vendredi") that the
+annotator read ``EventsConfig.week_back`` (6) days before the report's day dates nothing.
+That weekday is also the day after the report's, and wire copy is written for the next
+morning's papers or from a time zone ahead ("headed Tuesday to East Africa" in a
+Monday file that says "said Monday before leaving"): the text cannot say which of the
+two it means. A weekday with "last", "this" or "next" keeps its reading. Reason: audited
+timelines put a trip, a reaction and a landing a week before the day they happened.
+
+Rule: a date that bounds a stretch ("between April 23 and 28", "entre le 15 mars 2011 et
+le 15 janvier 2012") is an end of that stretch, not the day of an event: it dates nothing.
+Reason: a peak "between April 23 and 28" and an amnesty "between March 15 and January
+15" were shown on their first days.
+
+Rule: "the day before" or "the day after" right before a date ("the day before last
+Tuesday's hearing") is the day next to that date; before any other words ("the day
+before the vote") it is the day next to an event the text does not date: no day. Reason:
+a visit the day before a hearing was dated to the day before the report.
+
+Rule: a date set as a deadline ("set Friday as the deadline") is the day something was
+due, not the day anything happened: it dates nothing. Reason: a deadline later lifted was
+shown on its day.
+
+Rule: a date in the clause of a plan denied ("did not plan to remove him on Thursday",
+"has no plans to travel on Friday") dates nothing: nothing happened that day. The
+annotator reads the negation on the governing verb only, not on the plan above it.
+Reason: officials who said they would not act on a Thursday were shown acting that day.
+
+English only where the words are English (the deadline and the denied plan); the weekday
+and the stretch rules read each language's calendar and a word for "between".
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from storyline.calendar_safe import shift_days
+from storyline.languages.calendar import CALENDARS
+from storyline.model import TimeExpr
+
+from .config import EVENTS, EventsConfig
+
+# Words that may open a weekday's time expression without saying which week.
+_OPENERS = frozenset({"on", "le", "el", "am", "op"})
+# Words before or inside a weekday's expression that say which week it is.
+_WHICH_WEEK = re.compile(
+    r"^(?:last|this|next|past|coming|dernier|prochain|ce|cette|pasado|pr[oó]ximo|este|esta"
+    r"|passado|pr[oó]xim[ao]|scorso|prossimo|questo|letzten|n[aä]chsten|vorigen|vorige"
+    r"|volgende|deze)$",
+    re.IGNORECASE,
+)
+# A part of the day that may follow the weekday ("Monday morning", "lundi soir").
+_DAY_PART = re.compile(
+    r"^(?:morning|afternoon|evening|night|overnight|soir|matin|après-midi|nuit|mañana|tarde"
+    r"|noche|madrugada)$",
+    re.IGNORECASE,
+)
+
+
+def week_old_weekday(
+    sentence: str,
+    start: int,
+    end: int,
+    day: str,
+    published: str | None,
+    language: str = "en",
+    config: EventsConfig = EVENTS,
+) -> bool:
+    """Whether the bare weekday at ``sentence[start:end]``, read as ISO ``day``, lies
+    ``config.week_back`` days before ISO day ``published`` (module docstring)."""
+    calendar = CALENDARS.get(language)
+    if calendar is None or not published or len(day) < 10:
+        return False
+    words = sentence[start:end].lower().split()
+    while words and words[0] in _OPENERS:
+        words = words[1:]
+    if not words or words[0].strip(",") not in calendar.weekday_numbers:
+        return False
+    if not all(_DAY_PART.match(w) for w in words[1:]):
+        return False
+    before = sentence[:start].split()[-1:]
+    if before and _WHICH_WEEK.match(before[0].strip(",")):
+        return False
+    try:
+        pub = datetime.date.fromisoformat(published[:10])
+        read = datetime.date.fromisoformat(day[:10])
+    except ValueError:
+        return False
+    return (pub - read).days == config.week_back
+
+
+# "between" and "and", per language.
+_BETWEEN = {
+    "en": (r"between", r"and"),
+    "fr": (r"entre", r"et"),
+    "es": (r"entre", r"y"),
+    "pt": (r"entre", r"e"),
+    "it": (r"tra|fra", r"e"),
+    "de": (r"zwischen", r"und"),
+    "nl": (r"tussen", r"en"),
+}
+_ARTICLE = r"(?:the|le|la|l['’]|el|los|o|il|dem|den|de)\s*"
+
+
+def bounds_a_stretch(sentence: str, start: int, end: int, language: str = "en") -> bool:
+    """Whether the date at ``sentence[start:end]`` is an end of a stretch "between" two
+    dates (module docstring): right after "between" with "and" after it, or within a few
+    words after such a "between ... and"."""
+    words = _BETWEEN.get(language)
+    if words is None:
+        return False
+    between, and_ = words
+    opens = re.search(rf"(?<!\w)(?:{between})\s+(?:{_ARTICLE})?$", sentence[:start], re.I)
+    text = sentence[start:end]
+    if opens and (
+        re.search(rf"\s(?:{and_})\s", text, re.I)
+        or re.match(rf"\s+(?:{and_})\s", sentence[end:], re.I)
+    ):
+        return True
+    closes = re.search(
+        rf"(?<!\w)(?:{between})\s+[^,.;:()]{{1,40}}?\s(?:{and_})\s+(?:{_ARTICLE})?$",
+        sentence[:start],
+        re.I,
+    )
+    return bool(closes and re.search(r"\d", closes.group(0)))
+
+
+_DAY_NEXT_TO = re.compile(r"^(?:the|a)\s+day\s+(before|after)$", re.IGNORECASE)
+_WORD_NEXT = re.compile(r"^\s+[^\W\d_]")
+
+
+def day_next_to(
+    t: TimeExpr, sentence_timexes: list[TimeExpr], text_after: str
+) -> tuple[bool, str | None]:
+    """For "the day before"/"the day after" (``t``; ``sentence_timexes`` the time
+    expressions of its sentence, ``text_after`` the sentence after it): whether the rule
+    applies, and the ISO day it names (None: no day; module docstring)."""
+    m = _DAY_NEXT_TO.match(t.text.strip())
+    if m is None:
+        return False, None
+    following = [u for u in sentence_timexes if 0 <= u.start - t.end <= 1 and u is not t]
+    if following:
+        value = following[0].value[:10]
+        try:
+            landmark = datetime.date.fromisoformat(value)
+        except ValueError:
+            return True, None
+        moved = shift_days(landmark, -1 if m.group(1).lower() == "before" else 1)
+        return True, moved.isoformat() if moved else None
+    if _WORD_NEXT.match(text_after):
+        return True, None  # "the day before the vote": a day next to an undated event
+    return False, None
+
+
+_DEADLINE = re.compile(
+    r"^\s*,?\s*as\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}deadline\b", re.I
+)
+# "did not plan to", "has no plans to", "never intended to", "is not scheduled to".
+_PLAN_DENIED = re.compile(
+    r"(?<!\w)(?:not|n['’]t|never|no)\s+(?:plans?|planned|planning|intends?|intended|intending"
+    r"|scheduled|going|expected|expecting|expect)\s+to\b[^,;:.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def deadline_or_denied(sentence: str, start: int, end: int, language: str = "en") -> bool:
+    """Whether the English date at ``sentence[start:end]`` is set as a deadline or lies in
+    the clause of a plan denied (module docstring)."""
+    if language != "en":
+        return False
+    return bool(_DEADLINE.match(sentence[end:]) or _PLAN_DENIED.search(sentence[:start]))
