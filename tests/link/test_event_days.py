@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.link.test_event_references import _events
+from tests.link.test_event_references import _events, _report_events
 
 
 @pytest.mark.parametrize(
@@ -120,3 +120,20 @@ def test_a_date_that_gives_no_quotable_day_dates_no_event_or_moves(
 )
 def test_a_date_whose_words_give_its_day_keeps_it(sentence: str, dates: dict[str, str]) -> None:
     assert _events(sentence, dates) == sorted(set(dates.values()))
+
+
+def test_a_day_that_year_takes_the_year_last_written_or_dates_nothing() -> None:
+    lines = [
+        "The ferry Marisol sank off Tessel in March 2028.",
+        "Its captain died on 25 June that year, the inquiry found.",
+    ]
+    events = _report_events(lines, {"March 2028": "2028-03", "25 June that year": "2031-06-25"})
+    assert [d for d, _ in events] == ["2028-03", "2028-06-25"]
+    alone = _report_events(lines[1:], {"25 June that year": "2031-06-25"})
+    assert alone == []
+
+
+def test_a_date_read_in_with_its_article_before_a_noun_names_that_thing() -> None:
+    lines = ["The 8 October concert at the harbour was announced by its promoters on Monday."]
+    events = _report_events(lines, {"The 8 October": "2030-10-08", "Monday": "2031-06-16"})
+    assert [d for d, _ in events] == ["2031-06-16"]

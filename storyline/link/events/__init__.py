@@ -28,7 +28,13 @@ from storyline.model import Annotation, Article, Event, EventStatus, Granularity
 
 from .clauses import a_number, after_phrase_set_off, in_landmark_phrase, in_relative_clause
 from .config import EVENTS, EventsConfig
-from .days import bounds_a_stretch, day_next_to, deadline_or_denied, week_old_weekday
+from .days import (
+    bounds_a_stretch,
+    day_next_to,
+    deadline_or_denied,
+    that_year,
+    week_old_weekday,
+)
 from .merge import _event, _merge, _Raw, _window
 from .references import (
     dates_another_thing,
@@ -174,12 +180,15 @@ def _quotable(
 ) -> tuple[str, Granularity] | None:
     """The day (and granularity) time expression ``t``, read as ``parsed``, lets a reader
     quote, or None when its words do not give it (``days``): a weekday a week back, an end
-    of a stretch, a deadline, a plan denied; "the day before <date>" moves to that date."""
+    of a stretch, a deadline, a plan denied; "the day before <date>" moves to that date's
+    neighbour, a day "that year" to the year last written."""
     sent = ann.sentences[t.sentence]
     start, end = t.start - sent.start, t.end - sent.start
     applies, moved = day_next_to(
         t, [u for u in ann.timexes if u.sentence == t.sentence], sent.text[end:]
     )
+    if not applies:
+        applies, moved = that_year(t, ann.timexes, parsed[0], config)
     if applies:
         return (moved, "day") if moved else None
     if (

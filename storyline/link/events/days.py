@@ -27,6 +27,11 @@ Rule: a date in the clause of a plan denied ("did not plan to remove him on Thur
 annotator reads the negation on the governing verb only, not on the plan above it.
 Reason: officials who said they would not act on a Thursday were shown acting that day.
 
+Rule: a day "that year" ("died on 25 June that year") takes the year of the nearest date
+written with its year before it, within ``EventsConfig.year_sentences`` sentences; with
+none, it dates nothing (the annotator read it in the report's year). Reason: a death of
+2009 retold in a report of 2011 was dated to 2011.
+
 English only where the words are English (the deadline and the denied plan); the weekday
 and the stretch rules read each language's calendar and a word for "between".
 """
@@ -171,3 +176,32 @@ def deadline_or_denied(sentence: str, start: int, end: int, language: str = "en"
     if language != "en":
         return False
     return bool(_DEADLINE.match(sentence[end:]) or _PLAN_DENIED.search(sentence[:start]))
+
+
+_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def that_year(
+    t: TimeExpr, timexes: list[TimeExpr], day: str, config: EventsConfig = EVENTS
+) -> tuple[bool, str | None]:
+    """For a day "that year" (``t``, read as ISO ``day``; ``timexes`` the report's time
+    expressions): whether the rule applies, and the ISO day in the year last written
+    before it (None: no such year; module docstring)."""
+    if len(day) != 10 or not _THAT_YEAR.search(t.text) or _YEAR_WRITTEN.search(t.text):
+        return False, None
+    earlier = [
+        u
+        for u in timexes
+        if u.start < t.start
+        and t.sentence - u.sentence <= config.year_sentences
+        and _YEAR_WRITTEN.search(u.text)
+        and u.value[:4].isdigit()
+    ]
+    if not earlier:
+        return True, None
+    year = int(max(earlier, key=lambda u: u.start).value[:4])
+    try:
+        return True, datetime.date(year, int(day[5:7]), int(day[8:10])).isoformat()
+    except ValueError:
+        return True, None
