@@ -100,6 +100,7 @@ def test_a_date_that_gives_no_quotable_day_dates_no_event_or_moves(
     [
         # "last <weekday>" says which week.
         ("The harbour master flew north last Thursday.", {"last Thursday": "2031-06-12"}),
+        ("The harbour master flew north on Thursday last.", {"Thursday": "2031-06-12"}),
         # Five days back is no tomorrow.
         ("The harbour master flew north on Friday.", {"Friday": "2031-06-13"}),
         # A range's "and" elsewhere in the sentence does not make a stretch.

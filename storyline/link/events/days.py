@@ -5,7 +5,8 @@ annotator read ``EventsConfig.week_back`` (6) days before the report's day dates
 That weekday is also the day after the report's, and wire copy is written for the next
 morning's papers or from a time zone ahead ("headed Tuesday to East Africa" in a
 Monday file that says "said Monday before leaving"): the text cannot say which of the
-two it means. A weekday with "last", "this" or "next" keeps its reading. Reason: audited
+two it means. A weekday with "last", "this" or "next" beside it ("el jueves pasado") keeps
+its reading. Reason: audited
 timelines put a trip, a reaction and a landing a week before the day they happened.
 
 Rule: a date that bounds a stretch ("between April 23 and 28", "entre le 15 mars 2011 et
@@ -85,9 +86,9 @@ def week_old_weekday(
         return False
     if not all(_DAY_PART.match(w) for w in words[1:]):
         return False
-    before = sentence[:start].split()[-1:]
-    if before and _WHICH_WEEK.match(before[0].strip(",")):
-        return False
+    beside = [*sentence[:start].split()[-1:], *sentence[end:].split()[:1]]
+    if any(_WHICH_WEEK.match(w.strip(",.;:")) for w in beside):
+        return False  # "last Friday", "el jueves pasado", "lundi dernier"
     try:
         pub = datetime.date.fromisoformat(published[:10])
         read = datetime.date.fromisoformat(day[:10])
