@@ -66,6 +66,12 @@ from tests.link.test_event_references import _events, _report_events
             {"Friday": "2031-06-20"},
             [],
         ),
+        (
+            "en",
+            "The council asked the owners to show full cooperation by March 17.",
+            {"March 17": "2031-03-17"},
+            [],
+        ),
         # A plan denied: nothing happened that day.
         (
             "en",

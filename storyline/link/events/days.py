@@ -19,9 +19,9 @@ Tuesday's hearing") is the day next to that date; before any other words ("the d
 before the vote") it is the day next to an event the text does not date: no day. Reason:
 a visit the day before a hearing was dated to the day before the report.
 
-Rule: a date set as a deadline ("set Friday as the deadline") is the day something was
-due, not the day anything happened: it dates nothing. Reason: a deadline later lifted was
-shown on its day.
+Rule: a date set as a deadline ("set Friday as the deadline", "cooperate by March 17") is
+the day something was due, or a bound, not the day anything happened: it dates nothing.
+Reason: a deadline later lifted and an ultimatum's deadline were shown on their days.
 
 Rule: a date in the clause of a plan denied ("did not plan to remove him on Thursday",
 "has no plans to travel on Friday") dates nothing: nothing happened that day. The
@@ -171,12 +171,18 @@ _PLAN_DENIED = re.compile(
 )
 
 
+_BY = re.compile(r"(?<!\w)by\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)
+
+
 def deadline_or_denied(sentence: str, start: int, end: int, language: str = "en") -> bool:
-    """Whether the English date at ``sentence[start:end]`` is set as a deadline or lies in
-    the clause of a plan denied (module docstring)."""
+    """Whether the English date at ``sentence[start:end]`` is set as a deadline ("by" it,
+    "as the deadline") or lies in the clause of a plan denied (module docstring)."""
     if language != "en":
         return False
-    return bool(_DEADLINE.match(sentence[end:]) or _PLAN_DENIED.search(sentence[:start]))
+    before = sentence[:start]
+    return bool(
+        _DEADLINE.match(sentence[end:]) or _PLAN_DENIED.search(before) or _BY.search(before)
+    )
 
 
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)
