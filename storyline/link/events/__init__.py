@@ -23,18 +23,13 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from storyline.coarse_dates import week_unknown
 from storyline.memo import Memo, digest
 from storyline.model import Annotation, Article, Event, EventStatus, Granularity, TimeExpr
 
 from .clauses import a_number, after_phrase_set_off, in_landmark_phrase, in_relative_clause
 from .config import EVENTS, EventsConfig
-from .days import (
-    bounds_a_stretch,
-    day_next_to,
-    deadline_or_denied,
-    that_year,
-    week_old_weekday,
-)
+from .days import bounds_a_stretch, day_next_to, deadline_or_denied, that_year
 from .merge import _event, _merge, _Raw, _window
 from .references import (
     dates_another_thing,
@@ -192,7 +187,7 @@ def _quotable(
     if applies:
         return (moved, "day") if moved else None
     if (
-        week_old_weekday(sent.text, start, end, parsed[0], pub, language, config)
+        week_unknown(sent.text, start, end, parsed[0], pub, language)
         or bounds_a_stretch(sent.text, start, end, language)
         or deadline_or_denied(sent.text, start, end, language)
     ):

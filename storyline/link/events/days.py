@@ -43,59 +43,9 @@ import datetime
 import re
 
 from storyline.calendar_safe import shift_days
-from storyline.languages.calendar import CALENDARS
 from storyline.model import TimeExpr
 
 from .config import EVENTS, EventsConfig
-
-# Words that may open a weekday's time expression without saying which week.
-_OPENERS = frozenset({"on", "le", "el", "am", "op"})
-# Words before or inside a weekday's expression that say which week it is.
-_WHICH_WEEK = re.compile(
-    r"^(?:last|this|next|past|coming|dernier|prochain|ce|cette|pasado|pr[oó]ximo|este|esta"
-    r"|passado|pr[oó]xim[ao]|scorso|prossimo|questo|letzten|n[aä]chsten|vorigen|vorige"
-    r"|volgende|deze)$",
-    re.IGNORECASE,
-)
-# A part of the day that may follow the weekday ("Monday morning", "lundi soir").
-_DAY_PART = re.compile(
-    r"^(?:morning|afternoon|evening|night|overnight|soir|matin|après-midi|nuit|mañana|tarde"
-    r"|noche|madrugada)$",
-    re.IGNORECASE,
-)
-
-
-def week_old_weekday(
-    sentence: str,
-    start: int,
-    end: int,
-    day: str,
-    published: str | None,
-    language: str = "en",
-    config: EventsConfig = EVENTS,
-) -> bool:
-    """Whether the bare weekday at ``sentence[start:end]``, read as ISO ``day``, lies
-    ``config.week_back`` days before ISO day ``published`` (module docstring)."""
-    calendar = CALENDARS.get(language)
-    if calendar is None or not published or len(day) < 10:
-        return False
-    words = sentence[start:end].lower().split()
-    while words and words[0] in _OPENERS:
-        words = words[1:]
-    if not words or words[0].strip(",") not in calendar.weekday_numbers:
-        return False
-    if not all(_DAY_PART.match(w) for w in words[1:]):
-        return False
-    beside = [*sentence[:start].split()[-1:], *sentence[end:].split()[:1]]
-    if any(_WHICH_WEEK.match(w.strip(",.;:")) for w in beside):
-        return False  # "last Friday", "el jueves pasado", "lundi dernier"
-    try:
-        pub = datetime.date.fromisoformat(published[:10])
-        read = datetime.date.fromisoformat(day[:10])
-    except ValueError:
-        return False
-    return (pub - read).days == config.week_back
-
 
 # "between" and "and", per language.
 _BETWEEN = {
