@@ -93,6 +93,13 @@ from tests.link.test_event_references import _events, _report_events
             {"May 2, 1956": "1956-05-02"},
             [],
         ),
+        (
+            "en",
+            "The mayor, who was born in Ostrel and left the port just after the great flood in "
+            "1961, praised the new locks.",
+            {"1961": "1961"},
+            [],
+        ),
     ],
 )
 def test_a_date_that_gives_no_quotable_day_dates_no_event_or_moves(
