@@ -110,16 +110,14 @@ def day_next_to(
     return False, None
 
 
+# "set Friday as the deadline", "as their final deadline".
 _DEADLINE = re.compile(
     r"^\s*,?\s*as\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}deadline\b", re.I
 )
 # "did not plan to", "has no plans to", "never intended to", "is not scheduled to".
-_PLAN_DENIED = re.compile(
-    r"(?<!\w)(?:not|n['’]t|never|no)\s+(?:plans?|planned|planning|intends?|intended|intending"
-    r"|scheduled|going|expected|expecting|expect)\s+to\b[^,;:.!?]*$",
-    re.IGNORECASE,
-)
-
+_DENIALS = "not|n['’]t|never|no"
+_PLANS = "plans?|planned|planning|intends?|intended|intending|scheduled|going|expect(?:ed|ing)?"
+_PLAN_DENIED = re.compile(rf"(?<!\w)(?:{_DENIALS})\s+(?:{_PLANS})\s+to\b[^,;:.!?]*$", re.I)
 
 _BY = re.compile(r"(?<!\w)by\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)
 
