@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import msgspec
 
 from storyline.calendar_safe import shift_days
+from storyline.coarse_dates import unsure_weekdays
 from storyline.date_refs import dated_entries, is_chronology_line
 from storyline.languages.apparatus import is_apparatus
 from storyline.model import Annotation, Article, Event, Evidence, Sentence
@@ -125,7 +126,8 @@ def lede_events(
     lede dates what it tells to that day and none of it to the publication day (a
     morning paper: "The House killed the plan yesterday. ... After markets closed,
     the Treasury secretary tried to calm traders."). Sentences that already date an
-    event are left to that event.
+    event are left to that event, and one holding a weekday of either week
+    (``coarse_dates.week_unknown``) to none.
     """
     dated = {(ev.article, ev.sentence) for e in events for ev in e.evidence}
     days_told: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -144,7 +146,10 @@ def lede_events(
         told = {d for s in lede for d in days_told[(ann.article, s.index)] if d <= day[:10]}
         if told and day[:10] not in told and max(told) == _day_before(day[:10]):
             day = max(told)  # the lede tells the day before's news
+        unsure = unsure_weekdays(ann, published.get(ann.article), language.get(ann.article, "en"))
         for sent in lede:
+            if sent.index in unsure:
+                continue  # "headed Tuesday": a weekday of either week, so no day's news
             words = len(sent.text.split())
             if (
                 ann.article,
