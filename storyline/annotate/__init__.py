@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 # Bump when what the annotator produces changes: stored annotations of another
 # version are made again on the next run.
+# 13: the two changes below together (two branches each wrote "12": a store either made
+# holds only one of them);
 # 12: each sentence's main clause from the parse (``Annotation.clauses``: the root
 # predicate, under a speech root the told clause's predicate and the speaker, its subject,
 # object, negation and morphology), English and French;
@@ -67,7 +69,7 @@ log = logging.getLogger(__name__)
 # date); dates outside the calendar dropped, years below 1000 in four digits, texts over
 # 100,000 characters read in pieces, flattened chronologies ("hundreds 1998") read;
 # 3: sentence budgets; 2: time expressions carry their verb's tense
-ANNOTATOR_VERSION = "12"
+ANNOTATOR_VERSION = "13"
 
 
 class Annotator(Protocol):
