@@ -17,6 +17,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 import numpy as np
+from _clause_cues import CLAUSE, clause_cues, stored_clause_cues
 
 from storyline.calendar_safe import iso_day
 from storyline.model import Annotation, Article, Event
@@ -69,6 +70,10 @@ class StoryReading:
         self.terms, self.core, self.roundup = terms, core, roundup
         self.stops: Set[str] = reading.stop_words_of(articles)
         self.sentences: dict[tuple[str, int], _Sentence] = {}
+        # The annotator's main clause of each sentence (annotator 12; none in older stores).
+        self.clauses = {
+            (ann.article, c.sentence): c for ann in annotations for c in getattr(ann, "clauses", ())
+        }
         self.vectors = {ann.article: ann.vectors() for ann in annotations}
         self.words = {
             ann.article: [frozenset(reading._words(s.text, self.stops)) for s in ann.sentences]
@@ -189,6 +194,7 @@ FEATURES = (
     "report_dated",  # share of its report's sentences with a calendar date
     "report_said",  # share of its report's sentences that report speech
     "report_length",  # log of its report's sentences
+    *CLAUSE,
 )
 
 
@@ -245,6 +251,11 @@ def features(e: Event, story: StoryReading) -> dict[str, float]:
         "report_dated": sent.report_dated if sent else 0.0,
         "report_said": sent.report_said if sent else 0.0,
         "report_length": math.log(sent.count) if sent else 0.0,
+        **(
+            stored_clause_cues(story.clauses[(article, telling.sentence)], language)
+            if telling and (article, telling.sentence) in story.clauses
+            else clause_cues(text, language)
+        ),
     }
 
 

@@ -110,11 +110,8 @@ def labels(everything: bool = False) -> dict[str, str]:
     """File name -> its story, ``other`` for a report of no story of the four; the
     reports of ``HANGS`` left out unless ``everything``, and those not in ``ONLY``."""
     rows = _jsonl(DATA / "stories.jsonl")
-    return {
-        r["file"]: r["story"]
-        for r in rows
-        if (everything or r["file"] not in HANGS) and (ONLY is None or r["file"] in ONLY)
-    }
+    keep = [r for r in rows if everything or r["file"] not in HANGS]
+    return {r["file"]: r["story"] for r in keep if ONLY is None or r["file"] in ONLY}
 
 
 def folder_of(name: str, story: str, outlet: str | None) -> str:
@@ -327,17 +324,19 @@ def draw_datewise(dump_dir: Path) -> list[dict[str, Any]]:
 
 
 READS = ("blind", "after-merge")
+# Timeline entries are read again after each change that shows new ones (session 14: dates).
+TIMELINE_READS = (*READS, "after-s14-dates")
 
 
 def score_timeline(
-    dump_dir: Path, method: str, upto: str = READS[-1], name: str | None = None
+    dump_dir: Path, method: str, upto: str = TIMELINE_READS[-1], name: str | None = None
 ) -> dict[str, Any]:
     """The timeline labels read up to ``upto`` (blind only, or with those read after the
     merge) on a dump's entries (its file ``name``, else the method's; ``timeline_audit.score``),
     per story; entries no label judges are counted apart (``unjudged``), never right or wrong."""
     from timeline_audit import score
 
-    reads = READS[: READS.index(upto) + 1]
+    reads = TIMELINE_READS[: TIMELINE_READS.index(upto) + 1]
     rows = [r for r in _jsonl(DATA / "entries.jsonl") if r.get("read", "blind") in reads]
     name = name or ("entries.jsonl" if method == "storyline" else "datewise.jsonl")
     with tempfile.TemporaryDirectory() as tmp:
@@ -385,8 +384,8 @@ def score(dump_dir: Path) -> dict[str, Any]:
     and with the later ones, and story detection as ``dump`` measured it."""
     stories_path = dump_dir / "stories.json"
     return {
-        "timeline": {read: score_timeline(dump_dir, "storyline", read) for read in READS},
-        "datewise": {read: score_timeline(dump_dir, "datewise", read) for read in READS},
+        "timeline": {r: score_timeline(dump_dir, "storyline", r) for r in TIMELINE_READS},
+        "datewise": {r: score_timeline(dump_dir, "datewise", r) for r in TIMELINE_READS},
         "claims": score_claims(dump_dir),
         "stories": json.loads(stories_path.read_text()) if stories_path.exists() else None,
     }

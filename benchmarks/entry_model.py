@@ -33,6 +33,7 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _clause_cues import CLAUSE
 from _common import TIMELINE17, emit, parser
 from _entry_cues import FEATURES, StoryReading, features
 from timeline_audit import AUDIT, _index, _judgement, _read, digest, linked_topics
@@ -44,14 +45,17 @@ from storyline.synthesize.timeline.candidates import story_candidates
 from storyline.synthesize.timeline.config import DEFAULT_WEIGHTS
 from storyline.synthesize.timeline.reading import body_only, roundups, story_terms
 
-# Stories whose judgements a blind batch is making: never read here.
-BLIND = frozenset({"es/egypt", "fr/yemen"})
+# Stories whose judgements a blind batch is making: never read here (none now).
+BLIND: frozenset[str] = frozenset()
+# The AQUAINT stories' judgements (``aquaint.py``; ``features --data`` its layout).
+AQUAINT_AUDIT = Path(__file__).resolve().parent / "data" / "aquaint" / "entries.jsonl"
 C = 1.0  # the regression's inverse regularization strength (sklearn's default)
 # A non-event removed counts 1, an event removed this much. Not less than 1: a removed
 # entry's place goes to the day's next candidate (or another day's), which is no surer, so
 # a removal pays only where non-events outnumber events.
 MISSING = 1.0
 VECTORS = False  # add the sentence vectors to the cues (--vectors: features and loto)
+CUES = FEATURES  # the cues a model reads (--no-clause: without the main clause's)
 
 
 def _judgements(name: str) -> list[dict[str, object]]:
@@ -59,9 +63,10 @@ def _judgements(name: str) -> list[dict[str, object]]:
     if name in BLIND:
         return []
     rows: dict[tuple[object, ...], dict[str, object]] = {}
-    for line in AUDIT.read_text(encoding="utf-8").splitlines():
+    lines = [x for p in (AUDIT, AQUAINT_AUDIT) for x in p.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         r = json.loads(line)
-        if r["topic"] == name:
+        if r["topic"] == name and r.get("method", "storyline") == "storyline":
             rows[(r["date"], r["article"], r["sentence"], r.get("digest"))] = r
     return list(rows.values())
 
@@ -137,7 +142,7 @@ def _candidate(r: dict[str, object], candidates: list[Event], annotations: list)
 
 
 def _matrix(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
-    x = np.array([[r["features"][f] for f in FEATURES] for r in rows], dtype=float)
+    x = np.array([[r["features"][f] for f in CUES] for r in rows], dtype=float)
     if VECTORS:
         # The sentence's stored vector (one encoder per run), zeros and a flag when unembedded.
         dim = max((len(r["vector"]) for r in rows if r.get("vector")), default=0)
@@ -232,7 +237,7 @@ def _loto(rows: list[dict], shown: list[dict], missing: float, only: str) -> dic
         "floor": round(floor, 3),
         "weights": {
             "bias": round(float(model.intercept_[0]), 3),
-            **{f: round(float(w), 3) for f, w in zip(FEATURES, model.coef_[0], strict=False)},
+            **{f: round(float(w), 3) for f, w in zip(CUES, model.coef_[0], strict=False)},
         },
     }
     return out
@@ -249,7 +254,7 @@ def _auc(scored: list[tuple[float, bool]]) -> float:
 
 def _shown(rows: list[dict], dump: Path) -> list[dict]:
     """The feature rows of the entries ``dump`` shows (those a judgement covers)."""
-    judged = _index(_read(AUDIT))
+    judged = _index(_read(AUDIT) + _read(AQUAINT_AUDIT))
     by_key = {(r["topic"], *r["key"]): r for r in rows}
     out = []
     for entry in _read(dump):
@@ -273,10 +278,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--topics", default="EgyptianProtest,H1N1,LibyaWar")
     ap.add_argument("--dump", type=Path, help="score the entries of this audit dump (loto)")
     ap.add_argument("--vectors", action="store_true", help="add each sentence's vector")
+    ap.add_argument("--no-clause", action="store_true", help="leave the main clause's cues out")
     ap.add_argument("--prefix", default="", help="the stories' prefix in the judgements: es/")
     args = ap.parse_args(argv)
     globals()["C"] = args.c
     globals()["VECTORS"] = args.vectors and args.command == "loto"
+    if args.no_clause:
+        globals()["CUES"] = tuple(f for f in FEATURES if f not in CLAUSE)
     if args.command == "features":
         if not args.db:
             ap.error("features needs --db, a store that holds the stories' annotations")

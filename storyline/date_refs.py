@@ -364,15 +364,11 @@ _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 # "the April 20 explosion", "the Jan. 25 uprising": a date inside a noun phrase that
 # names another thing; a following preposition, conjunction or verb ends the date instead.
 _THE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", re.I)
+_THE_INSIDE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?=\d|[A-Z])")  # "The 8 October gig": "the" read in
 _NOUN_AFTER = re.compile(r"^\s+([a-z][a-z-]+)\b")
 _NOT_A_NOUN = frozenset(
     [
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "and",
+        "of", "in", "on", "at", "to", "and",
         "or",
         "but",
         "when",
@@ -414,7 +410,7 @@ _NOT_A_NOUN = frozenset(
         "says",
         "also",
     ]
-)
+)  # fmt: skip
 
 
 def named_as_reference(sentence: str, start: int, end: int, language: str = "en") -> bool:
@@ -443,7 +439,8 @@ def named_as_reference(sentence: str, start: int, end: int, language: str = "en"
         return True  # the expression took its preposition in: "since April 30"
     if _REFERENCE_BEFORE.search(before):
         return True
-    if _THE_BEFORE.search(before) and not sentence[start:end].lower().startswith("the"):
+    the = _THE_BEFORE.search(before) and not date.lower().startswith("the")
+    if the or _THE_INSIDE.match(date):
         m = _NOUN_AFTER.match(after)
         if m and m.group(1) not in _NOT_A_NOUN and not m.group(1).endswith(("ed", "ly")):
             return True

@@ -4,7 +4,8 @@ Needs an ``Article``; reads its body only (``Article.body_text()``: the zones of
 page furniture, comments, captions and sidebars blanked to spaces, so they yield
 no sentence at all and every offset still indexes ``Article.text``); adds
 sentences, entity mentions, time expressions
-anchored on the article's publication date, quotes, quantities and sentence embeddings
+anchored on the article's publication date, quotes, quantities, each sentence's main
+clause (English and French, from the parse) and sentence embeddings
 (one ``Annotation`` per article). Records in, records out: no store, no other
 stage, so that it runs the same in-process, in a process pool or on a Dask worker.
 """
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from storyline.annotate.budget import Budget, embedded_sentences, reading_text
+from storyline.annotate.clause import find_clauses
 from storyline.annotate.embed import get_embedder
 from storyline.annotate.figures import refer_dates
 from storyline.annotate.mentions import find_mentions
@@ -39,6 +41,14 @@ log = logging.getLogger(__name__)
 
 # Bump when what the annotator produces changes: stored annotations of another
 # version are made again on the next run.
+# 13: the two changes below together (two branches each wrote "12": a store either made
+# holds only one of them);
+# 12: each sentence's main clause from the parse (``Annotation.clauses``: the root
+# predicate, under a speech root the told clause's predicate and the speaker, its subject,
+# object, negation and morphology), English and French;
+# 12 (also): French and Spanish: a weekday with "dernier"/"pasado" is the last one before the
+# report (the library read a Thursday's "mardi dernier" as the week before's); "il y a deux
+# jours", "hace dos días" date the day they count back to;
 # 11: "alleges" only says a figure ("the government alleges 15 people ... died": died);
 # 10: reports in other languages: a line break ends a sentence unless the next line starts
 # in lower case; Recognizers-Text's missed dates read again on the date word alone; a part
@@ -59,7 +69,7 @@ log = logging.getLogger(__name__)
 # date); dates outside the calendar dropped, years below 1000 in four digits, texts over
 # 100,000 characters read in pieces, flattened chronologies ("hundreds 1998") read;
 # 3: sentence budgets; 2: time expressions carry their verb's tense
-ANNOTATOR_VERSION = "11"
+ANNOTATOR_VERSION = "13"
 
 
 class Annotator(Protocol):
@@ -125,13 +135,15 @@ class SpacyAnnotator:
             marked={q.sentence for q in quantities} | {i for q in quotes for i in q.sentences},
             budget=self.budget,
         )
+        mentions = find_mentions(doc, sentences)
         annotation = Annotation(
             article=article.id,
             sentences=sentences,
-            mentions=find_mentions(doc, sentences),
+            mentions=mentions,
             timexes=timexes,
             quotes=quotes,
             quantities=quantities,
+            clauses=find_clauses(doc, sentences, mentions),
             annotator=annotator_version(self.embedder.name, self.budget),
         )
         return annotation, chosen
@@ -159,6 +171,7 @@ class SpacyAnnotator:
         )
         annotation.sentences, annotation.mentions = read.sentences, read.mentions
         annotation.timexes, annotation.quotes = read.timexes, read.quotes
+        annotation.clauses = read.clauses
         chosen = embedded_sentences(
             read.sentences,
             dated={t.sentence for t in read.timexes},

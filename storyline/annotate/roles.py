@@ -9,25 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.annotate.nlp import lemma_of
+from storyline.languages.clauses import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-# fmt: off
-# Verbs that report speech; "call"/"describe" take partial quotes ("called the talks 'candid'").
-SPEECH_VERBS = frozenset(
-    {
-        "say", "tell", "add", "stress", "explain", "urge", "warn", "emphasize", "emphasise", "note",
-        "insist", "state", "declare", "announce", "claim", "argue", "write", "tweet", "post", "ask",
-        "reply", "respond", "answer", "continue", "remark", "comment", "acknowledge", "admit",
-        "concede", "confirm", "deny", "call", "describe", "assure", "promise", "pledge", "vow",
-        "suggest", "predict", "caution", "express", "reiterate", "underline", "underscore",
-        "highlight", "maintain", "contend", "assert", "recall", "observe", "complain", "charge",
-        "accuse", "demand", "report", "quip", "joke", "shout", "testify", "conclude", "boast",
-        "lament", "signal", "indicate", "reaffirm", "mention",
-    }
-)
-# fmt: on
 
 
 def is_cue(tok: Token) -> bool:

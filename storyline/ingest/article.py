@@ -65,6 +65,21 @@ def check_date(value: str | None) -> tuple[str | None, str | None]:
     return None, f"date {value} is {why}; ingested without a date"
 
 
+def dateline_published(published: Published, named: tuple[int, int] | None) -> Published:
+    """The day a dateline names ((month, day): "WARSAW, February 26 (Xinhua) --") when it is
+    the day before ``published``'s: a wire files its copy in a time zone ahead, or overnight,
+    so the text's "today" and its untold days are the dateline's. Reason: a blind audit saw
+    agency copy whose events fell a day before its file's date."""
+    if named is None or published.date is None:
+        return published
+    day = dt.date.fromisoformat(published.date)
+    before = day - dt.timedelta(days=1)
+    if (before.month, before.day) != named:
+        return published
+    note = f"the dateline's day; the source gave {published.date}"
+    return Published(date=before.isoformat(), basis=published.basis, note=note)
+
+
 def has_words(text: str) -> bool:
     """False for text of only punctuation, symbols, spaces or control characters."""
     return any(char.isalnum() for char in text)
@@ -103,6 +118,8 @@ def build_article(
         date, note = check_date(published.date)
         if date is None:
             published = Published(note=note)
+        else:
+            published = dateline_published(published, found.dateline_day)
     # The outlet: given, else a byline or contributor line, else who filed the copy
     # (a dateline's or a trailing tag's agency: "(Reuters) -", ".../AFP").
     outlet = outlet or found.outlet or found.source

@@ -17,6 +17,8 @@ when nothing else does; it is cut only at the end.
 
 ``Credits.source`` is who filed the copy by the text's own account (a dateline's
 or a trailing tag's agency): the outlet of a report that names no other.
+``Credits.dateline_day`` is the day a dateline names ("WARSAW, February 26 (Xinhua) --"),
+the day the copy was written (``article.dateline_published``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 
 from storyline.ingest.agencies import has_media_word, wire_agency
 from storyline.ingest.plaintext import parse_byline
+from storyline.languages.calendar import ENGLISH
 
 HEAD_LINES = 5  # lines at the top where a dateline or a byline may sit behind furniture
 
@@ -78,6 +81,7 @@ class Credits:
     contributors: list[str] = field(default_factory=list)
     outlet: str | None = None  # from "Outlet's Jane Doe contributed reporting.", a byline
     source: str | None = None  # who filed the copy: a dateline's or trailing tag's agency
+    dateline_day: tuple[int, int] | None = None  # (month, day) a dateline names: "CITY, Feb. 26"
 
 
 def strip_credits(body: str) -> Credits:
@@ -123,6 +127,22 @@ def _strip_dateline(result: Credits) -> None:
     match = _DATELINE.match(result.body)
     if match and _credit_source(result, match["agency"], known_only=False):
         result.body = result.body[match.end() :]
+        result.dateline_day = _day_named(match["place"])
+
+
+# ", February 26" or ", 26 February" closing a dateline's place.
+_PLACE_DAY = re.compile(
+    r",\s*(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9})\.?)\s*$"
+)
+
+
+def _day_named(place: str) -> tuple[int, int] | None:
+    """(month, day) that closes a dateline's place ("WARSAW, February 26"), in English."""
+    m = _PLACE_DAY.search(place)
+    if m is None:
+        return None
+    month = ENGLISH.month_numbers.get((m["m1"] or m["m2"]).lower())
+    return (month, int(m["d1"] or m["d2"])) if month else None
 
 
 def _strip_head_cues(result: Credits) -> None:

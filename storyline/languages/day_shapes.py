@@ -168,17 +168,23 @@ def day_in_brackets(text: str, end: int, named: datetime.date) -> datetime.date 
     m = _DAY_IN_BRACKETS.match(text, end)
     if m is None:
         return None
-    day = int(m.group(1))
+    return next(
+        (d for d in days_of_month(named, int(m.group(1))) if abs((d - named).days) <= NEAR), None
+    )
+
+
+def days_of_month(near: datetime.date, day: int) -> list[datetime.date]:
+    """Day ``day`` of the month of ``near``, of the month before and of the month after
+    (those that have it), in that order: where a day written without its month falls."""
+    out = []
     for shift in (0, -1, 1):
-        month = (named.month - 1 + shift) % 12 + 1
-        year = named.year + (named.month - 1 + shift) // 12
+        month = (near.month - 1 + shift) % 12 + 1
+        year = near.year + (near.month - 1 + shift) // 12
         try:
-            found = datetime.date(year, month, day)
+            out.append(datetime.date(year, month, day))
         except ValueError:
             continue
-        if abs((found - named).days) <= NEAR:
-            return found
-    return None
+    return out
 
 
 _NAME_WORD = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]*)\s+$")

@@ -48,6 +48,12 @@ class Words:
     future: frozenset[str] = frozenset()  # future auxiliaries: "va", "wird", "zal"
     # Words that name a day relative to the report's: "hoy" 0, "ayer" -1, "mañana" 1.
     deictic: dict[str, int] = field(default_factory=dict)
+    # After a weekday, the word that makes it the last one before the report's day
+    # ("mardi dernier", "el martes pasado"), not the one of the week before.
+    last: frozenset[str] = frozenset()
+    # Before a count of days, the words that count them back from the report's day
+    # ("il y a deux jours", "hace dos días").
+    ago: tuple[str, ...] = ()
     # Pairs of quote marks (open, close) beside the straight and curly English ones.
     quote_marks: tuple[tuple[str, str], ...] = ()
 
@@ -96,6 +102,8 @@ WORDS: dict[str, Words] = {
         negation=frozenset({"no", "nunca"}),
         future=frozenset({"va", "van", "irá", "irán"}),
         deictic={"hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2},
+        last=frozenset({"pasado", "pasada"}),
+        ago=("hace",),
         quote_marks=_LATIN_QUOTES,
     ),
     "fr": Words(
@@ -131,6 +139,8 @@ WORDS: dict[str, Words] = {
         negation=frozenset({"ne", "n'", "pas", "jamais"}),
         future=frozenset({"va", "vont", "ira", "iront"}),
         deictic={"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2},
+        last=frozenset({"dernier", "dernière", "passé", "passée"}),
+        ago=("il y a", "y a"),
         quote_marks=(("«", "»"), *_LATIN_QUOTES[1:]),
     ),
     "it": Words(

@@ -14,6 +14,10 @@ and in both tiers, unless one speaks in the first person outside quotation marks
 been patient for 42 years": someone's words, whose speaker the sentence does not name, or
 the writer's own view; two such sentences may be two people's), or they visibly tell
 different facts about the same people:
+a reworded telling (cosine below ``told_below``) whose main clause tells another deed than
+the other's (no predicate shared: "troops shelled Orlec, where 3,000 are trapped" / "aid
+reached the 3,000 trapped in Orlec"; the parse's root, or the reported clause's under
+"said"; a light verb's clause, "It is the first visit in five years", tells no deed),
 one denies or calls off what the other does not ("will hold the inquiry" / "called off
 the inquiry"), their verbs point opposite ways ("opened" / "closed the terminal",
 "approved" / "rejected the budget": ``predicates``), the verbs governing their dates
@@ -83,6 +87,7 @@ def find_claims(
     voiced = []
     days = []
     scopes = []
+    told = []
     for ann in annotations:
         vecs = ann.vectors()
         if not vecs.shape[1]:
@@ -90,7 +95,7 @@ def find_claims(
         language = language_of(ann.article) if language_of else "en"
         published = published_of(ann.article) if published_of else None
         caption = caption_of(ann.article) if caption_of else 0
-        for at, text, own, mood, taken, figured, voice, day, scope in candidates(
+        for at, text, own, mood, taken, figured, voice, day, scope, clause in candidates(
             ann, config.min_words, language, published, caption
         ):
             ents = entities_in(ann.article, at) if entities_in else []
@@ -105,6 +110,7 @@ def find_claims(
             voiced.append(voice)
             days.append(day)
             scopes.append(scope)
+            told.append(clause)
     if not keys:
         return []
     mat = np.ascontiguousarray(np.vstack(rows), dtype=np.float32)
@@ -120,6 +126,7 @@ def find_claims(
         voiced,
         days,
         scopes,
+        told,
     )
     # A sentence left unembedded (a zero row) is a claim of its own and joins none, so
     # only embedded rows are searched (and searched for): a zero row scores 0 with every

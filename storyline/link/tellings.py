@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyline.languages.apparatus import ABBREVIATION_TAIL, is_apparatus
+from storyline.languages.clauses import NO_DEED
 from storyline.languages.voice import in_writers_voice
 from storyline.link.claims_config import ClaimsConfig
 from storyline.link.days import NO_DAYS, Days, days_apart, days_of
@@ -117,8 +118,10 @@ class Pairs:
         voiced: list[bool] | None = None,
         days: list[Days] | None = None,
         scopes: list[Scope] | None = None,
+        told: list[frozenset[str]] | None = None,
     ) -> None:
         self.mat = mat
+        self.told = told or [frozenset() for _ in moods]
         self.scopes = scopes or [NO_SCOPE for _ in moods]
         self.days = days or [NO_DAYS for _ in moods]
         self.voiced = voiced or [False for _ in moods]
@@ -151,6 +154,8 @@ class Pairs:
             cos = float(self.mat[a] @ self.mat[b])
         if cos < self.related or not _same_mood(self.moods[a], self.moods[b]):
             return None
+        if cos < self.config.told_below and _told_apart(self.told[a], self.told[b]):
+            return None  # "called for a no-fly zone" / "imposed a no-fly zone": two deeds
         differ = _figures_differ if deeds else values_differ
         if differ(self.figures[a], self.figures[b]):
             return None  # "sent 30 doctors" / "had 300 doctors": two facts, or a revision
@@ -268,13 +273,42 @@ def values_differ(
     return any(unit in b and not _shared_values(told, b[unit]) for unit, told in a.items())
 
 
+def _told_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both sentences' main clauses tell a deed and share no predicate."""
+    return bool(a and b) and a.isdisjoint(b)
+
+
+def told_of(ann: Annotation, sentence: int) -> frozenset[str]:
+    """The predicates of a sentence's main clause when it tells a deed: its root's lemma
+    and, under a speech or cognition root, the told clause's ("said the dam failed": say,
+    fail). Empty when the told predicate is a light verb ("It is the first visit in five
+    years": the fact is in the complement) or a speech verb with no clause found, or when
+    the annotation holds no clause for the sentence (stored before annotator 12, or a
+    language with no parser)."""
+    for clause in ann.clauses:
+        if clause.sentence == sentence:
+            if (clause.content or clause.predicate) in NO_DEED:
+                return frozenset()
+            return frozenset(p for p in (clause.predicate, clause.content) if p)
+    return frozenset()
+
+
 def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
     return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
 
 
 _Figures = dict[str, frozenset[tuple[float, str | None]]]
 _Candidate = tuple[
-    int, str, frozenset[str], tuple[bool, str | None], frozenset[Side], _Figures, bool, Days, Scope
+    int,
+    str,
+    frozenset[str],
+    tuple[bool, str | None],
+    frozenset[Side],
+    _Figures,
+    bool,
+    Days,
+    Scope,
+    frozenset[str],
 ]
 _CANDIDATES: Memo[list[_Candidate]] = Memo("link.claim_candidates")
 
@@ -288,10 +322,9 @@ def candidates(
 ) -> list[_Candidate]:
     """The article's candidate sentences with what ``find_claims`` reads of each alone
     (index, text, items without entities, mood, sides, figures, whether its writer speaks
-    in the first person, its own days read against the report's date ``published`` past its opening
-    ``caption``, where
-    its figures hold); kept per process, so a story rebuilt for a new report reads only
-    that report's sentences."""
+    in the first person, its own days read against the report's date ``published`` past its
+    opening ``caption``, where its figures hold, its main clause's predicates); kept per
+    process, so a story rebuilt for a new report reads only that report's sentences."""
 
     def make() -> list[_Candidate]:
         days = days_of(ann, published, language, caption)
@@ -306,12 +339,20 @@ def candidates(
                 in_writers_voice(s.text, language),
                 days.get(s.index, NO_DAYS),
                 _scope_of(ann, s.index),
+                told_of(ann, s.index),
             )
             for s in ann.sentences
             if _is_candidate(s.text, min_words, language)
         ]
 
     key = digest(
-        min_words, ann.sentences, ann.timexes, ann.quantities, language, published, caption
+        min_words,
+        ann.sentences,
+        ann.timexes,
+        ann.quantities,
+        ann.clauses,
+        language,
+        published,
+        caption,
     )
     return _CANDIDATES.get(key, make)

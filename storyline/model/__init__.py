@@ -17,6 +17,7 @@ The records live in one module per stage (``article``, ``annotation``, ``links``
 
 from storyline.model.annotation import (
     Annotation,
+    Clause,
     Mention,
     Quantity,
     Quote,
@@ -81,6 +82,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "Claim",
+    "Clause",
     "Conflict",
     "ConflictKind",
     "Coverage",

@@ -83,6 +83,32 @@ class Quantity(Record, kw_only=True):
     high: float | None = None
 
 
+class Clause(Record, kw_only=True):
+    """A sentence's main clause as the dependency parse reads it (annotator 12).
+
+    "The told clause" is the reported clause under a speech or cognition root ("officials
+    said the dam failed": "fail"), else the root's own; subject, object, negation and
+    morphology are the told clause's. Lemmas are lower-case.
+    """
+
+    sentence: int
+    predicate: str  # lemma of the root predicate: "impose", "say"
+    content: str | None = None  # the told clause's predicate under a speech root: "fail"
+    speaker: str | None = None  # who speaks, as a name if the head falls in one: "officials"
+    subject: str | None = None  # lemma of the told clause's subject head: "council"
+    subject_name: str | None = None  # the mention that head falls in: "the Security Council"
+    object: str | None = None  # lemma of its direct object head: "sanction"
+    object_name: str | None = None
+    negated: bool = False
+    tense: str | None = None  # spaCy morphology of its finite verb: "Past", "Pres"
+    aspect: str | None = None  # "Perf" (with "have"), "Prog"
+    mood: str | None = None  # "Ind", "Imp", "Sub", "Cnd"
+    person: str | None = None  # "1", "2", "3"
+    modal: str | None = None  # its modal auxiliary: "will", "could"
+    question: bool = False  # the sentence ends in a question mark
+    imperative: bool = False  # it orders: "Stay indoors."
+
+
 class Annotation(Record, kw_only=True):
     """Everything stage 2 learns about one article."""
 
@@ -92,6 +118,7 @@ class Annotation(Record, kw_only=True):
     timexes: list[TimeExpr] = []
     quotes: list[Quote] = []
     quantities: list[Quantity] = []
+    clauses: list[Clause] = []  # one per parsed sentence (annotator 12; older stores: none)
     embedding_dim: int = 0
     embeddings: bytes = b""  # float32, len(sentences) x embedding_dim, L2-normalized
     annotator: str = ""  # version tag of the annotator that made it

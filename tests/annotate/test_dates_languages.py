@@ -77,3 +77,47 @@ def test_a_chronology_line_is_dated_as_the_chronology_reads_in_order() -> None:
         ("3 fév", "2031-02-03"),
         ("23 nov", "2031-11-23"),
     ]
+
+
+THURSDAY = datetime.date(2031, 7, 17)
+
+
+def _read_on_thursday(cases: list[tuple[str, str, list[tuple[str, str]]]]) -> None:
+    for text, language, expected in cases:
+        assert _dates(text, language, THURSDAY) == expected, text
+
+
+def test_last_weekday_is_the_last_such_day_before_the_report_not_the_week_before() -> None:
+    # Recognizers-Text's French reads a Thursday's "mardi dernier" as the Tuesday of the
+    # week before (8 July); the writer means two days back.
+    _read_on_thursday(
+        [
+            ("La digue de Quorra a cédé mardi dernier.", "fr", [("mardi dernier", "2031-07-15")]),
+            ("Les pêcheurs sont rentrés samedi dernier.", "fr", [("samedi dernier", "2031-07-12")]),
+            ("La presa cedió el martes pasado.", "es", [("martes pasado", "2031-07-15")]),
+        ]
+    )
+
+
+def test_a_count_of_days_ago_dates_the_day_it_counts_back_to() -> None:
+    _read_on_thursday(
+        [
+            ("Le maire d'Ostley a démissionné il y a trois jours.", "fr",
+             [("il y a trois jours", "2031-07-14")]),
+            ("La presa de Quorra cedió hace dos días.", "es", [("hace dos días", "2031-07-15")]),
+            # a length is no day: "depuis trois jours", "durante dos días"
+            ("La digue tient depuis trois jours.", "fr", []),
+            ("Llovió durante dos días.", "es", []),
+        ]
+    )  # fmt: skip
+
+
+def test_a_weekday_and_a_bare_number_is_that_day_of_the_month_not_a_clock_time() -> None:
+    # Recognizers-Text reads "jeudi 10" as Thursday at 10 o'clock (the report's own day);
+    # no Wednesday 10 lies near the report: no day rather than a wrong one.
+    _read_on_thursday(
+        [
+            ("Jeudi 10, la digue de Quorra a cédé.", "fr", [("Jeudi 10", "2031-07-10")]),
+            ("Mercredi 10, la digue a cédé.", "fr", []),
+        ]
+    )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.ingest.article import build_article
 from storyline.ingest.credits import strip_credits
+from storyline.model import Published
 
 LEAD = "The ferry will stop running in October, the harbour authority said."
 
@@ -64,3 +66,15 @@ def test_text_that_only_looks_like_a_credit_is_kept(body: str) -> None:
     found = strip_credits(body)
     assert found.credits == [] and found.contributors == []
     assert found.body == body
+
+
+def test_a_dateline_a_day_before_the_file_dates_the_report() -> None:
+    body = "OSTREL, February 26 (Xinhua) -- The two presidents signed the accession papers today."
+    given = Published(date="2031-02-27", basis="metadata")
+    article = build_article(body, path=None, published=given)
+    assert article is not None and article.published.date == "2031-02-26"
+    assert article.text.startswith("The two presidents")
+    same = build_article(body.replace("26", "27"), path=None, published=given)
+    assert same is not None and same.published.date == "2031-02-27"
+    far = build_article(body.replace("26", "20"), path=None, published=given)
+    assert far is not None and far.published.date == "2031-02-27"

@@ -92,9 +92,9 @@ assert PUB == "2031-06-18"  # a Wednesday: the weekdays below are read against i
         ),
         (
             "es",
-            "Cuatro pescadores murieron el jueves tras la firma, el martes, de un pacto de pesca.",
-            {"el jueves": "2031-06-12", "el martes": "2031-06-10"},
-            ["2031-06-12"],
+            "Cuatro pescadores murieron el viernes tras la firma, el martes, de un pacto de pesca.",
+            {"el viernes": "2031-06-13", "el martes": "2031-06-10"},
+            ["2031-06-13"],
         ),
         (
             "fr",

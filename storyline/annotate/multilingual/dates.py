@@ -135,6 +135,8 @@ def _may_date(sentence: str, language: str) -> bool:
         words & set(calendar.weekday_numbers)
         or words & set(calendar.month_names)
         or any(w in low for w in WORDS[language].deictic)
+        # "il y a deux jours": a count of days in words, back from the report's day
+        or (words & UNITS.get(language, frozenset()) and any(w in low for w in WORDS[language].ago))
     )
 
 

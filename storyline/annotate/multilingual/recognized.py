@@ -17,7 +17,16 @@ then checked against what the words say:
   ("dans la nuit de lundi à mardi") date the day they start on;
 - a day written with its weekday ("jeudi 23 juillet") is kept only in a year where that
   day is that weekday: a page's furniture from another year, such as an edition's date,
-  names a weekday that does not fit.
+  names a weekday that does not fit;
+- a weekday with the language's "last" ("mardi dernier") is the last such day before the
+  report's: the library's French reads it as the week before's (a Thursday's "mardi
+  dernier" nine days back, not two);
+- a weekday and a bare number ("jeudi 3", "el martes 25"), which the library reads as a
+  clock time, is the day of that number that falls on that weekday, in the report's month
+  or the one before or after; none is read when no such day lies within ``NEAR_MONTH_DAY``
+  days of the report;
+- a count of days after the language's "ago" words ("il y a deux jours", "hace dos
+  días"), which the library reads as a length, is that many days before the report.
 """
 
 from __future__ import annotations
@@ -31,6 +40,7 @@ from typing import Any
 
 from storyline.calendar_safe import in_calendar, shift_days
 from storyline.languages.calendar import CALENDARS
+from storyline.languages.day_shapes import days_of_month
 from storyline.languages.words import WORDS, stop_words
 
 log = logging.getLogger(__name__)
@@ -58,6 +68,10 @@ _YEAR_AFTER = re.compile(r"\s+(?:de\s+)?((?:1[6-9]|20)\d\d)\b")
 _COMMA_NUMBER = re.compile(r",\s*\d{1,3}$")
 _FULL_STOP = re.compile(r"(?<=\w)\.(?=\s|$)")
 _WORDS_BEFORE = 2  # words read before a date word when it is read again alone
+AGO_DAYS = 31  # "il y a N jours" dates a day up to this many days back; longer is a length
+_DAYS = re.compile(r"P(\d+)D")
+NEAR_MONTH_DAY = 14  # "jeudi 3": days from the report its day of the month may lie
+_WEEKDAY_NUMBER = re.compile(r"([^\W\d_]+)\s+(?:le\s+|el\s+)?(1er|[12]\d|3[01]|0?[1-9])")
 
 
 @functools.cache
@@ -139,6 +153,8 @@ def _read(
     months = CALENDARS[language].month_numbers if language in CALENDARS else {}
     for r in results:
         kind = r.type_name.rsplit(".", 1)[-1]
+        if kind == "duration" and anchor is not None:
+            out += _ago(text, a + r.start, a + r.end + 1, r.resolution, language, anchor)
         if kind not in ("date", "daterange", "datetime", "datetimerange"):
             continue
         start, end = _trimmed(text, a + r.start, a + r.end + 1, language)
@@ -164,11 +180,78 @@ def _read(
             values = [{"timex": year.group(1) + next(iter(timexes))[4:]}]
             end = year.end()
         value = choose(values, anchor, future(start, end))
+        last = _last_weekday(text, start, end, language, anchor)
+        if last is not None:
+            value, end = last
+        numbered = _weekday_number(text[start:end], language, anchor)
+        if numbered is not None:
+            value = numbered or None
         if value is not None and not _fits_weekday(text[start:end], value, language):
             continue
         if value is not None and (anchor is not None or _YEAR.search(text[start:end])):
             out.append((start, end, value))
     return out
+
+
+def _ago(
+    text: str, start: int, end: int, resolution: Any, language: str, anchor: datetime.date
+) -> list[tuple[int, int, str | None]]:
+    """The day a length read at ``text[start:end]`` counts back to when the language's
+    "ago" words come right before it ("il y a deux jours"), as (start, end, ISO day)."""
+    values = (resolution or {}).get("values") or []
+    days = _DAYS.fullmatch(values[0].get("timex", "")) if values else None
+    if days is None or not 0 < int(days.group(1)) <= AGO_DAYS:
+        return []
+    before = text[:start].rstrip()
+    for ago in WORDS[language].ago:
+        opens = len(before) - len(ago)
+        if before[opens:].lower() == ago and (opens == 0 or not before[opens - 1].isalnum()):
+            while end > start and not text[end - 1].isalnum():
+                end -= 1
+            day = shift_days(anchor, -int(days.group(1)))
+            return [(opens, end, day.isoformat())] if day else []
+    return []
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _last_weekday(
+    text: str, start: int, end: int, language: str, anchor: datetime.date | None
+) -> tuple[str, int] | None:
+    """(ISO day, end) of a weekday the language's "last" follows ("mardi dernier"): the
+    last such day before ``anchor``; None for any other span."""
+    if anchor is None or language not in CALENDARS or any(c.isdigit() for c in text[start:end]):
+        return None
+    weekdays = CALENDARS[language].weekday_numbers
+    for m in _WORD.finditer(text, start, end):
+        after = _NEXT_WORD.match(text, m.end())
+        if (
+            m.group().lower() in weekdays
+            and after
+            and after.group(1).lower() in WORDS[language].last
+        ):
+            back = (anchor.weekday() - weekdays[m.group().lower()] - 1) % 7 + 1
+            day = shift_days(anchor, -back)
+            return (day.isoformat(), max(end, after.end())) if day else None
+    return None
+
+
+def _weekday_number(span: str, language: str, anchor: datetime.date | None) -> str | None:
+    """The ISO day "jeudi 3" names (see the docstring), "" when no day fits, None when
+    ``span`` is no weekday and bare number."""
+    m = _WEEKDAY_NUMBER.fullmatch(span.strip())
+    weekdays = CALENDARS[language].weekday_numbers if language in CALENDARS else {}
+    if m is None or m.group(1).lower() not in weekdays or anchor is None:
+        return None
+    number = 1 if m.group(2) == "1er" else int(m.group(2))
+    weekday = weekdays[m.group(1).lower()]
+    fits = (
+        d
+        for d in days_of_month(anchor, number)
+        if d.weekday() == weekday and abs((d - anchor).days) <= NEAR_MONTH_DAY
+    )
+    return next((d.isoformat() for d in fits), "")
 
 
 def _trimmed(sentence: str, start: int, end: int, language: str) -> tuple[int, int]:

@@ -23,11 +23,13 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from storyline.coarse_dates import week_unknown
 from storyline.memo import Memo, digest
 from storyline.model import Annotation, Article, Event, EventStatus, Granularity, TimeExpr
 
 from .clauses import a_number, after_phrase_set_off, in_landmark_phrase, in_relative_clause
 from .config import EVENTS, EventsConfig
+from .days import day_next_to, deadline_or_denied, that_year
 from .merge import _event, _merge, _Raw, _window
 from .references import (
     dates_another_thing,
@@ -163,6 +165,34 @@ def _names_earlier(
     )
 
 
+def _quotable(
+    t: TimeExpr,
+    parsed: tuple[str, Granularity],
+    ann: Annotation,
+    pub: str | None,
+    language: str,
+    config: EventsConfig,
+) -> tuple[str, Granularity] | None:
+    """The day (and granularity) time expression ``t``, read as ``parsed``, lets a reader
+    quote, or None when its words do not give it (``days``): a weekday a week back, a
+    deadline, a plan denied; "the day before <date>" moves to that date's
+    neighbour, a day "that year" to the year last written."""
+    sent = ann.sentences[t.sentence]
+    start, end = t.start - sent.start, t.end - sent.start
+    applies, moved = day_next_to(
+        t, [u for u in ann.timexes if u.sentence == t.sentence], sent.text[end:]
+    )
+    if not applies:
+        applies, moved = that_year(t, ann.timexes, parsed[0], config)
+    if applies:
+        return (moved, "day") if moved else None
+    if week_unknown(sent.text, start, end, parsed[0], pub, language) or deadline_or_denied(
+        sent.text, start, end, language
+    ):
+        return None
+    return parsed
+
+
 def _said(verb: str | None) -> Callable[[str], bool]:
     """Whether a text says ``verb``, the lemma that governs a date ("exploded" for
     "explode"). Only a clause that says it, where the words before the break do not,
@@ -289,6 +319,8 @@ def dated_readings(
                 moved := year_from_report(t, parsed[0], explicit, config, pub)
             ):
                 parsed = (moved, "day")  # "the note of March 7" near "February 14 2003"
+            if parsed is not None:
+                parsed = _quotable(t, parsed, ann, pub, language, config)
             if parsed is None or (t.sentence, parsed[0]) in seen:
                 continue
             if dates_another_thing(t, parsed[0], sent.text, sent.start, pub, language, config):

@@ -14,10 +14,14 @@ many words). French opens it with "qui", "dont", "lequel" or a "que" after a com
 Spanish with "quien", "cuyo", "el cual", "en el que" or a "que" after a comma (a bare
 "que" also opens what was said: "dijo que el sábado murieron 10", whose day is the
 event's). A pronoun opening the sentence asks a question; one in upper case is a name.
-English relative clauses are left: on Timeline17 they hold the days of the story's own
+In English only a clause set off by a comma ("who", "which", "where", "when", "whose")
+counts, and only with a date more than ``EventsConfig.background_days`` (a year) from the
+report (the clause may then run twice ``since_words``: "who was born in Prague and fled
+just after the takeover in 1948"): nearer, such clauses hold the days of the story's own
 news too often ("the WHO, which raised its alert on Wednesday, said ..."). Reason: the
-session-11 blind audit dated a revolution, a vote and an assault to days their French
-and Spanish sentences named in relative clauses.
+session-11 blind audit dated a revolution, a vote and an assault to days their French and
+Spanish sentences named in relative clauses; an English rally of 2000 was dated to a
+landing of 1956 told in a "where" clause.
 
 Rule: a date inside a phrase that names another event as a landmark ("ahead of the vote
 on Sunday", "in the wake of the storm on Monday", "on the anniversary of the invasion in
@@ -57,7 +61,12 @@ _RELATIVE = {
     "es": r"(?:quien(?:es)?|cuy[oa]s?|(?:el|la|los|las|lo)\s+cual(?:es)?"
     r"|(?:en|de|por|con|a|desde|sobre|durante|tras)\s+(?:el|la|los|las|lo)\s+que)\b"
     r"|(?<=,)\s*que\b",
+    # Only a clause set off by a comma ("Niquero, where ..."): "that" also opens what was said.
+    "en": r"(?<=,)\s*(?:who|which|where|when|whose)\b",
 }
+# Days from the report beyond which a relative clause's date is background, per language
+# other than ``EventsConfig.relative_days``'s (English: ``background_days``).
+_FAR_ONLY = frozenset({"en"})
 # A phrase that names another event as a landmark. English "before" is left: it took the
 # only date of a sentence the example dossier's timeline shows for its day.
 _LANDMARK = {
@@ -115,13 +124,16 @@ def in_relative_clause(
     ISO day ``published``."""
     start, end = span
     between = _between(_RELATIVE.get(language), sentence, start, relative=True)
-    if between is None or not _set_off(between, sentence[start:end], config.since_words):
+    # An English clause is read only for a date of long ago: it may run twice as long.
+    words = config.since_words * (2 if language in _FAR_ONLY else 1)
+    if between is None or not _set_off(between, sentence[start:end], words):
         return False
     try:
         back = (datetime.date.fromisoformat((published or "")[:10]) - _first_day(day)).days
     except ValueError:
         return True  # no day to weigh it against: the clause's event stands apart
-    return abs(back) > config.relative_days
+    limit = config.background_days if language in _FAR_ONLY else config.relative_days
+    return abs(back) > limit
 
 
 def _first_day(value: str) -> datetime.date:

@@ -18,6 +18,7 @@ class EventsConfig:
     status_after: int = 5  # ... words after it
     since_words: int = 8  # words between "since" and a date that still make it a reference
     relative_days: int = 1  # days from the report a relative clause's date may lie and still date
+    background_days: int = 365  # ... English: days beyond which such a date is background
     this_week: int = 2  # days from the report's day within which "this <weekday>" is read
     future_before: int = 4  # words before a weekday read for a future verb ("se rendra")
     future_after: int = 3  # ... words after one that opens its sentence ("Vendredi sera")

@@ -34,6 +34,7 @@ from storyline.model import Annotation, Article, Event, Evidence, TimelineEntry
 
 from .candidates import (
     chronology_events,
+    is_table,
     lede_events,
     listed_by_hindsight,
     story_candidates,
@@ -44,16 +45,19 @@ from .dates import auto_dates, date_scores
 from .entries import _entry, _told_at, build_timeline, sentence_vectors, tells_something
 from .reading import (
     body_only,
+    not_borrowed,
     off_story,
     on_story,
+    others_names,
     relevance,
     roundups,
     stop_words_of,
     story_terms,
+    telling_of,
     within_span,
     within_story,
 )
-from .voice import tells_as_reporter
+from .voice import is_editorial, tells_as_reporter
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -175,20 +179,34 @@ def _entry_test(
     terms: frozenset[str],
     weights: TimelineConfig,
 ) -> Callable[[Event], bool]:
-    """Which candidates may stand as entries: told in a reporter's voice; in a roundup of
+    """Which candidates may stand as entries: told in a reporter's voice, not in an
+    editorial (``voice.is_editorial``); in a roundup of
     other stories or a report about something else, naming this story's core
-    (``reading.roundups``, ``reading.off_story``); long before the story's first report,
-    told by more than one report or naming its core (``reading.within_story``)."""
-    reporter = tells_as_reporter({a.id: a.language or "en" for a in articles})
+    (``reading.roundups``, ``reading.off_story``); naming what only the reports about
+    something else name, also naming what the others do (``reading.not_borrowed``); long
+    before the story's first report, told by more than one report or naming its core
+    (``reading.within_story``); not in a report that is a table (``candidates.is_table``).
+    A word of another person's name is not the story's (``reading.others_names``)."""
+    editorials = {a.id for a in articles if is_editorial(a.body_text())}
+    reporter = tells_as_reporter({a.id: a.language or "en" for a in articles}, editorials)
     roundup, core = roundups(annotations, terms, articles, weights)
     stops = stop_words_of(articles)
-    story = on_story(roundup, core, stops)
+    others = others_names(annotations, stops)
+    story = on_story(roundup, core, stops, others)
     aside = off_story(annotations, articles, weights)
     # A report about something else gives what names the key terms of the other reports.
     own = story_terms([a for a in annotations if a.article not in aside], articles=articles)
-    about = on_story(aside, own, stops)
-    span = within_story(articles, core, weights)
-    return lambda e: reporter(e) and story(e) and about(e) and span(e)
+    about = on_story(aside, own, stops, others)
+    lent = not_borrowed(annotations, aside, terms, own, stops, others)
+    span = within_story(articles, core, weights, others)
+    # The whole text: a table's lines can be zones apart from the body.
+    tables = {a.id for a in articles if is_table(a.text)}
+
+    def table(e: Event) -> bool:
+        telling = telling_of(e)
+        return telling is None or telling.article not in tables
+
+    return lambda e: reporter(e) and story(e) and about(e) and lent(e) and span(e) and table(e)
 
 
 def _tellings(evidence: Sequence[Evidence]) -> tuple[tuple[str, int], ...]:

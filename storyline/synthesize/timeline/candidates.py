@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import msgspec
 
 from storyline.calendar_safe import shift_days
+from storyline.coarse_dates import unsure_weekdays
 from storyline.date_refs import dated_entries, is_chronology_line
 from storyline.languages.apparatus import is_apparatus
 from storyline.model import Annotation, Article, Event, Evidence, Sentence
@@ -47,7 +48,9 @@ def story_candidates(
         # The story's key names are its query: a sentence that names none of them (a
         # sidebar headline, another country's protest, a page stamp) is not its entry.
         candidates = [e for e in candidates if _names(e.text, terms)]
-    return candidates
+    # A day whose every candidate is a run-on: its events stand in shorter tellings.
+    fits = {e.date for e in candidates if len(e.text.split()) <= config.max_words}
+    return [e if e.date in fits else _fitting(e, config) for e in candidates]
 
 
 def _apparatus(event: Event, language: dict[str, str]) -> bool:
@@ -82,6 +85,33 @@ def _as_statement(event: Event) -> Event:
 _FINAL = re.compile(r"""[.!]["'”’)\]]*$""")
 
 
+def _fitting(event: Event, config: TimelineConfig = DEFAULT_WEIGHTS) -> Event:
+    """An event that several reports tell, whose sentence is too long to stand as an
+    entry, told by the first of its other tellings that is not (``story_candidates``
+    asks it only on a day with no other candidate that fits: elsewhere the day's
+    entries stay as they were).
+
+    Several reports telling one event ("shot to death on the night of Oct. 23 as he
+    stood in the kitchen of his home ... and one of his four sons", "was shot in the
+    back on Friday night as he stood in his kitchen") make one event, which one of their
+    sentences stands for; when that one is a run-on over ``config.max_words`` the event,
+    however often told, would never be an entry. A telling of one line only: a sentence
+    across lines is a list or a caption run into the text.
+    """
+    tellers = {ev.article for ev in event.evidence}
+    if len(event.text.split()) <= config.max_words or len(tellers) < 2:
+        return event
+    for ev in event.evidence:
+        words = len(ev.text.split())
+        if (
+            config.min_words <= words <= config.max_words
+            and "\n" not in ev.text.strip()
+            and tells_something(ev.text)
+        ):
+            return msgspec.structs.replace(event, text=ev.text)
+    return event
+
+
 def lede_events(
     articles: Sequence[Article],
     annotations: Sequence[Annotation],
@@ -96,7 +126,8 @@ def lede_events(
     lede dates what it tells to that day and none of it to the publication day (a
     morning paper: "The House killed the plan yesterday. ... After markets closed,
     the Treasury secretary tried to calm traders."). Sentences that already date an
-    event are left to that event.
+    event are left to that event, and one holding a weekday of either week
+    (``coarse_dates.week_unknown``) to none.
     """
     dated = {(ev.article, ev.sentence) for e in events for ev in e.evidence}
     days_told: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -115,7 +146,10 @@ def lede_events(
         told = {d for s in lede for d in days_told[(ann.article, s.index)] if d <= day[:10]}
         if told and day[:10] not in told and max(told) == _day_before(day[:10]):
             day = max(told)  # the lede tells the day before's news
+        unsure = unsure_weekdays(ann, published.get(ann.article), language.get(ann.article, "en"))
         for sent in lede:
+            if sent.index in unsure:
+                continue  # "headed Tuesday": a weekday of either week, so no day's news
             words = len(sent.text.split())
             if (
                 ann.article,
@@ -128,6 +162,26 @@ def lede_events(
                 continue  # a dated caption or list line: its day is its own, not the report's
             out.append(_told_by(ann.article, sent, day))
     return out
+
+
+# A table's lines: a label and one figure ("Total dead: 192"), or a heading in capitals
+# ("KENYA:").
+_FIGURE_LINE = re.compile(r"^[^\W\d_][^:\n]{0,40}:\s*[-+$€£]?\d[\d,.]*\s*%?$")
+_HEADING_LINE = re.compile(r"^[^\W\d_a-z][^a-z:\n]{1,40}:$")
+
+
+def is_table(text: str) -> bool:
+    """Whether a report is a table: at least half of its lines are a label with one
+    figure or a heading in capitals ending in a colon, two of them or more figures.
+
+    Its opening sentences introduce the table ("The following are the latest figures
+    ...", "The source for the figures is ..."): no news of the day. Lines that end in a
+    colon before a quotation ("She adds:") are no table.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    figures = sum(bool(_FIGURE_LINE.match(line)) for line in lines)
+    headings = sum(bool(_HEADING_LINE.match(line)) for line in lines)
+    return figures >= 2 and figures + headings >= 4 and 2 * (figures + headings) >= len(lines)
 
 
 def listed_by_hindsight(

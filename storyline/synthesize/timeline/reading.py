@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 
 import msgspec
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.calendar_safe import iso_day
 from storyline.date_refs import dated_entries
+from storyline.languages.demonyms import adjectives_of
 from storyline.languages.words import stop_words
 from storyline.model import Annotation, Article, Event, Evidence
 
@@ -196,24 +197,128 @@ def names_core(word: str, core: frozenset[str]) -> bool:
 
 
 def on_story(
-    roundup: frozenset[str], core: frozenset[str], stops: Set[str] = STOP_WORDS
+    roundup: frozenset[str],
+    core: frozenset[str],
+    stops: Set[str] = STOP_WORDS,
+    others: Mapping[tuple[str, int], frozenset[str]] | None = None,
 ) -> Callable[[Event], bool]:
     """The test ``build_timeline`` gives its ``pickable``: a sentence of a roundup
-    (``roundups``) stands for its day only when it names the story's core itself."""
+    (``roundups``) stands for its day only when it names the story's core itself, a
+    word of another person's name (``others_names``) aside."""
 
     def pickable(e: Event) -> bool:
         telling = telling_of(e)
         if telling is None or telling.article not in roundup:
             return True
-        return any(names_core(w, core) for w in _words(e.text, stops))
+        return _names_core(e, core, stops, others)
 
     return pickable
+
+
+def not_borrowed(
+    annotations: Sequence[Annotation],
+    aside: frozenset[str],
+    terms: frozenset[str],
+    own: frozenset[str],
+    stops: Set[str] = STOP_WORDS,
+    others: Mapping[tuple[str, int], frozenset[str]] | None = None,
+) -> Callable[[Event], bool]:
+    """The test ``build_timeline`` gives its ``pickable``: a sentence that names a key
+    term only the story's off-story reports (``aside``, ``off_story``) made one (a name
+    fewer than two of the other reports use: "Mubarak" of a year-in-review filed under
+    Yemen) stands only when it also names one of ``own``, the key terms of the other
+    reports: else it tells what those reports are about."""
+    if not aside:
+        return lambda e: True
+    df: Counter[str] = Counter()
+    for ann in annotations:
+        if ann.article not in aside:
+            df.update({w for m in ann.mentions if m.label in _NAMED for w in _words(m.text, stops)})
+    borrowed = frozenset(w for w in terms - own if df[w] < 2)
+    if not borrowed:
+        return lambda e: True
+
+    def pickable(e: Event) -> bool:
+        telling = telling_of(e)
+        skip = (others or {}).get((telling.article, telling.sentence), ()) if telling else ()
+        words = [w for w in _words(e.text, stops) if w not in skip]
+        if not any(w in borrowed and not names_core(w, own) for w in words):
+            return True
+        return any(names_core(w, own) for w in words)
+
+    return pickable
+
+
+def _names_core(
+    e: Event,
+    core: frozenset[str],
+    stops: Set[str],
+    others: Mapping[tuple[str, int], frozenset[str]] | None,
+) -> bool:
+    """Whether ``e``'s text names a word of ``core`` outside another person's name."""
+    telling = telling_of(e)
+    aside = (others or {}).get((telling.article, telling.sentence), frozenset()) if telling else ()
+    return any(names_core(w, core) for w in _words(e.text, stops) if w not in aside)
+
+
+def others_names(
+    annotations: Sequence[Annotation], stops: Set[str] = STOP_WORDS
+) -> dict[tuple[str, int], frozenset[str]]:
+    """Per (report, sentence), the words it names only inside the name of another person
+    than the one the story's reports mostly mean by that word.
+
+    A word's person is the most reported group of its names of two words or more, names
+    joined when they share another word ("Ali Abdullah Saleh", "Ali Saleh", "Ali
+    Abdullah"); a name holding the word in another group is someone else's ("Ben Ali",
+    "Adel Mohamed Saleh"): it does not make a sentence name the story's "Ali" or
+    "Saleh". A name of the word alone ("Saleh") is the story's.
+    """
+    forms: dict[tuple[str, int], list[frozenset[str]]] = {}
+    reports: dict[frozenset[str], set[str]] = {}
+    for ann in annotations:
+        for m in ann.mentions:
+            if m.label == "PERSON":
+                words = frozenset(_words(m.text, stops))
+                if len(words) > 1:
+                    forms.setdefault((ann.article, m.sentence), []).append(words)
+                    reports.setdefault(words, set()).add(ann.article)
+    by_word: dict[str, list[frozenset[str]]] = {}
+    for form in reports:
+        for w in form:
+            by_word.setdefault(w, []).append(form)
+    theirs: dict[str, set[frozenset[str]]] = {}
+    for w, named in by_word.items():
+        groups = _groups(named, w)
+        if len(groups) > 1:
+            best = max(
+                groups,
+                key=lambda g: (len(set().union(*(reports[f] for f in g))), sorted(map(sorted, g))),
+            )
+            theirs[w] = set().union(*(g for g in groups if g is not best))
+    out: dict[tuple[str, int], frozenset[str]] = {}
+    for key, names in forms.items():
+        other = {w for f in names for w in f if f in theirs.get(w, ())}
+        own = {w for f in names for w in f if f not in theirs.get(w, ())}
+        if other - own:
+            out[key] = frozenset(other - own)
+    return out
+
+
+def _groups(forms: list[frozenset[str]], word: str) -> list[set[frozenset[str]]]:
+    """``forms`` (names holding ``word``) in groups, joined when they share another word."""
+    groups: list[set[frozenset[str]]] = []
+    for form in forms:
+        joined = [g for g in groups if any((f & form) - {word} for f in g)]
+        merged = {form}.union(*joined)
+        groups = [g for g in groups if g not in joined] + [merged]
+    return groups
 
 
 def within_story(
     articles: Sequence[Article],
     core: frozenset[str],
     config: TimelineConfig = DEFAULT_WEIGHTS,
+    others: Mapping[tuple[str, int], frozenset[str]] | None = None,
 ) -> Callable[[Event], bool]:
     """The test ``build_timeline`` gives its ``pickable``: a date that ends before the
     story's first report by more than the story's own span (first to last report) and
@@ -250,7 +355,7 @@ def within_story(
             return True
         if any((a, e.date) in listed for a in tellers):
             return False
-        return any(names_core(w, core) for w in _words(e.text, stops))
+        return _names_core(e, core, stops, others)
 
     return pickable
 
@@ -268,7 +373,9 @@ def telling_of(e: Event) -> Evidence | None:
 
 
 def _names(text: str, terms: frozenset[str]) -> bool:
-    return not terms.isdisjoint(_WORD.findall(text.lower()))
+    """Whether ``text`` names a key term, or a place's among them by its lower-case
+    adjective ("l'opposition syrienne": ``languages.demonyms``)."""
+    return not terms.isdisjoint(_WORD.findall(text.lower())) or any(adjectives_of(text, terms))
 
 
 def within_span(
