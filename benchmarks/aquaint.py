@@ -325,7 +325,7 @@ def draw_datewise(dump_dir: Path) -> list[dict[str, Any]]:
 
 READS = ("blind", "after-merge")
 # Timeline entries are read again after each change that shows new ones (session 14: dates).
-TIMELINE_READS = (*READS, "after-s14-dates")
+TIMELINE_READS = (*READS, "after-s14-dates", "after-s14-event")
 
 
 def score_timeline(
