@@ -50,7 +50,6 @@ def detect_stories(
     for article in ordered:
         detector.add(_signal(article, by_id[article.id]))
     detector.consolidate()
-    detector.adopt()
     arts = {a.id: a for a in articles}
     stories = [_story(g, arts, by_id) for g in detector.groups()]
     return sorted(stories, key=lambda s: s.id)

@@ -36,7 +36,5 @@ class Weights:
     split_entities: float = 0.3  # member links: this much shared entities, the rest text
     story_link: float = 0.7  # after the pass, stories whose centroids are this close...
     story_entities: float = 0.15  # ...and whose main entities overlap this much are one story
-    small: int = 3  # after the pass, stories smaller than this may join a larger one...
-    adopt_margin: float = 0.1  # ...scoring at least the threshold minus this margin
     threshold: float = 0.4  # an article joins the best story scoring at least this
     window_days: int = 365  # articles further apart than this never share a story

@@ -289,25 +289,6 @@ class StreamDetector(_Splitter):
                 self.segments.drop_before(self._segment(sig.day) - self.window // SEGMENT_DAYS - 1)
 
     # -- after the pass
-    def adopt(self) -> None:
-        """Small stories join the larger story their articles score best with, when
-        that score is within ``adopt_margin`` of the threshold: an article that came
-        before its story took shape could not join it then."""
-        small = [s for s in self.stories.values() if len(s.members) < self.w.small]
-        for story in small:
-            best: tuple[float, int] | None = None
-            for m in story.members:
-                sig = self.signals[m]
-                for key, near in self._candidates(sig).items():
-                    target = self.stories[key]
-                    if key == story.key or len(target.members) < self.w.small:
-                        continue
-                    score, _ = self._score(sig, target, near)
-                    if best is None or score > best[0]:
-                        best = (score, key)
-            if best is not None and best[0] >= self.threshold - self.w.adopt_margin:
-                self._merge(best[1], story.key)
-
     def consolidate(self) -> None:
         """Stories that drifted apart while the stream ran, but whose centroids are
         close and whose main entities agree, become one (nearest stories only)."""

@@ -103,6 +103,17 @@ def test_shared_entities_join_an_article_whose_wording_differs() -> None:
     assert len(_detect(without, threshold=0.85)) == 2
 
 
+
+def test_a_lone_report_below_the_threshold_stays_a_story_of_its_own() -> None:
+    # Worded partly like the flood story but naming none of its places or people, it
+    # scores a little under the threshold: it is not folded into the larger story after
+    # the pass (a stream of unrelated reports of one genre must not become one story).
+    pairs = [_make(f"f{i}", _day(i), _vec("flood", seed=i), FLOOD) for i in range(6)]
+    odd = 0.4 * _vec("flood", seed=9) + 0.6 * _vec("bridge", seed=9)
+    odd = (odd / np.linalg.norm(odd)).astype(np.float32)
+    stories = _detect([*pairs, _make("x", _day(7), odd, [("Quorra", "GPE")])], threshold=0.6)
+    assert sorted(sorted(s.articles) for s in stories) == [[f"f{i}" for i in range(6)], ["x"]]
+
 def test_story_id_is_its_earliest_member_and_survives_growth() -> None:
     stream = _stream(8)
     before = {s.id: set(s.articles) for s in _detect(stream)}
@@ -261,9 +272,9 @@ def test_stories_that_drifted_apart_are_consolidated_when_their_entities_agree()
     pairs = [_make(f"f{i}", _day(i), _vec("flood", seed=i), FLOOD) for i in range(4)]
     pairs += [_make(f"e{i}", _day(i), _vec("flood", seed=50 + i), ELECTION) for i in range(4)]
     # A threshold no pair reaches in the stream: every article starts its own story.
-    keep_apart = Weights(small=1, story_link=1.01)
+    keep_apart = Weights(story_link=1.01)
     assert len(_detect(pairs, threshold=1.5, weights=keep_apart)) == 8
-    joined = _detect(pairs, threshold=1.5, weights=Weights(small=1, story_link=0.6))
+    joined = _detect(pairs, threshold=1.5, weights=Weights(story_link=0.6))
     # Alike in wording, the flood reports join each other; the same wording under other
     # names (no shared main entity) stays apart.
     assert sorted(sorted(s.articles) for s in joined) == [
