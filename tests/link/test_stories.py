@@ -103,7 +103,6 @@ def test_shared_entities_join_an_article_whose_wording_differs() -> None:
     assert len(_detect(without, threshold=0.85)) == 2
 
 
-
 def test_a_lone_report_below_the_threshold_stays_a_story_of_its_own() -> None:
     # Worded partly like the flood story but naming none of its places or people, it
     # scores a little under the threshold: it is not folded into the larger story after
@@ -113,6 +112,7 @@ def test_a_lone_report_below_the_threshold_stays_a_story_of_its_own() -> None:
     odd = (odd / np.linalg.norm(odd)).astype(np.float32)
     stories = _detect([*pairs, _make("x", _day(7), odd, [("Quorra", "GPE")])], threshold=0.6)
     assert sorted(sorted(s.articles) for s in stories) == [[f"f{i}" for i in range(6)], ["x"]]
+
 
 def test_story_id_is_its_earliest_member_and_survives_growth() -> None:
     stream = _stream(8)
