@@ -21,7 +21,7 @@ from storyline.link.days import NO_DAYS, Days, days_apart, days_of
 from storyline.link.predicates import Side, opposed, sides_of
 from storyline.link.specifics import Specifics, items_of
 from storyline.memo import Memo, digest
-from storyline.model import Annotation
+from storyline.model import Annotation, Clause
 
 _EARLIER = re.compile(r"\b(up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+$")
 _QUESTION = re.compile(r"\?[.\s\"”'’)]*$")
@@ -278,19 +278,16 @@ def _told_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and a.isdisjoint(b)
 
 
-def told_of(ann: Annotation, sentence: int) -> frozenset[str]:
+def told_of(clause: Clause | None) -> frozenset[str]:
     """The predicates of a sentence's main clause when it tells a deed: its root's lemma
     and, under a speech or cognition root, the told clause's ("said the dam failed": say,
     fail). Empty when the told predicate is a light verb ("It is the first visit in five
     years": the fact is in the complement) or a speech verb with no clause found, or when
-    the annotation holds no clause for the sentence (stored before annotator 12, or a
-    language with no parser)."""
-    for clause in ann.clauses:
-        if clause.sentence == sentence:
-            if (clause.content or clause.predicate) in NO_DEED:
-                return frozenset()
-            return frozenset(p for p in (clause.predicate, clause.content) if p)
-    return frozenset()
+    the annotation holds no clause for the sentence (``None``: stored before annotator 12,
+    or a language with no parser)."""
+    if clause is None or (clause.content or clause.predicate) in NO_DEED:
+        return frozenset()
+    return frozenset(p for p in (clause.predicate, clause.content) if p)
 
 
 def _same_mood(a: tuple[bool, str | None], b: tuple[bool, str | None]) -> bool:
@@ -328,6 +325,7 @@ def candidates(
 
     def make() -> list[_Candidate]:
         days = days_of(ann, published, language, caption)
+        clauses = {c.sentence: c for c in ann.clauses}  # one look-up per sentence
         return [
             (
                 s.index,
@@ -339,7 +337,7 @@ def candidates(
                 in_writers_voice(s.text, language),
                 days.get(s.index, NO_DAYS),
                 _scope_of(ann, s.index),
-                told_of(ann, s.index),
+                told_of(clauses.get(s.index)),
             )
             for s in ann.sentences
             if _is_candidate(s.text, min_words, language)
