@@ -16,6 +16,14 @@ sentence is not the report's own news of the day either (``week_unknown``). A we
 "last", "this" or "next" beside it ("el jueves pasado") keeps its reading. Reason: audited
 timelines put a trip, a reaction and a landing a week before, or on the eve of, the day
 they happened.
+
+Rule: a sentence that tells its news by a stretch before the report's day ("earlier this
+week", "early this week", "plus tôt cette semaine", "a principios de semana") tells no news
+of the report's own day (``told_earlier``): the annotator reads such a stretch as a week,
+not as a day, so nothing dates the sentence, and a report's opening would stand it for its
+publication day. A week that holds the report's
+day ("this week", "cette semaine") keeps the sentence the day's news. Reason: audited
+timelines put what happened "earlier this week" on the report's day.
 """
 
 from __future__ import annotations
@@ -111,5 +119,36 @@ def unsure_weekdays(ann: Annotation, published: str | None, language: str = "en"
         sent = ann.sentences[t.sentence]
         start, end = t.start - sent.start, t.end - sent.start
         if week_unknown(sent.text, start, end, t.value, published, language):
+            out.add(t.sentence)
+    return out
+
+
+# A week the annotator read ("2031-W25") and the words that put its news before the report's
+# day inside the report's own week, in the languages storyline reads.
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_EARLY_IN_WEEK = re.compile(
+    r"\b(?:early|earlier|beginning|start|d[ée]but|plus\s+t[ôo]t|principios?|inicios?|"
+    r"comienzos?|primeros|antes|inizio|anfang)\b",
+    re.IGNORECASE,
+)
+
+
+def told_earlier(ann: Annotation, published: str | None) -> set[int]:
+    """Indices of ``ann``'s sentences that hold a stretch before the report's day (module
+    docstring): a time expression read as the report's week, or one before it, whose words
+    put it early ("earlier this week", "early last week"). "Last week" alone is left: a
+    lede often names it in a clause beside the day's news ("the men sought last week were
+    released")."""
+    try:
+        day = datetime.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return set()
+    year, week, _ = day.isocalendar()
+    out = set()
+    for t in ann.timexes:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        m = _WEEK.match(t.value)
+        if m and (int(m[1]), int(m[2])) <= (year, week) and _EARLY_IN_WEEK.search(t.text):
             out.add(t.sentence)
     return out

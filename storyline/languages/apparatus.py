@@ -3,8 +3,9 @@
 Ingest zones keep out the furniture a line shows on its own; what they miss runs into one
 sentence with the body or stands as a sentence of its own: a photographer's credit, an
 author's note, a series note ("This post is part of ..."), a promotion or an interface line
-that speaks to the reader, a reading time, a server's error line, a teaser cut at "[…]", or
-the tail of a sentence split at a bracket that lost its subject. None of it is a claim, an
+that speaks to the reader, a reading time, a server's error line, a teaser cut at "[…]", a
+photo's caption or a page's stamp ("A picture taken on June 18 shows ...", "Page last updated
+at ..."), or the tail of a sentence split at a bracket that lost its subject. None of it is a claim, an
 entry of a timeline or a summary sentence (``link/tellings.py``,
 ``synthesize/timeline/candidates.py``, ``synthesize/summary.py``). A headline or a time stamp
 run into a statement leaves it a statement: precision first, a statement taken out is lost
@@ -96,12 +97,58 @@ _LONE_MARK = re.compile(r"^\s*[\"“”]\s*\n")
 _CLOSED_ONLY = re.compile(r"^[^\"“”`]*?[\w.,!?…](?:\"|”|'')(?=\s|$)")
 
 
+# A photo's or a video's caption: the picture, the words that say when it was taken ("A
+# picture taken by a drone on June 18 shows ...", "Photo prise le 18 juin", "Imagen tomada
+# el 18 de junio"). A video "released" on a day is left: its release can be the news.
+_PICTURE = {
+    "en": r"(?:picture|photo(?:graph)?|image|video|footage|snapshot)s?",
+    "fr": r"(?:photo(?:graphie)?|image|vid[eé]o|clich[eé])s?",
+    "es": r"(?:foto(?:graf[ií]a)?|imagen|im[aá]genes|v[ií]deo)s?",
+}
+_TAKEN = {
+    "en": r"(?:taken|shot|filmed|dated)",
+    "fr": r"(?:prises?|pris|tourn[ée]e?s?|film[ée]e?s?|dat[ée]e?s?)",
+    "es": r"(?:tomad[ao]s?|captad[ao]s?|grabad[ao]s?|fechad[ao]s?)",
+}
+# A page's stamp: "Page last updated at ...", "Dernière mise à jour le", "Actualizado el".
+_STAMP = {
+    "en": r"(?:\blast\s+updated|^\s*(?:page\s+)?(?:updated|published|posted)\b)",
+    "fr": r"(?:\bmise?\s+à\s+jour\s+(?:le|à)\b|\bderni[eè]re\s+mise\s+à\s+jour\b|"
+    r"^\s*publi[ée]e?\s+le\b)",
+    "es": r"(?:\bactualizad[oa]\s+(?:el|a\s+las)\b|\b[uú]ltima\s+actualizaci[oó]n\b|"
+    r"^\s*publicad[oa]\s+el\b)",
+}
+_WORDS = r"(?:[\w'’-]+\s+){0,3}?"
+CAPTION_BEFORE = {
+    lang: re.compile(
+        rf"(?:\b{_PICTURE[lang]}\s+{_WORDS}{_TAKEN[lang]}\b|{_STAMP[lang]})[^.;!?]{{0,40}}$",
+        re.IGNORECASE,
+    )
+    for lang in _PICTURE
+}
+_CAPTION_OPENING = {
+    lang: re.compile(
+        rf"^(?:[\w'’-]+\s+){{0,3}}{_PICTURE[lang]}\s+{_WORDS}{_TAKEN[lang]}\b|{_STAMP[lang]}",
+        re.IGNORECASE,
+    )
+    for lang in _PICTURE
+}
+
+
+def caption_or_stamp_before(before: str, language: str = "en") -> bool:
+    """Whether a date right after ``before`` (the words of its sentence before it) lies in
+    a photo's caption or a page's stamp ("A picture taken on", "Page last updated at")."""
+    pattern = CAPTION_BEFORE.get(language)
+    return bool(pattern and pattern.search(before))
+
+
 def is_apparatus(text: str, language: str = "en") -> bool:
     """Whether a stored sentence is the page's apparatus rather than a statement.
 
     True for a photographer's credit, an author's note, a series note, a promotion
     or interface line that speaks to the reader, a reading time, an error line, a
-    teaser cut at "[…]" and the tail of a sentence cut at a bracket; False for a
+    teaser cut at "[…]", a caption or a page stamp, and the tail of a sentence cut at a
+    bracket; False for a
     report's own sentence, whatever it tells.
     """
     text = text.strip()
@@ -115,7 +162,15 @@ def is_apparatus(text: str, language: str = "en") -> bool:
         or _CUT.match(text)
         or (language == "en" and ABBREVIATION_TAIL.match(text))
         or _speaks_to_reader(text, language)
+        or _caption(text, language)
     )
+
+
+def _caption(text: str, language: str) -> bool:
+    """Whether a sentence opens as a photo's caption or a page's stamp ("A picture taken
+    on June 18 shows ...", "Page last updated at ...")."""
+    pattern = _CAPTION_OPENING.get(language)
+    return bool(pattern and pattern.search(text))
 
 
 def _speaks_to_reader(text: str, language: str) -> bool:

@@ -29,7 +29,7 @@ from storyline.model import Annotation, Article, Event, EventStatus, Granularity
 
 from .clauses import a_number, after_phrase_set_off, in_landmark_phrase, in_relative_clause
 from .config import EVENTS, EventsConfig
-from .days import day_next_to, deadline_or_denied, that_year
+from .days import books_or_page, day_next_to, deadline_or_denied, that_year
 from .merge import _event, _merge, _Raw, _window
 from .references import (
     dates_another_thing,
@@ -175,7 +175,7 @@ def _quotable(
 ) -> tuple[str, Granularity] | None:
     """The day (and granularity) time expression ``t``, read as ``parsed``, lets a reader
     quote, or None when its words do not give it (``days``): a weekday a week back, a
-    deadline, a plan denied; "the day before <date>" moves to that date's
+    deadline, a plan denied, a period's end, a caption or page stamp; "the day before <date>" moves to that date's
     neighbour, a day "that year" to the year last written."""
     sent = ann.sentences[t.sentence]
     start, end = t.start - sent.start, t.end - sent.start
@@ -186,8 +186,10 @@ def _quotable(
         applies, moved = that_year(t, ann.timexes, parsed[0], config)
     if applies:
         return (moved, "day") if moved else None
-    if week_unknown(sent.text, start, end, parsed[0], pub, language) or deadline_or_denied(
-        sent.text, start, end, language
+    if (
+        week_unknown(sent.text, start, end, parsed[0], pub, language)
+        or deadline_or_denied(sent.text, start, end, language)
+        or books_or_page(sent.text, start, language)
     ):
         return None
     return parsed
@@ -302,7 +304,7 @@ def dated_readings(
         out: list[_Dated] = []
         seen: set[tuple[int, str]] = set()
         clauses = _dated_clauses(ann)
-        explicit = explicit_dates(ann.timexes)
+        explicit = explicit_dates(ann.timexes, ann.sentences, language)
         for t in ann.timexes:
             if t.type == "TIME" and not _DAY_WORD.search(t.text):
                 continue  # a clock time alone ("20:00") gives no day of its own

@@ -29,7 +29,20 @@ written with its year before it, within ``EventsConfig.year_sentences`` sentence
 none, it dates nothing (the annotator read it in the report's year). Reason: a death of
 2009 retold in a report of 2011 was dated to 2011.
 
-English only (the words are English).
+Rule: the day a reporting period ends ("net income rose 12% in the quarter ended Sept. 30",
+"el trimestre terminado el 30 de junio", "l'exercice clos le 30 juin") is a line of the
+books, not the day anything happened: it dates nothing. Reason: a company's results, told
+the day they were published, were shown on the last day of the quarter they cover.
+
+Rule: a date inside a photo's or a video's caption ("A picture taken on June 18 shows ...",
+"photo prise le 18 juin", "imagen tomada el 18 de junio") or a page's stamp ("Page last
+updated at 14:05 GMT, Friday, 4 June", "mis à jour le", "actualizado el") dates the
+picture or the page, not an event of the story: it dates nothing (the sentence is the
+page's apparatus too: ``languages.apparatus``). Reason: audited timelines showed captions
+and page stamps as entries of their days.
+
+English only for the first four rules (the words are English); the last two read English,
+French and Spanish.
 """
 
 from __future__ import annotations
@@ -38,6 +51,7 @@ import datetime
 import re
 
 from storyline.calendar_safe import shift_days
+from storyline.languages.apparatus import caption_or_stamp_before
 from storyline.model import TimeExpr
 
 from .config import EVENTS, EventsConfig
@@ -115,3 +129,33 @@ def that_year(
         return True, datetime.date(year, int(day[5:7]), int(day[8:10])).isoformat()
     except ValueError:
         return True, None
+
+
+# "the quarter ended Sept. 30", "fiscal 1989 ending June 30", "el trimestre terminado el",
+# "l'exercice clos le": the end of a reporting period, per language.
+_PERIOD_END = {
+    "en": re.compile(
+        r"\b(?:quarter|period|year|half|months|weeks|semester|fiscal\s+(?:19|20)\d\d)\s+"
+        r"(?:that\s+)?(?:ended|ending|ends|to|through)\s+(?:on\s+)?$",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\b(?:trimestre|semestre|exercice|période|mois)\s+(?:[\w'’-]+\s+){0,2}"
+        r"(?:clos|close|achevée?|terminée?|arrêtée?|au)\s+(?:le\s+|au\s+)?$",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"\b(?:trimestre|semestre|ejercicio|per[ií]odo|meses)\s+(?:[\w-]+\s+){0,2}"
+        r"(?:terminad[oa]s?|finalizad[oa]s?|cerrad[oa]s?|concluid[oa]s?|hasta)\s+"
+        r"(?:el\s+|en\s+)?$",
+        re.IGNORECASE,
+    ),
+}
+
+
+def books_or_page(sentence: str, start: int, language: str = "en") -> bool:
+    """Whether the date starting at ``sentence[start]`` ends a reporting period or lies in
+    a caption or a page stamp (module docstring): it dates nothing."""
+    before = sentence[:start]
+    period = _PERIOD_END.get(language)
+    return bool(period and period.search(before)) or caption_or_stamp_before(before, language)

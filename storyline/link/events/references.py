@@ -36,8 +36,11 @@ nearest date the report writes with its year ("February 14 2003") when that one 
 within ``EventsConfig.year_sentences`` sentences and the day, in its year, falls within
 ``year_days`` days of it: a report of 2005 retelling March 2003 does not mean March 2005.
 A day read after the report that its verb puts ahead (future tense, modality) stays.
-Reason: an inquiry's report of 2005 dated the legal advice of March 2003 to March 2005;
-a hearing a report of July 2010 announced "on July 29" went to July 2009.
+A date with its year that names a thing ("the August 1988 cease-fire", "the attacks of
+September 11, 2001") sets no year: it is the day of that thing, not the time the text is
+telling. Reason: an inquiry's report of 2005 dated the legal advice of March 2003 to March
+2005; a hearing a report of July 2010 announced "on July 29" went to July 2009; "Iraq's
+invasion of Kuwait on Aug. 2", a sentence after "the August 1988 cease-fire", went to 1988.
 
 Rule: a report whose first line opens with a day and a colon ("June 2: Robots swarm the
 wellhead.") but that carries no chronology (``date_refs.chronology_entries``) opens with
@@ -71,7 +74,7 @@ import re
 from storyline.calendar_safe import shift_days
 from storyline.date_refs import chronology_entries, is_chronology_line, named_as_reference
 from storyline.languages.calendar import CALENDARS
-from storyline.model import TimeExpr
+from storyline.model import Sentence, TimeExpr
 
 from .config import EVENTS, EventsConfig
 from .status import cue_status
@@ -255,11 +258,18 @@ _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
 
 
-def explicit_dates(timexes: list[TimeExpr]) -> list[tuple[int, datetime.date]]:
-    """(sentence, day) of each day or month the report writes with its year."""
+def explicit_dates(
+    timexes: list[TimeExpr], sentences: list[Sentence] | None = None, language: str = "en"
+) -> list[tuple[int, datetime.date]]:
+    """(sentence, day) of each day or month the report writes with its year, but for one
+    named as the day of a thing (``named_as_reference``, ``of_a_thing``: "the August 1988
+    cease-fire") when ``sentences`` are given: that date sets the year of the thing it
+    names, not of the days written around it."""
     out = []
     for t in timexes:
         if t.type != "DATE" or t.relative or not _YEAR_WRITTEN.search(t.text):
+            continue
+        if sentences is not None and _names_a_thing(t, sentences[t.sentence], language):
             continue
         parts = t.value[:10].split("-")
         if len(parts) >= 2 and all(p.isdigit() for p in parts):
@@ -275,6 +285,13 @@ def explicit_dates(timexes: list[TimeExpr]) -> list[tuple[int, datetime.date]]:
             except ValueError:
                 continue
     return out
+
+
+def _names_a_thing(t: TimeExpr, sent: Sentence, language: str) -> bool:
+    start, end = t.start - sent.start, t.end - sent.start
+    return named_as_reference(sent.text, start, end, language) or of_a_thing(
+        sent.text, start, end, language
+    )
 
 
 def year_from_report(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import msgspec
 
 from storyline.calendar_safe import shift_days
-from storyline.coarse_dates import unsure_weekdays
+from storyline.coarse_dates import told_earlier, unsure_weekdays
 from storyline.date_refs import dated_entries, is_chronology_line
 from storyline.languages.apparatus import is_apparatus
 from storyline.model import Annotation, Article, Event, Evidence, Sentence
@@ -127,7 +127,8 @@ def lede_events(
     morning paper: "The House killed the plan yesterday. ... After markets closed,
     the Treasury secretary tried to calm traders."). Sentences that already date an
     event are left to that event, and one holding a weekday of either week
-    (``coarse_dates.week_unknown``) to none.
+    (``coarse_dates.week_unknown``) or a stretch before the report's day ("earlier this
+    week", ``coarse_dates.told_earlier``) to none.
     """
     dated = {(ev.article, ev.sentence) for e in events for ev in e.evidence}
     days_told: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -147,9 +148,10 @@ def lede_events(
         if told and day[:10] not in told and max(told) == _day_before(day[:10]):
             day = max(told)  # the lede tells the day before's news
         unsure = unsure_weekdays(ann, published.get(ann.article), language.get(ann.article, "en"))
+        unsure |= told_earlier(ann, published.get(ann.article))
         for sent in lede:
             if sent.index in unsure:
-                continue  # "headed Tuesday": a weekday of either week, so no day's news
+                continue  # "headed Tuesday", "earlier this week": no news of the day
             words = len(sent.text.split())
             if (
                 ann.article,

@@ -114,10 +114,28 @@ def _entry(e: Event) -> TimelineEntry:
         date=e.date or "",
         granularity=e.granularity or "year",
         status=e.status,
-        text=e.text,
+        text=clean_text(e.text),
         entities=e.entities,
         evidence=e.evidence,
     )
+
+
+# What a sentence budget leaves of a sentence it skipped (``annotate.budget.reading_text``
+# blanks it with spaces, offsets kept): a run of spaces, and a quotation mark that closed
+# or opened the skipped sentence, standing alone beside that run or at the text's edge.
+_QUOTE_MARKS = "\"“”‘’'«»"
+_STRAY_MARK = re.compile(
+    rf"(?:^|[ \t]{{2,}})[{_QUOTE_MARKS}]+(?=\s|$)|(?:^|(?<=\s))[{_QUOTE_MARKS}]+(?=[ \t]{{2,}}|$)"
+)
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+_AROUND_LINE = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def clean_text(text: str) -> str:
+    """An entry's text as a reader quotes it: the quotation marks a skipped sentence left
+    standing alone taken out, runs of spaces made one, no space at a line's edges."""
+    text = _STRAY_MARK.sub(" ", text)
+    return _AROUND_LINE.sub("\n", _SPACE_RUN.sub(" ", text)).strip()
 
 
 _STAMP_WORDS = frozenset(
