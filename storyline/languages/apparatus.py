@@ -4,9 +4,9 @@ Ingest zones keep out the furniture a line shows on its own; what they miss runs
 sentence with the body or stands as a sentence of its own: a photographer's credit, an
 author's note, a series note ("This post is part of ..."), a promotion or an interface line
 that speaks to the reader, a reading time, a server's error line, a teaser cut at "[…]", a
-photo's caption or a page's stamp ("A picture taken on June 18 shows ...", "Page last updated
-at ..."), or the tail of a sentence split at a bracket that lost its subject. None of it is a claim, an
-entry of a timeline or a summary sentence (``link/tellings.py``,
+photo's caption or a page's stamp ("A picture taken on June 18 shows ...", "Page last
+updated at ..."), or the tail of a sentence split at a bracket that lost its subject. None
+of it is a claim, an entry of a timeline or a summary sentence (``link/tellings.py``,
 ``synthesize/timeline/candidates.py``, ``synthesize/summary.py``). A headline or a time stamp
 run into a statement leaves it a statement: precision first, a statement taken out is lost
 evidence.
@@ -127,12 +127,12 @@ CAPTION_BEFORE = {
     for lang in _PICTURE
 }
 _CAPTION_OPENING = {
-    lang: re.compile(
-        rf"^(?:[\w'’-]+\s+){{0,3}}{_PICTURE[lang]}\s+{_WORDS}{_TAKEN[lang]}\b|{_STAMP[lang]}",
-        re.IGNORECASE,
-    )
+    lang: re.compile(rf"^(?:[\w'’-]+\s+){{0,3}}{_PICTURE[lang]}\s+{_WORDS}{_TAKEN[lang]}\b", re.I)
     for lang in _PICTURE
 }
+_STAMP_OPENING = {lang: re.compile(rf"^\W*(?:page\s+)?{_STAMP[lang]}", re.I) for lang in _STAMP}
+# A stamp is a line of its own: one run into a statement leaves it a statement.
+_STAMP_WORDS = 12
 
 
 def caption_or_stamp_before(before: str, language: str = "en") -> bool:
@@ -169,8 +169,11 @@ def is_apparatus(text: str, language: str = "en") -> bool:
 def _caption(text: str, language: str) -> bool:
     """Whether a sentence opens as a photo's caption or a page's stamp ("A picture taken
     on June 18 shows ...", "Page last updated at ...")."""
-    pattern = _CAPTION_OPENING.get(language)
-    return bool(pattern and pattern.search(text))
+    caption, stamp = _CAPTION_OPENING.get(language), _STAMP_OPENING.get(language)
+    return bool(
+        (caption and caption.search(text))
+        or (stamp and stamp.search(text) and len(text.split()) <= _STAMP_WORDS)
+    )
 
 
 def _speaks_to_reader(text: str, language: str) -> bool:

@@ -139,7 +139,7 @@ def test_a_lede_telling_this_week_stays_the_reports_news() -> None:
     [
         ("”      The harbour master closed the locks.", "The harbour master closed the locks."),
         ("The locks were closed.      “", "The locks were closed."),
-        ("The locks,            the mayor said, stay shut.", "The locks, the mayor said, stay shut."),
+        ("The locks,         the mayor said, stay.", "The locks, the mayor said, stay."),
         ('"We will reopen," the mayor said.', '"We will reopen," the mayor said.'),
         ("The dam held.   \nThe locks did not.", "The dam held.\nThe locks did not."),
     ],

@@ -175,8 +175,8 @@ def _quotable(
 ) -> tuple[str, Granularity] | None:
     """The day (and granularity) time expression ``t``, read as ``parsed``, lets a reader
     quote, or None when its words do not give it (``days``): a weekday a week back, a
-    deadline, a plan denied, a period's end, a caption or page stamp; "the day before <date>" moves to that date's
-    neighbour, a day "that year" to the year last written."""
+    deadline, a plan denied, a period's end, a caption or page stamp; "the day before
+    <date>" moves to that date's neighbour, a day "that year" to the year last written."""
     sent = ann.sentences[t.sentence]
     start, end = t.start - sent.start, t.end - sent.start
     applies, moved = day_next_to(
