@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.languages.apparatus import is_apparatus
+from storyline.link.events import find_events
 from storyline.model import Annotation, Article, Published, Sentence, TimeExpr
 from storyline.synthesize.timeline import lede_events
 from storyline.synthesize.timeline.entries import clean_text
@@ -146,3 +147,39 @@ def test_a_lede_telling_this_week_stays_the_reports_news() -> None:
 )
 def test_an_entrys_text_reads_clean(text: str, clean: str) -> None:
     assert clean_text(text) == clean
+
+
+def _statuses(sentence: str, dates: dict[str, str]) -> list[str]:
+    timexes = [
+        TimeExpr(
+            sentence=0, start=sentence.index(k), end=sentence.index(k) + len(k), text=k,
+            type="DATE", value=v, relative=True, verb="meet", tense="past",
+        )
+        for k, v in dates.items()
+    ]  # fmt: skip
+    ann = Annotation(
+        article="a",
+        sentences=[Sentence(index=0, start=0, end=len(sentence), text=sentence)],
+        timexes=timexes,
+    )
+    art = Article(id="a", text=sentence, published=Published(date="2031-06-18"))
+    return [e.status for e in find_events([art], [ann], lambda a, s: [])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates", "status"),
+    [
+        ("Last night the mayor called off a scheduled trip to the Tessel locks today.",
+         {"today": "2031-06-18"}, "cancelled"),
+        ("The vote on the Tessel dam on Sunday was postponed.", {"Sunday": "2031-06-15"},
+         "cancelled"),
+        ("After the vote was postponed, the mayor met the ferry owners on Sunday.",
+         {"Sunday": "2031-06-15"}, "occurred"),
+        ("Trading in Tessel Port shares was suspended on Monday.", {"Monday": "2031-06-16"},
+         "occurred"),
+    ],
+)  # fmt: skip
+def test_a_day_of_a_thing_called_off_is_cancelled(
+    sentence: str, dates: dict[str, str], status: str
+) -> None:
+    assert _statuses(sentence, dates) == [status]

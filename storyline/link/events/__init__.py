@@ -29,7 +29,7 @@ from storyline.model import Annotation, Article, Event, EventStatus, Granularity
 
 from .clauses import a_number, after_phrase_set_off, in_landmark_phrase, in_relative_clause
 from .config import EVENTS, EventsConfig
-from .days import books_or_page, day_next_to, deadline_or_denied, that_year
+from .days import books_or_page, called_off, day_next_to, deadline_or_denied, that_year
 from .merge import _event, _merge, _Raw, _window
 from .references import (
     dates_another_thing,
@@ -346,6 +346,10 @@ def dated_readings(
                 status = status_of(clause, parsed[0], pub)
             if status is None:
                 continue
+            if status == "occurred" and called_off(
+                sent.text, t.start - sent.start, t.end - sent.start, language, config
+            ):
+                status = "cancelled"  # "called off a scheduled trip ... today"
             seen.add((t.sentence, parsed[0]))
             window = _window(sent.text, t.start - sent.start, t.end - sent.start, config)
             out.append(

@@ -29,6 +29,13 @@ written with its year before it, within ``EventsConfig.year_sentences`` sentence
 none, it dates nothing (the annotator read it in the report's year). Reason: a death of
 2009 retold in a report of 2011 was dated to 2011.
 
+Rule: a day in the clause of something called off ("Bush called off a scheduled trip to
+Florida today", "the vote on Sunday was postponed") is the day a thing did not happen:
+its event is "cancelled", whatever tense the annotator read on the verb governing the
+date (often the plan's own: "trip", "meet"). The words are read before the date back to
+the clause's comma, and a few after it. Reason: a trip called off the night before was
+shown as made on its day.
+
 Rule: the day a reporting period ends ("net income rose 12% in the quarter ended Sept. 30",
 "el trimestre terminado el 30 de junio", "l'exercice clos le 30 juin") is a line of the
 books, not the day anything happened: it dates nothing. Reason: a company's results, told
@@ -41,7 +48,7 @@ picture or the page, not an event of the story: it dates nothing (the sentence i
 page's apparatus too: ``languages.apparatus``). Reason: audited timelines showed captions
 and page stamps as entries of their days.
 
-English only for the first four rules (the words are English); the last two read English,
+English only for the first five rules (the words are English); the last two read English,
 French and Spanish.
 """
 
@@ -159,3 +166,26 @@ def books_or_page(sentence: str, start: int, language: str = "en") -> bool:
     before = sentence[:start]
     period = _PERIOD_END.get(language)
     return bool(period and period.search(before)) or caption_or_stamp_before(before, language)
+
+
+# Words of a thing called off: it did not happen on its day. "Suspended", "delayed" are
+# left: a suspension or a delay is an event of its own day ("trading was suspended Monday").
+_CALLED_OFF = re.compile(
+    r"\b(?:call(?:ed|s|ing)?\s+off|cancel+(?:ed|s|ing)?|postpon(?:ed|es|ing)|scrapped|"
+    r"put\s+off|shelved)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_STOP = re.compile(r"[,;:.!?]")
+
+
+def called_off(
+    sentence: str, start: int, end: int, language: str = "en", config: EventsConfig = EVENTS
+) -> bool:
+    """Whether the English date at ``sentence[start:end]`` lies in the clause of a thing
+    called off (module docstring): the words before it back to the clause's punctuation,
+    or the ``status_after`` words after it up to any."""
+    if language != "en":
+        return False
+    before = _CLAUSE_STOP.split(sentence[:start])[-1]
+    after = " ".join(_CLAUSE_STOP.split(sentence[end:])[0].split()[: config.status_after])
+    return bool(_CALLED_OFF.search(before) or _CALLED_OFF.search(after))
