@@ -20,7 +20,8 @@ build:
   stories pooled, scored as ``multi``.
 
 Session 13's draw leaves out the claims whose every evidence sentence the earlier sets
-(``claims_s12``, the session-10 confirmations) label already: it reads new sentences.
+(``claims_s12``, the session-10 confirmations) label already: it reads new sentences;
+session 15's (``claims_s15``) leaves out what those and ``claims_s13`` label.
 
 A claim of the build scored is judged when all its evidence sentences were labelled in
 one sampled claim (one that lost a sentence is judged on what is left); a claim with an
@@ -77,12 +78,15 @@ class Draw:
 
 
 _S12 = ("claims_s12/multi", "claims_s12/confirmed", "claims_s12/mlc_fr")
+_S13 = tuple(f"claims_s13/{k}" for k in ("multi", "confirmed", "mlc_es", "mlc_fr"))
 DRAWS = {
     d.folder: d
     for d in (
         Draw("claims_s12", 12, 15, 10, 20, (("fr", 15),), ("confirmations/claims",), "judged"),
         Draw("claims_s13", 13, 12, 12, 15, (("es", 12), ("fr", 12)),
              (*_S12, "confirmations/claims"), "labelled"),
+        Draw("claims_s15", 15, 12, 12, 15, (("es", 12), ("fr", 12)),
+             (*_S12, *_S13, "confirmations/claims"), "labelled"),
     )
 }  # fmt: skip
 S12 = DRAWS["claims_s12"]
@@ -413,8 +417,12 @@ def main() -> None:
         mlc = {lang: _mlc(dbs.get(lang), args.mlc_config, lang) for lang, _ in d.mlc}
     if args.draw or args.draw_after:
         drawn = draw(t17, seed_stories, mlc, known_labels(d), d)
-        if args.draw and any(read_rows(k, d) for k in d.sets):
-            raise SystemExit("the blind sets are drawn already; --draw-after adds to them")
+        if args.draw:
+            # a set drawn already stays as it is: a draw's sets may be drawn at different
+            # times (as their stores become ready), all on the code they were drawn on
+            drawn = {k: v if not read_rows(k, d) else [] for k, v in drawn.items()}
+            if not any(drawn.values()):
+                raise SystemExit("the blind sets are drawn already; --draw-after adds to them")
         print("drawn:", _append_drawn(drawn, "blind" if args.draw else "after-merge", d))
     if args.show:
         stories = t17 + seed_stories
