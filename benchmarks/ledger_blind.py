@@ -26,7 +26,6 @@ entries per story. Last line: one JSON object.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
