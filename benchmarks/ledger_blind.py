@@ -70,7 +70,11 @@ def keyed(story: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for row in rows:
         row = {**row, "topic": story}
-        row["key"] = timebank.ledger_key(row)
+        # a track by its measure and scope (its points are labelled one by one)
+        track = row["kind"] == "track"
+        row["key"] = (
+            json.dumps([story, "track", row["about"]]) if track else timebank.ledger_key(row)
+        )
         for p in row.get("points", []):
             p["key"] = timebank.point_key(story, p)
         out.append(row)
