@@ -26,6 +26,7 @@ entries per story. Last line: one JSON object.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys

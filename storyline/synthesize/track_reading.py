@@ -90,9 +90,11 @@ _TO_AFTER = re.compile(r"^\s+to\s+\d")
 # A value told as one of an earlier stage ("initially estimated", "last month, BP was
 # estimating", "not certain at that stage", "early in the crisis"): not the value as of
 # the report's day, and the sentence does not say which day it held.
+# A month named only where the sentence opens sets its time ("Last month, BP was
+# estimating"); elsewhere it may date something else ("since it was first noticed last month").
 _EARLIER = re.compile(
-    r"\b(initially|at first|originally|at that (stage|time|point)|early in the|"
-    r"last month|the previous month|in the early days)\b",
+    r"\b(initially|at first|originally|at that (stage|time|point)|early in the|in the early days)\b"
+    r"|^\W*(last|the previous) month\b",
     re.IGNORECASE,
 )
 # A range written with its scale once ("20-40,000 barrels", "10-15,000"): both ends are
