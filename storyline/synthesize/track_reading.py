@@ -86,7 +86,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _INCREMENT_BEFORE = re.compile(r"\b(a further|an additional|another|a fresh)\s+$", re.I)
 # A change told with the value it led to ("rose by three to 78"): the change is no value.
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
-_TO_AFTER = re.compile(r"^\s+to\s+\d")
+_TO_AFTER = re.compile(r"\bto\s+\d")  # in the figure's words ("three to 78") or right after
 # A value told as one of an earlier stage ("initially estimated", "last month, BP was
 # estimating", "not certain at that stage", "early in the crisis"): not the value as of
 # the report's day, and the sentence does not say which day it held.
@@ -110,8 +110,8 @@ def track_figure(f: Figure, cfg: FiguresConfig = FIGURES) -> Figure | None:
     before = f.text[max(0, f.q.start - f.offset - cfg.hedge_before) : f.q.start - f.offset]
     if _INCREMENT_BEFORE.search(before) or (f.q.modifier or "").lower().endswith(" of"):
         return None
-    after_figure = f.text[f.q.end - f.offset :]
-    if _BY_BEFORE.search(before) and _TO_AFTER.match(after_figure):
+    told = f.q.text + f.text[f.q.end - f.offset : f.q.end - f.offset + 8]
+    if _BY_BEFORE.search(before) and _TO_AFTER.search(told):
         return None  # "rose by three to 78": the change, not the count
     if _EARLIER.search(f.text):
         return None
