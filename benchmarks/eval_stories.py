@@ -90,7 +90,7 @@ def _detector(articles, annotations, window_days, weights=None):  # type: ignore
     return detect
 
 
-def loto(gold, articles, annotations, window_days, variants=(None,), held=1):  # type: ignore[no-untyped-def]
+def loto(gold, articles, annotations, window_days, variants=(None,), held=1, thresholds=THRESHOLDS):  # type: ignore[no-untyped-def]
     """Leave topics out: ``story_similarity`` (and one of ``variants``, story ``Weights``)
     chosen on the stream of the other topics (B-cubed F1), then the whole stream is detected
     with it and the held-out topics' articles are scored. ``held`` = 1: each topic in turn
@@ -98,7 +98,7 @@ def loto(gold, articles, annotations, window_days, variants=(None,), held=1):  #
     (a release's situation). Returns per held-out set (choice, P, R, F1), pooled figures."""
     from itertools import combinations
 
-    grid = [(t, v) for v in range(len(variants)) for t in THRESHOLDS]
+    grid = [(t, v) for v in range(len(variants)) for t in thresholds]
     detects = [_detector(articles, annotations, window_days, w) for w in variants]
     full = {(t, v): detects[v](articles, t) for t, v in grid}
     rows = {}
@@ -143,6 +143,9 @@ def main() -> None:
     )
     ap.add_argument("--weights", default=None, help="JSON file of story Weights overrides")
     ap.add_argument(
+        "--thresholds", default=None, help="--loto: comma-separated story_similarity grid"
+    )
+    ap.add_argument(
         "--grid", default=None, help="--loto: JSON list of Weights overrides to choose among"
     )
     args = ap.parse_args()
@@ -157,6 +160,7 @@ def main() -> None:
     weights = Weights(**overrides)
     grid = json.loads(Path(args.grid).read_text()) if args.grid else [{}]
     variants = [Weights(**{**overrides, **g}) for g in grid]
+    grid_t = tuple(float(x) for x in args.thresholds.split(",")) if args.thresholds else THRESHOLDS
     from storyline.store import open_store
 
     t0 = time.perf_counter()
@@ -193,7 +197,15 @@ def main() -> None:
             )
             detect_seconds = time.perf_counter() - t1
             loto_rows = (
-                loto(gold, articles, annotations, settings.story_window_days, variants, args.held)
+                loto(
+                    gold,
+                    articles,
+                    annotations,
+                    settings.story_window_days,
+                    variants,
+                    args.held,
+                    grid_t,
+                )
                 if args.loto
                 else None
             )
