@@ -121,6 +121,41 @@ def loto(gold, articles, annotations, window_days, variants=(None,), held=1, thr
     return rows, (round(p, 4), round(r, 4), round(2 * p * r / (p + r), 4))
 
 
+def annotated_stream(groups, db, args, tmp):  # type: ignore[no-untyped-def]
+    """Ingest each group (key, topic, documents) into the store at ``db`` and annotate it
+    (``args``: read, embed, workers). Returns the settings, article -> topic, article ->
+    group key, the articles and their annotations."""
+    from storyline import engine
+    from storyline.settings import load_settings
+    from storyline.store import open_store
+
+    settings = load_settings(
+        None,
+        db=str(db),
+        out=str(tmp / "out"),
+        executor="process",
+        workers=args.workers,
+        read_sentences=args.read,
+        embed_sentences=args.embed,
+    )
+    store = open_store(settings.db)
+    try:
+        gold: dict[str, str] = {}
+        group: dict[str, str] = {}
+        for key, topic, docs in groups:
+            src = write_jsonl(docs, tmp / f"{key}.jsonl")
+            report = engine.ingest([src], store, settings)
+            for aid in report.added + report.unchanged:
+                gold.setdefault(aid, topic)
+                group.setdefault(aid, key)
+        engine.annotate(store, settings)
+        articles = store.articles(list(gold))
+        annotations = store.get_annotations(a.id for a in articles)
+    finally:
+        store.close()
+    return settings, gold, group, articles, annotations
+
+
 def _spread(docs: list[dict[str, str]], n: int | None) -> list[dict[str, str]]:
     if not n or n >= len(docs):
         return docs
@@ -151,66 +186,45 @@ def main() -> None:
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
 
-    from storyline import engine
     from storyline.link import detect_stories
     from storyline.link.story_config import Weights
-    from storyline.settings import load_settings
 
     overrides = json.loads(Path(args.weights).read_text()) if args.weights else {}
     weights = Weights(**overrides)
     grid = json.loads(Path(args.grid).read_text()) if args.grid else [{}]
     variants = [Weights(**{**overrides, **g}) for g in grid]
     grid_t = tuple(float(x) for x in args.thresholds.split(",")) if args.thresholds else THRESHOLDS
-    from storyline.store import open_store
 
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "stories.sqlite"
-        settings = load_settings(
-            None,
-            db=str(db),
-            out=str(Path(tmp) / "out"),
-            executor="process",
-            workers=args.workers,
-            read_sentences=args.read,
-            embed_sentences=args.embed,
+        groups = [
+            (name, name, _spread(documents(dirs), args.per_topic))
+            for name, dirs in sorted(topics(args.dir).items())
+        ]
+        settings, gold, _, articles, annotations = annotated_stream(groups, db, args, Path(tmp))
+    t1 = time.perf_counter()
+    stories = detect_stories(
+        articles,
+        annotations,
+        settings.story_similarity,
+        settings.story_window_days,
+        weights,
+    )
+    detect_seconds = time.perf_counter() - t1
+    loto_rows = (
+        loto(
+            gold,
+            articles,
+            annotations,
+            settings.story_window_days,
+            variants,
+            args.held,
+            grid_t,
         )
-        store = open_store(settings.db)
-        try:
-            gold: dict[str, str] = {}
-            for name, dirs in sorted(topics(args.dir).items()):
-                docs = _spread(documents(dirs), args.per_topic)
-                src = write_jsonl(docs, Path(tmp) / f"{name}.jsonl")
-                report = engine.ingest([src], store, settings)
-                for aid in report.added + report.unchanged:
-                    gold.setdefault(aid, name)
-            engine.annotate(store, settings)
-            articles = store.articles(list(gold))
-            annotations = store.get_annotations(a.id for a in articles)
-            t1 = time.perf_counter()
-            stories = detect_stories(
-                articles,
-                annotations,
-                settings.story_similarity,
-                settings.story_window_days,
-                weights,
-            )
-            detect_seconds = time.perf_counter() - t1
-            loto_rows = (
-                loto(
-                    gold,
-                    articles,
-                    annotations,
-                    settings.story_window_days,
-                    variants,
-                    args.held,
-                    grid_t,
-                )
-                if args.loto
-                else None
-            )
-        finally:
-            store.close()
+        if args.loto
+        else None
+    )
 
     predicted = {a: s.id for s in stories for a in s.articles}
     p, r, f = bcubed(gold, predicted)

@@ -37,8 +37,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import DATASETS, emit, parser
-from _timeline17 import documents, topics, write_jsonl
-from eval_stories import bcubed
+from _timeline17 import documents, topics
+from eval_stories import annotated_stream, bcubed
 
 MLCRISIS = DATASETS / "ml-crisis"
 
@@ -84,46 +84,24 @@ def _scores(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, Any]:
 
 
 def run(langs: list[str], db: Path, args: Any) -> dict[str, Any]:
-    from storyline import engine
     from storyline.link import detect_stories
     from storyline.link.story_config import Weights
-    from storyline.settings import load_settings
-    from storyline.store import open_store
 
     overrides = json.loads(Path(args.weights).read_text()) if args.weights else {}
     weights = Weights(**overrides)
     with tempfile.TemporaryDirectory() as tmp:
-        settings = load_settings(
-            None,
-            db=str(db),
-            out=str(Path(tmp) / "out"),
-            executor="process",
-            workers=args.workers,
-            read_sentences=args.read,
-            embed_sentences=args.embed,
-        )
-        store = open_store(settings.db)
-        try:
-            gold: dict[str, str] = {}
-            lang_of: dict[str, str] = {}
-            for lang in langs:
-                for name, dirs in sorted(topics(MLCRISIS / lang).items()):
-                    src = write_jsonl(documents(dirs), Path(tmp) / f"{lang}-{name}.jsonl")
-                    report = engine.ingest([src], store, settings)
-                    for aid in report.added + report.unchanged:
-                        gold.setdefault(aid, name)
-                        lang_of.setdefault(aid, lang)
-            engine.annotate(store, settings)
-            articles = store.articles(list(gold))
-            annotations = store.get_annotations(a.id for a in articles)
-            threshold = args.threshold if args.threshold is not None else settings.story_similarity
-            t0 = time.perf_counter()
-            stories = detect_stories(
-                articles, annotations, threshold, settings.story_window_days, weights
-            )
-            seconds = time.perf_counter() - t0
-        finally:
-            store.close()
+        groups = [
+            (f"{lang}-{name}", name, documents(dirs))
+            for lang in langs
+            for name, dirs in sorted(topics(MLCRISIS / lang).items())
+        ]
+        settings, gold, group, articles, annotations = annotated_stream(groups, db, args, Path(tmp))
+    lang_of = {a: key.split("-", 1)[0] for a, key in group.items()}
+    threshold = args.threshold if args.threshold is not None else settings.story_similarity
+    threshold = weights.threshold if threshold is None else threshold
+    t0 = time.perf_counter()
+    stories = detect_stories(articles, annotations, threshold, settings.story_window_days, weights)
+    seconds = time.perf_counter() - t0
     predicted = {a: s.id for s in stories for a in s.articles}
     off = {a.id for a in articles if off_topic(a.text, gold[a.id], lang_of[a.id])}
     clean = {a: t for a, t in gold.items() if a not in off}
