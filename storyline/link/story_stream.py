@@ -12,8 +12,9 @@ with the whole archive:
 A candidate story is scored by text similarity (cosine to its centroid and to
 the article's nearest members in it), plus a bonus for the share of the
 article's key entities it already mentions (rare entities weigh more), minus a
-penalty that grows with the time since the story's last article. The article
-joins the best story when the score passes ``threshold``, else it starts a new one.
+penalty that grows with the time since the story's last article, and (``unshared``, off by
+default) minus a penalty when its nearest members in the story name none of its entities.
+The article joins the best story when the score passes ``threshold``, else it starts a new one.
 When an article links two stories strongly and the two are close themselves, they
 merge (the older story's id is kept).
 """
