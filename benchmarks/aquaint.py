@@ -168,19 +168,12 @@ def bcubed_baselines(everything: bool = False) -> dict[str, dict[str, float]]:
     return out
 
 
-def stories(db: str, everything: bool = False) -> dict[str, Any]:
-    """Story detection on the 73 reports (``eval_stories.py`` on the layout) and baselines."""
+def stories(db: str, everything: bool = False, story_weights: str | None = None) -> dict[str, Any]:
+    """Story detection on the 73 reports (``eval_stories.py`` on the layout), baselines."""
     with tempfile.TemporaryDirectory() as tmp:
         root = write_layout(Path(tmp) / "aquaint", everything=everything)
-        cmd = [
-            sys.executable,
-            str(HERE / "eval_stories.py"),
-            str(root),
-            "--db",
-            db,
-            "--workers",
-            "1",
-        ]
+        cmd = [sys.executable, str(HERE / "eval_stories.py"), str(root), "--db", db]
+        cmd += ["--workers", "1", *(["--weights", story_weights] if story_weights else [])]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     lines = out.splitlines()
     for line in lines[:-1]:
@@ -419,12 +412,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="where dump writes its files")
     ap.add_argument("--dump", type=Path, help="a folder dump wrote (score)")
     ap.add_argument("--all", action="store_true", help="also the reports of HANGS")
+    ap.add_argument("--story-weights", help="stories: a JSON file of story Weights overrides")
     ap.add_argument("--draw-sample", action="store_true", help="print the DATEWISE entries to read")
     args = ap.parse_args(argv)
     if args.command == "stories":
         if not args.db:
             ap.error("stories needs --db, where the reports are annotated")
-        result = stories(args.db, args.all)
+        result = stories(args.db, args.all, args.story_weights)
         for name, r in result.items():
             print(f"{name:12} P {r['bcubed_p']:.3f} R {r['bcubed_r']:.3f} F1 {r['bcubed_f1']:.3f}")
         emit(result)

@@ -19,19 +19,15 @@ build:
 * ``mlc_fr`` (``mlc_es``): multi-report claims of the French (Spanish) ML-Crisis
   stories pooled, scored as ``multi``.
 
-Session 13's draw leaves out the claims whose every evidence sentence the earlier sets
-(``claims_s12``, the session-10 confirmations) label already: it reads new sentences.
-
-A claim of the build scored is judged when all its evidence sentences were labelled in
-one sampled claim (one that lost a sentence is judged on what is left); a claim with an
-unlabelled sentence is unjudged. Labels read before the draw's build changed
+Sessions 13 and 15's draws leave out the claims whose every sentence earlier sets label.
+A claim is judged when one sampled claim labels all its sentences (one that lost a
+sentence is judged on what is left). Labels read before the draw's build changed
 (``read: "blind"``) are used first; claims they leave unjudged are judged on the labels
 given later (``"after-merge"``), shown apart. Baselines in the same run: the confirmed
 claims under the rule before issue 15 (``eval_confirm._old_confirmed``), the session-10
 confirmations set on this build, and for multi-report claims a near-duplicate grouping
 of the sampled sentences (cosine >= t across reports, joined transitively; t chosen on
-the session-10 pairs, which share no sentence choice with this draw).
-Last line: one JSON object.
+the session-10 pairs, which share no sentence choice with this draw). Last line: JSON.
 """
 
 from __future__ import annotations
@@ -77,16 +73,18 @@ class Draw:
 
 
 _S12 = ("claims_s12/multi", "claims_s12/confirmed", "claims_s12/mlc_fr")
+_S13 = tuple(f"claims_s13/{k}" for k in ("multi", "confirmed", "mlc_es", "mlc_fr"))
 DRAWS = {
     d.folder: d
     for d in (
         Draw("claims_s12", 12, 15, 10, 20, (("fr", 15),), ("confirmations/claims",), "judged"),
         Draw("claims_s13", 13, 12, 12, 15, (("es", 12), ("fr", 12)),
              (*_S12, "confirmations/claims"), "labelled"),
+        Draw("claims_s15", 15, 12, 12, 15, (("es", 12), ("fr", 12)),
+             (*_S12, *_S13, "confirmations/claims"), "labelled"),
     )
 }  # fmt: skip
 S12 = DRAWS["claims_s12"]
-SETS = S12.sets  # session 12's sets (the default draw's)
 
 Labels = ec.Labels  # sentence -> sampled claim key -> (label, true origin)
 
@@ -413,8 +411,10 @@ def main() -> None:
         mlc = {lang: _mlc(dbs.get(lang), args.mlc_config, lang) for lang, _ in d.mlc}
     if args.draw or args.draw_after:
         drawn = draw(t17, seed_stories, mlc, known_labels(d), d)
-        if args.draw and any(read_rows(k, d) for k in d.sets):
-            raise SystemExit("the blind sets are drawn already; --draw-after adds to them")
+        if args.draw:  # a set drawn already stays: sets may be drawn as their stores are ready
+            drawn = {k: [] if read_rows(k, d) else v for k, v in drawn.items()}
+            if not any(drawn.values()):
+                raise SystemExit("the blind sets are drawn already; --draw-after adds to them")
         print("drawn:", _append_drawn(drawn, "blind" if args.draw else "after-merge", d))
     if args.show:
         stories = t17 + seed_stories

@@ -11,7 +11,7 @@ they are values of one moving measure told on different days (a track); and mult
 claims labelled one fact or not. It stores references, no text.
 
 The share of multi-report claims that tell one fact is read, with ``--db``, on the blind
-draws (``benchmarks/data/claims_s12/`` and ``claims_s13/``, scored by
+draws (``benchmarks/data/claims_s12/``, ``claims_s13/``, ``claims_s15/``; scored by
 ``eval_claims_s12.tally``: a claim tells one fact when every sentence is labelled ``F``;
 furniture, captions and boilerplate, ``J``, are not one fact): the Timeline17 claims the
 code forms now that those labels judge. The audit set's own claims (``claims``) were

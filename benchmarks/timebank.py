@@ -344,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
         ("--dump", Path, "a folder dump wrote (score; stream writes there)"),
         ("--dossiers", Path, "stream: the dossiers folder user wrote"),
         ("--year", int, "stories: only the reports of this year"),
+        ("--story-weights", str, "stories: a JSON file of story Weights overrides"),
         ("--article-seconds", float, "user: the per-article time limit"),
     ):
         ap.add_argument(flag, type=kind, help=what)
@@ -357,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
         emit(user_run(args.db, args.out, args.article_seconds))
     elif args.command == "stories":
         use(args.year)
-        emit(aquaint.stories(args.db))
+        emit(aquaint.stories(args.db, story_weights=args.story_weights))
     elif args.command == "dump":
         if not args.weights:
             ap.error("dump needs --weights (a .json of weights or a Timeline17 store)")

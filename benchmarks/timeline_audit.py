@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/timeline_audit.py dump --db STORE  # EgyptianProtest,H1N1,LibyaWar
     .venv/bin/python benchmarks/timeline_audit.py dump --db STORE --data DIR --topics T --name N
+    .venv/bin/python benchmarks/timeline_audit.py dump --db STORE --per-source --topics H1N1_bbc
     .venv/bin/python benchmarks/timeline_audit.py score
     .venv/bin/python benchmarks/timeline_audit.py score --dump DUMP.jsonl
     .venv/bin/python benchmarks/timeline_audit.py show --db STORE --dump DUMP.jsonl --unjudged
@@ -58,13 +59,18 @@ from storyline.synthesize.timeline import dossier_timeline
 AUDIT = Path(__file__).resolve().parent / "data" / "timeline_audit" / "entries.jsonl"
 
 
-def dump(root: Path, db: str, only: list[str], name: str | None = None) -> int:
-    """Print each topic's dossier timeline entries, one JSON line each; return how many."""
+def dump(
+    root: Path, db: str, only: list[str], name: str | None = None, per_source: bool = False
+) -> int:
+    """Print each topic's dossier timeline entries, one JSON line each; return how many.
+    ``per_source``: each source folder is a story of its own (``bpoil_foxnews``: one
+    outlet's reports, as a user holding only those would build them)."""
     settings = load_settings(db=db, read_sentences=16, embed_sentences=8)
     store = open_store(settings.db)
     printed = 0
     try:
-        for topic, (articles, annotations, links) in linked_topics(root, store, settings, only):
+        linked = linked_topics(root, store, settings, only, per_source)
+        for topic, (articles, annotations, links) in linked:
             published = {a.id: a.published.date for a in articles}
             shown, rest = dossier_timeline(
                 articles,
@@ -95,11 +101,13 @@ def dump(root: Path, db: str, only: list[str], name: str | None = None) -> int:
 
 
 def linked_topics(
-    root: Path, store: Store, settings: Settings, only: Collection[str]
+    root: Path, store: Store, settings: Settings, only: Collection[str], per_source: bool = False
 ) -> Iterator[tuple[str, tuple[list[Article], list[Annotation], Links]]]:
     """Each topic of ``root`` named in ``only``, ingested into ``store`` (its reports already
-    there stay as they are) and linked: its articles, annotations and links."""
-    for topic, dirs in topics(root).items():
+    there stay as they are) and linked: its articles, annotations and links. ``per_source``:
+    the topics are the source folders (``H1N1_reuters``), each one outlet's reports."""
+    folders = {d.name: [d] for ds in topics(root).values() for d in ds}
+    for topic, dirs in (folders if per_source else topics(root)).items():
         if topic not in only:
             continue
         with tempfile.TemporaryDirectory() as tmp:
@@ -303,11 +311,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=40, help="entries drawn (sample)")
     ap.add_argument("--seed", type=int, default=12, help="the draw's seed (sample)")
     ap.add_argument("--unjudged", action="store_true", help="show only unjudged entries")
+    ap.add_argument(
+        "--per-source", action="store_true", help="dump: each source folder a story (one outlet)"
+    )
     args = ap.parse_args(argv)
     if args.command in ("dump", "show", "datewise") and not args.db:
         ap.error(f"{args.command} needs --db, a store that holds the topics' annotations")
     if args.command == "dump":
-        emit({"entries": dump(args.data, args.db, args.topics.split(","), args.name)})
+        only = args.topics.split(",")
+        emit({"entries": dump(args.data, args.db, only, args.name, args.per_source)})
     elif args.command == "datewise":
         emit({"entries": datewise_dump(args.data, args.db, args.topics.split(","), args.name)})
     elif args.dump is None and args.command in ("show", "sample"):

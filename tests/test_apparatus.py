@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.languages.apparatus import is_apparatus
+from storyline.languages.apparatus import is_apparatus, is_caption_or_trail
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,36 @@ def test_the_pages_apparatus_is_no_statement(text: str, language: str) -> None:
 )
 def test_a_reports_own_sentence_is_a_statement(text: str, language: str) -> None:
     assert not is_apparatus(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pictured, from left, are the harbour master, the mayor and two union leaders.",
+        "Tessel Herald May 4: A sunken ferry is seen lying on the quay as the strike goes on.",
+        "Wire Aug. 3: In this image taken from a drone, the closed quay sits empty.",
+        "AP FILE: The mayor talks with the harbour master.",
+        "A screenshot of the union's page calling the dockers out.",
+        "The Herald's Oren Vask looks at whether the strike can last the winter.",
+        "Port Correspondent, Ilka Brandt, finds out what the dockers want.",
+        "Watch Harbour Hour at 8 p.m. ET.",
+        "Dockers march on the port office -LRB- pictured -RRB- on Monday.",
+    ],
+)
+def test_a_picture_or_a_trail_is_no_timeline_entry(text: str) -> None:
+    assert is_caption_or_trail(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dockers vote on the strike at the Tessel quay, May 4, 2031.", "en"),
+        ("The walkout is seen as a test for the new port board.", "en"),
+        ("The harbour master was seen leaving the port office on Monday.", "en"),
+        ("Police investigate the reporter's account of the clash.", "en"),
+        ("Watch officials said the quay would reopen on Monday.", "en"),
+        ("Sur cette photo, les dockers de Tessel sont vus lundi sur le quai.", "fr"),
+    ],
+)
+def test_an_event_told_in_a_caption_stays(text: str, language: str) -> None:
+    assert not is_caption_or_trail(text, language)

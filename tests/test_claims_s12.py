@@ -92,14 +92,15 @@ def test_the_first_draw_keeps_its_rule_leaving_out_only_confirmed_claims_judged_
     assert _drawn("claims_s12", "confirmed") == [NEW.id]
 
 
-def test_the_ledger_reads_both_draws_and_counts_furniture_as_not_one_fact(
+def test_the_ledger_reads_every_draw_and_counts_furniture_as_not_one_fact(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     furniture = _row([("quay", 7, "J", "Coast Wire"), ("quay2", 2, "J", "Coast Wire")])
-    rows = {"claims_s12": [SAMPLED], "claims_s13": [furniture]}
+    rows = {"claims_s12": [SAMPLED], "claims_s13": [furniture], "claims_s15": []}
     monkeypatch.setattr("eval_claims_s12.read_rows", lambda kind, d: rows[d.folder])
     story = _story(_claim(("dock1", 3), ("dock2", 5)), _claim(("quay", 7), ("quay2", 2)))
     got = blind_claims([story])
     assert (got["blind"]["formed"], got["blind"]["judged"], got["blind"]["good"]) == (2, 2, 1)
     assert got["blind"]["apparatus"] == 1
-    assert {f: c["judged"] for f, c in got["by_draw"].items()} == {"claims_s12": 1, "claims_s13": 1}
+    judged = {f: c["judged"] for f, c in got["by_draw"].items()}
+    assert judged == {"claims_s12": 1, "claims_s13": 1, "claims_s15": 0}

@@ -194,3 +194,39 @@ def _speaks_to_reader(text: str, language: str) -> bool:
         and not _ANYONE.search(narrative[: m.end()])
         for m in _WORD.finditer(narrative)
     )
+
+
+# What a photo caption or a gallery line says of its picture, in English: "Pictured, from
+# left, are ...", "In this image taken from video ...", "A dead shark is seen laying in the
+# surf", "A screenshot of the page ...", "(pictured)", "AP FILE:". "Is seen as" / "seen to"
+# / "seen by" is a view, not a picture, and is left.
+_CAPTION = re.compile(
+    r"\bpictured\b|\bin this (?:(?:undated|file|handout|video) )?(?:image|photo|photograph|"
+    r"picture|still)\b|\b(?:is|are) seen (?!as\b|to\b|by\b|in\b|from\b|at\b)[a-z]+ing\b|"
+    r"\bscreenshot\b|\bscreen grab\b|^\W*(?:AP|AFP|Reuters) FILE\b",
+    re.IGNORECASE,
+)
+# A video or radio piece's trail: the outlet's correspondent, named, "looks at whether ...",
+# "finds out what ...", "breaks down the forces ..."; a programme's "Watch ... at 8 p.m.".
+_TEASER = re.compile(
+    r"(?:\b[Cc]orrespondent\b|\b[Ee]ditor\b|\b[Rr]eporter\b|'s [A-Z][a-z]+ [A-Z][a-z]+)"
+    r"[^.;:]{0,60}\b(?:looks (?:at|back|into)|finds out|examines|explores|breaks down|"
+    r"takes a look|investigates|reports on|asks (?:whether|if|how|what|why))\b"
+    r"|^Watch [A-Z0-9][^.]{0,40}\b\d{1,2}(?::\d\d)? ?(?:&|and)?[^.]{0,12}[ap]\.?m\b"
+)
+
+
+def is_caption_or_trail(text: str, language: str = "en") -> bool:
+    """Whether an English sentence is a photo caption's account of its picture or a
+    video piece's trail: the page showing or promoting something, not telling an event.
+
+    A caption that tells an event ("Diplomats vote on a resolution ... February 26") has
+    none of these cues and stays; one that names its picture ("is seen", "pictured", "in
+    this image") goes, with what it tells: it dates the picture, not what happened. Read
+    by the timeline only (``synthesize/timeline/candidates.py``): a claim or a summary
+    sentence told in a caption is left to ``is_apparatus``.
+    """
+    if language != "en":
+        return False
+    text = text.strip()
+    return bool(_CAPTION.search(text) or _TEASER.search(text))

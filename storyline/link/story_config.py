@@ -38,3 +38,7 @@ class Weights:
     story_entities: float = 0.15  # ...and whose main entities overlap this much are one story
     threshold: float = 0.4  # an article joins the best story scoring at least this
     window_days: int = 365  # articles further apart than this never share a story
+    unshared: float = 0.0  # subtracted when the nearest members share none of its entities
+    unshared_scope: str = "near"  # "near": the nearest members; "story": any member
+    unshared_near: int = 3  # how many nearest members are asked
+    unshared_share: float = 0.0  # ...and when they name less than this share (idf-weighted)

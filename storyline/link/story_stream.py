@@ -12,8 +12,9 @@ with the whole archive:
 A candidate story is scored by text similarity (cosine to its centroid and to
 the article's nearest members in it), plus a bonus for the share of the
 article's key entities it already mentions (rare entities weigh more), minus a
-penalty that grows with the time since the story's last article. The article
-joins the best story when the score passes ``threshold``, else it starts a new one.
+penalty that grows with the time since the story's last article, and (``unshared``, off by
+default) minus a penalty when its nearest members in the story name none of its entities.
+The article joins the best story when the score passes ``threshold``, else it starts a new one.
 When an article links two stories strongly and the two are close themselves, they
 merge (the older story's id is kept).
 """
@@ -76,18 +77,19 @@ class _Segments:
     def __init__(self, dim: int) -> None:
         self.dim = dim
         self.indexes: dict[int, faiss.Index] = {}
-        self.owners: dict[int, list[int]] = {}  # segment -> story key per indexed vector
+        self.owners: dict[int, list[tuple[int, str]]] = {}  # segment -> (story key, article)
 
-    def add(self, segment: int, vector: np.ndarray, story: int) -> None:
+    def add(self, segment: int, vector: np.ndarray, story: int, article: str = "") -> None:
         if segment not in self.indexes:
             index = faiss.IndexHNSWFlat(self.dim, 32, faiss.METRIC_INNER_PRODUCT)
             index.hnsw.efSearch = 64
             self.indexes[segment], self.owners[segment] = index, []
         self.indexes[segment].add(vector.reshape(1, -1))
-        self.owners[segment].append(story)
+        self.owners[segment].append((story, article))
 
-    def search(self, segments: Sequence[int], vector: np.ndarray) -> list[tuple[int, float]]:
-        hits: list[tuple[int, float]] = []
+    def search(self, segments: Sequence[int], vector: np.ndarray) -> list[tuple[int, str, float]]:
+        """(story key, article, similarity) of the nearest indexed vectors."""
+        hits: list[tuple[int, str, float]] = []
         query = vector.reshape(1, -1)
         for seg in segments:
             index = self.indexes.get(seg)
@@ -95,7 +97,7 @@ class _Segments:
                 continue
             sims, rows = index.search(query, min(NEIGHBOURS, index.ntotal))
             hits += [
-                (self.owners[seg][r], float(s))
+                (*self.owners[seg][r], float(s))
                 for s, r in zip(sims[0], rows[0], strict=True)
                 if r >= 0
             ]
@@ -157,29 +159,31 @@ class StreamDetector(_Splitter):
         first = story.first or story.last
         return (first - day).days <= self.window and (day - story.last).days <= self.window
 
-    def _candidates(self, sig: _Signal) -> dict[int, list[float]]:
-        """Story key -> similarities of the article's nearest members in it."""
-        cands: dict[int, list[float]] = defaultdict(list)
+    def _candidates(self, sig: _Signal) -> dict[int, list[tuple[float, str]]]:
+        """Story key -> (similarity, member) of the article's nearest members in it."""
+        cands: dict[int, list[tuple[float, str]]] = defaultdict(list)
         if sig.vector is not None and self.segments is not None:
             segs = [self.undated_segment]
             if sig.day is not None:
                 now = self._segment(sig.day)
                 span = self.window // SEGMENT_DAYS + 1
                 segs += list(range(now - span, now + 1))
-            for key, sim in self.segments.search(segs, sig.vector):
-                cands[self._find(key)].append(sim)
+            for key, member, sim in self.segments.search(segs, sig.vector):
+                cands[self._find(key)].append((sim, member))
         for ent in sig.entities:
             for key in self.by_entity.get(ent, [])[-MAX_BLOCK:]:
                 cands.setdefault(self._find(key), [])
         return {k: v for k, v in cands.items() if self._in_window(self.stories[k], sig.day)}
 
-    def _score(self, sig: _Signal, story: _Story, near: list[float]) -> tuple[float, float]:
+    def _score(
+        self, sig: _Signal, story: _Story, near: list[tuple[float, str]]
+    ) -> tuple[float, float]:
         """(score, text similarity) of the article against one story."""
         text = 0.0
         centroid = story.centroid()
         if sig.vector is not None and centroid is not None:
             csim = float(sig.vector @ centroid)
-            top = sorted(near, reverse=True)[:3]
+            top = sorted((sim for sim, _ in near), reverse=True)[:3]
             text = 0.5 * csim + 0.5 * (sum(top) / len(top)) if top else csim
         ent = self.w.entity_center  # neutral when the article names nothing
         if sig.entities:
@@ -192,7 +196,25 @@ class StreamDetector(_Splitter):
         if sig.vector is None or centroid is None:
             # No text to compare: joins when the story knows half its key entities.
             return self.threshold * ent / ENTITY_ONLY_SHARE - time, text
-        return text + self.w.entities * (ent - self.w.entity_center) - time, text
+        alone = self.w.unshared if self._unshared(sig, story, near) else 0.0
+        return text + self.w.entities * (ent - self.w.entity_center) - time - alone, text
+
+    def _unshared(self, sig: _Signal, story: _Story, near: list[tuple[float, str]]) -> bool:
+        """Whether the article names entities and its nearest members in the story name
+        too few of them (a share of the article's key entities, rare ones weighing more):
+        a likeness of wording alone (reports of one genre on different subjects, sharing
+        at most a country or an exchange) does not make a story."""
+        if not self.w.unshared or not sig.entities:
+            return False
+        ids = [m for _, m in sorted(near, reverse=True)[: self.w.unshared_near] if m]
+        if self.w.unshared_scope == "story" or not ids:
+            named = {e for e in sig.entities if story.entities[e]}
+        else:
+            named = {e for m in ids for e in self.signals[m].entities} & set(sig.entities)
+        if not named:
+            return True
+        total = sum(self._idf(e) for e in sig.entities)
+        return sum(self._idf(e) for e in named) / total < self.w.unshared_share
 
     # -- updates
     def add(self, sig: _Signal) -> int:
@@ -274,7 +296,7 @@ class StreamDetector(_Splitter):
         if sig.vector is not None:
             story.total = sig.vector.copy() if story.total is None else story.total + sig.vector
             assert self.segments is not None
-            self.segments.add(self._segment(sig.day), sig.vector, key)
+            self.segments.add(self._segment(sig.day), sig.vector, key, sig.id)
         for ent in sig.entities:
             if not story.entities[ent]:
                 self.by_entity[ent].append(key)

@@ -15,7 +15,7 @@ import numpy as np
 
 from storyline.languages.apparatus import ABBREVIATION_TAIL, is_apparatus
 from storyline.languages.clauses import NO_DEED
-from storyline.languages.voice import in_writers_voice
+from storyline.languages.voice import in_writers_voice, unquoted
 from storyline.link.claims_config import ClaimsConfig
 from storyline.link.days import NO_DAYS, Days, days_apart, days_of
 from storyline.link.predicates import Side, opposed, sides_of
@@ -41,6 +41,17 @@ _APPARATUS = re.compile(
     # July 29, 2011."); a statement dates with a preposition ("last seen on May 1, 2001")
     r"|(?:(?<![\w'’.-])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’.-]*|(?<!day),)"
     rf"\s+(?:{_MONTHS})\s+\d{{1,2}},\s+(?:19|20)\d{{2}}\s*\.?\s*$"
+)
+# A headline or caption that ends without a stop, run into the statement after it: a word
+# that opens a clause ("The", "A", "They", "However", ...) right after a lower-case word
+# ("... faces four years if convicted The trial is expected to last six weeks."). Mid-
+# sentence these words follow a lower-case word only in a title ("his This Is It tour":
+# a capital follows) or after a label noun ("type A influenza"), which are left out. A
+# claim quotes its sentences: a sentence carrying another's headline is no telling to
+# quote, whatever its statement says (the timeline keeps it: apparatus.py).
+_RUN_IN = re.compile(
+    r"(?<![\w'’.,;:-])(?!(?:type|class|grade|category|group|plan|vitamin|hepatitis)\b)"
+    r"[a-z]{2,} (?:The|A|An|He|She|They|It|We|However|In|This|These|Its|His|Her|Their) [a-z]"
 )
 # Nouns that count people, however a report names them: one unit for figures.
 _PEOPLE = frozenset({"person", "people", "resident", "civilian", "villager", "citizen",
@@ -70,7 +81,9 @@ _DENIED = re.compile(
 def _is_candidate(text: str, min_words: int, language: str = "en") -> bool:
     """A sentence long enough to tell a fact, ending as a statement (a question asserts
     nothing: "Surely it is a pandemic?"), and not a page's apparatus run into one sentence:
-    a photo caption, a byline, a list of story highlights; nor the tail of a sentence cut
+    a photo caption, a byline, a list of story highlights, a headline or caption run into
+    the statement after it without a stop (English: a word that opens a clause after a
+    lower-case one); nor the tail of a sentence cut
     inside an abbreviation ("S, exploded on April 20."); nor any other apparatus the
     timeline and summary keep out too (``languages.apparatus``)."""
     words = text.split()
@@ -79,6 +92,7 @@ def _is_candidate(text: str, min_words: int, language: str = "en") -> bool:
         and text[-1:] in ".!\"”'’)"
         and not _QUESTION.search(text)
         and not _APPARATUS.search(text)
+        and not (language == "en" and _RUN_IN.search(unquoted(text)))
         # in every language, where the apparatus test reads it in English only
         and not ABBREVIATION_TAIL.match(text)
         and not is_apparatus(text, language)

@@ -12,7 +12,9 @@ no title that says so).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -33,7 +35,9 @@ def find_attribution_conflicts(
     """``translated``: pairs of ``quotes`` (indices) in two languages that translate each
     other (``quotes.translated_pairs``), one statement as much as the same words are."""
     by_id = {e.id: e for e in entities}
-    kept = [k for k, q in enumerate(quotes) if q.speaker_entity]
+    # Only quoted words can be one statement: a paraphrase ("he said he did not want to
+    # go") gives a view in the reporter's words, which another speaker may share.
+    kept = [k for k, q in enumerate(quotes) if q.speaker_entity and q.direct]
     kept = [k for k in kept if len(quote_words(quotes[k].text)) >= MIN_WORDS]
     known = [quotes[k] for k in kept]
     words = [quote_words(q.text) for q in known]
@@ -42,7 +46,9 @@ def find_attribution_conflicts(
     joined = DisjointSet(range(len(known)))
     at = {k: n for n, k in enumerate(kept)}
     across = [(at[i], at[j]) for i, j in translated if i in at and j in at]
-    for i, j in [*_same_pairs(words), *across]:
+    told = [_told(q.text) for q in known]
+    alike = [(i, j) for i, j in _same_pairs(words) if _one_run(told[i], told[j])]
+    for i, j in [*alike, *across]:
         a, b = known[i], known[j]
         if (
             not same_speaker(a.speaker_entity, b.speaker_entity, by_id)
@@ -77,6 +83,21 @@ def find_attribution_conflicts(
             )
         )
     return conflicts
+
+
+def _told(text: str) -> list[str]:
+    """A quote's words as written, in order (case folded, punctuation dropped)."""
+    return re.findall(r"\w+(?:['’]\w+)*", text.casefold())
+
+
+def _one_run(a: list[str], b: list[str]) -> bool:
+    """Whether two quotes share a run of ``MIN_WORDS`` words as written, or the shorter
+    whole: one statement quoted more or less fully. Quotes that only share words in
+    other orders or forms ("doing what's in his best interest" / "from doing what is in
+    his best interests") are two statements on one subject, as a wrong dispute is worse
+    than a missed one."""
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match()
+    return match.size >= min(MIN_WORDS, len(a), len(b))
 
 
 def _person_and_body(a: str | None, b: str | None, by_id: dict[str, Entity]) -> bool:

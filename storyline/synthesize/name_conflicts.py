@@ -10,6 +10,7 @@ title) are no dispute and stay out.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -54,8 +55,7 @@ def find_name_conflicts(
         if entity.id not in variants:
             continue
         forms = [entity.name, *sorted({m.alias for m in variants[entity.id]} - {entity.name})]
-        written = [(f, uses[entity.id].get(f, {})) for f in forms]
-        written = [(f, arts) for f, arts in written if arts]
+        written = _spellings([(f, uses[entity.id].get(f, {})) for f in forms])
         if len(written) < 2 or len({source_of(a) for _, arts in written for a in arts}) < 2:
             continue
         who = "; ".join(f"{form!r} in {_where(arts, outlet_of)}" for form, arts in written)
@@ -71,6 +71,37 @@ def find_name_conflicts(
             )
         )
     return conflicts
+
+
+def _spelling(form: str) -> str:
+    """What a form spells: its letters case folded, without a plural or possessive ending
+    on its last word ("the united nation's standoff" spells "United Nations")."""
+    words = re.sub(r"[^\w\s]", "", form.casefold()).split()
+    if words and len(words[-1]) > 3:
+        words[-1] = words[-1].removesuffix("s")
+    return " ".join(words)
+
+
+def _spellings(
+    written: list[tuple[str, dict[str, Evidence]]],
+) -> list[tuple[str, dict[str, Evidence]]]:
+    """The ways the name is spelled, each shown by its first form with the articles that
+    write any form spelled alike. Forms in lower case only (a transcript's casing: "the
+    united nation's standoff") are no way of spelling a name: they join a spelling written
+    with capitals, alone they are none."""
+    spelled: dict[str, list[str]] = {}
+    arts: dict[str, dict[str, Evidence]] = {}
+    for form, where in written:
+        if where:
+            key = _spelling(form)
+            spelled.setdefault(key, []).append(form)
+            for a, e in where.items():
+                arts.setdefault(key, {}).setdefault(a, e)
+    return [
+        (shown[0], arts[key])
+        for key, forms in spelled.items()
+        if (shown := [f for f in forms if f != f.casefold()])
+    ]
 
 
 def _where(arts: dict[str, Evidence], outlet_of: Callable[[str], str | None]) -> str:

@@ -44,7 +44,10 @@ _PEOPLE_BY_FATE = {"death": "dead", "fatality": "dead", "life": "dead", "infecti
 # A count over many places: "in 42 countries", "42 countries have reported", or
 # "worldwide" right after the figure ("28,774 infections worldwide").
 _MANY_PLACES = re.compile(r"\b\d[\d,]*\s+(countries|nations)\b", re.IGNORECASE)
-_WORLD_AFTER = re.compile(r"^(\s+\w+){0,3}?\s+(world\s?wide|globally)\b", re.IGNORECASE)
+_WORLD_AFTER = re.compile(
+    r"^(\s+\w+){0,3}?\s+(world\s?wide|globally|(around|across|throughout|in) the world)\b",
+    re.IGNORECASE,
+)
 # A period right after what is measured ("of oil a day", "(210,000 gallons) a day"), or
 # right before the figure ("each day some 10,000 barrels").
 _DAILY_AFTER = re.compile(
@@ -81,6 +84,22 @@ _PROJECTED = re.compile(
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _INCREMENT_BEFORE = re.compile(r"\b(a further|an additional|another|a fresh)\s+$", re.I)
+# A change told with the value it led to ("rose by three to 78"): the change is no value.
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\bto\s+\d")  # in the figure's words ("three to 78") or right after
+# A value told as one of an earlier stage ("initially estimated", "last month, BP was
+# estimating", "not certain at that stage", "early in the crisis"): not the value as of
+# the report's day, and the sentence does not say which day it held.
+# A month named only where the sentence opens sets its time ("Last month, BP was
+# estimating"); elsewhere it may date something else ("since it was first noticed last month").
+_EARLIER = re.compile(
+    r"\b(initially|at first|originally|at that (stage|time|point)|early in the|in the early days)\b"
+    r"|^\W*(last|the previous) month\b",
+    re.IGNORECASE,
+)
+# A range written with its scale once ("20-40,000 barrels", "10-15,000"): both ends are
+# thousands (the parse reads the first number alone).
+_SHORT_RANGE = re.compile(r"(?<![\d,.])(\d{1,3})\s*[-–]\s*(\d{1,3}(?:,\d{3})+)(?![\d,])")
 
 
 def track_figure(f: Figure, cfg: FiguresConfig = FIGURES) -> Figure | None:
@@ -91,13 +110,18 @@ def track_figure(f: Figure, cfg: FiguresConfig = FIGURES) -> Figure | None:
     before = f.text[max(0, f.q.start - f.offset - cfg.hedge_before) : f.q.start - f.offset]
     if _INCREMENT_BEFORE.search(before) or (f.q.modifier or "").lower().endswith(" of"):
         return None
+    told = f.q.text + f.text[f.q.end - f.offset : f.q.end - f.offset + 8]
+    if _BY_BEFORE.search(before) and _TO_AFTER.search(told):
+        return None  # "rose by three to 78": the change, not the count
+    if _EARLIER.search(f.text):
+        return None
     if f.day is not None and any(int(y) < f.day.year for y in _YEAR.findall(f.text)):
         return None
     after = f.text[f.q.end - f.offset : f.q.end - f.offset + cfg.rate_after]
     if after.startswith("-") or _PROJECTED.search(before + f.q.text + after[:8]):
         return None  # "the 5,000-barrel estimate"; "could reach 1,000", "a capacity of"
     kind, unit, pred, per = f.key
-    q, doubt = f.q, f.rate_doubt
+    q, doubt = _short_range(f.q), f.rate_doubt
     if kind == "count" and unit == "life" and pred in _TAKES_LIVES:
         unit, pred = "person", "dead"  # "has cost more than 200 lives"
     if kind == "count" and unit in _PEOPLE_BY_FATE and pred == _PEOPLE_BY_FATE[unit]:
@@ -219,3 +243,16 @@ def _scaled(q: Quantity, factor: float) -> Quantity:
         low=None if q.low is None else q.low * factor,
         high=None if q.high is None else q.high * factor,
     )
+
+
+def _short_range(q: Quantity) -> Quantity:
+    """``q`` with both ends of a range written with its scale once ("20-40,000": 20,000 to
+    40,000), where the parse read the first number alone as the value."""
+    m = _SHORT_RANGE.search(q.text)
+    if m is None:
+        return q
+    first, last = int(m.group(1)), float(m.group(2).replace(",", ""))
+    if q.value != first or first * 1000 > last:
+        return q
+    scale = 1000 ** m.group(2).count(",")
+    return msgspec.structs.replace(q, value=first * scale, low=first * scale, high=last)

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
+from storyline.date_refs import chronology_day
 from storyline.model import Annotation, Article, Evidence, Links, Track, TrackPoint
 from storyline.synthesize.measures import (  # noqa: F401 (re-exported: tracks held them before)
     AGENTIVE_CLASSES,
@@ -204,10 +205,14 @@ def _moves(figs: list[Figure], cfg: FiguresConfig) -> bool:
 
 def _as_of(f: Figure) -> str | None:
     """The day a track shows a value at: the report's (a running toll is told as of the day
-    it is reported), else the day its sentence names."""
+    it is reported), else the day its sentence names; a chronology's line, the day it opens
+    with."""
+    day = f.when if f.when and len(f.when) == 10 else None
     if f.day is not None:
-        return f.day.isoformat()
-    return f.when if f.when and len(f.when) == 10 else None
+        # a chronology's line ("April 28 - ... 5,000 barrels per day") tells its day's value
+        listed = chronology_day(f.text, f.day.isoformat())
+        return listed if listed and listed <= f.day.isoformat() else f.day.isoformat()
+    return day
 
 
 def _unplaced(f: Figure, cfg: FiguresConfig, whole: set[tuple[str, int]]) -> bool:

@@ -1,6 +1,7 @@
 """Sentences that are no statement of the report confirm nothing, even when two outlets carry
-one: a fragment the sentence splitter cut off an abbreviation, and words in the first person
-outside quotation marks (someone's words whose speaker the sentence does not name)."""
+one: a fragment the sentence splitter cut off an abbreviation, a headline or caption run into
+a statement without a stop, and words in the first person outside quotation marks (someone's
+words whose speaker the sentence does not name)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,12 @@ def _confirmed(texts: dict[str, str]) -> list[list[str]]:
             "S, ferry Morning Wren caught fire off Karsholm on Monday morning.",
             "S, ferry Morning Wren burned off Karsholm early on Monday.",
         ),
+        # a caption that ends without a stop, run into each report's opening statement
+        (
+            "Divers searched the hull at dawn The Morning Wren caught fire off Karsholm on Monday.",
+            "The ferry burned for hours They said the Morning Wren caught fire off Karsholm on"
+            " Monday.",
+        ),
         # two people's words, neither naming its speaker: who says it, the text does not tell
         (
             "We have waited nine years for the new quay at Karsholm.",
@@ -58,6 +65,12 @@ def test_fragments_and_unattributed_first_person_words_confirm_nothing(
         (
             "A ferry, the Morning Wren, caught fire off Karsholm on Monday morning.",
             "A ferry, the Morning Wren, burned off Karsholm early on Monday.",
+        ),
+        # a clause-opening word after a label or in a title is no run-in headline
+        (
+            "The Morning Wren carried 40 cases of type A fuel when it caught fire off Karsholm.",
+            "The Morning Wren, on its This Is It tour, caught fire off Karsholm with 40 cases"
+            " of type A fuel.",
         ),
         # quoted words with their speaker are a statement of the report
         (

@@ -281,3 +281,22 @@ def test_stories_that_drifted_apart_are_consolidated_when_their_entities_agree()
         [f"e{i}" for i in range(4)],
         [f"f{i}" for i in range(4)],
     ]
+
+
+def test_reports_alike_in_wording_but_naming_different_subjects_stay_apart() -> None:
+    # Results of different companies, worded alike (one genre): each names its own
+    # company and officers, and all name the exchange they list on.
+    def item(i: int, company: str) -> tuple[Article, Annotation]:
+        people = [(f"{company} officer {i}.{k}", "PERSON") for k in range(5)]
+        names = [(company, "ORG"), *people, ("Orlen Exchange", "ORG")]
+        return _make(f"c{i}", _day(i), _vec("strike", noise=0.6, seed=i), names)
+
+    pairs = [item(i, f"Company{i}") for i in range(6)]
+    threshold = 0.5
+    lumped = _detect(pairs, threshold=threshold, weights=Weights(unshared=0.0))
+    assert len(lumped) < 6  # wording alone joins them
+    apart = _detect(pairs, threshold=threshold, weights=Weights(unshared=1.0, unshared_share=0.3))
+    assert len(apart) == 6
+    # Reports of one company's news, worded as alike, still join: they share its name.
+    same = [item(i, "Brandt Tools") for i in range(6)]
+    assert len(_detect(same, threshold=threshold, weights=Weights(unshared=1.0))) == 1

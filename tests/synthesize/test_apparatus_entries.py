@@ -20,6 +20,12 @@ PROMOTION = "Get the Tessel Harbour Brief delivered to your inbox every morning.
         (NOTE, NEWS, "en"),
         (PROMOTION, NEWS, "en"),
         (
+            "Wire May 4: A dead gull is seen lying on the quay as the Tessel strike goes on.",
+            NEWS,
+            "en",
+        ),
+        ("The Herald's Oren Vask looks at whether the Tessel dock strike can last.", NEWS, "en"),
+        (
             "Ce billet fait partie du dossier spécial sur la grève des dockers de Tessel en 2031.",
             "Les dockers de Tessel ont cessé le travail lundi pour protester contre les horaires.",
             "fr",

@@ -14,7 +14,7 @@ import msgspec
 from storyline.calendar_safe import shift_days
 from storyline.coarse_dates import told_earlier, unsure_weekdays
 from storyline.date_refs import dated_entries, is_chronology_line
-from storyline.languages.apparatus import is_apparatus
+from storyline.languages.apparatus import is_apparatus, is_caption_or_trail
 from storyline.model import Annotation, Article, Event, Evidence, Sentence
 
 from .config import DEFAULT_WEIGHTS, TimelineConfig
@@ -37,7 +37,8 @@ def story_candidates(
         *lede_events(articles, annotations, events, config),
         *chronology_events(articles, annotations, events, terms, config),
     ]
-    # A caption, an author's note, a series note, a promotion: the page, not the story.
+    # A caption, an author's note, a series note, a promotion, a picture's account of
+    # itself, a video's trail: the page, not the story.
     language = {a.id: a.language or "en" for a in articles}
     candidates = [e for e in candidates if not _apparatus(e, language)]
     if span is not None:
@@ -56,7 +57,8 @@ def story_candidates(
 def _apparatus(event: Event, language: dict[str, str]) -> bool:
     """Whether the sentence that stands for ``event`` is the page's apparatus."""
     telling = telling_of(event)
-    return is_apparatus(event.text, language.get(telling.article, "en") if telling else "en")
+    lang = language.get(telling.article, "en") if telling else "en"
+    return is_apparatus(event.text, lang) or is_caption_or_trail(event.text, lang)
 
 
 def _within(date: str | None, span: tuple[str, str]) -> bool:
