@@ -241,3 +241,16 @@ def test_the_events_and_figures_configs_are_tuned_like_the_others(
             figures_config=s.tuned("figures"),
         )  # fmt: skip
     assert seen["figures"] == FiguresConfig(report_slack=0)
+
+
+def test_the_dossier_fingerprint_changes_with_the_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build with changed code rebuilds every dossier, even one whose articles and
+    settings are the same: the version string only changes at a release."""
+    from storyline.engine import freshness
+    from storyline.model import Story
+
+    story = Story(id="s-1", title="t", articles=["a", "b"])
+    before = freshness.fingerprint(story, Settings())
+    assert freshness.code_digest() == freshness.code_digest()  # read once, stable
+    monkeypatch.setattr(freshness, "code_digest", lambda: "0" * 16)
+    assert freshness.fingerprint(story, Settings()) != before

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable
+from pathlib import Path
 
 from storyline import annotate as annotate_stage
 from storyline.model import Story
@@ -12,12 +14,14 @@ from storyline.store import Store
 
 
 def fingerprint(story: Story, settings: Settings) -> str:
-    """What a story's dossier is made from: its articles, the annotator, the code version
-    and the settings that shape the dossier (timeline length and window, summary length)."""
+    """What a story's dossier is made from: its articles, the annotator, the code (its
+    version and its source, ``code_digest``) and the settings that shape the dossier
+    (timeline length and window, summary length)."""
     from storyline import __version__
 
     parts = [
         __version__,
+        code_digest(),
         annotate_stage.annotator_version(settings.embedder, settings.budget),
         f"timeline {settings.timeline_max_events} {settings.timeline_span}",
         f"summary {settings.summary_max_sentences}",
@@ -28,6 +32,22 @@ def fingerprint(story: Story, settings: Settings) -> str:
         *story.articles,
     ]
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of the installed package's Python source, read once per process.
+
+    Why: the version string changes only at a release, and a build run with newer code on
+    a store an older build filled would otherwise keep every dossier whose articles did not
+    change, with the older code's timeline, claims and ledger. Reading the package's
+    modules (under 2 MB) takes milliseconds."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha1()
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _tuning(settings: Settings) -> list[str]:
