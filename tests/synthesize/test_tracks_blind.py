@@ -50,8 +50,10 @@ def test_a_change_told_with_its_new_value_is_no_value() -> None:
     assert len(track.points) >= 2
 
 
-def test_a_value_of_an_earlier_stage_is_no_value_of_the_day() -> None:
-    story = link(
+def _leaking_well(third_report_also: str) -> Linked:
+    """Three reports of a well's flow (5,000, 9,000, 25,000 barrels a day); the third
+    also tells ``third_report_also``."""
+    return link(
         [
             article(
                 "Strait Herald",
@@ -69,10 +71,16 @@ def test_a_value_of_an_earlier_stage_is_no_value_of_the_day() -> None:
                 "Harbour Times",
                 "2031-05-11",
                 "The broken well is leaking 25,000 barrels of oil a day.",
-                "Last month, engineers estimated the well was leaking 1,000 barrels of oil a day.",
+                third_report_also,
                 filler=4,
             ),
         ]
+    )
+
+
+def test_a_value_of_an_earlier_stage_is_no_value_of_the_day() -> None:
+    story = _leaking_well(
+        "Last month, engineers estimated the well was leaking 1,000 barrels of oil a day."
     )
     (track,) = tracks(story)
     assert values(track) == [
@@ -83,28 +91,8 @@ def test_a_value_of_an_earlier_stage_is_no_value_of_the_day() -> None:
 
 
 def test_a_chronology_line_tells_the_value_of_its_own_day() -> None:
-    story = link(
-        [
-            article(
-                "Strait Herald",
-                "2031-05-06",
-                "The broken well is leaking 5,000 barrels of oil a day.",
-                filler=0,
-            ),
-            article(
-                "Karsholm Post",
-                "2031-05-08",
-                "The broken well is leaking 9,000 barrels of oil a day.",
-                filler=2,
-            ),
-            article(
-                "Harbour Times",
-                "2031-05-11",
-                "The broken well is leaking 25,000 barrels of oil a day.",
-                "May 2 - The coast guard says the well is leaking 1,000 barrels of oil a day.",
-                filler=4,
-            ),
-        ]
+    story = _leaking_well(
+        "May 2 - The coast guard says the well is leaking 1,000 barrels of oil a day."
     )
     (track,) = tracks(story)
     assert ("2031-05-02", 1000.0) in values(track)
