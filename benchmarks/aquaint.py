@@ -80,6 +80,10 @@ class Corpus:
     only: frozenset[str] | None = None
 
 
+# This module's own corpus, as ``select`` takes it (``timebank.TIMEBANK`` is the other).
+AQUAINT_CORPUS = Corpus(AQUAINT, DATA, STORIES, OUTLETS, SEED, HANGS)
+
+
 def select(corpus: Corpus) -> None:
     """Make ``corpus`` the one every function of this module reads."""
     global AQUAINT, DATA, STORIES, OUTLETS, SEED, HANGS, ONLY

@@ -44,14 +44,7 @@ from _common import HERE, REPO, emit, parser
 LABELS = HERE / "data" / "ledger" / "blind.jsonl"
 READS = ("blind", "after")  # labels made on the start code, then those added after a change
 CORPORA = {
-    "aquaint": aquaint.Corpus(
-        src=aquaint.AQUAINT,
-        data=aquaint.DATA,
-        stories=aquaint.STORIES,
-        outlets=aquaint.OUTLETS,
-        seed=aquaint.SEED,
-        hangs=aquaint.HANGS,
-    ),
+    "aquaint": aquaint.AQUAINT_CORPUS,
     "timebank": timebank.TIMEBANK,
 }
 
